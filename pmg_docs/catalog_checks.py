@@ -1,0 +1,54 @@
+"""Consistency of a catalog itself: unique ids and numbers, references between its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .diagnostics import Diagnostic
+from .sources import Document
+
+
+def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnostic]:
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            yield document.source.diagnostic(
+                (field, index), f"{value!r} appears twice (also at line "
+                f"{document.source.line_of((field, seen[value]))}); expected it once")
+        seen.setdefault(value, index)
+
+
+def check_catalog(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
+    yield from _duplicates(document, "indicators", catalog.indicators, lambda o: o.id)
+    yield from _duplicates(document, "systems", catalog.systems, lambda o: o.id)
+    yield from _duplicates(document, "gender_measure_kinds", catalog.gender_measure_kinds,
+                           lambda o: o.id)
+    yield from _duplicates(document, "areas", catalog.areas, lambda o: o.id)
+    yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
+    area_ids = {a.id for a in catalog.areas}
+    marco_ids = {m.id for m in catalog.marcos}
+    for i, system in enumerate(catalog.systems):
+        base = ("systems", i)
+        if system.area is not None and system.area not in area_ids:
+            yield document.source.diagnostic(base + ("area",), f"no area {system.area!r} in this "
+                                             f"catalog; expected one of: {', '.join(sorted(area_ids))}")
+        if system.marco is not None and system.marco not in marco_ids:
+            yield document.source.diagnostic(base + ("marco",), f"no marco {system.marco!r} in "
+                                             f"this catalog; expected one of: {', '.join(sorted(marco_ids))}")
+        yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
+        for j, stage in enumerate(system.stages):
+            yield from _duplicates_in(document, base + ("stages", j, "objectives"),
+                                      stage.objectives, lambda o: o.number)
+
+
+def _duplicates_in(document, path, items, key):
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            yield document.source.diagnostic(path + (index,), f"number {value} appears twice; "
+                                             "expected each number once")
+        seen.setdefault(value, index)

@@ -1,0 +1,1 @@
+"""Typed models of the three kinds of source: catalogs, formulations and circulars."""

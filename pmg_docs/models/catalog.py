@@ -1,0 +1,132 @@
+"""A year's Programa Marco: objectives, systems and their stages, indicators, rules.
+
+One model serves every year's format; the fields a format does not use stay empty. What varies
+by year (number style, which rules apply and with which parameters) is data here, not code.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Model, Text
+
+
+class NumberStyle(Model):
+    """How numbers print in this year's documents (`105.28` in 2024, `101,02` elsewhere)."""
+
+    decimal: Literal[".", ","] = "."
+    group: Literal[".", ",", " ", ""] = "."
+
+
+class ManagementObjective(Model):
+    id: Id
+    number: int = Field(ge=1, le=99)
+    name: Text
+
+
+class Requirement(Model):
+    """A technical requirement of a stage objective (`E1-01-RT1`) and what evidence counts."""
+
+    code: str = Field(pattern=r"^E\d-\d{2}-RT\d{1,2}$")
+    name: Text
+    note: Text | None = None
+    # A published code whose numbers do not match where it sits (merged or renumbered by DIPRES).
+    published_exception: Text | None = None
+
+
+class StageObjective(Model):
+    number: int = Field(ge=1, le=99)
+    text: Text
+    requirements: list[Requirement] = []
+
+
+class Stage(Model):
+    number: int = Field(ge=1, le=9)
+    name: Text | None = None
+    objectives: list[StageObjective] = []
+
+
+class System(Model):
+    id: Id
+    name: Text
+    area: Id | None = None
+    marco: Id | None = None
+    general_objective: Text | None = None
+    # How the marco describes its size, e.g. "4 etapas" or "3 objetivos".
+    size_label: Text | None = None
+    experts: list[Text] = []
+    stages: list[Stage] = []
+
+
+class Indicator(Model):
+    id: Id
+    name: Text
+    formula: Text
+    # Decimals of the target percentage as the marco prints it (37.5 % has one, 105.28 % two).
+    target_decimals: int = Field(default=2, ge=0, le=4)
+    # The marco fixes the denominator (the gender indicator's 8 measures).
+    fixed_denominator: int | None = Field(default=None, ge=1)
+    # The numerator counts the gender-equity measures listed in the formulation.
+    counts_gender_measures: bool = False
+
+
+class GenderMeasureKind(Model):
+    id: Id
+    name: Text
+
+
+class Area(Model):
+    id: Id
+    name: Text
+    number: int | None = Field(default=None, ge=1)
+
+
+class Marco(Model):
+    id: Id
+    name: Text
+
+
+class Rules(Model):
+    """Parameters of the rules that hold for this marco."""
+
+    total_weight: float = Field(default=100, gt=0)
+    # Weights compared at this many decimals (the documents print two).
+    weight_decimals: int = Field(default=2, ge=0, le=4)
+
+
+class Templates(Model):
+    formulation: Id | None = None
+    circular: Id | None = None
+    guide: Id | None = None
+
+
+class Catalog(Model):
+    kind: Literal["catalog"]
+    id: Id
+    year: int = Field(ge=1990, le=2100)
+    mechanism: Literal["PMG", "MEI"]
+    version: str = Field(min_length=1, max_length=40)
+    title: Text
+    templates: Templates = Templates()
+    number_style: NumberStyle = NumberStyle()
+    rules: Rules = Rules()
+    objectives: list[ManagementObjective] = []
+    indicators: list[Indicator] = []
+    systems: list[System] = []
+    gender_measure_kinds: list[GenderMeasureKind] = []
+    marcos: list[Marco] = []
+    areas: list[Area] = []
+
+    def objective(self, objective_id: str) -> ManagementObjective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def system(self, system_id: str) -> System | None:
+        return next((s for s in self.systems if s.id == system_id), None)
+
+    def gender_measure_kind(self, kind_id: str) -> GenderMeasureKind | None:
+        return next((k for k in self.gender_measure_kinds if k.id == kind_id), None)

@@ -1,0 +1,47 @@
+"""Numbers and dates as the documents print them.
+
+Babel does the rounding and grouping; the separators come from the catalog's number style,
+because the 2024 originals print `105.28` and `12.608.049` (no locale does both) while other
+years print `101,02`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .models.catalog import NumberStyle
+from .rules.arithmetic import rounded
+
+_SWAP_FROM = ",."
+
+
+def format_number(value: float, decimals: int, style: NumberStyle) -> str:
+    """`12608049, 0` -> `12.608.049`; `105.2831, 2` -> `105.28` (in the 2024 style)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    # Rounded half-up first, so that the printed figure is the one the rules compared.
+    text = format_decimal(Decimal(rounded(value, decimals)), format=pattern, locale="en_US",
+                          decimal_quantization=True)
+    return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+
+
+def format_count(value: float, style: NumberStyle) -> str:
+    """A quantity as the service wrote it: whole numbers without decimals."""
+    if float(value).is_integer():
+        return format_number(value, 0, style)
+    decimals = min(len(repr(float(value)).split(".")[1]), 4)
+    return format_number(value, decimals, style)
+
+
+def format_long_date(day: dt.date) -> str:
+    """`15 de septiembre de 2011`."""
+    return format_date(day, format="d 'de' MMMM 'de' y", locale="es")
+
+
+def format_letter_date(day: dt.date) -> str:
+    """`15 SEP 2011`, as Hacienda dates its circulars."""
+    month = format_date(day, format="MMM", locale="es").rstrip(".")[:3].upper()
+    return f"{day.day} {month} {day.year}"

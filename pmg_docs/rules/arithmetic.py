@@ -1,0 +1,22 @@
+"""Comparisons at the precision the documents print."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    # Decimal from the shortest repr, so 37.5 stays 37.5 and rounding is the familiar half-up.
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def same(a: float, b: float, decimals: int) -> bool:
+    return rounded(a, decimals) == rounded(b, decimals)
+
+
+def percent(numerator: float, denominator: float) -> float:
+    return numerator / denominator * 100
+
+
+def shown(value: float, decimals: int) -> str:
+    return str(rounded(value, decimals))

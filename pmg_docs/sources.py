@@ -1,0 +1,120 @@
+"""From a path to a typed, located document: catalogs, formulations and circulars.
+
+A source's `kind:` key says what it is. Catalogs are looked up by id in the package's catalog
+folder and in any extra folders the user names; a catalog's file is named after its id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, InputError, display_name
+from .models.catalog import Catalog
+from .models.formulation import Formulation
+from .pydantic_errors import located
+from .resources import catalogs_dir
+from .yaml_source import YamlSource, load_yaml
+
+# kind -> model. Formats of other years add their models here.
+MODELS: dict[str, type[BaseModel]] = {
+    "catalog": Catalog,
+    "formulation": Formulation,
+}
+
+SOURCE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Document:
+    """A source file parsed into its model, with the YAML positions for located messages."""
+
+    source: YamlSource
+    model: BaseModel
+
+    @property
+    def kind(self) -> str:
+        return self.model.kind
+
+
+def parse_model(source: YamlSource) -> BaseModel:
+    data = source.data
+    if not isinstance(data, dict):
+        raise InputError([source.diagnostic((), "expected a mapping with a `kind:` key at the top")])
+    kind = data.get("kind")
+    if kind not in MODELS:
+        known = ", ".join(sorted(MODELS))
+        raise InputError([source.diagnostic(("kind",), f"got {kind!r}; expected one of: {known}")])
+    try:
+        return MODELS[kind].model_validate(data)
+    except ValidationError as exc:
+        raise InputError(located(exc, source)) from None
+
+
+def load_document(path: Path) -> Document:
+    source = load_yaml(Path(path))
+    return Document(source=source, model=parse_model(source))
+
+
+class CatalogRegistry:
+    """Finds catalogs by id: the package's own, then those in `extra_dirs` (which win)."""
+
+    def __init__(self, extra_dirs: tuple[Path, ...] = ()):
+        self.dirs = (catalogs_dir(), *[Path(d) for d in extra_dirs])
+        self._cache: dict[str, Document] = {}
+
+    def paths(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for folder in self.dirs:
+            if not folder.is_dir():
+                continue
+            for suffix in SOURCE_SUFFIXES:
+                for path in sorted(folder.glob(f"*{suffix}")):
+                    found[path.stem] = path
+        return found
+
+    def ids(self) -> list[str]:
+        return sorted(self.paths())
+
+    def get(self, catalog_id: str) -> Document | None:
+        """The catalog with this id, or None when there is none. Raises InputError if broken."""
+        if catalog_id in self._cache:
+            return self._cache[catalog_id]
+        path = self.paths().get(catalog_id)
+        if path is None:
+            return None
+        document = load_document(path)
+        if not isinstance(document.model, Catalog):
+            raise InputError([document.source.diagnostic(("kind",), "expected kind: catalog")])
+        if document.model.id != path.stem:
+            raise InputError([document.source.diagnostic(
+                ("id",), f"catalog id {document.model.id!r} differs from its file name "
+                f"{path.name!r}; expected the file to be named {document.model.id}.yaml")])
+        self._cache[catalog_id] = document
+        return document
+
+
+def missing_catalog(document: Document, registry: CatalogRegistry) -> Diagnostic:
+    known = ", ".join(registry.ids()) or "none"
+    return document.source.diagnostic(
+        ("catalog",), f"no catalog {document.model.catalog!r}; expected one of: {known}")
+
+
+def iter_source_files(paths) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand files and folders into the YAML files under them, in a stable order."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if candidate.suffix in SOURCE_SUFFIXES and candidate.is_file() \
+                        and not any(part.startswith(".") for part in candidate.relative_to(path).parts):
+                    files.append(candidate)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Diagnostic(display_name(path), None, (), "file not found"))
+    return files, problems

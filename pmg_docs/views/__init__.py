@@ -1,0 +1,1 @@
+"""View models: what a template needs for one document kind, with numbers already formatted."""

@@ -1,0 +1,1 @@
+"""Writers: the same HTML as a PDF (WeasyPrint) or a DOCX (python-docx)."""

@@ -1,0 +1,72 @@
+"""HTML -> PDF with WeasyPrint, fetching nothing but the package's own files.
+
+Fonts come from a pinned PyPI package, so the PDF does not depend on the machine's fonts. The
+URL fetcher refuses the network and any file outside the allowed folders; what it refuses is
+reported back to the caller, which decides whether that is a warning or an error.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from ..resources import fonts_dir, templates_dir
+
+# Every font file is stamped with this time, not the clock, so that equal inputs give equal
+# bytes (fontTools reads it while subsetting). 2000-01-01T00:00:00Z.
+REPRODUCIBLE_EPOCH = "946684800"
+
+_FACES = (
+    ("normal", "normal", "SourceSansPro-Regular.ttf"),
+    ("bold", "normal", "SourceSansPro-Bold.ttf"),
+    ("normal", "italic", "SourceSansPro-It.ttf"),
+    ("bold", "italic", "SourceSansPro-BoldIt.ttf"),
+)
+
+
+class PackageOnlyFetcher(URLFetcher):
+    """Serves `data:` URLs and files below the allowed folders; refuses everything else."""
+
+    def __init__(self, allowed_dirs: list[Path]):
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.allowed = [d.resolve() for d in allowed_dirs]
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file:"):
+            path = Path(URLFetcherResponse(url).path or "").resolve()
+            if any(path.is_relative_to(folder) for folder in self.allowed) and path.is_file():
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                # WeasyPrint ignores a stylesheet that is not served as text/css.
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+        self.refused.append(url)
+        raise ValueError(f"pmg-docs fetches no resource outside the package: {url}")
+
+
+def _font_css() -> str:
+    folder = fonts_dir()
+    rules = []
+    for weight, style, filename in _FACES:
+        rules.append(
+            '@font-face { font-family: "Source Sans Pro"; '
+            f"font-weight: {weight}; font-style: {style}; "
+            f"src: url({(folder / filename).as_uri()}); }}")
+    return "\n".join(rules)
+
+
+def write_pdf(html: str, extra_allowed: list[Path] = ()) -> tuple[bytes, list[str]]:
+    """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    fetcher = PackageOnlyFetcher([templates_dir(), fonts_dir(), *extra_allowed])
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=str(templates_dir()) + os.sep, url_fetcher=fetcher)
+    stylesheets = [CSS(string=_font_css(), font_config=fonts, url_fetcher=fetcher)]
+    pdf = document.write_pdf(stylesheets=stylesheets, font_config=fonts)
+    return pdf, fetcher.refused
