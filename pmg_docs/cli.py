@@ -1,0 +1,102 @@
+"""The `pmg` command: thin wrappers that parse options, call the library, print the result.
+
+Exit codes: 0 success; 1 the input has errors (each printed as file:line: field: message);
+2 the command line itself is wrong (click's usage errors). Library modules are imported inside
+the commands so that `pmg --help` and `pmg validate` stay quick and never load the writers.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    return ("pdf", "docx") if value == "all" else (value,)
+
+
+def _print_diagnostics(diagnostics) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+catalogs_option = click.option(
+    "--catalogs", "catalog_dirs", multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Extra folder of catalogs (CATALOG_ID.yaml); may be repeated. Wins over the package's.")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pmg")
+def main() -> None:
+    """Documents of Chile's PMG and MEI (formulations, circulars, guides) from YAML."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@catalogs_option
+@strict_option
+def validate(paths, catalog_dirs, strict) -> None:
+    """Check formulations and catalogs (files or folders) and report every problem."""
+    from .sources import CatalogRegistry
+    from .validation import validate_paths
+
+    found, count = validate_paths(paths, CatalogRegistry(catalog_dirs))
+    _print_diagnostics(found)
+    errors, warnings = len(found.errors), len(found.warnings)
+    if found.has_errors(strict):
+        click.echo(f"{count} file(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{count} file(s) checked: no errors, {warnings} warning(s)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@catalogs_option
+@strict_option
+def render(files, fmt, out_dir, catalog_dirs, strict) -> None:
+    """Render formulations to PDF and/or DOCX. Invalid sources are not rendered."""
+    from .building import render_files
+
+    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict)
+    _report(summary)
+
+
+@main.command()
+@click.argument("directory", required=False, default=Path("examples"),
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@catalogs_option
+@strict_option
+def build(directory, out_dir, fmt, catalog_dirs, strict) -> None:
+    """Render every formulation under DIRECTORY (default: examples) into OUTPUT, keeping
+    the folder structure."""
+    from .building import build_tree
+
+    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict)
+    _report(summary)
+
+
+def _report(summary) -> None:
+    _print_diagnostics(summary.diagnostics)
+    for path in summary.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(summary.written)} file(s) written, {summary.failed} source(s) failed")
+    if summary.failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""From a validated source to its documents: view model, HTML, then each writer.
+
+Gather first, then write: every requested format is produced in memory before any file is
+written, and an invalid source produces no file at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, InputError, Severity
+from .models.catalog import Catalog
+from .models.formulation import Formulation
+from .output import atomic_write
+from .sources import CatalogRegistry
+from .validation import Checked, check_path
+
+FORMATS = ("pdf", "docx")
+
+
+@dataclass
+class Rendered:
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def template_for(checked: Checked) -> str:
+    """The template of a document: named by its catalog for its kind."""
+    catalog: Catalog = checked.catalog
+    kind = checked.document.kind
+    name = getattr(catalog.templates, kind, None)
+    if name is None:
+        raise InputError([checked.document.source.diagnostic(
+            ("catalog",), f"catalog {catalog.id} names no template for a {kind}; expected "
+            f"`templates: {{{kind}: ...}}` in the catalog")])
+    return name
+
+
+def view_for(checked: Checked) -> dict:
+    model = checked.document.model
+    if isinstance(model, Formulation):
+        from .views.formulation import formulation_view
+
+        return formulation_view(model, checked.catalog)
+    raise InputError([checked.document.source.diagnostic(
+        ("kind",), f"a {model.kind} is not a document to render; expected a formulation")])
+
+
+def render_html_for(checked: Checked, templates: Path | None = None) -> str:
+    from .html import render_html
+
+    return render_html(template_for(checked), view_for(checked), templates)
+
+
+def produce(html: str, fmt: str, strict: bool, source_name: str) -> tuple[bytes, list[Diagnostic]]:
+    """One format's bytes from the HTML, with any warning the writer raised."""
+    if fmt == "pdf":
+        from .writers.pdf import write_pdf
+
+        data, refused = write_pdf(html)
+        severity = Severity.ERROR if strict else Severity.WARNING
+        notes = [Diagnostic(source_name, None, (), f"resource refused: {url}; only the package's "
+                            "own files and data: URLs are used", severity) for url in refused]
+        return data, notes
+    from .writers.docx import write_docx
+
+    return write_docx(html), []
+
+
+def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
+    target = (out_dir / relative).with_suffix(f".{fmt}")
+    resolved_out = out_dir.resolve()
+    if not target.resolve().is_relative_to(resolved_out):
+        raise ValueError(f"{relative} would be written outside {out_dir}")
+    return target
+
+
+def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry: CatalogRegistry,
+                  relative: Path | None = None, strict: bool = False,
+                  templates: Path | None = None) -> Rendered:
+    """Validate `path`; if it is clean, write its documents under `out_dir`."""
+    result = Rendered(source=path)
+    checked, diagnostics = check_path(path, registry)
+    result.diagnostics.extend(diagnostics)
+    blocking = [d for d in diagnostics
+                if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)]
+    if checked is None or blocking:
+        return result
+    try:
+        html = render_html_for(checked, templates)
+    except InputError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+        return result
+    produced = {}
+    for fmt in formats:
+        data, notes = produce(html, fmt, strict, checked.document.source.name)
+        result.diagnostics.extend(notes)
+        if any(n.severity is Severity.ERROR for n in notes):
+            return result
+        produced[fmt] = data
+    relative = relative if relative is not None else Path(path.name)
+    for fmt, data in produced.items():
+        target = output_path(out_dir, relative, fmt)
+        atomic_write(target, data)
+        result.outputs.append(target)
+    return result
