@@ -20,3 +20,11 @@ def percent(numerator: float, denominator: float) -> float:
 
 def shown(value: float, decimals: int) -> str:
     return str(rounded(value, decimals))
+
+
+def plain(value: float) -> str:
+    """A number as the user typed it: `12608049`, `37.5`, never `1.2608e+07`."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return format(Decimal(repr(value)).normalize(), "f")

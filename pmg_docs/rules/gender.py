@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .arithmetic import plain
+
 
 def _gender_commitment(document, catalog):
     for i, objective in enumerate(document.model.objectives):
@@ -36,7 +38,7 @@ def measures_match_numerator(document, catalog):
     numerator = commitment.target.numerator
     if numerator != len(measures):
         yield document.source.diagnostic(
-            path + ("target", "numerator"), f"numerator is {numerator:g} but {len(measures)} "
+            path + ("target", "numerator"), f"numerator is {plain(numerator)} but {len(measures)} "
             f"gender measures are listed under `gender_measures`; expected one measure per unit "
             f"of the numerator of {indicator.name!r}")
 

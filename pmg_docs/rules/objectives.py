@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from .arithmetic import percent, rounded, same, shown
+from .arithmetic import percent, plain, rounded, same, shown
 
 
 def objective_weights_total(document, catalog):
@@ -151,7 +151,7 @@ def targets(document, catalog):
                     and target.denominator != indicator.fixed_denominator:
                 yield source.diagnostic(
                     base + ("target", "denominator"),
-                    f"denominator is {target.denominator:g}; the marco fixes it at "
+                    f"denominator is {plain(target.denominator)}; the marco fixes it at "
                     f"{indicator.fixed_denominator} for {indicator.name!r}")
             decimals = indicator.target_decimals if indicator else 2
             computed = percent(target.numerator, target.denominator)
@@ -163,8 +163,8 @@ def targets(document, catalog):
                     severity=Severity.WARNING)
             elif not same(target.percent, computed, decimals):
                 yield source.diagnostic(
-                    base + ("target", "percent"), f"percent is {target.percent:g} but "
-                    f"{target.numerator:g} / {target.denominator:g} × 100 = "
+                    base + ("target", "percent"), f"percent is {plain(target.percent)} but "
+                    f"{plain(target.numerator)} / {plain(target.denominator)} × 100 = "
                     f"{shown(computed, decimals)}; expected them to be equal at {decimals} decimals")
 
 

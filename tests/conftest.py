@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory) -> Path:
+    """Both 2024 examples rendered once, in both formats, by the real writers."""
+    from pmg_docs.building import build_tree
+
+    out = tmp_path_factory.mktemp("built")
+    summary = build_tree(ROOT / "examples", out, ("pdf", "docx"))
+    assert summary.failed == 0, [str(d) for d in summary.diagnostics]
+    return out

@@ -1,0 +1,66 @@
+"""Text of rendered documents, as a reader would get it, for tests to assert on."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pdfminer.high_level import extract_text
+
+FOOTER = re.compile(r"^Página \d+ de \d+$")
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_pages_text(path: Path) -> str:
+    return extract_text(str(path))
+
+
+def pdf_body_text(path: Path, running_header: str) -> str:
+    """The PDF's text without its page furniture (running header, "Página X de Y")."""
+    lines = []
+    for line in pdf_pages_text(path).splitlines():
+        stripped = normalize(line)
+        if FOOTER.match(stripped) or stripped == normalize(running_header):
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _docx_blocks(parent):
+    for item in parent.iter_inner_content():
+        if isinstance(item, Paragraph):
+            yield item.text
+        elif isinstance(item, Table):
+            seen = []  # a cell merged across rows or columns is read once
+            for row in item.rows:
+                for cell in row.cells:
+                    if any(cell._tc is other for other in seen):
+                        continue
+                    seen.append(cell._tc)
+                    yield from _docx_blocks(cell)
+
+
+def docx_body_text(path: Path) -> str:
+    """The DOCX body in reading order: paragraphs, and table cells row by row (merged cells once)."""
+    return "\n".join(_docx_blocks(Document(str(path))))
+
+
+def docx_header_footer(path: Path) -> tuple[str, str]:
+    section = Document(str(path)).sections[0]
+    return (section.header.paragraphs[0].text, section.footer.paragraphs[0].text)
+
+
+def tokens(text: str) -> Counter:
+    # A line may break after a slash ("Indicadores/ Sistemas"): split there in both formats.
+    return Counter(t for t in re.split(r"\s+|(?<=/)", text) if t)
+
+
+def contains_in_order(haystack: str, needle: str) -> bool:
+    return normalize(needle) in normalize(haystack)
