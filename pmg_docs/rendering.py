@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError, Severity
 from .models.catalog import Catalog
-from .models.formulation import Formulation
 from .output import atomic_write
 from .sources import CatalogRegistry
 from .validation import Checked, check_path
@@ -38,20 +37,26 @@ def template_for(checked: Checked) -> str:
     return name
 
 
-def view_for(checked: Checked) -> dict:
-    model = checked.document.model
-    if isinstance(model, Formulation):
-        from .views.formulation import formulation_view
+def view_for(checked: Checked, template: str) -> dict:
+    from .views import VIEW_BUILDERS
 
-        return formulation_view(model, checked.catalog)
-    raise InputError([checked.document.source.diagnostic(
-        ("kind",), f"a {model.kind} is not a document to render; expected a formulation")])
+    model = checked.document.model
+    if isinstance(model, Catalog):
+        raise InputError([checked.document.source.diagnostic(
+            ("kind",), "a catalog is data, not a document to render; render a formulation")])
+    builder = VIEW_BUILDERS.get(template)
+    if builder is None:
+        raise InputError([checked.document.source.diagnostic(
+            ("catalog",), f"template {template!r} of catalog {checked.catalog.id} is not one "
+            f"pmg-docs knows; expected one of: {', '.join(sorted(VIEW_BUILDERS))}")])
+    return builder(model, checked.catalog)
 
 
 def render_html_for(checked: Checked, templates: Path | None = None) -> str:
     from .html import render_html
 
-    return render_html(template_for(checked), view_for(checked), templates)
+    template = template_for(checked)
+    return render_html(template, view_for(checked, template), templates)
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str) -> tuple[bytes, list[Diagnostic]]:

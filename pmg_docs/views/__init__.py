@@ -1,1 +1,16 @@
-"""View models: what a template needs for one document kind, with numbers already formatted."""
+"""View models: what a template needs for one document kind, with numbers already formatted.
+
+Each template has one view builder, `(model, catalog) -> dict`, registered here under the
+template's name (the name a catalog gives under `templates:`). A new year's format adds its
+template and its builder; nothing else in the pipeline changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .formulation import formulation_view
+
+VIEW_BUILDERS: dict[str, Callable] = {
+    "formulacion-2024": formulation_view,
+}
