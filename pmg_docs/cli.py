@@ -89,6 +89,26 @@ def build(directory, out_dir, fmt, catalog_dirs, strict) -> None:
     _report(summary)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True,
+              help="Change nothing; list the files that would change and exit 1 if any.")
+def fmt(paths, check) -> None:
+    """Rewrite catalogs, formulations and circulars (files or folders) in the canonical layout,
+    keeping comments and values. A file that does not parse is reported and left as it is."""
+    from .formatting import format_paths
+
+    report = format_paths(paths, check=check)
+    _print_diagnostics(report.diagnostics)
+    verb = "would reformat" if check else "reformatted"
+    for path in report.changed:
+        click.echo(f"{verb} {path}")
+    click.echo(f"{report.checked} file(s) checked, {len(report.changed)} {verb}, "
+               f"{len(report.diagnostics)} problem(s)")
+    if report.diagnostics or (check and report.changed):
+        sys.exit(1)
+
+
 def _report(summary) -> None:
     _print_diagnostics(summary.diagnostics)
     for path in summary.written:
