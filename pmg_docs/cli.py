@@ -109,6 +109,34 @@ def fmt(paths, check) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--kind", default="formulation", show_default=True,
+              help="The kind of source: catalog, formulation, … (see `kind:` in a source).")
+@click.option("--all", "every", is_flag=True,
+              help="Write the schema of every kind into the folder given with -o.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (with --all: this folder) instead of printing.")
+def schema(kind, every, output) -> None:
+    """Print or write the JSON Schema of a kind of source, for editors that check YAML."""
+    from .diagnostics import InputError
+    from .output import atomic_write
+    from .schemas import kinds, schema_file_name, schema_text
+
+    if every and output is None:
+        raise click.UsageError("--all needs -o FOLDER")
+    try:
+        texts = {kind: schema_text(kind)} if not every else {k: schema_text(k) for k in kinds()}
+    except InputError as exc:
+        raise click.BadParameter(str(exc.diagnostics[0].message), param_hint="--kind") from None
+    if output is None:
+        click.echo(texts[kind], nl=False)
+        return
+    for name, text in texts.items():
+        path = output / schema_file_name(name) if every else output
+        atomic_write(path, text.encode("utf-8"))
+        click.echo(f"wrote {path}")
+
+
 def _report(summary) -> None:
     _print_diagnostics(summary.diagnostics)
     for path in summary.written:
