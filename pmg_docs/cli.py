@@ -137,6 +137,47 @@ def schema(kind, every, output) -> None:
         click.echo(f"wrote {path}")
 
 
+class _PathsAfterDashDash(click.Command):
+    """Keeps what follows `--` apart: `pmg diff REV1 REV2 -- PATH…` (as git does)."""
+
+    def parse_args(self, ctx, args):
+        if "--" in args:
+            index = args.index("--")
+            ctx.meta["pmg.paths"] = args[index + 1:]
+            args = args[:index]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_PathsAfterDashDash)
+@click.argument("refs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
+              show_default=True, help="md: Markdown for a pull-request comment.")
+@catalogs_option
+@click.pass_context
+def diff(ctx, refs, fmt, catalog_dirs) -> None:
+    """What changed in weights, targets, stages, measures…: `pmg diff OLD NEW` (two files) or
+    `pmg diff REV1 [REV2] [-- PATH…]` (two git revisions; REV2 defaults to the working tree).
+
+    Exit code: 0 nothing differs, 1 something does, 2 error."""
+    from .diffing import diff_files, diff_revisions, render_markdown, render_text
+    from .sources import CatalogRegistry
+
+    registry = CatalogRegistry(catalog_dirs)
+    paths = ctx.meta.get("pmg.paths")
+    if paths is None and len(refs) == 2 and all(Path(ref).is_file() for ref in refs):
+        report = diff_files(Path(refs[0]), Path(refs[1]), registry)
+    elif len(refs) <= 2:
+        report = diff_revisions(refs[0], refs[1] if len(refs) == 2 else None, paths or (),
+                                registry)
+    else:
+        raise click.UsageError("expected OLD NEW (two files) or REV1 [REV2] [-- PATH…]")
+    click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
+    _print_diagnostics(report.diagnostics)
+    if report.diagnostics:
+        sys.exit(2)
+    sys.exit(1 if report.differs else 0)
+
+
 def _report(summary) -> None:
     _print_diagnostics(summary.diagnostics)
     for path in summary.written:
