@@ -88,9 +88,11 @@ def _catalog(model, registry: CatalogRegistry):
 def diff_texts(old_text: str | None, new_text: str | None, name: str,
                registry: CatalogRegistry) -> FileDiff | None:
     """The differences between two versions of one source; None when there are none."""
-    old, new = _version(old_text, name), _version(new_text, name)
-    if old is None and new is None:
-        return None
+    return _diff_versions(_version(old_text, name), _version(new_text, name), name, registry)
+
+
+def _diff_versions(old: _Version | None, new: _Version | None, name: str,
+                   registry: CatalogRegistry) -> FileDiff | None:
     if old is None or new is None:
         present = new or old
         status = ADDED if new is not None else REMOVED
@@ -107,10 +109,14 @@ def diff_texts(old_text: str | None, new_text: str | None, name: str,
 
 
 def _compare(report: DiffReport, old_text, new_text, name, registry) -> None:
-    report.compared += 1
     try:
-        found = diff_texts(old_text, new_text, name, registry)
+        old, new = _version(old_text, name), _version(new_text, name)
+        if old is None and new is None:
+            return
+        report.compared += 1
+        found = _diff_versions(old, new, name, registry)
     except InputError as exc:
+        report.compared += 1
         report.diagnostics.extend(exc.diagnostics)
         return
     if found is not None:
