@@ -178,6 +178,49 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     sys.exit(1 if report.differs else 0)
 
 
+@main.group()
+def new() -> None:
+    """Start a new source from a catalog."""
+
+
+@new.command("formulation")
+@click.option("--catalog", "catalog_id", required=True, help="Id of the year's catalog.")
+@click.option("--service", "name", help="The service's name (default: last year's, with --from).")
+@click.option("--ministry", help="The ministry, as printed.")
+@click.option("--partida", help="Budget partida, two or three digits: 08.")
+@click.option("--chapter", help="Budget capítulo, two or three digits: 04.")
+@click.option("--from", "from_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Last year's formulation, to roll forward onto the new catalog.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write (default: print it).")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@catalogs_option
+def new_formulation(catalog_id, name, ministry, partida, chapter, from_path, output, force,
+                    catalog_dirs) -> None:
+    """A commented formulation with every objective, indicator and system of the catalog and zero
+    weights to fill in; with --from, last year's commitments carried onto the new catalog and what
+    needs a decision listed."""
+    from .diagnostics import InputError
+    from .scaffold import ServiceFields, new_formulation as scaffold
+    from .sources import CatalogRegistry
+
+    service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
+    try:
+        result = scaffold(catalog_id, service, CatalogRegistry(catalog_dirs), from_path=from_path,
+                          output=output, force=force)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    if output is None:
+        click.echo(result.text, nl=False)
+    else:
+        click.echo(f"wrote {output}")
+    if result.decisions:
+        click.echo("To decide (also listed at the top of the file):", err=output is None)
+        for decision in result.decisions:
+            click.echo(f"  - {decision}", err=output is None)
+
+
 def _report(summary) -> None:
     _print_diagnostics(summary.diagnostics)
     for path in summary.written:
