@@ -2,7 +2,7 @@
 
 The walk is generic over the models, so a new format needs no new code here: two models of the
 same class are compared field by field in the model's order; list items are paired by the field
-that identifies them (`objective`, `system`, `indicator`, `stage`, `id`, `code`, `number`), or by
+that identifies them (`id`, `code`, `objective`, `system`, `indicator`, `stage`, `number`), or by
 position when they have none (gender measures); a change is named by the catalog's name of what
 it is about ("Estado Verde", not `estado-verde`) and carries the old and the new value.
 """
@@ -15,8 +15,9 @@ from pydantic import BaseModel
 
 from .rules.arithmetic import plain
 
-# The fields that identify an item of a list, in order of preference.
-IDENTITY_KEYS = ("objective", "system", "indicator", "stage", "id", "code", "number")
+# The fields that identify an item of a list, in order of preference: an item's own id first
+# (a catalog's system has an `id` and names its `objective`), then what it refers to.
+IDENTITY_KEYS = ("id", "code", "objective", "system", "indicator", "stage", "number")
 # A field holding an id of the catalog -> the catalog's list that the id is looked up in.
 REFERENCES = {
     "objective": "objectives",
