@@ -105,6 +105,8 @@ def fmt(paths, check) -> None:
         click.echo(f"{verb} {path}")
     click.echo(f"{report.checked} file(s) checked, {len(report.changed)} {verb}, "
                f"{len(report.diagnostics)} problem(s)")
+    if check and report.changed:
+        click.echo("run `pmg fmt FILE…` to rewrite them in the canonical layout")
     if report.diagnostics or (check and report.changed):
         sys.exit(1)
 

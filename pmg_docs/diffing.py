@@ -197,7 +197,7 @@ def render_text(report: DiffReport) -> str:
         out.append(f"{found.name} ({found.title})")
         for change in found.changes:
             out.append(f"  {_sentence(change)}")
-            out.extend(f"      {line}" for line in text_changes(change)
+            out.extend(f"      {line}".rstrip() for line in text_changes(change)
                        if change.old_text is not None)
     changed = len(report.files)
     out.append(f"{report.compared} file(s) compared, {changed} with semantic changes"
