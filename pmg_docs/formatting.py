@@ -8,8 +8,9 @@ breaks inside existing folded text (re-wrapping prose makes noisy diffs) and how
 written. Values never change: the result is parsed again and compared with the original, value by
 value and comment by comment, before anything is written.
 
-ruamel.yaml's round-trip mode does the reading and writing; a comment travels with the key it
-follows when keys are reordered.
+ruamel.yaml's round-trip mode does the reading and writing. It keeps a comment with the value
+before it, so a mapping whose keys must change places is reordered only when no comment line
+stands between its keys (see `_reorder`); otherwise that mapping keeps the author's order.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
-from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString,
                                       LiteralScalarString, PlainScalarString)
+from ruamel.yaml.tokens import CommentToken
 
 from .diagnostics import Diagnostic, InputError, display_name
 from .output import atomic_write
-from .source_text import FRONT_MATTER_SUFFIXES, source_from_text
+from .source_text import source_from_text
 from .sources import iter_source_files, parse_model
 from .yaml_source import parse_yaml_text, read_text
 
@@ -111,7 +112,7 @@ def _restyle(node, key, room: int) -> None:
         node[key] = new
         return
     entry = node.ca.items.get(key)
-    token = entry[2] if entry and len(entry) > 2 else None
+    token = entry[_slot(node)] if entry else None
     if token is None:
         node[key] = new
     elif _is_block(new):
@@ -122,6 +123,11 @@ def _restyle(node, key, room: int) -> None:
     else:
         token.value = "\n" + token.value
         node[key] = new
+
+
+def _slot(node: CommentedBase) -> int:
+    """Where, in ruamel's comment entry of an item, the token after its value is."""
+    return 2 if isinstance(node, CommentedMap) else 0
 
 
 def _is_flow(node: CommentedBase) -> bool:
@@ -202,9 +208,8 @@ def _tail(node, key) -> _Tail:
     if isinstance(value, (CommentedMap, CommentedSeq)) and not _is_flow(value) and len(value):
         last = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
         return _tail(value, last)
-    slot = 2 if isinstance(node, CommentedMap) else 0
     shared = isinstance(value, (CommentedMap, CommentedSeq))
-    return _Tail(node, key, slot, plain=shared or not _is_block(value), shared=shared)
+    return _Tail(node, key, _slot(node), plain=shared or not _is_block(value), shared=shared)
 
 
 def _reorder(node: CommentedMap, model) -> None:
@@ -317,14 +322,14 @@ def canonical_text(text: str, name: str, path: Path | None = None) -> str:
     stream = io.StringIO()
     yaml.dump(node, stream)
     result = stream.getvalue()
-    if not parts.yaml.strip():
-        result = parts.yaml
     before, _ = parse_yaml_text(parts.yaml, name)
     after, _ = parse_yaml_text(result, name)
     if not _same(before, after):
-        raise FormatError(f"{name}: formatting would change a value; the file is left as it is")
+        raise FormatError("formatting would change a value; the file is left as it is "
+                          "(please report this with the file)")
     if comments_of(parts.yaml) != comments_of(result):
-        raise FormatError(f"{name}: formatting would lose a comment; the file is left as it is")
+        raise FormatError("formatting would lose a comment; the file is left as it is "
+                          "(please report this with the file)")
     return parts.join(result)
 
 
@@ -335,16 +340,9 @@ class FormatReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _files(paths) -> tuple[list[Path], list[Diagnostic]]:
-    files, problems = iter_source_files(paths)
-    # Markdown named on the command line is formatted too (its front matter); folders give YAML.
-    markdown = [Path(p) for p in paths if Path(p).is_file() and str(p).endswith(FRONT_MATTER_SUFFIXES)]
-    return [*files, *(m for m in markdown if m not in files)], problems
-
-
 def format_paths(paths, check: bool = False) -> FormatReport:
     """Format every source under `paths`; with `check`, only report which would change."""
-    files, problems = _files(paths)
+    files, problems = iter_source_files(paths)
     report = FormatReport(diagnostics=list(problems))
     for path in files:
         report.checked += 1
@@ -356,7 +354,7 @@ def format_paths(paths, check: bool = False) -> FormatReport:
             report.diagnostics.extend(exc.diagnostics)
             continue
         except FormatError as exc:
-            report.diagnostics.append(Diagnostic(name, None, (), str(exc).split(": ", 1)[1]))
+            report.diagnostics.append(Diagnostic(name, None, (), str(exc)))
             continue
         if result != text:
             report.changed.append(path)

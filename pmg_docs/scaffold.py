@@ -74,16 +74,16 @@ def _comment_lines(text: str, indent: str) -> list[str]:
 
 @dataclass
 class _Plan:
-    """What goes under each objective: (kind, id) of indicators and systems, in catalog order."""
+    """One scaffolding: the new catalog, last year's formulation and catalog (if any), and the
+    decisions found on the way, in the order of the file."""
 
     catalog: Catalog
     previous: Formulation | None
     previous_catalog: Catalog | None
     decisions: list[str] = field(default_factory=list)
 
-    def decide(self, text: str) -> str:
+    def decide(self, text: str) -> None:
         self.decisions.append(text)
-        return text
 
 
 def _previous_items(previous: Formulation | None):
@@ -97,7 +97,7 @@ def _previous_items(previous: Formulation | None):
     return indicators, systems
 
 
-def _stage_lines(plan: _Plan, system, carried, indent: str) -> tuple[list[str], list[str]]:
+def _stage_lines(system, carried, indent: str) -> tuple[list[str], list[str]]:
     """The `stages:` rows of a system, and notes for what changed since last year."""
     before = {s.stage: list(s.weights) for s in carried.stages} if carried else {}
     rows, notes = [], []
@@ -122,12 +122,8 @@ def _stage_lines(plan: _Plan, system, carried, indent: str) -> tuple[list[str], 
     return rows, notes
 
 
-def _num(value) -> str:
-    return plain(value)
-
-
 def _weights(weights) -> str:
-    return "[" + ", ".join(_num(w) for w in weights) + "]"
+    return "[" + ", ".join(plain(w) for w in weights) + "]"
 
 
 def _stage_objective_comments(system, indent: str) -> list[str]:
@@ -161,7 +157,7 @@ def _indicator_lines(plan: _Plan, indicator, carried, indent: str) -> list[str]:
 
 def _system_lines(plan: _Plan, system, carried, indent: str) -> list[str]:
     lines = _stage_objective_comments(system, indent)
-    rows, notes = _stage_lines(plan, system, carried, indent + "  ")
+    rows, notes = _stage_lines(system, carried, indent + "  ")
     for note in notes:
         plan.decide(f"system {system.name!r} ({system.id}): {note}")
     lines.append(f"{indent}- system: {_q(system.id)}")
@@ -205,10 +201,14 @@ def _items(plan: _Plan):
             if is_new:
                 plan.decide(f"{kind} {item.name!r} ({item.id}) is new in {catalog.id}: decide "
                             "whether to commit it (weights are 0); remove it if not")
+            elif previous_place is not None and place != previous_place:
+                plan.decide(f"{kind} {item.name!r} ({item.id}) goes under "
+                            f"{catalog.objective(place).name!r} in {catalog.id}; last year it was "
+                            f"under {previous_place!r}: move its weight too")
             placed[place].append((kind, item, carried))
         for ident, (_, commitment) in last.items():
             if next((i for i in items if i.id == ident), None) is None:
-                what = f"weight {_num(commitment.weight)}"
+                what = f"weight {plain(commitment.weight)}"
                 if kind == "system":
                     what += ", stage weights " + "; ".join(
                         f"{s.stage}: {_weights(s.weights)}" for s in commitment.stages)
@@ -293,7 +293,7 @@ def scaffold_formulation(catalog: Catalog, service: ServiceFields, *,
     for ident, objective in last_objectives.items():
         if catalog.objective(ident) is None:
             plan.decide(f"objective {ident!r} is not in {catalog.id} (weight "
-                        f"{_num(objective.weight)} last year)")
+                        f"{plain(objective.weight)} last year)")
     body.extend(_gender_lines(plan))
 
     header = []
@@ -344,6 +344,10 @@ def new_formulation(catalog_id: str, service: ServiceFields, registry: CatalogRe
         known = ", ".join(registry.ids()) or "none"
         raise InputError([Diagnostic("--catalog", None, (), f"no catalog {catalog_id!r}; "
                                      f"expected one of: {known}")])
+    if not catalog_document.model.objectives:
+        raise InputError([Diagnostic("--catalog", None, (), f"catalog {catalog_id!r} has no "
+                                     "management objectives; `pmg new formulation` writes the "
+                                     "format of objectives (2024 onwards)")])
     if output is not None and output.exists() and not force:
         raise InputError([Diagnostic(display_name(output), None, (), "already exists; expected "
                                      "a new file name, or --force to overwrite it")])

@@ -93,10 +93,6 @@ def _label(field_name: str) -> str:
     return FIELD_LABELS.get(field_name, field_name.replace("_", " "))
 
 
-def _number(value) -> str:
-    return plain(value)
-
-
 def value_text(key: str, value, namer: Namer) -> str:
     """A value as a person reads it in a diff."""
     if value is None:
@@ -104,7 +100,7 @@ def value_text(key: str, value, namer: Namer) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return _number(value) + (" %" if key in ("percent",) else "")
+        return plain(value) + (" %" if key in ("percent",) else "")
     if isinstance(value, str):
         if key in REFERENCES:
             return namer.name(key, value)
@@ -122,10 +118,10 @@ def _excerpt(text: str, size: int = 60) -> str:
 
 
 def _target(target, namer) -> str:
-    fraction = f"{_number(target.numerator)} / {_number(target.denominator)}"
+    fraction = f"{plain(target.numerator)} / {plain(target.denominator)}"
     if target.percent is None:
         return fraction
-    return f"{_number(target.percent)} % ({fraction})"
+    return f"{plain(target.percent)} % ({fraction})"
 
 
 # Models shown as one value rather than field by field (a target reads as "105.28 % (a / b)").
@@ -151,7 +147,7 @@ def summary(model: BaseModel, namer: Namer) -> str:
             parts.append(_excerpt(value))
             break
     if "stages" in fields and all(hasattr(s, "weights") for s in model.stages):
-        committed = [f"{s.stage}: " + " + ".join(_number(w) for w in s.weights)
+        committed = [f"{s.stage}: " + " + ".join(plain(w) for w in s.weights)
                      for s in model.stages if any(s.weights)]
         if committed:
             parts.append("stages " + "; ".join(committed))
@@ -234,7 +230,7 @@ class _Walk:
         if identity is None:
             label = f"{_singular(key)} {ident + 1}"
             kind = getattr(item, "kind", None)
-            if isinstance(kind, str) and "kind" in REFERENCES:
+            if isinstance(kind, str):
                 label += f" ({self.namer.name('kind', kind, size=LABEL_SIZE)})"
             return label
         if identity in REFERENCES:

@@ -24,8 +24,9 @@ def pmg(*args: str):
 
 @pytest.fixture
 def catalogs_2025(tmp_path) -> Path:
-    """pmg-2025: the 2024 marco with Estado Verde removed, Gestión de Riesgos added, and a second
-    objective in stage 2 of Calidad de Servicio y Experiencia Usuaria."""
+    """pmg-2025: the 2024 marco with Estado Verde removed, Gestión de Riesgos added, a second
+    objective in stage 2 of Calidad de Servicio y Experiencia Usuaria, and Transformación Digital
+    moved under Gestión Eficaz."""
     yaml = YAML()
     catalog = yaml.load((ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8"))
     catalog["id"], catalog["year"], catalog["version"] = "pmg-2025", 2025, "2025.1"
@@ -38,6 +39,8 @@ def catalogs_2025(tmp_path) -> Path:
                            {"number": 2, "text": "Elaborar una matriz de riesgos."}]}]})
     cseu = next(s for s in systems if s["id"] == "calidad-de-servicio-y-experiencia-usuaria")
     cseu["stages"][1]["objectives"].append({"number": 2, "text": "Difundir la política."})
+    digital = next(i for i in catalog["indicators"] if i["id"] == "transformacion-digital")
+    digital["objective"] = "gestion-eficaz"
     folder = tmp_path / "catalogos"
     folder.mkdir()
     with open(folder / "pmg-2025.yaml", "w", encoding="utf-8") as stream:
@@ -104,14 +107,17 @@ def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, c
     changed = ("system 'Calidad de Servicio y Experiencia Usuaría' "
                "(calidad-de-servicio-y-experiencia-usuaria): stage 2 now has 2 objectives (had "
                "1); last year's weights [5] were not carried")
+    moved = ("indicator 'Transformación Digital' (transformacion-digital) goes under 'Gestión "
+             "Eficaz' in pmg-2025; last year it was under 'calidad-de-servicio': move its weight "
+             "too")
     # On the terminal ...
-    for decision in (added, removed, changed):
+    for decision in (added, removed, changed, moved):
         assert f"  - {decision}" in result.output.splitlines()
     # ... and in the file, as comments.
     text = target.read_text(encoding="utf-8")
     comments = " ".join(line.lstrip("# ").strip() for line in text.splitlines()
                         if line.startswith("#"))
-    for decision in (added, removed, changed):
+    for decision in (added, removed, changed, moved):
         assert decision in comments
 
     model = load_document(target).model
@@ -123,6 +129,8 @@ def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, c
     assert [list(s.weights) for s in systems["gestion-de-riesgos"].stages] == [[0, 0]]
     cseu = systems["calidad-de-servicio-y-experiencia-usuaria"]
     assert [list(s.weights) for s in cseu.stages] == [[15, 5, 5], [0, 0], [0], [0, 0]]
+    placed = {i.indicator: o.objective for o in model.objectives for i in o.indicators}
+    assert placed["transformacion-digital"] == "gestion-eficaz"
     indicators = {i.indicator: i for o in model.objectives for i in o.indicators}
     assert indicators["concentracion-del-gasto"].target.percent == 105.28
     assert indicators["transformacion-digital"].measure_only is True
