@@ -178,14 +178,15 @@ def text_changes(change: Change) -> list[str]:
 
 
 def _sentence(change: Change) -> str:
+    where = f"{change.place}: " if change.place else ""
     what = f"{change.what} " if change.what else ""
     if change.status == ADDED:
-        return f"{change.place}: {what}added: {change.new}"
+        return f"{where}{what}added: {change.new}"
     if change.status == REMOVED:
-        return f"{change.place}: {what}removed (was: {change.old})"
+        return f"{where}{what}removed (was: {change.old})"
     if change.old_text is not None:
-        return f"{change.place}: {what}changed"
-    return f"{change.place}: {what}{change.old} → {change.new}"
+        return f"{where}{what}changed"
+    return f"{where}{what}{change.old} → {change.new}"
 
 
 def render_text(report: DiffReport) -> str:
@@ -234,7 +235,7 @@ def render_markdown(report: DiffReport) -> str:
             status = change.what or change.status
             if change.what and change.status != CHANGED:
                 status = f"{change.what} {change.status}"
-            out.append(f"| {_cell(change.place)} | {_cell(status)} | {_cell(change.old)} | "
+            out.append(f"| {_cell(change.place) or '—'} | {_cell(status)} | {_cell(change.old)} | "
                        f"{_cell(change.new)} |")
         out.append("")
         for change in found.changes:

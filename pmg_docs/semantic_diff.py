@@ -213,10 +213,13 @@ class _Walk:
         for ident, before, after in pairs:
             place = (*self.context(where, identity), self.item_label(key, identity, ident,
                                                                      after or before))
+            # "Estado Verde: system removed", "…: exemption added"; a gender measure's label
+            # already says what it is.
+            what = _singular(key) if identity is not None else ""
             if before is None:
-                self.add(place, "", ADDED, new=summary(after, self.namer))
+                self.add(place, what, ADDED, new=summary(after, self.namer))
             elif after is None:
-                self.add(place, "", REMOVED, old=summary(before, self.namer))
+                self.add(place, what, REMOVED, old=summary(before, self.namer))
             elif before != after:
                 self.models(before, after, place)
 

@@ -158,7 +158,7 @@ def test_catalog_changes_and_other_files_left_out(repo):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "catalogos/pmg-2024.yaml (catalog · Programa Marco PMG 2024 · pmg-2024)",
-        "  Gestión de Riesgos: added: «Gestión de Riesgos»",
+        "  Gestión de Riesgos: system added: «Gestión de Riesgos»",
         "  Estado Verde › stage 2 › objective 1: text Diseñar y formalizar un marco de "
         "gobernabilidad para el Sistema Estado Verde. → Diseñar y formalizar un marco de "
         "gobernanza para el Sistema Estado Verde.",
@@ -194,7 +194,7 @@ def test_systems_and_indicators_removed_and_moved(repo):
           "          - {stage: 3, weights: [0]}\n          - {stage: 4, weights: [0, 0]}\n", ""))
     result = pmg("diff", "HEAD")
     assert result.exit_code == 1
-    assert ("  Calidad de Servicio y Experiencia Usuaría: removed (was: weight 30, "
+    assert ("  Calidad de Servicio y Experiencia Usuaría: system removed (was: weight 30, "
             "stages 1: 15 + 5 + 5; 2: 5)") in result.output.splitlines()
 
 
@@ -260,3 +260,57 @@ def test_diff_and_fmt_do_not_load_the_writers(repo):
     done = subprocess.run([sys.executable, "-c", code], cwd=repo,
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_walk_is_generic_over_models():
+    """A format this module has never seen (priorities and exemptions, as in 2011) is diffed
+    through its model: items paired by `system`, named from the catalog."""
+    from pydantic import BaseModel, ConfigDict
+
+    from pmg_docs.semantic_diff import Namer, diff_models
+    from pmg_docs.sources import CatalogRegistry
+
+    class Committed(BaseModel):
+        model_config = ConfigDict(frozen=True)
+        system: str
+        priority: str
+        weight: float
+
+    class Exemption(BaseModel):
+        model_config = ConfigDict(frozen=True)
+        system: str
+        justification: str
+
+    class Old2011(BaseModel):
+        systems: list[Committed]
+        exemptions: list[Exemption] = []
+
+    old = Old2011(systems=[Committed(system="estado-verde", priority="ALTA", weight=50),
+                           Committed(system="calidad-de-servicio-y-experiencia-usuaria",
+                                     priority="MENOR", weight=50)])
+    new = Old2011(systems=[Committed(system="estado-verde", priority="MEDIANA", weight=100)],
+                  exemptions=[Exemption(system="calidad-de-servicio-y-experiencia-usuaria",
+                                        justification="El Servicio no atiende público.")])
+    changes = diff_models(old, new, Namer(CatalogRegistry().get("pmg-2024").model))
+    assert [(c.place, c.what, c.status, c.old, c.new) for c in changes] == [
+        ("Estado Verde", "priority", "changed", "ALTA", "MEDIANA"),
+        ("Estado Verde", "weight", "changed", "50", "100"),
+        ("Calidad de Servicio y Experiencia Usuaría", "system", "removed",
+         "weight 50, priority MENOR", None),
+        ("Calidad de Servicio y Experiencia Usuaría", "exemption", "added", None,
+         "«El Servicio no atiende público.»"),
+    ]
+
+
+def test_markdown_front_matter_and_body(tmp_path):
+    front = "---\nkind: catalog\nid: x\nyear: 2025\nmechanism: PMG\nversion: \"1\"\ntitle: X\n---\n"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(front + "Primer párrafo.\n\nSegundo párrafo.\n", encoding="utf-8")
+    new.write_text(front.replace("title: X", "title: Y") + "Primer párrafo.\n\nOtro párrafo.\n",
+                   encoding="utf-8")
+    result = pmg("diff", str(old), str(new))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[1] == "  title X → Y"
+    assert "  body: text changed" in lines
+    assert "      -Segundo párrafo." in lines and "      +Otro párrafo." in lines
