@@ -158,11 +158,11 @@ def diff_revisions(old: str, new: str | None, paths, registry: CatalogRegistry,
             continue
         shown = display_name(repository.root / name)
         try:
-            old_text = repository.read(old_commit, name)
-            new_text = repository.read(new_commit, name)
-        except (InputError, UnicodeDecodeError) as exc:
-            report.diagnostics.extend(getattr(exc, "diagnostics", [
-                Diagnostic(shown, None, (), "not UTF-8 text; save the file as UTF-8")]))
+            old_text = repository.read(old_commit, name, shown)
+            new_text = repository.read(new_commit, name, shown)
+        except InputError as exc:
+            report.compared += 1
+            report.diagnostics.extend(exc.diagnostics)
             continue
         _compare(report, old_text, new_text, shown, registry)
     return report

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError
+from .yaml_source import read_text
 
 TIMEOUT_SECONDS = 60
 
@@ -22,6 +23,9 @@ class Repository:
         self.root = Path(self._git("rev-parse", "--show-toplevel").strip())
 
     def _git(self, *args: str, check: bool = True) -> str:
+        return self._run(*args, check=check).decode("utf-8", "surrogateescape")
+
+    def _run(self, *args: str, check: bool = True) -> bytes:
         try:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True,
                                   timeout=TIMEOUT_SECONDS)
@@ -35,7 +39,7 @@ class Repository:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise InputError([Diagnostic("git", None, (), (message[0] if message else
                                          f"git {args[0]} failed"))])
-        return done.stdout.decode("utf-8", "surrogateescape")
+        return done.stdout
 
     def commit(self, revision: str) -> str:
         """The commit a revision names; refuses what git would read as an option."""
@@ -63,13 +67,19 @@ class Repository:
             names += untracked
         return sorted({name for name in names if name})
 
-    def read(self, revision: str | None, name: str) -> str | None:
-        """The text of `name` at a commit (None: the working tree); None if it is not there."""
+    def read(self, revision: str | None, name: str, shown: str) -> str | None:
+        """The text of `name` at a commit (None: the working tree); None if it is not there.
+        `shown` names the file in messages."""
         if revision is None:
             path = self.root / name
-            return path.read_text(encoding="utf-8") if path.is_file() else None
+            return read_text(path) if path.is_file() else None
         listed = self._git("ls-tree", "--full-tree", "--name-only", "-z", revision, "--", name,
                            check=False).split("\0")
         if name not in listed:
             return None
-        return self._git("show", f"{revision}:{name}")
+        raw = self._run("show", f"{revision}:{name}")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError([Diagnostic(shown, None, (), f"not UTF-8 text at {revision[:12]} "
+                                         f"(byte {exc.start}); expected UTF-8")]) from None

@@ -251,6 +251,15 @@ def test_errors_exit_2(repo):
     assert "Traceback" not in broken.output
 
 
+def test_a_file_not_in_utf8_at_a_revision_is_an_error(repo):
+    (repo / "formulaciones" / "latin1.yaml").write_bytes("kind: formulación\n".encode("latin-1"))
+    commit(repo, "Archivo en Latin-1")
+    result = pmg("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 2
+    assert "formulaciones/latin1.yaml: not UTF-8 text at" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_diff_and_fmt_do_not_load_the_writers(repo):
     code = ("import sys; from pmg_docs.cli import main\n"
             "for args in (['diff', 'enviada'], ['fmt', '--check', 'formulaciones']):\n"
