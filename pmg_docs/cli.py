@@ -203,7 +203,7 @@ def new_formulation(catalog_id, name, ministry, partida, chapter, from_path, out
     weights to fill in; with --from, last year's commitments carried onto the new catalog and what
     needs a decision listed."""
     from .diagnostics import InputError
-    from .scaffold import ServiceFields, new_formulation as scaffold
+    from .formulation_scaffold import ServiceFields, new_formulation as scaffold
     from .sources import CatalogRegistry
 
     service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
