@@ -215,6 +215,9 @@ class _Writer:
                     placement.column + placement.colspan - 1]
                 cell = cell.merge(corner)
             self.cell(cell, placement.element, placement.is_header_row)
+        # Word reads the grid's widths, LibreOffice the cells': set both.
+        for column, width in zip(table.columns, widths[:grid.columns]):
+            column.width = width
         for column, width in enumerate(widths[:grid.columns]):
             for cells in row_cells:
                 cells[column].width = width
