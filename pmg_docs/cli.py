@@ -1,7 +1,7 @@
 """The `pmg` command: thin wrappers that parse options, call the library, print the result.
 
 Exit codes: 0 success; 1 the input has errors (each printed as file:line: field: message);
-2 the command line itself is wrong (click's usage errors). Library modules are imported inside
+2 the command line itself is wrong (click's usage errors); 3 an internal error (a bug). Library modules are imported inside
 the commands so that `pmg --help` and `pmg validate` stay quick and never load the writers.
 """
 
@@ -31,6 +31,9 @@ catalogs_option = click.option(
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Extra folder of catalogs (CATALOG_ID.yaml); may be repeated. Wins over the package's.")
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+templates_option = click.option(
+    "--templates", "templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of your own templates, searched before the package's (run in Jinja's sandbox).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,12 +66,13 @@ def validate(paths, catalog_dirs, strict) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @catalogs_option
+@templates_option
 @strict_option
-def render(files, fmt, out_dir, catalog_dirs, strict) -> None:
+def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
     """Render formulations to PDF and/or DOCX. Invalid sources are not rendered."""
     from .building import render_files
 
-    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict)
+    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict, templates)
     _report(summary)
 
 
@@ -79,13 +83,14 @@ def render(files, fmt, out_dir, catalog_dirs, strict) -> None:
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
 @catalogs_option
+@templates_option
 @strict_option
-def build(directory, out_dir, fmt, catalog_dirs, strict) -> None:
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
     """Render every formulation under DIRECTORY (default: examples) into OUTPUT, keeping
     the folder structure."""
     from .building import build_tree
 
-    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict)
+    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates)
     _report(summary)
 
 
@@ -98,5 +103,20 @@ def _report(summary) -> None:
         sys.exit(1)
 
 
+def run() -> None:
+    """The console entry point: a bug in pmg-docs is reported in one line, not a traceback
+    (set PMG_DEBUG=1 to see it)."""
+    import os
+
+    try:
+        main(standalone_mode=True)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("PMG_DEBUG"):
+            raise
+        click.echo(f"pmg: internal error: {type(exc).__name__}: {exc} (this is a bug in "
+                   "pmg-docs; run again with PMG_DEBUG=1 and report the output)", err=True)
+        sys.exit(3)
+
+
 if __name__ == "__main__":
-    main()
+    run()

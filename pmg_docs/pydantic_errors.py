@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic
+from .models.base import ID_PATTERN
 from .yaml_source import YamlSource
 
 _EXPECTED = {
@@ -29,10 +32,16 @@ def _message(error: dict) -> str:
         return "unknown field; check its spelling against the README's field reference"
     if kind == "missing":
         return "required field is missing"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
         return f"got {got!r}; expected {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":
-        return f"got {got!r}; expected text matching {ctx.get('pattern')}"
+        pattern = ctx.get("pattern")
+        if pattern == ID_PATTERN:
+            return (f"got {got!r}; expected an id: lowercase letters, digits and hyphens, "
+                    "like estado-verde")
+        return f"got {got!r}; expected text matching {pattern}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = {"greater_than_equal": "at least", "less_than_equal": "at most",
                   "greater_than": "more than", "less_than": "less than"}[kind]
@@ -48,6 +57,8 @@ def _message(error: dict) -> str:
 
 
 def _describe(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"a date ({value.isoformat()})"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

@@ -56,8 +56,14 @@ class _Copier:
         self.lines: dict[tuple, int] = {}
         self.nodes = 0
 
-    def fail(self, path: tuple, line: int | None, message: str):
+    def fail_here(self, path: tuple, line: int | None, message: str):
         raise InputError([Diagnostic(self.source_name, line, path, message)])
+
+    def fail(self, path: tuple, line: int | None, message: str):
+        # Inside an expanded alias the item lines point at the anchor; the top-level key under
+        # which the expansion happens is where the user must look.
+        top = self.lines.get(path[:1], line)
+        raise InputError([Diagnostic(self.source_name, top, path[:1], message)])
 
     def copy(self, node, path: tuple, line: int, depth: int):
         self.nodes += 1
@@ -67,6 +73,10 @@ class _Copier:
         if depth > MAX_DEPTH:
             self.fail(path, line, f"nested more than {MAX_DEPTH} levels deep; "
                       "expected the shallow structure of a pmg document")
+        tag = _explicit_tag(node)
+        if tag is not None:
+            self.fail_here(path, line, f"YAML tag {tag!r} is not allowed; pmg documents use plain "
+                           "values (text, numbers, lists, mappings): remove the tag")
         if isinstance(node, CommentedMap):
             out = {}
             for key, value in node.items():
@@ -100,6 +110,13 @@ class _Copier:
         if isinstance(node, (dt.date, dt.datetime)):
             return node
         self.fail(path, line, f"unsupported YAML value of type {type(node).__name__}")
+
+
+def _explicit_tag(node) -> str | None:
+    """The tag written in the file (`!x`, `!!python/object`), or None for plain values."""
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", None)
+    return value if isinstance(value, str) else None
 
 
 def _has_lc(node: CommentedMap, key) -> bool:
@@ -158,7 +175,8 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Diagnostic(name, None, (), f"not UTF-8 text (byte {exc.start}); "
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise InputError([Diagnostic(name, line, (), f"not UTF-8 text (byte {exc.start}); "
                                      "save the file as UTF-8")]) from None
     except OSError as exc:
         raise InputError([Diagnostic(name, None, (), f"cannot read: {exc.strerror}")]) from None
