@@ -44,7 +44,7 @@ def parse_model(source: YamlSource) -> BaseModel:
     if not isinstance(data, dict):
         raise InputError([source.diagnostic((), "expected a mapping with a `kind:` key at the top")])
     kind = data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         known = ", ".join(sorted(MODELS))
         raise InputError([source.diagnostic(("kind",), f"got {kind!r}; expected one of: {known}")])
     try:

@@ -119,7 +119,8 @@ def _classes(element) -> set[str]:
 
 
 def _collapse(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "")
+    # HTML collapses only ASCII white space: a non-breaking space is content.
+    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
 
 
 class _Writer:
