@@ -228,6 +228,8 @@ class _Writer:
                 cell = cell.merge(corner)
             self.cell(cell, placement.element, placement.is_header_row)
         for column, width in enumerate(widths[:grid.columns]):
+            # The grid's widths too: LibreOffice lays the table out from them, not the cells'.
+            table.columns[column].width = width
             for cells in row_cells:
                 cells[column].width = width
         if container is self.document:
