@@ -77,7 +77,9 @@ class StageCommitment(Model):
 
     system: Id
     stage: int = Field(ge=1, le=9)
-    priority: Id
+    # An id of the catalog's priorities; plain text here so that `ALTA` as printed gets the
+    # rule's message listing the ids, not a pattern error.
+    priority: Text
     weight: Weight
 
 

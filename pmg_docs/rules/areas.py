@@ -183,17 +183,20 @@ def _exemption(source, base, exemption, name, committed):
 
 def _modification(source, catalog, base, exemption, name, committed, commitments):
     system = catalog.system(exemption.system)
+    stage_known = False
     if exemption.stage is None:
         yield source.diagnostic(base, f"the modification of {name!r} names no stage; expected "
                                 "`stage:` with the stage whose objectives it modifies")
     elif system is not None and exemption.stage not in _stage_numbers(system):
         yield source.diagnostic(base + ("stage",), f"system {name!r} has no stage "
                                 f"{exemption.stage}; expected one of {_stage_numbers(system)}")
+    else:
+        stage_known = system is not None
     if exemption.system not in committed:
         yield source.diagnostic(
             base + ("system",), f"a stage of {name!r} is modified but the system is not "
             "committed; expected it under `systems:` too, at the modified stage")
-    elif exemption.stage is not None:
+    elif stage_known:
         stage = commitments[committed[exemption.system]].stage
         if stage != exemption.stage:
             yield source.diagnostic(
