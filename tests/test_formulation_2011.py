@@ -141,7 +141,7 @@ def test_pdf_keeps_each_paragraph_of_a_justification_whole(pdf_path):
     """Rows are kept whole in the PDF: each paragraph of a justification reads without a break."""
     text = normalize(pdf_pages_text(pdf_path))
     for row in seed_document()["exemption_rows"]:
-        for part in re.split(r"(?:^|\s)\d\)\s", row[5]):
+        for part in re.split(r"(?:^|\s)(?:\d\)|\([a-z]\))\s", row[5]):
             assert normalize(part) in text, part
 
 
