@@ -40,9 +40,9 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
                                              f"catalog; expected one of: {', '.join(sorted(area_ids))}")
         if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
             # Formulations of this format print each system's área (and marco) from here.
-            yield document.source.diagnostic(base, "a system of a marco with priorities needs "
-                                             "its `area:` (and `marco:`, when the catalog has "
-                                             "marcos); expected both")
+            yield document.source.diagnostic(
+                base, "a system of a marco with priorities needs its `area:` (and `marco:`, "
+                "when the catalog has marcos); expected both")
         if system.marco is not None and system.marco not in marco_ids:
             yield document.source.diagnostic(base + ("marco",), f"no marco {system.marco!r} in "
                                              f"this catalog; expected one of: {', '.join(sorted(marco_ids))}")

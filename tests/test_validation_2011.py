@@ -122,3 +122,13 @@ def test_modified_stage_other_than_committed_is_a_warning(tmp_path, root):
     assert ("exemptions[3].stage: warning: modifies stage 3 of " + SIAC +
             ", which is committed at stage 4") in relaxed.stderr
     assert _validate(source, "--strict").exit_code == 1
+
+
+def test_catalog_system_without_area_is_an_error(tmp_path):
+    """The 2011 document prints each system's área and marco from the catalog."""
+    text = (TEST_CATALOGS / "marco-prueba.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "marco-prueba.yaml"
+    source.write_text(text.replace("    area: recursos-humanos\n", "", 1), encoding="utf-8")
+    result = _validate(source)
+    assert result.exit_code == 1
+    assert "systems[2]: a system of a marco with priorities needs its `area:`" in result.stderr

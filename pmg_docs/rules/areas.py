@@ -1,4 +1,4 @@
-"""Rules of the marco-and-área format (2011): systems committed by stage, exemptions, modifications.
+"""Rules of the marco-and-área format (2011): systems committed by stage, exemptions.
 
 A catalog of this format lists `priorities` (ALTA, MEDIANA, MENOR); its formulations commit
 systems under `systems:` and list exemptions and modified stages under `exemptions:`. The rules
@@ -49,8 +49,8 @@ def sections_fit_catalog(document, catalog):
             "under objectives; expected `systems:` (and `exemptions:`) instead")
     if not model.systems:
         yield source.diagnostic(
-            ("systems",), f"no system committed; expected `systems:` with the system, stage, priority and "
-            f"weight of each system committed against catalog {catalog.id}")
+            ("systems",), "no system committed; expected `systems:` with the system, stage, "
+            f"priority and weight of each system committed against catalog {catalog.id}")
 
 
 def references_exist(document, catalog):
@@ -83,8 +83,9 @@ def committed_once(document, catalog):
         j = first[commitment.system]
         if j != i:
             yield source.diagnostic(
-                ("systems", i, "system"), f"system {commitment.system!r} is committed twice (also "
-                f"at line {source.line_of(('systems', j))}); expected each system once, at one stage")
+                ("systems", i, "system"), f"system {commitment.system!r} is committed twice "
+                f"(also at line {source.line_of(('systems', j))}); expected each system once, at "
+                "one stage")
 
 
 def stages_exist(document, catalog):
