@@ -12,13 +12,25 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+PAREN_LIST_CLASS = "paren-markers"
+
 
 @cache
 def _parser() -> MarkdownIt:
     # An allowlist, not a blocklist: paragraphs, lists, emphasis and line breaks are all the
     # HTML subset has. Everything else (headings, code, images, links, raw HTML) stays text.
-    return MarkdownIt("zero", {"html": False}).enable(
+    md = MarkdownIt("zero", {"html": False}).enable(
         ["list", "emphasis", "newline", "escape", "entity"])
+    md.core.ruler.push("paren_markers", _mark_paren_lists)
+    return md
+
+
+def _mark_paren_lists(state) -> None:
+    # Official texts number their points "1)", "2)"; a list written that way keeps its markers
+    # in both writers through this class (HTML itself only knows "1.").
+    for token in state.tokens:
+        if token.type == "ordered_list_open" and token.markup == ")":
+            token.attrSet("class", PAREN_LIST_CLASS)
 
 
 def render_markdown(text: str) -> Markup:

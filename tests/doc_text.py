@@ -23,7 +23,8 @@ def pdf_pages_text(path: Path) -> str:
 
     pdfminer.six lost a whole page's text when a glyph came from a fallback font; poppler does
     not, and is the same tool staff use to look at the pages."""
-    completed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+    # -raw: content-stream order, and no "dehyphenation" that eats a real " -" at a line end.
+    completed = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
                                capture_output=True, check=True)
     return completed.stdout.decode("utf-8")
 

@@ -88,12 +88,45 @@ class Marco(Model):
     name: Text
 
 
+class Priority(Model):
+    """A priority a service gives a committed system (2011 format: ALTA, MEDIANA, MENOR)."""
+
+    id: Id
+    name: Text
+    # Higher is more important; "at least ALTA" compares these.
+    level: int = Field(ge=1, le=99)
+
+
+class SystemRequirement(Model):
+    """What the marco requires of some of its systems (read by pmg_docs/rules/requirements.py).
+
+    The systems it applies to are those listed under `systems`, or every system of `marco` or
+    of `area`, less those under `excluding`. The checks left empty do not apply.
+    """
+
+    systems: list[Id] = []
+    marco: Id | None = None
+    area: Id | None = None
+    excluding: list[Id] = []
+    # The system must be committed (an exemption does not excuse it).
+    committed: bool = False
+    # When committed: at least this stage, or the system's last stage ("all its objectives").
+    stage_at_least: int | None = Field(default=None, ge=1, le=9)
+    last_stage: bool = False
+    # When committed: at least this priority (an id of `priorities`) and this weight.
+    priority_at_least: Id | None = None
+    weight_at_least: float | None = Field(default=None, ge=0, le=100)
+    # Where the marco says so, quoted in messages ("Circular N° 39, punto 6").
+    source: Text | None = None
+
+
 class Rules(Model):
     """Parameters of the rules that hold for this marco."""
 
     total_weight: float = Field(default=100, gt=0)
     # Weights compared at this many decimals (the documents print two).
     weight_decimals: int = Field(default=2, ge=0, le=4)
+    requirements: list[SystemRequirement] = []
 
 
 class Templates(Model):
@@ -118,6 +151,7 @@ class Catalog(Model):
     gender_measure_kinds: list[GenderMeasureKind] = []
     marcos: list[Marco] = []
     areas: list[Area] = []
+    priorities: list[Priority] = []
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -130,3 +164,12 @@ class Catalog(Model):
 
     def gender_measure_kind(self, kind_id: str) -> GenderMeasureKind | None:
         return next((k for k in self.gender_measure_kinds if k.id == kind_id), None)
+
+    def marco(self, marco_id: str | None) -> Marco | None:
+        return next((m for m in self.marcos if m.id == marco_id), None)
+
+    def area(self, area_id: str | None) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def priority(self, priority_id: str) -> Priority | None:
+        return next((p for p in self.priorities if p.id == priority_id), None)

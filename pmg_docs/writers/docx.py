@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..resources import templates_dir
+from ..richtext import PAREN_LIST_CLASS
 
 BLOCK_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "table", "div"}
 INLINE_TAGS = {"strong", "b", "em", "i", "br"}
@@ -32,7 +33,10 @@ BODY_HEADER_FILL = "EEF2F9"
 # A fixed zip entry time, so that equal inputs give equal bytes.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-PAGE_TEXT_WIDTH_MM = 178
+# A4 as (width, height) in each orientation; a template asks for landscape with a class on
+# <body>, which the PDF's stylesheet reads too.
+PAGE_SIZES_MM = {"portrait": (210, 297), "landscape": (297, 210)}
+SIDE_MARGIN_MM = 16
 
 
 class UnsupportedHtml(ValueError):
@@ -47,8 +51,9 @@ def write_docx(html: str) -> bytes:
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(str(reference_path()))
-    _setup_section(document)
-    writer = _Writer(document)
+    orientation = "landscape" if "landscape" in _classes(body) else "portrait"
+    _setup_section(document, orientation)
+    writer = _Writer(document, PAGE_SIZES_MM[orientation][0] - 2 * SIDE_MARGIN_MM)
     for child in body:
         writer.block(child)
     _set_properties(document, root)
@@ -57,12 +62,14 @@ def write_docx(html: str) -> bytes:
     return _fixed_zip_times(buffer.getvalue())
 
 
-def _setup_section(document) -> None:
+def _setup_section(document, orientation: str) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = (WD_ORIENT.LANDSCAPE if orientation == "landscape"
+                           else WD_ORIENT.PORTRAIT)
+    width, height = PAGE_SIZES_MM[orientation]
+    section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
-    section.left_margin = section.right_margin = Mm(16)
+    section.left_margin = section.right_margin = Mm(SIDE_MARGIN_MM)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.style = document.styles["Footer"]
@@ -124,8 +131,10 @@ def _collapse(text: str | None) -> str:
 
 
 class _Writer:
-    def __init__(self, document):
+    def __init__(self, document, text_width_mm: float):
         self.document = document
+        # Column widths are percentages of the text width, as in the HTML.
+        self.text_width_mm = text_width_mm
 
     # Blocks ---------------------------------------------------------------------------------
 
@@ -159,8 +168,9 @@ class _Writer:
     def list(self, element, container, level: int) -> None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1"))
+        delimiter = ")" if PAREN_LIST_CLASS in _classes(element) else "."
         for number, item in enumerate(element.findall("li"), start=start):
-            marker = f"{number}." if ordered else "•"
+            marker = f"{number}{delimiter}" if ordered else "•"
             paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
             fmt = paragraph.paragraph_format
             fmt.left_indent = Mm(5 * (level + 1))
@@ -207,8 +217,10 @@ class _Writer:
         for (row_element, is_header), docx_row in zip(rows, docx_rows):
             if is_header:
                 _repeat_header(docx_row)
+            # As in the stylesheet: rows keep together, except in the gender-measures table and
+            # rows marked "splits" (longer than a page would hold).
             _cant_split(docx_row, "gender-measures" not in _classes(element)
-                        and "exemptions" not in _classes(element))
+                        and "splits" not in _classes(row_element))
         for placement in grid.placements:
             cell = row_cells[placement.row][placement.column]
             if placement.rowspan > 1 or placement.colspan > 1:
@@ -220,6 +232,8 @@ class _Writer:
         for column, width in zip(table.columns, widths[:grid.columns]):
             column.width = width
         for column, width in enumerate(widths[:grid.columns]):
+            # The grid's widths too: LibreOffice lays the table out from them, not the cells'.
+            table.columns[column].width = width
             for cells in row_cells:
                 cells[column].width = width
         if container is self.document:
@@ -233,7 +247,7 @@ class _Writer:
         for col in element.iter("col"):
             match = re.search(r"width:\s*([\d.]+)%", col.get("style", ""))
             if match:
-                widths.append(Mm(PAGE_TEXT_WIDTH_MM * float(match.group(1)) / 100))
+                widths.append(Mm(self.text_width_mm * float(match.group(1)) / 100))
         return widths
 
     def cell(self, cell, element, in_header_row: bool) -> None:
