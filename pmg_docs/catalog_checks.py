@@ -42,6 +42,36 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
         for j, stage in enumerate(system.stages):
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
+    yield from _ministries(document)
+    yield from _requirements(document)
+
+
+def _ministries(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
+    seen: dict[str, tuple] = {}
+    for i, ministry in enumerate(catalog.ministries):
+        for j, institution in enumerate(ministry.institutions):
+            path = ("ministries", i, "institutions", j)
+            if institution.id in seen:
+                yield document.source.diagnostic(
+                    path + ("id",), f"institution {institution.id!r} appears twice (also at line "
+                    f"{document.source.line_of(seen[institution.id])}); expected it once")
+            seen.setdefault(institution.id, path + ("id",))
+
+
+def _requirements(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    system_ids = [s.id for s in catalog.systems]
+    for i, requirement in enumerate(catalog.rules.requirements):
+        named = [("system",)] if requirement.system else []
+        named += [("except", k) for k in range(len(requirement.except_))]
+        for tail in named:
+            value = requirement.system if tail == ("system",) else requirement.except_[tail[1]]
+            if value not in system_ids:
+                yield document.source.diagnostic(
+                    ("rules", "requirements", i) + tail, f"no system {value!r} in this catalog; "
+                    f"expected one of: {', '.join(system_ids) or 'none'}")
 
 
 def _duplicates_in(document, path, items, key):

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Id, Model, Text
+from .marco_rules import MarcoRequirement
 
 
 class NumberStyle(Model):
@@ -57,6 +58,8 @@ class System(Model):
     # How the marco describes its size, e.g. "4 etapas" or "3 objetivos".
     size_label: Text | None = None
     experts: list[Text] = []
+    # The name a table of expert bodies prints, where the marco's own document differs.
+    experts_table_name: Text | None = None
     stages: list[Stage] = []
 
 
@@ -83,6 +86,21 @@ class Area(Model):
     number: int | None = Field(default=None, ge=1)
 
 
+class Institution(Model):
+    """A service that formulates under this marco."""
+
+    id: Id
+    name: Text
+
+
+class Ministry(Model):
+    """A ministry and the services related to or depending on it that formulate."""
+
+    id: Id
+    name: Text
+    institutions: list[Institution] = []
+
+
 class Marco(Model):
     id: Id
     name: Text
@@ -94,6 +112,8 @@ class Rules(Model):
     total_weight: float = Field(default=100, gt=0)
     # Weights compared at this many decimals (the documents print two).
     weight_decimals: int = Field(default=2, ge=0, le=4)
+    # What the marco requires of the systems a service commits (see models/marco_rules.py).
+    requirements: list[MarcoRequirement] = []
 
 
 class Templates(Model):
@@ -118,6 +138,7 @@ class Catalog(Model):
     gender_measure_kinds: list[GenderMeasureKind] = []
     marcos: list[Marco] = []
     areas: list[Area] = []
+    ministries: list[Ministry] = []
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -127,6 +148,12 @@ class Catalog(Model):
 
     def system(self, system_id: str) -> System | None:
         return next((s for s in self.systems if s.id == system_id), None)
+
+    def area(self, area_id: str) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def ministry(self, ministry_id: str) -> Ministry | None:
+        return next((m for m in self.ministries if m.id == ministry_id), None)
 
     def gender_measure_kind(self, kind_id: str) -> GenderMeasureKind | None:
         return next((k for k in self.gender_measure_kinds if k.id == kind_id), None)
