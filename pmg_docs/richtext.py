@@ -13,12 +13,17 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 
-@cache
-def _parser() -> MarkdownIt:
+def new_parser() -> MarkdownIt:
+    """A parser of the subset; callers that add rules of their own (circulars) take a copy."""
     # An allowlist, not a blocklist: paragraphs, lists, emphasis and line breaks are all the
     # HTML subset has. Everything else (headings, code, images, links, raw HTML) stays text.
     return MarkdownIt("zero", {"html": False}).enable(
         ["list", "emphasis", "newline", "escape", "entity"])
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return new_parser()
 
 
 def render_markdown(text: str) -> Markup:

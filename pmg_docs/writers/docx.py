@@ -122,9 +122,16 @@ def _collapse(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "")
 
 
+def _alignment(classes: set[str]):
+    return (WD_ALIGN_PARAGRAPH.RIGHT if "right" in classes else
+            WD_ALIGN_PARAGRAPH.CENTER if "center" in classes else None)
+
+
 class _Writer:
     def __init__(self, document):
         self.document = document
+        # Left indent of the paragraphs being written, inside a `div.right-block`.
+        self.indent = None
 
     # Blocks ---------------------------------------------------------------------------------
 
@@ -138,6 +145,9 @@ class _Writer:
         elif tag == "p":
             paragraph = container.add_paragraph()
             self.inline(paragraph, element)
+            paragraph.alignment = _alignment(classes)
+            if self.indent is not None:
+                paragraph.paragraph_format.left_indent = self.indent
         elif tag in ("ul", "ol"):
             self.list(element, container, level=0)
         elif tag == "table":
@@ -147,6 +157,12 @@ class _Writer:
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             header.style = self.document.styles["Header"]
             self.inline(header, element)
+        elif tag == "div" and "right-block" in classes:
+            # A block on the right half of the page (a letter's heading, its signature).
+            outer, self.indent = self.indent, Mm(PAGE_TEXT_WIDTH_MM / 2)
+            for child in element:
+                self.block(child, container)
+            self.indent = outer
         elif tag == "div" and "page-break" in classes:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif tag == "div":
@@ -158,33 +174,43 @@ class _Writer:
     def list(self, element, container, level: int) -> None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1"))
+        # Letters number their paragraphs "1)"; the class says so (see circular_text.py).
+        suffix = ")" if "paren" in _classes(element) else "."
         for number, item in enumerate(element.findall("li"), start=start):
-            marker = f"{number}." if ordered else "•"
+            marker = f"{number}{suffix}" if ordered else "•"
             paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
             fmt = paragraph.paragraph_format
             fmt.left_indent = Mm(5 * (level + 1))
             fmt.first_line_indent = Mm(-5)
             paragraph.add_run(marker + "\t")
-            nested = []
-            # An item holds inline content, paragraphs (loose lists) and nested lists.
+            # An item holds inline content, paragraphs (loose lists), nested lists and other
+            # blocks (a table inserted into a paragraph), written in their order.
             if item.text and item.text.strip():
                 paragraph.add_run(_collapse(item.text).lstrip())
             first_paragraph = True
             for child in item:
                 if child.tag in ("ul", "ol"):
-                    nested.append(child)
+                    self.list(child, container, level + 1)
+                    paragraph, first_paragraph = None, False
                 elif child.tag == "p":
-                    if not first_paragraph:
-                        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
-                        paragraph.paragraph_format.left_indent = Mm(5 * (level + 1))
+                    if paragraph is None or not first_paragraph:
+                        paragraph = self._continuation(container, level)
                     self.inline(paragraph, child)
                     first_paragraph = False
+                elif child.tag in BLOCK_TAGS:
+                    self.block(child, container)
+                    paragraph, first_paragraph = None, False
                 else:
+                    if paragraph is None:
+                        paragraph = self._continuation(container, level)
                     self.inline_element(paragraph, child, bold=False, italic=False)
                     if child.tail:
                         paragraph.add_run(_collapse(child.tail))
-            for child in nested:
-                self.list(child, container, level + 1)
+
+    def _continuation(self, container, level: int):
+        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
+        paragraph.paragraph_format.left_indent = Mm(5 * (level + 1))
+        return paragraph
 
     def table(self, element, container) -> None:
         widths = self._column_widths(element)
@@ -198,7 +224,9 @@ class _Writer:
                 raise UnsupportedHtml(f"<{section.tag}> inside <table>")
         grid = _Grid(rows)
         table = container.add_table(rows=len(rows), cols=grid.columns)
-        table.style = self.document.styles["Table Grid"]
+        # `table.plain` lays out without borders (a letter's DE / A lines).
+        plain = "plain" in _classes(element)
+        table.style = self.document.styles["Normal Table" if plain else "Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         docx_rows = table.rows
