@@ -33,6 +33,8 @@ BODY_HEADER_FILL = "EEF2F9"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
 PAGE_TEXT_WIDTH_MM = 178
+# `p.space-before` (room for a signature), as in document.css.
+SPACE_BEFORE_MM = 18
 
 
 class UnsupportedHtml(ValueError):
@@ -148,8 +150,13 @@ class _Writer:
             paragraph.alignment = _alignment(classes)
             if self.indent is not None:
                 paragraph.paragraph_format.left_indent = self.indent
+            # As the stylesheet does: a caption stays with its table, a signature has room.
+            if "caption" in classes:
+                paragraph.paragraph_format.keep_with_next = True
+            if "space-before" in classes:
+                paragraph.paragraph_format.space_before = Mm(SPACE_BEFORE_MM)
         elif tag in ("ul", "ol"):
-            self.list(element, container, level=0)
+            self.list(element, container)
         elif tag == "table":
             self.table(element, container)
         elif tag == "div" and "running-header" in classes:
@@ -171,17 +178,19 @@ class _Writer:
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
-    def list(self, element, container, level: int) -> None:
+    def list(self, element, container, outer_mm: float = 0) -> None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1"))
-        # Letters number their paragraphs "1)"; the class says so (see circular_text.py).
-        suffix = ")" if "paren" in _classes(element) else "."
+        # Letters number their paragraphs "1)" and need room for "10)" (see circular_text.py).
+        paren = "paren" in _classes(element)
+        suffix, step = (")", 7) if paren else (".", 5)
+        indent = outer_mm + step
         for number, item in enumerate(element.findall("li"), start=start):
             marker = f"{number}{suffix}" if ordered else "•"
             paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
             fmt = paragraph.paragraph_format
-            fmt.left_indent = Mm(5 * (level + 1))
-            fmt.first_line_indent = Mm(-5)
+            fmt.left_indent = Mm(indent)
+            fmt.first_line_indent = Mm(-step)
             paragraph.add_run(marker + "\t")
             # An item holds inline content, paragraphs (loose lists), nested lists and other
             # blocks (a table inserted into a paragraph), written in their order.
@@ -190,11 +199,11 @@ class _Writer:
             first_paragraph = True
             for child in item:
                 if child.tag in ("ul", "ol"):
-                    self.list(child, container, level + 1)
+                    self.list(child, container, indent)
                     paragraph, first_paragraph = None, False
                 elif child.tag == "p":
                     if paragraph is None or not first_paragraph:
-                        paragraph = self._continuation(container, level)
+                        paragraph = self._continuation(container, indent)
                     self.inline(paragraph, child)
                     first_paragraph = False
                 elif child.tag in BLOCK_TAGS:
@@ -202,14 +211,14 @@ class _Writer:
                     paragraph, first_paragraph = None, False
                 else:
                     if paragraph is None:
-                        paragraph = self._continuation(container, level)
+                        paragraph = self._continuation(container, indent)
                     self.inline_element(paragraph, child, bold=False, italic=False)
                     if child.tail:
                         paragraph.add_run(_collapse(child.tail))
 
-    def _continuation(self, container, level: int):
+    def _continuation(self, container, indent_mm: float):
         paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
-        paragraph.paragraph_format.left_indent = Mm(5 * (level + 1))
+        paragraph.paragraph_format.left_indent = Mm(indent_mm)
         return paragraph
 
     def table(self, element, container) -> None:
