@@ -94,6 +94,24 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
     _report(summary)
 
 
+@main.command()
+@click.argument("kind", type=click.Choice(["circular"]))
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="File to write (default: circular.md).")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def new(kind, path, force) -> None:
+    """Write a new, commented KIND source to start from (it validates as it is)."""
+    from .diagnostics import InputError
+    from .scaffold import new_source
+
+    try:
+        written = new_source(kind, path, force)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    click.echo(f"wrote {written}; check it with `pmg validate {written}`")
+
+
 def _report(summary) -> None:
     _print_diagnostics(summary.diagnostics)
     for path in summary.written:
