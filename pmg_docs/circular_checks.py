@@ -29,13 +29,12 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
 
     for problem in parsed.problems:
         yield at(problem.line, problem.path, problem.message)
-    needs = {"instituciones": ("ministries", "ministries with their institutions"),
-             "cuadro-sistemas": ("areas", "areas prioritarias with their systems"),
-             "cuadro-expertos": ("areas", "areas prioritarias with their systems")}
     for insertion in parsed.insertions:
-        if insertion.name in INSERTIONS and not getattr(catalog, needs[insertion.name][0]):
+        kind = INSERTIONS.get(insertion.name)
+        if kind is not None and not getattr(catalog, kind.needs):
             yield at(insertion.line, (insertion.name,), f"catalog {catalog.id} has no "
-                     f"{needs[insertion.name][1]}; expected a catalog that lists them")
+                     f"{kind.needs}, which this insertion prints; expected a catalog that "
+                     "lists them")
     for reference in parsed.references:
         if reference.kind == "areas" and not catalog.areas:
             yield at(reference.line, (), f"catalog {catalog.id} has no areas; expected a "
@@ -57,9 +56,10 @@ def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnosti
         path = ("recipients", i, "ministry")
         ministry = catalog.ministry(recipient.ministry)
         if recipient.ministry in seen:
+            first = source.line_of(("recipients", seen[recipient.ministry], "ministry"))
             yield source.diagnostic(path, f"ministry {recipient.ministry!r} is listed twice "
-                                    f"(also at line {source.line_of(('recipients', seen[recipient.ministry], 'ministry'))}); "
-                                    "expected each ministry once, with all its services")
+                                    f"(also at line {first}); expected each ministry once, "
+                                    "with all its services")
         seen.setdefault(recipient.ministry, i)
         if ministry is None:
             yield source.diagnostic(path, f"no ministry {recipient.ministry!r} in catalog "

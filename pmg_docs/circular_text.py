@@ -48,19 +48,20 @@ class TableOptions(Model):
 @dataclass(frozen=True)
 class InsertionKind:
     options: type[Model]
+    # The catalog's list it prints (`areas` with their systems, `ministries`): it must not be empty.
+    needs: str
+    # A Cuadro: numbered "Cuadro N" in the order the circular's Cuadros appear.
     is_table: bool
-    summary: str
 
 
-# The insertions a circular may use: name -> what it takes and prints. Documented in the README.
+# The insertions a circular may use (documented in the README, "Writing a circular").
 INSERTIONS: dict[str, InsertionKind] = {
-    "instituciones": InsertionKind(
-        NoOptions, False, "the services that formulate, under the ministry each depends on"),
-    "cuadro-sistemas": InsertionKind(
-        TableOptions, True, "Cuadro: areas, systems with their stages or objectives, and the "
-        "general objective of each system"),
-    "cuadro-expertos": InsertionKind(
-        TableOptions, True, "Cuadro: the expert bodies (Red de Expertos) of each system"),
+    # The services that formulate, under the ministry each depends on.
+    "instituciones": InsertionKind(NoOptions, "ministries", is_table=False),
+    # Areas, systems with their stages or objectives, the general objective of each system.
+    "cuadro-sistemas": InsertionKind(TableOptions, "areas", is_table=True),
+    # The expert bodies (Red de Expertos) of each system.
+    "cuadro-expertos": InsertionKind(TableOptions, "areas", is_table=True),
 }
 
 # Inline references: kind -> whether it takes an id (`[[sistema:ID]]`) or not (`[[areas]]`).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..circular_text import parse_text, parser
+from ..circular_text import INSERTIONS, parse_text, parser
 from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..numbers import format_letter_date
@@ -87,15 +87,15 @@ def body_parts(circular: Circular, catalog: Catalog) -> list[dict]:
     insertion's (`instituciones`, `cuadro`) with its data."""
     md = parser()
     parsed = parse_text(circular.body)
-    options = iter(parsed.insertions)
+    insertions = iter(parsed.insertions)
     env = {"reference": _references(catalog)}
     parts, start, tables = [], 0, 0
     for index, token in enumerate(parsed.tokens):
         if token.type != "pmg_insertion":
             continue
-        insertion = next(options)
+        insertion = next(insertions)
         parts.append(_html(md, parsed.tokens[start:index], env))
-        tables += insertion.name.startswith("cuadro-")
+        tables += INSERTIONS[insertion.name].is_table
         parts.append(_insertion_part(insertion.name, insertion.options, catalog, tables))
         start = index + 1
     parts.append(_html(md, parsed.tokens[start:], env))
