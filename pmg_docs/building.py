@@ -7,8 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError, Severity, display_name
 from .rendering import render_source
-from .sources import CatalogRegistry, iter_source_files
-from .yaml_source import load_yaml
+from .sources import CatalogRegistry, iter_source_files, load_source
 
 
 @dataclass
@@ -62,7 +61,7 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
 def _renderable(path: Path) -> bool:
     """Sources under a build folder that produce documents (catalogs there are data)."""
     try:
-        data = load_yaml(path).data
+        data = load_source(path).data
     except InputError:
         return True  # rendering reports the error, located
     return not (isinstance(data, dict) and data.get("kind") == "catalog")

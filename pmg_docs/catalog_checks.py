@@ -50,6 +50,21 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
         for j, stage in enumerate(system.stages):
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
+    yield from _ministries(document)
+
+
+def _ministries(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
+    seen: dict[str, tuple] = {}
+    for i, ministry in enumerate(catalog.ministries):
+        for j, institution in enumerate(ministry.institutions):
+            path = ("ministries", i, "institutions", j)
+            if institution.id in seen:
+                yield document.source.diagnostic(
+                    path + ("id",), f"institution {institution.id!r} appears twice (also at line "
+                    f"{document.source.line_of(seen[institution.id])}); expected it once")
+            seen.setdefault(institution.id, path + ("id",))
 
 
 def _duplicates_in(document, path, items, key):

@@ -47,7 +47,8 @@ def main() -> None:
 @catalogs_option
 @strict_option
 def validate(paths, catalog_dirs, strict) -> None:
-    """Check formulations and catalogs (files or folders) and report every problem."""
+    """Check formulations, circulars and catalogs (files or folders) and report every
+    problem."""
     from .sources import CatalogRegistry
     from .validation import validate_paths
 
@@ -69,7 +70,8 @@ def validate(paths, catalog_dirs, strict) -> None:
 @templates_option
 @strict_option
 def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
-    """Render formulations to PDF and/or DOCX. Invalid sources are not rendered."""
+    """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
+    rendered."""
     from .building import render_files
 
     summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict, templates)
@@ -86,12 +88,30 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
 @templates_option
 @strict_option
 def build(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
-    """Render every formulation under DIRECTORY (default: examples) into OUTPUT, keeping
-    the folder structure."""
+    """Render every formulation and circular under DIRECTORY (default: examples) into
+    OUTPUT, keeping the folder structure."""
     from .building import build_tree
 
     summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates)
     _report(summary)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["circular"]))
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="File to write (default: circular.md).")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def new(kind, path, force) -> None:
+    """Write a new, commented KIND source to start from (it validates as it is)."""
+    from .diagnostics import InputError
+    from .scaffold import new_source
+
+    try:
+        written = new_source(kind, path, force)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    click.echo(f"wrote {written}; check it with `pmg validate {written}`")
 
 
 def _report(summary) -> None:

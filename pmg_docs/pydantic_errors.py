@@ -21,6 +21,7 @@ _EXPECTED = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
     "finite_number": "expected a finite number (not NaN or infinity)",
+    "date_type": "expected a date written YYYY-MM-DD",
 }
 
 
@@ -47,6 +48,10 @@ def _message(error: dict) -> str:
                   "greater_than": "more than", "less_than": "less than"}[kind]
         limit = next(iter(ctx.values()), "?")
         return f"got {got!r}; expected a value {bounds} {limit}"
+    if kind in ("too_short", "too_long"):
+        bound = "at least" if kind == "too_short" else "at most"
+        limit = ctx.get("min_length", ctx.get("max_length"))
+        return f"got {ctx.get('actual_length')} item(s); expected {bound} {limit}"
     if kind in ("string_too_short",):
         return "empty text; expected some text"
     if kind in ("string_too_long",):
@@ -75,6 +80,11 @@ def located(error: ValidationError, source: YamlSource) -> list[Diagnostic]:
         path = tuple(part for part in item["loc"] if not _is_union_tag(part))
         out.append(source.diagnostic(path, _message(item)))
     return out
+
+
+def describe(error: dict) -> tuple[tuple, str]:
+    """One pydantic error as (field path within the validated data, message)."""
+    return tuple(part for part in error["loc"] if not _is_union_tag(part)), _message(error)
 
 
 def _is_union_tag(part) -> bool:

@@ -15,8 +15,8 @@ from markupsafe import Markup
 PAREN_LIST_CLASS = "paren-markers"
 
 
-@cache
-def _parser() -> MarkdownIt:
+def new_parser() -> MarkdownIt:
+    """A parser of the subset; callers that add rules of their own (circulars) take a copy."""
     # An allowlist, not a blocklist: paragraphs, lists, emphasis and line breaks are all the
     # HTML subset has. Everything else (headings, code, images, links, raw HTML) stays text.
     md = MarkdownIt("zero", {"html": False}).enable(
@@ -31,6 +31,11 @@ def _mark_paren_lists(state) -> None:
     for token in state.tokens:
         if token.type == "ordered_list_open" and token.markup == ")":
             token.attrSet("class", PAREN_LIST_CLASS)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return new_parser()
 
 
 def render_markdown(text: str) -> Markup:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .diagnostics import Diagnostic, InputError, display_name
@@ -127,10 +127,20 @@ def _has_lc(node: CommentedMap, key) -> bool:
         return False
 
 
-def parse_yaml_text(text: str, name: str) -> tuple[object, dict[tuple, int]]:
+class _DatesAsText(RoundTripConstructor):
+    """Reads `2011-02-30` as text, so that the model can say, located, that it is no date."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+
+def parse_yaml_text(text: str, name: str,
+                    dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
     """Parse `text` (named `name` in messages) into plain data and a line map."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    if dates_as_text:
+        yaml.Constructor = _DatesAsText
     try:
         node = yaml.load(text)
     except DuplicateKeyError as exc:

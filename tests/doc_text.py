@@ -23,8 +23,7 @@ def pdf_pages_text(path: Path) -> str:
 
     pdfminer.six lost a whole page's text when a glyph came from a fallback font; poppler does
     not, and is the same tool staff use to look at the pages."""
-    # -raw: content-stream order, and no "dehyphenation" that eats a real " -" at a line end.
-    completed = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+    completed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                                capture_output=True, check=True)
     return completed.stdout.decode("utf-8")
 
@@ -66,7 +65,9 @@ def docx_header_footer(path: Path) -> tuple[str, str]:
 
 def tokens(text: str) -> Counter:
     # A line may break after a slash ("Indicadores/ Sistemas"): split there in both formats.
-    return Counter(t for t in re.split(r"\s+|(?<=/)", text) if t)
+    # pdftotext takes a lone dash ending a line ("Electrónico -") for a hyphenation and drops
+    # it, so lone dashes are not counted.
+    return Counter(t for t in re.split(r"\s+|(?<=/)", text) if t and t not in ("-", "–"))
 
 
 def contains_in_order(haystack: str, needle: str) -> bool:

@@ -57,6 +57,8 @@ class System(Model):
     # How the marco describes its size, e.g. "4 etapas" or "3 objetivos".
     size_label: Text | None = None
     experts: list[Text] = []
+    # The name a table of expert bodies prints, where the marco's own document differs.
+    experts_table_name: Text | None = None
     stages: list[Stage] = []
 
 
@@ -81,6 +83,21 @@ class Area(Model):
     id: Id
     name: Text
     number: int | None = Field(default=None, ge=1)
+
+
+class Institution(Model):
+    """A service that formulates under this marco."""
+
+    id: Id
+    name: Text
+
+
+class Ministry(Model):
+    """A ministry and the services related to or depending on it that formulate."""
+
+    id: Id
+    name: Text
+    institutions: list[Institution] = []
 
 
 class Marco(Model):
@@ -152,6 +169,7 @@ class Catalog(Model):
     marcos: list[Marco] = []
     areas: list[Area] = []
     priorities: list[Priority] = []
+    ministries: list[Ministry] = []
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -161,6 +179,9 @@ class Catalog(Model):
 
     def system(self, system_id: str) -> System | None:
         return next((s for s in self.systems if s.id == system_id), None)
+
+    def ministry(self, ministry_id: str) -> Ministry | None:
+        return next((m for m in self.ministries if m.id == ministry_id), None)
 
     def gender_measure_kind(self, kind_id: str) -> GenderMeasureKind | None:
         return next((k for k in self.gender_measure_kinds if k.id == kind_id), None)

@@ -37,6 +37,8 @@ FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
 # <body>, which the PDF's stylesheet reads too.
 PAGE_SIZES_MM = {"portrait": (210, 297), "landscape": (297, 210)}
 SIDE_MARGIN_MM = 16
+# `p.space-before` (room for a signature), as in document.css.
+SPACE_BEFORE_MM = 18
 
 
 class UnsupportedHtml(ValueError):
@@ -130,11 +132,18 @@ def _collapse(text: str | None) -> str:
     return re.sub(r"[ \t\n\r\f]+", " ", text or "")
 
 
+def _alignment(classes: set[str]):
+    return (WD_ALIGN_PARAGRAPH.RIGHT if "right" in classes else
+            WD_ALIGN_PARAGRAPH.CENTER if "center" in classes else None)
+
+
 class _Writer:
     def __init__(self, document, text_width_mm: float):
         self.document = document
         # Column widths are percentages of the text width, as in the HTML.
         self.text_width_mm = text_width_mm
+        # Left indent of the paragraphs being written, inside a `div.right-block`.
+        self.indent = None
 
     # Blocks ---------------------------------------------------------------------------------
 
@@ -148,8 +157,16 @@ class _Writer:
         elif tag == "p":
             paragraph = container.add_paragraph()
             self.inline(paragraph, element)
+            paragraph.alignment = _alignment(classes)
+            if self.indent is not None:
+                paragraph.paragraph_format.left_indent = self.indent
+            # As the stylesheet does: a caption stays with its table, a signature has room.
+            if "caption" in classes:
+                paragraph.paragraph_format.keep_with_next = True
+            if "space-before" in classes:
+                paragraph.paragraph_format.space_before = Mm(SPACE_BEFORE_MM)
         elif tag in ("ul", "ol"):
-            self.list(element, container, level=0)
+            self.list(element, container)
         elif tag == "table":
             self.table(element, container)
         elif tag == "div" and "running-header" in classes:
@@ -157,6 +174,12 @@ class _Writer:
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             header.style = self.document.styles["Header"]
             self.inline(header, element)
+        elif tag == "div" and "right-block" in classes:
+            # A block on the right half of the page (a letter's heading, its signature).
+            outer, self.indent = self.indent, Mm(self.text_width_mm / 2)
+            for child in element:
+                self.block(child, container)
+            self.indent = outer
         elif tag == "div" and "page-break" in classes:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif tag == "div":
@@ -165,37 +188,48 @@ class _Writer:
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
-    def list(self, element, container, level: int) -> None:
+    def list(self, element, container, outer_mm: float = 0) -> None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1"))
-        delimiter = ")" if PAREN_LIST_CLASS in _classes(element) else "."
+        # Official texts number their points "1)" and need room for "10)".
+        paren = PAREN_LIST_CLASS in _classes(element)
+        suffix, step = (")", 7) if paren else (".", 5)
+        indent = outer_mm + step
         for number, item in enumerate(element.findall("li"), start=start):
-            marker = f"{number}{delimiter}" if ordered else "•"
+            marker = f"{number}{suffix}" if ordered else "•"
             paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
             fmt = paragraph.paragraph_format
-            fmt.left_indent = Mm(5 * (level + 1))
-            fmt.first_line_indent = Mm(-5)
+            fmt.left_indent = Mm(indent)
+            fmt.first_line_indent = Mm(-step)
             paragraph.add_run(marker + "\t")
-            nested = []
-            # An item holds inline content, paragraphs (loose lists) and nested lists.
+            # An item holds inline content, paragraphs (loose lists), nested lists and other
+            # blocks (a table inserted into a paragraph), written in their order.
             if item.text and item.text.strip():
                 paragraph.add_run(_collapse(item.text).lstrip())
             first_paragraph = True
             for child in item:
                 if child.tag in ("ul", "ol"):
-                    nested.append(child)
+                    self.list(child, container, indent)
+                    paragraph, first_paragraph = None, False
                 elif child.tag == "p":
-                    if not first_paragraph:
-                        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
-                        paragraph.paragraph_format.left_indent = Mm(5 * (level + 1))
+                    if paragraph is None or not first_paragraph:
+                        paragraph = self._continuation(container, indent)
                     self.inline(paragraph, child)
                     first_paragraph = False
+                elif child.tag in BLOCK_TAGS:
+                    self.block(child, container)
+                    paragraph, first_paragraph = None, False
                 else:
+                    if paragraph is None:
+                        paragraph = self._continuation(container, indent)
                     self.inline_element(paragraph, child, bold=False, italic=False)
                     if child.tail:
                         paragraph.add_run(_collapse(child.tail))
-            for child in nested:
-                self.list(child, container, level + 1)
+
+    def _continuation(self, container, indent_mm: float):
+        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
+        paragraph.paragraph_format.left_indent = Mm(indent_mm)
+        return paragraph
 
     def table(self, element, container) -> None:
         widths = self._column_widths(element)
@@ -209,7 +243,9 @@ class _Writer:
                 raise UnsupportedHtml(f"<{section.tag}> inside <table>")
         grid = _Grid(rows)
         table = container.add_table(rows=len(rows), cols=grid.columns)
-        table.style = self.document.styles["Table Grid"]
+        # `table.plain` lays out without borders (a letter's DE / A lines).
+        plain = "plain" in _classes(element)
+        table.style = self.document.styles["Normal Table" if plain else "Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         docx_rows = table.rows
