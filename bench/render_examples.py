@@ -1,4 +1,4 @@
-"""Time rendering the example formulations: PDF and DOCX separately, median per document.
+"""Time rendering the example formulations and circulars: PDF and DOCX separately, median per document.
 
     .venv/bin/python bench/render_examples.py [--runs 7]
 
@@ -23,16 +23,16 @@ def main() -> None:
 
     started = time.perf_counter()
     from pmg_docs.rendering import render_html_for
-    from pmg_docs.sources import CatalogRegistry
+    from pmg_docs.sources import CatalogRegistry, iter_source_files
     from pmg_docs.validation import check_path
     from pmg_docs.writers.docx import write_docx
     from pmg_docs.writers.pdf import write_pdf
     imported = time.perf_counter() - started
 
     registry = CatalogRegistry()
-    sources = sorted((ROOT / "examples").rglob("*.yaml"))
+    sources, _ = iter_source_files([ROOT / "examples"])  # formulations and circulars
     print(f"imports: {imported:.2f} s; documents: {', '.join(p.stem for p in sources)}")
-    print(f"{'document':<12} {'step':<10} {'cold s':>8} {'median s':>9} {'min s':>7} {'max s':>7}")
+    print(f"{'document':<18} {'step':<10} {'cold s':>8} {'median s':>9} {'min s':>7} {'max s':>7}")
     for path in sources:
         timings = {"validate": [], "html": [], "pdf": [], "docx": []}
         for _ in range(args.runs + 1):
@@ -49,7 +49,7 @@ def main() -> None:
                 timings[key].append(value)
         for step, values in timings.items():
             cold, warm = values[0], values[1:]
-            print(f"{path.stem:<12} {step:<10} {cold:8.3f} {statistics.median(warm):9.3f} "
+            print(f"{path.stem:<18} {step:<10} {cold:8.3f} {statistics.median(warm):9.3f} "
                   f"{min(warm):7.3f} {max(warm):7.3f}")
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError, Severity, display_name
 from .rendering import render_source
-from .sources import CatalogRegistry, iter_source_files
-from .yaml_source import load_yaml
+from .sources import CatalogRegistry, iter_source_files, load_source
 
 
 @dataclass
@@ -22,11 +21,12 @@ def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
     return diagnostic.severity is Severity.ERROR or strict
 
 
-def _render_all(jobs, out_dir: Path, formats, catalog_dirs, strict: bool) -> Summary:
+def _render_all(jobs, out_dir: Path, formats, catalog_dirs, strict: bool,
+                templates: Path | None) -> Summary:
     registry = CatalogRegistry(tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
-        result = render_source(path, out_dir, formats, registry, relative, strict)
+        result = render_source(path, out_dir, formats, registry, relative, strict, templates)
         summary.diagnostics.extend(result.diagnostics)
         summary.written.extend(result.outputs)
         if any(_is_blocking(d, strict) for d in result.diagnostics) or not result.outputs:
@@ -48,28 +48,30 @@ def _clashes(jobs) -> list[Diagnostic]:
     return problems
 
 
-def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False) -> Summary:
+def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
+                 templates: Path | None = None) -> Summary:
     paths, missing = iter_source_files(files)
     jobs = [(path, Path(path.name)) for path in paths]
     clashes = _clashes(jobs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates)
 
 
 def _renderable(path: Path) -> bool:
     """Sources under a build folder that produce documents (catalogs there are data)."""
     try:
-        data = load_yaml(path).data
+        data = load_source(path).data
     except InputError:
         return True  # rendering reports the error, located
     return not (isinstance(data, dict) and data.get("kind") == "catalog")
 
 
-def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False) -> Summary:
+def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
+               templates: Path | None = None) -> Summary:
     paths, _ = iter_source_files([directory])
     jobs = [(path, path.relative_to(directory)) for path in paths if _renderable(path)]
     clashes = _clashes(jobs)
     if clashes:
         return Summary(diagnostics=clashes, failed=len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates)

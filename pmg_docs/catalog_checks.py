@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostic
+from .rules.requirements import check_catalog_requirements
 from .sources import Document
 
 
@@ -28,6 +29,8 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
                            lambda o: o.id)
     yield from _duplicates(document, "areas", catalog.areas, lambda o: o.id)
     yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
+    yield from _duplicates(document, "priorities", catalog.priorities, lambda o: o.id)
+    yield from check_catalog_requirements(document)
     objective_ids = {o.id for o in catalog.objectives}
     for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
         for i, item in enumerate(items):
@@ -42,6 +45,11 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
         if system.area is not None and system.area not in area_ids:
             yield document.source.diagnostic(base + ("area",), f"no area {system.area!r} in this "
                                              f"catalog; expected one of: {', '.join(sorted(area_ids))}")
+        if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
+            # Formulations of this format print each system's área (and marco) from here.
+            yield document.source.diagnostic(
+                base, "a system of a marco with priorities needs its `area:` (and `marco:`, "
+                "when the catalog has marcos); expected both")
         if system.marco is not None and system.marco not in marco_ids:
             yield document.source.diagnostic(base + ("marco",), f"no marco {system.marco!r} in "
                                              f"this catalog; expected one of: {', '.join(sorted(marco_ids))}")
@@ -49,6 +57,21 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
         for j, stage in enumerate(system.stages):
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
+    yield from _ministries(document)
+
+
+def _ministries(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
+    seen: dict[str, tuple] = {}
+    for i, ministry in enumerate(catalog.ministries):
+        for j, institution in enumerate(ministry.institutions):
+            path = ("ministries", i, "institutions", j)
+            if institution.id in seen:
+                yield document.source.diagnostic(
+                    path + ("id",), f"institution {institution.id!r} appears twice (also at line "
+                    f"{document.source.line_of(seen[institution.id])}); expected it once")
+            seen.setdefault(institution.id, path + ("id",))
 
 
 def _duplicates_in(document, path, items, key):

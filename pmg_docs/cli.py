@@ -1,7 +1,7 @@
 """The `pmg` command: thin wrappers that parse options, call the library, print the result.
 
 Exit codes: 0 success; 1 the input has errors (each printed as file:line: field: message);
-2 the command line itself is wrong (click's usage errors). Library modules are imported inside
+2 the command line itself is wrong (click's usage errors); 3 an internal error (a bug). Library modules are imported inside
 the commands so that `pmg --help` and `pmg validate` stay quick and never load the writers.
 """
 
@@ -31,6 +31,9 @@ catalogs_option = click.option(
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Extra folder of catalogs (CATALOG_ID.yaml); may be repeated. Wins over the package's.")
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+templates_option = click.option(
+    "--templates", "templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of your own templates, searched before the package's (run in Jinja's sandbox).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +47,8 @@ def main() -> None:
 @catalogs_option
 @strict_option
 def validate(paths, catalog_dirs, strict) -> None:
-    """Check formulations and catalogs (files or folders) and report every problem."""
+    """Check formulations, circulars and catalogs (files or folders) and report every
+    problem."""
     from .sources import CatalogRegistry
     from .validation import validate_paths
 
@@ -63,12 +67,14 @@ def validate(paths, catalog_dirs, strict) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @catalogs_option
+@templates_option
 @strict_option
-def render(files, fmt, out_dir, catalog_dirs, strict) -> None:
-    """Render formulations to PDF and/or DOCX. Invalid sources are not rendered."""
+def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
+    """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
+    rendered."""
     from .building import render_files
 
-    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict)
+    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict, templates)
     _report(summary)
 
 
@@ -79,13 +85,14 @@ def render(files, fmt, out_dir, catalog_dirs, strict) -> None:
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
 @catalogs_option
+@templates_option
 @strict_option
-def build(directory, out_dir, fmt, catalog_dirs, strict) -> None:
-    """Render every formulation under DIRECTORY (default: examples) into OUTPUT, keeping
-    the folder structure."""
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
+    """Render every formulation and circular under DIRECTORY (default: examples) into
+    OUTPUT, keeping the folder structure."""
     from .building import build_tree
 
-    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict)
+    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates)
     _report(summary)
 
 
@@ -180,47 +187,66 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     sys.exit(1 if report.differs else 0)
 
 
-@main.group()
-def new() -> None:
-    """Start a new source from a catalog."""
-
-
-@new.command("formulation")
-@click.option("--catalog", "catalog_id", required=True, help="Id of the year's catalog.")
-@click.option("--service", "name", help="The service's name (default: last year's, with --from).")
-@click.option("--ministry", help="The ministry, as printed.")
-@click.option("--partida", help="Budget partida, two or three digits: 08.")
-@click.option("--chapter", help="Budget capítulo, two or three digits: 04.")
+@main.command()
+@click.argument("kind", type=click.Choice(["circular", "formulation"]))
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="File to write (default: circular.md; a formulation is printed).")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--catalog", "catalog_id", help="formulation: id of the year's catalog.")
+@click.option("--service", "name", help="formulation: the service's name (default: last year's).")
+@click.option("--ministry", help="formulation: the ministry, as printed.")
+@click.option("--partida", help="formulation: budget partida, two or three digits: 08.")
+@click.option("--chapter", help="formulation: budget capítulo, two or three digits: 04.")
 @click.option("--from", "from_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Last year's formulation, to roll forward onto the new catalog.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The file to write (default: print it).")
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+              help="formulation: last year's, rolled forward onto the new catalog.")
 @catalogs_option
-def new_formulation(catalog_id, name, ministry, partida, chapter, from_path, output, force,
-                    catalog_dirs) -> None:
-    """A commented formulation with every objective, indicator and system of the catalog and zero
-    weights to fill in; with --from, last year's commitments carried onto the new catalog and what
-    needs a decision listed."""
+def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_path,
+        catalog_dirs) -> None:
+    """Write a new, commented KIND source to start from. A circular validates as it is; a
+    formulation lists every objective, indicator and system of --catalog with zero weights to
+    fill in, or with --from carries last year's commitments onto it and lists what needs a
+    decision."""
     from .diagnostics import InputError
-    from .formulation_scaffold import ServiceFields, new_formulation as scaffold
+
+    if kind == "formulation":
+        if not catalog_id:
+            raise click.UsageError("pmg new formulation needs --catalog ID")
+        _new_formulation(catalog_id, name, ministry, partida, chapter, from_path, path, force,
+                         catalog_dirs)
+        return
+    from .scaffold import new_source
+
+    try:
+        written = new_source(kind, path, force)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    click.echo(f"wrote {written}; check it with `pmg validate {written}`")
+
+
+def _new_formulation(catalog_id, name, ministry, partida, chapter, from_path, output, force,
+                     catalog_dirs) -> None:
+    from .diagnostics import InputError
+    from .formulation_scaffold import ServiceFields, new_formulation
     from .sources import CatalogRegistry
 
     service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
     try:
-        result = scaffold(catalog_id, service, CatalogRegistry(catalog_dirs), from_path=from_path,
-                          output=output, force=force)
+        result = new_formulation(catalog_id, service, CatalogRegistry(catalog_dirs),
+                                 from_path=from_path, output=output, force=force)
     except InputError as exc:
         _print_diagnostics(exc.diagnostics)
         sys.exit(1)
     if output is None:
         click.echo(result.text, nl=False)
     else:
-        click.echo(f"wrote {output}")
+        click.echo(f"wrote {output}; check it with `pmg validate {output}`")
     if result.decisions:
         click.echo("To decide (also listed at the top of the file):", err=output is None)
         for decision in result.decisions:
             click.echo(f"  - {decision}", err=output is None)
+
+
 
 
 def _report(summary) -> None:
@@ -232,5 +258,20 @@ def _report(summary) -> None:
         sys.exit(1)
 
 
+def run() -> None:
+    """The console entry point: a bug in pmg-docs is reported in one line, not a traceback
+    (set PMG_DEBUG=1 to see it)."""
+    import os
+
+    try:
+        main(standalone_mode=True)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("PMG_DEBUG"):
+            raise
+        click.echo(f"pmg: internal error: {type(exc).__name__}: {exc} (this is a bug in "
+                   "pmg-docs; run again with PMG_DEBUG=1 and report the output)", err=True)
+        sys.exit(3)
+
+
 if __name__ == "__main__":
-    main()
+    run()

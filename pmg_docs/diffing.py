@@ -11,7 +11,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, InputError, display_name
 from .models.catalog import Catalog
 from .semantic_diff import ADDED, CHANGED, REMOVED, Change, Namer, diff_models
-from .source_text import FRONT_MATTER_SUFFIXES, Parts, source_from_text
+from .source_text import FRONT_MATTER_SUFFIXES, source_from_text
 from .sources import MODELS, SOURCE_SUFFIXES, CatalogRegistry, Document, parse_model
 from .yaml_source import read_text
 
@@ -37,23 +37,17 @@ class DiffReport:
         return bool(self.files)
 
 
-@dataclass
-class _Version:
-    document: Document
-    parts: Parts
-
-
-def _version(text: str | None, name: str) -> _Version | None:
+def _version(text: str | None, name: str) -> Document | None:
     """The source in `text`, or None when there is no text or it is not a pmg source (YAML
     without a `kind:` this package knows, such as a CI workflow)."""
     if text is None:
         return None
-    if name.endswith(FRONT_MATTER_SUFFIXES) and not text.startswith("---"):
+    if name.endswith(FRONT_MATTER_SUFFIXES) and not text.lstrip("\ufeff").startswith("---"):
         return None  # Markdown without front matter: a README, not a circular
-    source, parts = source_from_text(text, Path(name), name)
+    source, _ = source_from_text(text, Path(name), name)
     if not isinstance(source.data, dict) or source.data.get("kind") not in MODELS:
         return None
-    return _Version(Document(source, parse_model(source)), parts)
+    return Document(source, parse_model(source))
 
 
 def _title(model) -> str:
@@ -91,18 +85,16 @@ def diff_texts(old_text: str | None, new_text: str | None, name: str,
     return _diff_versions(_version(old_text, name), _version(new_text, name), name, registry)
 
 
-def _diff_versions(old: _Version | None, new: _Version | None, name: str,
+def _diff_versions(old: Document | None, new: Document | None, name: str,
                    registry: CatalogRegistry) -> FileDiff | None:
     if old is None or new is None:
         present = new or old
         status = ADDED if new is not None else REMOVED
-        return FileDiff(name, status, _title(present.document.model))
-    old_model, new_model = old.document.model, new.document.model
+        return FileDiff(name, status, _title(present.model))
+    old_model, new_model = old.model, new.model
     namer = Namer(_catalog(new_model, registry), _catalog(old_model, registry))
+    # A circular's Markdown body is its field `body`: compared like any long text.
     changes = diff_models(old_model, new_model, namer)
-    if old.parts.body is not None and new.parts.body is not None and old.parts.body != new.parts.body:
-        changes.append(Change(("body",), "text", CHANGED, old_text=old.parts.body,
-                              new_text=new.parts.body))
     if not changes:
         return None
     return FileDiff(name, CHANGED, _title(new_model), changes)

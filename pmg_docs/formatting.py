@@ -35,6 +35,7 @@ from .sources import iter_source_files, parse_model
 from .yaml_source import parse_yaml_text, read_text
 
 WIDTH = 100
+YAML_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 # A `- ` under a key sits two columns in, its content four: `objectives:\n  - objective: …`.
 MAPPING_INDENT, SEQUENCE_INDENT, DASH_OFFSET = 2, 4, 2
 
@@ -53,6 +54,8 @@ def _yaml() -> YAML:
     yaml.indent(mapping=MAPPING_INDENT, sequence=SEQUENCE_INDENT, offset=DASH_OFFSET)
     yaml.width = WIDTH
     yaml.allow_duplicate_keys = False
+    # `[{number: 1}]` as written, not the legal but surprising `[number: 1]`.
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     return yaml
 
 
@@ -88,8 +91,9 @@ def _styled(value, room: int | None):
             return DoubleQuotedScalarString(text)
         # Keep the author's line breaks in folded text that is already folded.
         return value if isinstance(value, FoldedScalarString) else FoldedScalarString(text)
-    if not any(char.isalnum() for char in text):
-        # `.` or `-` alone read as punctuation in a plain scalar; quoted they read as the value.
+    if not any(char.isalnum() for char in text) or text[0] in YAML_INDICATORS:
+        # `.` alone reads as punctuation, `?0` or `- x` as YAML syntax (and ruamel.yaml reads
+        # some of them back wrongly in `{…}` rows); quoted, they read as the value they are.
         return DoubleQuotedScalarString(text)
     # A ScalarString: ruamel would otherwise keep the style of the value it replaces.
     return PlainScalarString(text)
@@ -107,6 +111,8 @@ def _restyle(node, key, room: int) -> None:
     not, so a change between the two moves a newline between value and token.
     """
     old = node[key]
+    if _is_block(old) and getattr(old, "comment", None):
+        return  # `key: >-  # comment`: the comment lives on the block's header; keep both
     new = _styled(old, room)
     if _is_block(old) == _is_block(new):
         node[key] = new
@@ -134,14 +140,32 @@ def _is_flow(node: CommentedBase) -> bool:
     return bool(node.fa.flow_style())
 
 
-def _has_block_text(node) -> bool:
+def _flow_width(node) -> int:
+    """About how many columns `node` takes written as a `{…}` or `[…]` row (quotes counted)."""
+    if isinstance(node, CommentedMap):
+        parts = [len(str(key)) + 2 + _flow_width(value) for key, value in node.items()]
+    elif isinstance(node, CommentedSeq):
+        parts = [_flow_width(value) for value in node]
+    elif isinstance(node, str):
+        return len(node) + 2 + node.count('"')
+    else:
+        return len(str(node))
+    return 2 + sum(parts) + 2 * max(len(parts) - 1, 0)
+
+
+def _has_multiline_text(node) -> bool:
     values = node.values() if isinstance(node, CommentedMap) else node
-    for value in values:
-        if isinstance(value, str) and ("\n" in value or len(value) > WIDTH // 2):
-            return True
-        if isinstance(value, (CommentedMap, CommentedSeq)) and _has_block_text(value):
-            return True
-    return False
+    return any(("\n" in value) if isinstance(value, str) else
+               isinstance(value, (CommentedMap, CommentedSeq)) and _has_multiline_text(value)
+               for value in values)
+
+
+def _fit_flow(value, start: int) -> None:
+    """A `{…}` or `[…]` row stays a row when it fits on its line (from column `start`) and
+    holds no multi-line text; otherwise it is written as a block."""
+    if isinstance(value, (CommentedMap, CommentedSeq)) and _is_flow(value) and (
+            start + _flow_width(value) > WIDTH or _has_multiline_text(value)):
+        value.fa.set_block_style()
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -240,13 +264,13 @@ def _reorder(node: CommentedMap, model) -> None:
 
 def _canonical(node, model, column: int) -> None:
     """Reorder keys and restyle text in place; `column` is where the node's content starts."""
-    if isinstance(node, (CommentedMap, CommentedSeq)) and _is_flow(node) and _has_block_text(node):
-        node.fa.set_block_style()
     flow = isinstance(node, (CommentedMap, CommentedSeq)) and _is_flow(node)
     if isinstance(node, CommentedMap):
         _reorder(node, model)
         for key in list(node):
             value, sub = node[key], _child(model, key)
+            if not flow:
+                _fit_flow(value, column + len(str(key)) + 2)
             if isinstance(value, CommentedMap):
                 _canonical(value, sub, column + MAPPING_INDENT)
             elif isinstance(value, CommentedSeq):
@@ -257,6 +281,8 @@ def _canonical(node, model, column: int) -> None:
         items = model if isinstance(model, (list, tuple)) and len(model) == len(node) else None
         for index, value in enumerate(node):
             sub = items[index] if items is not None else None
+            if not flow:
+                _fit_flow(value, column)
             if isinstance(value, (CommentedMap, CommentedSeq)):
                 _canonical(value, sub, column)
             else:
@@ -275,6 +301,8 @@ def comments_of(yaml_text: str) -> list[str]:
         if isinstance(item, list):
             for part in item:
                 yield from tokens(part)
+        elif isinstance(item, str):
+            yield item  # the comment on a block scalar's header line is kept as plain text
         elif hasattr(item, "value"):
             yield item.value
 
@@ -323,7 +351,11 @@ def canonical_text(text: str, name: str, path: Path | None = None) -> str:
     yaml.dump(node, stream)
     result = stream.getvalue()
     before, _ = parse_yaml_text(parts.yaml, name)
-    after, _ = parse_yaml_text(result, name)
+    try:
+        after, _ = parse_yaml_text(result, name)
+    except InputError:
+        raise FormatError("formatting would write YAML that does not read back; the file is "
+                          "left as it is (please report this with the file)") from None
     if not _same(before, after):
         raise FormatError("formatting would change a value; the file is left as it is "
                           "(please report this with the file)")

@@ -8,7 +8,7 @@ years print `101,02`.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -23,8 +23,9 @@ def format_number(value: float, decimals: int, style: NumberStyle) -> str:
     """`12608049, 0` -> `12.608.049`; `105.2831, 2` -> `105.28` (in the 2024 style)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     # Rounded half-up first, so that the printed figure is the one the rules compared.
-    text = format_decimal(Decimal(rounded(value, decimals)), format=pattern, locale="en_US",
-                          decimal_quantization=True)
+    with localcontext(prec=400):  # Babel quantizes in the current context: keep every digit
+        text = format_decimal(rounded(value, decimals), format=pattern, locale="en_US",
+                              decimal_quantization=True)
     return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
 
 

@@ -53,25 +53,47 @@ def view_for(checked: Checked, template: str) -> dict:
 
 
 def render_html_for(checked: Checked, templates: Path | None = None) -> str:
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
     from .html import render_html
 
     template = template_for(checked)
-    return render_html(template, view_for(checked, template), templates)
+    view = view_for(checked, template)
+    try:
+        return render_html(template, view, templates)
+    except TemplateSyntaxError as exc:
+        raise InputError([Diagnostic(exc.filename or exc.name or template, exc.lineno, (),
+                                     f"template error: {exc.message}")]) from None
+    except TemplateNotFound as exc:
+        raise InputError([checked.document.source.diagnostic(
+            ("catalog",), f"template {exc.name!r} not found in the templates folders")]) from None
+    except SecurityError as exc:
+        raise InputError([Diagnostic(template, None, (), f"template refused by the sandbox: {exc}")]) from None
+    except TemplateError as exc:
+        raise InputError([Diagnostic(template, None, (), f"template error: {exc}")]) from None
 
 
-def produce(html: str, fmt: str, strict: bool, source_name: str) -> tuple[bytes, list[Diagnostic]]:
+def produce(html: str, fmt: str, strict: bool, source_name: str,
+            templates: Path | None = None) -> tuple[bytes, list[Diagnostic]]:
     """One format's bytes from the HTML, with any warning the writer raised."""
     if fmt == "pdf":
         from .writers.pdf import write_pdf
 
-        data, refused = write_pdf(html)
+        data, refused = write_pdf(html, [templates] if templates else [])
         severity = Severity.ERROR if strict else Severity.WARNING
-        notes = [Diagnostic(source_name, None, (), f"resource refused: {url}; only the package's "
-                            "own files and data: URLs are used", severity) for url in refused]
+        notes = [Diagnostic(source_name, None, (), f"resource refused: {url} (asked for by the "
+                            "template); only the package's own files and data: URLs are used",
+                            severity) for url in refused]
         return data, notes
-    from .writers.docx import write_docx
+    from .writers.docx import UnsupportedHtml, write_docx
 
-    return write_docx(html), []
+    try:
+        return write_docx(html), []
+    except UnsupportedHtml as exc:
+        # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
+        return b"", [Diagnostic(source_name, None, (), f"cannot write the DOCX: {exc}; the "
+                                "template must keep to the HTML subset in the README")]
 
 
 def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
@@ -100,7 +122,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry:
         return result
     produced = {}
     for fmt in formats:
-        data, notes = produce(html, fmt, strict, checked.document.source.name)
+        data, notes = produce(html, fmt, strict, checked.document.source.name, templates)
         result.diagnostics.extend(notes)
         if any(n.severity is Severity.ERROR for n in notes):
             return result

@@ -12,7 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, InputError, display_name
+from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .models.catalog import Catalog
+from .models.circular import Circular
 from .models.formulation import Formulation
 from .pydantic_errors import located
 from .resources import catalogs_dir
@@ -22,6 +24,7 @@ from .yaml_source import YamlSource, load_yaml
 MODELS: dict[str, type[BaseModel]] = {
     "catalog": Catalog,
     "formulation": Formulation,
+    "circular": Circular,
 }
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
@@ -44,7 +47,7 @@ def parse_model(source: YamlSource) -> BaseModel:
     if not isinstance(data, dict):
         raise InputError([source.diagnostic((), "expected a mapping with a `kind:` key at the top")])
     kind = data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         known = ", ".join(sorted(MODELS))
         raise InputError([source.diagnostic(("kind",), f"got {kind!r}; expected one of: {known}")])
     try:
@@ -53,8 +56,16 @@ def parse_model(source: YamlSource) -> BaseModel:
         raise InputError(located(exc, source)) from None
 
 
+def load_source(path: Path) -> YamlSource:
+    """A YAML file, or a Markdown file with YAML front matter (its text under `body`)."""
+    path = Path(path)
+    if path.suffix in FRONT_MATTER_SUFFIXES:
+        return load_front_matter(path)
+    return load_yaml(path)
+
+
 def load_document(path: Path) -> Document:
-    source = load_yaml(Path(path))
+    source = load_source(Path(path))
     return Document(source=source, model=parse_model(source))
 
 
@@ -102,17 +113,24 @@ def missing_catalog(document: Document, registry: CatalogRegistry) -> Diagnostic
         ("catalog",), f"no catalog {document.model.catalog!r}; expected one of: {known}")
 
 
+def _is_source(candidate: Path, folder: Path) -> bool:
+    if not candidate.is_file() or any(part.startswith(".")
+                                      for part in candidate.relative_to(folder).parts):
+        return False
+    if candidate.suffix in FRONT_MATTER_SUFFIXES:
+        return opens_with_front_matter(candidate)  # a plain README.md is no source
+    return candidate.suffix in SOURCE_SUFFIXES
+
+
 def iter_source_files(paths) -> tuple[list[Path], list[Diagnostic]]:
-    """Expand files and folders into the YAML files under them, in a stable order."""
+    """Expand files and folders into the sources under them, in a stable order: YAML files,
+    and Markdown files that open with front matter."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                if candidate.suffix in SOURCE_SUFFIXES and candidate.is_file() \
-                        and not any(part.startswith(".") for part in candidate.relative_to(path).parts):
-                    files.append(candidate)
+            files.extend(c for c in sorted(path.rglob("*")) if _is_source(c, path))
         elif path.exists():
             files.append(path)
         else:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics, InputError
 from .models.catalog import Catalog
+from .models.circular import Circular
 from .sources import CatalogRegistry, Document, iter_source_files, load_document, missing_catalog
 
 
@@ -35,6 +36,10 @@ def check_document(document: Document, registry: CatalogRegistry) -> Checked:
     if catalog_document is None:
         return Checked(document, None, [missing_catalog(document, registry)])
     catalog = catalog_document.model
+    if isinstance(model, Circular):
+        from .circular_checks import check_circular
+
+        return Checked(document, catalog, list(check_circular(document, catalog)))
     return Checked(document, catalog, rules.check(document, catalog))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .diagnostics import Diagnostic, InputError, display_name
@@ -56,8 +56,14 @@ class _Copier:
         self.lines: dict[tuple, int] = {}
         self.nodes = 0
 
-    def fail(self, path: tuple, line: int | None, message: str):
+    def fail_here(self, path: tuple, line: int | None, message: str):
         raise InputError([Diagnostic(self.source_name, line, path, message)])
+
+    def fail(self, path: tuple, line: int | None, message: str):
+        # Inside an expanded alias the item lines point at the anchor; the top-level key under
+        # which the expansion happens is where the user must look.
+        top = self.lines.get(path[:1], line)
+        raise InputError([Diagnostic(self.source_name, top, path[:1], message)])
 
     def copy(self, node, path: tuple, line: int, depth: int):
         self.nodes += 1
@@ -67,6 +73,10 @@ class _Copier:
         if depth > MAX_DEPTH:
             self.fail(path, line, f"nested more than {MAX_DEPTH} levels deep; "
                       "expected the shallow structure of a pmg document")
+        tag = _explicit_tag(node)
+        if tag is not None:
+            self.fail_here(path, line, f"YAML tag {tag!r} is not allowed; pmg documents use plain "
+                           "values (text, numbers, lists, mappings): remove the tag")
         if isinstance(node, CommentedMap):
             out = {}
             for key, value in node.items():
@@ -102,6 +112,13 @@ class _Copier:
         self.fail(path, line, f"unsupported YAML value of type {type(node).__name__}")
 
 
+def _explicit_tag(node) -> str | None:
+    """The tag written in the file (`!x`, `!!python/object`), or None for plain values."""
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", None)
+    return value if isinstance(value, str) else None
+
+
 def _has_lc(node: CommentedMap, key) -> bool:
     try:
         node.lc.key(key)
@@ -110,10 +127,20 @@ def _has_lc(node: CommentedMap, key) -> bool:
         return False
 
 
-def parse_yaml_text(text: str, name: str) -> tuple[object, dict[tuple, int]]:
+class _DatesAsText(RoundTripConstructor):
+    """Reads `2011-02-30` as text, so that the model can say, located, that it is no date."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+
+def parse_yaml_text(text: str, name: str,
+                    dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
     """Parse `text` (named `name` in messages) into plain data and a line map."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    if dates_as_text:
+        yaml.Constructor = _DatesAsText
     try:
         node = yaml.load(text)
     except DuplicateKeyError as exc:
@@ -158,7 +185,8 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Diagnostic(name, None, (), f"not UTF-8 text (byte {exc.start}); "
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise InputError([Diagnostic(name, line, (), f"not UTF-8 text (byte {exc.start}); "
                                      "save the file as UTF-8")]) from None
     except OSError as exc:
         raise InputError([Diagnostic(name, None, (), f"cannot read: {exc.strerror}")]) from None

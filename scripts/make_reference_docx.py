@@ -11,7 +11,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
-FONT = "Source Sans Pro"
+# The PDF embeds its own font; a DOCX is opened in Word on the user's machine, so it names a font
+# every office machine has.
+FONT = "Arial"
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 
 

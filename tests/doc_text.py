@@ -9,7 +9,7 @@ from pathlib import Path
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from pdfminer.high_level import extract_text
+import subprocess
 
 FOOTER = re.compile(r"^Página \d+ de \d+$")
 
@@ -19,7 +19,13 @@ def normalize(text: str) -> str:
 
 
 def pdf_pages_text(path: Path) -> str:
-    return extract_text(str(path))
+    """The PDF's text as poppler's pdftotext gives it (what `pdftotext file.pdf -` shows a person).
+
+    pdfminer.six lost a whole page's text when a glyph came from a fallback font; poppler does
+    not, and is the same tool staff use to look at the pages."""
+    completed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                               capture_output=True, check=True)
+    return completed.stdout.decode("utf-8")
 
 
 def pdf_body_text(path: Path, running_header: str) -> str:
@@ -59,7 +65,9 @@ def docx_header_footer(path: Path) -> tuple[str, str]:
 
 def tokens(text: str) -> Counter:
     # A line may break after a slash ("Indicadores/ Sistemas"): split there in both formats.
-    return Counter(t for t in re.split(r"\s+|(?<=/)", text) if t)
+    # pdftotext takes a lone dash ending a line ("Electrónico -") for a hyphenation and drops
+    # it, so lone dashes are not counted.
+    return Counter(t for t in re.split(r"\s+|(?<=/)", text) if t and t not in ("-", "–"))
 
 
 def contains_in_order(haystack: str, needle: str) -> bool:

@@ -311,15 +311,17 @@ def test_the_walk_is_generic_over_models():
     ]
 
 
-def test_markdown_front_matter_and_body(tmp_path):
-    front = "---\nkind: catalog\nid: x\nyear: 2025\nmechanism: PMG\nversion: \"1\"\ntitle: X\n---\n"
+def test_circular_front_matter_and_body(tmp_path):
+    scaffold = (ROOT / "templates" / "scaffolds" / "circular.md").read_text(encoding="utf-8")
     old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text(front + "Primer párrafo.\n\nSegundo párrafo.\n", encoding="utf-8")
-    new.write_text(front.replace("title: X", "title: Y") + "Primer párrafo.\n\nOtro párrafo.\n",
-                   encoding="utf-8")
+    old.write_text(scaffold, encoding="utf-8")
+    head, body = scaffold.split("\n---\n", 1)
+    first = body.strip().splitlines()[0]
+    new.write_text(head.replace("number: 1 ", "number: 2 ") + "\n---\n"
+                   + body.replace(first, first + " Texto añadido."), encoding="utf-8")
     result = pmg("diff", str(old), str(new))
-    assert result.exit_code == 1
+    assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1] == "  title X → Y"
-    assert "  body: text changed" in lines
-    assert "      -Segundo párrafo." in lines and "      +Otro párrafo." in lines
+    assert lines[1] == "  number 1 → 2"
+    assert "  body changed" in lines
+    assert f"      -{first}" in lines and f"      +{first} Texto añadido." in lines

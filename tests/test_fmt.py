@@ -162,21 +162,34 @@ def test_a_source_that_does_not_parse_is_reported_and_left_alone(tmp_path, name,
     assert "Traceback" not in result.output
 
 
+CIRCULAR = ROOT / "templates" / "scaffolds" / "circular.md"
+
+
 def test_front_matter_of_markdown_is_formatted_and_the_body_kept(tmp_path):
-    body = "\n# Título\n\nUn párrafo con `código`, una lista:\n\n-   uno\n-   dos\n"
-    target = tmp_path / "catalogo.md"
-    target.write_text("---\nid: x\nkind: catalog\nyear: 2025\nmechanism: PMG\n"
-                      "version: '1'\ntitle: X\n---" + body, encoding="utf-8")
+    text = CIRCULAR.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    # Out of order, single quotes: the front matter changes, the Markdown body does not.
+    sender = "sender:                                # DE\n  name: NOMBRE APELLIDO APELLIDO\n" \
+        "  title: MINISTRO DE HACIENDA\n"
+    assert sender in head + "\n"
+    messy = head.replace("place: SANTIAGO", "place: 'SANTIAGO'").replace(
+        sender.rstrip("\n"), "sender:                                # DE\n"
+        "  title: MINISTRO DE HACIENDA\n  name: NOMBRE APELLIDO APELLIDO")
+    target = tmp_path / "circular.md"
+    target.write_text(messy + "\n---\n" + body, encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(target)])
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8") == (
-        "---\nkind: catalog\nid: x\nyear: 2025\nmechanism: PMG\nversion: \"1\"\ntitle: X\n---"
-        + body)
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_the_scaffolds_are_in_canonical_layout():
+    assert CliRunner().invoke(main, ["fmt", "--check", str(CIRCULAR)]).exit_code == 0
 
 
 def test_front_matter_errors_are_located_in_the_markdown_file(tmp_path):
     target = tmp_path / "roto.md"
-    target.write_text("---\nkind: catalog\nid: x\nyear: dos mil\n---\nTexto\n", encoding="utf-8")
+    target.write_text(CIRCULAR.read_text(encoding="utf-8").replace("number: 1 ", "number: uno"),
+                      encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(target)])
     assert result.exit_code == 1
-    assert "roto.md:4: year:" in result.stderr
+    assert "roto.md:8: number:" in result.stderr

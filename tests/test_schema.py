@@ -15,11 +15,14 @@ from click.testing import CliRunner
 
 from pmg_docs.cli import main
 from pmg_docs.schemas import kinds, schema_text
+from pmg_docs.sources import load_source
 from pmg_docs.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
-SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])
+YAML_SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])
+# A circular's front matter and body, as the model reads them (editors do not check Markdown).
+SOURCES = [*YAML_SOURCES, *sorted((ROOT / "examples").rglob("*.md"))]
 BROKEN = ROOT / "tests" / "broken" / "2024"
 SHAPE_ERRORS = {
     "wrong-type": ["objectives", 1, "systems", 0, "weight"],
@@ -49,7 +52,7 @@ def _as_json(value):
 
 
 def _errors(path: Path) -> list[jsonschema.ValidationError]:
-    data = _as_json(load_yaml(path).data)
+    data = _as_json(load_source(path).data)
     schema = json.loads((SCHEMAS / f"{data['kind']}.schema.json").read_text(encoding="utf-8"))
     Validator.check_schema(schema)
     return list(Validator(schema).iter_errors(data))
@@ -80,7 +83,7 @@ def test_every_source_validates_against_its_schema(source):
     assert [e.message for e in _errors(source)] == []
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("source", YAML_SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_source_names_its_schema_for_the_editor(source):
     first = source.read_text(encoding="utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Strict: "20" is not a number and 1 is not a text. Unknown keys are errors, so a typo in a key
 # is reported instead of silently ignored.
@@ -16,7 +17,22 @@ class Model(BaseModel):
 
 
 # Ids are short lowercase slugs: they appear in file names, diffs and command lines.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def _printable(text: str) -> str:
+    # Control characters (a bell, a NUL typed as "\0") cannot go into a DOCX and print as
+    # nothing in a PDF: they are always a mistake.
+    for index, char in enumerate(text):
+        if char not in "\n\t\r" and unicodedata.category(char) == "Cc":
+            raise ValueError(f"contains the control character U+{ord(char):04X} at position "
+                             f"{index}; expected printable text")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
+                 AfterValidator(_printable)]
+RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
+                     AfterValidator(_printable)]
 Weight = Annotated[float, Field(ge=0, le=100)]

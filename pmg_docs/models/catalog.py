@@ -59,6 +59,8 @@ class System(Model):
     # How the marco describes its size, e.g. "4 etapas" or "3 objetivos".
     size_label: Text | None = None
     experts: list[Text] = []
+    # The name a table of expert bodies prints, where the marco's own document differs.
+    experts_table_name: Text | None = None
     stages: list[Stage] = []
 
 
@@ -87,9 +89,56 @@ class Area(Model):
     number: int | None = Field(default=None, ge=1)
 
 
+class Institution(Model):
+    """A service that formulates under this marco."""
+
+    id: Id
+    name: Text
+
+
+class Ministry(Model):
+    """A ministry and the services related to or depending on it that formulate."""
+
+    id: Id
+    name: Text
+    institutions: list[Institution] = []
+
+
 class Marco(Model):
     id: Id
     name: Text
+
+
+class Priority(Model):
+    """A priority a service gives a committed system (2011 format: ALTA, MEDIANA, MENOR)."""
+
+    id: Id
+    name: Text
+    # Higher is more important; "at least ALTA" compares these.
+    level: int = Field(ge=1, le=99)
+
+
+class SystemRequirement(Model):
+    """What the marco requires of some of its systems (read by pmg_docs/rules/requirements.py).
+
+    The systems it applies to are those listed under `systems`, or every system of `marco` or
+    of `area`, less those under `excluding`. The checks left empty do not apply.
+    """
+
+    systems: list[Id] = []
+    marco: Id | None = None
+    area: Id | None = None
+    excluding: list[Id] = []
+    # The system must be committed (an exemption does not excuse it).
+    committed: bool = False
+    # When committed: at least this stage, or the system's last stage ("all its objectives").
+    stage_at_least: int | None = Field(default=None, ge=1, le=9)
+    last_stage: bool = False
+    # When committed: at least this priority (an id of `priorities`) and this weight.
+    priority_at_least: Id | None = None
+    weight_at_least: float | None = Field(default=None, ge=0, le=100)
+    # Where the marco says so, quoted in messages ("Circular N° 39, punto 6").
+    source: Text | None = None
 
 
 class Rules(Model):
@@ -98,6 +147,7 @@ class Rules(Model):
     total_weight: float = Field(default=100, gt=0)
     # Weights compared at this many decimals (the documents print two).
     weight_decimals: int = Field(default=2, ge=0, le=4)
+    requirements: list[SystemRequirement] = []
 
 
 class Templates(Model):
@@ -122,6 +172,8 @@ class Catalog(Model):
     gender_measure_kinds: list[GenderMeasureKind] = []
     marcos: list[Marco] = []
     areas: list[Area] = []
+    priorities: list[Priority] = []
+    ministries: list[Ministry] = []
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -132,5 +184,17 @@ class Catalog(Model):
     def system(self, system_id: str) -> System | None:
         return next((s for s in self.systems if s.id == system_id), None)
 
+    def ministry(self, ministry_id: str) -> Ministry | None:
+        return next((m for m in self.ministries if m.id == ministry_id), None)
+
     def gender_measure_kind(self, kind_id: str) -> GenderMeasureKind | None:
         return next((k for k in self.gender_measure_kinds if k.id == kind_id), None)
+
+    def marco(self, marco_id: str | None) -> Marco | None:
+        return next((m for m in self.marcos if m.id == marco_id), None)
+
+    def area(self, area_id: str | None) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def priority(self, priority_id: str) -> Priority | None:
+        return next((p for p in self.priorities if p.id == priority_id), None)

@@ -1,7 +1,10 @@
 """A service's formulation: its choices against one catalog.
 
 The 2024 format groups indicators and systems under weighted management objectives; the
-gender-equity measures are listed with a Markdown description each.
+gender-equity measures are listed with a Markdown description each. The 2011 format commits
+systems directly, one stage each with a priority and a weight, and lists the systems exempted or
+whose stage is modified; the catalog says which marco and area each system belongs to. A
+formulation fills the sections of its catalog's format and leaves the others out.
 """
 
 from __future__ import annotations
@@ -69,9 +72,32 @@ class GenderMeasure(Model):
     description: RichText
 
 
+class StageCommitment(Model):
+    """2011 format: a system committed at one stage, with its priority and weight."""
+
+    system: Id
+    stage: int = Field(ge=1, le=9)
+    # An id of the catalog's priorities; plain text here so that `ALTA` as printed gets the
+    # rule's message listing the ids, not a pattern error.
+    priority: Text
+    weight: Weight
+
+
+class Exemption(Model):
+    """2011 format: a system exempted ("Eximir") or a stage modified ("Modificar")."""
+
+    system: Id
+    type: Literal["eximir", "modificar"]
+    # The modified stage; an exemption covers the whole system and names none.
+    stage: int | None = Field(default=None, ge=1, le=9)
+    justification: RichText | None = None
+
+
 class Formulation(Model):
     kind: Literal["formulation"]
     catalog: Id
     service: Service
     objectives: list[ObjectiveCommitment] = []
     gender_measures: list[GenderMeasure] = []
+    systems: list[StageCommitment] = []
+    exemptions: list[Exemption] = []

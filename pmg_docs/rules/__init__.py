@@ -10,11 +10,13 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic
 from ..models.catalog import Catalog
 from ..sources import Document
-from . import gender, objectives
+from . import areas, gender, objectives, requirements
 
 RULES = (
     *objectives.RULES,
     *gender.RULES,
+    *areas.RULES,
+    *requirements.RULES,
 )
 
 

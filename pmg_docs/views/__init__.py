@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .areas import areas_formulation_view
+from .circular import circular_view
 from .formulation import formulation_view
 
 VIEW_BUILDERS: dict[str, Callable] = {
     "formulacion-2024": formulation_view,
+    "formulacion-2011": areas_formulation_view,
+    "circular": circular_view,
 }

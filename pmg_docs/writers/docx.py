@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..resources import templates_dir
+from ..richtext import PAREN_LIST_CLASS
 
 BLOCK_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "table", "div"}
 INLINE_TAGS = {"strong", "b", "em", "i", "br"}
@@ -32,7 +33,12 @@ BODY_HEADER_FILL = "EEF2F9"
 # A fixed zip entry time, so that equal inputs give equal bytes.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-PAGE_TEXT_WIDTH_MM = 178
+# A4 as (width, height) in each orientation; a template asks for landscape with a class on
+# <body>, which the PDF's stylesheet reads too.
+PAGE_SIZES_MM = {"portrait": (210, 297), "landscape": (297, 210)}
+SIDE_MARGIN_MM = 16
+# `p.space-before` (room for a signature), as in document.css.
+SPACE_BEFORE_MM = 18
 
 
 class UnsupportedHtml(ValueError):
@@ -47,8 +53,9 @@ def write_docx(html: str) -> bytes:
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(str(reference_path()))
-    _setup_section(document)
-    writer = _Writer(document)
+    orientation = "landscape" if "landscape" in _classes(body) else "portrait"
+    _setup_section(document, orientation)
+    writer = _Writer(document, PAGE_SIZES_MM[orientation][0] - 2 * SIDE_MARGIN_MM)
     for child in body:
         writer.block(child)
     _set_properties(document, root)
@@ -57,12 +64,14 @@ def write_docx(html: str) -> bytes:
     return _fixed_zip_times(buffer.getvalue())
 
 
-def _setup_section(document) -> None:
+def _setup_section(document, orientation: str) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = (WD_ORIENT.LANDSCAPE if orientation == "landscape"
+                           else WD_ORIENT.PORTRAIT)
+    width, height = PAGE_SIZES_MM[orientation]
+    section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
-    section.left_margin = section.right_margin = Mm(16)
+    section.left_margin = section.right_margin = Mm(SIDE_MARGIN_MM)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.style = document.styles["Footer"]
@@ -119,12 +128,22 @@ def _classes(element) -> set[str]:
 
 
 def _collapse(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "")
+    # HTML collapses only ASCII white space: a non-breaking space is content.
+    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
+
+
+def _alignment(classes: set[str]):
+    return (WD_ALIGN_PARAGRAPH.RIGHT if "right" in classes else
+            WD_ALIGN_PARAGRAPH.CENTER if "center" in classes else None)
 
 
 class _Writer:
-    def __init__(self, document):
+    def __init__(self, document, text_width_mm: float):
         self.document = document
+        # Column widths are percentages of the text width, as in the HTML.
+        self.text_width_mm = text_width_mm
+        # Left indent of the paragraphs being written, inside a `div.right-block`.
+        self.indent = None
 
     # Blocks ---------------------------------------------------------------------------------
 
@@ -138,8 +157,16 @@ class _Writer:
         elif tag == "p":
             paragraph = container.add_paragraph()
             self.inline(paragraph, element)
+            paragraph.alignment = _alignment(classes)
+            if self.indent is not None:
+                paragraph.paragraph_format.left_indent = self.indent
+            # As the stylesheet does: a caption stays with its table, a signature has room.
+            if "caption" in classes:
+                paragraph.paragraph_format.keep_with_next = True
+            if "space-before" in classes:
+                paragraph.paragraph_format.space_before = Mm(SPACE_BEFORE_MM)
         elif tag in ("ul", "ol"):
-            self.list(element, container, level=0)
+            self.list(element, container)
         elif tag == "table":
             self.table(element, container)
         elif tag == "div" and "running-header" in classes:
@@ -147,6 +174,12 @@ class _Writer:
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             header.style = self.document.styles["Header"]
             self.inline(header, element)
+        elif tag == "div" and "right-block" in classes:
+            # A block on the right half of the page (a letter's heading, its signature).
+            outer, self.indent = self.indent, Mm(self.text_width_mm / 2)
+            for child in element:
+                self.block(child, container)
+            self.indent = outer
         elif tag == "div" and "page-break" in classes:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif tag == "div":
@@ -155,36 +188,48 @@ class _Writer:
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
-    def list(self, element, container, level: int) -> None:
+    def list(self, element, container, outer_mm: float = 0) -> None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1"))
+        # Official texts number their points "1)" and need room for "10)".
+        paren = PAREN_LIST_CLASS in _classes(element)
+        suffix, step = (")", 7) if paren else (".", 5)
+        indent = outer_mm + step
         for number, item in enumerate(element.findall("li"), start=start):
-            marker = f"{number}." if ordered else "•"
+            marker = f"{number}{suffix}" if ordered else "•"
             paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
             fmt = paragraph.paragraph_format
-            fmt.left_indent = Mm(5 * (level + 1))
-            fmt.first_line_indent = Mm(-5)
+            fmt.left_indent = Mm(indent)
+            fmt.first_line_indent = Mm(-step)
             paragraph.add_run(marker + "\t")
-            nested = []
-            # An item holds inline content, paragraphs (loose lists) and nested lists.
+            # An item holds inline content, paragraphs (loose lists), nested lists and other
+            # blocks (a table inserted into a paragraph), written in their order.
             if item.text and item.text.strip():
                 paragraph.add_run(_collapse(item.text).lstrip())
             first_paragraph = True
             for child in item:
                 if child.tag in ("ul", "ol"):
-                    nested.append(child)
+                    self.list(child, container, indent)
+                    paragraph, first_paragraph = None, False
                 elif child.tag == "p":
-                    if not first_paragraph:
-                        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
-                        paragraph.paragraph_format.left_indent = Mm(5 * (level + 1))
+                    if paragraph is None or not first_paragraph:
+                        paragraph = self._continuation(container, indent)
                     self.inline(paragraph, child)
                     first_paragraph = False
+                elif child.tag in BLOCK_TAGS:
+                    self.block(child, container)
+                    paragraph, first_paragraph = None, False
                 else:
+                    if paragraph is None:
+                        paragraph = self._continuation(container, indent)
                     self.inline_element(paragraph, child, bold=False, italic=False)
                     if child.tail:
                         paragraph.add_run(_collapse(child.tail))
-            for child in nested:
-                self.list(child, container, level + 1)
+
+    def _continuation(self, container, indent_mm: float):
+        paragraph = container.add_paragraph(style=self.document.styles["List Paragraph"])
+        paragraph.paragraph_format.left_indent = Mm(indent_mm)
+        return paragraph
 
     def table(self, element, container) -> None:
         widths = self._column_widths(element)
@@ -198,7 +243,9 @@ class _Writer:
                 raise UnsupportedHtml(f"<{section.tag}> inside <table>")
         grid = _Grid(rows)
         table = container.add_table(rows=len(rows), cols=grid.columns)
-        table.style = self.document.styles["Table Grid"]
+        # `table.plain` lays out without borders (a letter's DE / A lines).
+        plain = "plain" in _classes(element)
+        table.style = self.document.styles["Normal Table" if plain else "Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         docx_rows = table.rows
@@ -206,8 +253,10 @@ class _Writer:
         for (row_element, is_header), docx_row in zip(rows, docx_rows):
             if is_header:
                 _repeat_header(docx_row)
+            # As in the stylesheet: rows keep together, except in the gender-measures table and
+            # rows marked "splits" (longer than a page would hold).
             _cant_split(docx_row, "gender-measures" not in _classes(element)
-                        and "exemptions" not in _classes(element))
+                        and "splits" not in _classes(row_element))
         for placement in grid.placements:
             cell = row_cells[placement.row][placement.column]
             if placement.rowspan > 1 or placement.colspan > 1:
@@ -215,7 +264,12 @@ class _Writer:
                     placement.column + placement.colspan - 1]
                 cell = cell.merge(corner)
             self.cell(cell, placement.element, placement.is_header_row)
+        # Word reads the grid's widths, LibreOffice the cells': set both.
+        for column, width in zip(table.columns, widths[:grid.columns]):
+            column.width = width
         for column, width in enumerate(widths[:grid.columns]):
+            # The grid's widths too: LibreOffice lays the table out from them, not the cells'.
+            table.columns[column].width = width
             for cells in row_cells:
                 cells[column].width = width
         if container is self.document:
@@ -229,7 +283,7 @@ class _Writer:
         for col in element.iter("col"):
             match = re.search(r"width:\s*([\d.]+)%", col.get("style", ""))
             if match:
-                widths.append(Mm(PAGE_TEXT_WIDTH_MM * float(match.group(1)) / 100))
+                widths.append(Mm(self.text_width_mm * float(match.group(1)) / 100))
         return widths
 
     def cell(self, cell, element, in_header_row: bool) -> None:
