@@ -26,6 +26,7 @@ REFERENCES = {
     "kind": "gender_measure_kinds",
     "area": "areas",
     "marco": "marcos",
+    "priority": "priorities",
 }
 # Ids that name the item itself (in a catalog), not something of the catalog.
 OWN_IDS = ("id", "code")
@@ -213,9 +214,9 @@ class _Walk:
         for ident, before, after in pairs:
             place = (*self.context(where, identity), self.item_label(key, identity, ident,
                                                                      after or before))
-            # "Estado Verde: system removed", "…: exemption added"; a gender measure's label
-            # already says what it is.
-            what = _singular(key) if identity is not None else ""
+            # "Estado Verde: system removed"; a gender measure's or an exemption's label already
+            # says what it is.
+            what = "" if identity is None or _listed_apart(key, identity) else _singular(key)
             if before is None:
                 self.add(place, what, ADDED, new=summary(after, self.namer))
             elif after is None:
@@ -237,11 +238,18 @@ class _Walk:
                 label += f" ({self.namer.name('kind', kind, size=LABEL_SIZE)})"
             return label
         if identity in REFERENCES:
-            return self.namer.name(identity, ident)
+            name = self.namer.name(identity, ident)
+            # A system under `exemptions` is not the system under `systems`: say which list.
+            return f"{name} ({_singular(key)})" if _listed_apart(key, identity) else name
         if identity in OWN_IDS:
             name = getattr(item, "name", None)
             return name if isinstance(name, str) else str(ident)
         return f"{_singular(key) if identity == 'number' else identity} {ident}"
+
+
+def _listed_apart(key: str, identity: str) -> bool:
+    """Items of list `key` refer to the catalog by `identity` but are not its namesakes."""
+    return identity in REFERENCES and REFERENCES[identity] != key
 
 
 def _multiline(value) -> bool:

@@ -306,7 +306,7 @@ def test_the_walk_is_generic_over_models():
         ("Estado Verde", "weight", "changed", "50", "100"),
         ("Calidad de Servicio y Experiencia Usuaría", "system", "removed",
          "weight 50, priority MENOR", None),
-        ("Calidad de Servicio y Experiencia Usuaría", "exemption", "added", None,
+        ("Calidad de Servicio y Experiencia Usuaría (exemption)", "", "added", None,
          "«El Servicio no atiende público.»"),
     ]
 
@@ -325,3 +325,26 @@ def test_circular_front_matter_and_body(tmp_path):
     assert lines[1] == "  number 1 → 2"
     assert "  body changed" in lines
     assert f"      -{first}" in lines and f"      +{first} Texto añadido." in lines
+
+
+def test_2011_priorities_stages_and_exemptions(tmp_path):
+    osorno = ROOT / "examples" / "2011" / "osorno.yaml"
+    new = tmp_path / "osorno.yaml"
+    shutil.copy(osorno, new)
+    edit(new,
+         ("{system: seguridad-de-la-informacion, stage: 2, priority: alta, weight: 20}",
+          "{system: seguridad-de-la-informacion, stage: 3, priority: mediana, weight: 15}"),
+         ("{system: monitoreo-del-desempeno, stage: 1, priority: alta, weight: 50}",
+          "{system: monitoreo-del-desempeno, stage: 1, priority: alta, weight: 55}"),
+         ("  - system: equidad-de-genero\n    type: modificar",
+          "  - system: equidad-de-genero\n    type: eximir"))
+    result = pmg("diff", str(osorno), str(new))
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[1:] == [
+        "  Sistema Seguridad de la Información: stage 2 → 3",
+        "  Sistema Seguridad de la Información: priority ALTA → MEDIANA",
+        "  Sistema Seguridad de la Información: weight 20 → 15",
+        "  Sistema de Monitoreo del Desempeño Institucional: weight 50 → 55",
+        "  Equidad de Género (exemption): type modificar → eximir",
+        "1 file(s) compared, 1 with semantic changes",
+    ]
