@@ -1,11 +1,12 @@
 """`pmg fmt`: one canonical layout for catalogs, formulations and circulars, comments kept.
 
 The layout: keys in the order of the model's fields, two-space indentation (list dashes indented
-under their key, as in the examples), text that needs quotes in double quotes, multi-line text as
-a literal block (`|`), single-line text too long for its line as a folded block (`>-`). What the
-author chose and what carries no meaning is kept: comments, blank lines, `{…}` rows, the line
-breaks inside existing folded text (re-wrapping prose makes noisy diffs) and how numbers are
-written. Values never change: the result is parsed again and compared with the original, value by
+under their key, as in the examples), text that needs quotes in double quotes (and text that
+starts with YAML punctuation quoted), multi-line text as a literal block (`|`), single-line text
+too long for its line as a folded block (`>-`), `{…}` rows that do not fit on their line as
+blocks. What the author chose and what carries no meaning is kept: comments, blank lines, `{…}`
+rows that fit, the line breaks inside existing folded text (re-wrapping prose makes noisy diffs)
+and how numbers are written. Values never change: the result is parsed again and compared with the original, value by
 value and comment by comment, before anything is written.
 
 ruamel.yaml's round-trip mode does the reading and writing. It keeps a comment with the value
