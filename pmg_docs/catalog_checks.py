@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostic
+from .requirement_checks import check_requirements
 from .sources import Document
 
 
@@ -42,6 +43,7 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
         for j, stage in enumerate(system.stages):
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
+    yield from check_requirements(document)
 
 
 def _duplicates_in(document, path, items, key):
