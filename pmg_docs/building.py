@@ -22,11 +22,13 @@ def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
     return diagnostic.severity is Severity.ERROR or strict
 
 
-def _render_all(jobs, out_dir: Path, formats, catalog_dirs, strict: bool) -> Summary:
+def _render_all(jobs, out_dir: Path, formats, catalog_dirs, strict: bool,
+                annexes: tuple[str, ...] = ()) -> Summary:
     registry = CatalogRegistry(tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
-        result = render_source(path, out_dir, formats, registry, relative, strict)
+        result = render_source(path, out_dir, formats, registry, relative, strict,
+                               annexes=tuple(annexes))
         summary.diagnostics.extend(result.diagnostics)
         summary.written.extend(result.outputs)
         if any(_is_blocking(d, strict) for d in result.diagnostics) or not result.outputs:
@@ -48,13 +50,14 @@ def _clashes(jobs) -> list[Diagnostic]:
     return problems
 
 
-def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False) -> Summary:
+def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
+                 annexes=()) -> Summary:
     paths, missing = iter_source_files(files)
     jobs = [(path, Path(path.name)) for path in paths]
     clashes = _clashes(jobs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, annexes)
 
 
 def _renderable(path: Path) -> bool:
@@ -66,10 +69,11 @@ def _renderable(path: Path) -> bool:
     return not (isinstance(data, dict) and data.get("kind") == "catalog")
 
 
-def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False) -> Summary:
+def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
+               annexes=()) -> Summary:
     paths, _ = iter_source_files([directory])
     jobs = [(path, path.relative_to(directory)) for path in paths if _renderable(path)]
     clashes = _clashes(jobs)
     if clashes:
         return Summary(diagnostics=clashes, failed=len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, annexes)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .formulation import formulation_view
+from .requirements import guide_view, requirements_annex
 
 VIEW_BUILDERS: dict[str, Callable] = {
     "formulacion-2024": formulation_view,
+    "guia-requisitos": guide_view,
+}
+
+# Sections a user may append to a document (`pmg render --annex NAME`): name -> builder of the
+# annex's view, `(model, catalog) -> dict` with the `template` that lays it out.
+ANNEX_BUILDERS: dict[str, Callable] = {
+    "requisitos": requirements_annex,
 }
