@@ -215,7 +215,10 @@ class _Writer:
                     placement.column + placement.colspan - 1]
                 cell = cell.merge(corner)
             self.cell(cell, placement.element, placement.is_header_row)
+        grid_columns = table._tbl.tblGrid.gridCol_lst
         for column, width in enumerate(widths[:grid.columns]):
+            # LibreOffice lays a fixed table out from its grid, Word from the cells: set both.
+            grid_columns[column].w = width
             for cells in row_cells:
                 cells[column].width = width
         if container is self.document:
