@@ -22,11 +22,12 @@ def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
 
 
 def _render_all(jobs, out_dir: Path, formats, catalog_dirs, strict: bool,
-                templates: Path | None) -> Summary:
+                templates: Path | None, annexes: tuple[str, ...] = ()) -> Summary:
     registry = CatalogRegistry(tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
-        result = render_source(path, out_dir, formats, registry, relative, strict, templates)
+        result = render_source(path, out_dir, formats, registry, relative, strict, templates,
+                               annexes=tuple(annexes))
         summary.diagnostics.extend(result.diagnostics)
         summary.written.extend(result.outputs)
         if any(_is_blocking(d, strict) for d in result.diagnostics) or not result.outputs:
@@ -49,13 +50,13 @@ def _clashes(jobs) -> list[Diagnostic]:
 
 
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
-                 templates: Path | None = None) -> Summary:
+                 templates: Path | None = None, annexes=()) -> Summary:
     paths, missing = iter_source_files(files)
     jobs = [(path, Path(path.name)) for path in paths]
     clashes = _clashes(jobs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates, annexes)
 
 
 def _renderable(path: Path) -> bool:
@@ -68,10 +69,10 @@ def _renderable(path: Path) -> bool:
 
 
 def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
-               templates: Path | None = None) -> Summary:
+               templates: Path | None = None, annexes=()) -> Summary:
     paths, _ = iter_source_files([directory])
     jobs = [(path, path.relative_to(directory)) for path in paths if _renderable(path)]
     clashes = _clashes(jobs)
     if clashes:
         return Summary(diagnostics=clashes, failed=len(clashes))
-    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates)
+    return _render_all(jobs, out_dir, formats, catalog_dirs, strict, templates, annexes)

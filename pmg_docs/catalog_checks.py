@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostic
+from .requirement_checks import check_requirements as check_technical_requirements
 from .rules.requirements import check_catalog_requirements
 from .sources import Document
 
@@ -58,6 +59,7 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
     yield from _ministries(document)
+    yield from check_technical_requirements(document)
 
 
 def _ministries(document: Document) -> Iterable[Diagnostic]:

@@ -34,6 +34,12 @@ strict_option = click.option("--strict", is_flag=True, help="Treat warnings as e
 templates_option = click.option(
     "--templates", "templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Folder of your own templates, searched before the package's (run in Jinja's sandbox).")
+# The names of pmg_docs.views.ANNEX_BUILDERS (a test keeps them equal), listed here so that
+# `pmg --help` does not import the views.
+annex_option = click.option(
+    "--annex", "annexes", multiple=True, type=click.Choice(["requisitos"]),
+    help="Append an annex; may be repeated. requisitos: the technical requirements of every "
+         "stage objective committed with a weight above 0.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,12 +75,14 @@ def validate(paths, catalog_dirs, strict) -> None:
 @catalogs_option
 @templates_option
 @strict_option
-def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
+@annex_option
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
     """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
     rendered."""
     from .building import render_files
 
-    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict, templates)
+    summary = render_files(files, out_dir, _formats(fmt), catalog_dirs, strict, templates,
+                           annexes)
     _report(summary)
 
 
@@ -87,12 +95,14 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict) -> None:
 @catalogs_option
 @templates_option
 @strict_option
-def build(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
+@annex_option
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes) -> None:
     """Render every formulation and circular under DIRECTORY (default: examples) into
     OUTPUT, keeping the folder structure."""
     from .building import build_tree
 
-    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates)
+    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates,
+                         annexes)
     _report(summary)
 
 
@@ -247,6 +257,87 @@ def _new_formulation(catalog_id, name, ministry, partida, chapter, from_path, ou
             click.echo(f"  - {decision}", err=output is None)
 
 
+@main.command()
+@click.argument("system_id")
+@click.option("--catalog", "catalog_id", required=True,
+              help="Id of the catalog that holds the system (see `pmg catalog list`).")
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@catalogs_option
+@strict_option
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, strict) -> None:
+    """Render the "Requisitos técnicos" guide of one system of a catalog
+    (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
+    requirement with its note."""
+    from .catalog_info import UnknownId
+    from .guides import render_guide
+
+    try:
+        result = render_guide(system_id, catalog_id, out_dir, _formats(fmt), catalog_dirs, strict)
+    except UnknownId as exc:
+        hint = "'--catalog'" if exc.param == "catalog" else "'SYSTEM_ID'"
+        raise click.BadParameter(str(exc), param_hint=hint) from None
+    _print_diagnostics(result.diagnostics)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    if not result.written:
+        click.echo("no guide written", err=True)
+        sys.exit(1)
+
+
+@main.group()
+def catalog() -> None:
+    """List the catalogs and the ids they hold (objectives, indicators, systems, measures)."""
+
+
+@catalog.command("list")
+@catalogs_option
+def catalog_list(catalog_dirs) -> None:
+    """Every catalog: id, year, mechanism, version and title."""
+    from .catalog_info import list_catalogs
+    from .sources import CatalogRegistry
+
+    listing, problems = list_catalogs(CatalogRegistry(catalog_dirs))
+    _print_listing(listing)
+    _print_diagnostics(problems)
+    if problems:
+        sys.exit(1)
+
+
+@catalog.command("show")
+@click.argument("catalog_id")
+@catalogs_option
+def catalog_show(catalog_id, catalog_dirs) -> None:
+    """The ids of one catalog's objectives, indicators, systems with their stages, and
+    gender-measure kinds."""
+    from .catalog_info import UnknownId, show_catalog
+    from .diagnostics import InputError
+    from .sources import CatalogRegistry
+
+    try:
+        listings = show_catalog(catalog_id, CatalogRegistry(catalog_dirs))
+    except UnknownId as exc:
+        raise click.BadParameter(str(exc), param_hint="'CATALOG_ID'") from None
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(1)
+    for listing in listings:
+        _print_listing(listing)
+
+
+def _print_listing(listing) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=listing.title, title_justify="left", title_style="bold")
+    for column in listing.columns:
+        # Ids are what the reader copies: never broken across lines.
+        table.add_column(column, no_wrap=column == "id")
+    for row in listing.rows:
+        table.add_row(*(Text(value) for value in row))  # Text: catalog words are not markup
+    Console(highlight=False).print(table)
 
 
 def _report(summary) -> None:

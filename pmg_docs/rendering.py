@@ -37,8 +37,8 @@ def template_for(checked: Checked) -> str:
     return name
 
 
-def view_for(checked: Checked, template: str) -> dict:
-    from .views import VIEW_BUILDERS
+def view_for(checked: Checked, template: str, annexes: tuple[str, ...] = ()) -> dict:
+    from .views import ANNEX_BUILDERS, VIEW_BUILDERS
 
     model = checked.document.model
     if isinstance(model, Catalog):
@@ -49,17 +49,27 @@ def view_for(checked: Checked, template: str) -> dict:
         raise InputError([checked.document.source.diagnostic(
             ("catalog",), f"template {template!r} of catalog {checked.catalog.id} is not one "
             f"pmg-docs knows; expected one of: {', '.join(sorted(VIEW_BUILDERS))}")])
-    return builder(model, checked.catalog)
+    view = builder(model, checked.catalog)
+    if model.kind != "formulation":
+        # Annexes complete a service's formulation; a build over a whole tree also meets
+        # circulars, which take none.
+        annexes = ()
+    try:
+        view["annexes"] = [ANNEX_BUILDERS[name](model, checked.catalog) for name in annexes]
+    except ValueError as exc:
+        raise InputError([checked.document.source.diagnostic(("kind",), str(exc))]) from None
+    return view
 
 
-def render_html_for(checked: Checked, templates: Path | None = None) -> str:
+def render_html_for(checked: Checked, templates: Path | None = None,
+                    annexes: tuple[str, ...] = ()) -> str:
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
     from .html import render_html
 
     template = template_for(checked)
-    view = view_for(checked, template)
+    view = view_for(checked, template, annexes)
     try:
         return render_html(template, view, templates)
     except TemplateSyntaxError as exc:
@@ -106,7 +116,7 @@ def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
 
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry: CatalogRegistry,
                   relative: Path | None = None, strict: bool = False,
-                  templates: Path | None = None) -> Rendered:
+                  templates: Path | None = None, annexes: tuple[str, ...] = ()) -> Rendered:
     """Validate `path`; if it is clean, write its documents under `out_dir`."""
     result = Rendered(source=path)
     checked, diagnostics = check_path(path, registry)
@@ -116,7 +126,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry:
     if checked is None or blocking:
         return result
     try:
-        html = render_html_for(checked, templates)
+        html = render_html_for(checked, templates, annexes)
     except InputError as exc:
         result.diagnostics.extend(exc.diagnostics)
         return result

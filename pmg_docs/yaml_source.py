@@ -1,27 +1,33 @@
 """YAML files read safely into plain Python data, with the line of every value.
 
-ruamel.yaml's round-trip loader builds only plain containers and scalars (never arbitrary Python
-objects) and records where each key and item stood. We copy its result into plain dicts and lists,
-keeping a map from field path to line, and refuse what a hostile file could use against us: very
-large files, deep nesting, alias expansion that multiplies the data, and duplicate keys.
+ruamel.yaml composes the file into a node graph (in C, with ruamel.yaml.clib; YAML 1.2, so `no`
+stays text and `08` is a number) and we build plain dicts and lists from the nodes ourselves,
+keeping a map from field path to line. Building it ourselves is what lets us refuse what a
+hostile file could use against us: deep nesting (checked on the parser's events first, since
+the composer recurses), alias expansion that multiplies the data, duplicate keys, and tags that
+would ask for anything but plain values. Nothing in the file is ever turned into an object.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic, InputError, display_name
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+
+_STANDARD = "tag:yaml.org,2002:"
+_PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
+                  ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 @dataclass
@@ -50,104 +56,108 @@ class YamlSource:
         return Diagnostic(self.name, self.line_of(path), tuple(path), message, **kwargs)
 
 
-class _Copier:
-    def __init__(self, source_name: str):
-        self.source_name = source_name
-        self.lines: dict[tuple, int] = {}
-        self.nodes = 0
+@cache
+def _yaml() -> YAML:
+    return YAML(typ="safe")
 
-    def fail_here(self, path: tuple, line: int | None, message: str):
-        raise InputError([Diagnostic(self.source_name, line, path, message)])
+
+class _Builder:
+    """Plain data from composed nodes, with the line of every path."""
+
+    def __init__(self, source_name: str, dates_as_text: bool):
+        self.source_name = source_name
+        self.dates_as_text = dates_as_text
+        self.lines: dict[tuple, int] = {(): 1}
+        self.nodes = 0
+        self.constructor = _yaml().constructor
 
     def fail(self, path: tuple, line: int | None, message: str):
-        # Inside an expanded alias the item lines point at the anchor; the top-level key under
-        # which the expansion happens is where the user must look.
-        top = self.lines.get(path[:1], line)
-        raise InputError([Diagnostic(self.source_name, top, path[:1], message)])
+        raise InputError([Diagnostic(self.source_name, line, path, message)])
 
-    def copy(self, node, path: tuple, line: int, depth: int):
+    def build(self, node, path: tuple):
+        line = node.start_mark.line + 1
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self.fail(path, line, f"the file expands to more than {MAX_NODES} values "
-                      "(aliases repeated many times?); expected a document of ordinary size")
-        if depth > MAX_DEPTH:
-            self.fail(path, line, f"nested more than {MAX_DEPTH} levels deep; "
-                      "expected the shallow structure of a pmg document")
-        tag = _explicit_tag(node)
-        if tag is not None:
-            self.fail_here(path, line, f"YAML tag {tag!r} is not allowed; pmg documents use plain "
-                           "values (text, numbers, lists, mappings): remove the tag")
-        if isinstance(node, CommentedMap):
-            out = {}
-            for key, value in node.items():
-                if not isinstance(key, (str, int)) or isinstance(key, bool):
-                    self.fail(path, line, f"a key must be text, got {type(key).__name__} {key!r}")
-                key = str(key) if not isinstance(key, int) else int(key)
-                key_line = node.lc.key(key)[0] + 1 if _has_lc(node, key) else line
-                child = path + (key,)
-                self.lines[child] = key_line
-                out[key] = self.copy(value, child, key_line, depth + 1)
-            return out
-        if isinstance(node, CommentedSeq):
+            # Inside an expanded alias the lines point at the anchor; the top-level key under
+            # which the expansion happens is where the user must look.
+            self.fail(path[:1], self.lines.get(path[:1], line),
+                      f"the file expands to more than {MAX_NODES} values (aliases repeated many "
+                      "times?); expected a document of ordinary size")
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            self._plain_tag(node, f"{_STANDARD}seq", path, line)
             out = []
-            for index, value in enumerate(node):
-                try:
-                    item_line = node.lc.item(index)[0] + 1
-                except (KeyError, TypeError, AttributeError):
-                    item_line = line
+            for index, item in enumerate(node.value):
                 child = path + (index,)
-                self.lines[child] = item_line
-                out.append(self.copy(value, child, item_line, depth + 1))
+                self.lines[child] = item.start_mark.line + 1
+                out.append(self.build(item, child))
             return out
-        if node is None or isinstance(node, bool):
-            return node
-        if isinstance(node, int):
-            return int(node)
-        if isinstance(node, float):
-            return float(node)
-        if isinstance(node, str):
-            return str(node)
-        if isinstance(node, (dt.date, dt.datetime)):
-            return node
-        self.fail(path, line, f"unsupported YAML value of type {type(node).__name__}")
+        return self._scalar(node, path, line)
+
+    def _mapping(self, node: MappingNode, path: tuple) -> dict:
+        line = node.start_mark.line + 1
+        self._plain_tag(node, f"{_STANDARD}map", path, line)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STANDARD}merge":
+                self.fail(path, key_line, "a key must be plain text (no lists, mappings or `<<` "
+                          "merges as keys); expected `name: value`")
+            key = self._scalar(key_node, path, key_line)
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                self.fail(path, key_line, f"a key must be text, got {key!r}")
+            if key in out:
+                self.fail(path, key_line, f"duplicate key {key!r} (first at line "
+                          f"{self.lines[path + (key,)]}): each key may appear once in a mapping; "
+                          "remove or rename one of them")
+            child = path + (key,)
+            self.lines[child] = key_line
+            out[key] = self.build(value_node, child)
+        return out
+
+    def _plain_tag(self, node, expected: str, path: tuple, line: int) -> None:
+        if node.tag != expected:
+            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
+                      "plain values (text, numbers, lists, mappings): remove the tag")
+
+    def _scalar(self, node: ScalarNode, path: tuple, line: int):
+        if node.tag not in _PLAIN_SCALARS:
+            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
+                      "plain values (text, numbers, lists, mappings): remove the tag")
+        if node.tag == f"{_STANDARD}timestamp" and self.dates_as_text:
+            # Checked later by the model, which can say which date is wrong and why.
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except (YAMLError, ValueError, OverflowError) as exc:
+            self.fail(path, line, f"cannot read {node.value!r}: {exc}")
 
 
-def _explicit_tag(node) -> str | None:
-    """The tag written in the file (`!x`, `!!python/object`), or None for plain values."""
-    tag = getattr(node, "tag", None)
-    value = getattr(tag, "value", None)
-    return value if isinstance(value, str) else None
-
-
-def _has_lc(node: CommentedMap, key) -> bool:
-    try:
-        node.lc.key(key)
-        return True
-    except (KeyError, TypeError):
-        return False
-
-
-class _DatesAsText(RoundTripConstructor):
-    """Reads `2011-02-30` as text, so that the model can say, located, that it is no date."""
-
-
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting from the parser's events, before the (recursive) composer runs."""
+    depth = 0
+    for event in _yaml().parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                raise InputError([Diagnostic(name, line, (), f"nested more than {MAX_DEPTH} "
+                                             "levels deep; expected the shallow structure of a "
+                                             "pmg document")])
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
 
 
 def parse_yaml_text(text: str, name: str,
                     dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
-    """Parse `text` (named `name` in messages) into plain data and a line map."""
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    if dates_as_text:
-        yaml.Constructor = _DatesAsText
+    """Parse `text` (named `name` in messages) into plain data and a line map.
+
+    With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check
+    dates themselves and can then locate a wrong one."""
     try:
-        node = yaml.load(text)
-    except DuplicateKeyError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        key = _duplicate_key(exc)
-        raise InputError([Diagnostic(name, line, (), f"duplicate key {key!r}: each key may appear "
-                                     "once in a mapping; remove or rename one of them")]) from None
+        _check_depth(text, name)
+        node = _yaml().compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -156,17 +166,11 @@ def parse_yaml_text(text: str, name: str,
                                      "check indentation, colons and quotes")]) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise InputError([Diagnostic(name, None, (), f"malformed YAML: {exc}")]) from None
-    copier = _Copier(name)
-    copier.lines[()] = 1
-    data = copier.copy(node, (), 1, 0)
-    return data, copier.lines
-
-
-def _duplicate_key(exc: DuplicateKeyError) -> str:
-    problem = exc.problem or ""
-    if '"' in problem:
-        return problem.split('"')[1]
-    return problem
+    if node is None:
+        return None, {(): 1}
+    builder = _Builder(name, dates_as_text)
+    data = builder.build(node, ())
+    return data, builder.lines
 
 
 def read_text(path: Path) -> str:

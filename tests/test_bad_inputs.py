@@ -19,9 +19,9 @@ CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 
 # case -> (line, field path or None, part of the message)
 ERRORS = {
-    "malformed-tab-indent": (20, None, "malformed YAML: found character '\\t'"),
+    "malformed-tab-indent": (20, None, "malformed YAML: found a tab character that violates indentation"),
     "malformed-unclosed-quote": (8, None, "malformed YAML"),
-    "malformed-unclosed-bracket": (25, None, "malformed YAML: expected ',' or ']'"),
+    "malformed-unclosed-bracket": (25, None, "malformed YAML: did not find expected ',' or ']'"),
     "top-level-list": (1, None, "expected a mapping with a `kind:` key at the top"),
     "empty-file": (1, None, "expected a mapping with a `kind:` key at the top"),
     "kind-missing": (1, "kind", "got None; expected one of: catalog"),
@@ -37,7 +37,7 @@ ERRORS = {
     "python-tag": (7, "service.name", "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
     "custom-tag": (7, "service.name", "YAML tag '!include' is not allowed"),
     "yaml-bomb": (7, "f", "the file expands to more than 200000 values"),
-    "deep-nesting": (2, "x", "nested more than 40 levels deep"),
+    "deep-nesting": (2, None, "nested more than 40 levels deep"),
     "not-utf8": (1, None, "not UTF-8 text"),
     "huge-float": (32, "objectives[1].indicators[0].target.numerator", "got inf; expected a finite number"),
     "huge-int": (32, "objectives[1].indicators[0].target.numerator", "expected a number"),

@@ -23,7 +23,11 @@ def slow(max_examples: int):
 
 def _dump(data) -> str:
     stream = io.StringIO()
-    YAML(typ="safe", pure=True).dump(data, stream)
+    yaml = YAML(typ="safe", pure=True)
+    # Block style, as staff write: libyaml reads some plain scalars in flow style ("{a: 0?}")
+    # differently from ruamel's pure emitter.
+    yaml.default_flow_style = False
+    yaml.dump(data, stream)
     return stream.getvalue()
 
 

@@ -29,9 +29,15 @@ class ManagementObjective(Model):
 class Requirement(Model):
     """A technical requirement of a stage objective (`E1-01-RT1`) and what evidence counts."""
 
-    code: str = Field(pattern=r"^E\d-\d{2}-RT\d{1,2}$")
+    # Checked in catalog_checks (form, uniqueness, numbers against its place), so that a wrong
+    # code gets a message saying what the code should be rather than a bare pattern.
+    code: str = Field(min_length=1, max_length=40)
     name: Text
+    # The "Nota técnica": what evidence counts.
     note: Text | None = None
+    # Codes of the requirements this one was merged (fused, combined) with when DIPRES published
+    # it: they share one technical note, which the documents print once for the group.
+    merged_with: list[str] = []
     # A published code whose numbers do not match where it sits (merged or renumbered by DIPRES).
     published_exception: Text | None = None
 

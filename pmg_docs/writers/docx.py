@@ -264,14 +264,12 @@ class _Writer:
                     placement.column + placement.colspan - 1]
                 cell = cell.merge(corner)
             self.cell(cell, placement.element, placement.is_header_row)
-        # Word reads the grid's widths, LibreOffice the cells': set both.
-        for column, width in zip(table.columns, widths[:grid.columns]):
+        # LibreOffice lays a fixed table out from the grid's widths, Word from the cells':
+        # set both.
+        for index, (column, width) in enumerate(zip(table.columns, widths[:grid.columns])):
             column.width = width
-        for column, width in enumerate(widths[:grid.columns]):
-            # The grid's widths too: LibreOffice lays the table out from them, not the cells'.
-            table.columns[column].width = width
             for cells in row_cells:
-                cells[column].width = width
+                cells[index].width = width
         if container is self.document:
             # Word joins two tables that touch into one; a small empty paragraph keeps them apart.
             spacer = container.add_paragraph()
