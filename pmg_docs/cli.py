@@ -96,14 +96,23 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
 @templates_option
 @strict_option
 @annex_option
-def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Documents rendered at once (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
     """Render every formulation and circular under DIRECTORY (default: examples) into
-    OUTPUT, keeping the folder structure."""
+    OUTPUT, keeping the folder structure. Only documents whose inputs changed are redone."""
     from .building import build_tree
+    from .progress import build_progress
 
-    summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates,
-                         annexes)
-    _report(summary)
+    with build_progress() as progress:
+        summary = build_tree(directory, out_dir, _formats(fmt), catalog_dirs, strict, templates,
+                             annexes, jobs=jobs, force=force, progress=progress)
+    _print_diagnostics(summary.diagnostics)
+    click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
+               f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
+    if summary.failed:
+        sys.exit(1)
 
 
 @main.command()

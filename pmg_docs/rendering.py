@@ -23,6 +23,9 @@ class Rendered:
     source: Path
     outputs: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Every file the documents were made from besides the source (its catalog, templates,
+    # stylesheet, Word styles): what an incremental build must watch.
+    inputs: list[Path] = field(default_factory=list)
 
 
 def template_for(checked: Checked) -> str:
@@ -63,6 +66,12 @@ def view_for(checked: Checked, template: str, annexes: tuple[str, ...] = ()) -> 
 
 def render_html_for(checked: Checked, templates: Path | None = None,
                     annexes: tuple[str, ...] = ()) -> str:
+    return render_html_and_templates(checked, templates, annexes)[0]
+
+
+def render_html_and_templates(checked: Checked, templates: Path | None = None,
+                              annexes: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """The HTML of a document, and the names of the templates it was laid out with."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
@@ -70,8 +79,9 @@ def render_html_for(checked: Checked, templates: Path | None = None,
 
     template = template_for(checked)
     view = view_for(checked, template, annexes)
+    names = [template, *(annex["template"] for annex in view.get("annexes", ()))]
     try:
-        return render_html(template, view, templates)
+        return render_html(template, view, templates), names
     except TemplateSyntaxError as exc:
         raise InputError([Diagnostic(exc.filename or exc.name or template, exc.lineno, (),
                                      f"template error: {exc.message}")]) from None
@@ -114,6 +124,21 @@ def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
     return target
 
 
+def _inputs(checked: Checked, registry: CatalogRegistry, template_names: list[str],
+            templates: Path | None, formats: tuple[str, ...]) -> list[Path]:
+    from .html import template_files
+    from .resources import templates_dir
+
+    inputs: list[Path] = []
+    if checked.catalog is not None:
+        inputs.append(registry.paths()[checked.catalog.id])
+    for name in template_names:
+        inputs.extend(p for p in template_files(name, templates) if p not in inputs)
+    if "docx" in formats:
+        inputs.append(templates_dir() / "reference.docx")
+    return inputs
+
+
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry: CatalogRegistry,
                   relative: Path | None = None, strict: bool = False,
                   templates: Path | None = None, annexes: tuple[str, ...] = ()) -> Rendered:
@@ -126,10 +151,11 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry:
     if checked is None or blocking:
         return result
     try:
-        html = render_html_for(checked, templates, annexes)
+        html, template_names = render_html_and_templates(checked, templates, annexes)
     except InputError as exc:
         result.diagnostics.extend(exc.diagnostics)
         return result
+    result.inputs = _inputs(checked, registry, template_names, templates, formats)
     produced = {}
     for fmt in formats:
         data, notes = produce(html, fmt, strict, checked.document.source.name, templates)
