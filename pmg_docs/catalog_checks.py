@@ -32,6 +32,13 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
     yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
     yield from _duplicates(document, "priorities", catalog.priorities, lambda o: o.id)
     yield from check_catalog_requirements(document)
+    objective_ids = {o.id for o in catalog.objectives}
+    for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
+        for i, item in enumerate(items):
+            if item.objective is not None and item.objective not in objective_ids:
+                yield document.source.diagnostic(
+                    (field, i, "objective"), f"no objective {item.objective!r} in this catalog; "
+                    f"expected one of: {', '.join(sorted(objective_ids))}")
     area_ids = {a.id for a in catalog.areas}
     marco_ids = {m.id for m in catalog.marcos}
     for i, system in enumerate(catalog.systems):

@@ -49,8 +49,11 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
 def load_front_matter(path: Path) -> FrontMatterSource:
     """Read a Markdown source: its front matter as located data, its body under `body`."""
     path = Path(path)
-    name = display_name(path)
-    text = read_text(path)
+    return front_matter_source(read_text(path), path, display_name(path))
+
+
+def front_matter_source(text: str, path: Path, name: str) -> FrontMatterSource:
+    """A Markdown source from its text (a file's, or a git blob's), named `name` in messages."""
     yaml_text, body, body_line = split_front_matter(text, name)
     try:
         # Dates stay text here so that a date that is no date gets a located message.

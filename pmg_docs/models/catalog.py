@@ -57,6 +57,8 @@ class Stage(Model):
 class System(Model):
     id: Id
     name: Text
+    # The management objective the marco places it under (2024 format); `pmg new` uses it.
+    objective: Id | None = None
     area: Id | None = None
     marco: Id | None = None
     general_objective: Text | None = None
@@ -71,6 +73,8 @@ class System(Model):
 class Indicator(Model):
     id: Id
     name: Text
+    # The management objective the marco places it under (2024 format); `pmg new` uses it.
+    objective: Id | None = None
     formula: Text
     # Decimals of the target percentage as the marco prints it (37.5 % has one, 105.28 % two).
     target_decimals: int = Field(default=2, ge=0, le=4)
