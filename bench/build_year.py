@@ -160,13 +160,21 @@ def main() -> None:
         if args.lo_sample and soffice:
             sample = sorted(out.rglob("*.docx"))[:args.lo_sample]
             lo_out = work / "lo"
-            lo = timed([soffice, "--headless", "--convert-to", "pdf", "--outdir", lo_out,
-                        *sample], 1)
-            per = lo[0] / len(sample)
-            print(f"{'LibreOffice, per PDF from DOCX':<34} {per:8.3f} s ({len(sample)} files in "
-                  "one soffice call)")
-            print(f"{'ratio LibreOffice / pmg':<34} {per / ours:8.1f} x (target ≥ 3 x)  "
-                  f"{'met' if per / ours >= 3 else 'NOT MET'}")
+            # A user converts one document at a time (the file manager, a script per file)...
+            single = timed([soffice, "--headless", "--convert-to", "pdf", "--outdir", lo_out,
+                            sample[0]], 5)
+            per_single = statistics.median(single)
+            print(f"{'LibreOffice, one DOCX per call':<34} {per_single:8.3f} s per PDF")
+            print(f"{'  ratio LibreOffice / pmg':<34} {per_single / ours:8.1f} x (target ≥ 3 x)  "
+                  f"{'met' if per_single / ours >= 3 else 'NOT MET'}")
+            # ...or, knowing how, all of them in one call, which spreads LibreOffice's start-up.
+            batch = timed([soffice, "--headless", "--convert-to", "pdf", "--outdir", lo_out,
+                           *sample], 1)
+            per_batch = batch[0] / len(sample)
+            print(f"{'LibreOffice, all DOCX in one call':<34} {per_batch:8.3f} s per PDF "
+                  f"({len(sample)} files)")
+            print(f"{'  ratio LibreOffice / pmg':<34} {per_batch / ours:8.1f} x (target ≥ 3 x)  "
+                  f"{'met' if per_batch / ours >= 3 else 'NOT MET'}")
         else:
             print("LibreOffice (soffice) not found: the ratio is not measured "
                   "(apt-get install libreoffice-writer-nogui)")

@@ -72,3 +72,14 @@ def tokens(text: str) -> Counter:
 
 def contains_in_order(haystack: str, needle: str) -> bool:
     return normalize(needle) in normalize(haystack)
+
+
+def find_in_order(text: str, values: list[str]) -> None:
+    """Each value occurs in `text` after the previous one, on whole-word boundaries."""
+    flat = normalize(text)
+    position = 0
+    for value in values:
+        pattern = r"(?<!\S)" + re.escape(normalize(value)) + r"(?!\S)"
+        match = re.compile(pattern).search(flat, position)
+        assert match, f"{value!r} not found after position {position}: ...{flat[position:position + 200]}"
+        position = match.end()

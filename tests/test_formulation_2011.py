@@ -8,7 +8,7 @@ import re
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from doc_text import (docx_body_text, docx_header_footer, normalize, pdf_body_text,
+from doc_text import (docx_body_text, docx_header_footer, find_in_order, normalize, pdf_body_text,
                       pdf_pages_text, tokens)
 
 from conftest import SEEDS
@@ -80,16 +80,6 @@ def test_seed_reading():
     assert seed["exemption_rows"][3][5].endswith("etapa 4 de evaluación del Sistema.")
 
 
-def _find_in_order(text: str, values: list[str]) -> None:
-    flat = normalize(text)
-    position = 0
-    for value in values:
-        pattern = r"(?<!\S)" + re.escape(normalize(value)) + r"(?!\S)"
-        match = re.compile(pattern).search(flat, position)
-        assert match, f"{value!r} not found after position {position}: ...{flat[position:position + 200]}"
-        position = match.end()
-
-
 @pytest.fixture(scope="module")
 def docx_path(built_examples):
     return built_examples / "2011" / "osorno.docx"
@@ -101,7 +91,7 @@ def pdf_path(built_examples):
 
 
 def test_docx_has_every_value_of_the_seed_in_order(docx_path):
-    _find_in_order(docx_body_text(docx_path), expected_in_order())
+    find_in_order(docx_body_text(docx_path), expected_in_order())
 
 
 def test_docx_tables_hold_the_seed_rows_cell_by_cell(docx_path):

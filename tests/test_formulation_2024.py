@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from doc_text import (contains_in_order, docx_body_text, docx_header_footer, normalize,
+from doc_text import (contains_in_order, docx_body_text, docx_header_footer, find_in_order, normalize,
                       pdf_body_text, pdf_pages_text, tokens)
 
 from conftest import SEEDS
@@ -133,21 +133,10 @@ def seed_stage_objectives(seed_name: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _find_in_order(text: str, values: list[str]) -> None:
-    """Each value occurs in `text` after the previous one (on whole-token boundaries)."""
-    flat = normalize(text)
-    position = 0
-    for value in values:
-        pattern = r"(?<!\S)" + re.escape(normalize(value)) + r"(?!\S)"
-        match = re.compile(pattern).search(flat, position)
-        assert match, f"{value!r} not found after position {position}: ...{flat[position:position + 200]}"
-        position = match.end()
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_docx_has_every_value_in_order(built_examples, name):
     text = docx_body_text(built_examples / "2024" / f"{name}.docx")
-    _find_in_order(text, EXPECTED[name]["in_order"])
+    find_in_order(text, EXPECTED[name]["in_order"])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -155,7 +144,7 @@ def test_every_stage_objective_with_its_weight(built_examples, name):
     rows = seed_stage_objectives(EXPECTED[name]["seed"])
     assert len(rows) == 15  # Estado Verde 8 + Calidad de Servicio 7
     text = docx_body_text(built_examples / "2024" / f"{name}.docx")
-    _find_in_order(text, [value for row in rows for value in row])
+    find_in_order(text, [value for row in rows for value in row])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -166,7 +155,7 @@ def test_every_gender_measure_with_its_description(built_examples, name):
         values.append(str(number))
         assert contains_in_order(text, kind)
         values.extend(description)
-    _find_in_order(text.split("Descripción Medidas de Género", 1)[1], values)
+    find_in_order(text.split("Descripción Medidas de Género", 1)[1], values)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from doc_text import docx_body_text, docx_header_footer, normalize, pdf_body_text, tokens
+from doc_text import (docx_body_text, docx_header_footer, find_in_order, normalize, pdf_body_text,
+                      tokens)
 
 from conftest import SEEDS
 from pmg_docs.cli import main
@@ -66,15 +67,6 @@ def guide(tmp_path_factory) -> dict:
             "pdf": pdf_body_text(pdf, header)}
 
 
-def _find_in_order(text: str, values: list[str]) -> None:
-    flat = normalize(text)
-    position = 0
-    for value in values:
-        found = flat.find(normalize(value), position)
-        assert found >= 0, f"{value[:60]!r} not found after position {position}"
-        position = found + len(normalize(value))
-
-
 def test_seed_has_the_codes_and_notes_the_catalog_holds():
     codes = seed_codes()
     assert codes == [
@@ -99,14 +91,14 @@ def test_guide_has_every_code_name_and_note_in_order_in_the_docx(guide):
         if requirement.note not in shown:  # a merged group's note is printed once
             values.append(requirement.note)
             shown.add(requirement.note)
-    _find_in_order(guide["docx"], values)
+    find_in_order(guide["docx"], values)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_guide_has_every_seed_code_and_note(guide, fmt):
     if fmt == "docx":
-        _find_in_order(guide[fmt], seed_codes())
-        _find_in_order(guide[fmt], seed_notes())
+        find_in_order(guide[fmt], seed_codes())
+        find_in_order(guide[fmt], seed_notes())
         for note in seed_notes():
             assert normalize(guide[fmt]).count(normalize(note)) == 1, note[:60]
         return
@@ -129,7 +121,7 @@ def test_guide_overview_of_all_four_stages(guide):
             values += [f"Objetivo {objective.number}: {objective.text}",
                        str(len(objective.requirements))]
     values += ["Total", "17"]
-    _find_in_order(guide["docx"], values)
+    find_in_order(guide["docx"], values)
     assert [s.name for s in system.stages] == [
         "Diagnóstico de la calidad de servicio y experiencia usuaria",
         "Diseño de un plan de mejoramiento", None, None]
@@ -207,7 +199,7 @@ def test_catalog_show_lists_every_id():
     catalog = CatalogRegistry().get("pmg-2024").model
     ids = [*(o.id for o in catalog.objectives), *(i.id for i in catalog.indicators),
            *(s.id for s in catalog.systems), *(k.id for k in catalog.gender_measure_kinds)]
-    _find_in_order(result.output, ids)
+    find_in_order(result.output, ids)
     lines = result.output.splitlines()
     stages = lines[next(i for i, line in enumerate(lines) if f"Etapas de {SYSTEM}" in line):]
     cells = [re.findall(r"[^│┃ ][^│┃]*[^│┃ ]|\d", line) for line in stages]
