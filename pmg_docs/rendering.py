@@ -58,7 +58,8 @@ def view_for(checked: Checked, template: str, annexes: tuple[str, ...] = ()) -> 
         # circulars, which take none.
         annexes = ()
     try:
-        view["annexes"] = [ANNEX_BUILDERS[name](model, checked.catalog) for name in annexes]
+        built = (ANNEX_BUILDERS[name](model, checked.catalog) for name in annexes)
+        view["annexes"] = [annex for annex in built if annex is not None]
     except ValueError as exc:
         raise InputError([checked.document.source.diagnostic(("kind",), str(exc))]) from None
     return view

@@ -115,6 +115,10 @@ def test_build_takes_the_option_too(root, tmp_path):
     for name in ("aduanas", "ips"):
         annex = annex_part(docx_body_text(tmp_path / "2024" / f"{name}.docx"))
         assert sorted(CODE.findall(annex)) == sorted(STAGE_1 + STAGE_2)
+    # The 2011 format weighs no stage objectives: it gets no annex (not an empty page), and a
+    # circular takes none.
+    assert ANNEX_TITLE not in docx_body_text(tmp_path / "2011" / "osorno.docx")
+    assert ANNEX_TITLE not in docx_body_text(tmp_path / "circulars" / "circular-39-2011.docx")
 
 
 def test_unknown_annex_is_a_usage_error(root, tmp_path):

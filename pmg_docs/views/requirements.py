@@ -66,11 +66,14 @@ def guide_view(system: System, catalog: Catalog) -> dict:
     }
 
 
-def requirements_annex(formulation: Formulation, catalog: Catalog) -> dict:
-    """The requirements of every stage objective the formulation commits with a weight above 0."""
+def requirements_annex(formulation: Formulation, catalog: Catalog) -> dict | None:
+    """The requirements of every stage objective the formulation commits with a weight above 0;
+    None for a formulation that weighs no stage objectives (the 2011 format): no annex."""
     if not isinstance(formulation, Formulation):
         raise ValueError("the requisitos annex needs a formulation that gives a weight to each "
                          "stage objective (the 2024 format)")
+    if not formulation.objectives:
+        return None
     systems = []
     for objective_commitment in formulation.objectives:
         for commitment in objective_commitment.systems:
