@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from doc_text import (contains_in_order, docx_body_text, docx_header_footer, find_in_order, normalize,
+from doc_text import (contains_in_order, docx_body_text, docx_header_footer, find_in_order,
                       pdf_body_text, pdf_pages_text, tokens)
 
 from conftest import SEEDS

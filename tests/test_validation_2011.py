@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from located import assert_located, validate
+
 from pmg_docs.cli import main
 
 TESTS = Path(__file__).resolve().parent
@@ -55,18 +57,6 @@ REQUIREMENT_CASES = {
 }
 
 
-def _validate(path: Path, *options: str):
-    return CliRunner().invoke(main, ["validate", *options, str(path)])
-
-
-def _assert_located(result, name: str, line: int, path: str, message: str) -> None:
-    assert result.exit_code == 1, result.output
-    where = f"{name}.yaml:{line}: {path}: "
-    lines = [text for text in result.stderr.splitlines() if where in text]
-    assert any(message in text for text in lines), result.stderr
-    assert "Traceback" not in result.output
-
-
 def test_every_fixture_has_a_case():
     assert {p.stem for p in BROKEN.glob("*.yaml")} == set(CASES)
     assert {p.stem for p in REQUIREMENTS.glob("*.yaml")} == set(REQUIREMENT_CASES) | {"clean"}
@@ -74,23 +64,23 @@ def test_every_fixture_has_a_case():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_validate_reports_located_error(name):
-    _assert_located(_validate(BROKEN / f"{name}.yaml"), name, *CASES[name])
+    assert_located(validate(BROKEN / f"{name}.yaml"), f"{name}.yaml", *CASES[name])
 
 
 @pytest.mark.parametrize("name", sorted(REQUIREMENT_CASES))
 def test_marco_requirement_reports_located_error(name):
-    result = _validate(REQUIREMENTS / f"{name}.yaml", "--catalogs", str(TEST_CATALOGS))
-    _assert_located(result, name, *REQUIREMENT_CASES[name])
+    result = validate(REQUIREMENTS / f"{name}.yaml", "--catalogs", str(TEST_CATALOGS))
+    assert_located(result, f"{name}.yaml", *REQUIREMENT_CASES[name])
 
 
 def test_formulation_meeting_every_requirement_is_clean():
-    result = _validate(REQUIREMENTS / "clean.yaml", "--catalogs", str(TEST_CATALOGS))
+    result = validate(REQUIREMENTS / "clean.yaml", "--catalogs", str(TEST_CATALOGS))
     assert result.exit_code == 0, result.output
     assert "no errors, 0 warning(s)" in result.output
 
 
 def test_test_catalog_is_clean():
-    result = _validate(TEST_CATALOGS)
+    result = validate(TEST_CATALOGS)
     assert result.exit_code == 0, result.output
 
 
@@ -117,11 +107,11 @@ def test_modified_stage_other_than_committed_is_a_warning(tmp_path, root):
     source = tmp_path / "other-stage.yaml"
     source.write_text(text.replace("type: modificar\n    stage: 4", "type: modificar\n    stage: 3"),
                       encoding="utf-8")
-    relaxed = _validate(source)
+    relaxed = validate(source)
     assert relaxed.exit_code == 0, relaxed.output
     assert ("exemptions[3].stage: warning: modifies stage 3 of " + SIAC +
             ", which is committed at stage 4") in relaxed.stderr
-    assert _validate(source, "--strict").exit_code == 1
+    assert validate(source, "--strict").exit_code == 1
 
 
 def test_catalog_system_without_area_is_an_error(tmp_path):
@@ -129,6 +119,6 @@ def test_catalog_system_without_area_is_an_error(tmp_path):
     text = (TEST_CATALOGS / "marco-prueba.yaml").read_text(encoding="utf-8")
     source = tmp_path / "marco-prueba.yaml"
     source.write_text(text.replace("    area: recursos-humanos\n", "", 1), encoding="utf-8")
-    result = _validate(source)
+    result = validate(source)
     assert result.exit_code == 1
     assert "systems[2]: a system of a marco with priorities needs its `area:`" in result.stderr

@@ -1,0 +1,22 @@
+"""Running `pmg validate` on a broken fixture and checking the located answer it gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pmg_docs.cli import main
+
+
+def validate(path: Path, *options: str):
+    return CliRunner().invoke(main, ["validate", *options, str(path)])
+
+
+def assert_located(result, file_name: str, line: int, path: str | None, message: str) -> None:
+    """Exit 1, no traceback, and a line `FILE:LINE: PATH: …MESSAGE…` on stderr."""
+    assert result.exit_code == 1, result.output
+    where = f"{file_name}:{line}: " + (f"{path}: " if path else "")
+    lines = [text for text in result.stderr.splitlines() if where in text]
+    assert any(message in text for text in lines), result.stderr
+    assert "Traceback" not in result.output
