@@ -41,7 +41,7 @@ def dump(data, path: Path) -> None:
 
 
 def rounded(value: float, decimals: int) -> float:
-    from pmg_docs.rules.arithmetic import rounded as exact
+    from pmg_docs.numbers import rounded as exact
     return float(exact(value, decimals))
 
 

@@ -22,9 +22,10 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from pmg_docs.rendering import render_html_for
-    from pmg_docs.sources import CatalogRegistry, iter_source_files
-    from pmg_docs.validation import check_path
+    from pmg_docs.checks.validation import check_path
+    from pmg_docs.load.catalogs import CatalogRegistry
+    from pmg_docs.load.sources import iter_source_files
+    from pmg_docs.render.pipeline import render_html_for
     from pmg_docs.writers.docx import write_docx
     from pmg_docs.writers.pdf import write_pdf
     imported = time.perf_counter() - started

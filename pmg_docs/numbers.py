@@ -1,4 +1,4 @@
-"""Numbers and dates as the documents print them.
+"""Numbers and dates: compared at the precision the documents print, and printed as they do.
 
 Babel does the rounding and grouping; the separators come from the catalog's number style,
 because the 2024 originals print `105.28` and `12.608.049` (no locale does both) while other
@@ -8,18 +8,47 @@ years print `101,02`.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .models.catalog import NumberStyle
-from .rules.arithmetic import rounded
-
-_SWAP_FROM = ",."
+# --- comparisons at the precision the documents print ---------------------------------------
 
 
-def format_number(value: float, decimals: int, style: NumberStyle) -> str:
+def rounded(value: float, decimals: int) -> Decimal:
+    # Decimal from the shortest repr, so 37.5 stays 37.5 and rounding is the familiar half-up.
+    # The precision covers every finite float (up to about 1e308) at any decimals we print.
+    with localcontext(prec=400):
+        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals),
+                                                    rounding=ROUND_HALF_UP)
+
+
+def same(a: float, b: float, decimals: int) -> bool:
+    return rounded(a, decimals) == rounded(b, decimals)
+
+
+def percent(numerator: float, denominator: float) -> float:
+    return numerator / denominator * 100
+
+
+def shown(value: float, decimals: int) -> str:
+    return str(rounded(value, decimals))
+
+
+def plain(value: float) -> str:
+    """A number as the user typed it: `12608049`, `37.5`, never `1.2608e+07`."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    with localcontext(prec=400):
+        return format(Decimal(repr(value)).normalize(), "f")
+
+
+# --- printing ----------------------------------------------------------------------------------
+
+
+def format_number(value: float, decimals: int, style) -> str:
     """`12608049, 0` -> `12.608.049`; `105.2831, 2` -> `105.28` (in the 2024 style)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     # Rounded half-up first, so that the printed figure is the one the rules compared.
@@ -29,7 +58,7 @@ def format_number(value: float, decimals: int, style: NumberStyle) -> str:
     return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
 
 
-def format_count(value: float, style: NumberStyle) -> str:
+def format_count(value: float, style) -> str:
     """A quantity as the service wrote it: whole numbers without decimals."""
     if float(value).is_integer():
         return format_number(value, 0, style)

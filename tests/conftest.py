@@ -8,7 +8,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+# Inputs the tests read: broken files with their answers, golden texts, and copies of the
+# seed documents (../shared/seeds) so that the tests need nothing outside the repository.
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = DATA / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +22,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def built_examples(tmp_path_factory) -> Path:
     """Both 2024 examples rendered once, in both formats, by the real writers."""
-    from pmg_docs.building import build_tree
+    from pmg_docs.build import build_tree
 
     out = tmp_path_factory.mktemp("built")
     summary = build_tree(ROOT / "examples", out, ("pdf", "docx"))

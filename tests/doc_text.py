@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-import subprocess
 
 FOOTER = re.compile(r"^Página \d+ de \d+$")
 

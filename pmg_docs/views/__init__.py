@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .areas import areas_formulation_view
 from .circular import circular_view
-from .formulation import formulation_view
+from .objetivos import formulation_view
 from .requirements import guide_view, requirements_annex
 
 VIEW_BUILDERS: dict[str, Callable] = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..circular_text import INSERTIONS, parse_text, parser
 from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..numbers import format_letter_date
+from ..richtext.circular import INSERTIONS, parse_text, parser
 
 DEFAULT_COLUMNS = {
     "cuadro-sistemas": ["Áreas Prioritarias", "Sistema", "Objetivo General de Gestión"],

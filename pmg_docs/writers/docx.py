@@ -24,9 +24,8 @@ from docx.shared import Mm
 
 from ..resources import templates_dir
 from ..richtext import PAREN_LIST_CLASS
+from .subset import BLOCK_TAGS
 
-BLOCK_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "table", "div"}
-INLINE_TAGS = {"strong", "b", "em", "i", "br"}
 HEADING_STYLES = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3"}
 HEADER_FILL = "D9E2F3"
 BODY_HEADER_FILL = "EEF2F9"

@@ -1,0 +1,217 @@
+"""Rules of the marco-and-área format (2011): systems committed by stage, exemptions.
+
+A catalog of this format lists `priorities` (ALTA, MEDIANA, MENOR); its formulations commit
+systems under `systems:` and list exemptions and modified stages under `exemptions:`. The rules
+of the other format skip these sections, and these rules skip formulations of the other format,
+so each format is checked by its own rules only.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..numbers import same, shown
+
+
+def uses_areas_format(catalog) -> bool:
+    return bool(catalog.priorities)
+
+
+def _stage_numbers(system) -> list[int]:
+    return sorted(stage.number for stage in system.stages)
+
+
+def _name(catalog, system_id: str) -> str:
+    system = catalog.system(system_id)
+    return system.name if system is not None else system_id
+
+
+def _committed(document) -> dict[str, int]:
+    """Index in `systems:` of each committed system (its first occurrence)."""
+    found: dict[str, int] = {}
+    for i, commitment in enumerate(document.model.systems):
+        found.setdefault(commitment.system, i)
+    return found
+
+
+def sections_fit_catalog(document, catalog):
+    model, source = document.model, document.source
+    if not uses_areas_format(catalog):
+        for field in ("systems", "exemptions"):
+            if getattr(model, field):
+                yield source.diagnostic(
+                    (field,), f"`{field}:` belongs to formulations against a marco with priorities "
+                    f"and áreas (such as pmg-2011); catalog {catalog.id} commits systems under "
+                    "`objectives:`, expected them there")
+        return
+    if model.objectives:
+        yield source.diagnostic(
+            ("objectives",), f"catalog {catalog.id} commits systems by stage and priority, not "
+            "under objectives; expected `systems:` (and `exemptions:`) instead")
+    if not model.systems:
+        yield source.diagnostic(
+            ("systems",), "no system committed; expected `systems:` with the system, stage, "
+            f"priority and weight of each system committed against catalog {catalog.id}")
+
+
+def references_exist(document, catalog):
+    if not uses_areas_format(catalog):
+        return
+    source = document.source
+    known = ", ".join(s.id for s in catalog.systems) or "none"
+    entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
+    entries += [(("exemptions", i), e.system) for i, e in enumerate(document.model.exemptions)]
+    for base, system_id in entries:
+        system = catalog.system(system_id)
+        if system is None:
+            yield source.diagnostic(base + ("system",), f"no system {system_id!r} in catalog "
+                                    f"{catalog.id}; expected one of: {known}")
+        elif catalog.area(system.area) is None or (
+                catalog.marcos and catalog.marco(system.marco) is None):
+            # The document prints each system's área (and marco, where the year has marcos).
+            yield source.diagnostic(
+                base + ("system",), f"system {system.name!r} has no known área or marco in "
+                f"catalog {catalog.id} (área {system.area!r}, marco {system.marco!r}); expected "
+                "the catalog to place it in one of its áreas and marcos")
+
+
+def committed_once(document, catalog):
+    if not uses_areas_format(catalog):
+        return
+    source = document.source
+    first = _committed(document)
+    for i, commitment in enumerate(document.model.systems):
+        j = first[commitment.system]
+        if j != i:
+            yield source.diagnostic(
+                ("systems", i, "system"), f"system {commitment.system!r} is committed twice "
+                f"(also at line {source.line_of(('systems', j))}); expected each system once, at "
+                "one stage")
+
+
+def stages_exist(document, catalog):
+    if not uses_areas_format(catalog):
+        return
+    for i, commitment in enumerate(document.model.systems):
+        system = catalog.system(commitment.system)
+        if system is not None and commitment.stage not in _stage_numbers(system):
+            yield document.source.diagnostic(
+                ("systems", i, "stage"), f"system {system.name!r} has no stage "
+                f"{commitment.stage}; expected one of {_stage_numbers(system)}")
+
+
+def priorities_known(document, catalog):
+    if not uses_areas_format(catalog):
+        return
+    known = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities)
+    for i, commitment in enumerate(document.model.systems):
+        if catalog.priority(commitment.priority) is None:
+            yield document.source.diagnostic(
+                ("systems", i, "priority"), f"no priority {commitment.priority!r} in catalog "
+                f"{catalog.id}; expected one of: {known}")
+
+
+def weights_total(document, catalog):
+    systems = document.model.systems
+    if not uses_areas_format(catalog) or not systems:
+        return
+    decimals = catalog.rules.weight_decimals
+    total = sum(c.weight for c in systems)
+    if not same(total, catalog.rules.total_weight, decimals):
+        terms = " + ".join(shown(c.weight, decimals) for c in systems)
+        yield document.source.diagnostic(
+            ("systems",), f"weights of the committed systems add up to {shown(total, decimals)} "
+            f"({terms}); expected {shown(catalog.rules.total_weight, decimals)}")
+
+
+def exemptions_consistent(document, catalog):
+    """An exemption names no stage and its system is not committed; a modification names a
+    stage of a committed system; both give their justification; none is listed twice."""
+    if not uses_areas_format(catalog):
+        return
+    source = document.source
+    exemptions = document.model.exemptions
+    committed = _committed(document)
+    first_of_system: dict[str, int] = {}
+    first_of_stage: dict[tuple, int] = {}
+    for i, exemption in enumerate(exemptions):
+        base = ("exemptions", i)
+        name = _name(catalog, exemption.system)
+        if exemption.justification is None:
+            what = "exemption" if exemption.type == "eximir" else "modification"
+            yield source.diagnostic(base, f"no justification for the {what} of {name!r}; "
+                                    "expected `justification:` with the reason, as the document "
+                                    "prints it")
+        yield from _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage)
+        if exemption.type == "eximir":
+            yield from _exemption(source, base, exemption, name, committed)
+        else:
+            yield from _modification(source, catalog, base, exemption, name, committed,
+                                     document.model.systems)
+
+
+def _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage):
+    # An exemption covers the whole system, so it clashes with any other entry of that system;
+    # modifications clash only when they name the same stage.
+    exemption = exemptions[i]
+    stage_key = (exemption.system, exemption.stage)
+    earlier = first_of_system.get(exemption.system)
+    if earlier is not None:
+        if stage_key in first_of_stage and exemption.type == "modificar":
+            earlier = first_of_stage[stage_key]
+        elif "eximir" not in (exemption.type, exemptions[earlier].type):
+            earlier = None
+    if earlier is not None:
+        yield source.diagnostic(
+            ("exemptions", i, "system"), f"{name!r} is already listed at line "
+            f"{source.line_of(('exemptions', earlier))}; expected either one exemption of a "
+            "system or one modification per stage")
+    first_of_system.setdefault(exemption.system, i)
+    if exemption.type == "modificar":
+        first_of_stage.setdefault(stage_key, i)
+
+
+def _exemption(source, base, exemption, name, committed):
+    if exemption.stage is not None:
+        yield source.diagnostic(
+            base + ("stage",), f"an exemption (eximir) covers the whole of {name!r} and names no "
+            "stage; expected no `stage:`, or `type: modificar` to modify that stage")
+    if exemption.system in committed:
+        yield source.diagnostic(
+            base + ("system",), f"{name!r} is exempted but also committed (line "
+            f"{source.line_of(('systems', committed[exemption.system]))}); expected it either "
+            "exempted or committed")
+
+
+def _modification(source, catalog, base, exemption, name, committed, commitments):
+    system = catalog.system(exemption.system)
+    stage_known = False
+    if exemption.stage is None:
+        yield source.diagnostic(base, f"the modification of {name!r} names no stage; expected "
+                                "`stage:` with the stage whose objectives it modifies")
+    elif system is not None and exemption.stage not in _stage_numbers(system):
+        yield source.diagnostic(base + ("stage",), f"system {name!r} has no stage "
+                                f"{exemption.stage}; expected one of {_stage_numbers(system)}")
+    else:
+        stage_known = system is not None
+    if exemption.system not in committed:
+        yield source.diagnostic(
+            base + ("system",), f"a stage of {name!r} is modified but the system is not "
+            "committed; expected it under `systems:` too, at the modified stage")
+    elif stage_known:
+        stage = commitments[committed[exemption.system]].stage
+        if stage != exemption.stage:
+            yield source.diagnostic(
+                base + ("stage",), f"modifies stage {exemption.stage} of {name!r}, which is "
+                f"committed at stage {stage}; expected the committed stage",
+                severity=Severity.WARNING)
+
+
+RULES = (
+    sections_fit_catalog,
+    references_exist,
+    committed_once,
+    stages_exist,
+    priorities_known,
+    weights_total,
+    exemptions_consistent,
+)

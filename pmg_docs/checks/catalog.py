@@ -1,0 +1,86 @@
+"""Consistency of a catalog itself: unique ids and numbers, references between its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from ..load.sources import Document
+from .marco_requirements import check_catalog_requirements
+from .requirement_codes import check_requirements as check_technical_requirements
+
+
+def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnostic]:
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            yield document.source.diagnostic(
+                (field, index), f"{value!r} appears twice (also at line "
+                f"{document.source.line_of((field, seen[value]))}); expected it once")
+        seen.setdefault(value, index)
+
+
+def check_catalog(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
+    yield from _duplicates(document, "indicators", catalog.indicators, lambda o: o.id)
+    yield from _duplicates(document, "systems", catalog.systems, lambda o: o.id)
+    yield from _duplicates(document, "gender_measure_kinds", catalog.gender_measure_kinds,
+                           lambda o: o.id)
+    yield from _duplicates(document, "areas", catalog.areas, lambda o: o.id)
+    yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
+    yield from _duplicates(document, "priorities", catalog.priorities, lambda o: o.id)
+    yield from check_catalog_requirements(document)
+    objective_ids = {o.id for o in catalog.objectives}
+    for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
+        for i, item in enumerate(items):
+            if item.objective is not None and item.objective not in objective_ids:
+                yield document.source.diagnostic(
+                    (field, i, "objective"), f"no objective {item.objective!r} in this catalog; "
+                    f"expected one of: {', '.join(sorted(objective_ids))}")
+    area_ids = {a.id for a in catalog.areas}
+    marco_ids = {m.id for m in catalog.marcos}
+    for i, system in enumerate(catalog.systems):
+        base = ("systems", i)
+        if system.area is not None and system.area not in area_ids:
+            yield document.source.diagnostic(base + ("area",), f"no area {system.area!r} in this "
+                                             f"catalog; expected one of: {', '.join(sorted(area_ids))}")
+        if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
+            # Formulations of this format print each system's área (and marco) from here.
+            yield document.source.diagnostic(
+                base, "a system of a marco with priorities needs its `area:` (and `marco:`, "
+                "when the catalog has marcos); expected both")
+        if system.marco is not None and system.marco not in marco_ids:
+            yield document.source.diagnostic(base + ("marco",), f"no marco {system.marco!r} in "
+                                             f"this catalog; expected one of: {', '.join(sorted(marco_ids))}")
+        yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
+        for j, stage in enumerate(system.stages):
+            yield from _duplicates_in(document, base + ("stages", j, "objectives"),
+                                      stage.objectives, lambda o: o.number)
+    yield from _ministries(document)
+    yield from check_technical_requirements(document)
+
+
+def _ministries(document: Document) -> Iterable[Diagnostic]:
+    catalog = document.model
+    yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
+    seen: dict[str, tuple] = {}
+    for i, ministry in enumerate(catalog.ministries):
+        for j, institution in enumerate(ministry.institutions):
+            path = ("ministries", i, "institutions", j)
+            if institution.id in seen:
+                yield document.source.diagnostic(
+                    path + ("id",), f"institution {institution.id!r} appears twice (also at line "
+                    f"{document.source.line_of(seen[institution.id])}); expected it once")
+            seen.setdefault(institution.id, path + ("id",))
+
+
+def _duplicates_in(document, path, items, key):
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            yield document.source.diagnostic(path + (index,), f"number {value} appears twice; "
+                                             "expected each number once")
+        seen.setdefault(value, index)

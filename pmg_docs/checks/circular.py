@@ -1,0 +1,80 @@
+"""Checks of a circular against its catalog: its text's insertions and references, its recipients.
+
+Shape errors (missing heading fields, a date that is no date) come from the model; these are the
+ones that need the catalog or the parsed text. All are located in the circular's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from ..load.sources import Document
+from ..models.catalog import Catalog
+from ..richtext.circular import INSERTIONS, parse_text
+
+
+def check_circular(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+    yield from check_text(document, catalog)
+    yield from check_recipients(document, catalog)
+
+
+def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+    source = document.source
+    first = getattr(source, "body_line", 1)
+    parsed = parse_text(document.model.body)
+
+    def at(line: int, path: tuple, message: str) -> Diagnostic:
+        return Diagnostic(source.name, first + line - 1, ("body", *path), message)
+
+    for problem in parsed.problems:
+        yield at(problem.line, problem.path, problem.message)
+    for insertion in parsed.insertions:
+        kind = INSERTIONS.get(insertion.name)
+        if kind is not None and not getattr(catalog, kind.needs):
+            yield at(insertion.line, (insertion.name,), f"catalog {catalog.id} has no "
+                     f"{kind.needs}, which this insertion prints; expected a catalog that "
+                     "lists them")
+    for reference in parsed.references:
+        if reference.kind == "areas" and not catalog.areas:
+            yield at(reference.line, (), f"catalog {catalog.id} has no areas; expected a "
+                     "catalog that lists them")
+        known = {"area": catalog.areas, "sistema": catalog.systems,
+                 "ministerio": catalog.ministries}.get(reference.kind)
+        if known is not None and reference.id not in {item.id for item in known}:
+            ids = ", ".join(item.id for item in known) or "none"
+            yield at(reference.line, (), f"no {reference.kind} {reference.id!r} in catalog "
+                     f"{catalog.id}; expected one of: {ids}")
+
+
+def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+    source = document.source
+    ministries = ", ".join(m.id for m in catalog.ministries) or "none"
+    home = {i.id: m for m in catalog.ministries for i in m.institutions}
+    seen: dict[str, int] = {}
+    for i, recipient in enumerate(document.model.recipients):
+        path = ("recipients", i, "ministry")
+        ministry = catalog.ministry(recipient.ministry)
+        if recipient.ministry in seen:
+            first = source.line_of(("recipients", seen[recipient.ministry], "ministry"))
+            yield source.diagnostic(path, f"ministry {recipient.ministry!r} is listed twice "
+                                    f"(also at line {first}); expected each ministry once, "
+                                    "with all its services")
+        seen.setdefault(recipient.ministry, i)
+        if ministry is None:
+            yield source.diagnostic(path, f"no ministry {recipient.ministry!r} in catalog "
+                                    f"{catalog.id}; expected one of: {ministries}")
+            continue
+        own = ", ".join(x.id for x in ministry.institutions) or "none"
+        for j, head in enumerate(recipient.heads):
+            where = ("recipients", i, "heads", j, "institution")
+            if head.institution in {x.id for x in ministry.institutions}:
+                continue
+            if head.institution in home:
+                yield source.diagnostic(where, f"institution {head.institution!r} depends on "
+                                        f"{home[head.institution].id!r}, not on "
+                                        f"{recipient.ministry!r}; expected one of: {own}")
+            else:
+                yield source.diagnostic(where, f"no institution {head.institution!r} in catalog "
+                                        f"{catalog.id}; expected one of {recipient.ministry!r}'s: "
+                                        f"{own}")

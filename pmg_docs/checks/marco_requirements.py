@@ -1,0 +1,102 @@
+"""The marco's requirements on particular systems, read from the catalog's `rules.requirements`.
+
+A marco may require a system to be committed, at least some stage or its last one, at least some
+priority, at least some weight (Circular N° 39 of 2011: Monitoreo del Desempeño with all its
+objectives, ALTA priority and at least 60 %; Seguridad de la Información at least stage 2; the
+last stage for the others). Each requirement is data in the catalog; this one engine checks them
+all, so a new marco changes its catalog, not this code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from ..numbers import rounded, shown
+from .areas import uses_areas_format
+
+
+def selected_systems(requirement, catalog) -> list:
+    """The catalog's systems a requirement applies to, in the catalog's order."""
+    listed = set(requirement.systems)
+    return [system for system in catalog.systems
+            if (not listed or system.id in listed)
+            and requirement.marco in (None, system.marco)
+            and requirement.area in (None, system.area)
+            and system.id not in requirement.excluding]
+
+
+def check_requirements(document, catalog) -> Iterable[Diagnostic]:
+    if not uses_areas_format(catalog):
+        return
+    source = document.source
+    committed: dict[str, int] = {}
+    for i, commitment in enumerate(document.model.systems):
+        committed.setdefault(commitment.system, i)
+    for requirement in catalog.rules.requirements:
+        why = f" ({requirement.source})" if requirement.source else ""
+        for system in selected_systems(requirement, catalog):
+            if system.id not in committed:
+                if requirement.committed:
+                    yield source.diagnostic(
+                        ("systems",), f"{system.name!r} is not committed; the marco requires "
+                        f"it{why}, expected it under `systems:`")
+                continue
+            i = committed[system.id]
+            yield from _check_commitment(source, catalog, requirement, system, i,
+                                         document.model.systems[i], why)
+
+
+def _check_commitment(source, catalog, requirement, system, i, commitment, why):
+    base = ("systems", i)
+    stages = sorted(stage.number for stage in system.stages)
+    if requirement.last_stage and stages and commitment.stage != stages[-1]:
+        yield source.diagnostic(
+            base + ("stage",), f"stage {commitment.stage} of {system.name!r} is committed; the "
+            f"marco requires its last stage, {stages[-1]} (all its objectives){why}")
+    minimum = requirement.stage_at_least
+    if minimum is not None and commitment.stage < minimum:
+        yield source.diagnostic(
+            base + ("stage",), f"stage {commitment.stage} of {system.name!r} is committed; the "
+            f"marco requires at least stage {minimum}{why}")
+    required = catalog.priority(requirement.priority_at_least or "")
+    given = catalog.priority(commitment.priority)
+    if required is not None and given is not None and given.level < required.level:
+        yield source.diagnostic(
+            base + ("priority",), f"priority {given.name} given to {system.name!r}; the marco "
+            f"requires at least {required.name}{why}")
+    weight = requirement.weight_at_least
+    decimals = catalog.rules.weight_decimals
+    if weight is not None and rounded(commitment.weight, decimals) < rounded(weight, decimals):
+        yield source.diagnostic(
+            base + ("weight",), f"weight {shown(commitment.weight, decimals)} given to "
+            f"{system.name!r}; the marco requires at least {shown(weight, decimals)}{why}")
+
+
+def check_catalog_requirements(document) -> Iterable[Diagnostic]:
+    """Every system, marco, área and priority a requirement names exists in its catalog."""
+    catalog = document.model
+    kinds = (("systems", catalog.system), ("excluding", catalog.system))
+    for index, requirement in enumerate(catalog.rules.requirements):
+        base = ("rules", "requirements", index)
+        for field, lookup in kinds:
+            for j, ident in enumerate(getattr(requirement, field)):
+                if lookup(ident) is None:
+                    yield document.source.diagnostic(
+                        base + (field, j), f"no system {ident!r} in this catalog; expected one "
+                        f"of: {', '.join(s.id for s in catalog.systems) or 'none'}")
+        for field, lookup, known in (
+                ("marco", catalog.marco, catalog.marcos), ("area", catalog.area, catalog.areas),
+                ("priority_at_least", catalog.priority, catalog.priorities)):
+            ident = getattr(requirement, field)
+            if ident is not None and lookup(ident) is None:
+                yield document.source.diagnostic(
+                    base + (field,), f"no {field.split('_')[0]} {ident!r} in this catalog; "
+                    f"expected one of: {', '.join(k.id for k in known) or 'none'}")
+        if not selected_systems(requirement, catalog):
+            yield document.source.diagnostic(
+                base, "the requirement applies to no system of this catalog; expected "
+                "`systems:`, `marco:` or `area:` to name some")
+
+
+RULES = (check_requirements,)

@@ -1,0 +1,192 @@
+"""Rules of the objectives format (2024): weights add up, references exist, targets compute."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..numbers import percent, plain, rounded, same, shown
+
+
+def objective_weights_total(document, catalog):
+    objectives = document.model.objectives
+    if not objectives:
+        return
+    decimals = catalog.rules.weight_decimals
+    total = sum(o.weight for o in objectives)
+    if not same(total, catalog.rules.total_weight, decimals):
+        yield document.source.diagnostic(
+            ("objectives",), f"objective weights add up to {shown(total, decimals)}; "
+            f"expected {shown(catalog.rules.total_weight, decimals)}")
+
+
+def objective_weight_is_sum_of_items(document, catalog):
+    decimals = catalog.rules.weight_decimals
+    for i, objective in enumerate(document.model.objectives):
+        parts = [s.weight for s in objective.systems] + [x.weight for x in objective.indicators]
+        if not parts:
+            yield document.source.diagnostic(
+                ("objectives", i), "the objective commits no indicator or system; "
+                "expected at least one under `indicators:` or `systems:`")
+            continue
+        if not same(sum(parts), objective.weight, decimals):
+            terms = " + ".join(shown(p, decimals) for p in parts)
+            yield document.source.diagnostic(
+                ("objectives", i, "weight"), f"weight is {shown(objective.weight, decimals)} but "
+                f"its indicators and systems add up to {shown(sum(parts), decimals)} ({terms}); "
+                "expected them to be equal")
+
+
+def references_exist(document, catalog):
+    source = document.source
+    for i, objective in enumerate(document.model.objectives):
+        if catalog.objective(objective.objective) is None:
+            known = ", ".join(o.id for o in catalog.objectives)
+            yield source.diagnostic(("objectives", i, "objective"),
+                                    f"no objective {objective.objective!r} in catalog "
+                                    f"{catalog.id}; expected one of: {known}")
+        for j, item in enumerate(objective.indicators):
+            if catalog.indicator(item.indicator) is None:
+                known = ", ".join(x.id for x in catalog.indicators)
+                yield source.diagnostic(("objectives", i, "indicators", j, "indicator"),
+                                        f"no indicator {item.indicator!r} in catalog "
+                                        f"{catalog.id}; expected one of: {known}")
+        for j, item in enumerate(objective.systems):
+            if catalog.system(item.system) is None:
+                known = ", ".join(s.id for s in catalog.systems)
+                yield source.diagnostic(("objectives", i, "systems", j, "system"),
+                                        f"no system {item.system!r} in catalog {catalog.id}; "
+                                        f"expected one of: {known}")
+
+
+def no_duplicates(document, catalog):
+    source = document.source
+    seen: dict[str, tuple] = {}
+    for i, objective in enumerate(document.model.objectives):
+        path = ("objectives", i, "objective")
+        if objective.objective in seen:
+            yield source.diagnostic(path, f"objective {objective.objective!r} is committed twice "
+                                    f"(also at line {source.line_of(seen[objective.objective])}); "
+                                    "expected each objective once")
+        seen.setdefault(objective.objective, path)
+    seen = {}
+    for i, objective in enumerate(document.model.objectives):
+        for field, items, key in (("indicators", objective.indicators, "indicator"),
+                                  ("systems", objective.systems, "system")):
+            for j, item in enumerate(items):
+                ident = getattr(item, key)
+                path = ("objectives", i, field, j, key)
+                if ident in seen:
+                    yield source.diagnostic(path, f"{key} {ident!r} is committed twice (also at "
+                                            f"line {source.line_of(seen[ident])}); expected it once")
+                seen.setdefault(ident, path)
+
+
+def system_weight_is_sum_of_stages(document, catalog):
+    decimals = catalog.rules.weight_decimals
+    source = document.source
+    for i, objective in enumerate(document.model.objectives):
+        for j, commitment in enumerate(objective.systems):
+            base = ("objectives", i, "systems", j)
+            system = catalog.system(commitment.system)
+            stage_numbers = [s.stage for s in commitment.stages]
+            for k, stage in enumerate(commitment.stages):
+                if stage_numbers.index(stage.stage) != k:
+                    yield source.diagnostic(base + ("stages", k, "stage"),
+                                            f"stage {stage.stage} is listed twice; expected each "
+                                            "stage once")
+            if system is not None:
+                yield from _stages_match_catalog(source, base, commitment, system)
+            total = sum(w for s in commitment.stages for w in s.weights)
+            if not same(total, commitment.weight, decimals):
+                yield source.diagnostic(
+                    base + ("weight",), f"weight is {shown(commitment.weight, decimals)} but its "
+                    f"stage objectives add up to {shown(total, decimals)}; expected them to be equal")
+
+
+def _stages_match_catalog(source, base, commitment, system):
+    known = {s.number: s for s in system.stages}
+    listed = {s.stage for s in commitment.stages}
+    for k, stage in enumerate(commitment.stages):
+        path = base + ("stages", k)
+        if stage.stage not in known:
+            yield source.diagnostic(path + ("stage",),
+                                    f"system {system.name!r} has no stage {stage.stage}; expected "
+                                    f"one of {sorted(known)}")
+            continue
+        count = len(known[stage.stage].objectives)
+        if len(stage.weights) != count:
+            yield source.diagnostic(
+                path + ("weights",), f"{len(stage.weights)} weights given; stage {stage.stage} of "
+                f"{system.name!r} has {count} objectives, expected one weight for each (0 for "
+                "those not committed)")
+    missing = sorted(set(known) - listed)
+    if missing:
+        yield source.diagnostic(
+            base + ("stages",), f"stages {missing} of {system.name!r} are not listed; expected "
+            "every stage, with weights 0 where nothing is committed")
+
+
+def targets(document, catalog):
+    source = document.source
+    for i, objective in enumerate(document.model.objectives):
+        for j, commitment in enumerate(objective.indicators):
+            base = ("objectives", i, "indicators", j)
+            indicator = catalog.indicator(commitment.indicator)
+            target = commitment.target
+            if target is None and not commitment.measure_only:
+                yield source.diagnostic(base, "no target; expected `target:` with numerator and "
+                                        "denominator, or `measure_only: true` (Mide)")
+                continue
+            if target is not None and commitment.measure_only:
+                yield source.diagnostic(base + ("measure_only",), "an indicator measured only "
+                                        "(Mide) has no target; expected either `target:` or "
+                                        "`measure_only: true`, not both")
+                continue
+            if target is None:
+                continue
+            if target.denominator == 0:
+                yield source.diagnostic(base + ("target", "denominator"),
+                                        "denominator is 0; expected a number above 0")
+                continue
+            if indicator is not None and indicator.fixed_denominator is not None \
+                    and target.denominator != indicator.fixed_denominator:
+                yield source.diagnostic(
+                    base + ("target", "denominator"),
+                    f"denominator is {plain(target.denominator)}; the marco fixes it at "
+                    f"{indicator.fixed_denominator} for {indicator.name!r}")
+            decimals = indicator.target_decimals if indicator else 2
+            computed = percent(target.numerator, target.denominator)
+            if target.percent is None:
+                yield source.diagnostic(
+                    base + ("target",), f"no stated percent; the document will print the "
+                    f"computed {shown(computed, decimals)} %. Add `percent: "
+                    f"{shown(computed, decimals)}` to confirm it",
+                    severity=Severity.WARNING)
+            elif not same(target.percent, computed, decimals):
+                yield source.diagnostic(
+                    base + ("target", "percent"), f"percent is {plain(target.percent)} but "
+                    f"{plain(target.numerator)} / {plain(target.denominator)} × 100 = "
+                    f"{shown(computed, decimals)}; expected them to be equal at {decimals} decimals")
+
+
+def catalog_objectives_committed(document, catalog):
+    if not document.model.objectives:
+        return
+    committed = {o.objective for o in document.model.objectives}
+    for objective in catalog.objectives:
+        if objective.id not in committed:
+            yield document.source.diagnostic(
+                ("objectives",), f"objective {objective.id!r} ({objective.name}) of the marco is "
+                "not committed", severity=Severity.WARNING)
+
+
+RULES = (
+    objective_weights_total,
+    objective_weight_is_sum_of_items,
+    references_exist,
+    no_duplicates,
+    system_weight_is_sum_of_stages,
+    targets,
+    catalog_objectives_committed,
+)
+
+__all__ = ["RULES", "rounded"]

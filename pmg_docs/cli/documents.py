@@ -1,0 +1,124 @@
+"""Commands that check and render documents: validate, render, build, guide."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import (
+    EXIT_INPUT,
+    FORMAT_CHOICES,
+    annex_option,
+    catalogs_option,
+    formats,
+    print_diagnostics,
+    strict_option,
+    templates_option,
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@catalogs_option
+@strict_option
+def validate(paths, catalog_dirs, strict) -> None:
+    """Check formulations, circulars and catalogs (files or folders) and report every
+    problem."""
+    from ..checks.validation import validate_paths
+    from ..load.catalogs import CatalogRegistry
+
+    found, count = validate_paths(paths, CatalogRegistry(catalog_dirs))
+    print_diagnostics(found)
+    errors, warnings = len(found.errors), len(found.warnings)
+    if found.has_errors(strict):
+        click.echo(f"{count} file(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"{count} file(s) checked: no errors, {warnings} warning(s)")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@catalogs_option
+@templates_option
+@strict_option
+@annex_option
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
+    """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
+    rendered."""
+    from ..build import render_files
+
+    summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
+                           annexes)
+    _report(summary)
+
+
+@click.command()
+@click.argument("directory", required=False, default=Path("examples"),
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@catalogs_option
+@templates_option
+@strict_option
+@annex_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Documents rendered at once (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
+    """Render every formulation and circular under DIRECTORY (default: examples) into
+    OUTPUT, keeping the folder structure. Only documents whose inputs changed are redone."""
+    from ..build import build_tree
+    from .progress import build_progress
+
+    with build_progress() as progress:
+        summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
+                             annexes, jobs=jobs, force=force, progress=progress)
+    print_diagnostics(summary.diagnostics)
+    click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
+               f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
+    if summary.failed:
+        sys.exit(EXIT_INPUT)
+
+
+@click.command()
+@click.argument("system_id")
+@click.option("--catalog", "catalog_id", required=True,
+              help="Id of the catalog that holds the system (see `pmg catalog list`).")
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@catalogs_option
+@strict_option
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, strict) -> None:
+    """Render the "Requisitos técnicos" guide of one system of a catalog
+    (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
+    requirement with its note."""
+    from ..render.guide import render_guide
+    from ..workflow.catalog_info import UnknownId
+
+    try:
+        result = render_guide(system_id, catalog_id, out_dir, formats(fmt), catalog_dirs, strict)
+    except UnknownId as exc:
+        hint = "'--catalog'" if exc.param == "catalog" else "'SYSTEM_ID'"
+        raise click.BadParameter(str(exc), param_hint=hint) from None
+    print_diagnostics(result.diagnostics)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    if not result.written:
+        click.echo("no guide written", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _report(summary) -> None:
+    print_diagnostics(summary.diagnostics)
+    for path in summary.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(summary.written)} file(s) written, {summary.failed} source(s) failed")
+    if summary.failed:
+        sys.exit(EXIT_INPUT)

@@ -1,0 +1,54 @@
+"""Catalogs found by id: the package's own folder, then the user's (which win)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError
+from ..models.catalog import Catalog
+from ..resources import catalogs_dir
+from .sources import SOURCE_SUFFIXES, Document, load_document
+
+
+class CatalogRegistry:
+    """Finds catalogs by id: the package's own, then those in `extra_dirs` (which win)."""
+
+    def __init__(self, extra_dirs: tuple[Path, ...] = ()):
+        self.dirs = (catalogs_dir(), *[Path(d) for d in extra_dirs])
+        self._cache: dict[str, Document] = {}
+
+    def paths(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for folder in self.dirs:
+            if not folder.is_dir():
+                continue
+            for suffix in SOURCE_SUFFIXES:
+                for path in sorted(folder.glob(f"*{suffix}")):
+                    found[path.stem] = path
+        return found
+
+    def ids(self) -> list[str]:
+        return sorted(self.paths())
+
+    def get(self, catalog_id: str) -> Document | None:
+        """The catalog with this id, or None when there is none. Raises InputError if broken."""
+        if catalog_id in self._cache:
+            return self._cache[catalog_id]
+        path = self.paths().get(catalog_id)
+        if path is None:
+            return None
+        document = load_document(path)
+        if not isinstance(document.model, Catalog):
+            raise InputError([document.source.diagnostic(("kind",), "expected kind: catalog")])
+        if document.model.id != path.stem:
+            raise InputError([document.source.diagnostic(
+                ("id",), f"catalog id {document.model.id!r} differs from its file name "
+                f"{path.name!r}; expected the file to be named {document.model.id}.yaml")])
+        self._cache[catalog_id] = document
+        return document
+
+
+def missing_catalog(document: Document, registry: CatalogRegistry) -> Diagnostic:
+    known = ", ".join(registry.ids()) or "none"
+    return document.source.diagnostic(
+        ("catalog",), f"no catalog {document.model.catalog!r}; expected one of: {known}")

@@ -1,0 +1,181 @@
+"""YAML files read safely into plain Python data, with the line of every value.
+
+ruamel.yaml composes the file into a node graph (in C, with ruamel.yaml.clib; YAML 1.2, so `no`
+stays text and `08` is a number) and we build plain dicts and lists from the nodes ourselves,
+keeping a map from field path to line. Building it ourselves is what lets us refuse what a
+hostile file could use against us: deep nesting (checked on the parser's events first, since
+the composer recurses), alias expansion that multiplies the data, duplicate keys, and tags that
+would ask for anything but plain values. Nothing in the file is ever turned into an object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from ..diagnostics import Diagnostic, InputError, display_name
+from .text import read_text
+
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+_STANDARD = "tag:yaml.org,2002:"
+_PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
+                  ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass
+class YamlSource:
+    """A loaded YAML file: its data, and the line (1-based) of each field path."""
+
+    path: Path
+    data: object
+    lines: dict[tuple, int]
+    text: str
+
+    @property
+    def name(self) -> str:
+        return display_name(self.path)
+
+    def line_of(self, path: tuple) -> int | None:
+        """The line of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def diagnostic(self, path: tuple, message: str, **kwargs) -> Diagnostic:
+        return Diagnostic(self.name, self.line_of(path), tuple(path), message, **kwargs)
+
+
+@cache
+def _yaml() -> YAML:
+    return YAML(typ="safe")
+
+
+class _Builder:
+    """Plain data from composed nodes, with the line of every path."""
+
+    def __init__(self, source_name: str, dates_as_text: bool):
+        self.source_name = source_name
+        self.dates_as_text = dates_as_text
+        self.lines: dict[tuple, int] = {(): 1}
+        self.nodes = 0
+        self.constructor = _yaml().constructor
+
+    def fail(self, path: tuple, line: int | None, message: str):
+        raise InputError([Diagnostic(self.source_name, line, path, message)])
+
+    def build(self, node, path: tuple):
+        line = node.start_mark.line + 1
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            # Inside an expanded alias the lines point at the anchor; the top-level key under
+            # which the expansion happens is where the user must look.
+            self.fail(path[:1], self.lines.get(path[:1], line),
+                      f"the file expands to more than {MAX_NODES} values (aliases repeated many "
+                      "times?); expected a document of ordinary size")
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            self._plain_tag(node, f"{_STANDARD}seq", path, line)
+            out = []
+            for index, item in enumerate(node.value):
+                child = path + (index,)
+                self.lines[child] = item.start_mark.line + 1
+                out.append(self.build(item, child))
+            return out
+        return self._scalar(node, path, line)
+
+    def _mapping(self, node: MappingNode, path: tuple) -> dict:
+        line = node.start_mark.line + 1
+        self._plain_tag(node, f"{_STANDARD}map", path, line)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STANDARD}merge":
+                self.fail(path, key_line, "a key must be plain text (no lists, mappings or `<<` "
+                          "merges as keys); expected `name: value`")
+            key = self._scalar(key_node, path, key_line)
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                self.fail(path, key_line, f"a key must be text, got {key!r}")
+            if key in out:
+                self.fail(path, key_line, f"duplicate key {key!r} (first at line "
+                          f"{self.lines[path + (key,)]}): each key may appear once in a mapping; "
+                          "remove or rename one of them")
+            child = path + (key,)
+            self.lines[child] = key_line
+            out[key] = self.build(value_node, child)
+        return out
+
+    def _plain_tag(self, node, expected: str, path: tuple, line: int) -> None:
+        if node.tag != expected:
+            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
+                      "plain values (text, numbers, lists, mappings): remove the tag")
+
+    def _scalar(self, node: ScalarNode, path: tuple, line: int):
+        if node.tag not in _PLAIN_SCALARS:
+            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
+                      "plain values (text, numbers, lists, mappings): remove the tag")
+        if node.tag == f"{_STANDARD}timestamp" and self.dates_as_text:
+            # Checked later by the model, which can say which date is wrong and why.
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except (YAMLError, ValueError, OverflowError) as exc:
+            self.fail(path, line, f"cannot read {node.value!r}: {exc}")
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting from the parser's events, before the (recursive) composer runs."""
+    depth = 0
+    for event in _yaml().parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                raise InputError([Diagnostic(name, line, (), f"nested more than {MAX_DEPTH} "
+                                             "levels deep; expected the shallow structure of a "
+                                             "pmg document")])
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def parse_yaml_text(text: str, name: str,
+                    dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
+    """Parse `text` (named `name` in messages) into plain data and a line map.
+
+    With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check
+    dates themselves and can then locate a wrong one."""
+    try:
+        _check_depth(text, name)
+        node = _yaml().compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise InputError([Diagnostic(name, line, (), f"malformed YAML: {problem}; "
+                                     "check indentation, colons and quotes")]) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise InputError([Diagnostic(name, None, (), f"malformed YAML: {exc}")]) from None
+    if node is None:
+        return None, {(): 1}
+    builder = _Builder(name, dates_as_text)
+    data = builder.build(node, ())
+    return data, builder.lines
+
+
+def load_yaml(path: Path) -> YamlSource:
+    """Read and parse one YAML file; raise InputError with located diagnostics."""
+    path = Path(path)
+    text = read_text(path)
+    data, lines = parse_yaml_text(text, display_name(path))
+    return YamlSource(path=path, data=data, lines=lines, text=text)

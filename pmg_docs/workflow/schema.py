@@ -1,0 +1,39 @@
+"""JSON Schema of each kind of source, generated from its pydantic model.
+
+Editors with a YAML extension (yaml-language-server) complete and check a file as staff type
+when its first line names the schema: `# yaml-language-server: $schema=…/formulation.schema.json`.
+The schema says what the model says: field names, which are required, unknown keys refused
+(`additionalProperties: false`), types as strict as the model's (`"20"` is not a number), id
+patterns and number ranges. The marco's rules (sums, targets, references to the catalog) are
+beyond a schema; `pmg validate` checks them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..diagnostics import Diagnostic, InputError
+from ..load.sources import MODELS
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def kinds() -> list[str]:
+    return sorted(MODELS)
+
+
+def json_schema(kind: str) -> dict:
+    if kind not in MODELS:
+        raise InputError([Diagnostic("--kind", None, (), f"got {kind!r}; expected one of: "
+                                     f"{', '.join(kinds())}")])
+    schema = MODELS[kind].model_json_schema(mode="validation")
+    return {"$schema": DIALECT, **schema}
+
+
+def schema_text(kind: str) -> str:
+    """The schema as the file `schemas/KIND.schema.json` holds it."""
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"

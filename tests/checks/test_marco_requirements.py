@@ -1,0 +1,83 @@
+"""Catalogs with broken technical requirements: each gets its located message and exit 1."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import DATA
+from located import assert_located, validate
+
+from pmg_docs.cli import main
+
+BROKEN = DATA / "broken" / "catalogs"
+
+# file -> (line, field path, part of the message).
+CASES = {
+    "requirement-code-malformed": (
+        19, "systems[0].stages[0].objectives[0].requirements[1].code",
+        "code 'E1-1-RT2' is not well formed; expected E<stage>-<objective in two digits>-RT<number>"),
+    "requirement-code-duplicate": (
+        24, "systems[0].stages[0].objectives[1].requirements[1].code",
+        "code E1-02-RT4 appears twice in system 'calidad' (also at line 22)"),
+    "requirement-code-misplaced": (
+        19, "systems[0].stages[0].objectives[0].requirements[1].code",
+        "code E1-02-RT2 names stage 1, objective 2 but sits under stage 1, objective 1; expected "
+        "a code starting E1-01-, or `published_exception: <why>`"),
+    "requirement-exception-not-needed": (
+        19, "systems[0].stages[0].objectives[0].requirements[0].published_exception",
+        "code E1-01-RT1 matches where it sits (stage 1, objective 1), so it is no exception"),
+    "requirement-merged-unknown": (
+        19, "systems[0].stages[0].objectives[0].requirements[0].merged_with[0]",
+        "no requirement E1-01-RT3 in this objective; expected one of: E1-01-RT2"),
+    "requirement-merged-one-way": (
+        19, "systems[0].stages[0].objectives[0].requirements[0].merged_with[0]",
+        "E1-01-RT2 does not name E1-01-RT1 under its merged_with"),
+    "requirement-merged-note-differs": (
+        24, "systems[0].stages[0].objectives[0].requirements[1].note",
+        "the note differs from that of E1-01-RT1, which it was merged with"),
+}
+
+
+def test_every_fixture_has_a_case():
+    assert {p.stem for p in BROKEN.glob("requirement-*.yaml")} == set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_validate_reports_located_error(name):
+    result = validate(BROKEN / f"{name}.yaml")
+    assert_located(result, f"{name}.yaml", *CASES[name])
+    errors = [text for text in result.stderr.splitlines() if ".yaml:" in text]
+    assert len(errors) == 1, errors
+
+
+def test_published_exception_is_accepted(tmp_path):
+    text = (BROKEN / "requirement-code-misplaced.yaml").read_text(encoding="utf-8")
+    marked = text.replace("name: Definición Política de Calidad de Servicio",
+                          "name: Definición Política de Calidad de Servicio\n"
+                          "                published_exception: Publicado así por DIPRES.")
+    source = tmp_path / "marked.yaml"
+    source.write_text(marked, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.exit_code == 0, result.output
+
+
+def test_codes_of_the_2024_catalog_are_as_published(root):
+    """Seed 003's codes, merged and renumbered ones included, each under its stage objective."""
+    from pmg_docs.load.catalogs import CatalogRegistry
+
+    system = CatalogRegistry().get("pmg-2024").model.system(
+        "calidad-de-servicio-y-experiencia-usuaria")
+    codes = {(stage.number, objective.number): [r.code for r in objective.requirements]
+             for stage in system.stages for objective in stage.objectives}
+    assert codes == {
+        (1, 1): ["E1-01-RT1", "E1-01-RT2", "E1-01-RT3"],
+        (1, 2): ["E1-02-RT4", "E1-02-RT5", "E1-02-RT6", "E1-02-RT7", "E1-02-RT8", "E1-02-RT9"],
+        (1, 3): ["E1-03-RT1", "E1-03-RT3"],
+        (2, 1): [f"E2-01-RT{n}" for n in range(1, 7)],
+        (3, 1): [],
+        (4, 1): [], (4, 2): [],
+    }
+    merged = {r.code: r.merged_with for stage in system.stages for o in stage.objectives
+              for r in o.requirements if r.merged_with}
+    assert merged == {"E1-02-RT4": ["E1-02-RT5"], "E1-02-RT5": ["E1-02-RT4"],
+                      "E1-02-RT6": ["E1-02-RT7"], "E1-02-RT7": ["E1-02-RT6"]}

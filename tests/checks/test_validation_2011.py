@@ -1,0 +1,121 @@
+"""Broken 2011 formulations, and the marco's requirements: each gets its located message, exit 1.
+
+`tests/broken/2011/` breaks one rule of the marco-and-área format per file, against the package's
+catalog pmg-2011. `tests/broken/requirements/` breaks one requirement of the test marco in
+`tests/catalogs/marco-prueba.yaml` per file, one file per kind of requirement the engine reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import DATA
+from located import assert_located, validate
+
+from pmg_docs.cli import main
+
+BROKEN = DATA / "broken" / "2011"
+REQUIREMENTS = DATA / "broken" / "requirements"
+TEST_CATALOGS = DATA / "catalogs"
+
+SIAC = "'Sistema Integral de Información y Atención Ciudadana'"
+
+# file -> (line, field path, part of the message). One case per rule.
+CASES = {
+    "weights-total": (10, "systems", "weights of the committed systems add up to 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); expected 100.00"),
+    "system-committed-twice": (15, "systems[4].system", "system 'descentralizacion' is committed twice (also at line 14)"),
+    "unknown-stage": (12, "systems[1].stage", "system 'Sistema Seguridad de la Información' has no stage 5; expected one of [1, 2, 3, 4]"),
+    "unknown-priority": (11, "systems[0].priority", "no priority 'MENOR' in catalog pmg-2011; expected one of: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
+    "unknown-system": (13, "systems[2].system", "no system 'monitoreo-desempeno' in catalog pmg-2011; expected one of: monitoreo-del-desempeno,"),
+    "unknown-exemption-system": (18, "exemptions[0].system", "no system 'gobierno-digital' in catalog pmg-2011"),
+    "exempted-and-committed": (18, "exemptions[0].system", "'Equidad de Género' is exempted but also committed (line 15)"),
+    "exemption-with-stage": (21, "exemptions[0].stage", "an exemption (eximir) covers the whole of 'Gobierno Electrónico - Tecnologías de Información' and names no stage"),
+    "unknown-type": (19, "exemptions[0].type", "got 'exonerar'; expected 'eximir' or 'modificar'"),
+    "modification-unknown-stage": (23, "exemptions[1].stage", f"system {SIAC} has no stage 6; expected one of [1, 2, 3, 4]"),
+    "modification-without-stage": (21, "exemptions[1]", f"the modification of {SIAC} names no stage"),
+    "modification-without-justification": (21, "exemptions[1]", f"no justification for the modification of {SIAC}"),
+    "modification-not-committed": (21, "exemptions[1].system", "a stage of 'Capacitación' is modified but the system is not committed"),
+    "listed-twice": (25, "exemptions[2].system", f"{SIAC} is already listed at line 21"),
+    "no-systems": (1, "systems", "no system committed; expected `systems:`"),
+    "objectives-against-2011": (26, "objectives", "catalog pmg-2011 commits systems by stage and priority, not under objectives"),
+    "systems-against-2024": (10, "systems", "`systems:` belongs to formulations against a marco with priorities and áreas"),
+}
+
+MONITOREO = "'Monitoreo del Desempeño'"
+WHY = "(Circular N° 39, punto 6)"
+REQUIREMENT_CASES = {
+    "required-not-committed": (10, "systems", f"{MONITOREO} is not committed; the marco requires it {WHY}"),
+    "not-last-stage": (12, "systems[1].stage", "stage 3 of 'Planificación y Control de Gestión' is committed; the marco requires its last stage, 4 (all its objectives)"),
+    "stage-below": (14, "systems[3].stage", f"the marco requires at least stage 2 {WHY}"),
+    "priority-below": (11, "systems[0].priority", f"priority MEDIANA given to {MONITOREO}; the marco requires at least ALTA {WHY}"),
+    "area-priority-below": (13, "systems[2].priority", "priority MENOR given to 'Capacitación'; the marco requires at least MEDIANA"),
+    "weight-below": (11, "systems[0].weight", f"weight 50.00 given to {MONITOREO}; the marco requires at least 60.00 {WHY}"),
+    "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "no system 'monitoreo-x' in this catalog; expected one of: monitoreo"),
+}
+
+
+def test_every_fixture_has_a_case():
+    assert {p.stem for p in BROKEN.glob("*.yaml")} == set(CASES)
+    assert {p.stem for p in REQUIREMENTS.glob("*.yaml")} == set(REQUIREMENT_CASES) | {"clean"}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_validate_reports_located_error(name):
+    assert_located(validate(BROKEN / f"{name}.yaml"), f"{name}.yaml", *CASES[name])
+
+
+@pytest.mark.parametrize("name", sorted(REQUIREMENT_CASES))
+def test_marco_requirement_reports_located_error(name):
+    result = validate(REQUIREMENTS / f"{name}.yaml", "--catalogs", str(TEST_CATALOGS))
+    assert_located(result, f"{name}.yaml", *REQUIREMENT_CASES[name])
+
+
+def test_formulation_meeting_every_requirement_is_clean():
+    result = validate(REQUIREMENTS / "clean.yaml", "--catalogs", str(TEST_CATALOGS))
+    assert result.exit_code == 0, result.output
+    assert "no errors, 0 warning(s)" in result.output
+
+
+def test_test_catalog_is_clean():
+    result = validate(TEST_CATALOGS)
+    assert result.exit_code == 0, result.output
+
+
+def test_every_requirement_kind_is_exercised():
+    """The test marco uses every field of a requirement, so each kind has its broken case."""
+    from pmg_docs.load.sources import load_document
+    from pmg_docs.models.catalog import SystemRequirement
+
+    catalog = load_document(TEST_CATALOGS / "marco-prueba.yaml").model
+    used = {field for requirement in catalog.rules.requirements
+            for field in requirement.model_fields_set}
+    assert used == set(SystemRequirement.model_fields)
+
+
+def test_render_of_invalid_source_writes_nothing(tmp_path):
+    result = CliRunner().invoke(main, ["render", str(BROKEN / "weights-total.yaml"),
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_modified_stage_other_than_committed_is_a_warning(tmp_path, root):
+    text = (root / "examples" / "2011" / "osorno.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "other-stage.yaml"
+    source.write_text(text.replace("type: modificar\n    stage: 4", "type: modificar\n    stage: 3"),
+                      encoding="utf-8")
+    relaxed = validate(source)
+    assert relaxed.exit_code == 0, relaxed.output
+    assert ("exemptions[3].stage: warning: modifies stage 3 of " + SIAC +
+            ", which is committed at stage 4") in relaxed.stderr
+    assert validate(source, "--strict").exit_code == 1
+
+
+def test_catalog_system_without_area_is_an_error(tmp_path):
+    """The 2011 document prints each system's área and marco from the catalog."""
+    text = (TEST_CATALOGS / "marco-prueba.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "marco-prueba.yaml"
+    source.write_text(text.replace("    area: recursos-humanos\n", "", 1), encoding="utf-8")
+    result = validate(source)
+    assert result.exit_code == 1
+    assert "systems[2]: a system of a marco with priorities needs its `area:`" in result.stderr

@@ -1,0 +1,182 @@
+"""`pmg new formulation`: a valid, commented scaffold; last year's commitments rolled forward onto
+a new catalog, with what is new, gone or changed listed for a decision."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from ruamel.yaml import YAML
+
+from pmg_docs.cli import main
+from pmg_docs.load.catalogs import CatalogRegistry
+from pmg_docs.load.sources import load_document
+from pmg_docs.models.formulation import Formulation
+
+ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
+
+
+def pmg(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def catalogs_2025(tmp_path) -> Path:
+    """pmg-2025: the 2024 marco with Estado Verde removed, Gestión de Riesgos added, a second
+    objective in stage 2 of Calidad de Servicio y Experiencia Usuaria, and Transformación Digital
+    moved under Gestión Eficaz."""
+    yaml = YAML()
+    catalog = yaml.load((ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8"))
+    catalog["id"], catalog["year"], catalog["version"] = "pmg-2025", 2025, "2025.1"
+    systems = catalog["systems"]
+    systems.pop(next(i for i, s in enumerate(systems) if s["id"] == "estado-verde"))
+    systems.insert(0, {"id": "gestion-de-riesgos", "name": "Gestión de Riesgos",
+                       "objective": "eficiencia-institucional",
+                       "stages": [{"number": 1, "objectives": [
+                           {"number": 1, "text": "Identificar los riesgos de los procesos."},
+                           {"number": 2, "text": "Elaborar una matriz de riesgos."}]}]})
+    cseu = next(s for s in systems if s["id"] == "calidad-de-servicio-y-experiencia-usuaria")
+    cseu["stages"][1]["objectives"].append({"number": 2, "text": "Difundir la política."})
+    digital = next(i for i in catalog["indicators"] if i["id"] == "transformacion-digital")
+    digital["objective"] = "gestion-eficaz"
+    folder = tmp_path / "catalogos"
+    folder.mkdir()
+    with open(folder / "pmg-2025.yaml", "w", encoding="utf-8") as stream:
+        yaml.dump(catalog, stream)
+    assert pmg("validate", "--catalogs", str(folder), str(folder)).exit_code == 0
+    return folder
+
+
+def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "formulation.schema.json").write_text("{}", encoding="utf-8")
+    target = tmp_path / "2025" / "servicio.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "SERVICIO DE PRUEBA",
+                 "--ministry", "MINISTERIO DE PRUEBA", "--partida", "99", "--chapter", "01",
+                 "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == \
+        "# yaml-language-server: $schema=../schemas/formulation.schema.json"
+
+    model = load_document(target).model  # valid in shape
+    assert isinstance(model, Formulation)
+    assert (model.service.name, model.service.partida, model.service.chapter) == \
+        ("SERVICIO DE PRUEBA", "99", "01")
+    catalog = CatalogRegistry().get("pmg-2024").model
+    assert [o.objective for o in model.objectives] == [o.id for o in catalog.objectives]
+    committed = {s.system: s for o in model.objectives for s in o.systems}
+    assert set(committed) == {s.id for s in catalog.systems}
+    for system in catalog.systems:
+        stages = committed[system.id].stages
+        assert [(s.stage, len(s.weights)) for s in stages] == \
+            [(s.number, len(s.objectives)) for s in system.stages]
+        assert all(w == 0 for s in stages for w in s.weights)
+    assert {i.indicator for o in model.objectives for i in o.indicators} == \
+        {i.id for i in catalog.indicators}
+    assert all(o.weight == 0 for o in model.objectives)
+
+    # The comments say what everything is and what is left to do.
+    assert "# Fill in every weight (objectives add up to 100" in text
+    assert "#   2.1 Diseñar y formalizar un marco de gobernabilidad para el Sistema Estado Verde." \
+        in text
+    assert "#   capacitacion: Capacitación avanzada en materia de género" in text
+    assert "        # target: {numerator: …, denominator: 8, percent: …}   or   measure_only: " \
+        "true (Mide)" in text
+    assert "gender measures: list one per unit of the gender indicator's numerator" in text
+
+    # In the canonical layout already, and what `pmg validate` still asks for is the weights.
+    assert pmg("fmt", "--check", str(target)).exit_code == 0
+    checked = pmg("validate", str(target))
+    assert checked.exit_code == 1
+    assert "objective weights add up to 0.00; expected 100.00" in checked.stderr
+
+
+def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, catalogs_2025):
+    target = tmp_path / "aduanas-2025.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2025", "--from", str(ADUANAS),
+                 "--catalogs", str(catalogs_2025), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    added = ("system 'Gestión de Riesgos' (gestion-de-riesgos) is new in pmg-2025: decide "
+             "whether to commit it (weights are 0); remove it if not")
+    removed = ("system 'Estado Verde' (estado-verde) is not in pmg-2025: it was not carried over "
+               "(weight 35, stage weights 1: [15, 5]; 2: [10, 5]; 3: [0, 0]; 4: [0, 0] last "
+               "year); give its weight to what remains")
+    changed = ("system 'Calidad de Servicio y Experiencia Usuaría' "
+               "(calidad-de-servicio-y-experiencia-usuaria): stage 2 now has 2 objectives (had "
+               "1); last year's weights [5] were not carried")
+    moved = ("indicator 'Transformación Digital' (transformacion-digital) goes under 'Gestión "
+             "Eficaz' in pmg-2025; last year it was under 'calidad-de-servicio': move its weight "
+             "too")
+    # On the terminal ...
+    for decision in (added, removed, changed, moved):
+        assert f"  - {decision}" in result.output.splitlines()
+    # ... and in the file, as comments.
+    text = target.read_text(encoding="utf-8")
+    comments = " ".join(line.lstrip("# ").strip() for line in text.splitlines()
+                        if line.startswith("#"))
+    for decision in (added, removed, changed, moved):
+        assert decision in comments
+
+    model = load_document(target).model
+    old = load_document(ADUANAS).model
+    assert model.catalog == "pmg-2025"
+    assert model.service == old.service
+    systems = {s.system: s for o in model.objectives for s in o.systems}
+    assert "estado-verde" not in systems
+    assert [list(s.weights) for s in systems["gestion-de-riesgos"].stages] == [[0, 0]]
+    cseu = systems["calidad-de-servicio-y-experiencia-usuaria"]
+    assert [list(s.weights) for s in cseu.stages] == [[15, 5, 5], [0, 0], [0], [0, 0]]
+    placed = {i.indicator: o.objective for o in model.objectives for i in o.indicators}
+    assert placed["transformacion-digital"] == "gestion-eficaz"
+    indicators = {i.indicator: i for o in model.objectives for i in o.indicators}
+    assert indicators["concentracion-del-gasto"].target.percent == 105.28
+    assert indicators["transformacion-digital"].measure_only is True
+    assert model.gender_measures == old.gender_measures
+
+
+def test_rollover_onto_the_same_catalog_changes_nothing(tmp_path):
+    target = tmp_path / "aduanas.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--from", str(ADUANAS),
+                 "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "To decide" not in result.output
+    same = pmg("diff", str(ADUANAS), str(target))
+    assert same.exit_code == 0, same.output
+    assert pmg("validate", str(target)).exit_code == 0
+
+
+def test_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "existente.yaml"
+    shutil.copy(ADUANAS, target)
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "X", "-o",
+                 str(target))
+    assert result.exit_code == 1
+    assert "already exists; expected a new file name, or --force" in result.stderr
+    assert target.read_bytes() == ADUANAS.read_bytes()
+    forced = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "X", "-o",
+                 str(target), "--force")
+    assert forced.exit_code == 0
+    assert load_document(target).model.service.name == "X"
+
+
+def test_printed_without_output_file():
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "SERVICIO X")
+    assert result.exit_code == 0
+    assert "kind: formulation\ncatalog: pmg-2024\nservice:\n" in result.stdout
+    assert "  name: SERVICIO X\n" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--catalog", "pmg-2042", "--service", "X"], "no catalog 'pmg-2042'; expected one of:"),
+    (["--catalog", "pmg-2024"], "expected --service NAME"),
+    (["--catalog", "pmg-2024", "--from", str(ROOT / "catalogs" / "pmg-2024.yaml")],
+     "expected last year's formulation"),
+])
+def test_input_errors(args, message):
+    result = pmg("new", "formulation", *args)
+    assert result.exit_code == 1
+    assert message in result.stderr
