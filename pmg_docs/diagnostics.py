@@ -6,9 +6,12 @@ everything that is wrong, each as `file:line: field.path: message`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+from .i18n import _
 
 
 class Severity(str, Enum):
@@ -74,6 +77,14 @@ class Diagnostics:
         return len(self.items)
 
 
+class UnknownId(ValueError):
+    """An id named on the command line (a catalog, a system) that does not exist."""
+
+    def __init__(self, message: str, param: str):
+        super().__init__(message)
+        self.param = param  # which argument of the command named it
+
+
 class InputError(Exception):
     """Input that cannot be used; carries the diagnostics that explain why."""
 
@@ -88,3 +99,23 @@ def display_name(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+# --- the wording every check shares ------------------------------------------------------------
+
+def unknown(what: str, got, known: Iterable[str], where: str = "") -> str:
+    """A reference to nothing: `«monitoreo-x» no es un sistema del catálogo pmg-2024; se espera
+    uno de: a, b`. `what` names the kind of thing with its article ("un sistema")."""
+    listed = ", ".join(str(k) for k in known) or _("(ninguno)")
+    place = f" {where}" if where else ""
+    return _("«{got}» no es {what}{place}; se espera uno de: {known}").format(
+        got=got, what=what, place=place, known=listed)
+
+
+def repeated(what: str, first_line: int | None) -> str:
+    """The second occurrence of what must appear once: `«x» aparece dos veces (también en la
+    línea 12); se espera una sola vez`."""
+    if first_line is None:
+        return _("{what} aparece dos veces; se espera una sola vez").format(what=what)
+    return _("{what} aparece dos veces (también en la línea {line}); se espera una sola "
+             "vez").format(what=what, line=first_line)

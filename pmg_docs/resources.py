@@ -6,6 +6,7 @@ them; a wheel carries them inside the package under `_data/`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -35,3 +36,30 @@ def fonts_dir() -> Path:
     import font_source_sans_pro
 
     return Path(font_source_sans_pro.font_directory).resolve()
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+TEMPLATE_SUFFIX = ".html.j2"
+# The first line of a document's template says what it lays out: `{#- pmg: formulation/objetivos
+# -#}` (kind/format), `{#- pmg: circular -#}`, `{#- pmg: annex/requisitos -#}`.
+_DECLARATION = re.compile(r"^\{#-?\s*pmg:\s*(?P<kind>[a-z][a-z0-9-]*)"
+                          r"(?:/(?P<format>[a-z0-9][a-z0-9-]*))?\s*-?#\}")
+
+
+def template_file(name: str, extra_dir: Path | None = None) -> Path | None:
+    """The file of template `name`: the user's folder first, then the package's. Only a file
+    that is really inside its folder counts (a link out of it does not)."""
+    for folder in ([extra_dir] if extra_dir else []) + [templates_dir()]:
+        root = Path(folder).resolve()
+        candidate = (root / f"{name}{TEMPLATE_SUFFIX}").resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    return None
+
+
+def template_declaration(path: Path) -> tuple[str, str | None] | None:
+    """(kind, format) that a template's first line declares; None when it declares nothing."""
+    with open(path, encoding="utf-8", errors="replace") as stream:
+        match = _DECLARATION.match(stream.readline())
+    return (match["kind"], match["format"]) if match else None

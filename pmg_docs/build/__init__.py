@@ -19,8 +19,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..load.catalogs import CatalogRegistry
+from .. import kinds
 from ..load.sources import iter_source_files, load_source
-from ..render.pipeline import Rendered, render_source
+from ..render.pipeline import RenderOptions, Rendered, render_source, write_rendered
 
 
 @dataclass
@@ -35,16 +36,13 @@ class Summary:
 
 @dataclass(frozen=True)
 class Options:
-    """What a render depends on besides its inputs: part of every cache key."""
+    """How to render (part of every cache key) and where the catalogs are."""
 
-    formats: tuple[str, ...]
+    render: RenderOptions
     catalog_dirs: tuple[Path, ...] = ()
-    strict: bool = False
-    templates: Path | None = None
-    annexes: tuple[str, ...] = ()
 
     def key(self) -> str:
-        return repr((self.formats, self.strict, str(self.templates or ""), self.annexes))
+        return self.render.key()
 
 
 def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
@@ -52,7 +50,7 @@ def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
 
 
 def _failed(result: Rendered, strict: bool) -> bool:
-    return any(_is_blocking(d, strict) for d in result.diagnostics) or not result.outputs
+    return any(_is_blocking(d, strict) for d in result.diagnostics) or not result.data
 
 
 @cache
@@ -62,8 +60,10 @@ def _registry(catalog_dirs: tuple[Path, ...]) -> CatalogRegistry:
 
 
 def _render_one(path: Path, relative: Path, out_dir: Path, options: Options) -> Rendered:
-    return render_source(path, out_dir, options.formats, _registry(options.catalog_dirs),
-                         relative, options.strict, options.templates, options.annexes)
+    rendered = render_source(path, _registry(options.catalog_dirs), options.render)
+    if not _failed(rendered, options.render.strict):
+        write_rendered(rendered, out_dir, relative)
+    return rendered
 
 
 def _warm_up() -> None:
@@ -95,7 +95,8 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     clashes = _clashes(jobs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    options = Options(tuple(formats), tuple(catalog_dirs), strict, templates, tuple(annexes))
+    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes)),
+                      tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
         _collect(summary, _render_one(path, relative, out_dir, options), strict)
@@ -118,7 +119,7 @@ def _is_catalog(path: Path) -> bool:
         data = load_source(path).data
     except InputError:
         return False  # rendering reports the error, located
-    return isinstance(data, dict) and data.get("kind") == "catalog"
+    return isinstance(data, dict) and data.get("kind") == kinds.CATALOG
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
@@ -137,7 +138,8 @@ def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=
     from .cache import BuildCache
 
     started = time.perf_counter()
-    options = Options(tuple(formats), tuple(catalog_dirs), strict, templates, tuple(annexes))
+    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes)),
+                      tuple(catalog_dirs))
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
     paths, _ = iter_source_files([directory])

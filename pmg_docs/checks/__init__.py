@@ -1,29 +1,46 @@
-"""Rules of the marco, checked on a formulation against its catalog.
+"""Checks: the marco's rules and every consistency check, behind one entry point.
 
-Each rule is a function `(document, catalog) -> iterable of Diagnostic` that looks at the sections
-of the formulation it is about and reads its parameters from the catalog, so a year whose marco
-differs changes its catalog, not this code. All rules run, and all their findings are gathered.
+`check_document` runs what holds for a loaded document: a catalog's own consistency, or, for any
+other source, the checks of the format its catalog declares for it (found through the kind
+registry, `pmg_docs.kinds`). Each check is a function `(document, catalog) -> Diagnostic…` that
+reads its parameters from the catalog, so a marco that differs changes its catalog, not this
+code. All checks run, and all their findings are gathered.
 """
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..load.sources import Document
-from ..models.catalog import Catalog
-from . import areas, gender
-from . import marco_requirements as requirements
-from . import objetivos as objectives
+from pathlib import Path
 
-RULES = (
-    *objectives.RULES,
-    *gender.RULES,
-    *areas.RULES,
-    *requirements.RULES,
-)
+from .. import kinds
+from ..diagnostics import Diagnostic, Diagnostics, InputError
+from ..load import CatalogRegistry, Document, iter_source_files, load_document
 
 
-def check(document: Document, catalog: Catalog) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for rule in RULES:
-        found.extend(rule(document, catalog))
-    return found
+def check_document(document: Document, templates: Path | None = None) -> list[Diagnostic]:
+    """Every finding about a loaded document (its shape was checked while loading it)."""
+    if document.kind == kinds.CATALOG:
+        from .catalog import check_catalog
+
+        return list(check_catalog(document, templates))
+    return list(document.format.checks.load()(document, document.catalog))
+
+
+def check_path(path: Path, registry: CatalogRegistry,
+               templates: Path | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Load and check one file: the document (None when it could not be loaded) and every
+    finding."""
+    try:
+        document = load_document(path, registry)
+    except InputError as exc:
+        return None, exc.diagnostics
+    return document, check_document(document, templates)
+
+
+def validate_paths(paths, registry: CatalogRegistry,
+                   templates: Path | None = None) -> tuple[Diagnostics, int]:
+    """Validate every source under `paths`; return all diagnostics and the number of files."""
+    files, problems = iter_source_files(paths)
+    found = Diagnostics(list(problems))
+    for path in files:
+        found.extend(check_path(path, registry, templates)[1])
+    return found, len(files)

@@ -1,19 +1,16 @@
 """Rules of the marco-and-área format (2011): systems committed by stage, exemptions.
 
 A catalog of this format lists `priorities` (ALTA, MEDIANA, MENOR); its formulations commit
-systems under `systems:` and list exemptions and modified stages under `exemptions:`. The rules
-of the other format skip these sections, and these rules skip formulations of the other format,
-so each format is checked by its own rules only.
+systems under `systems:` and list exemptions and modified stages under `exemptions:`. The
+catalog's `documents:` selects this format; the kind registry then runs these checks, and the
+marco's requirements on particular systems (checks/marco_requirements.py), on it alone.
 """
 
 from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..numbers import same, shown
-
-
-def uses_areas_format(catalog) -> bool:
-    return bool(catalog.priorities)
+from .marco_requirements import check_requirements
 
 
 def _stage_numbers(system) -> list[int]:
@@ -33,29 +30,7 @@ def _committed(document) -> dict[str, int]:
     return found
 
 
-def sections_fit_catalog(document, catalog):
-    model, source = document.model, document.source
-    if not uses_areas_format(catalog):
-        for field in ("systems", "exemptions"):
-            if getattr(model, field):
-                yield source.diagnostic(
-                    (field,), f"`{field}:` belongs to formulations against a marco with priorities "
-                    f"and áreas (such as pmg-2011); catalog {catalog.id} commits systems under "
-                    "`objectives:`, expected them there")
-        return
-    if model.objectives:
-        yield source.diagnostic(
-            ("objectives",), f"catalog {catalog.id} commits systems by stage and priority, not "
-            "under objectives; expected `systems:` (and `exemptions:`) instead")
-    if not model.systems:
-        yield source.diagnostic(
-            ("systems",), "no system committed; expected `systems:` with the system, stage, "
-            f"priority and weight of each system committed against catalog {catalog.id}")
-
-
 def references_exist(document, catalog):
-    if not uses_areas_format(catalog):
-        return
     source = document.source
     known = ", ".join(s.id for s in catalog.systems) or "none"
     entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
@@ -75,8 +50,6 @@ def references_exist(document, catalog):
 
 
 def committed_once(document, catalog):
-    if not uses_areas_format(catalog):
-        return
     source = document.source
     first = _committed(document)
     for i, commitment in enumerate(document.model.systems):
@@ -89,8 +62,6 @@ def committed_once(document, catalog):
 
 
 def stages_exist(document, catalog):
-    if not uses_areas_format(catalog):
-        return
     for i, commitment in enumerate(document.model.systems):
         system = catalog.system(commitment.system)
         if system is not None and commitment.stage not in _stage_numbers(system):
@@ -100,8 +71,6 @@ def stages_exist(document, catalog):
 
 
 def priorities_known(document, catalog):
-    if not uses_areas_format(catalog):
-        return
     known = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities)
     for i, commitment in enumerate(document.model.systems):
         if catalog.priority(commitment.priority) is None:
@@ -112,7 +81,7 @@ def priorities_known(document, catalog):
 
 def weights_total(document, catalog):
     systems = document.model.systems
-    if not uses_areas_format(catalog) or not systems:
+    if catalog.rules.total_weight is None:
         return
     decimals = catalog.rules.weight_decimals
     total = sum(c.weight for c in systems)
@@ -126,8 +95,6 @@ def weights_total(document, catalog):
 def exemptions_consistent(document, catalog):
     """An exemption names no stage and its system is not committed; a modification names a
     stage of a committed system; both give their justification; none is listed twice."""
-    if not uses_areas_format(catalog):
-        return
     source = document.source
     exemptions = document.model.exemptions
     committed = _committed(document)
@@ -207,7 +174,6 @@ def _modification(source, catalog, base, exemption, name, committed, commitments
 
 
 RULES = (
-    sections_fit_catalog,
     references_exist,
     committed_once,
     stages_exist,
@@ -215,3 +181,9 @@ RULES = (
     weights_total,
     exemptions_consistent,
 )
+
+
+def check(document, catalog):
+    """Every rule of the areas format, and the marco's requirements on particular systems."""
+    for rule in (*RULES, check_requirements):
+        yield from rule(document, catalog)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..load.sources import Document
+from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
 from .requirement_codes import check_requirements as check_technical_requirements
 
@@ -21,8 +22,9 @@ def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnost
         seen.setdefault(value, index)
 
 
-def check_catalog(document: Document) -> Iterable[Diagnostic]:
+def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     catalog = document.model
+    yield from check_documents(document, templates)
     yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
     yield from _duplicates(document, "indicators", catalog.indicators, lambda o: o.id)
     yield from _duplicates(document, "systems", catalog.systems, lambda o: o.id)
@@ -31,6 +33,7 @@ def check_catalog(document: Document) -> Iterable[Diagnostic]:
     yield from _duplicates(document, "areas", catalog.areas, lambda o: o.id)
     yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
     yield from _duplicates(document, "priorities", catalog.priorities, lambda o: o.id)
+    yield from _duplicates(document, "indicator_types", catalog.indicator_types, lambda o: o.id)
     yield from check_catalog_requirements(document)
     objective_ids = {o.id for o in catalog.objectives}
     for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):

@@ -14,7 +14,7 @@ from ..models.catalog import Catalog
 from ..richtext.circular import INSERTIONS, parse_text
 
 
-def check_circular(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+def check(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
     yield from check_text(document, catalog)
     yield from check_recipients(document, catalog)
 

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..numbers import rounded, shown
-from .areas import uses_areas_format
 
 
 def selected_systems(requirement, catalog) -> list:
@@ -27,8 +26,6 @@ def selected_systems(requirement, catalog) -> list:
 
 
 def check_requirements(document, catalog) -> Iterable[Diagnostic]:
-    if not uses_areas_format(catalog):
-        return
     source = document.source
     committed: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from ..numbers import percent, plain, rounded, same, shown
+from ..i18n import _
+from ..numbers import same, shown
+from .gender import RULES as GENDER_RULES
+from .targets import check_commitment, check_definition
 
 
 def objective_weights_total(document, catalog):
     objectives = document.model.objectives
-    if not objectives:
+    if catalog.rules.total_weight is None:
         return
     decimals = catalog.rules.weight_decimals
     total = sum(o.weight for o in objectives)
@@ -27,7 +30,7 @@ def objective_weight_is_sum_of_items(document, catalog):
                 ("objectives", i), "the objective commits no indicator or system; "
                 "expected at least one under `indicators:` or `systems:`")
             continue
-        if not same(sum(parts), objective.weight, decimals):
+        if catalog.rules.weights_add_up and not same(sum(parts), objective.weight, decimals):
             terms = " + ".join(shown(p, decimals) for p in parts)
             yield document.source.diagnostic(
                 ("objectives", i, "weight"), f"weight is {shown(objective.weight, decimals)} but "
@@ -44,6 +47,14 @@ def references_exist(document, catalog):
                                     f"no objective {objective.objective!r} in catalog "
                                     f"{catalog.id}; expected one of: {known}")
         for j, item in enumerate(objective.indicators):
+            if item.definition is not None:
+                if catalog.indicator(item.indicator) is not None:
+                    yield source.diagnostic(("objectives", i, "indicators", j, "indicator"), _(
+                        "«{id}» es el id de un indicador del catálogo {catalog}; un indicador "
+                        "propio (con `definition:`) necesita otro id, o quite `definition:` "
+                        "para comprometer el del catálogo").format(id=item.indicator,
+                                                                    catalog=catalog.id))
+                continue
             if catalog.indicator(item.indicator) is None:
                 known = ", ".join(x.id for x in catalog.indicators)
                 yield source.diagnostic(("objectives", i, "indicators", j, "indicator"),
@@ -96,7 +107,7 @@ def system_weight_is_sum_of_stages(document, catalog):
             if system is not None:
                 yield from _stages_match_catalog(source, base, commitment, system)
             total = sum(w for s in commitment.stages for w in s.weights)
-            if not same(total, commitment.weight, decimals):
+            if catalog.rules.weights_add_up and not same(total, commitment.weight, decimals):
                 yield source.diagnostic(
                     base + ("weight",), f"weight is {shown(commitment.weight, decimals)} but its "
                     f"stage objectives add up to {shown(total, decimals)}; expected them to be equal")
@@ -125,52 +136,27 @@ def _stages_match_catalog(source, base, commitment, system):
             "every stage, with weights 0 where nothing is committed")
 
 
+def indicator_of(commitment, catalog):
+    """What the commitment's indicator is: the service's own definition, else the catalog's."""
+    return commitment.definition if commitment.definition is not None \
+        else catalog.indicator(commitment.indicator)
+
+
 def targets(document, catalog):
     source = document.source
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.indicators):
             base = ("objectives", i, "indicators", j)
-            indicator = catalog.indicator(commitment.indicator)
-            target = commitment.target
-            if target is None and not commitment.measure_only:
-                yield source.diagnostic(base, "no target; expected `target:` with numerator and "
-                                        "denominator, or `measure_only: true` (Mide)")
-                continue
-            if target is not None and commitment.measure_only:
-                yield source.diagnostic(base + ("measure_only",), "an indicator measured only "
-                                        "(Mide) has no target; expected either `target:` or "
-                                        "`measure_only: true`, not both")
-                continue
-            if target is None:
-                continue
-            if target.denominator == 0:
-                yield source.diagnostic(base + ("target", "denominator"),
-                                        "denominator is 0; expected a number above 0")
-                continue
-            if indicator is not None and indicator.fixed_denominator is not None \
-                    and target.denominator != indicator.fixed_denominator:
-                yield source.diagnostic(
-                    base + ("target", "denominator"),
-                    f"denominator is {plain(target.denominator)}; the marco fixes it at "
-                    f"{indicator.fixed_denominator} for {indicator.name!r}")
-            decimals = indicator.target_decimals if indicator else 2
-            computed = percent(target.numerator, target.denominator)
-            if target.percent is None:
-                yield source.diagnostic(
-                    base + ("target",), f"no stated percent; the document will print the "
-                    f"computed {shown(computed, decimals)} %. Add `percent: "
-                    f"{shown(computed, decimals)}` to confirm it",
-                    severity=Severity.WARNING)
-            elif not same(target.percent, computed, decimals):
-                yield source.diagnostic(
-                    base + ("target", "percent"), f"percent is {plain(target.percent)} but "
-                    f"{plain(target.numerator)} / {plain(target.denominator)} × 100 = "
-                    f"{shown(computed, decimals)}; expected them to be equal at {decimals} decimals")
+            indicator = indicator_of(commitment, catalog)
+            if indicator is None:
+                continue  # reported by references_exist
+            fixed = getattr(indicator, "fixed_denominator", None)
+            yield from check_commitment(source, base, commitment, indicator, fixed)
+            if commitment.definition is not None:
+                yield from check_definition(source, base + ("definition",), indicator, catalog)
 
 
 def catalog_objectives_committed(document, catalog):
-    if not document.model.objectives:
-        return
     committed = {o.objective for o in document.model.objectives}
     for objective in catalog.objectives:
         if objective.id not in committed:
@@ -189,4 +175,9 @@ RULES = (
     catalog_objectives_committed,
 )
 
-__all__ = ["RULES", "rounded"]
+
+
+def check(document, catalog):
+    """Every rule of the objectives format, and those of the gender-equity measures."""
+    for rule in (*RULES, *GENDER_RULES):
+        yield from rule(document, catalog)

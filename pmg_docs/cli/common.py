@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .. import kinds
+
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
 
 
@@ -26,10 +28,9 @@ strict_option = click.option("--strict", is_flag=True, help="Treat warnings as e
 templates_option = click.option(
     "--templates", "templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Folder of your own templates, searched before the package's (run in Jinja's sandbox).")
-# The names of pmg_docs.views.ANNEX_BUILDERS (a test keeps them equal), listed here so that
-# `pmg --help` does not import the views.
+# The annexes the kind registry knows (it imports nothing until a command uses a part).
 annex_option = click.option(
-    "--annex", "annexes", multiple=True, type=click.Choice(["requisitos"]),
+    "--annex", "annexes", multiple=True, type=click.Choice(kinds.annex_names()),
     help="Append an annex; may be repeated. requisitos: the technical requirements of every "
          "stage objective committed with a weight above 0.")
 

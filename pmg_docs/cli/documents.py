@@ -22,14 +22,15 @@ from .common import (
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @catalogs_option
+@templates_option
 @strict_option
-def validate(paths, catalog_dirs, strict) -> None:
+def validate(paths, catalog_dirs, templates, strict) -> None:
     """Check formulations, circulars and catalogs (files or folders) and report every
     problem."""
-    from ..checks.validation import validate_paths
-    from ..load.catalogs import CatalogRegistry
+    from ..checks import validate_paths
+    from ..load import CatalogRegistry
 
-    found, count = validate_paths(paths, CatalogRegistry(catalog_dirs))
+    found, count = validate_paths(paths, CatalogRegistry(catalog_dirs), templates)
     print_diagnostics(found)
     errors, warnings = len(found.errors), len(found.warnings)
     if found.has_errors(strict):
@@ -94,25 +95,30 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @catalogs_option
+@templates_option
 @strict_option
-def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, strict) -> None:
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) -> None:
     """Render the "Requisitos técnicos" guide of one system of a catalog
     (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
     requirement with its note."""
-    from ..render.guide import render_guide
-    from ..workflow.catalog_info import UnknownId
+    from ..diagnostics import UnknownId
+    from ..load import CatalogRegistry
+    from ..render.pipeline import (RenderOptions, blocking, guide_file_name, render_guide,
+                                   write_rendered)
 
+    options = RenderOptions(formats(fmt), strict, templates)
     try:
-        result = render_guide(system_id, catalog_id, out_dir, formats(fmt), catalog_dirs, strict)
+        result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
         hint = "'--catalog'" if exc.param == "catalog" else "'SYSTEM_ID'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
     print_diagnostics(result.diagnostics)
-    for path in result.written:
-        click.echo(f"wrote {path}")
-    if not result.written:
+    if blocking(result.diagnostics, strict) or not result.data:
         click.echo("no guide written", err=True)
         sys.exit(EXIT_INPUT)
+    write_rendered(result, out_dir, guide_file_name(system_id))
+    for path in result.outputs:
+        click.echo(f"wrote {path}")
 
 
 def _report(summary) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .. import kinds
+
 from .common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, catalogs_option, print_diagnostics
 
 
@@ -14,12 +16,14 @@ from .common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, catalogs_option, print_diag
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True,
               help="Change nothing; list the files that would change and exit 1 if any.")
-def fmt(paths, check) -> None:
+@catalogs_option
+def fmt(paths, check, catalog_dirs) -> None:
     """Rewrite catalogs, formulations and circulars (files or folders) in the canonical layout,
     keeping comments and values. A file that does not parse is reported and left as it is."""
+    from ..load import CatalogRegistry
     from ..workflow.fmt import format_paths
 
-    report = format_paths(paths, check=check)
+    report = format_paths(paths, CatalogRegistry(catalog_dirs), check=check)
     print_diagnostics(report.diagnostics)
     verb = "would reformat" if check else "reformatted"
     for path in report.changed:
@@ -33,8 +37,9 @@ def fmt(paths, check) -> None:
 
 
 @click.command()
-@click.option("--kind", default="formulation", show_default=True,
-              help="The kind of source: catalog, formulation, … (see `kind:` in a source).")
+@click.option("--kind", default="formulation-objetivos", show_default=True,
+              help="The kind of source and, for kinds with several formats, its format: "
+                   "catalog, circular, formulation-objetivos, formulation-areas, …")
 @click.option("--all", "every", is_flag=True,
               help="Write the schema of every kind into the folder given with -o.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -43,12 +48,12 @@ def schema(kind, every, output) -> None:
     """Print or write the JSON Schema of a kind of source, for editors that check YAML."""
     from ..diagnostics import InputError
     from ..output import atomic_write
-    from ..workflow.schema import kinds, schema_file_name, schema_text
+    from ..workflow.schema import schema_file_name, schema_names, schema_text
 
     if every and output is None:
         raise click.UsageError("--all needs -o FOLDER")
     try:
-        texts = {kind: schema_text(kind)} if not every else {k: schema_text(k) for k in kinds()}
+        texts = {kind: schema_text(kind)} if not every else {k: schema_text(k) for k in schema_names()}
     except InputError as exc:
         raise click.BadParameter(str(exc.diagnostics[0].message), param_hint="--kind") from None
     if output is None:
@@ -103,63 +108,43 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(["circular", "formulation"]))
+@click.argument("kind", type=click.Choice([k for k in kinds.source_kinds() if k != kinds.CATALOG]))
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="File to write (default: circular.md; a formulation is printed).")
+              default=None, help="File to write (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
-@click.option("--catalog", "catalog_id", help="formulation: id of the year's catalog.")
-@click.option("--service", "name", help="formulation: the service's name (default: last year's).")
-@click.option("--ministry", help="formulation: the ministry, as printed.")
-@click.option("--partida", help="formulation: budget partida, two or three digits: 08.")
-@click.option("--chapter", help="formulation: budget capítulo, two or three digits: 04.")
+@click.option("--catalog", "catalog_id",
+              help="Id of the year's catalog; it says the format to write (not for circulars).")
+@click.option("--service", "name", help="The service's name (default: last year's).")
+@click.option("--ministry", help="The ministry, as printed.")
+@click.option("--partida", help="Budget partida, two or three digits: 08.")
+@click.option("--chapter", help="Budget capítulo, two or three digits: 04.")
 @click.option("--from", "from_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="formulation: last year's, rolled forward onto the new catalog.")
+              help="Last year's, rolled forward onto the new catalog.")
 @catalogs_option
 def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_path,
         catalog_dirs) -> None:
     """Write a new, commented KIND source to start from. A circular validates as it is; a
-    formulation lists every objective, indicator and system of --catalog with zero weights to
-    fill in, or with --from carries last year's commitments onto it and lists what needs a
-    decision."""
+    formulation lists what --catalog's marco lets a service commit, to fill in, or with --from
+    carries last year's commitments onto it and lists what needs a decision."""
     from ..diagnostics import InputError
-
-    if kind == "formulation":
-        if not catalog_id:
-            raise click.UsageError("pmg new formulation needs --catalog ID")
-        _new_formulation(catalog_id, name, ministry, partida, chapter, from_path, path, force,
-                         catalog_dirs)
-        return
-    from ..workflow.new.circular import new_source
-
-    try:
-        written = new_source(kind, path, force)
-    except InputError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_INPUT)
-    click.echo(f"wrote {written}; check it with `pmg validate {written}`")
-
-
-def _new_formulation(catalog_id, name, ministry, partida, chapter, from_path, output, force,
-                     catalog_dirs) -> None:
-    from ..diagnostics import InputError
-    from ..load.catalogs import CatalogRegistry
-    from ..workflow.new.formulation import ServiceFields, new_formulation
+    from ..load import CatalogRegistry
+    from ..workflow.new import ServiceFields, new_document
 
     service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
     try:
-        result = new_formulation(catalog_id, service, CatalogRegistry(catalog_dirs),
-                                 from_path=from_path, output=output, force=force)
+        result = new_document(kind, catalog_id, service, CatalogRegistry(catalog_dirs),
+                              from_path=from_path, output=path, force=force)
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_INPUT)
-    if output is None:
+    if path is None:
         click.echo(result.text, nl=False)
     else:
-        click.echo(f"wrote {output}; check it with `pmg validate {output}`")
+        click.echo(f"wrote {path}; check it with `pmg validate {path}`")
     if result.decisions:
-        click.echo("To decide (also listed at the top of the file):", err=output is None)
+        click.echo("To decide (also listed at the top of the file):", err=path is None)
         for decision in result.decisions:
-            click.echo(f"  - {decision}", err=output is None)
+            click.echo(f"  - {decision}", err=path is None)
 
 
 @click.group()

@@ -37,7 +37,7 @@ class CatalogRegistry:
         path = self.paths().get(catalog_id)
         if path is None:
             return None
-        document = load_document(path)
+        document = load_document(path, self)
         if not isinstance(document.model, Catalog):
             raise InputError([document.source.diagnostic(("kind",), "expected kind: catalog")])
         if document.model.id != path.stem:

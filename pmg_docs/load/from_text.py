@@ -13,7 +13,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, InputError
 from .front_matter import FENCE, FRONT_MATTER_SUFFIXES, front_matter_source, split_front_matter
 from .located_yaml import YamlSource, parse_yaml_text
-from .sources import Document, parse_model
+from .sources import Document, parse_document
 from .text import MAX_FILE_BYTES
 
 __all__ = ["FRONT_MATTER_SUFFIXES", "Parts", "document_from_text", "source_from_text"]
@@ -49,7 +49,7 @@ def source_from_text(text: str, path: Path, name: str) -> tuple[YamlSource, Part
     return YamlSource(path=path, data=data, lines=lines, text=text), Parts(text)
 
 
-def document_from_text(text: str, path: Path, name: str) -> Document:
+def document_from_text(text: str, path: Path, name: str, registry) -> Document:
     """A typed document from text; raises InputError with located diagnostics."""
     source, _ = source_from_text(text, path, name)
-    return Document(source=source, model=parse_model(source))
+    return parse_document(source, registry)

@@ -40,8 +40,7 @@ def _message(error: dict) -> str:
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == ID_PATTERN:
-            return (f"got {got!r}; expected an id: lowercase letters, digits and hyphens, "
-                    "like estado-verde")
+            return id_expected(got)
         return f"got {got!r}; expected text matching {pattern}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = {"greater_than_equal": "at least", "less_than_equal": "at most",
@@ -59,6 +58,11 @@ def _message(error: dict) -> str:
     if kind in _EXPECTED:
         return f"got {_describe(got)}; {_EXPECTED[kind]}"
     return f"{error['msg']} (got {_describe(got)})"
+
+
+def id_expected(got) -> str:
+    return (f"got {got!r}; expected an id: lowercase letters, digits and hyphens, like "
+            "estado-verde")
 
 
 def _describe(value) -> str:

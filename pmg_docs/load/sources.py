@@ -1,58 +1,156 @@
-"""From a path to a typed, located document: catalogs, formulations and circulars.
+"""From a path (or a text) to a typed, located document.
 
-A source's `kind:` key says what it is. Catalogs are looked up by id in the package's catalog
-folder and in any extra folders the user names; a catalog's file is named after its id.
+A source's `kind:` says what it is. A catalog is read into the catalog model. Any other source
+names its catalog (`catalog:`), and that catalog says which format the kind is written in for
+its marco (`documents:`); the kind registry gives the format's model. So the catalog is found
+before the source's shape is checked, and a wrong catalog is reported where the source names it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from ..diagnostics import Diagnostic, InputError, display_name
-from ..models.catalog import Catalog
-from ..models.circular import Circular
-from ..models.formulation import Formulation
+from ..models.base import ID_PATTERN
+
+from .. import kinds
+from ..diagnostics import Diagnostic, InputError, display_name, unknown
+from ..i18n import _
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .located_yaml import YamlSource, load_yaml
-from .model_errors import located
+from .model_errors import id_expected, located
 
-# kind -> model. Formats of other years add their models here.
-MODELS: dict[str, type[BaseModel]] = {
-    "catalog": Catalog,
-    "formulation": Formulation,
-    "circular": Circular,
-}
+if TYPE_CHECKING:
+    from ..models.catalog import Catalog, DocumentSpec
+    from .catalogs import CatalogRegistry
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
 class Document:
-    """A source file parsed into its model, with the YAML positions for located messages."""
+    """A source parsed into its model, with its YAML positions for located messages, and, for
+    anything but a catalog, the catalog it is written against and how that catalog lays it out."""
 
     source: YamlSource
     model: BaseModel
+    kind: str
+    format: kinds.Format | None = None
+    catalog: Catalog | None = None
+    spec: DocumentSpec | None = None
+    # The catalog's own source: where messages about its declarations point.
+    catalog_source: YamlSource | None = None
 
-    @property
-    def kind(self) -> str:
-        return self.model.kind
 
-
-def parse_model(source: YamlSource) -> BaseModel:
+def _kind_of(source: YamlSource) -> str:
     data = source.data
     if not isinstance(data, dict):
-        raise InputError([source.diagnostic((), "expected a mapping with a `kind:` key at the top")])
+        raise InputError([source.diagnostic((), _(
+            "se esperaba un mapeo con la clave `kind:` al comienzo (kind: formulation, "
+            "circular o catalog)"))])
     kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in MODELS:
-        known = ", ".join(sorted(MODELS))
-        raise InputError([source.diagnostic(("kind",), f"got {kind!r}; expected one of: {known}")])
+    if kind is None:
+        raise InputError([source.diagnostic((), _(
+            "falta `kind:`, que dice qué es el archivo; se espera uno de: {known}").format(
+            known=", ".join(kinds.source_kinds())))])
+    if not isinstance(kind, str) or kind not in kinds.source_kinds():
+        raise InputError([source.diagnostic(("kind",), unknown(
+            _("un tipo de documento"), kind, kinds.source_kinds()))])
+    return kind
+
+
+def _validated(model: type[BaseModel], source: YamlSource) -> BaseModel:
     try:
-        return MODELS[kind].model_validate(data)
+        return model.model_validate(source.data)
     except ValidationError as exc:
         raise InputError(located(exc, source)) from None
+
+
+def catalog_and_spec(source: YamlSource, kind: str,
+                     registry: CatalogRegistry) -> tuple[Document, DocumentSpec, kinds.Format]:
+    """The catalog a source names, the catalog's declaration of the source's kind, and the
+    format that declaration selects. Raises InputError located at the source's `catalog:`."""
+    catalog_id = source.data.get("catalog")
+    if catalog_id is None:
+        raise InputError([source.diagnostic(("catalog",), _(
+            "falta el catálogo; se espera `catalog: ID` con el id del Programa Marco "
+            "(`pmg catalog list` los muestra)"))])
+    if not isinstance(catalog_id, str) or not re.match(ID_PATTERN, catalog_id):
+        # Checked before the lookup, so that a path is answered as what it is.
+        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id))])
+    found = registry.get(catalog_id)
+    if found is None:
+        raise InputError([source.diagnostic(("catalog",), unknown(
+            _("un catálogo"), catalog_id, registry.ids()))])
+    return declared(found, source, kind)
+
+
+def declared(found: Document, source: YamlSource,
+             kind: str) -> tuple[Document, DocumentSpec, kinds.Format]:
+    """How catalog `found` lays out documents of `kind`; errors located at `source`'s
+    `catalog:` (a source naming the catalog) or the catalog's top (a guide)."""
+    catalog = found.model
+    where = ("catalog",) if source is not found.source else ("documents", kind)
+    spec = catalog.documents.get(kind)
+    if spec is None:
+        raise InputError([source.diagnostic(where, _(
+            "el catálogo {catalog} no ofrece documentos de tipo {kind}; ofrece: {offered}").format(
+            catalog=catalog.id, kind=kind, offered=", ".join(catalog.documents) or "—"))])
+    fmt = kinds.kind(kind).format(spec.format)
+    if fmt is None:
+        # The catalog itself is checked when it is loaded; this is the message a source gets.
+        raise InputError([source.diagnostic(where, unknown(
+            _("un formato de {kind}").format(kind=kind), spec.format,
+            kinds.kind(kind).formats, _("(lo declara el catálogo {catalog})").format(
+                catalog=catalog.id)))])
+    return found, spec, fmt
+
+
+def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) -> Document:
+    """The typed document of a loaded source, its catalog found in `registry` (the package's
+    catalogs when None). Raises InputError with located diagnostics."""
+    kind = _kind_of(source)
+    if kind == kinds.CATALOG:
+        return Document(source, _validated(kinds.CATALOG_MODEL.load(), source), kind)
+    if registry is None:
+        from .catalogs import CatalogRegistry
+
+        registry = CatalogRegistry()
+    found, spec, fmt = catalog_and_spec(source, kind, registry)
+    try:
+        model = _validated(fmt.model.load(), source)
+    except InputError as exc:
+        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt,
+                                             found.model.id)) from None
+    return Document(source, model, kind, fmt, found.model, spec, found.source)
+
+
+def _explained_sections(diagnostics: list[Diagnostic], source: YamlSource, kind: str,
+                        fmt: kinds.Format, catalog_id: str) -> list[Diagnostic]:
+    """A top-level section of another format of the same kind (`systems:` in a formulation
+    against a marco by objectives) is explained as such, not as a misspelt key."""
+    model = fmt.model.load()
+    own = [name for name in model.model_fields if name not in ("kind", "catalog")]
+    out = []
+    for diagnostic in diagnostics:
+        section = diagnostic.path[0] if len(diagnostic.path) == 1 else None
+        other = next((f for f in kinds.kind(kind).formats.values()
+                      if f is not fmt and f.model is not None and section is not None
+                      and section not in model.model_fields
+                      and section in f.model.load().model_fields), None)
+        if other is None:
+            out.append(diagnostic)
+            continue
+        out.append(source.diagnostic((section,), _(
+            "`{section}:` pertenece al formato {other}; el catálogo {catalog} declara el formato "
+            "{format} para {kind}, que se escribe con: {own}").format(
+            section=section, other=other.name, catalog=catalog_id, format=fmt.name, kind=kind,
+            own=", ".join(own))))
+    return out
 
 
 def load_source(path: Path) -> YamlSource:
@@ -63,9 +161,9 @@ def load_source(path: Path) -> YamlSource:
     return load_yaml(path)
 
 
-def load_document(path: Path) -> Document:
-    source = load_source(Path(path))
-    return Document(source=source, model=parse_model(source))
+def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document:
+    """The one entry point: a file read, located, typed, with its catalog."""
+    return parse_document(load_source(Path(path)), registry)
 
 
 def _is_source(candidate: Path, folder: Path) -> bool:

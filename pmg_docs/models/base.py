@@ -36,3 +36,10 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
 RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
                      AfterValidator(_printable)]
 Weight = Annotated[float, Field(ge=0, le=100)]
+
+
+class Identified(Model):
+    """An item named by an id. Listed last among a model's bases, so that `id` comes first in
+    its fields: the order `pmg fmt` writes keys in."""
+
+    id: Id

@@ -1,16 +1,19 @@
 """A year's Programa Marco: objectives, systems and their stages, indicators, rules.
 
-One model serves every year's format; the fields a format does not use stay empty. What varies
-by year (number style, which rules apply and with which parameters) is data here, not code.
+One model serves every year's marco; the fields a marco does not use stay empty. What varies by
+year is data here, not code: which documents the marco offers and how each is laid out
+(`documents`: format, template, title), the number style, which rules apply and with which
+parameters, and every word the documents print about the marco.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from .base import Id, Model, Text
+from .base import Id, Identified, Model, Text
+from .indicator import IndicatorFields
 
 
 class NumberStyle(Model):
@@ -70,18 +73,22 @@ class System(Model):
     stages: list[Stage] = []
 
 
-class Indicator(Model):
-    id: Id
-    name: Text
+class Indicator(IndicatorFields, Identified):
+    """A transversal indicator of the marco, which services commit by its id."""
+
     # The management objective the marco places it under (2024 format); `pmg new` uses it.
     objective: Id | None = None
-    formula: Text
-    # Decimals of the target percentage as the marco prints it (37.5 % has one, 105.28 % two).
-    target_decimals: int = Field(default=2, ge=0, le=4)
     # The marco fixes the denominator (the gender indicator's 8 measures).
     fixed_denominator: int | None = Field(default=None, ge=1)
     # The numerator counts the gender-equity measures listed in the formulation.
     counts_gender_measures: bool = False
+
+
+class IndicatorType(Model):
+    """A type of indicator the marco admits (dimension and ámbito: "Eficacia/Producto")."""
+
+    id: Id
+    name: Text
 
 
 class GenderMeasureKind(Model):
@@ -150,30 +157,49 @@ class SystemRequirement(Model):
 class Rules(Model):
     """Parameters of the rules that hold for this marco."""
 
-    total_weight: float = Field(default=100, gt=0)
+    # What the weights of everything committed add up to; null: this marco's documents carry no
+    # weights to add up.
+    total_weight: float | None = Field(default=100, gt=0)
     # Weights compared at this many decimals (the documents print two).
     weight_decimals: int = Field(default=2, ge=0, le=4)
+    # An objective's weight is the sum of its indicators' and systems', and a system's the sum
+    # of its stage objectives' (the objectives format).
+    weights_add_up: bool = True
     requirements: list[SystemRequirement] = []
 
 
-class Templates(Model):
-    formulation: Id | None = None
-    circular: Id | None = None
-    guide: Id | None = None
+class DocumentSpec(Model):
+    """How this marco lays out one kind of document (a key of `documents`: formulation,
+    circular, guide)."""
+
+    # The way the kind of document is written (formulation: objetivos, areas, indicadores); left
+    # out for kinds that have only one.
+    format: Id | None = None
+    # The Jinja template, templates/<template>.html.j2 (a user's --templates folder first).
+    template: Id
+    # Printed as the document's title and in the running header of every page.
+    title: Text | None = None
+    running_title: Text | None = None
+    # Annexes a user may append (`--annex NAME`): NAME -> its template, where the marco lays it
+    # out with a template other than the package's.
+    annexes: dict[Id, Id] = {}
 
 
 class Catalog(Model):
     kind: Literal["catalog"]
     id: Id
     year: int = Field(ge=1990, le=2100)
-    mechanism: Literal["PMG", "MEI"]
+    # The mechanism's short name (PMG, MEI, CG) and its full name, as the documents print them.
+    mechanism: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{0,15}$")]
+    mechanism_name: Text | None = None
     version: str = Field(min_length=1, max_length=40)
     title: Text
-    templates: Templates = Templates()
+    documents: dict[Id, DocumentSpec] = {}
     number_style: NumberStyle = NumberStyle()
     rules: Rules = Rules()
     objectives: list[ManagementObjective] = []
     indicators: list[Indicator] = []
+    indicator_types: list[IndicatorType] = []
     systems: list[System] = []
     gender_measure_kinds: list[GenderMeasureKind] = []
     marcos: list[Marco] = []
@@ -186,6 +212,9 @@ class Catalog(Model):
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def indicator_type(self, type_id: str) -> IndicatorType | None:
+        return next((t for t in self.indicator_types if t.id == type_id), None)
 
     def system(self, system_id: str) -> System | None:
         return next((s for s in self.systems if s.id == system_id), None)

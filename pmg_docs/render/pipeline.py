@@ -1,7 +1,14 @@
-"""From a validated source to its documents: view model, HTML, then each writer.
+"""The one pipeline every document goes through: `pmg render`, `pmg build`, `pmg guide` (and the
+live preview) all call it.
 
-Gather first, then write: every requested format is produced in memory before any file is
-written, and an invalid source produces no file at all.
+    checked document -> its catalog's template for its kind, checked to lay out that kind
+                     -> the format's view (and the views of the annexes asked for)
+                     -> Jinja: HTML of the subset both writers read
+                     -> each format's bytes (PDF: WeasyPrint, DOCX: our writer)
+                     -> written atomically under the output folder
+
+Nothing is written for a source with errors (or warnings, with --strict), and nothing is
+half-written: every file goes to a temporary name first.
 """
 
 from __future__ import annotations
@@ -9,90 +16,111 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks.validation import Checked, check_path
+from .. import kinds
+from ..checks import check_path
+from ..checks.documents import check_template
 from ..diagnostics import Diagnostic, InputError, Severity
-from ..load.catalogs import CatalogRegistry
-from ..models.catalog import Catalog
+from ..i18n import _
+from ..load import CatalogRegistry, Document
 from ..output import atomic_write
 
 FORMATS = ("pdf", "docx")
 
 
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a render depends on besides its inputs, built once by the command line."""
+
+    formats: tuple[str, ...] = FORMATS
+    strict: bool = False
+    # The user's templates folder, searched before the package's.
+    templates: Path | None = None
+    annexes: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """What of these options changes the bytes of a document (for the build cache)."""
+        return repr((self.formats, self.strict, str(self.templates or ""), self.annexes))
+
+
 @dataclass
 class Rendered:
-    source: Path
-    outputs: list[Path] = field(default_factory=list)
+    """One source's documents: their bytes by format, what was found, what they were made of."""
+
+    name: str
+    data: dict[str, bytes] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Every file the documents were made from besides the source (its catalog, templates,
     # stylesheet, Word styles): what an incremental build must watch.
     inputs: list[Path] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
 
 
-def template_for(checked: Checked) -> str:
-    """The template of a document: named by its catalog for its kind."""
-    catalog: Catalog = checked.catalog
-    kind = checked.document.kind
-    name = getattr(catalog.templates, kind, None)
-    if name is None:
-        raise InputError([checked.document.source.diagnostic(
-            ("catalog",), f"catalog {catalog.id} names no template for a {kind}; expected "
-            f"`templates: {{{kind}: ...}}` in the catalog")])
-    return name
+def blocking(diagnostics, strict: bool) -> bool:
+    return any(d.severity is Severity.ERROR or strict for d in diagnostics)
 
 
-def view_for(checked: Checked, template: str, annexes: tuple[str, ...] = ()) -> dict:
-    from ..views import ANNEX_BUILDERS, VIEW_BUILDERS
-
-    model = checked.document.model
-    if isinstance(model, Catalog):
-        raise InputError([checked.document.source.diagnostic(
-            ("kind",), "a catalog is data, not a document to render; render a formulation")])
-    builder = VIEW_BUILDERS.get(template)
-    if builder is None:
-        raise InputError([checked.document.source.diagnostic(
-            ("catalog",), f"template {template!r} of catalog {checked.catalog.id} is not one "
-            f"pmg-docs knows; expected one of: {', '.join(sorted(VIEW_BUILDERS))}")])
-    view = builder(model, checked.catalog)
-    if model.kind != "formulation":
-        # Annexes complete a service's formulation; a build over a whole tree also meets
-        # circulars, which take none.
-        annexes = ()
-    try:
-        built = (ANNEX_BUILDERS[name](model, checked.catalog) for name in annexes)
-        view["annexes"] = [annex for annex in built if annex is not None]
-    except ValueError as exc:
-        raise InputError([checked.document.source.diagnostic(("kind",), str(exc))]) from None
-    return view
+def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], list[Diagnostic]]:
+    """The views of the annexes asked for that the document's format offers, each with its
+    template; a note for each it does not offer."""
+    annexes, notes = [], []
+    for name in options.annexes:
+        annex = document.format.annexes.get(name)
+        if annex is None:
+            notes.append(document.source.diagnostic((), _(
+                "el formato {format} de {kind} no ofrece el anexo «{annex}»; se omite").format(
+                format=document.format.name, kind=document.kind, annex=name),
+                severity=Severity.WARNING))
+            continue
+        template = document.spec.annexes.get(name, annex.template)
+        notes.extend(check_template(document.catalog_source, ("documents", document.kind),
+                                    template, "annex", name, options.templates))
+        built = annex.view.load()(document.model, document.catalog)
+        if built is not None:
+            annexes.append({"template": template, "view": built})
+    return annexes, notes
 
 
-def render_html_for(checked: Checked, templates: Path | None = None,
-                    annexes: tuple[str, ...] = ()) -> str:
-    return render_html_and_templates(checked, templates, annexes)[0]
-
-
-def render_html_and_templates(checked: Checked, templates: Path | None = None,
-                              annexes: tuple[str, ...] = ()) -> tuple[str, list[str]]:
-    """The HTML of a document, and the names of the templates it was laid out with."""
+def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path],
+                                                                  list[Diagnostic]]:
+    """The HTML of a checked document, the template and asset files it was made of, and what
+    was found on the way. Raises InputError for a template that cannot lay it out."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    from .jinja import render_html
+    from .jinja import render_html, template_files
 
-    template = template_for(checked)
-    view = view_for(checked, template, annexes)
-    names = [template, *(annex["template"] for annex in view.get("annexes", ()))]
+    spec = document.spec
+    declared = kinds.kind(document.kind).declared_format(document.format)
+    problems = list(check_template(document.catalog_source,
+                                   ("documents", document.kind, "template"), spec.template,
+                                   document.kind, declared, options.templates))
+    annexes, notes = _annexes(document, options)
+    problems += [n for n in notes if n.severity is Severity.ERROR]
+    if problems:
+        raise InputError(problems)
+    view = document.format.view.load()(document.model, document.catalog)
+    context = {"catalog": document.catalog, "document": document.model, "view": view,
+               "spec": spec, "annexes": annexes}
     try:
-        return render_html(template, view, templates), names
+        html, assets = render_html(spec.template, context, options.templates)
+        files = [*template_files(spec.template, options.templates)]
+        for annex in annexes:
+            files += [f for f in template_files(annex["template"], options.templates)
+                      if f not in files]
     except TemplateSyntaxError as exc:
-        raise InputError([Diagnostic(exc.filename or exc.name or template, exc.lineno, (),
+        raise InputError([Diagnostic(exc.filename or exc.name or spec.template, exc.lineno, (),
                                      f"template error: {exc.message}")]) from None
     except TemplateNotFound as exc:
-        raise InputError([checked.document.source.diagnostic(
-            ("catalog",), f"template {exc.name!r} not found in the templates folders")]) from None
+        raise InputError([document.catalog_source.diagnostic(
+            ("documents", document.kind, "template"),
+            f"template {exc.name!r} not found in the templates folders")]) from None
     except SecurityError as exc:
-        raise InputError([Diagnostic(template, None, (), f"template refused by the sandbox: {exc}")]) from None
+        raise InputError([Diagnostic(spec.template, None, (),
+                                     f"template refused by the sandbox: {exc}")]) from None
     except TemplateError as exc:
-        raise InputError([Diagnostic(template, None, (), f"template error: {exc}")]) from None
+        raise InputError([Diagnostic(spec.template, None, (),
+                                     f"template error: {exc}")]) from None
+    return html, files + assets, [n for n in notes if n.severity is not Severity.ERROR]
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
@@ -117,56 +145,109 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
                                 "template must keep to the HTML subset in the README")]
 
 
+def render_document(document: Document, options: RenderOptions) -> Rendered:
+    """The bytes of a checked document in each format asked for; nothing is written."""
+    from ..resources import templates_dir
+
+    result = Rendered(name=document.source.name)
+    try:
+        html, files, notes = lay_out(document, options)
+    except InputError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+        return result
+    result.diagnostics.extend(notes)
+    result.inputs = [document.catalog_source.path, *files]
+    if "docx" in options.formats:
+        result.inputs.append(templates_dir() / "reference.docx")
+    for fmt in options.formats:
+        data, notes = produce(html, fmt, options.strict, document.source.name, options.templates)
+        result.diagnostics.extend(notes)
+        if blocking(notes, options.strict):
+            result.data.clear()
+            return result
+        result.data[fmt] = data
+    return result
+
+
+def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions) -> Rendered:
+    """Load and check `path`; when it is clean (and, with --strict, without warnings), its
+    documents' bytes."""
+    document, diagnostics = check_path(path, registry, options.templates)
+    if document is None or blocking(diagnostics, options.strict):
+        from ..diagnostics import display_name
+
+        return Rendered(name=display_name(Path(path)), diagnostics=diagnostics)
+    if document.kind == kinds.CATALOG:
+        return Rendered(name=document.source.name, diagnostics=[*diagnostics,
+                        document.source.diagnostic(("kind",), _(
+                            "un catálogo es datos, no un documento que diagramar; se espera una "
+                            "formulación o una circular (o `pmg guide` para la guía de un "
+                            "sistema del catálogo)"))])
+    rendered = render_document(document, options)
+    rendered.diagnostics[:0] = diagnostics
+    return rendered
+
+
 def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
     target = (out_dir / relative).with_suffix(f".{fmt}")
-    resolved_out = out_dir.resolve()
-    if not target.resolve().is_relative_to(resolved_out):
+    if not target.resolve().is_relative_to(out_dir.resolve()):
         raise ValueError(f"{relative} would be written outside {out_dir}")
     return target
 
 
-def _inputs(checked: Checked, registry: CatalogRegistry, template_names: list[str],
-            templates: Path | None, formats: tuple[str, ...]) -> list[Path]:
-    from ..resources import templates_dir
-    from .jinja import template_files
-
-    inputs: list[Path] = []
-    if checked.catalog is not None:
-        inputs.append(registry.paths()[checked.catalog.id])
-    for name in template_names:
-        inputs.extend(p for p in template_files(name, templates) if p not in inputs)
-    if "docx" in formats:
-        inputs.append(templates_dir() / "reference.docx")
-    return inputs
-
-
-def render_source(path: Path, out_dir: Path, formats: tuple[str, ...], registry: CatalogRegistry,
-                  relative: Path | None = None, strict: bool = False,
-                  templates: Path | None = None, annexes: tuple[str, ...] = ()) -> Rendered:
-    """Validate `path`; if it is clean, write its documents under `out_dir`."""
-    result = Rendered(source=path)
-    checked, diagnostics = check_path(path, registry)
-    result.diagnostics.extend(diagnostics)
-    blocking = [d for d in diagnostics
-                if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)]
-    if checked is None or blocking:
-        return result
-    try:
-        html, template_names = render_html_and_templates(checked, templates, annexes)
-    except InputError as exc:
-        result.diagnostics.extend(exc.diagnostics)
-        return result
-    result.inputs = _inputs(checked, registry, template_names, templates, formats)
-    produced = {}
-    for fmt in formats:
-        data, notes = produce(html, fmt, strict, checked.document.source.name, templates)
-        result.diagnostics.extend(notes)
-        if any(n.severity is Severity.ERROR for n in notes):
-            return result
-        produced[fmt] = data
-    relative = relative if relative is not None else Path(path.name)
-    for fmt, data in produced.items():
+def write_rendered(rendered: Rendered, out_dir: Path, relative: Path) -> None:
+    """Write each format's bytes as `out_dir/relative` with that format's suffix."""
+    for fmt, data in rendered.data.items():
         target = output_path(out_dir, relative, fmt)
         atomic_write(target, data)
-        result.outputs.append(target)
-    return result
+        rendered.outputs.append(target)
+
+
+def guide_document(system_id: str, catalog_id: str, registry: CatalogRegistry) -> Document:
+    """The requirements guide of a system, as a document drawn from its catalog. Raises
+    UnknownId for an id that is not there, InputError for a catalog that offers no guide."""
+    from ..load.sources import declared
+
+    found, system = _guide_subject(system_id, catalog_id, registry)
+    spec, fmt = declared(found, found.source, "guide")[1:]
+    return Document(found.source, system, "guide", fmt, found.model, spec, found.source)
+
+
+def _guide_subject(system_id: str, catalog_id: str, registry: CatalogRegistry):
+    from ..diagnostics import UnknownId, unknown
+
+    found = registry.get(catalog_id)
+    if found is None:
+        raise UnknownId(unknown(_("un catálogo"), catalog_id, registry.ids()), param="catalog")
+    system = found.model.system(system_id)
+    if system is None:
+        raise UnknownId(unknown(_("un sistema"), system_id, (s.id for s in found.model.systems),
+                                _("del catálogo {catalog}").format(catalog=catalog_id)),
+                        param="system")
+    return found, system
+
+
+def guide_file_name(system_id: str) -> Path:
+    return Path(f"requisitos-{system_id}")
+
+
+def render_guide(system_id: str, catalog_id: str, registry: CatalogRegistry,
+                 options: RenderOptions) -> Rendered:
+    """The guide's bytes, when the catalog is clean. Raises UnknownId for an unknown id."""
+    from ..checks import check_document
+
+    try:
+        found, _system = _guide_subject(system_id, catalog_id, registry)
+    except InputError as exc:
+        return Rendered(name=catalog_id, diagnostics=exc.diagnostics)
+    diagnostics = check_document(found, options.templates)
+    try:
+        document = guide_document(system_id, catalog_id, registry)
+    except InputError as exc:
+        return Rendered(name=found.source.name, diagnostics=[*diagnostics, *exc.diagnostics])
+    diagnostics += check_document(document, options.templates)
+    if blocking(diagnostics, options.strict):
+        return Rendered(name=document.source.name, diagnostics=diagnostics)
+    rendered = render_document(document, options)
+    rendered.diagnostics[:0] = diagnostics
+    return rendered

@@ -1,28 +1,8 @@
-"""View models: what a template needs for one document kind, with numbers already formatted.
+"""Views: what a template needs, with ids resolved to the catalog's items and numbers printed in
+the catalog's number style. No words: every word a document prints comes from its template or
+its catalog.
 
-Each template has one view builder, `(model, catalog) -> dict`, registered here under the
-template's name (the name a catalog gives under `templates:`). A new year's format adds its
-template and its builder; nothing else in the pipeline changes.
+Each format has its view module (objetivos, areas, indicadores, circular, guide), named in the
+kind registry (`pmg_docs.kinds`) as `view(model, catalog) -> dict`; annexes have theirs
+(annex.py). Templates receive the view as `view`, beside `catalog`, `document` and `spec`.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from .areas import areas_formulation_view
-from .circular import circular_view
-from .objetivos import formulation_view
-from .requirements import guide_view, requirements_annex
-
-VIEW_BUILDERS: dict[str, Callable] = {
-    "formulacion-2024": formulation_view,
-    "formulacion-2011": areas_formulation_view,
-    "circular": circular_view,
-    "guia-requisitos": guide_view,
-}
-
-# Sections a user may append to a document (`pmg render --annex NAME`): name -> builder of the
-# annex's view, `(model, catalog) -> dict` with the `template` that lays it out.
-ANNEX_BUILDERS: dict[str, Callable] = {
-    "requisitos": requirements_annex,
-}

@@ -1,4 +1,4 @@
-"""The view of a formulation by marco and área (2011): committed systems, exemptions.
+"""The view of a formulation by marco and área: committed systems, exemptions.
 
 Each system's marco and área come from the catalog; the formulation only names the system.
 Rows keep the formulation's order, which is the order the service's document prints them in.
@@ -6,21 +6,18 @@ Rows keep the formulation's order, which is the order the service's document pri
 
 from __future__ import annotations
 
+from ..models.areas import Formulation
 from ..models.catalog import Catalog
-from ..models.formulation import Formulation
 from ..numbers import format_number
 from ..richtext import render_markdown
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
-EXEMPTION_TYPES = {"eximir": "Eximir", "modificar": "Modificar"}
-# An exemption covers the whole system: its stage column prints this.
-NO_STAGE = "--"
 # A justification longer than this may be taller than a landscape page: its row is allowed to
 # split across pages (shorter rows are kept whole, with the table's header repeated).
 SPLIT_JUSTIFICATION_CHARS = 2000
 
 
-def areas_formulation_view(formulation: Formulation, catalog: Catalog) -> dict:
+def view(formulation: Formulation, catalog: Catalog) -> dict:
     style = catalog.number_style
     decimals = catalog.rules.weight_decimals
     # One column per stage up to the longest system of the marco (I to IV in 2011).
@@ -34,24 +31,15 @@ def areas_formulation_view(formulation: Formulation, catalog: Catalog) -> dict:
 
     rows = [
         {**placed(c.system),
-         "marks": ["O" if number == c.stage else "" for number in range(1, stage_count + 1)],
+         "marks": [number == c.stage for number in range(1, stage_count + 1)],
          "priority": catalog.priority(c.priority).name,
-         "weight": format_number(c.weight, decimals, style) + " %"}
+         "weight": format_number(c.weight, decimals, style)}
         for c in formulation.systems
     ]
     exemptions = [
-        {**placed(e.system), "type": EXEMPTION_TYPES[e.type],
-         "stage": NO_STAGE if e.stage is None else str(e.stage),
-         "justification": render_markdown(e.justification),
-         "splits": len(e.justification) > SPLIT_JUSTIFICATION_CHARS}
+        {**placed(e.system), "type": e.type, "stage": e.stage,
+         "justification": render_markdown(e.justification or ""),
+         "splits": len(e.justification or "") > SPLIT_JUSTIFICATION_CHARS}
         for e in formulation.exemptions
     ]
-    return {
-        "title": ("FORMULACIÓN DEL PROGRAMA DE MEJORAMIENTO DE LA GESTIÓN AÑO "
-                  f"{catalog.year}"),
-        "running_title": f"Formulación {catalog.mechanism} {catalog.year}",
-        "service": formulation.service,
-        "stage_columns": list(ROMAN[:stage_count]),
-        "rows": rows,
-        "exemptions": exemptions,
-    }
+    return {"stage_columns": list(ROMAN[:stage_count]), "rows": rows, "exemptions": exemptions}

@@ -15,12 +15,6 @@ from ..models.circular import Circular
 from ..numbers import format_letter_date
 from ..richtext.circular import INSERTIONS, parse_text, parser
 
-DEFAULT_COLUMNS = {
-    "cuadro-sistemas": ["Áreas Prioritarias", "Sistema", "Objetivo General de Gestión"],
-    "cuadro-expertos": ["Áreas Prioritarias", "Sistema", "Red de Expertos"],
-}
-
-
 def _ending(text: str, mark: str) -> str:
     """`text` ending in `mark` (":" or "."), whether or not its author typed it."""
     text = text.rstrip()
@@ -77,8 +71,9 @@ def _insertion_part(name: str, options, catalog: Catalog, table_number: int) -> 
                                                             for i in m.institutions]}
             for m in catalog.ministries]}
     row = _systems_row if name == "cuadro-sistemas" else _experts_row
+    # Without `columns:` the template prints its own headings for the insertion.
     return {"kind": "cuadro", "number": table_number, "title": list(options.title),
-            "columns": list(options.columns or DEFAULT_COLUMNS[name]),
+            "columns": list(options.columns) if options.columns else None,
             "groups": _area_groups(catalog, row), "insertion": name}
 
 
@@ -107,19 +102,10 @@ def _html(md, tokens, env) -> dict:
     return {"kind": "html", "html": Markup(md.renderer.render(tokens, md.options, env))}
 
 
-def circular_view(circular: Circular, catalog: Catalog) -> dict:
+def view(circular: Circular, catalog: Catalog) -> dict:
     return {
-        "title": f"Circular N° {circular.number} — {circular.subject}",
-        "registry": circular.registry,
-        "number": circular.number,
-        "antecedent": circular.antecedent,
-        "subject": circular.subject,
-        "place_and_date": f"{circular.place}, {format_letter_date(circular.date)}",
-        "sender": circular.sender,
-        "addressee": circular.addressee,
+        "date": format_letter_date(circular.date),
         "body": body_parts(circular, catalog),
-        "closing": circular.closing,
-        "signatory": circular.signatory,
         "distribution": [
             {"to": _ending(r.to, ":"), "heads": [_ending(h.to, ".") for h in r.heads]}
             for r in circular.recipients],

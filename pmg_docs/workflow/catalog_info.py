@@ -9,18 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic, InputError
+from ..diagnostics import Diagnostic, InputError, UnknownId
 from ..load.catalogs import CatalogRegistry
 from ..load.sources import Document
 from ..models.catalog import Catalog
-
-
-class UnknownId(ValueError):
-    """A catalog or system id named on the command line that does not exist."""
-
-    def __init__(self, message: str, param: str):
-        super().__init__(message)
-        self.param = param  # which argument of the command named it
 
 
 def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document:
@@ -57,11 +49,11 @@ def list_catalogs(registry: CatalogRegistry) -> tuple[Listing, list[Diagnostic]]
 def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
     """The ids a formulation can name, section by section. Raises UnknownId or InputError."""
     catalog: Catalog = load_catalog(catalog_id, registry).model
-    templates = ", ".join(f"{kind}: {name}" for kind, name in catalog.templates.model_dump().items()
-                          if name)
+    documents = ", ".join(f"{kind}: {spec.template}" + (f" ({spec.format})" if spec.format else "")
+                          for kind, spec in catalog.documents.items())
     listings = [Listing(f"{catalog.title} ({catalog.id})", ("campo", "valor"), [
         ("año", str(catalog.year)), ("mecanismo", catalog.mechanism),
-        ("versión", catalog.version), ("plantillas", templates or "—")])]
+        ("versión", catalog.version), ("documentos", documents or "—")])]
     listings.append(Listing("Objetivos de gestión (objective:)", ("id", "N°", "nombre"),
                             [(o.id, str(o.number), o.name) for o in catalog.objectives]))
     listings.append(Listing("Indicadores (indicator:)", ("id", "nombre"),

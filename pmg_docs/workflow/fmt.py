@@ -36,7 +36,7 @@ from ruamel.yaml.tokens import CommentToken
 from ..diagnostics import Diagnostic, InputError, display_name
 from ..load.from_text import source_from_text
 from ..load.located_yaml import parse_yaml_text
-from ..load.sources import iter_source_files, parse_model
+from ..load.sources import iter_source_files, parse_document
 from ..load.text import read_text
 from ..output import atomic_write
 
@@ -345,11 +345,11 @@ class FormatError(Exception):
     """The canonical text would differ in a value or a comment: nothing is written."""
 
 
-def canonical_text(text: str, name: str, path: Path | None = None) -> str:
+def canonical_text(text: str, name: str, registry, path: Path | None = None) -> str:
     """The canonical layout of a source's text. Raises InputError when it does not parse into
     its model (it is then left as it is), FormatError if formatting would lose anything."""
     source, parts = source_from_text(text, path or Path(name), name)
-    model = parse_model(source)
+    model = parse_document(source, registry).model
     yaml = _yaml()
     node = yaml.load(parts.yaml)
     _canonical(node, model, 0)
@@ -378,7 +378,7 @@ class FormatReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def format_paths(paths, check: bool = False) -> FormatReport:
+def format_paths(paths, registry, check: bool = False) -> FormatReport:
     """Format every source under `paths`; with `check`, only report which would change."""
     files, problems = iter_source_files(paths)
     report = FormatReport(diagnostics=list(problems))
@@ -387,7 +387,7 @@ def format_paths(paths, check: bool = False) -> FormatReport:
         name = display_name(path)
         try:
             text = read_text(path)
-            result = canonical_text(text, name, path)
+            result = canonical_text(text, name, registry, path)
         except InputError as exc:
             report.diagnostics.extend(exc.diagnostics)
             continue

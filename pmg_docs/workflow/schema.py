@@ -13,20 +13,22 @@ from __future__ import annotations
 import json
 
 from ..diagnostics import Diagnostic, InputError
-from ..load.sources import MODELS
+from .. import kinds
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def kinds() -> list[str]:
-    return sorted(MODELS)
+def schema_names() -> list[str]:
+    """`catalog`, `circular`, `formulation-objetivos`, …: one schema per model of a source."""
+    return sorted(kinds.models())
 
 
 def json_schema(kind: str) -> dict:
-    if kind not in MODELS:
+    models = kinds.models()
+    if kind not in models:
         raise InputError([Diagnostic("--kind", None, (), f"got {kind!r}; expected one of: "
-                                     f"{', '.join(kinds())}")])
-    schema = MODELS[kind].model_json_schema(mode="validation")
+                                     f"{', '.join(schema_names())}")])
+    schema = models[kind].model_json_schema(mode="validation")
     return {"$schema": DIALECT, **schema}
 
 

@@ -36,9 +36,9 @@ CASES = {
     "modification-without-justification": (21, "exemptions[1]", f"no justification for the modification of {SIAC}"),
     "modification-not-committed": (21, "exemptions[1].system", "a stage of 'Capacitación' is modified but the system is not committed"),
     "listed-twice": (25, "exemptions[2].system", f"{SIAC} is already listed at line 21"),
-    "no-systems": (1, "systems", "no system committed; expected `systems:`"),
-    "objectives-against-2011": (26, "objectives", "catalog pmg-2011 commits systems by stage and priority, not under objectives"),
-    "systems-against-2024": (10, "systems", "`systems:` belongs to formulations against a marco with priorities and áreas"),
+    "no-systems": (1, "systems", "required field is missing"),
+    "objectives-against-2011": (26, "objectives", "`objectives:` pertenece al formato objetivos; el catálogo pmg-2011 declara el formato areas para formulation, que se escribe con: service, systems, exemptions"),
+    "systems-against-2024": (10, "systems", "`systems:` pertenece al formato areas; el catálogo pmg-2024 declara el formato objetivos para formulation"),
 }
 
 MONITOREO = "'Monitoreo del Desempeño'"

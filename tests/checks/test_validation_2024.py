@@ -19,7 +19,7 @@ CASES = {
     "objective-weights-total": (10, "objectives", "objective weights add up to 105.00; expected 100.00"),
     "objective-weight-not-sum": (19, "objectives[1].weight", "weight is 45.00 but its indicators and systems add up to 40.00 (35.00 + 5.00)"),
     "system-weight-not-sum": (22, "objectives[1].systems[0].weight", "weight is 30.00 but its stage objectives add up to 35.00"),
-    "target-percent-wrong": (32, "objectives[1].indicators[0].target.percent", "percent is 105.29 but 12608049 / 11975373 × 100 = 105.28"),
+    "target-percent-wrong": (32, "objectives[1].indicators[0].target.value", "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera que coincidan con 2 decimales"),
     "gender-count": (16, "objectives[0].indicators[0].target.numerator", "numerator is 4 but 3 gender measures are listed"),
     "unknown-objective": (11, "objectives[0].objective", "no objective 'gestion-eficas' in catalog pmg-2024; expected one of: gestion-eficaz"),
     "unknown-system": (21, "objectives[1].systems[0].system", "no system 'estado-azul' in catalog pmg-2024"),
@@ -36,7 +36,7 @@ CASES = {
     "unknown-key": (9, "service.region", "unknown field"),
     "missing-field": (4, "service.ministry", "required field is missing"),
     "target-and-mide": (47, "objectives[2].indicators[0].measure_only", "not both"),
-    "unknown-catalog": (3, "catalog", "no catalog 'pmg-2042'; expected one of:"),
+    "unknown-catalog": (3, "catalog", "«pmg-2042» no es un catálogo; se espera uno de:"),
     "malformed-yaml": (20, None, "malformed YAML"),
     "duplicate-key": (7, None, "duplicate key 'partida'"),
 }
@@ -79,11 +79,11 @@ def test_examples_and_catalogs_are_clean(root):
 
 def test_strict_turns_warnings_into_errors(tmp_path, root):
     text = (root / "examples" / "2024" / "aduanas.yaml").read_text(encoding="utf-8")
-    source = tmp_path / "no-percent.yaml"
-    source.write_text(text.replace(", percent: 105.28}", "}"), encoding="utf-8")
+    source = tmp_path / "no-value.yaml"
+    source.write_text(text.replace(", value: 105.28}", "}"), encoding="utf-8")
     relaxed = CliRunner().invoke(main, ["validate", str(source)])
     assert relaxed.exit_code == 0
-    assert "warning: no stated percent; the document will print the computed 105.28 %" in relaxed.stderr
+    assert "warning: sin valor declarado; el documento imprimirá el calculado, 105.28" in relaxed.stderr
     strict = CliRunner().invoke(main, ["validate", "--strict", str(source)])
     assert strict.exit_code == 1
 

@@ -22,10 +22,10 @@ ERRORS = {
     "malformed-tab-indent": (20, None, "malformed YAML: found a tab character that violates indentation"),
     "malformed-unclosed-quote": (8, None, "malformed YAML"),
     "malformed-unclosed-bracket": (25, None, "malformed YAML: did not find expected ',' or ']'"),
-    "top-level-list": (1, None, "expected a mapping with a `kind:` key at the top"),
-    "empty-file": (1, None, "expected a mapping with a `kind:` key at the top"),
-    "kind-missing": (1, "kind", "got None; expected one of: catalog"),
-    "kind-unknown": (2, "kind", "got 'memorandum'; expected one of: catalog"),
+    "top-level-list": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),
+    "empty-file": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),
+    "kind-missing": (1, None, "falta `kind:`, que dice qué es el archivo; se espera uno de: catalog"),
+    "kind-unknown": (2, "kind", "«memorandum» no es un tipo de documento; se espera uno de: catalog"),
     "missing-service": (1, "service", "required field is missing"),
     "unknown-top-level-key": (4, "annex", "unknown field"),
     "list-where-text": (7, "service.name", "got a list; expected text"),
@@ -44,7 +44,7 @@ ERRORS = {
     "negative-weight": (46, "objectives[2].indicators[0].weight", "got -10; expected a value at least 0"),
     "negative-denominator": (32, "objectives[1].indicators[0].target.denominator", "expected a value at least 0"),
     "zero-denominator": (32, "objectives[1].indicators[0].target.denominator", "denominator is 0"),
-    "nan-percent": (32, "objectives[1].indicators[0].target.percent", "got nan; expected a finite number"),
+    "nan-percent": (32, "objectives[1].indicators[0].target.value", "got nan; expected a finite number"),
     "infinite-weight": (12, "objectives[0].weight", "got inf; expected a finite number"),
     "path-like-catalog": (3, "catalog", "got '../../etc/passwd'; expected an id"),
     "absolute-path-catalog": (3, "catalog", "got '/etc/passwd'; expected an id"),
@@ -194,8 +194,8 @@ def test_rendering_hostile_input_reaches_no_network_and_reads_no_outside_file(tm
         templates = tmp_path / "templates"
         templates.mkdir()
         (templates / "formulacion-2024.html.j2").write_text(
-            '{% extends "base.html.j2" %}{% block content %}'
-            f'<h1>{{{{ doc.title }}}}</h1><p>x</p>'
+            '{#- pmg: formulation/objetivos -#}\n{% extends "base.html.j2" %}{% block content %}'
+            f'<h1>{{{{ spec.title }}}}</h1><p>x</p>'
             f'<div class="running-header"><link rel="stylesheet" href="{url}/f.css"></div>'
             '{% endblock %}', encoding="utf-8")
         (templates / "base.html.j2").write_text(

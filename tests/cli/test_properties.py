@@ -70,7 +70,7 @@ def formulations(draw):
             item = {"indicator": ident, "weight": weight}
             if indicator.counts_gender_measures:
                 item["target"] = {"numerator": measures_count, "denominator": 8,
-                                  "percent": round(measures_count / 8 * 100, 1)}
+                                  "value": round(measures_count / 8 * 100, 1)}
             elif draw(st.booleans()):
                 item["measure_only"] = True
             else:
@@ -79,7 +79,7 @@ def formulations(draw):
                 # Stated as the service would: rounded half-up at the marco's decimals.
                 from pmg_docs.numbers import rounded
                 item["target"] = {"numerator": numerator, "denominator": denominator,
-                                  "percent": float(rounded(numerator / denominator * 100,
+                                  "value": float(rounded(numerator / denominator * 100,
                                                            indicator.target_decimals))}
             target["indicators"].append(item)
     for objective in objectives:

@@ -127,25 +127,3 @@ def test_unknown_annex_is_a_usage_error(root, tmp_path):
     assert result.exit_code == 2
     assert "Invalid value for '--annex': 'anexos' is not 'requisitos'" in result.stderr
     assert list(tmp_path.iterdir()) == []
-
-
-def test_command_line_names_every_annex():
-    from pmg_docs.cli.documents import render
-    from pmg_docs.views import ANNEX_BUILDERS
-
-    option = next(p for p in render.params if p.name == "annexes")
-    assert list(option.type.choices) == list(ANNEX_BUILDERS)
-
-
-def test_annex_html_stays_in_subset(root):
-    import lxml.html
-    from test_html_subset import ALLOWED
-
-    from pmg_docs.checks.validation import check_path
-    from pmg_docs.load.catalogs import CatalogRegistry
-    from pmg_docs.render.pipeline import render_html_for
-
-    checked, _ = check_path(root / "examples" / "2024" / "aduanas.yaml", CatalogRegistry())
-    html = render_html_for(checked, annexes=("requisitos",))
-    tags = {e.tag for e in lxml.html.document_fromstring(html).iter() if isinstance(e.tag, str)}
-    assert tags <= ALLOWED, tags - ALLOWED

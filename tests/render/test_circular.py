@@ -14,10 +14,10 @@ from conftest import DATA, ROOT, SEEDS
 from doc_text import docx_body_text, normalize, pdf_body_text, tokens
 from located import assert_located, validate
 
-from pmg_docs.checks.validation import check_path
+from pmg_docs.checks import check_path
 from pmg_docs.cli import main
 from pmg_docs.load.catalogs import CatalogRegistry
-from pmg_docs.render.pipeline import render_html_for
+from pmg_docs.render.pipeline import RenderOptions, lay_out
 from pmg_docs.writers.subset import TAGS as ALLOWED
 
 SEED = SEEDS / "002_108cc5f88200d879.txt"
@@ -128,7 +128,7 @@ def test_pdf_text_equals_docx_text(built_examples):
 def test_html_stays_in_subset():
     checked, diagnostics = check_path(EXAMPLE, CatalogRegistry())
     assert diagnostics == []
-    html = render_html_for(checked)
+    html = lay_out(checked, RenderOptions())[0]
     tags = {e.tag for e in lxml.html.document_fromstring(html).iter() if isinstance(e.tag, str)}
     assert tags <= ALLOWED, tags - ALLOWED
 
@@ -204,7 +204,7 @@ CASES = {
     "not-a-date": (14, "date", "got '2011-02-30', which is not a date in the calendar"),
     "date-format": (14, "date", "expected a date written YYYY-MM-DD"),
     "number-not-integer": (8, "number", "expected a whole number"),
-    "unknown-catalog": (6, "catalog", "no catalog 'mei-2021'"),
+    "unknown-catalog": (6, "catalog", "«mei-2021» no es un catálogo"),
     "unknown-insertion": (55, "body.cuadro-tres", "no insertion 'cuadro-tres'; expected one of: "
                           "instituciones, cuadro-sistemas, cuadro-expertos"),
     "unclosed-insertion": (40, "body.instituciones", "not closed; expected a line `:::`"),

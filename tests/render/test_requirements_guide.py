@@ -139,24 +139,11 @@ def test_guide_pdf_text_equals_docx_text(guide):
     assert set(extra) <= set(REPEATED_HEADER), f"in the PDF but not in the DOCX: {extra}"
 
 
-def test_guide_html_stays_in_subset():
-    import lxml.html
-    from test_html_subset import ALLOWED
-
-    from pmg_docs.render.jinja import render_html
-    from pmg_docs.views.requirements import guide_view
-
-    catalog = CatalogRegistry().get("pmg-2024").model
-    html = render_html("guia-requisitos", guide_view(catalog.system(SYSTEM), catalog))
-    tags = {e.tag for e in lxml.html.document_fromstring(html).iter() if isinstance(e.tag, str)}
-    assert tags <= ALLOWED, tags - ALLOWED
-
-
 def test_guide_of_a_system_without_requirements_warns(tmp_path):
     result = CliRunner().invoke(main, ["guide", "estado-verde", "--catalog", "pmg-2024",
                                        "--format", "docx", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "warning: system 'estado-verde' has no technical requirements" in result.stderr
+    assert "warning: el sistema «estado-verde» no tiene requisitos técnicos en este catálogo" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["requisitos-estado-verde.docx"]
     strict = CliRunner().invoke(main, ["guide", "estado-verde", "--catalog", "pmg-2024",
                                        "--strict", "-o", str(tmp_path / "strict")])
@@ -166,10 +153,10 @@ def test_guide_of_a_system_without_requirements_warns(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["guide", "calidad", "--catalog", "pmg-2042"],
-     "Invalid value for '--catalog': no catalog 'pmg-2042'; expected one of: mei-2012, pmg-2011, pmg-2024"),
+     "Invalid value for '--catalog': «pmg-2042» no es un catálogo; se espera uno de: mei-2012, pmg-2011, pmg-2024"),
     (["guide", "calidad", "--catalog", "pmg-2024"],
-     "Invalid value for 'SYSTEM_ID': no system 'calidad' in catalog pmg-2024; expected one of: "
-     "estado-verde, calidad-de-servicio-y-experiencia-usuaria"),
+     "Invalid value for 'SYSTEM_ID': «calidad» no es un sistema del catálogo pmg-2024; se espera "
+     "uno de: estado-verde, calidad-de-servicio-y-experiencia-usuaria"),
     (["catalog", "show", "pmg-2042"],
      "Invalid value for 'CATALOG_ID': no catalog 'pmg-2042'"),
 ])

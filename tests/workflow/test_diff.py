@@ -67,14 +67,14 @@ def repo(tmp_path, monkeypatch) -> Path:
 
     # Targets: Concentración del Gasto 105.28 % -> 103.00 %; a stage committed in CSEU.
     edit(formulation,
-         ("target: {numerator: 12608049, denominator: 11975373, percent: 105.28}",
-          "target: {numerator: 12334631, denominator: 11975373, percent: 103.00}"))
+         ("target: {numerator: 12608049, denominator: 11975373, value: 105.28}",
+          "target: {numerator: 12334631, denominator: 11975373, value: 103.00}"))
     commit(repo, "Meta de concentración del gasto")
 
     # Gender measures: a fourth one added (numerator 3 -> 4), the second one's text changed.
     edit(formulation,
-         ("target: {numerator: 3, denominator: 8, percent: 37.5}",
-          "target: {numerator: 4, denominator: 8, percent: 50.0}"),
+         ("target: {numerator: 3, denominator: 8, value: 37.5}",
+          "target: {numerator: 4, denominator: 8, value: 50.0}"),
          ("      La difusión de la política será en intranet de Aduanas",
           "      La difusión de la política será en la intranet y el sitio web de Aduanas"))
     text = formulation.read_text(encoding="utf-8")
@@ -171,7 +171,7 @@ def test_working_tree_is_the_default_and_new_files_count(repo):
     shutil.copy(ROOT / "examples" / "2024" / "ips.yaml", repo / "formulaciones" / "ips.yaml")
     edit(repo / "formulaciones" / "aduanas.yaml",
          ("        weight: 15\n        measure_only: true",
-          "        weight: 15\n        target: {numerator: 40, denominator: 50, percent: 80}"))
+          "        weight: 15\n        target: {numerator: 40, denominator: 50, value: 80}"))
     result = pmg("diff", "HEAD")
     assert result.exit_code == 1
     assert result.output.splitlines() == [

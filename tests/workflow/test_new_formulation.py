@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from pmg_docs.cli import main
 from pmg_docs.load.catalogs import CatalogRegistry
 from pmg_docs.load.sources import load_document
-from pmg_docs.models.formulation import Formulation
+from pmg_docs.models.objetivos import Formulation
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 
@@ -52,7 +52,7 @@ def catalogs_2025(tmp_path) -> Path:
 
 def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     (tmp_path / "schemas").mkdir()
-    (tmp_path / "schemas" / "formulation.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "schemas" / "formulation-objetivos.schema.json").write_text("{}", encoding="utf-8")
     target = tmp_path / "2025" / "servicio.yaml"
     result = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "SERVICIO DE PRUEBA",
                  "--ministry", "MINISTERIO DE PRUEBA", "--partida", "99", "--chapter", "01",
@@ -60,7 +60,7 @@ def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == \
-        "# yaml-language-server: $schema=../schemas/formulation.schema.json"
+        "# yaml-language-server: $schema=../schemas/formulation-objetivos.schema.json"
 
     model = load_document(target).model  # valid in shape
     assert isinstance(model, Formulation)
@@ -84,7 +84,7 @@ def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     assert "#   2.1 Diseñar y formalizar un marco de gobernabilidad para el Sistema Estado Verde." \
         in text
     assert "#   capacitacion: Capacitación avanzada en materia de género" in text
-    assert "        # target: {numerator: …, denominator: 8, percent: …}   or   measure_only: " \
+    assert "        # target: {numerator: …, denominator: 8, value: …}   or   measure_only: " \
         "true (Mide)" in text
     assert "gender measures: list one per unit of the gender indicator's numerator" in text
 
@@ -121,7 +121,7 @@ def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, c
     for decision in (added, removed, changed, moved):
         assert decision in comments
 
-    model = load_document(target).model
+    model = load_document(target, CatalogRegistry((catalogs_2025,))).model
     old = load_document(ADUANAS).model
     assert model.catalog == "pmg-2025"
     assert model.service == old.service
@@ -133,7 +133,7 @@ def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, c
     placed = {i.indicator: o.objective for o in model.objectives for i in o.indicators}
     assert placed["transformacion-digital"] == "gestion-eficaz"
     indicators = {i.indicator: i for o in model.objectives for i in o.indicators}
-    assert indicators["concentracion-del-gasto"].target.percent == 105.28
+    assert indicators["concentracion-del-gasto"].target.value == 105.28
     assert indicators["transformacion-digital"].measure_only is True
     assert model.gender_measures == old.gender_measures
 
@@ -171,10 +171,10 @@ def test_printed_without_output_file():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--catalog", "pmg-2042", "--service", "X"], "no catalog 'pmg-2042'; expected one of:"),
+    (["--catalog", "pmg-2042", "--service", "X"], "«pmg-2042» no es un catálogo; se espera uno de:"),
     (["--catalog", "pmg-2024"], "expected --service NAME"),
     (["--catalog", "pmg-2024", "--from", str(ROOT / "catalogs" / "pmg-2024.yaml")],
-     "expected last year's formulation"),
+     "se espera el documento del año anterior, de tipo formulation"),
 ])
 def test_input_errors(args, message):
     result = pmg("new", "formulation", *args)

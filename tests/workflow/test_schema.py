@@ -15,15 +15,17 @@ from click.testing import CliRunner
 from conftest import DATA, ROOT
 
 from pmg_docs.cli import main
-from pmg_docs.load.located_yaml import load_yaml
+from pmg_docs import kinds
+from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.load.sources import load_source
-from pmg_docs.workflow.schema import kinds, schema_text
+from pmg_docs.workflow.schema import schema_names, schema_text
 
 SCHEMAS = ROOT / "schemas"
 YAML_SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])
 # A circular's front matter and body, as the model reads them (editors do not check Markdown).
 SOURCES = [*YAML_SOURCES, *sorted((ROOT / "examples").rglob("*.md"))]
 BROKEN = DATA / "broken" / "2024"
+OBJETIVOS = SCHEMAS / "formulation-objetivos.schema.json"
 SHAPE_ERRORS = {
     "wrong-type": ["objectives", 1, "systems", 0, "weight"],
     "unknown-key": ["service"],
@@ -51,14 +53,24 @@ def _as_json(value):
     return value
 
 
-def _errors(path: Path) -> list[jsonschema.ValidationError]:
+def _schema_of(path: Path) -> Path:
+    """The schema an editor would use: the one the first line names (a circular, whose front
+    matter has no such line, by its kind)."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    if match:
+        return (path.parent / match.group(1)).resolve()
+    return SCHEMAS / f"{load_source(path).data['kind']}.schema.json"
+
+
+def _errors(path: Path, schema_file: Path | None = None) -> list[jsonschema.ValidationError]:
     data = _as_json(load_source(path).data)
-    schema = json.loads((SCHEMAS / f"{data['kind']}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((schema_file or _schema_of(path)).read_text(encoding="utf-8"))
     Validator.check_schema(schema)
     return list(Validator(schema).iter_errors(data))
 
 
-@pytest.mark.parametrize("kind", kinds())
+@pytest.mark.parametrize("kind", schema_names())
 def test_committed_schema_is_what_pmg_schema_generates(kind):
     committed = SCHEMAS / f"{kind}.schema.json"
     assert committed.exists(), "run: pmg schema --all -o schemas"
@@ -73,7 +85,7 @@ def test_schema_command_prints_and_writes(tmp_path):
     target = tmp_path / "f.json"
     written = CliRunner().invoke(main, ["schema", "-o", str(target)])
     assert written.exit_code == 0
-    assert target.read_text(encoding="utf-8") == schema_text("formulation")
+    assert target.read_text(encoding="utf-8") == schema_text("formulation-objetivos")
     unknown = CliRunner().invoke(main, ["schema", "--kind", "carta"])
     assert unknown.exit_code == 2 and "expected one of: catalog" in unknown.output
 
@@ -88,13 +100,14 @@ def test_every_source_names_its_schema_for_the_editor(source):
     first = source.read_text(encoding="utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, f"{source.name}: first line should be the yaml-language-server modeline"
-    kind = load_yaml(source).data["kind"]
-    assert (source.parent / match.group(1)).resolve() == (SCHEMAS / f"{kind}.schema.json")
+    document = load_document(source, CatalogRegistry())
+    name = kinds.schema_name(document.kind, document.format)
+    assert (source.parent / match.group(1)).resolve() == (SCHEMAS / f"{name}.schema.json")
 
 
 @pytest.mark.parametrize("name", sorted(SHAPE_ERRORS))
 def test_shape_errors_are_rejected_by_the_schema(name):
-    errors = _errors(BROKEN / f"{name}.yaml")
+    errors = _errors(BROKEN / f"{name}.yaml", OBJETIVOS)
     assert errors, f"{name} passed the schema"
     assert [list(e.absolute_path) for e in errors] == [SHAPE_ERRORS[name]]
 
@@ -102,11 +115,11 @@ def test_shape_errors_are_rejected_by_the_schema(name):
 @pytest.mark.parametrize("name", RULE_ERRORS)
 def test_rule_errors_are_beyond_the_schema(name):
     # The marco's rules need the catalog and arithmetic: `pmg validate`, not the schema.
-    assert _errors(BROKEN / f"{name}.yaml") == []
+    assert _errors(BROKEN / f"{name}.yaml", OBJETIVOS) == []
 
 
 def test_strict_types_and_id_patterns_are_in_the_schema():
-    formulation = json.loads(schema_text("formulation"))
+    formulation = json.loads(schema_text("formulation-objetivos"))
     service = formulation["$defs"]["Service"]
     assert service["additionalProperties"] is False
     assert service["properties"]["partida"]["pattern"] == r"^\d{2,3}$"

@@ -1,4 +1,5 @@
-"""Templates emit only the HTML subset the DOCX writer understands (see pmg_docs/writers/docx.py)."""
+"""Every document template emits only the HTML subset both writers understand
+(pmg_docs/writers/subset.py): every example source, the guide, and the requisitos annex."""
 
 from __future__ import annotations
 
@@ -6,21 +7,29 @@ import lxml.html
 import pytest
 from conftest import ROOT
 
-from pmg_docs.checks.validation import check_path
-from pmg_docs.load.catalogs import CatalogRegistry
-from pmg_docs.render.pipeline import render_html_for
-from pmg_docs.writers.subset import TAGS as ALLOWED
+from pmg_docs.checks import check_path
+from pmg_docs.load import CatalogRegistry, iter_source_files
+from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out
+from pmg_docs.writers.subset import TAGS
 
-EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
+EXAMPLES = iter_source_files([ROOT / "examples"])[0]
 
+
+def _tags(html: str) -> set[str]:
+    return {element.tag for element in lxml.html.document_fromstring(html).iter()
+            if isinstance(element.tag, str)}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_rendered_html_stays_in_subset(path):
-    checked, diagnostics = check_path(path, CatalogRegistry())
-    if checked is None or checked.catalog is None:
-        pytest.skip("not a renderable source")
-    html = render_html_for(checked)
-    tags = {element.tag for element in lxml.html.document_fromstring(html).iter()
-            if isinstance(element.tag, str)}
-    assert tags <= ALLOWED, tags - ALLOWED
+    document, diagnostics = check_path(path, CatalogRegistry())
+    assert document is not None, diagnostics
+    html = lay_out(document, RenderOptions(annexes=("requisitos",)))[0]
+    assert _tags(html) <= TAGS, _tags(html) - TAGS
+
+
+def test_guide_html_stays_in_subset():
+    document = guide_document("calidad-de-servicio-y-experiencia-usuaria", "pmg-2024",
+                              CatalogRegistry())
+    html = lay_out(document, RenderOptions())[0]
+    assert _tags(html) <= TAGS, _tags(html) - TAGS

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name
 from ...load.catalogs import CatalogRegistry
 from ...load.from_text import FRONT_MATTER_SUFFIXES, source_from_text
-from ...load.sources import MODELS, SOURCE_SUFFIXES, Document, parse_model
+from ...load.sources import SOURCE_SUFFIXES, Document, parse_document
 from ...load.text import read_text
-from ...models.catalog import Catalog
 from .semantic import ADDED, CHANGED, REMOVED, Change, Namer, diff_models
 
 SUFFIXES = (*SOURCE_SUFFIXES, *FRONT_MATTER_SUFFIXES)
@@ -38,7 +38,7 @@ class DiffReport:
         return bool(self.files)
 
 
-def _version(text: str | None, name: str) -> Document | None:
+def _version(text: str | None, name: str, registry: CatalogRegistry) -> Document | None:
     """The source in `text`, or None when there is no text or it is not a pmg source (YAML
     without a `kind:` this package knows, such as a CI workflow)."""
     if text is None:
@@ -46,9 +46,9 @@ def _version(text: str | None, name: str) -> Document | None:
     if name.endswith(FRONT_MATTER_SUFFIXES) and not text.lstrip("\ufeff").startswith("---"):
         return None  # Markdown without front matter: a README, not a circular
     source, _ = source_from_text(text, Path(name), name)
-    if not isinstance(source.data, dict) or source.data.get("kind") not in MODELS:
+    if not isinstance(source.data, dict) or source.data.get("kind") not in kinds.source_kinds():
         return None
-    return Document(source, parse_model(source))
+    return parse_document(source, registry)
 
 
 def _title(model) -> str:
@@ -67,33 +67,25 @@ def _title(model) -> str:
     return " · ".join(parts)
 
 
-def _catalog(model, registry: CatalogRegistry):
-    if isinstance(model, Catalog):
-        return model
-    catalog_id = getattr(model, "catalog", None)
-    if not isinstance(catalog_id, str):
-        return None
-    try:
-        found = registry.get(catalog_id)
-    except InputError:
-        return None  # the diff names ids instead; `pmg validate` reports the broken catalog
-    return found.model if found is not None else None
-
-
 def diff_texts(old_text: str | None, new_text: str | None, name: str,
                registry: CatalogRegistry) -> FileDiff | None:
     """The differences between two versions of one source; None when there are none."""
-    return _diff_versions(_version(old_text, name), _version(new_text, name), name, registry)
+    return _diff_versions(_version(old_text, name, registry), _version(new_text, name, registry),
+                          name)
 
 
-def _diff_versions(old: Document | None, new: Document | None, name: str,
-                   registry: CatalogRegistry) -> FileDiff | None:
+def _catalog(document: Document):
+    """The catalog whose names label a document's ids: its own, for a catalog."""
+    return document.model if document.kind == kinds.CATALOG else document.catalog
+
+
+def _diff_versions(old: Document | None, new: Document | None, name: str) -> FileDiff | None:
     if old is None or new is None:
         present = new or old
         status = ADDED if new is not None else REMOVED
         return FileDiff(name, status, _title(present.model))
     old_model, new_model = old.model, new.model
-    namer = Namer(_catalog(new_model, registry), _catalog(old_model, registry))
+    namer = Namer(_catalog(new), _catalog(old))
     # A circular's Markdown body is its field `body`: compared like any long text.
     changes = diff_models(old_model, new_model, namer)
     if not changes:
@@ -103,11 +95,11 @@ def _diff_versions(old: Document | None, new: Document | None, name: str,
 
 def _compare(report: DiffReport, old_text, new_text, name, registry) -> None:
     try:
-        old, new = _version(old_text, name), _version(new_text, name)
+        old, new = _version(old_text, name, registry), _version(new_text, name, registry)
         if old is None and new is None:
             return
         report.compared += 1
-        found = _diff_versions(old, new, name, registry)
+        found = _diff_versions(old, new, name)
     except InputError as exc:
         report.compared += 1
         report.diagnostics.extend(exc.diagnostics)

@@ -74,6 +74,15 @@ class Namer:
             found = found[:size].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
         return found
 
+    def item(self, key: str, value):
+        """The catalog's item a `key` field names (an indicator, a system), or None."""
+        listing = REFERENCES.get(key)
+        for catalog in self.catalogs if listing and isinstance(value, str) else ():
+            for item in getattr(catalog, listing, None) or ():
+                if getattr(item, "id", None) == value:
+                    return item
+        return None
+
     def _lookup(self, key: str, value) -> str:
         listing = REFERENCES.get(key)
         if listing is None or not isinstance(value, str):
@@ -94,20 +103,20 @@ def _label(field_name: str) -> str:
     return FIELD_LABELS.get(field_name, field_name.replace("_", " "))
 
 
-def value_text(key: str, value, namer: Namer) -> str:
+def value_text(key: str, value, namer: Namer, owner=None) -> str:
     """A value as a person reads it in a diff."""
     if value is None:
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return plain(value) + (" %" if key in ("percent",) else "")
+        return plain(value)
     if isinstance(value, str):
         if key in REFERENCES:
             return namer.name(key, value)
         return value if len(value) <= LONG_TEXT and "\n" not in value else _excerpt(value)
     if isinstance(value, BaseModel):
-        return summary(value, namer)
+        return summary(value, namer, owner)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(value_text(key, v, namer) for v in value) + "]"
     return str(value)
@@ -118,28 +127,51 @@ def _excerpt(text: str, size: int = 60) -> str:
     return f"«{flat[:size]}…»" if len(flat) > size else f"«{flat}»"
 
 
-def _target(target, namer) -> str:
+def _unit(owner, namer: Namer):
+    """The indicator a target belongs to, for its unit: the owner itself (an indicator defined
+    in place), its own definition, or the catalog's indicator it names."""
+    if owner is None:
+        return None
+    if hasattr(owner, "shown_unit"):
+        return owner
+    definition = getattr(owner, "definition", None)
+    return definition if definition is not None else namer.item("indicator",
+                                                                getattr(owner, "indicator", None))
+
+
+def _target(target, namer, owner=None) -> str:
+    indicator = _unit(owner, namer)
+    unit = indicator.shown_unit if indicator is not None else None
+
+    def with_unit(value: float) -> str:
+        if unit is None:
+            return plain(value)
+        return f"{unit} {plain(value)}" if indicator.scale == "currency" else \
+            f"{plain(value)} {unit}"
+
+    if not target.has_fraction:
+        return with_unit(target.value)
     fraction = f"{plain(target.numerator)} / {plain(target.denominator)}"
-    if target.percent is None:
+    if target.value is None:
         return fraction
-    return f"{plain(target.percent)} % ({fraction})"
+    return f"{with_unit(target.value)} ({fraction})"
 
 
 # Models shown as one value rather than field by field (a target reads as "105.28 % (a / b)").
 SUMMARIES = {"Target": _target}
 
 
-def summary(model: BaseModel, namer: Namer) -> str:
-    """A short description of an item added or removed."""
+def summary(model: BaseModel, namer: Namer, owner=None) -> str:
+    """A short description of an item added or removed (`owner`: the model holding it)."""
     special = SUMMARIES.get(type(model).__name__)
     if special is not None:
-        return special(model, namer)
+        return special(model, namer, owner)
     parts = []
     fields = type(model).model_fields
     # (`kind` is left out: an item without an id is labelled with its kind already.)
     for key in ("weight", "target", "priority"):
         if key in fields and getattr(model, key) is not None:
-            parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer)}")
+            parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
         parts.append("measured only (Mide)")
     for key in ("name", "text", "description", "justification"):
@@ -168,9 +200,9 @@ class _Walk:
             self.add(where, "", CHANGED, summary(old, self.namer), summary(new, self.namer))
             return
         for key in type(new).model_fields:
-            self.value(key, getattr(old, key), getattr(new, key), where)
+            self.value(key, getattr(old, key), getattr(new, key), where, (old, new))
 
-    def value(self, key: str, old, new, where: tuple[str, ...]) -> None:
+    def value(self, key: str, old, new, where: tuple[str, ...], owners=(None, None)) -> None:
         if old == new:
             return
         if isinstance(old, BaseModel) and isinstance(new, BaseModel) \
@@ -183,8 +215,8 @@ class _Walk:
             self.add(where, _label(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
                      old_text=str(old), new_text=str(new))
         else:
-            self.add(where, _label(key), CHANGED, value_text(key, old, self.namer),
-                     value_text(key, new, self.namer))
+            self.add(where, _label(key), CHANGED, value_text(key, old, self.namer, owners[0]),
+                     value_text(key, new, self.namer, owners[1]))
 
     def lists(self, key: str, old: list, new: list, where: tuple[str, ...]) -> None:
         items = [*old, *new]

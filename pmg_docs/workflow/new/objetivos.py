@@ -1,4 +1,5 @@
-"""`pmg new formulation`: a commented formulation to fill in, or last year's rolled forward.
+"""`pmg new formulation` for the objectives format: a commented formulation to fill in, or last
+year's rolled forward.
 
 A new formulation lists every objective, indicator and system of the catalog with zero weights
 and comments that say what each is (stage objectives in the marco's words), so a person fills in
@@ -6,71 +7,20 @@ numbers instead of looking up ids. Rolled forward from last year's (`--from`), i
 still exists in the new catalog (same ids, same number of stage objectives) and lists, at the top
 of the file and on the terminal, what needs a decision: what is new, gone or changed.
 
-The text is written here line by line, with every value as a JSON string or number (valid YAML),
-then put in the canonical layout by `formatting.canonical_text`, which also proves it parses
-into the model.
+The text is written here line by line, with every value as a JSON string or number (valid YAML);
+`pmg_docs.workflow.new` then puts it in the canonical layout, which also proves it parses into
+the model.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ...diagnostics import Diagnostic, InputError, display_name
-from ...load.catalogs import CatalogRegistry
-from ...load.sources import load_document
 from ...models.catalog import Catalog
-from ...models.formulation import Formulation
+from ...models.objetivos import Formulation
 from ...numbers import plain
-from ...output import atomic_write
-from ..fmt import canonical_text
-from ..schema import schema_file_name
-
-TO_FILL = "POR DEFINIR"
-NO_CODE = "00"
-COMMENT_WIDTH = 96
-
-
-@dataclass
-class ServiceFields:
-    name: str | None = None
-    ministry: str | None = None
-    partida: str | None = None
-    chapter: str | None = None
-
-
-@dataclass
-class Scaffold:
-    text: str
-    decisions: list[str] = field(default_factory=list)
-
-
-def _q(value) -> str:
-    """A value as YAML: JSON strings and numbers are YAML; the formatter restyles them."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return plain(value)
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _short(text: str, size: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= size else flat[:size].rsplit(" ", 1)[0] + "…"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    # Ids like `calidad-de-servicio` stay whole: a reader searches for them.
-    return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
-
-
-def _comment_lines(text: str, indent: str) -> list[str]:
-    """`text` as comment lines at `indent`, wrapped."""
-    width = max(COMMENT_WIDTH - len(indent) - 2, 40)
-    return [f"{indent}# {line}".rstrip() for line in _wrap(text, width)] or [f"{indent}#"]
+from .common import (COMMENT_WIDTH, Request, Scaffold, comment_lines, header, q, q_model,
+                     service_lines, short)
 
 
 @dataclass
@@ -92,7 +42,8 @@ def _previous_items(previous: Formulation | None):
     indicators, systems = {}, {}
     for objective in previous.objectives if previous else ():
         for item in objective.indicators:
-            indicators[item.indicator] = (objective.objective, item)
+            if item.definition is None:  # the service's own indicators go with _own_items
+                indicators[item.indicator] = (objective.objective, item)
         for item in objective.systems:
             systems[item.system] = (objective.objective, item)
     return indicators, systems
@@ -115,7 +66,7 @@ def _stage_lines(system, carried, indent: str) -> tuple[list[str], list[str]]:
         elif carried is not None:
             notes.append(f"stage {stage.number} is new")
         rows.append(f"{indent}  - {{stage: {stage.number}, weights: "
-                    f"[{', '.join(_q(w) for w in weights)}]}}")
+                    f"[{', '.join(q(w) for w in weights)}]}}")
     gone = sorted(set(before) - {s.number for s in system.stages})
     for number in gone:
         notes.append(f"stage {number} is no longer in the marco (last year's weights "
@@ -133,26 +84,28 @@ def _stage_objective_comments(system, indent: str) -> list[str]:
     for stage in system.stages:
         for objective in stage.objectives:
             lines.append(f"{indent}#   {stage.number}.{objective.number} "
-                         f"{_short(objective.text, COMMENT_WIDTH - len(indent) - 10)}")
+                         f"{short(objective.text, COMMENT_WIDTH - len(indent) - 10)}")
     return lines
 
 
 def _indicator_lines(plan: _Plan, indicator, carried, indent: str) -> list[str]:
-    lines = _comment_lines(f"{indicator.name}: {indicator.formula}", indent)
-    lines.append(f"{indent}- indicator: {_q(indicator.id)}")
-    lines.append(f"{indent}  weight: {_q(carried.weight if carried else 0)}")
+    """A catalog's indicator (`indicator` is the catalog's item) or the service's own (`indicator`
+    is None and `carried` holds its definition)."""
+    own = carried is not None and carried.definition is not None
+    fields = carried.definition if own else indicator
+    lines = comment_lines(f"{fields.name}: {fields.formula or ''}", indent)
+    lines.append(f"{indent}- indicator: {q(carried.indicator if own else indicator.id)}")
+    if own:
+        lines.append(f"{indent}  definition: {q_model(carried.definition)}")
+    lines.append(f"{indent}  weight: {q(carried.weight if carried else 0)}")
     if carried is not None and carried.target is not None:
-        target = carried.target
-        parts = [f"numerator: {_q(target.numerator)}", f"denominator: {_q(target.denominator)}"]
-        if target.percent is not None:
-            parts.append(f"percent: {_q(target.percent)}")
-        lines.append(f"{indent}  target: {{{', '.join(parts)}}}")
+        lines.append(f"{indent}  target: {q_model(carried.target)}")
     elif carried is not None and carried.measure_only:
         lines.append(f"{indent}  measure_only: true")
     else:
-        denominator = indicator.fixed_denominator or "…"
+        denominator = getattr(indicator, "fixed_denominator", None) or "…"
         lines.append(f"{indent}  # target: {{numerator: …, denominator: {denominator}, "
-                     "percent: …}   or   measure_only: true (Mide)")
+                     "value: …}   or   measure_only: true (Mide)")
     return lines
 
 
@@ -161,8 +114,8 @@ def _system_lines(plan: _Plan, system, carried, indent: str) -> list[str]:
     rows, notes = _stage_lines(system, carried, indent + "  ")
     for note in notes:
         plan.decide(f"system {system.name!r} ({system.id}): {note}")
-    lines.append(f"{indent}- system: {_q(system.id)}")
-    lines.append(f"{indent}  weight: {_q(carried.weight if carried else 0)}")
+    lines.append(f"{indent}- system: {q(system.id)}")
+    lines.append(f"{indent}  weight: {q(carried.weight if carried else 0)}")
     lines.append(f"{indent}  stages:")
     lines.extend(rows)
     return lines
@@ -217,25 +170,23 @@ def _items(plan: _Plan):
                 label = f"{old.name!r} ({ident})" if old is not None else repr(ident)
                 plan.decide(f"{kind} {label} is not in {catalog.id}: it was not carried over "
                             f"({what} last year); give its weight to what remains")
+    _own_items(plan, placed)
     return placed
 
 
-def _service_lines(service: ServiceFields, previous: Formulation | None, plan: _Plan):
-    last = previous.service if previous else None
-    values = {
-        "ministry": service.ministry or (last.ministry if last else None),
-        "partida": service.partida or (last.partida if last else None),
-        "name": service.name or (last.name if last else None),
-        "chapter": service.chapter or (last.chapter if last else None),
-    }
-    missing = [key for key, value in values.items() if not value]
-    if missing:
-        plan.decide(f"service: fill in {', '.join(missing)} (they read {TO_FILL} or \"00\")")
-    lines = ["service:"]
-    for key in ("ministry", "partida", "name", "chapter"):
-        fallback = NO_CODE if key in ("partida", "chapter") else TO_FILL
-        lines.append(f"  {key}: {_q(values[key] or fallback)}")
-    return lines
+def _own_items(plan: _Plan, placed: dict) -> None:
+    """Last year's own indicators are the service's, not the catalog's: carried under the same
+    objective while the catalog still has it."""
+    for objective in plan.previous.objectives if plan.previous else ():
+        for item in objective.indicators:
+            if item.definition is None:
+                continue
+            if objective.objective in placed:
+                placed[objective.objective].append(("indicator", None, item))
+            else:
+                plan.decide(f"own indicator {item.definition.name!r} ({item.indicator}) was "
+                            f"under objective {objective.objective!r}, which is not in "
+                            f"{plan.catalog.id}: add it under one of its objectives")
 
 
 def _gender_lines(plan: _Plan) -> list[str]:
@@ -247,7 +198,7 @@ def _gender_lines(plan: _Plan) -> list[str]:
              f"{counted[0].name!r}." if counted else "# Gender-equity measures.",
              "# Kinds of measure in this marco:"]
     for kind in catalog.gender_measure_kinds:
-        lines.append(f"#   {kind.id}: {_short(kind.name, COMMENT_WIDTH - len(kind.id) - 6)}")
+        lines.append(f"#   {kind.id}: {short(kind.name, COMMENT_WIDTH - len(kind.id) - 6)}")
     carried = previous.gender_measures if previous else []
     if not carried:
         lines.append("gender_measures: []")
@@ -258,29 +209,31 @@ def _gender_lines(plan: _Plan) -> list[str]:
         if catalog.gender_measure_kind(measure.kind) is None:
             plan.decide(f"gender measure {index + 1}: kind {measure.kind!r} is not in "
                         f"{catalog.id}; choose one of its kinds")
-        lines.append(f"  - kind: {_q(measure.kind)}")
-        lines.append(f"    description: {_q(measure.description)}")
+        lines.append(f"  - kind: {q(measure.kind)}")
+        lines.append(f"    description: {q(measure.description)}")
     return lines
 
 
-def scaffold_formulation(catalog: Catalog, service: ServiceFields, *,
-                         previous: Formulation | None = None,
-                         previous_catalog: Catalog | None = None,
-                         schema_ref: str | None = None) -> Scaffold:
-    """The text of a new formulation against `catalog`, with what still needs a decision."""
-    plan = _Plan(catalog, previous, previous_catalog)
+def scaffold(request: Request) -> Scaffold:
+    """The text of a new formulation against the request's catalog, with what still needs a
+    decision."""
+    catalog = request.catalog
+    plan = _Plan(catalog, request.previous.model if request.previous else None,
+                 request.previous.catalog if request.previous else None, request.decisions)
+    previous = plan.previous
     placed = _items(plan)
     last_objectives = {o.objective: o for o in previous.objectives} if previous else {}
-    body = ["kind: formulation", f"catalog: {_q(catalog.id)}",
-            *_service_lines(service, previous, plan), "", "objectives:"]
+    body = ["kind: formulation", f"catalog: {q(catalog.id)}",
+            *service_lines(request.service, request.last_service, plan.decide), "",
+            "objectives:"]
     for objective in catalog.objectives:
         carried = last_objectives.get(objective.id)
         if previous is not None and carried is None:
             plan.decide(f"objective {objective.name!r} ({objective.id}) is new in {catalog.id}: "
                         "give it a weight")
         body.append(f"  # {objective.number}. {objective.name}")
-        body.append(f"  - objective: {_q(objective.id)}")
-        body.append(f"    weight: {_q(carried.weight if carried else 0)}")
+        body.append(f"  - objective: {q(objective.id)}")
+        body.append(f"    weight: {q(carried.weight if carried else 0)}")
         for kind, field_name in (("system", "systems"), ("indicator", "indicators")):
             entries = [(item, commitment) for k, item, commitment in placed[objective.id]
                        if k == kind]
@@ -297,79 +250,11 @@ def scaffold_formulation(catalog: Catalog, service: ServiceFields, *,
                         f"{plain(objective.weight)} last year)")
     body.extend(_gender_lines(plan))
 
-    header = []
-    if schema_ref:
-        header.append(f"# yaml-language-server: $schema={schema_ref}")
-    header.append(f"# Formulación {catalog.mechanism} {catalog.year} against {catalog.id}, "
-                  "written by `pmg new formulation`.")
-    if previous is not None:
-        header.append(f"# Rolled forward from last year's formulation ({previous.catalog}): its "
-                      "weights, targets and")
-        header.append("# gender measures are carried as they were; review them all.")
-    else:
-        header.extend([
-            "# Fill in every weight (objectives add up to 100; an objective's weight is the sum",
-            "# of its indicators' and systems'; a system's, the sum of its stage objectives'),",
-            "# each indicator's target or `measure_only: true`, and the gender measures.",
-        ])
-    if plan.decisions:
-        header.extend(["#", "# To decide:"])
-        for decision in plan.decisions:
-            wrapped = _wrap(decision, COMMENT_WIDTH - 6)
-            header.append(f"#   - {wrapped[0]}")
-            header.extend(f"#     {line}" for line in wrapped[1:])
-    header.append("# Then check it with `pmg validate FILE`.")
-    text = "\n".join([*header, *body]).rstrip("\n") + "\n"
-    return Scaffold(canonical_text(text, "new formulation"), plan.decisions)
-
-
-def _schema_ref(output: Path | None) -> str | None:
-    """The schema file of the repository the formulation is written into, relative to it."""
-    if output is None:
-        return None
-    folder = output.resolve().parent
-    for candidate in (folder, *folder.parents):
-        schema = candidate / "schemas" / schema_file_name("formulation")
-        if schema.is_file():
-            return Path(os.path.relpath(schema, folder)).as_posix()
-    return None
-
-
-def new_formulation(catalog_id: str, service: ServiceFields, registry: CatalogRegistry, *,
-                    from_path: Path | None = None, output: Path | None = None,
-                    force: bool = False) -> Scaffold:
-    """Scaffold (or roll forward) a formulation and write it to `output` when given.
-    Raises InputError when the catalog or last year's file cannot be used, or `output` exists."""
-    catalog_document = registry.get(catalog_id)
-    if catalog_document is None:
-        known = ", ".join(registry.ids()) or "none"
-        raise InputError([Diagnostic("--catalog", None, (), f"no catalog {catalog_id!r}; "
-                                     f"expected one of: {known}")])
-    if not catalog_document.model.objectives:
-        raise InputError([Diagnostic("--catalog", None, (), f"catalog {catalog_id!r} has no "
-                                     "management objectives; `pmg new formulation` writes the "
-                                     "format of objectives (2024 onwards)")])
-    if output is not None and output.exists() and not force:
-        raise InputError([Diagnostic(display_name(output), None, (), "already exists; expected "
-                                     "a new file name, or --force to overwrite it")])
-    previous = previous_catalog = None
-    if from_path is not None:
-        document = load_document(from_path)
-        if not isinstance(document.model, Formulation):
-            raise InputError([document.source.diagnostic(("kind",), f"is a {document.kind}; "
-                                                         "expected last year's formulation")])
-        previous = document.model
-        try:
-            found = registry.get(previous.catalog)
-        except InputError:
-            found = None  # without last year's catalog, what is new cannot be told from gone
-        previous_catalog = found.model if found is not None else None
-    if not service.name and previous is None:
-        raise InputError([Diagnostic("--service", None, (), "no service name; expected "
-                                     "--service NAME (or --from last year's formulation)")])
-    scaffold = scaffold_formulation(catalog_document.model, service, previous=previous,
-                                    previous_catalog=previous_catalog,
-                                    schema_ref=_schema_ref(output))
-    if output is not None:
-        atomic_write(output, scaffold.text.encode("utf-8"))
-    return scaffold
+    lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",
+                   request.previous, plan.decisions, request.schema_ref, [
+                       "Fill in every weight (objectives add up to 100; an objective's weight is "
+                       "the sum",
+                       "of its indicators' and systems'; a system's, the sum of its stage "
+                       "objectives'),",
+                       "each indicator's target or `measure_only: true`, and the gender measures."])
+    return Scaffold("\n".join([*lines, *body]).rstrip("\n") + "\n", plan.decisions)

@@ -1,0 +1,72 @@
+"""A catalog's `documents:`: every kind it offers exists, with a format the kind has, and a
+template that exists and declares that it lays out that kind and format.
+
+The same check runs when a document is rendered, with the user's templates folder first, so a
+template of the wrong kind is a located error at the catalog's line, never an internal error or
+a silently empty document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import kinds
+from ..diagnostics import Diagnostic, unknown
+from ..i18n import _
+from ..resources import template_declaration, template_file
+
+
+def _declares(kind: str, fmt: str | None) -> str:
+    return f"{kind}/{fmt}" if fmt else kind
+
+
+def check_template(source, path: tuple, name: str, kind: str, fmt: str | None,
+                   templates: Path | None) -> Iterable[Diagnostic]:
+    """Template `name` (named at `path` of the catalog) exists and lays out `kind`/`fmt`."""
+    found = template_file(name, templates)
+    if found is None:
+        where = _("en {folder} ni en las del paquete").format(folder=templates) if templates \
+            else _("entre las plantillas del paquete")
+        yield source.diagnostic(path, _(
+            "no existe la plantilla «{name}» ({file}) {where}").format(
+            name=name, file=f"{name}.html.j2", where=where))
+        return
+    declared = template_declaration(found)
+    wanted = _declares(kind, fmt)
+    if declared is None:
+        yield source.diagnostic(path, _(
+            "la plantilla «{name}» ({file}) no declara qué documento diagramar; se espera en su "
+            "primera línea {{#- pmg: {wanted} -#}}").format(name=name, file=found, wanted=wanted))
+    elif _declares(*declared) != wanted:
+        yield source.diagnostic(path, _(
+            "la plantilla «{name}» diagrama {declared}, no {wanted}; se espera una plantilla de "
+            "{wanted}").format(name=name, declared=_declares(*declared), wanted=wanted))
+
+
+def check_spec(source, kind_name: str, spec, templates: Path | None) -> Iterable[Diagnostic]:
+    """One entry of `documents:`."""
+    base = ("documents", kind_name)
+    kind = kinds.kind(kind_name)
+    if kind is None:
+        yield source.diagnostic(base, unknown(_("un tipo de documento"), kind_name, kinds.KINDS))
+        return
+    fmt = kind.format(spec.format)
+    if fmt is None:
+        yield source.diagnostic(base + ("format",), unknown(
+            _("un formato de {kind}").format(kind=kind_name), spec.format, kind.formats))
+        return
+    yield from check_template(source, base + ("template",), spec.template, kind_name,
+                              kind.declared_format(fmt), templates)
+    for annex, template in spec.annexes.items():
+        if annex not in fmt.annexes:
+            yield source.diagnostic(base + ("annexes", annex), unknown(
+                _("un anexo de este formato"), annex, fmt.annexes))
+        else:
+            yield from check_template(source, base + ("annexes", annex), template, "annex",
+                                      annex, templates)
+
+
+def check_documents(document, templates: Path | None = None) -> Iterable[Diagnostic]:
+    for kind_name, spec in document.model.documents.items():
+        yield from check_spec(document.source, kind_name, spec, templates)

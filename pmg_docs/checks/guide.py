@@ -1,0 +1,19 @@
+"""Checks of a requirements guide: drawn from the catalog alone, it needs the system's
+requirements there (the catalog's own consistency is checked with the catalog)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic, Severity
+from ..i18n import _
+
+
+def check(document, catalog) -> Iterable[Diagnostic]:
+    system = document.model
+    if not any(o.requirements for stage in system.stages for o in stage.objectives):
+        yield document.source.diagnostic(
+            ("systems", catalog.systems.index(system)), _(
+                "el sistema «{system}» no tiene requisitos técnicos en este catálogo; la guía "
+                "solo lista sus etapas y objetivos").format(system=system.id),
+            severity=Severity.WARNING)

@@ -1,0 +1,52 @@
+"""Checks of a formulation of performance indicators: ids, definitions, targets, weights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic, repeated
+from ..i18n import _
+from ..numbers import same, shown
+from .targets import check_definition, check_target
+
+
+def check(document, catalog) -> Iterable[Diagnostic]:
+    source = document.source
+    first: dict[str, int] = {}
+    for i, indicator in enumerate(document.model.indicators):
+        base = ("indicators", i)
+        if indicator.id in first:
+            yield source.diagnostic(base + ("id",), repeated(
+                f"«{indicator.id}»", source.line_of(("indicators", first[indicator.id], "id"))))
+        first.setdefault(indicator.id, i)
+        yield from check_definition(source, base, indicator, catalog)
+        yield from check_target(source, base, indicator.target, indicator)
+    yield from _weights(document, catalog)
+
+
+def _weights(document, catalog) -> Iterable[Diagnostic]:
+    """Where the marco weighs indicators every one carries a weight and they add up to its
+    total; where it does not, none carries one."""
+    source, indicators = document.source, document.model.indicators
+    total = catalog.rules.total_weight
+    if total is None:
+        for i, indicator in enumerate(indicators):
+            if indicator.weight is not None:
+                yield source.diagnostic(("indicators", i, "weight"), _(
+                    "el catálogo {catalog} no pondera los indicadores; se espera sin "
+                    "`weight:`").format(catalog=catalog.id))
+        return
+    missing = [i for i, indicator in enumerate(indicators) if indicator.weight is None]
+    for i in missing:
+        yield source.diagnostic(("indicators", i), _(
+            "falta la ponderación; el catálogo {catalog} pondera cada indicador: se espera "
+            "`weight:`").format(catalog=catalog.id))
+    if missing:
+        return
+    decimals = catalog.rules.weight_decimals
+    weights = [indicator.weight for indicator in indicators]
+    if not same(sum(weights), total, decimals):
+        yield source.diagnostic(("indicators",), _(
+            "las ponderaciones suman {sum} ({terms}); se espera {total}").format(
+            sum=shown(sum(weights), decimals), total=shown(total, decimals),
+            terms=" + ".join(shown(w, decimals) for w in weights)))

@@ -1,0 +1,96 @@
+"""Checks of a committed target, on the indicator's scale: shared by every format with indicators.
+
+A target with a numerator and a denominator gives numerator / denominator × the scale's factor
+(× 100 for a percentage, × 1 for days, hours, a ratio, a number or an amount); the value the
+service states is compared with it at the decimals the marco prints. A target may also be a
+value alone (an amount of money, a number of days), with no fraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic, Severity, unknown
+from ..i18n import _
+from ..models.indicator import IndicatorFields, Target
+from ..numbers import plain, same, shown
+
+
+def computed_value(target: Target, indicator: IndicatorFields) -> float | None:
+    """What numerator and denominator give on the indicator's scale; None without a fraction or
+    with a zero denominator."""
+    if not target.has_fraction or not target.denominator:
+        return None
+    return target.numerator / target.denominator * indicator.factor
+
+
+def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | None:
+    """The value a document prints: the one stated, else the computed one."""
+    return target.value if target.value is not None else computed_value(target, indicator)
+
+
+def check_target(source, base: tuple, target: Target, indicator: IndicatorFields,
+                 fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
+    """The target at `base + ("target",)` of an indicator defined by `indicator`."""
+    here = base + ("target",)
+    if target.has_fraction and target.denominator == 0:
+        yield source.diagnostic(here + ("denominator",),
+                                "denominator is 0; expected a number above 0")
+        return
+    if fixed_denominator is not None and target.has_fraction \
+            and target.denominator != fixed_denominator:
+        yield source.diagnostic(
+            here + ("denominator",),
+            f"denominator is {plain(target.denominator)}; the marco fixes it at "
+            f"{fixed_denominator} for {indicator.name!r}")
+    computed = computed_value(target, indicator)
+    if computed is None:
+        return
+    decimals = indicator.target_decimals
+    if target.value is None:
+        yield source.diagnostic(here, _(
+            "sin valor declarado; el documento imprimirá el calculado, {computed}. Agregue "
+            "`value: {computed}` para confirmarlo").format(computed=shown(computed, decimals)),
+            severity=Severity.WARNING)
+    elif not same(target.value, computed, decimals):
+        factor = f" × {indicator.factor}" if indicator.factor != 1 else ""
+        yield source.diagnostic(here + ("value",), _(
+            "el valor es {value}, pero {numerator} / {denominator}{factor} = {computed}; se "
+            "espera que coincidan con {decimals} decimales").format(
+            value=plain(target.value), numerator=plain(target.numerator),
+            denominator=plain(target.denominator), factor=factor,
+            computed=shown(computed, decimals), decimals=decimals))
+
+
+def check_commitment(source, base: tuple, commitment, indicator: IndicatorFields,
+                     fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
+    """An indicator committed with a target, or measured only ("Mide"), never both or neither."""
+    target, measure_only = commitment.target, getattr(commitment, "measure_only", False)
+    if target is None and not measure_only:
+        yield source.diagnostic(base, "no target; expected `target:` with numerator and "
+                                "denominator, or `measure_only: true` (Mide)")
+    elif target is not None and measure_only:
+        yield source.diagnostic(base + ("measure_only",), "an indicator measured only "
+                                "(Mide) has no target; expected either `target:` or "
+                                "`measure_only: true`, not both")
+    elif target is not None:
+        yield from check_target(source, base, target, indicator, fixed_denominator)
+
+
+def check_definition(source, base: tuple, indicator: IndicatorFields,
+                     catalog) -> Iterable[Diagnostic]:
+    """An indicator a service defines: a type the marco admits, a unit where the scale needs
+    one."""
+    if indicator.type is not None and catalog.indicator_types \
+            and catalog.indicator_type(indicator.type) is None:
+        yield source.diagnostic(base + ("type",), _unknown_type(indicator.type, catalog))
+    if indicator.shown_unit is None and indicator.scale in ("days", "hours"):
+        yield source.diagnostic(base + ("unit",), _(
+            "falta la unidad de medida de un indicador en {scale}; se espera `unit:` tal como "
+            "la imprime el documento (por ejemplo «días» u «horas»)").format(
+            scale=indicator.scale))
+
+
+def _unknown_type(type_id: str, catalog) -> str:
+    return unknown(_("un tipo de indicador"), type_id, (t.id for t in catalog.indicator_types),
+                   _("del catálogo {catalog}").format(catalog=catalog.id))

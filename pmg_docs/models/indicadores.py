@@ -1,0 +1,32 @@
+"""A formulation of performance indicators (indicadores de desempeño, "Formulario H").
+
+The service defines each indicator itself: the strategic product it measures, its type, name,
+formula, unit and scale, what numerator and denominator count, the target, the evidence
+(medios de verificación) and a technical note. The catalog lists the indicator types it admits
+and, when the marco weighs indicators, how their weights add up.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Identified, Model, Text, Weight
+from .indicator import IndicatorFields, Target
+from .service import Service
+
+
+class PerformanceIndicator(IndicatorFields, Identified):
+    # The producto estratégico the indicator measures, as the service's definitions name it.
+    product: Text | None = None
+    target: Target
+    # Only where the catalog's rules weigh indicators.
+    weight: Weight | None = None
+
+
+class Formulation(Model):
+    kind: Literal["formulation"]
+    catalog: Id
+    service: Service
+    indicators: list[PerformanceIndicator] = Field(min_length=1)

@@ -1,0 +1,26 @@
+"""The service a formulation (or any document of a service) is about, as its header prints it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints, field_validator
+
+from .base import Model, Text
+
+BudgetCode = Annotated[str, StringConstraints(pattern=r"^\d{2,3}$")]
+
+
+class Service(Model):
+    ministry: Text
+    partida: BudgetCode
+    name: Text
+    chapter: BudgetCode
+
+    @field_validator("partida", "chapter", mode="before")
+    @classmethod
+    def _pad_number(cls, value):
+        # `partida: 08` reads as the number 8 in YAML; the budget code is the two digits "08".
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
+            return f"{value:02d}"
+        return value

@@ -1,0 +1,21 @@
+"""The view of a system's requirements guide: its stages and objectives, then each objective's
+technical requirements with their notes."""
+
+from __future__ import annotations
+
+from ..models.catalog import Catalog, System
+from .requirements import requirement_rows, stage_of
+
+
+def view(system: System, catalog: Catalog) -> dict:
+    stages = []
+    for stage in system.stages:
+        objectives = [{"number": o.number, "text": o.text, "count": len(o.requirements),
+                       "rows": requirement_rows(o)} for o in stage.objectives]
+        stages.append({**stage_of(stage), "objectives": objectives,
+                       "has_requirements": any(o["count"] for o in objectives)})
+    return {
+        "system": system,
+        "stages": stages,
+        "requirement_count": sum(o["count"] for s in stages for o in s["objectives"]),
+    }

@@ -1,0 +1,100 @@
+"""`pmg new KIND`: a new source to start from, written by the scaffold of the format its catalog
+declares for the kind (kind registry), or rolled forward from last year's (`--from`).
+
+Last year's commitments are carried where the new catalog still has them; what needs a decision
+(new, gone, changed, or everything when last year's format differs from this year's) is listed
+at the top of the file and returned. The text is put in the canonical layout, which also proves
+it parses into its model, and written atomically; an existing file is never overwritten without
+`force`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ... import kinds
+from ...diagnostics import Diagnostic, InputError, display_name, unknown
+from ...i18n import _
+from ...load import CatalogRegistry, load_document
+from ...load.sources import declared
+from ...output import atomic_write
+from ..fmt import canonical_text
+from ..schema import schema_file_name
+from .common import Request, Scaffold, ServiceFields
+from .previous import not_carried
+
+__all__ = ["Scaffold", "ServiceFields", "new_document"]
+
+
+def _schema_ref(output: Path | None, name: str) -> str | None:
+    """The schema file of the repository the source is written into, relative to it."""
+    if output is None:
+        return None
+    folder = output.resolve().parent
+    for candidate in (folder, *folder.parents):
+        schema = candidate / "schemas" / schema_file_name(name)
+        if schema.is_file():
+            return Path(os.path.relpath(schema, folder)).as_posix()
+    return None
+
+
+def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
+                 registry: CatalogRegistry, *, from_path: Path | None = None,
+                 output: Path | None = None, force: bool = False) -> Scaffold:
+    """Scaffold (or roll forward) a source of `kind_name` and write it to `output` when given.
+    Raises InputError when the catalog or last year's file cannot be used, or `output` exists."""
+    kind = kinds.kind(kind_name)
+    if output is not None and output.exists() and not output.is_file():
+        raise InputError([Diagnostic(display_name(output), None, (), "is not a file; expected "
+                                     "a file name")])
+    if output is not None and output.exists() and not force:
+        raise InputError([Diagnostic(display_name(output), None, (), "already exists; expected "
+                                     "a new file name, or --force to overwrite it")])
+    if catalog_id is None:
+        fmt = kind.format(None)
+        if fmt is None or fmt.scaffold is None:
+            raise InputError([Diagnostic("--catalog", None, (), _(
+                "`pmg new {kind}` necesita --catalog ID: el catálogo dice en qué formato se "
+                "escribe").format(kind=kind_name))])
+        return _write(fmt.scaffold.load()(Request(None, service)), output, None)
+
+    found = registry.get(catalog_id)
+    if found is None:
+        raise InputError([Diagnostic("--catalog", None, (), unknown(
+            _("un catálogo"), catalog_id, registry.ids()))])
+    try:
+        fmt = declared(found, found.source, kind_name)[2]
+    except InputError as exc:
+        raise InputError([Diagnostic("--catalog", None, (), d.message)
+                          for d in exc.diagnostics]) from None
+    if fmt.scaffold is None:
+        raise InputError([Diagnostic("--catalog", None, (), _(
+            "el formato {format} de {kind} no tiene plantilla inicial").format(
+            format=fmt.name, kind=kind_name))])
+    request = Request(found.model, service,
+                      schema_ref=_schema_ref(output, kinds.schema_name(kind_name, fmt)))
+    if from_path is not None:
+        previous = load_document(from_path, registry)
+        if previous.kind != kind_name:
+            raise InputError([previous.source.diagnostic(("kind",), _(
+                "es de tipo {got}; se espera el documento del año anterior, de tipo {kind}").format(
+                got=previous.kind, kind=kind_name))])
+        request.last_service = getattr(previous.model, "service", None)
+        if previous.format is fmt:
+            request.previous = previous
+        else:
+            request.decisions.extend(not_carried(previous, fmt))
+    if not service.name and request.last_service is None:
+        raise InputError([Diagnostic("--service", None, (), "no service name; expected "
+                                     "--service NAME (or --from last year's formulation)")])
+    scaffold = fmt.scaffold.load()(request)
+    return _write(scaffold, output, registry)
+
+
+def _write(scaffold: Scaffold, output: Path | None, registry: CatalogRegistry | None) -> Scaffold:
+    if registry is not None:
+        scaffold.text = canonical_text(scaffold.text, "new", registry)
+    if output is not None:
+        atomic_write(output, scaffold.text.encode("utf-8"))
+    return scaffold

@@ -1,0 +1,121 @@
+"""What every scaffold of `pmg new` shares: the service block, comments, values as YAML, the
+header that lists what needs a decision."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass, field
+
+from ...numbers import plain
+
+TO_FILL = "POR DEFINIR"
+NO_CODE = "00"
+COMMENT_WIDTH = 96
+
+
+@dataclass
+class ServiceFields:
+    name: str | None = None
+    ministry: str | None = None
+    partida: str | None = None
+    chapter: str | None = None
+
+
+@dataclass
+class Scaffold:
+    text: str
+    decisions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Request:
+    """What a format's scaffold is written from."""
+
+    catalog: object
+    service: ServiceFields
+    # Last year's formulation document when it is of the same format (else None).
+    previous: object | None = None
+    # Last year's service block, whatever the format it came in.
+    last_service: object | None = None
+    schema_ref: str | None = None
+    # What needs a decision, in the order of the file; scaffolds add theirs.
+    decisions: list[str] = field(default_factory=list)
+
+    def decide(self, text: str) -> None:
+        self.decisions.append(text)
+
+
+def q(value) -> str:
+    """A value as YAML: JSON strings and numbers are YAML; the formatter restyles them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return plain(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def q_model(model) -> str:
+    """A model's set fields as a `{…}` row (JSON is YAML; the formatter restyles it)."""
+    return json.dumps(model.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False)
+
+
+def short(text: str, size: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[:size].rsplit(" ", 1)[0] + "…"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    # Ids like `calidad-de-servicio` stay whole: a reader searches for them.
+    return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+
+
+def comment_lines(text: str, indent: str) -> list[str]:
+    """`text` as comment lines at `indent`, wrapped."""
+    width = max(COMMENT_WIDTH - len(indent) - 2, 40)
+    return [f"{indent}# {line}".rstrip() for line in wrap(text, width)] or [f"{indent}#"]
+
+
+
+def service_lines(service: ServiceFields, last, decide) -> list[str]:
+    """The `service:` block: the fields given, else last year's (`last`), else placeholders
+    (noted)."""
+    values = {
+        "ministry": service.ministry or (last.ministry if last else None),
+        "partida": service.partida or (last.partida if last else None),
+        "name": service.name or (last.name if last else None),
+        "chapter": service.chapter or (last.chapter if last else None),
+    }
+    missing = [key for key, value in values.items() if not value]
+    if missing:
+        decide(f"service: fill in {', '.join(missing)} (they read {TO_FILL} or \"00\")")
+    lines = ["service:"]
+    for key in ("ministry", "partida", "name", "chapter"):
+        fallback = NO_CODE if key in ("partida", "chapter") else TO_FILL
+        lines.append(f"  {key}: {q(values[key] or fallback)}")
+    return lines
+
+
+
+
+def header(title: str, previous, decisions: list[str], schema_ref: str | None,
+           how_to_fill: list[str]) -> list[str]:
+    """The comment lines at the top of a scaffold."""
+    lines = []
+    if schema_ref:
+        lines.append(f"# yaml-language-server: $schema={schema_ref}")
+    lines.append(f"# {title}, written by `pmg new formulation`.")
+    if previous is not None:
+        lines.append(f"# Rolled forward from last year's formulation ({previous.model.catalog}): "
+                     "what it committed is")
+        lines.append("# carried as it was where the new catalog still has it; review it all.")
+    else:
+        lines.extend(f"# {line}" for line in how_to_fill)
+    if decisions:
+        lines.extend(["#", "# To decide:"])
+        for decision in decisions:
+            wrapped = wrap(decision, COMMENT_WIDTH - 6)
+            lines.append(f"#   - {wrapped[0]}")
+            lines.extend(f"#     {line}" for line in wrapped[1:])
+    lines.append("# Then check it with `pmg validate FILE`.")
+    return lines

@@ -1,0 +1,57 @@
+"""`pmg new formulation` for the performance-indicators format: one indicator to fill in, with
+the marco's indicator types and the scales in comments; or last year's indicators rolled
+forward (they are the service's own, so all are carried; a type the new marco no longer admits
+is listed as a decision)."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from ...models.indicator import Scale
+from .common import TO_FILL, Request, Scaffold, header, q, q_model, service_lines
+
+
+def _blank(catalog) -> list[str]:
+    first_type = catalog.indicator_types[0].id if catalog.indicator_types else None
+    lines = ["  - id: indicador-1", f"    product: {q(TO_FILL)}"]
+    if first_type:
+        lines.append(f"    type: {q(first_type)}")
+    lines += [f"    name: {q(TO_FILL)}", f"    formula: {q(TO_FILL)}", "    scale: percent",
+              f"    numerator_description: {q(TO_FILL)}",
+              f"    denominator_description: {q(TO_FILL)}",
+              f"    verification: [{q(TO_FILL)}]",
+              "    target: {numerator: 0, denominator: 1, value: 0}"]
+    if catalog.rules.total_weight is not None:
+        lines.append(f"    weight: {q(catalog.rules.total_weight)}")
+    return lines
+
+
+def _carried(request: Request) -> list[str]:
+    catalog = request.catalog
+    lines = []
+    for indicator in request.previous.model.indicators:
+        if indicator.type and catalog.indicator_types and catalog.indicator_type(
+                indicator.type) is None:
+            request.decide(f"indicator {indicator.name!r} ({indicator.id}): type "
+                           f"{indicator.type!r} is not in {catalog.id}; choose one of its types")
+        lines.append(f"  - {q_model(indicator)}")
+    return lines
+
+
+def scaffold(request: Request) -> Scaffold:
+    catalog = request.catalog
+    types = [f"#   {t.id}: {t.name}" for t in catalog.indicator_types]
+    body = ["kind: formulation", f"catalog: {q(catalog.id)}",
+            *service_lines(request.service, request.last_service, request.decide), "",
+            *(["# Indicator types of this marco (type:):", *types] if types else []),
+            f"# Scales (scale:): {', '.join(get_args(Scale))}; a target is numerator / "
+            "denominator (× 100 for percent).",
+            "indicators:",
+            *(_carried(request) if request.previous else _blank(catalog))]
+    lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",
+                   request.previous, request.decisions, request.schema_ref, [
+                       "Define each indicator the service commits: product, type, name, "
+                       "formula, scale and unit,",
+                       "what numerator and denominator count, the evidence (verification), "
+                       "its target and notes."])
+    return Scaffold("\n".join([*lines, *body]).rstrip("\n") + "\n", request.decisions)

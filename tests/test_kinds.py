@@ -1,0 +1,48 @@
+"""The kind registry is whole: every part it names imports, every format's model reads its kind,
+every annex's default template exists and declares what it lays out, and every catalog of the
+package declares documents the registry knows, with templates of the right kind."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from pmg_docs import kinds
+from pmg_docs.checks.documents import check_documents
+from pmg_docs.load import CatalogRegistry
+from pmg_docs.resources import template_declaration, template_file
+
+FORMATS = [(kind, fmt) for kind in kinds.KINDS.values() for fmt in kind.formats.values()]
+
+
+@pytest.mark.parametrize("kind, fmt", FORMATS, ids=lambda x: x.name)
+def test_every_part_of_a_format_imports(kind, fmt):
+    assert callable(fmt.checks.load()) and callable(fmt.view.load())
+    if fmt.scaffold is not None:
+        assert callable(fmt.scaffold.load())
+    if fmt.model is not None:
+        model = fmt.model.load()
+        assert typing.get_args(model.model_fields["kind"].annotation) == (kind.name,)
+    for name, annex in fmt.annexes.items():
+        assert callable(annex.view.load())
+        assert template_declaration(template_file(annex.template)) == ("annex", name)
+
+
+def test_written_kinds_have_a_model_and_a_scaffold():
+    for kind in kinds.KINDS.values():
+        for fmt in kind.formats.values():
+            assert (fmt.model is not None) == kind.written
+            assert (fmt.scaffold is not None) == kind.written
+
+
+@pytest.mark.parametrize("catalog_id", CatalogRegistry().ids())
+def test_package_catalogs_declare_known_documents_with_fitting_templates(catalog_id):
+    document = CatalogRegistry().get(catalog_id)
+    assert document.model.documents, "a catalog offers at least one document"
+    assert list(check_documents(document)) == []
+
+
+def test_schema_names_follow_kind_and_format():
+    assert set(kinds.models()) == {"catalog", "circular", "formulation-objetivos",
+                                   "formulation-areas", "formulation-indicadores"}
