@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .. import kinds
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..load.catalogs import CatalogRegistry
-from .. import kinds
 from ..load.sources import iter_source_files, load_source
-from ..render.pipeline import RenderOptions, Rendered, render_source, write_rendered
+from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
 
 
 @dataclass

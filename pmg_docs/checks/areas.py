@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Severity
 from ..numbers import same, shown
 from .marco_requirements import check_requirements
+from .wording import not_in_catalog, twice
 
 
 def _stage_numbers(system) -> list[int]:
@@ -32,14 +33,14 @@ def _committed(document) -> dict[str, int]:
 
 def references_exist(document, catalog):
     source = document.source
-    known = ", ".join(s.id for s in catalog.systems) or "none"
+    known = [s.id for s in catalog.systems]
     entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
     entries += [(("exemptions", i), e.system) for i, e in enumerate(document.model.exemptions)]
     for base, system_id in entries:
         system = catalog.system(system_id)
         if system is None:
-            yield source.diagnostic(base + ("system",), f"no system {system_id!r} in catalog "
-                                    f"{catalog.id}; expected one of: {known}")
+            yield source.diagnostic(base + ("system",),
+                                    not_in_catalog("system", system_id, known, catalog.id))
         elif catalog.area(system.area) is None or (
                 catalog.marcos and catalog.marco(system.marco) is None):
             # The document prints each system's área (and marco, where the year has marcos).
@@ -55,10 +56,8 @@ def committed_once(document, catalog):
     for i, commitment in enumerate(document.model.systems):
         j = first[commitment.system]
         if j != i:
-            yield source.diagnostic(
-                ("systems", i, "system"), f"system {commitment.system!r} is committed twice "
-                f"(also at line {source.line_of(('systems', j))}); expected each system once, at "
-                "one stage")
+            yield source.diagnostic(("systems", i, "system"), twice(
+                commitment.system, source.line_of(("systems", j))))
 
 
 def stages_exist(document, catalog):
@@ -71,12 +70,11 @@ def stages_exist(document, catalog):
 
 
 def priorities_known(document, catalog):
-    known = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities)
+    known = [f"{p.id} ({p.name})" for p in catalog.priorities]
     for i, commitment in enumerate(document.model.systems):
         if catalog.priority(commitment.priority) is None:
-            yield document.source.diagnostic(
-                ("systems", i, "priority"), f"no priority {commitment.priority!r} in catalog "
-                f"{catalog.id}; expected one of: {known}")
+            yield document.source.diagnostic(("systems", i, "priority"), not_in_catalog(
+                "priority", commitment.priority, known, catalog.id))
 
 
 def weights_total(document, catalog):

@@ -9,6 +9,7 @@ from ..load.sources import Document
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
 from .requirement_codes import check_requirements as check_technical_requirements
+from .wording import not_in_catalog, twice
 
 
 def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnostic]:
@@ -16,9 +17,8 @@ def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnost
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic(
-                (field, index), f"{value!r} appears twice (also at line "
-                f"{document.source.line_of((field, seen[value]))}); expected it once")
+            yield document.source.diagnostic((field, index), twice(
+                value, document.source.line_of((field, seen[value]))))
         seen.setdefault(value, index)
 
 
@@ -39,24 +39,23 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
         for i, item in enumerate(items):
             if item.objective is not None and item.objective not in objective_ids:
-                yield document.source.diagnostic(
-                    (field, i, "objective"), f"no objective {item.objective!r} in this catalog; "
-                    f"expected one of: {', '.join(sorted(objective_ids))}")
+                yield document.source.diagnostic((field, i, "objective"), not_in_catalog(
+                    "objective", item.objective, sorted(objective_ids)))
     area_ids = {a.id for a in catalog.areas}
     marco_ids = {m.id for m in catalog.marcos}
     for i, system in enumerate(catalog.systems):
         base = ("systems", i)
         if system.area is not None and system.area not in area_ids:
-            yield document.source.diagnostic(base + ("area",), f"no area {system.area!r} in this "
-                                             f"catalog; expected one of: {', '.join(sorted(area_ids))}")
+            yield document.source.diagnostic(base + ("area",), not_in_catalog(
+                "area", system.area, sorted(area_ids)))
         if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
             # Formulations of this format print each system's área (and marco) from here.
             yield document.source.diagnostic(
                 base, "a system of a marco with priorities needs its `area:` (and `marco:`, "
                 "when the catalog has marcos); expected both")
         if system.marco is not None and system.marco not in marco_ids:
-            yield document.source.diagnostic(base + ("marco",), f"no marco {system.marco!r} in "
-                                             f"this catalog; expected one of: {', '.join(sorted(marco_ids))}")
+            yield document.source.diagnostic(base + ("marco",), not_in_catalog(
+                "marco", system.marco, sorted(marco_ids)))
         yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
         for j, stage in enumerate(system.stages):
             yield from _duplicates_in(document, base + ("stages", j, "objectives"),
@@ -73,9 +72,8 @@ def _ministries(document: Document) -> Iterable[Diagnostic]:
         for j, institution in enumerate(ministry.institutions):
             path = ("ministries", i, "institutions", j)
             if institution.id in seen:
-                yield document.source.diagnostic(
-                    path + ("id",), f"institution {institution.id!r} appears twice (also at line "
-                    f"{document.source.line_of(seen[institution.id])}); expected it once")
+                yield document.source.diagnostic(path + ("id",), twice(
+                    institution.id, document.source.line_of(seen[institution.id])))
             seen.setdefault(institution.id, path + ("id",))
 
 
@@ -84,6 +82,6 @@ def _duplicates_in(document, path, items, key):
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic(path + (index,), f"number {value} appears twice; "
-                                             "expected each number once")
+            yield document.source.diagnostic(path + (index,), twice(
+                value, document.source.line_of(path + (seen[value],))))
         seen.setdefault(value, index)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, unknown
+from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog
 from ..richtext.circular import INSERTIONS, parse_text
+from .wording import not_in_catalog, noun, twice
 
 
 def check(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
@@ -39,17 +41,18 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
         if reference.kind == "areas" and not catalog.areas:
             yield at(reference.line, (), f"catalog {catalog.id} has no areas; expected a "
                      "catalog that lists them")
-        known = {"area": catalog.areas, "sistema": catalog.systems,
-                 "ministerio": catalog.ministries}.get(reference.kind)
+        # The reference's kind (Spanish, as staff write it) and the field name of its list.
+        key, known = {"area": ("area", catalog.areas), "sistema": ("system", catalog.systems),
+                      "ministerio": ("ministry", catalog.ministries)}.get(reference.kind,
+                                                                          (None, None))
         if known is not None and reference.id not in {item.id for item in known}:
-            ids = ", ".join(item.id for item in known) or "none"
-            yield at(reference.line, (), f"no {reference.kind} {reference.id!r} in catalog "
-                     f"{catalog.id}; expected one of: {ids}")
+            yield at(reference.line, (), not_in_catalog(key, reference.id,
+                                                        (item.id for item in known), catalog.id))
 
 
 def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
     source = document.source
-    ministries = ", ".join(m.id for m in catalog.ministries) or "none"
+    ministries = [m.id for m in catalog.ministries]
     home = {i.id: m for m in catalog.ministries for i in m.institutions}
     seen: dict[str, int] = {}
     for i, recipient in enumerate(document.model.recipients):
@@ -57,24 +60,25 @@ def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnosti
         ministry = catalog.ministry(recipient.ministry)
         if recipient.ministry in seen:
             first = source.line_of(("recipients", seen[recipient.ministry], "ministry"))
-            yield source.diagnostic(path, f"ministry {recipient.ministry!r} is listed twice "
-                                    f"(also at line {first}); expected each ministry once, "
-                                    "with all its services")
+            yield source.diagnostic(path, twice(recipient.ministry, first))
         seen.setdefault(recipient.ministry, i)
         if ministry is None:
-            yield source.diagnostic(path, f"no ministry {recipient.ministry!r} in catalog "
-                                    f"{catalog.id}; expected one of: {ministries}")
+            yield source.diagnostic(path, not_in_catalog("ministry", recipient.ministry,
+                                                         ministries, catalog.id))
             continue
-        own = ", ".join(x.id for x in ministry.institutions) or "none"
+        own = [x.id for x in ministry.institutions]
         for j, head in enumerate(recipient.heads):
             where = ("recipients", i, "heads", j, "institution")
             if head.institution in {x.id for x in ministry.institutions}:
                 continue
             if head.institution in home:
-                yield source.diagnostic(where, f"institution {head.institution!r} depends on "
-                                        f"{home[head.institution].id!r}, not on "
-                                        f"{recipient.ministry!r}; expected one of: {own}")
+                yield source.diagnostic(where, _(
+                    "«{institution}» depende de {home}, no de {ministry}; se espera una de: "
+                    "{own}").format(institution=head.institution,
+                                    home=home[head.institution].id,
+                                    ministry=recipient.ministry, own=", ".join(own) or "—"))
             else:
-                yield source.diagnostic(where, f"no institution {head.institution!r} in catalog "
-                                        f"{catalog.id}; expected one of {recipient.ministry!r}'s: "
-                                        f"{own}")
+                yield source.diagnostic(where, unknown(
+                    noun("institution"), head.institution, own,
+                    _("de {ministry} en el catálogo {catalog}").format(
+                        ministry=recipient.ministry, catalog=catalog.id)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..numbers import plain
+from .wording import not_in_catalog
 
 
 def _gender_commitment(document, catalog):
@@ -15,12 +16,11 @@ def _gender_commitment(document, catalog):
 
 
 def measure_kinds_exist(document, catalog):
-    known = ", ".join(k.id for k in catalog.gender_measure_kinds) or "none"
+    known = [k.id for k in catalog.gender_measure_kinds]
     for i, measure in enumerate(document.model.gender_measures):
         if catalog.gender_measure_kind(measure.kind) is None:
-            yield document.source.diagnostic(
-                ("gender_measures", i, "kind"), f"no gender measure kind {measure.kind!r} in "
-                f"catalog {catalog.id}; expected one of: {known}")
+            yield document.source.diagnostic(("gender_measures", i, "kind"), not_in_catalog(
+                "kind", measure.kind, known, catalog.id))
 
 
 def measures_match_numerator(document, catalog):

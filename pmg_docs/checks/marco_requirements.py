@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..numbers import rounded, shown
+from .wording import not_in_catalog
 
 
 def selected_systems(requirement, catalog) -> list:
@@ -79,17 +80,15 @@ def check_catalog_requirements(document) -> Iterable[Diagnostic]:
         for field, lookup in kinds:
             for j, ident in enumerate(getattr(requirement, field)):
                 if lookup(ident) is None:
-                    yield document.source.diagnostic(
-                        base + (field, j), f"no system {ident!r} in this catalog; expected one "
-                        f"of: {', '.join(s.id for s in catalog.systems) or 'none'}")
+                    yield document.source.diagnostic(base + (field, j), not_in_catalog(
+                        "system", ident, (s.id for s in catalog.systems)))
         for field, lookup, known in (
                 ("marco", catalog.marco, catalog.marcos), ("area", catalog.area, catalog.areas),
                 ("priority_at_least", catalog.priority, catalog.priorities)):
             ident = getattr(requirement, field)
             if ident is not None and lookup(ident) is None:
-                yield document.source.diagnostic(
-                    base + (field,), f"no {field.split('_')[0]} {ident!r} in this catalog; "
-                    f"expected one of: {', '.join(k.id for k in known) or 'none'}")
+                yield document.source.diagnostic(base + (field,), not_in_catalog(
+                    field.split("_")[0], ident, (k.id for k in known)))
         if not selected_systems(requirement, catalog):
             yield document.source.diagnostic(
                 base, "the requirement applies to no system of this catalog; expected "

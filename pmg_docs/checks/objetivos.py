@@ -7,6 +7,7 @@ from ..i18n import _
 from ..numbers import same, shown
 from .gender import RULES as GENDER_RULES
 from .targets import check_commitment, check_definition
+from .wording import not_in_catalog, twice
 
 
 def objective_weights_total(document, catalog):
@@ -42,10 +43,8 @@ def references_exist(document, catalog):
     source = document.source
     for i, objective in enumerate(document.model.objectives):
         if catalog.objective(objective.objective) is None:
-            known = ", ".join(o.id for o in catalog.objectives)
-            yield source.diagnostic(("objectives", i, "objective"),
-                                    f"no objective {objective.objective!r} in catalog "
-                                    f"{catalog.id}; expected one of: {known}")
+            yield source.diagnostic(("objectives", i, "objective"), not_in_catalog(
+                "objective", objective.objective, (o.id for o in catalog.objectives), catalog.id))
         for j, item in enumerate(objective.indicators):
             if item.definition is not None:
                 if catalog.indicator(item.indicator) is not None:
@@ -56,16 +55,16 @@ def references_exist(document, catalog):
                                                                     catalog=catalog.id))
                 continue
             if catalog.indicator(item.indicator) is None:
-                known = ", ".join(x.id for x in catalog.indicators)
                 yield source.diagnostic(("objectives", i, "indicators", j, "indicator"),
-                                        f"no indicator {item.indicator!r} in catalog "
-                                        f"{catalog.id}; expected one of: {known}")
+                                        not_in_catalog("indicator", item.indicator,
+                                                       (x.id for x in catalog.indicators),
+                                                       catalog.id))
         for j, item in enumerate(objective.systems):
             if catalog.system(item.system) is None:
-                known = ", ".join(s.id for s in catalog.systems)
                 yield source.diagnostic(("objectives", i, "systems", j, "system"),
-                                        f"no system {item.system!r} in catalog {catalog.id}; "
-                                        f"expected one of: {known}")
+                                        not_in_catalog("system", item.system,
+                                                       (s.id for s in catalog.systems),
+                                                       catalog.id))
 
 
 def no_duplicates(document, catalog):
@@ -74,9 +73,8 @@ def no_duplicates(document, catalog):
     for i, objective in enumerate(document.model.objectives):
         path = ("objectives", i, "objective")
         if objective.objective in seen:
-            yield source.diagnostic(path, f"objective {objective.objective!r} is committed twice "
-                                    f"(also at line {source.line_of(seen[objective.objective])}); "
-                                    "expected each objective once")
+            yield source.diagnostic(path, twice(objective.objective,
+                                                source.line_of(seen[objective.objective])))
         seen.setdefault(objective.objective, path)
     seen = {}
     for i, objective in enumerate(document.model.objectives):
@@ -86,8 +84,7 @@ def no_duplicates(document, catalog):
                 ident = getattr(item, key)
                 path = ("objectives", i, field, j, key)
                 if ident in seen:
-                    yield source.diagnostic(path, f"{key} {ident!r} is committed twice (also at "
-                                            f"line {source.line_of(seen[ident])}); expected it once")
+                    yield source.diagnostic(path, twice(ident, source.line_of(seen[ident])))
                 seen.setdefault(ident, path)
 
 
@@ -100,10 +97,10 @@ def system_weight_is_sum_of_stages(document, catalog):
             system = catalog.system(commitment.system)
             stage_numbers = [s.stage for s in commitment.stages]
             for k, stage in enumerate(commitment.stages):
-                if stage_numbers.index(stage.stage) != k:
-                    yield source.diagnostic(base + ("stages", k, "stage"),
-                                            f"stage {stage.stage} is listed twice; expected each "
-                                            "stage once")
+                first = stage_numbers.index(stage.stage)
+                if first != k:
+                    yield source.diagnostic(base + ("stages", k, "stage"), twice(
+                        f"{stage.stage}", source.line_of(base + ("stages", first))))
             if system is not None:
                 yield from _stages_match_catalog(source, base, commitment, system)
             total = sum(w for s in commitment.stages for w in s.weights)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ..diagnostics import Diagnostic
 from ..load.sources import Document
 from ..models.catalog import Requirement, System
+from .wording import twice
 
 CODE = re.compile(r"^E(?P<stage>[1-9])-(?P<objective>\d{2})-RT(?P<number>[1-9]\d?)$")
 CODE_FORM = "E<stage>-<objective in two digits>-RT<number>, as in E1-01-RT1"
@@ -43,10 +44,8 @@ def _check_system(document: Document, base: tuple, system: System) -> Iterable[D
                 here = path + (r,)
                 code = requirement.code
                 if code in first_seen:
-                    yield source.diagnostic(here + ("code",), (
-                        f"code {code} appears twice in system {system.id!r} (also at line "
-                        f"{source.line_of(first_seen[code] + ('code',))}); expected each code "
-                        "once in a system"))
+                    yield source.diagnostic(here + ("code",), twice(
+                        code, source.line_of(first_seen[code] + ("code",))))
                 first_seen.setdefault(code, here)
                 yield from _check_code(document, here, requirement, stage.number, objective.number)
                 yield from _check_merge(document, here, r, requirement, by_code)

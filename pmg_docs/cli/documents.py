@@ -103,8 +103,13 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
     requirement with its note."""
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
-    from ..render.pipeline import (RenderOptions, blocking, guide_file_name, render_guide,
-                                   write_rendered)
+    from ..render.pipeline import (
+        RenderOptions,
+        blocking,
+        guide_file_name,
+        render_guide,
+        write_rendered,
+    )
 
     options = RenderOptions(formats(fmt), strict, templates)
     try:

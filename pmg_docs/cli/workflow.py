@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from .. import kinds
-
 from .common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, catalogs_option, print_diagnostics
 
 

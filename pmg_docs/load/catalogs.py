@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, InputError
+from ..diagnostics import InputError
 from ..models.catalog import Catalog
 from ..resources import catalogs_dir
 from .sources import SOURCE_SUFFIXES, Document, load_document
@@ -48,7 +48,4 @@ class CatalogRegistry:
         return document
 
 
-def missing_catalog(document: Document, registry: CatalogRegistry) -> Diagnostic:
-    known = ", ".join(registry.ids()) or "none"
-    return document.source.diagnostic(
-        ("catalog",), f"no catalog {document.model.catalog!r}; expected one of: {known}")
+

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from ..models.base import ID_PATTERN
-
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name, unknown
 from ..i18n import _
+from ..models.base import ID_PATTERN
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .located_yaml import YamlSource, load_yaml
 from .model_errors import id_expected, located

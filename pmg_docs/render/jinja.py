@@ -15,8 +15,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import (FileSystemLoader, StrictUndefined, TemplateRuntimeError, meta, pass_context,
-                    select_autoescape)
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateRuntimeError,
+    meta,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..i18n import _

@@ -15,6 +15,7 @@ from ..models.circular import Circular
 from ..numbers import format_letter_date
 from ..richtext.circular import INSERTIONS, parse_text, parser
 
+
 def _ending(text: str, mark: str) -> str:
     """`text` ending in `mark` (":" or "."), whether or not its author typed it."""
     text = text.rstrip()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic, InputError, UnknownId
+from ..diagnostics import Diagnostic, InputError, UnknownId, unknown
+from ..i18n import _
 from ..load.catalogs import CatalogRegistry
 from ..load.sources import Document
 from ..models.catalog import Catalog
@@ -19,8 +20,7 @@ def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document:
     """The catalog with this id; UnknownId if there is none, InputError if it is broken."""
     document = registry.get(catalog_id)
     if document is None:
-        raise UnknownId(f"no catalog {catalog_id!r}; expected one of: "
-                        f"{', '.join(registry.ids()) or 'none'}", param="catalog")
+        raise UnknownId(unknown(_("un catálogo"), catalog_id, registry.ids()), param="catalog")
     return document
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 
-from ..diagnostics import Diagnostic, InputError
 from .. import kinds
+from ..diagnostics import Diagnostic, InputError
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -18,7 +18,7 @@ CASES = {
         "code 'E1-1-RT2' is not well formed; expected E<stage>-<objective in two digits>-RT<number>"),
     "requirement-code-duplicate": (
         24, "systems[0].stages[0].objectives[1].requirements[1].code",
-        "code E1-02-RT4 appears twice in system 'calidad' (also at line 22)"),
+        "«E1-02-RT4» aparece dos veces (también en la línea 22); se espera una sola vez"),
     "requirement-code-misplaced": (
         19, "systems[0].stages[0].objectives[0].requirements[1].code",
         "code E1-02-RT2 names stage 1, objective 2 but sits under stage 1, objective 1; expected "

@@ -23,11 +23,11 @@ SIAC = "'Sistema Integral de Información y Atención Ciudadana'"
 # file -> (line, field path, part of the message). One case per rule.
 CASES = {
     "weights-total": (10, "systems", "weights of the committed systems add up to 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); expected 100.00"),
-    "system-committed-twice": (15, "systems[4].system", "system 'descentralizacion' is committed twice (also at line 14)"),
+    "system-committed-twice": (15, "systems[4].system", "«descentralizacion» aparece dos veces (también en la línea 14)"),
     "unknown-stage": (12, "systems[1].stage", "system 'Sistema Seguridad de la Información' has no stage 5; expected one of [1, 2, 3, 4]"),
-    "unknown-priority": (11, "systems[0].priority", "no priority 'MENOR' in catalog pmg-2011; expected one of: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
-    "unknown-system": (13, "systems[2].system", "no system 'monitoreo-desempeno' in catalog pmg-2011; expected one of: monitoreo-del-desempeno,"),
-    "unknown-exemption-system": (18, "exemptions[0].system", "no system 'gobierno-digital' in catalog pmg-2011"),
+    "unknown-priority": (11, "systems[0].priority", "«MENOR» no es una prioridad del catálogo pmg-2011; se espera uno de: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
+    "unknown-system": (13, "systems[2].system", "«monitoreo-desempeno» no es un sistema del catálogo pmg-2011; se espera uno de: monitoreo-del-desempeno,"),
+    "unknown-exemption-system": (18, "exemptions[0].system", "«gobierno-digital» no es un sistema del catálogo pmg-2011"),
     "exempted-and-committed": (18, "exemptions[0].system", "'Equidad de Género' is exempted but also committed (line 15)"),
     "exemption-with-stage": (21, "exemptions[0].stage", "an exemption (eximir) covers the whole of 'Gobierno Electrónico - Tecnologías de Información' and names no stage"),
     "unknown-type": (19, "exemptions[0].type", "got 'exonerar'; expected 'eximir' or 'modificar'"),
@@ -50,7 +50,7 @@ REQUIREMENT_CASES = {
     "priority-below": (11, "systems[0].priority", f"priority MEDIANA given to {MONITOREO}; the marco requires at least ALTA {WHY}"),
     "area-priority-below": (13, "systems[2].priority", "priority MENOR given to 'Capacitación'; the marco requires at least MEDIANA"),
     "weight-below": (11, "systems[0].weight", f"weight 50.00 given to {MONITOREO}; the marco requires at least 60.00 {WHY}"),
-    "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "no system 'monitoreo-x' in this catalog; expected one of: monitoreo"),
+    "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "«monitoreo-x» no es un sistema de este catálogo; se espera uno de: monitoreo"),
 }
 
 

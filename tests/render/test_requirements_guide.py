@@ -158,7 +158,7 @@ def test_guide_of_a_system_without_requirements_warns(tmp_path):
      "Invalid value for 'SYSTEM_ID': «calidad» no es un sistema del catálogo pmg-2024; se espera "
      "uno de: estado-verde, calidad-de-servicio-y-experiencia-usuaria"),
     (["catalog", "show", "pmg-2042"],
-     "Invalid value for 'CATALOG_ID': no catalog 'pmg-2042'"),
+     "Invalid value for 'CATALOG_ID': «pmg-2042» no es un catálogo"),
 ])
 def test_unknown_ids_are_usage_errors(tmp_path, args, message):
     result = CliRunner().invoke(main, [*args, *(["-o", str(tmp_path)] if args[0] == "guide" else [])])
@@ -173,7 +173,7 @@ def test_guide_of_a_broken_catalog_reports_and_writes_nothing(tmp_path):
         "--catalogs", str(BROKEN_CATALOGS), "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert ("requirement-code-duplicate.yaml:24: systems[0].stages[0].objectives[1]."
-            "requirements[1].code: code E1-02-RT4 appears twice") in result.stderr
+            "requirements[1].code: «E1-02-RT4» aparece dos veces") in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -19,8 +19,17 @@ from dataclasses import dataclass, field
 from ...models.catalog import Catalog
 from ...models.objetivos import Formulation
 from ...numbers import plain
-from .common import (COMMENT_WIDTH, Request, Scaffold, comment_lines, header, q, q_model,
-                     service_lines, short)
+from .common import (
+    COMMENT_WIDTH,
+    Request,
+    Scaffold,
+    comment_lines,
+    header,
+    q,
+    q_model,
+    service_lines,
+    short,
+)
 
 
 @dataclass

@@ -1,0 +1,35 @@
+"""The words every check uses for the two commonest findings: a reference to something the
+catalog does not have, and something that must appear once appearing twice.
+
+One wording everywhere (`diagnostics.unknown`, `diagnostics.repeated`), so that every message of
+the kind reads the same and names what was expected.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import repeated, unknown
+from ..i18n import _
+
+
+def noun(key: str) -> str:
+    """The thing a field refers to, with its article, as messages name it."""
+    nouns = {
+        "system": _("un sistema"), "objective": _("un objetivo de gestión"),
+        "indicator": _("un indicador"), "kind": _("un tipo de medida de género"),
+        "area": _("un área"), "marco": _("un marco"), "priority": _("una prioridad"),
+        "ministry": _("un ministerio"), "institution": _("una institución"),
+        "stage": _("una etapa"), "requirement": _("un requisito técnico"),
+    }
+    return nouns[key]
+
+
+def not_in_catalog(key: str, got, known, catalog_id: str | None = None) -> str:
+    """`«x» no es un sistema del catálogo pmg-2024; se espera uno de: a, b`."""
+    where = _("del catálogo {catalog}").format(catalog=catalog_id) if catalog_id \
+        else _("de este catálogo")
+    return unknown(noun(key), got, known, where)
+
+
+def twice(label: str, first_line: int | None) -> str:
+    """`«estado-verde» aparece dos veces (también en la línea 12); se espera una sola vez`."""
+    return repeated(f"«{label}»", first_line)
