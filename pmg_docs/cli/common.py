@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from .. import kinds
+from ..i18n import _
+from ..writers.pdf_metadata import DEFAULT_VARIANT, VARIANTS
 
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
 
@@ -34,6 +36,11 @@ annex_option = click.option(
     help="Append an annex; may be repeated. requisitos: the technical requirements of every "
          "stage objective committed with a weight above 0.")
 
+pdf_variant_option = click.option(
+    "--pdf-variant", "pdf_variant", type=click.Choice(VARIANTS), default=DEFAULT_VARIANT,
+    show_default=True,
+    help=_("Norma que declara el PDF: PDF/A (archivo; nivel «a»: etiquetado para lectores de "
+           "pantalla), PDF/UA-1, o none (un PDF simple, sin etiquetas ni declaración)."))
 
 # Exit codes, by class of failure (documented in the README and in `pmg --help`).
 EXIT_OK = 0

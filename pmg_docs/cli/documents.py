@@ -13,6 +13,7 @@ from .common import (
     annex_option,
     catalogs_option,
     formats,
+    pdf_variant_option,
     print_diagnostics,
     strict_option,
     templates_option,
@@ -48,13 +49,14 @@ def validate(paths, catalog_dirs, templates, strict) -> None:
 @templates_option
 @strict_option
 @annex_option
-def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
+@pdf_variant_option
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, pdf_variant) -> None:
     """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
     rendered."""
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                           annexes)
+                           annexes, pdf_variant)
     _report(summary)
 
 
@@ -71,7 +73,9 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents rendered at once (default: the number of CPUs).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
-def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
+@pdf_variant_option
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force,
+          pdf_variant) -> None:
     """Render every formulation and circular under DIRECTORY (default: examples) into
     OUTPUT, keeping the folder structure. Only documents whose inputs changed are redone."""
     from ..build import build_tree
@@ -79,7 +83,8 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 
     with build_progress() as progress:
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                             annexes, jobs=jobs, force=force, progress=progress)
+                             annexes, jobs=jobs, force=force, pdf_variant=pdf_variant,
+                             progress=progress)
     print_diagnostics(summary.diagnostics)
     click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
                f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
@@ -97,7 +102,9 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @catalogs_option
 @templates_option
 @strict_option
-def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) -> None:
+@pdf_variant_option
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict,
+          pdf_variant) -> None:
     """Render the "Requisitos técnicos" guide of one system of a catalog
     (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
     requirement with its note."""
@@ -111,7 +118,7 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
         write_rendered,
     )
 
-    options = RenderOptions(formats(fmt), strict, templates)
+    options = RenderOptions(formats(fmt), strict, templates, pdf_variant=pdf_variant)
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
