@@ -152,3 +152,4 @@ def _declare_pdfuaid(description) -> None:
     _add(item, "pdfaProperty:category", "internal")
     _add(item, "pdfaProperty:description", "Indicates, which part of ISO 14289 standard is "
          "followed")
+
