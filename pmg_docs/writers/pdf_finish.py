@@ -4,6 +4,10 @@
   WeasyPrint's own packet holds only its claim, producer and title, so ours replaces it. It is
   left unfiltered: PDF/A-1 forbids compressing it, and any reader of any part can find it.
 - The title is shown as the window title (DisplayDocTitle), whatever the variant.
+- Every table header cell says what it heads (/Scope): WeasyPrint links data cells to the
+  column headers above them (/Headers) but leaves a header at the start of a row (MINISTERIO,
+  Etapa 1) linked to nothing. A header in a THead heads its column; one in a row that holds
+  data cells heads its row, and those cells name it.
 - A place a template reserves for a signature (an element whose id is `firma` or starts with
   `firma-`) becomes a named destination that holds the element's rectangle (/FitR), not only its
   top-left corner, so that `pmg sign --field firma` can put a visible signature above it.
@@ -64,6 +68,26 @@ def _signature_places(document, pdf) -> None:
             right * _POINTS_PER_PIXEL, (height - top) * _POINTS_PER_PIXEL])
 
 
+def _objects_of(pdf, references) -> list:
+    """The objects that pydyf references (b"12 0 R") point to; an object's number is its index."""
+    return [pdf.objects[int(ref.split()[0])] for ref in references if isinstance(ref, bytes)]
+
+
+def _table_header_scopes(pdf) -> None:
+    for row in [o for o in pdf.objects if isinstance(o, dict) and o.get("S") == "/TR"]:
+        cells = _objects_of(pdf, row["K"])
+        group = _objects_of(pdf, [row["P"]])[0]
+        headers = [c for c in cells if c.get("S") == "/TH"]
+        data = [c for c in cells if c.get("S") == "/TD"]
+        scope = "/Column" if group.get("S") == "/THead" or not data else "/Row"
+        for header in headers:
+            header["A"]["Scope"] = scope
+        if scope == "/Row":
+            for cell in data:
+                cell["A"].setdefault("Headers", pydyf.Array()).extend(
+                    h["ID"] for h in headers if "ID" in h)
+
+
 def finisher(metadata: PdfMetadata, claim: Claim | None):
     """The WeasyPrint finisher for a document with this metadata and conformance claim."""
 
@@ -72,5 +96,7 @@ def finisher(metadata: PdfMetadata, claim: Claim | None):
         _replace_metadata(pdf, xmp_packet(document.metadata.title, producer, metadata, claim))
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
         _signature_places(document, pdf)
+        if "StructTreeRoot" in pdf.catalog:
+            _table_header_scopes(pdf)
 
     return finish
