@@ -28,6 +28,17 @@ def test_no_pdfua_findings_beyond_the_known(built_examples, source):
     assert found == KNOWN.get(source.name, []), [f.message for f in report.findings]
 
 
+def test_no_pdfua_findings_on_the_guide(tmp_path):
+    from pmg_docs.load import CatalogRegistry
+    from pmg_docs.render.pipeline import RenderOptions, render_guide, write_rendered
+
+    result = render_guide("calidad-de-servicio-y-experiencia-usuaria", "pmg-2024",
+                          CatalogRegistry(), RenderOptions(("pdf",)))
+    write_rendered(result, tmp_path, Path("guia"))
+    report = validate(str(tmp_path / "guia.pdf"))
+    assert report.findings == (), [f.message for f in report.findings]
+
+
 def test_an_untagged_pdf_is_caught(tmp_path):
     from click.testing import CliRunner
 
