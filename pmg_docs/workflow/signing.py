@@ -27,7 +27,7 @@ from ..writers.pdf_finish import SIGNATURE_PLACE
 DEFAULT_FIELD = "Firma"
 # Where a visible signature goes, in points: this far above the reserved block, this high, and
 # (when the template's destination gives no rectangle) this wide.
-_GAP, _HEIGHT, _WIDTH = 4, 40, 200
+_GAP, _HEIGHT, _WIDTH = 6, 40, 200
 # What the visible box prints (document text: Spanish whatever the command line's language).
 STAMP_TEXT = "Firmado electrónicamente por\n%(signer)s\n%(ts)s"
 STAMP_TIME = "%d-%m-%Y %H:%M:%S %Z"
@@ -92,7 +92,7 @@ def _stamp_style():
     # The document's own typeface, embedded: PDF/A allows no font outside the file.
     font = GlyphAccumulatorFactory(str(fonts_dir() / "SourceSansPro-Regular.ttf"))
     return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME,
-                          text_box_style=TextBoxStyle(font=font, font_size=8),
+                          text_box_style=TextBoxStyle(font=font, font_size=9),
                           border_width=1)
 
 
