@@ -17,9 +17,13 @@ from .indicator import IndicatorFields, Target
 from .service import Service
 
 
-class PerformanceIndicator(IndicatorFields, Identified):
+class _Product(Model):
     # The producto estratégico the indicator measures, as the service's definitions name it.
     product: Text | None = None
+
+
+# Bases listed last come first among the fields: id, product, then what defines the indicator.
+class PerformanceIndicator(IndicatorFields, _Product, Identified):
     target: Target
     # Only where the catalog's rules weigh indicators.
     weight: Weight | None = None
