@@ -11,6 +11,12 @@ from ..i18n import _
 from ..writers.pdf_metadata import DEFAULT_VARIANT, VARIANTS
 
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
+format_option = click.option("--format", "fmt", type=FORMAT_CHOICES, default="all",
+                             show_default=True)
+output_dir_option = click.option("-o", "--output", "out_dir",
+                                 type=click.Path(file_okay=False, path_type=Path),
+                                 default=Path("out"), show_default=True,
+                                 help="Folder for the documents.")
 
 
 def formats(value: str) -> tuple[str, ...]:

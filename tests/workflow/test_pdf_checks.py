@@ -46,7 +46,7 @@ def _html_counts(source: Path) -> Counter:
 
 
 def test_there_are_examples_of_every_kind():
-    assert {p.parent.name for p in SOURCES} == {"2011", "2024", "circulars"}
+    assert {"2011", "2024", "circulars"} <= {p.parent.name for p in SOURCES}
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
