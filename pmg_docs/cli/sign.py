@@ -85,7 +85,13 @@ def verify(pdf, trust) -> None:
         click.echo(_("    confianza: {trust}").format(
             trust=_("certificado validado con las raíces dadas") if status.trusted else
             _("certificado no validado (indique las raíces de su institución con --trust)")))
-    report = check_pdf(pdf)
+    import pikepdf
+
+    try:
+        report = check_pdf(pdf)
+    except pikepdf.PdfError as exc:
+        click.echo(_("  no es un PDF legible: {error}").format(error=exc))
+        sys.exit(EXIT_INPUT)
     click.echo(_("  archivo ({variant}):").format(variant=report.variant))
     for finding in report.findings:
         click.echo(f"    {finding}")

@@ -96,15 +96,14 @@ def _stamp_style():
                           border_width=1)
 
 
-def _writer(pdf_bytes: bytes, source: Path):
+def _writer(pdf_bytes: bytes):
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
 
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     except (PdfReadError, ValueError) as exc:
-        raise SigningError(_("{file} no es un PDF legible: {error}").format(
-            file=source, error=exc)) from None
+        raise SigningError(_("no es un PDF legible: {error}").format(error=exc)) from None
     _keep_metadata_in_step(writer)
     return writer
 
@@ -160,7 +159,7 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
     from pyhanko.sign import signers
 
     pdf_bytes = Path(source).read_bytes()
-    writer = _writer(pdf_bytes, source)
+    writer = _writer(pdf_bytes)
     pdf_signer = signers.PdfSigner(
         _metadata(field, reason, location), signer=_signer(key, cert, password),
         stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
@@ -184,7 +183,7 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
     from pyhanko.sign import signers
 
     pdf_bytes = Path(source).read_bytes()
-    writer = _writer(pdf_bytes, source)
+    writer = _writer(pdf_bytes)
     # The service's certificate is not known yet: no signer, only the room it will need.
     pdf_signer = signers.PdfSigner(
         _metadata(field, reason, location), signer=signers.ExternalSigner(None, None),

@@ -191,3 +191,12 @@ def test_an_institution_service_signs_the_digest(rendered, keys, tmp_path):
     result = _pmg("verify", signed)
     assert result.exit_code == 0, result.output
     assert "Funcionaria de Prueba" in result.output and "intacta" in result.output
+
+
+def test_a_file_that_is_not_a_pdf_is_a_message(keys, tmp_path):
+    broken = tmp_path / "roto.pdf"
+    broken.write_bytes(b"no es un PDF\n")
+    for result in (_sign(broken, keys), _pmg("verify", broken)):
+        assert result.exit_code == 1
+        assert "no es un PDF legible" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "roto-firmado.pdf").exists()
