@@ -1,6 +1,6 @@
 """What PDF/A and tags cost: the PDF writer's time per example document, with and without them.
 
-    .venv/bin/python bench/pdf_variants.py [--runs 7]
+    .venv/bin/python bench/pdf_variants.py [--runs 7] [--year 200 --year-runs 3]
 
 Each document is checked and laid out as HTML once; then, in every run and in turns (so that a
 busy machine weighs on each alike), the PDF is written three ways:
@@ -11,12 +11,17 @@ busy machine weighs on each alike), the PDF is written three ways:
 
 It prints the median, min and max seconds per document and way, the sum of the medians, and
 the file sizes. The first run of each is left out (imports, font loading).
+
+With `--year N` it also builds bench/build_year.py's synthetic year of N formulations, PDF only,
+through `pmg build --force`, with `--pdf-variant pdf/a-2a` and `none` in turns.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,11 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WAYS = ("plain", "none", "pdf/a-2a")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-
+def writer_times(runs: int) -> None:
     from pmg_docs.checks import check_path
     from pmg_docs.load import CatalogRegistry, iter_source_files
     from pmg_docs.render.pipeline import RenderOptions, lay_out
@@ -37,7 +38,7 @@ def main() -> None:
 
     registry = CatalogRegistry()
     sources, _ = iter_source_files([ROOT / "examples"])
-    print(f"{'document':<18} {'way':<9} {'median s':>9} {'min s':>7} {'max s':>7} {'bytes':>8}")
+    print(f"{'document':<28} {'way':<9} {'median s':>9} {'min s':>7} {'max s':>7} {'bytes':>8}")
     totals = dict.fromkeys(WAYS, 0.0)
     for path in sources:
         document, _ = check_path(path, registry, None)
@@ -49,7 +50,7 @@ def main() -> None:
                  "pdf/a-2a": lambda: write_pdf(html, metadata=metadata, variant="pdf/a-2a")}
         times = {way: [] for way in WAYS}
         sizes = {}
-        for _ in range(args.runs + 1):
+        for _ in range(runs + 1):
             for way in WAYS:
                 started = time.perf_counter()
                 data, _refused = calls[way]()
@@ -58,10 +59,38 @@ def main() -> None:
         for way in WAYS:
             warm = times[way][1:]
             totals[way] += statistics.median(warm)
-            print(f"{path.stem:<18} {way:<9} {statistics.median(warm):9.3f} {min(warm):7.3f} "
+            print(f"{path.stem:<28} {way:<9} {statistics.median(warm):9.3f} {min(warm):7.3f} "
                   f"{max(warm):7.3f} {sizes[way]:8d}")
     print("sum of medians: " + ", ".join(f"{way} {seconds:.3f} s" for way, seconds in
                                          totals.items()))
+
+
+def year_builds(count: int, runs: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_year import PMG, make_year, timed
+
+    work = Path(tempfile.mkdtemp(prefix="pmg-variants-"))
+    files = make_year(work / "year", count)
+    times = {"pdf/a-2a": [], "none": []}
+    for _ in range(runs):
+        for variant, values in times.items():
+            values += timed([*PMG, "build", work / "year", "-o", work / "out", "--force",
+                             "--format", "pdf", "--pdf-variant", variant], 1)
+    for variant, values in times.items():
+        print(f"year of {len(files)}, PDF only, {variant:<9} median "
+              f"{statistics.median(values):6.1f} s (runs {', '.join(f'{v:.1f}' for v in values)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--year", type=int, default=0,
+                        help="also build a synthetic year of this many formulations")
+    parser.add_argument("--year-runs", type=int, default=3)
+    args = parser.parse_args()
+    writer_times(args.runs)
+    if args.year:
+        year_builds(args.year, args.year_runs)
 
 
 if __name__ == "__main__":
