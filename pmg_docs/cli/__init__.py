@@ -24,7 +24,7 @@ def main() -> None:
 
 for command in (documents.validate, documents.render, documents.build, documents.guide,
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
-                year.report):
+                year.report, year.export, year.import_):
     main.add_command(command)
 
 
