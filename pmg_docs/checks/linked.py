@@ -27,8 +27,8 @@ def formulation_line(formulation, path: tuple) -> str:
 
 
 def missing(what: str, where: str) -> str:
-    return _("falta {what}, comprometido en la formulación ({where})").format(what=what,
-                                                                            where=where)
+    return _("falta {what}, que la formulación compromete ({where})").format(what=what,
+                                                                             where=where)
 
 
 def not_committed(what: str) -> str:
