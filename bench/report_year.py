@@ -21,7 +21,8 @@ from pathlib import Path
 from synthetic_year import make_year
 
 PMG = [sys.executable, "-c", "from pmg_docs.cli import run; run()"]
-MEASURES = [("xlsx", ["--format", "xlsx"]), ("pdf", ["--format", "pdf"]), ("docx", ["--format", "docx"])]
+MEASURES = [("xlsx", ["--format", "xlsx"]), ("pdf", ["--format", "pdf"]),
+            ("docx", ["--format", "docx"])]
 
 
 def timed(args: list[str]) -> float:

@@ -34,3 +34,14 @@ def missing(what: str, where: str) -> str:
 def not_committed(what: str) -> str:
     return _("{what} no está comprometido en la formulación; se espera uno de los que "
              "compromete").format(what=what)
+
+
+def checked_against_formulation(document, catalog, rules):
+    """`rules` of a source about a formulation, run once the formulation is known to be clean
+    (against a broken one they would only repeat its errors)."""
+    clean = list(formulation_is_clean(document, catalog))
+    yield from clean
+    if clean:
+        return
+    for rule in rules:
+        yield from rule(document, catalog)

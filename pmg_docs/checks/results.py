@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import _
 from .compliance import commitments
-from .linked import formulation_is_clean, formulation_line, missing, not_committed
+from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .objetivos import indicator_of
 from .targets import check_target
 from .wording import twice
@@ -86,8 +86,8 @@ def stages_match(document, catalog):
         for k, stage in enumerate(result.stages):
             path = ("systems", j, "stages", k)
             if stage.stage in listed:
-                yield source.diagnostic(path + ("stage",), twice(
-                    str(stage.stage), source.line_of(("systems", j, "stages", listed[stage.stage]))))
+                first = source.line_of(("systems", j, "stages", listed[stage.stage]))
+                yield source.diagnostic(path + ("stage",), twice(str(stage.stage), first))
                 continue
             listed[stage.stage] = k
             given = weights.get(stage.stage)
@@ -133,10 +133,5 @@ RULES = (rules_exist, indicators_match, systems_match, effective_figures, stages
 
 
 def check(document, catalog):
-    """Every rule of a results file, once its formulation is known to be clean."""
-    clean = list(formulation_is_clean(document, catalog))
-    yield from clean
-    if clean:
-        return
-    for rule in RULES:
-        yield from rule(document, catalog)
+    """Every rule of a results file."""
+    return checked_against_formulation(document, catalog, RULES)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..diagnostics import Severity
 from ..i18n import _
 from .compliance import commitments
-from .linked import formulation_is_clean, formulation_line, missing, not_committed
+from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .wording import twice
 
 
@@ -24,7 +24,8 @@ def measures_match(document, catalog):
     for j, plan in enumerate(document.model.gender_measures):
         path = ("gender_measures", j, "measure")
         if plan.measure in seen:
-            yield source.diagnostic(path, twice(str(plan.measure), source.line_of(seen[plan.measure])))
+            yield source.diagnostic(path, twice(str(plan.measure),
+                                                source.line_of(seen[plan.measure])))
         elif plan.measure > count:
             yield source.diagnostic(path, _(
                 "la formulación lista {count} medidas de género; se espera un número de 1 a "
@@ -125,9 +126,5 @@ RULES = (measures_match, systems_match, dates, stage_objectives)
 
 
 def check(document, catalog):
-    clean = list(formulation_is_clean(document, catalog))
-    yield from clean
-    if clean:
-        return
-    for rule in RULES:
-        yield from rule(document, catalog)
+    """Every rule of a work plan."""
+    return checked_against_formulation(document, catalog, RULES)

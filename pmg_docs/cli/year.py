@@ -9,8 +9,7 @@ from pathlib import Path
 import click
 
 from ..i18n import _
-from .common import EXIT_INPUT, catalogs_option, print_diagnostics, strict_option, \
-    templates_option
+from .common import EXIT_INPUT, catalogs_option, print_diagnostics, strict_option, templates_option
 
 REPORT_FORMATS = click.Choice(["pdf", "docx", "xlsx", "all"])
 
@@ -29,7 +28,7 @@ def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
     escribe resultados-AÑO.pdf, .docx y .xlsx (totales, tramos, gráficos, anexo por servicio)."""
     from ..load import CatalogRegistry
     from ..render.pipeline import RenderOptions, blocking, write_rendered
-    from ..year.report import report_name, render_report
+    from ..year.report import render_report, report_name
 
     chosen = ("pdf", "docx", "xlsx") if fmt == "all" else (fmt,)
     options = RenderOptions(tuple(f for f in chosen if f != "xlsx"), strict, templates)

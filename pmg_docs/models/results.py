@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
 from .base import Id, Model, RichText, Text
 from .indicator import Target
+from .linked import AboutFormulation
 
 
 class IndicatorResult(Model):
@@ -51,7 +52,7 @@ class ExternalCause(Model):
     accepted: bool | None = None
 
 
-class Results(Model):
+class Results(AboutFormulation):
     kind: Literal["results"]
     catalog: Id
     # The formulation reported on: a path relative to this file, inside the repository.
@@ -59,11 +60,3 @@ class Results(Model):
     indicators: list[IndicatorResult] = []
     systems: list[SystemResult] = []
     external_causes: list[ExternalCause] = []
-
-    # The formulation's document, attached when the file is loaded from disk
-    # (load/references.py); checks and views read it from here.
-    _formulation = PrivateAttr(default=None)
-
-    @property
-    def formulation_document(self):
-        return self._formulation

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
 from .base import Id, Model, Text
 from .circular import LetterDate as Day
+from .linked import AboutFormulation
 
 
 class Activity(Model):
@@ -39,17 +40,10 @@ class SystemPlan(Model):
     activities: list[Activity] = Field(min_length=1)
 
 
-class WorkPlan(Model):
+class WorkPlan(AboutFormulation):
     kind: Literal["work-plan"]
     catalog: Id
     # The formulation planned: a path relative to this file, inside the repository.
     formulation: Text
     gender_measures: list[MeasurePlan] = []
     systems: list[SystemPlan] = []
-
-    # Attached when the file is loaded from disk (load/references.py).
-    _formulation = PrivateAttr(default=None)
-
-    @property
-    def formulation_document(self):
-        return self._formulation

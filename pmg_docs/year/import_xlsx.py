@@ -177,6 +177,15 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             return None
         return drafts[name]
 
+    def drafted(key: str):
+        """(draft, cells by header, headers) of each row of a sheet, for files listed in
+        Servicios."""
+        sheet = layout[key]
+        for _row, values in reader.rows(workbook, sheet):
+            draft = draft_of(values)
+            if draft is not None:
+                yield draft, values, sheet.headers
+
     s = layout["services"]
     for _row, values in reader.rows(workbook, s):
         h = s.headers
@@ -200,12 +209,9 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
         drafts[name] = draft
 
     objectives: dict[tuple[str, str], int] = {}
-    s = layout["objectives"]
-    for _row, values in reader.rows(workbook, s):
-        h = s.headers
-        draft = draft_of(values)
+    for draft, values, h in drafted("objectives"):
         objective = reader.ident(*values[h[1]])
-        if draft is None or objective is None:
+        if objective is None:
             continue
         if (draft.name, objective) in objectives:
             reader.problem(values[h[1]][1], _("el objetivo «{id}» de {name} aparece dos veces; "
@@ -231,12 +237,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
                                              name=draft.name))
         return index
 
-    s = layout["indicators"]
-    for _row, values in reader.rows(workbook, s):
-        h = s.headers
-        draft = draft_of(values)
-        if draft is None:
-            continue
+    for draft, values, h in drafted("indicators"):
         i = objective_of(draft, values, h[1])
         if i is None:
             continue
@@ -261,12 +262,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             draft.cells[base + ("target", key)] = values[header][1]
         draft.cells[base + ("target",)] = values[h[6]][1]
 
-    s = layout["systems"]
-    for _row, values in reader.rows(workbook, s):
-        h = s.headers
-        draft = draft_of(values)
-        if draft is None:
-            continue
+    for draft, values, h in drafted("systems"):
         i = objective_of(draft, values, h[1])
         ident = reader.ident(*values[h[2]])
         weight = reader.number(*values[h[3]])
@@ -305,12 +301,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             values[h[6]][1]
         weights.append(objective_weight)
 
-    s = layout["measures"]
-    for _row, values in reader.rows(workbook, s):
-        h = s.headers
-        draft = draft_of(values)
-        if draft is None:
-            continue
+    for draft, values, h in drafted("measures"):
         measures = draft.data["gender_measures"]
         number = reader.number(*values[h[1]], whole=True)
         if number is not None and number != len(measures) + 1:

@@ -4,11 +4,18 @@ numbers with number formats (percentages as fractions shown with `%`), frozen he
 from __future__ import annotations
 
 from ..checks.objetivos import indicator_of
-from ..i18n import _
 from ..checks.targets import stated_or_computed
+from ..i18n import _
 from ..views.report import band_counts, distribution, system_compliance
-from ..writers.xlsx import DECIMAL, INTEGER, PERCENT, Column, add_table, new_workbook, \
-    workbook_bytes
+from ..writers.xlsx import (
+    DECIMAL,
+    INTEGER,
+    PERCENT,
+    Column,
+    add_table,
+    new_workbook,
+    workbook_bytes,
+)
 
 
 def _fraction(percent) -> float:
@@ -80,7 +87,8 @@ def year_workbook(year) -> bytes:
     add_table(workbook, _("Sistemas"), [
         Column(_("Sistema"), width=44), Column(_("Servicios que lo comprometen"), INTEGER),
         Column(_("Cumplimiento promedio"), PERCENT)],
-        ([system.name, count, _fraction(value)] for system, count, value in system_compliance(year)))
+        ([system.name, count, _fraction(value)]
+         for system, count, value in system_compliance(year)))
     add_table(workbook, _("Sin informe"), SERVICE_COLUMNS,
               (_service_cells(s) for s in year.services if s.judgement is None))
     return workbook_bytes(workbook)
