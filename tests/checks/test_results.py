@@ -183,3 +183,21 @@ def test_the_examples_validate_clean():
     for folder in ("resultados", "programas"):
         for path in sorted((EXAMPLES / folder).glob("*.yaml")):
             assert check_path(path, CatalogRegistry())[1] == [], path
+
+
+@pytest.mark.parametrize("kind", ["results", "work-plan"])
+def test_pmg_new_writes_a_file_that_asks_for_its_formulation(tmp_path, kind):
+    from click.testing import CliRunner
+
+    from pmg_docs.cli import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "resultados").mkdir()
+    target = tmp_path / "resultados" / "nuevo.yaml"
+    result = CliRunner().invoke(main, ["new", kind, "--catalog", "pmg-2024", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert f"kind: {kind}" in target.read_text(encoding="utf-8")
+    line = target.read_text(encoding="utf-8").splitlines().index(
+        "formulation: ../FORMULACION.yaml") + 1
+    assert_located(validate(target), "nuevo.yaml", line, "formulation",
+                   "no existe el archivo «../FORMULACION.yaml»")
