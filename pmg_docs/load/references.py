@@ -52,24 +52,35 @@ def referenced_path(source, field: str) -> Path:
     return target
 
 
-def link_formulation(document, registry) -> None:
+def link_formulation(document, registry, loaded: dict | None = None) -> None:
     """Load the formulation `document` names and attach it. Raises InputError, located at
-    `formulation:`, when it cannot be read or is not a formulation of the same catalog."""
+    `formulation:`, when it cannot be read or is not a formulation of the same catalog.
+    `loaded`: documents already read, by resolved path (a whole year is read once)."""
     from .sources import load_document
 
     source = document.source
     path = referenced_path(source, "formulation")
+    formulation = (loaded or {}).get(path)
+    if formulation is None:
+        try:
+            formulation = load_document(path, registry)
+        except InputError as exc:
+            raise InputError([source.diagnostic(("formulation",), _(
+                "la formulación «{path}» no se puede leer; sus errores:").format(
+                path=source.data["formulation"])), *exc.diagnostics]) from None
+    attach_formulation(document, formulation)
+
+
+def attach_formulation(document, formulation) -> None:
+    """Attach a loaded `formulation` to `document`, which names it; raises InputError when it is
+    not a formulation by objectives of the same catalog."""
+    source = document.source
     here = ("formulation",)
-    try:
-        formulation = load_document(path, registry)
-    except InputError as exc:
-        raise InputError([source.diagnostic(here, _(
-            "la formulación «{path}» no se puede leer; sus errores:").format(
-            path=source.data["formulation"])), *exc.diagnostics]) from None
+    written = source.data["formulation"]
     if formulation.kind != "formulation":
         raise InputError([source.diagnostic(here, _(
             "«{path}» es de tipo {kind}; se espera una formulación (kind: formulation)").format(
-            path=source.data["formulation"], kind=formulation.kind))])
+            path=written, kind=formulation.kind))])
     if formulation.model.catalog != document.model.catalog:
         raise InputError([source.diagnostic(here, _(
             "la formulación es del catálogo {theirs} y este archivo del catálogo {ours}; se "

@@ -14,7 +14,8 @@ from ..checks import check_document
 from ..checks.compliance import Judgement, judge
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..i18n import _
-from ..load import CatalogRegistry, Document, iter_source_files, load_document, load_source
+from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
+from ..load.references import link_formulation
 
 YEAR_KINDS = ("formulation", "results")
 
@@ -42,14 +43,6 @@ class Year:
         return [s for s in self.services if s.judgement is not None]
 
 
-def _kind(path: Path) -> str | None:
-    try:
-        data = load_source(path).data
-    except InputError:
-        return "?"  # loaded again below, which reports the error
-    return data.get("kind") if isinstance(data, dict) else "?"
-
-
 def _order(service: ServiceYear):
     model = service.formulation.model.service
     return (model.partida, model.chapter, model.name)
@@ -60,21 +53,34 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     has errors, when sources are of different catalogs, or when there is nothing to report."""
     files, problems = iter_source_files([directory])
     problems = list(problems)
-    formulations: dict[Path, Document] = {}
-    results: list[Document] = []
+    # Each file is read once: formulations first, so that results find theirs already read.
+    sources: dict[str, list] = {kind: [] for kind in YEAR_KINDS}
     for path in files:
-        if _kind(path) not in (*YEAR_KINDS, "?"):
-            continue
         try:
-            document = load_document(path, registry)
+            source = load_source(path)
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
-        problems.extend(d for d in check_document(document) if d.severity is Severity.ERROR)
-        if document.kind == "formulation":
-            formulations[path.resolve()] = document
-        else:
-            results.append(document)
+        kind = source.data.get("kind") if isinstance(source.data, dict) else None
+        if kind in sources:
+            sources[kind].append(source)
+    formulations: dict[Path, Document] = {}
+    results: list[Document] = []
+    for kind in YEAR_KINDS:
+        for source in sources[kind]:
+            try:
+                document = parse_document(source, registry)
+                if kind == "results":
+                    link_formulation(document, registry, formulations)
+            except InputError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            problems.extend(d for d in check_document(document)
+                            if d.severity is Severity.ERROR)
+            if kind == "formulation":
+                formulations[Path(source.path).resolve()] = document
+            else:
+                results.append(document)
     if problems:
         raise InputError(problems)
 
