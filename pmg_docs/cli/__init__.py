@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import documents, sign, workflow
+from . import documents, sign, workflow, year
 from .common import EXIT_INTERNAL
 
 
@@ -24,7 +24,7 @@ def main() -> None:
 
 for command in (documents.validate, documents.render, documents.build, documents.guide,
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
-                sign.sign, sign.verify):
+                year.report, year.export, year.import_, sign.sign, sign.verify):
     main.add_command(command)
 
 
