@@ -181,3 +181,12 @@ def test_an_unknown_variant_is_a_usage_error(tmp_path):
                                        "--pdf-variant", "pdf/a-9z", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_the_year_report_passes_every_check(tmp_path):
+    result = CliRunner().invoke(main, ["report", str(EXAMPLES / "2024"), "--format", "pdf",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = check_pdf(tmp_path / "resultados-2024.pdf", DEFAULT_VARIANT)
+    assert report.ok, "\n".join(str(f) for f in report.failures())
+    assert report.metadata["kind"] == "report"
