@@ -18,7 +18,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import InputError
 from ..i18n import _
 from ..output import atomic_write
 from ..resources import fonts_dir
@@ -200,8 +199,8 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
 def finish_external(prepared: Path, state: dict, signature_cms: bytes, target: Path) -> None:
     """Put the CMS signature the service returned for `state["digest"]` into the place
     `prepare_external` reserved in `prepared`, writing `target`."""
-    from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
     from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
+    from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
     digest = PreparedByteRangeDigest(bytes.fromhex(state["digest"]), state["start"],
                                      state["end"])

@@ -48,8 +48,8 @@ def verify_signatures(pdf_bytes: bytes, trust: list[Path] = ()) -> Verification:
     """Every signature in the PDF, validated offline against the given trust roots."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 

@@ -12,7 +12,6 @@ from pmg_docs.writers.pdf_metadata import VARIANTS, Claim, PdfMetadata, claim, d
 from pmg_docs.writers.xmp import NAMESPACE, PROPERTIES, xmp_packet
 
 
-
 def test_claims_of_the_variants():
     assert claim("pdf/a-2a") == Claim("a", 2, "A")
     assert claim("pdf/a-3u") == Claim("a", 3, "U")
