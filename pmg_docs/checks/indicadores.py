@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..diagnostics import Diagnostic, repeated
 from ..i18n import _
 from ..numbers import same, shown
+from .places import describe_path
 from .targets import check_definition, check_target
 
 
@@ -50,3 +51,14 @@ def _weights(document, catalog) -> Iterable[Diagnostic]:
             "las ponderaciones suman {sum} ({terms}); se espera {total}").format(
             sum=shown(sum(weights), decimals), total=shown(total, decimals),
             terms=" + ".join(shown(w, decimals) for w in weights)))
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Indicador N°2 «Tiempo promedio de respuesta» › meta › valor`."""
+    def indicator(item, index, catalog):
+        name = item.get("name") if isinstance(item.get("name"), str) else item.get("id")
+        number = _("Indicador N°{number}").format(number=index + 1)
+        return f"{number} «{name}»" if isinstance(name, str) else number
+
+    return describe_path(path, data, catalog, {"indicators": indicator},
+                         labels={"id": _("id"), "type": _("tipo de indicador")})

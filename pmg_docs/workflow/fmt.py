@@ -34,6 +34,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 from ..load.from_text import source_from_text
 from ..load.located_yaml import parse_yaml_text
 from ..load.sources import iter_source_files, parse_document
@@ -364,14 +365,17 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
     try:
         after, _ = parse_yaml_text(result, name)
     except InputError:
-        raise FormatError("formatting would write YAML that does not read back; the file is "
-                          "left as it is (please report this with the file)") from None
+        raise FormatError(_(
+            "el formato escribiría YAML que no se vuelve a leer; el archivo queda como está "
+            "(por favor informe esto junto con el archivo)")) from None
     if not _same(before, after):
-        raise FormatError("formatting would change a value; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato cambiaría un valor; el archivo queda como está (por favor informe esto "
+            "junto con el archivo)"))
     if comments_of(parts.yaml) != comments_of(result):
-        raise FormatError("formatting would lose a comment; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato perdería un comentario; el archivo queda como está (por favor informe "
+            "esto junto con el archivo)"))
     return parts.join(result)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from ...checks.places import field_labels
+from ...i18n import _
 from ...numbers import plain
 
 # The fields that identify an item of a list, in order of preference: an item's own id first
@@ -30,11 +32,6 @@ REFERENCES = {
 }
 # Ids that name the item itself (in a catalog), not something of the catalog.
 OWN_IDS = ("id", "code")
-# What to call a field, where its name alone would not say it.
-FIELD_LABELS = {
-    "measure_only": "measured only (Mide)",
-    "chapter": "capítulo",
-}
 # A list of numbers whose element i stands for the i-th stage objective.
 ELEMENT_LABELS = {"weights": ("objective", "weight")}
 LONG_TEXT = 80
@@ -95,20 +92,33 @@ class Namer:
 
 
 def _singular(field_name: str) -> str:
-    words = field_name.replace("_", " ")
-    return words[:-1] if words.endswith("s") else words
+    """What one item of the list `field_name` is called."""
+    words = {
+        "objectives": _("objetivo"), "objective": _("objetivo"), "indicators": _("indicador"),
+        "systems": _("sistema"), "stages": _("etapa"), "gender_measures": _("medida de género"),
+        "exemptions": _("exención"), "recipients": _("destinatario"), "heads": _("jefatura"),
+        "requirements": _("requisito"), "ministries": _("ministerio"),
+        "institutions": _("institución"), "areas": _("área"), "marcos": _("marco"),
+        "priorities": _("prioridad"), "gender_measure_kinds": _("tipo de medida de género"),
+        "indicator_types": _("tipo de indicador"), "verification": _("medio de verificación"),
+        "experts": _("institución experta"), "title": _("línea del título"),
+        "merged_with": _("requisito fusionado"),
+    }
+    return words.get(field_name, field_name.replace("_", " "))
 
 
 def _label(field_name: str) -> str:
-    return FIELD_LABELS.get(field_name, field_name.replace("_", " "))
+    """What a field is called."""
+    words = {**field_labels(), "measure_only": _("solo se mide (Mide)")}
+    return words.get(field_name, field_name.replace("_", " "))
 
 
 def value_text(key: str, value, namer: Namer, owner=None) -> str:
     """A value as a person reads it in a diff."""
     if value is None:
-        return "none"
+        return _("nada")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("sí") if value else _("no")
     if isinstance(value, (int, float)):
         return plain(value)
     if isinstance(value, str):
@@ -173,7 +183,7 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
         if key in fields and isinstance(getattr(model, key), (int, float, str, BaseModel)):
             parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
-        parts.append("measured only (Mide)")
+        parts.append(_("solo se mide (Mide)"))
     for key in ("name", "text", "description", "justification"):
         value = getattr(model, key, None) if key in fields else None
         if isinstance(value, str):
@@ -183,7 +193,7 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
         committed = [f"{s.stage}: " + " + ".join(plain(w) for w in s.weights)
                      for s in model.stages if any(s.weights)]
         if committed:
-            parts.append("stages " + "; ".join(committed))
+            parts.append(_("etapas {weights}").format(weights="; ".join(committed)))
     return ", ".join(parts) if parts else type(model).__name__
 
 
@@ -223,13 +233,15 @@ class _Walk:
         if items and all(isinstance(item, BaseModel) for item in items):
             self.model_lists(key, old, new, where)
             return
-        element, what = ELEMENT_LABELS.get(key, (_singular(key), ""))
+        element, what = ELEMENT_LABELS.get(key, (key, ""))
         for index in range(max(len(old), len(new))):
-            place = where + (f"{element} {index + 1}",)
+            place = where + (f"{_singular(element)} {index + 1}",)
             if index >= len(old):
-                self.add(place, what, ADDED, new=value_text(key, new[index], self.namer))
+                self.add(place, _label(what) if what else "", ADDED,
+                         new=value_text(key, new[index], self.namer))
             elif index >= len(new):
-                self.add(place, what, REMOVED, old=value_text(key, old[index], self.namer))
+                self.add(place, _label(what) if what else "", REMOVED,
+                         old=value_text(key, old[index], self.namer))
             elif old[index] != new[index]:
                 self.value(what or key, old[index], new[index], place)
 
@@ -276,7 +288,7 @@ class _Walk:
         if identity in OWN_IDS:
             name = getattr(item, "name", None)
             return name if isinstance(name, str) else str(ident)
-        return f"{_singular(key) if identity == 'number' else identity} {ident}"
+        return f"{_singular(key) if identity == 'number' else _label(identity)} {ident}"
 
 
 def _listed_apart(key: str, identity: str) -> bool:
