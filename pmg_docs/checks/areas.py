@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..i18n import _
-from ..numbers import same, shown
+from . import weights
 from .marco_requirements import check_requirements
 from .places import describe_path, named
 from .wording import no_stage, not_in_catalog, twice
@@ -80,17 +80,9 @@ def priorities_known(document, catalog):
 
 
 def weights_total(document, catalog):
-    systems = document.model.systems
-    if catalog.rules.total_weight is None:
-        return
-    decimals = catalog.rules.weight_decimals
-    total = sum(c.weight for c in systems)
-    if not same(total, catalog.rules.total_weight, decimals):
-        terms = " + ".join(shown(c.weight, decimals) for c in systems)
-        yield document.source.diagnostic(("systems",), _(
-            "las ponderaciones de los sistemas comprometidos suman {total} ({terms}); se espera "
-            "{expected}").format(total=shown(total, decimals), terms=terms,
-                                 expected=shown(catalog.rules.total_weight, decimals)))
+    yield from weights.total(document.source, ("systems",),
+                             [c.weight for c in document.model.systems], catalog,
+                             _("de los sistemas comprometidos"))
 
 
 def exemptions_consistent(document, catalog):

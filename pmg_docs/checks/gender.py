@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _, ngettext
+from ..i18n import ngettext
 from ..numbers import plain
 from .wording import not_in_catalog
 

@@ -107,7 +107,7 @@ def catalog_option(help_text: str, required: bool = False):
 
 
 
-output_folder_option = click.option(
+output_dir_option = click.option(
     "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
     default=Path("out"), show_default=True, metavar=_("CARPETA"),
     help=_("Carpeta de los documentos."))

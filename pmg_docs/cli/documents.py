@@ -15,7 +15,7 @@ from .common import (
     catalogs_option,
     format_option,
     formats,
-    output_folder_option,
+    output_dir_option,
     print_diagnostics,
     strict_option,
     templates_option,
@@ -53,7 +53,7 @@ def validate(paths, catalog_dirs, templates, strict, fmt) -> None:
 @click.argument("files", nargs=-1, required=True, metavar=_("ARCHIVO..."),
                 type=click.Path(path_type=Path))
 @format_option
-@output_folder_option
+@output_dir_option
 @catalogs_option
 @templates_option
 @strict_option
@@ -72,7 +72,7 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
     "cambiaron."))
 @click.argument("directory", required=False, default=Path("examples"), metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
-@output_folder_option
+@output_dir_option
 @format_option
 @catalogs_option
 @templates_option
@@ -106,7 +106,7 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @catalog_option(_("Id del catálogo que tiene el sistema (ver `pmg catalog list`)."),
                 required=True)
 @format_option
-@output_folder_option
+@output_dir_option
 @catalogs_option
 @templates_option
 @strict_option

@@ -72,7 +72,7 @@ def prune(model: type[BaseModel], data) -> Pruned | None:
     keys: set[tuple] = set()
     items: set[tuple] = set()
     set_aside: set[str] = set()
-    for _ in range(MAX_ROUNDS):
+    for _round in range(MAX_ROUNDS):
         kept: dict[tuple, list[int]] = {}
         copy = _without(data, (), keys | items, kept)
         for name in set_aside:

@@ -8,13 +8,11 @@ and, when the marco weighs indicators, how their weights add up.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from .base import Id, Identified, Model, Text, Weight
+from .base import Identified, Model, Text, Weight
 from .indicator import IndicatorFields, Target
-from .service import Service
+from .service import FormulationHeader
 
 
 class _Product(Model):
@@ -29,8 +27,5 @@ class PerformanceIndicator(IndicatorFields, _Product, Identified):
     weight: Weight | None = None
 
 
-class Formulation(Model):
-    kind: Literal["formulation"]
-    catalog: Id
-    service: Service
+class Formulation(FormulationHeader):
     indicators: list[PerformanceIndicator] = Field(min_length=1)

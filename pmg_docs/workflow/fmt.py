@@ -65,7 +65,7 @@ def _yaml() -> YAML:
     yaml.brace_single_entry_mapping_in_flow_sequence = True
     # `total_weight: null` as written: an empty value reads the same but says less.
     yaml.representer.add_representer(
-        type(None), lambda representer, _: representer.represent_scalar(
+        type(None), lambda representer, value: representer.represent_scalar(
             "tag:yaml.org,2002:null", "null"))
     return yaml
 
@@ -263,7 +263,7 @@ def _reorder(node: CommentedMap, model) -> None:
         return
     old_last, new_last = tails[keys[-1]], tails[wanted[-1]]
     old_eol, end = old_last.split()
-    new_eol, _ = new_last.split()
+    new_eol, _end = new_last.split()
     if end and (old_last.shared or new_last.shared):
         return
     for key in wanted:
@@ -361,9 +361,9 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
     stream = io.StringIO()
     yaml.dump(node, stream)
     result = stream.getvalue()
-    before, _ = parse_yaml_text(parts.yaml, name)
+    before = parse_yaml_text(parts.yaml, name)[0]
     try:
-        after, _ = parse_yaml_text(result, name)
+        after = parse_yaml_text(result, name)[0]
     except InputError:
         raise FormatError(_(
             "el formato escribiría YAML que no se vuelve a leer; el archivo queda como está "

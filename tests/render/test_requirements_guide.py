@@ -153,7 +153,7 @@ def test_guide_of_a_system_without_requirements_warns(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["guide", "calidad", "--catalog", "pmg-2042"],
-     "Invalid value for '--catalog': «pmg-2042» no es un catálogo; se espera uno de: mei-2012, pmg-2011, pmg-2024"),
+     "Invalid value for '--catalog': «pmg-2042» no es un catálogo; se espera uno de: desempeno-2025, mei-2012, mei-2025, pmg-2011, pmg-2024"),
     (["guide", "calidad", "--catalog", "pmg-2024"],
      "Invalid value for 'SYSTEM_ID': «calidad» no es un sistema del catálogo pmg-2024; se espera "
      "uno de: estado-verde, calidad-de-servicio-y-experiencia-usuaria"),

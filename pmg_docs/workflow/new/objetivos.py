@@ -71,8 +71,9 @@ def _stage_lines(system, carried, indent: str) -> tuple[list[str], list[str]]:
             if len(old) == count:
                 weights = old
             else:
-                notes.append(_("la etapa {stage} ahora tiene {count} objetivos (tenía {old}); no se "
-                               "trasladaron las ponderaciones del año anterior, {weights}").format(
+                notes.append(_(
+                    "la etapa {stage} ahora tiene {count} objetivos (tenía {old}); no se "
+                    "trasladaron las ponderaciones del año anterior, {weights}").format(
                     stage=stage.number, count=count, old=len(old), weights=_weights(old)))
         elif carried is not None:
             notes.append(_("la etapa {stage} es nueva").format(stage=stage.number))
