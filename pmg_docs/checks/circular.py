@@ -28,7 +28,9 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
     parsed = parse_text(document.model.body)
 
     def at(line: int, path: tuple, message: str) -> Diagnostic:
-        return Diagnostic(source.name, first + line - 1, ("body", *path), message)
+        # The line is exact; the place says which insertion (and option), where there is one.
+        item = " › ".join([_("texto"), *(f"`{part}`" for part in path)])
+        return Diagnostic(source.name, first + line - 1, ("body", *path), message, item=item)
 
     for problem in parsed.problems:
         yield at(problem.line, problem.path, problem.message)
@@ -100,10 +102,6 @@ def describe(path: tuple, data, catalog) -> str | None:
         name = found.name if found else item.get("institution")
         return _("Jefatura «{name}»").format(name=name)
 
-    labels = {"registry": _("Reg. N°"), "number": _("CIRC. N°"), "antecedent": _("ANT."),
-              "subject": _("MAT."), "place": _("lugar"), "date": _("fecha"), "sender": _("DE"),
-              "addressee": _("A"), "closing": _("despedida"), "signatory": _("firma"),
-              "title": _("cargo"), "body": _("texto"), "to": _("destinatario"),
-              "recipients": _("Distribución"), "heads": _("jefaturas de servicio")}
+    labels = {"number": _("CIRC. N°"), "title": _("cargo")}
     return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, labels,
                          identities=frozenset({"ministry", "institution"}))

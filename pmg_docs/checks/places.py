@@ -37,7 +37,16 @@ def field_labels() -> dict[str, str]:
         "indicators": _("indicadores"), "systems": _("sistemas"),
         "exemptions": _("exenciones y modificaciones"), "gender_measures": _("medidas de género"),
         "catalog": _("catálogo"), "sex_disaggregation": _("desagregación por sexo"),
-        "territorial": _("gestión territorial"),
+        "territorial": _("gestión territorial"), "number": _("número"), "text": _("texto"),
+        "id": _("id"), "code": _("código"), "area": _("área"), "marco": _("marco"),
+        "objective": _("objetivo"), "system": _("sistema"), "indicator": _("indicador"),
+        "institution": _("institución"), "title": _("título"), "body": _("texto"),
+        "registry": _("Reg. N°"), "antecedent": _("ANT."), "subject": _("MAT."),
+        "place": _("lugar"), "date": _("fecha"), "sender": _("DE"), "addressee": _("A"),
+        "closing": _("despedida"), "signatory": _("firma"), "to": _("destinatario"),
+        "recipients": _("Distribución"), "heads": _("jefaturas de servicio"),
+        "general_objective": _("objetivo general"), "experts": _("red de expertos"),
+        "requirements": _("requisitos técnicos"), "note": _("nota técnica"),
     }
 
 

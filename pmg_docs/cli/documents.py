@@ -90,9 +90,11 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
                              annexes, jobs=jobs, force=force, progress=progress)
     print_diagnostics(summary.diagnostics)
-    click.echo(_("{built} construidos, {skipped} sin cambios, {failed} con errores, en "
-                 "{seconds} s; documentos en {folder}").format(
-        built=summary.built, skipped=summary.skipped, failed=summary.failed,
+    built = ngettext("{count} construido", "{count} construidos",
+                     summary.built).format(count=summary.built)
+    click.echo(_("{built}, {skipped} sin cambios, {failed} con errores, en {seconds} s; "
+                 "documentos en {folder}").format(
+        built=built, skipped=summary.skipped, failed=summary.failed,
         seconds=f"{summary.seconds:.1f}", folder=out_dir))
     if summary.failed:
         sys.exit(EXIT_INPUT)

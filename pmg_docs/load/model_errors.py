@@ -81,7 +81,7 @@ def _message(error: dict) -> str:
             return advice
     expected = _expected(kind)
     if expected is not None:
-        return _("se encontró {got}; {expected}").format(got=_describe(got), expected=expected)
+        return _("{found}; {expected}").format(found=_found(got), expected=expected)
     return _("{problem} (se encontró {got})").format(problem=error["msg"], got=_describe(got))
 
 
@@ -105,13 +105,19 @@ def _describe(value) -> str:
     if isinstance(value, list):
         return _("una lista")
     if value is None:
-        return _("nada (el campo está vacío)")
+        return _("nada")
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:57] + "..."
-        return f"«{text}»"
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return f"«{text}»" if isinstance(value, str) else text
+
+
+def _found(value) -> str:
+    """What the user wrote where something else was expected."""
+    if value is None:
+        return _("el campo está vacío")
+    return _("se encontró {got}").format(got=_describe(value))
 
 
 def located(error: ValidationError, source: YamlSource) -> list[Diagnostic]:

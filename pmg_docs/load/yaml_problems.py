@@ -28,7 +28,8 @@ def _explanations() -> dict[str, str]:
         "could not find expected ':'": _(
             "falta el «:» después de una clave; se espera `clave: valor`"),
         "did not find expected key": _(
-            "una línea no está a la altura de las claves de su bloque; revise la sangría"),
+            "una línea no se lee como `clave: valor` a la altura de su bloque; revise la "
+            "sangría y que cada comilla abierta se cierre"),
         "did not find expected ',' or ']'": _(
             "una lista entre corchetes no se cierra; se espera «]» al final (y «,» entre "
             "valores)"),

@@ -91,7 +91,7 @@ class Namer:
         return value
 
 
-def _singular(field_name: str) -> str:
+def item_word(field_name: str) -> str:
     """What one item of the list `field_name` is called."""
     words = {
         "objectives": _("objetivo"), "objective": _("objetivo"), "indicators": _("indicador"),
@@ -107,7 +107,7 @@ def _singular(field_name: str) -> str:
     return words.get(field_name, field_name.replace("_", " "))
 
 
-def _label(field_name: str) -> str:
+def field_word(field_name: str) -> str:
     """What a field is called."""
     words = {**field_labels(), "measure_only": _("solo se mide (Mide)")}
     return words.get(field_name, field_name.replace("_", " "))
@@ -181,7 +181,7 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
     # (`kind` is left out: an item without an id is labelled with its kind already.)
     for key in ("type", "stage", "weight", "target", "priority"):
         if key in fields and isinstance(getattr(model, key), (int, float, str, BaseModel)):
-            parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer, model)}")
+            parts.append(f"{field_word(key)} {value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
         parts.append(_("solo se mide (Mide)"))
     for key in ("name", "text", "description", "justification"):
@@ -217,15 +217,15 @@ class _Walk:
             return
         if isinstance(old, BaseModel) and isinstance(new, BaseModel) \
                 and type(old).__name__ not in SUMMARIES:
-            self.models(old, new, where + (_label(key),))
+            self.models(old, new, where + (field_word(key),))
         elif isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
             self.lists(key, list(old), list(new), where)
         elif isinstance(old, str) and isinstance(new, str) and key not in REFERENCES and (
                 max(len(old), len(new)) > LONG_TEXT or _multiline(old) or _multiline(new)):
-            self.add(where, _label(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
+            self.add(where, field_word(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
                      old_text=str(old), new_text=str(new))
         else:
-            self.add(where, _label(key), CHANGED, value_text(key, old, self.namer, owners[0]),
+            self.add(where, field_word(key), CHANGED, value_text(key, old, self.namer, owners[0]),
                      value_text(key, new, self.namer, owners[1]))
 
     def lists(self, key: str, old: list, new: list, where: tuple[str, ...]) -> None:
@@ -235,12 +235,12 @@ class _Walk:
             return
         element, what = ELEMENT_LABELS.get(key, (key, ""))
         for index in range(max(len(old), len(new))):
-            place = where + (f"{_singular(element)} {index + 1}",)
+            place = where + (f"{item_word(element)} {index + 1}",)
             if index >= len(old):
-                self.add(place, _label(what) if what else "", ADDED,
+                self.add(place, field_word(what) if what else "", ADDED,
                          new=value_text(key, new[index], self.namer))
             elif index >= len(new):
-                self.add(place, _label(what) if what else "", REMOVED,
+                self.add(place, field_word(what) if what else "", REMOVED,
                          old=value_text(key, old[index], self.namer))
             elif old[index] != new[index]:
                 self.value(what or key, old[index], new[index], place)
@@ -260,7 +260,7 @@ class _Walk:
                                                                      after or before))
             # "Estado Verde: system removed"; a gender measure's or an exemption's label already
             # says what it is.
-            what = "" if identity is None or _listed_apart(key, identity) else _singular(key)
+            what = "" if identity is None or _listed_apart(key, identity) else item_word(key)
             if before is None:
                 self.add(place, what, ADDED, new=summary(after, self.namer))
             elif after is None:
@@ -276,7 +276,7 @@ class _Walk:
 
     def item_label(self, key: str, identity: str | None, ident, item: BaseModel) -> str:
         if identity is None:
-            label = f"{_singular(key)} {ident + 1}"
+            label = f"{item_word(key)} {ident + 1}"
             kind = getattr(item, "kind", None)
             if isinstance(kind, str):
                 label += f" ({self.namer.name('kind', kind, size=LABEL_SIZE)})"
@@ -284,11 +284,11 @@ class _Walk:
         if identity in REFERENCES:
             name = self.namer.name(identity, ident)
             # A system under `exemptions` is not the system under `systems`: say which list.
-            return f"{name} ({_singular(key)})" if _listed_apart(key, identity) else name
+            return f"{name} ({item_word(key)})" if _listed_apart(key, identity) else name
         if identity in OWN_IDS:
             name = getattr(item, "name", None)
             return name if isinstance(name, str) else str(ident)
-        return f"{_singular(key) if identity == 'number' else _label(identity)} {ident}"
+        return f"{item_word(key) if identity == 'number' else field_word(identity)} {ident}"
 
 
 def _listed_apart(key: str, identity: str) -> bool:
