@@ -22,7 +22,10 @@ def check_document(document: Document, templates: Path | None = None) -> list[Di
         from .catalog import check_catalog
 
         return list(check_catalog(document, templates))
-    return list(document.format.checks.load()(document, document.catalog))
+    from .markdown import check_markdown
+
+    return [*document.format.checks.load()(document, document.catalog),
+            *check_markdown(document)]
 
 
 def check_path(path: Path, registry: CatalogRegistry,

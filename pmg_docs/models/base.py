@@ -34,10 +34,19 @@ def _printable(text: str) -> str:
     return text
 
 
+class _Markdown:
+    """Marks a text field written in Markdown (checks/markdown.py looks for it)."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = _Markdown()
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
 RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
-                     AfterValidator(_printable)]
+                     AfterValidator(_printable), MARKDOWN]
 Weight = Annotated[float, Field(ge=0, le=100)]
 
 
