@@ -13,7 +13,7 @@ from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog
 from ..richtext.circular import INSERTIONS, parse_text
-from .places import describe_path
+from .places import describe_path, field_labels
 from .wording import not_in_catalog, noun, twice
 
 
@@ -39,7 +39,8 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
         if kind is not None and not getattr(catalog, kind.needs):
             yield at(insertion.line, (insertion.name,), _(
                 "el catálogo {catalog} no tiene {needs}, que esta inserción imprime; se espera un "
-                "catálogo que los liste").format(catalog=catalog.id, needs=kind.needs))
+                "catálogo que los liste").format(catalog=catalog.id,
+                                                 needs=field_labels().get(kind.needs, kind.needs)))
     for reference in parsed.references:
         if reference.kind == "areas" and not catalog.areas:
             yield at(reference.line, (), _(

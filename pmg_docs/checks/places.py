@@ -47,6 +47,7 @@ def field_labels() -> dict[str, str]:
         "recipients": _("Distribución"), "heads": _("jefaturas de servicio"),
         "general_objective": _("objetivo general"), "experts": _("red de expertos"),
         "requirements": _("requisitos técnicos"), "note": _("nota técnica"),
+        "ministries": _("ministerios"), "areas": _("áreas"),
     }
 
 

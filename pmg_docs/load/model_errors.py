@@ -8,7 +8,7 @@ import re
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from ..numbers import plain
 from .located_yaml import YamlSource
@@ -68,8 +68,9 @@ def _message(error: dict) -> str:
         limit = ctx.get("min_length", ctx.get("max_length"))
         bound = _("se espera al menos {limit}") if kind == "too_short" \
             else _("se espera a lo más {limit}")
-        return _("hay {count} elemento(s); {bound}").format(
-            count=ctx.get("actual_length"), bound=bound.format(limit=limit))
+        count = ctx.get("actual_length") or 0
+        return ngettext("hay {count} elemento; {bound}", "hay {count} elementos; {bound}",
+                        count).format(count=count, bound=bound.format(limit=limit))
     if kind == "string_too_short":
         return _("el texto está vacío; se espera algún texto")
     if kind == "string_too_long":
