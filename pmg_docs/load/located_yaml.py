@@ -10,6 +10,7 @@ would ask for anything but plain values. Nothing in the file is ever turned into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -124,7 +125,7 @@ class _Builder:
                     "claves); se espera `nombre: valor`"))
             if node.flow_style and _split_decimal(previous, key_node, value_node):
                 self.fail(path + (previous[0],), key_line, decimal_comma_in_row(
-                    previous[1].value, key_node.value))
+                    previous[1].value, _DECIMALS.match(key_node.value).group(1)))
             key = self._scalar(key_node, path, key_line)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.fail(path, key_line, _("una clave debe ser texto; se encontró {key}").format(
@@ -162,6 +163,10 @@ def _tag_refused(tag: str) -> str:
              "simples (texto, números, listas, mapeos): quite la etiqueta").format(tag=tag)
 
 
+# What follows the comma of `103,96` or `37,5 %`.
+_DECIMALS = re.compile(r"^(\d+)\s*%?$")
+
+
 def _split_decimal(previous, key_node, value_node) -> bool:
     """`{value: 103,96}`: YAML reads `value: 103` and a key `96` with no value. A whole number
     followed, on its line, by a bare key of digits without a value is a decimal comma."""
@@ -171,7 +176,7 @@ def _split_decimal(previous, key_node, value_node) -> bool:
     return (isinstance(before, ScalarNode) and not before.style
             and before.value.lstrip("+-").isdigit()
             and isinstance(key_node, ScalarNode) and not key_node.style
-            and key_node.value.isdigit()
+            and _DECIMALS.match(key_node.value) is not None
             and key_node.start_mark.line == before.end_mark.line
             and isinstance(value_node, ScalarNode) and value_node.value == ""
             and value_node.tag == f"{_STANDARD}null")

@@ -103,6 +103,7 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
 
     if not re.match(ID_PATTERN, new_id):
         raise InputError([Diagnostic(new_id, None, (), id_expected(new_id))])
+    old = load_catalog(from_id, registry)
     if path.stem != new_id:
         raise InputError([Diagnostic(display_name(path), None, (), _(
             "un catálogo se llama como su id; se espera el archivo {id}.yaml").format(
@@ -110,7 +111,6 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
     if path.exists() and not force:
         raise InputError([Diagnostic(display_name(path), None, (), _(
             "ya existe; se espera un nombre de archivo nuevo, o --force para sobrescribirlo"))])
-    old = load_catalog(from_id, registry)
     year = year if year is not None else old.model.year + 1
     text = re.sub(r"^id:.*$", f"id: {new_id}", old.source.text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^year:.*$", f"year: {year}", text, count=1, flags=re.MULTILINE)
