@@ -16,7 +16,8 @@ from .common import Request, Scaffold
 def scaffold_file(lang: str):
     folder = templates_dir() / "scaffolds"
     translated = folder / f"circular.{lang}.md"
-    return translated if lang != SOURCE_LANGUAGE and translated.is_file() else folder / "circular.md"
+    chosen = lang != SOURCE_LANGUAGE and translated.is_file()
+    return translated if chosen else folder / "circular.md"
 
 
 def scaffold(request: Request) -> Scaffold:
