@@ -61,8 +61,8 @@ def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
         (_("versión"), catalog.version), (_("documentos"), documents or "—")])]
     listings.append(Listing(_("Objetivos de gestión (objective:)"), ("id", _("N°"), name),
                             [(o.id, str(o.number), o.name) for o in catalog.objectives]))
-    listings.append(Listing(_("Indicadores (indicator:)"), ("id", name),
-                            [(i.id, i.name) for i in catalog.indicators]))
+    listings.append(Listing(_("Indicadores (indicator:)"), ("id", name, _("escala")),
+                            [(i.id, i.name, i.scale) for i in catalog.indicators]))
     listings.append(Listing(_("Tipos de indicador (type:)"), ("id", name),
                             [(t.id, t.name) for t in catalog.indicator_types]))
     listings.append(Listing(_("Sistemas (system:)"), ("id", name, _("etapas"), _("requisitos")), [

@@ -37,6 +37,7 @@ def first_build(tmp_path_factory):
     return out, summary
 
 
+@pytest.mark.slow
 def test_builds_every_example_in_parallel(first_build):
     out, summary = first_build
     assert summary.built == SOURCES
@@ -47,6 +48,7 @@ def test_builds_every_example_in_parallel(first_build):
         "circulars/circular-39-2011.docx", "circulars/circular-39-2011.pdf"]
 
 
+@pytest.mark.slow
 def test_same_inputs_give_the_same_bytes_elsewhere_and_later(first_build, tmp_path):
     out, _ = first_build
     # Another folder, other file times, a second later, one process.
@@ -61,6 +63,7 @@ def test_same_inputs_give_the_same_bytes_elsewhere_and_later(first_build, tmp_pa
     assert _documents(again) == _documents(out)
 
 
+@pytest.mark.slow
 def test_second_build_skips_everything_and_touch_is_not_a_change(tmp_path):
     sources = tmp_path / "sources"
     shutil.copytree(EXAMPLES, sources)
@@ -76,6 +79,7 @@ def test_second_build_skips_everything_and_touch_is_not_a_change(tmp_path):
     assert forced.built == SOURCES
 
 
+@pytest.mark.slow
 def test_a_changed_template_rebuilds_exactly_the_documents_that_use_it(tmp_path):
     sources = tmp_path / "sources"
     shutil.copytree(EXAMPLES, sources)
@@ -100,6 +104,7 @@ def test_a_changed_template_rebuilds_exactly_the_documents_that_use_it(tmp_path)
     assert built == ["ips.yaml"]
 
 
+@pytest.mark.slow
 def test_deleting_an_output_or_the_cache_rebuilds(tmp_path):
     out = tmp_path / "out"
     build_tree(EXAMPLES, out, ("docx",))
@@ -109,6 +114,7 @@ def test_deleting_an_output_or_the_cache_rebuilds(tmp_path):
     assert build_tree(EXAMPLES, out, ("docx",)).built == SOURCES
 
 
+@pytest.mark.slow
 def test_one_failing_source_does_not_stop_the_others(tmp_path):
     sources = tmp_path / "sources"
     (sources / "a").mkdir(parents=True)
@@ -124,6 +130,7 @@ def test_one_failing_source_does_not_stop_the_others(tmp_path):
     assert not (tmp_path / "out" / "a" / "bad.docx").exists()
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_no_partial_document(tmp_path):
     sources = tmp_path / "sources"
     for copy in range(6):
@@ -164,6 +171,7 @@ def test_quick_commands_never_import_the_writers(args):
     assert completed.stdout.strip().splitlines()[-1] == "False False"
 
 
+@pytest.mark.slow
 def test_an_installed_wheel_finds_its_catalogs_and_templates_and_gives_the_same_bytes(
         first_build, tmp_path):
     """The package as a user installs it (a wheel, not this checkout), run from elsewhere."""

@@ -67,6 +67,7 @@ def test_a_new_layout_is_a_template_and_one_catalog_line(tmp_path):
                              "Resumen de Objetivos 2025", "37.5 %", "105.28 %"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template, declared", [
     ("circular", "circular"), ("formulacion-2011", "formulation/areas"),
     ("guia-requisitos", "guide"), ("anexo-requisitos", "annex/requisitos")])
