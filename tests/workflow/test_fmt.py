@@ -192,4 +192,8 @@ def test_front_matter_errors_are_located_in_the_markdown_file(tmp_path):
                       encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(target)])
     assert result.exit_code == 1
-    assert "roto.md:8: CIRC. N°: se encontró «uno»; se espera un número entero" in result.stderr
+    line = CIRCULAR.read_text(encoding="utf-8").splitlines().index(
+        next(text for text in CIRCULAR.read_text(encoding="utf-8").splitlines()
+             if text.startswith("number: 1 "))) + 1
+    assert f"roto.md:{line}: CIRC. N°: se encontró «uno»; se espera un número entero" \
+        in result.stderr
