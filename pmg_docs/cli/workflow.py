@@ -230,7 +230,7 @@ def catalog_show(catalog_id, catalog_dirs) -> None:
 @click.option("--force", is_flag=True, help=_("Sobrescribe el archivo si existe."))
 @catalogs_option
 def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
-    from ..diagnostics import InputError
+    from ..diagnostics import InputError, display_name
     from ..load.catalogs import CatalogRegistry
     from ..workflow.catalog_info import UnknownId, new_catalog
     from .common import settings
@@ -250,4 +250,4 @@ def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_INPUT)
     click.echo(_("escrito {path}; edite en él lo que cambió en el Programa Marco y revíselo "
-                 "con `pmg validate {path}`").format(path=written))
+                 "con `pmg validate {path}`").format(path=display_name(written)))

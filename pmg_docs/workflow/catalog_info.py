@@ -93,7 +93,8 @@ def _requirement_count(stages) -> int:
 def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
                 registry: CatalogRegistry, force: bool = False) -> Path:
     """Write the catalog `from_id` as `new_id` for `year` (default: the next one) at `path`: the
-    same text, comments included, with its `id:` and `year:` lines changed. Raises UnknownId
+    same text, comments included, with its `id:` and `year:` changed, and the year in its titles
+    and version. Returns the path written. Raises UnknownId
     for an unknown `from_id`, InputError for anything else that cannot be done."""
     import re
 
@@ -114,6 +115,10 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
     year = year if year is not None else old.model.year + 1
     text = re.sub(r"^id:.*$", f"id: {new_id}", old.source.text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^year:.*$", f"year: {year}", text, count=1, flags=re.MULTILINE)
+    # The year the documents print in their titles, and the version: the rest (a template's
+    # name, a date in a note) is the marco's data, left for the person editing the copy.
+    text = re.sub(rf"^(\s*(?:title|running_title|version):.*?)\b{old.model.year}\b",
+                  rf"\g<1>{year}", text, flags=re.MULTILINE)
     # The copy must read as a catalog with its new id before it is written.
     document_from_text(text, path, display_name(path), registry)
     atomic_write(path, text.encode("utf-8"))
