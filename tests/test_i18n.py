@@ -208,3 +208,26 @@ def test_report_of_broken_files_speaks_one_language(language, check):
     assert len(lines) > 40
     for line in lines:
         check(line.split(": ", 1)[1])  # after the file name and line
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_carries_the_compiled_catalogs(tmp_path):
+    import zipfile
+
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
+                    str(ROOT)], check=True, capture_output=True)
+    wheel = next(wheels.glob("*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"pmg_docs/locale/en/LC_MESSAGES/pmg.mo",
+            "pmg_docs/locale/es/LC_MESSAGES/click.mo"} <= names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)
+    for language, expected in (("en", "Usage: -c validate [OPTIONS] PATH..."),
+                               ("es", "Uso: -c validate [OPCIONES] RUTA...")):
+        done = subprocess.run(
+            [sys.executable, "-c", "from pmg_docs.cli import run; run()", "validate", "--help"],
+            cwd=tmp_path, capture_output=True, text=True, check=True,
+            env={**_environ(), "PYTHONPATH": str(target), "PMG_LANG": language})
+        assert done.stdout.startswith(expected)

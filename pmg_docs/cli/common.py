@@ -72,12 +72,16 @@ def settings():
 
 
 def _with_configured_catalogs(ctx, param, value) -> tuple[Path, ...]:
+    if ctx.resilient_parsing:  # completing a word: pmg.toml is read by completion.py itself
+        return value
     # The project's folders first: one given on the command line wins over them.
     return (*settings().catalogs, *value)
 
 
 def _or_configured_templates(ctx, param, value) -> Path | None:
-    return value if value is not None else settings().templates
+    if ctx.resilient_parsing or value is not None:
+        return value
+    return settings().templates
 
 
 FOLDER = click.Path(file_okay=False, exists=True, path_type=Path)

@@ -44,3 +44,9 @@ def test_the_completion_script_is_generated(monkeypatch):
 
     result = CliRunner().invoke(main, [], env={"_PMG_COMPLETE": "bash_source"}, prog_name="pmg")
     assert "_pmg_completion" in result.output
+
+
+def test_a_broken_pmg_toml_only_means_fewer_suggestions(tmp_path, monkeypatch):
+    (tmp_path / "pmg.toml").write_text("catalogs = [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert ("pmg-2024", "plain") in complete(["catalog", "show", "--catalogs", str(DATA / "catalogs")], "pmg")
