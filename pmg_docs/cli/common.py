@@ -86,6 +86,10 @@ def _or_configured_templates(ctx, param, value) -> Path | None:
 
 FOLDER = click.Path(file_okay=False, exists=True, path_type=Path)
 
+# Files or folders of sources (`pmg validate`, `pmg fmt`); they complete as files.
+paths_argument = click.argument("paths", nargs=-1, required=True, metavar=_("RUTA..."),
+                                type=click.Path(path_type=Path))
+
 catalogs_option = click.option(
     "--catalogs", "catalog_dirs", multiple=True, type=FOLDER, metavar=_("CARPETA"),
     callback=_with_configured_catalogs,

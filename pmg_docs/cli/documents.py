@@ -16,6 +16,7 @@ from .common import (
     format_option,
     formats,
     output_dir_option,
+    paths_argument,
     print_diagnostics,
     strict_option,
     templates_option,
@@ -28,8 +29,7 @@ from .validation_report import FORMATS
     "Revisa formulaciones, circulares y catálogos (archivos o carpetas) e informa cada "
     "problema, con su archivo, su línea y el lugar del documento. El informe va a la salida "
     "estándar; el código de salida es 1 si hay errores."))
-@click.argument("paths", nargs=-1, required=True, metavar=_("RUTA..."),
-                type=click.Path(path_type=Path))
+@paths_argument
 @catalogs_option
 @templates_option
 @strict_option

@@ -16,6 +16,7 @@ from .common import (
     Group,
     catalog_option,
     catalogs_option,
+    paths_argument,
     print_diagnostics,
 )
 from .completion import complete_catalog_ids
@@ -25,8 +26,7 @@ from .completion import complete_catalog_ids
     "Reescribe catálogos, formulaciones y circulares (archivos o carpetas) en la forma "
     "canónica, conservando comentarios y valores. Un archivo que no se puede leer se informa y "
     "queda como está."))
-@click.argument("paths", nargs=-1, required=True, metavar=_("RUTA..."),
-                type=click.Path(path_type=Path))
+@paths_argument
 @click.option("--check", is_flag=True,
               help=_("No cambia nada; lista los archivos que cambiarían y termina con 1 si hay "
                      "alguno."))
