@@ -231,3 +231,24 @@ def test_an_installed_wheel_carries_the_compiled_catalogs(tmp_path):
             cwd=tmp_path, capture_output=True, text=True, check=True,
             env={**_environ(), "PYTHONPATH": str(target), "PMG_LANG": language})
         assert done.stdout.startswith(expected)
+
+
+def test_the_circular_scaffold_exists_in_both_languages_and_validates(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from pmg_docs.cli import main
+    from pmg_docs.workflow.new.circular import scaffold_file
+
+    spanish, english = scaffold_file("es"), scaffold_file("en")
+    assert spanish.name == "circular.md" and english.name == "circular.en.md"
+    for language, words in (("es", "Los párrafos numerados"), ("en", "Numbered paragraphs")):
+        monkeypatch.setenv("PMG_LANG", language)
+        target = tmp_path / f"circular-{language}.md"
+        assert CliRunner().invoke(main, ["new", "circular", "-o", str(target)]).exit_code == 0
+        assert words in target.read_text(encoding="utf-8")
+        assert CliRunner().invoke(main, ["validate", str(target)]).exit_code == 0
+    # The same letter: only comments and the example's words differ.
+    assert [line.split("#")[0].rstrip() for line in spanish.read_text(encoding="utf-8")
+            .split("\n---\n")[0].splitlines() if not line.startswith("#")] == \
+        [line.split("#")[0].rstrip() for line in english.read_text(encoding="utf-8")
+         .split("\n---\n")[0].splitlines() if not line.startswith("#")]

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from ..diagnostics import Diagnostic
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
+from ..models.service import BUDGET_CODE_PATTERN
 from ..numbers import plain
 from .located_yaml import YamlSource
 from .number_hints import number_advice
@@ -53,6 +54,9 @@ def _message(error: dict) -> str:
         pattern = ctx.get("pattern")
         if pattern == ID_PATTERN:
             return id_expected(got)
+        if pattern == BUDGET_CODE_PATTERN:
+            return _("se encontró {got}; se espera un código presupuestario de dos o tres "
+                     "dígitos, entre comillas: \"08\"").format(got=_describe(got))
         return _("se encontró {got}; se espera texto de la forma {pattern}").format(
             got=_describe(got), pattern=pattern)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

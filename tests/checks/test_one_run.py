@@ -69,7 +69,8 @@ def test_a_shape_error_outside_every_list_still_lets_the_rules_run(tmp_path):
     report = _seeded(tmp_path,
                      ('  partida: "08"', "  partida: 8a"),
                      ("value: 105.28}", "value: 105.29}"))
-    assert "Servicio › partida: se encontró «8a»; se espera texto de la forma" in report
+    assert ("Servicio › partida: se encontró «8a»; se espera un código presupuestario de dos o "
+            "tres dígitos, entre comillas: \"08\"") in report
     assert "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28" in report
 
 
