@@ -66,6 +66,9 @@ class Format:
     # (field path, the source's raw data, catalog) -> the place as the document names it
     # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (checks/places.py).
     describe: Part | None = None
+    # (document, registry) -> None: loads the sources this one names (a results file's
+    # formulation) and attaches them; raises InputError. Run when a file is loaded from disk.
+    links: Part | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class Kind:
 
 
 def _format(name: str, package: str, *, model: str | None, annexes=None,
-            scaffold: bool = False) -> Format:
+            scaffold: bool = False, links: str | None = None) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and workflow/new/NAME.py."""
     return Format(
@@ -100,8 +103,12 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
         scaffold=Part(f"pmg_docs.workflow.new.{package}:scaffold") if scaffold else None,
         # Every format written in a file says where in it a problem is.
         describe=Part(f"pmg_docs.checks.{package}:describe") if model else None,
+        links=Part(links) if links else None,
     )
 
+
+# Results and work plans are written about a formulation, which they name by its path.
+LINK_FORMULATION = "pmg_docs.load.references:link_formulation"
 
 REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
                    template="anexo-requisitos")
@@ -119,6 +126,19 @@ KINDS: dict[str, Kind] = {
     }),
     "guide": Kind("guide", {
         "requisitos": _format("requisitos", "guide", model=None),
+    }, written=False),
+    # The year's cycle after the formulation (issue 14): the Programa de Trabajo, the Informe
+    # de Cumplimiento, and the consolidated year drawn from every service's results.
+    "work-plan": Kind("work-plan", {
+        "programa": _format("programa", "work_plan", model="work_plan:WorkPlan",
+                            scaffold=True, links=LINK_FORMULATION),
+    }),
+    "results": Kind("results", {
+        "cumplimiento": _format("cumplimiento", "results", model="results:Results",
+                                scaffold=True, links=LINK_FORMULATION),
+    }),
+    "report": Kind("report", {
+        "consolidado": _format("consolidado", "report", model=None),
     }, written=False),
 }
 

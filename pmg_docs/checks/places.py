@@ -48,6 +48,11 @@ def field_labels() -> dict[str, str]:
         "general_objective": _("objetivo general"), "experts": _("red de expertos"),
         "requirements": _("requisitos técnicos"), "note": _("nota técnica"),
         "ministries": _("ministerios"), "areas": _("áreas"),
+        "effective": _("resultado efectivo"), "achieved": _("objetivos logrados"),
+        "external_causes": _("causas externas"), "commitment": _("compromiso"),
+        "accepted": _("aceptada"), "formulation": _("formulación"),
+        "activities": _("actividades"), "activity": _("actividad"), "start": _("inicio"),
+        "end": _("término"), "evidence": _("medios de verificación"), "measure": _("medida"),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,8 @@ class Document:
     spec: DocumentSpec | None = None
     # The catalog's own source: where messages about its declarations point.
     catalog_source: YamlSource | None = None
+    # Other sources this one names and was read with (a results file's formulation).
+    links: list[Document] = field(default_factory=list)
     # Set on a document read from what validated of a source whose shape is wrong: what was
     # left out (see load/partial.py).
     pruned: Pruned | None = None
@@ -190,8 +192,30 @@ def load_source(path: Path) -> YamlSource:
 
 
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document:
-    """The one entry point: a file read, located, typed, with its catalog."""
-    return parse_document(load_source(Path(path)), registry)
+    """The one entry point: a file read, located, typed, with its catalog (and the sources it
+    names, for formats that name one)."""
+    try:
+        document = parse_document(load_source(Path(path)), registry)
+    except InputError as exc:
+        if exc.partial is None:
+            raise
+        # What validated of a source about a formulation is checked against it too.
+        try:
+            _link(exc.partial, registry)
+        except InputError as failed:
+            raise InputError([*exc.diagnostics, *failed.diagnostics]) from None
+        raise
+    _link(document, registry)
+    return document
+
+
+def _link(document: Document, registry: CatalogRegistry | None) -> None:
+    if document.format is not None and document.format.links is not None:
+        if registry is None:
+            from .catalogs import CatalogRegistry
+
+            registry = CatalogRegistry()
+        document.format.links.load()(document, registry)
 
 
 def _is_source(candidate: Path, folder: Path) -> bool:
