@@ -145,6 +145,7 @@ def describe(path: tuple, data, catalog) -> str | None:
                                                c.indicator if c else None),
         "systems": lambda item, i, c: named(_("Sistema"), item, "system", c.system if c else None),
         "stages": lambda item, i, c: _("Etapa {number}").format(number=item["stage"]),
+        "achieved": lambda item, i, c: _("Objetivo {number}").format(number=item),
         "external_causes": lambda item, i, c: _("Causa externa N°{number}").format(number=i + 1),
     }
     return describe_path(path, data, catalog, items,
