@@ -6,8 +6,9 @@ load/partial.py run on each).
     .venv/bin/python bench/messages.py [--count 200] [--runs 5] [--tree PATH]
 
 Each measure runs `pmg` in its own process, as a user runs it, and prints its median and runs.
-`--tree` runs the pmg_docs of another checkout (e.g. /work/main) with this environment, to
-compare before and after.
+`--tree` runs the pmg_docs of another checkout (e.g. an export of main) with this environment;
+`--compare PATH` times this checkout and PATH's in alternation, run by run, so that both see
+the same load on a shared machine.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def timed(command: list[str], runs: int, tree: Path | None, language: str,
 
 def report(name: str, times: list[float]) -> None:
     runs = ", ".join(f"{t:.2f}" for t in times)
-    print(f"{name:<40} {statistics.median(times):7.2f} s   runs: {runs}")
+    print(f"{name:<58} {statistics.median(times):7.2f} s   runs: {runs}")
 
 
 def main() -> None:
@@ -64,19 +65,27 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tree", type=Path, default=None,
                         help="another checkout whose pmg_docs to time")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="time this checkout and another one's in alternation")
     options = parser.parse_args()
+    trees = [options.tree] if options.compare is None else [None, options.compare]
     with tempfile.TemporaryDirectory() as tmp:
         clean, spoiled = Path(tmp) / "clean", Path(tmp) / "spoiled"
         make_year(clean, options.count)
         for path in make_year(spoiled, options.count):
             _spoil(path)
-        for language in ("es", "en"):
-            report(f"pmg --help ({language})",
-                   timed(["--help"], options.runs, options.tree, language, 0))
-        report(f"pmg validate, {options.count} clean",
-               timed(["validate", str(clean)], options.runs, options.tree, "es", 0))
-        report(f"pmg validate, {options.count} with mistakes",
-               timed(["validate", str(spoiled)], options.runs, options.tree, "es", 1))
+        measures = [(f"pmg --help ({language})", ["--help"], language, 0)
+                    for language in ("es", "en")]
+        measures += [(f"pmg validate, {options.count} clean", ["validate", str(clean)], "es", 0),
+                     (f"pmg validate, {options.count} with mistakes",
+                      ["validate", str(spoiled)], "es", 1)]
+        for name, command, language, expect in measures:
+            times: dict = {tree: [] for tree in trees}
+            for _ in range(options.runs):
+                for tree in trees:
+                    times[tree] += timed(command, 1, tree, language, expect)
+            for tree in trees:
+                report(f"{name} [{tree or 'this checkout'}]", times[tree])
 
 
 if __name__ == "__main__":

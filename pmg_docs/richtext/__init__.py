@@ -53,6 +53,11 @@ _BLOCKS = {"heading_open": "heading", "table_open": "table", "fence": "code",
 _INLINE = {"link_open": "link", "image": "image", "code_inline": "code", "html_inline": "html"}
 # An insertion of a circular (`::: NAME` … `:::`) holds YAML options, not Markdown.
 _INSERTION = re.compile(r"^\s*:::")
+# What every such construct needs somewhere in the text (a heading's `#` or underline, a
+# table's `|`, a link's `[`, code's backquote, tilde fence or indentation, a quote's `>`, a
+# rule, HTML's `<`): a text with none of them is read by no parser at all, which keeps
+# validating a year of formulations quick.
+_MAYBE = re.compile(r"[#|\[`~<>]|^ {4}|^\s*(?:[-*_=]\s*){3,}$", re.MULTILINE)
 
 
 @cache
@@ -66,6 +71,8 @@ def _full_parser() -> MarkdownIt:
 def unsupported(text: str) -> list[tuple[int, str, str]]:
     """The constructs of `text` that the subset does not lay out: (line in the text, from 1;
     construct: heading, table, link, image, code, quote, rule or html; the line as typed)."""
+    if _MAYBE.search(text) is None:
+        return []
     lines = text.split("\n")
     shown = list(lines)
     inside = False

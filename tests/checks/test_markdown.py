@@ -50,3 +50,16 @@ def test_a_circular_s_insertions_are_not_markdown(tmp_path):
     assert result.stdout.splitlines()[:-1] == [
         f"{source}:{line}: texto: aviso: un título de Markdown en «# Anexo» no se diagrama: se "
         "imprime tal cual. Los textos admiten párrafos, listas (- o 1.), *cursiva* y **negrita**"]
+
+
+def test_every_construct_is_found_and_plain_text_reads_as_nothing():
+    from pmg_docs.richtext import unsupported
+
+    text = "\n".join(["# Título", "", "Otro título", "===", "", "| a | b |", "| - | - |", "",
+                      "[enlace](x)", "", "![imagen](x)", "", "`código`", "", "```", "bloque",
+                      "```", "", "    sangrado", "", "> cita", "", "***", "", "<b>html</b>"])
+    assert sorted({construct for _, construct, _ in unsupported(text)}) == [
+        "code", "heading", "html", "image", "link", "quote", "rule", "table"]
+    assert [line for line, construct, _ in unsupported(text) if construct == "heading"] == [1, 3]
+    plain = "Párrafo con *cursiva*, **negrita** y 12.608.049.\n\n- uno\n- dos\n\n1. primero"
+    assert unsupported(plain) == []
