@@ -22,7 +22,9 @@ from .common import (
     templates_option,
 )
 from .completion import complete_system_ids
-from .validation_report import FORMATS
+
+# The forms of `pmg validate`'s report (validation_report.py writes each).
+VALIDATE_FORMATS = ("text", "json", "github", "gitlab")
 
 
 @click.command(help=_(
@@ -33,7 +35,8 @@ from .validation_report import FORMATS
 @catalogs_option
 @templates_option
 @strict_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(VALIDATE_FORMATS), default="text",
+              show_default=True,
               help=_("text: una línea por problema; json: para otros programas; github: "
                      "anotaciones de GitHub Actions; gitlab: informe Code Quality de GitLab."))
 def validate(paths, catalog_dirs, templates, strict, fmt) -> None:

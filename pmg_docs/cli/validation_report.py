@@ -17,9 +17,6 @@ import json
 from ..diagnostics import Severity, format_path
 from ..i18n import _, ngettext
 
-FORMATS = ("text", "json", "github", "gitlab")
-
-
 def summary(files: int, errors: int, warnings: int) -> str:
     checked = ngettext("{count} archivo revisado", "{count} archivos revisados",
                        files).format(count=files)
