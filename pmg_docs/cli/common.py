@@ -16,6 +16,12 @@ from .completion import complete_catalog_ids
 
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
 
+# Exit codes, by class of failure (documented in the README and in `pmg --help`).
+EXIT_OK = 0
+EXIT_INPUT = 1      # the input has errors, each printed as file:line: field: message
+EXIT_USAGE = 2      # the command line (or pmg.toml) is wrong; click's usage errors use 2 too
+EXIT_INTERNAL = 3   # a bug in pmg-docs
+
 
 def formats(value: str) -> tuple[str, ...]:
     return ("pdf", "docx") if value == "all" else (value,)
@@ -51,7 +57,7 @@ def _translate_usage(cmd: click.Command) -> None:
 class ConfigProblem(click.ClickException):
     """A pmg.toml that cannot be used: reported like a wrong command line."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def format_message(self) -> str:
         return self.message
@@ -122,10 +128,3 @@ output_dir_option = click.option(
 format_option = click.option(
     "--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True,
     help=_("Formato de los documentos: pdf, docx o ambos (all)."))
-
-
-# Exit codes, by class of failure (documented in the README and in `pmg --help`).
-EXIT_OK = 0
-EXIT_INPUT = 1      # the input has errors, each printed as file:line: field: message
-EXIT_USAGE = 2      # the command line itself is wrong (click's usage errors use 2 too)
-EXIT_INTERNAL = 3   # a bug in pmg-docs

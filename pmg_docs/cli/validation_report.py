@@ -17,6 +17,7 @@ import json
 from ..diagnostics import Severity, format_path
 from ..i18n import _, ngettext
 
+
 def summary(files: int, errors: int, warnings: int) -> str:
     checked = ngettext("{count} archivo revisado", "{count} archivos revisados",
                        files).format(count=files)
