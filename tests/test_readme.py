@@ -71,3 +71,16 @@ def test_the_walkthrough_works_as_written(tmp_path):
         assert (work / "publicados" / year / "aduanas.docx").is_file()
         text = " ".join(pdf_pages_text(work / "publicados" / year / "aduanas.pdf").split())
         assert f"GESTIÓN AÑO {year}" in text
+
+
+def test_without_pango_validate_and_the_docx_still_work(tmp_path):
+    """The guide's promise for a machine without Pango: WeasyPrint cannot be imported there."""
+    code = ("import sys; sys.modules['weasyprint'] = None; "
+            "from pmg_docs.cli import run; run()")
+    example = str(ROOT / "examples" / "2024" / "aduanas.yaml")
+    for args in (["validate", example],
+                 ["render", example, "--format", "docx", "-o", str(tmp_path)]):
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                              text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["aduanas.docx"]
