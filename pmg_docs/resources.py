@@ -32,10 +32,11 @@ def templates_dir() -> Path:
 
 @cache
 def fonts_dir() -> Path:
-    # The font travels as a pinned PyPI package so that every machine lays out the same glyphs.
-    import font_source_sans_pro
+    # The font travels as a pinned PyPI package so that every machine lays out the same glyphs:
+    # Arimo, metric-compatible with Arial (the font the DOCX names).
+    import fontpkg_arimo
 
-    return Path(font_source_sans_pro.font_directory).resolve()
+    return (fontpkg_arimo.ROOT / "files").resolve()
 
 
 # --- templates ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """HTML -> PDF with WeasyPrint, fetching nothing but the package's own files.
 
-Fonts come from a pinned PyPI package, so the PDF does not depend on the machine's fonts. The
+Fonts come from a pinned PyPI package, so the PDF does not depend on the machine's fonts: Arimo,
+whose glyphs are as wide as Arial's, the font the DOCX names, so both formats break lines alike. The
 URL fetcher refuses the network and any file outside the allowed folders; what it refuses is
 reported back to the caller, which decides whether that is a warning or an error.
 """
@@ -21,11 +22,11 @@ from ..resources import fonts_dir, templates_dir
 # bytes (fontTools reads it while subsetting). 2000-01-01T00:00:00Z.
 REPRODUCIBLE_EPOCH = "946684800"
 
+# Arimo comes as two variable fonts (upright, italic) with a weight axis; WeasyPrint embeds the
+# instance each weight needs.
 _FACES = (
-    ("normal", "normal", "SourceSansPro-Regular.ttf"),
-    ("bold", "normal", "SourceSansPro-Bold.ttf"),
-    ("normal", "italic", "SourceSansPro-It.ttf"),
-    ("bold", "italic", "SourceSansPro-BoldIt.ttf"),
+    ("normal", "Arimo[wght].ttf"),
+    ("italic", "Arimo-Italic[wght].ttf"),
 )
 
 
@@ -53,11 +54,11 @@ class PackageOnlyFetcher(URLFetcher):
 def _font_css() -> str:
     folder = fonts_dir()
     rules = []
-    for weight, style, filename in _FACES:
+    for style, filename in _FACES:
         rules.append(
-            '@font-face { font-family: "Source Sans Pro"; '
-            f"font-weight: {weight}; font-style: {style}; "
-            f"src: url({(folder / filename).as_uri()}); }}")
+            '@font-face { font-family: "Arimo"; '
+            f"font-weight: 400 700; font-style: {style}; "
+            f'src: url("{(folder / filename).as_uri()}"); }}')
     return "\n".join(rules)
 
 

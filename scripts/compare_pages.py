@@ -1,0 +1,58 @@
+"""Render every example document in both formats, lay the DOCX out with LibreOffice, and write
+the pages of both as PNG images to compare side by side.
+
+    .venv/bin/python scripts/compare_pages.py [OUT_DIR] [--resolution 60]
+
+Prints, for each document, the page count of the PDF and of the DOCX, and the pairs of images:
+OUT_DIR/<document>/pdf-N.png (the PDF's page N) next to OUT_DIR/<document>/docx-N.png (the
+DOCX's page N as LibreOffice lays it out). tests/writers/test_page_parity.py checks the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "render")]
+
+from libreoffice import arial_substitute, page_count, soffice, to_pdf  # noqa: E402
+from test_golden_text import DOCUMENTS, build_all  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("page-comparison"))
+    parser.add_argument("--resolution", type=int, default=60)
+    args = parser.parse_args()
+    if not soffice():
+        print("LibreOffice (soffice) not found: apt-get install libreoffice-writer-nogui")
+        return 2
+    print(f"Arial is set by LibreOffice with: {arial_substitute() or 'a font of other widths'}")
+    with tempfile.TemporaryDirectory(prefix="pmg-pages-") as folder:
+        built = build_all(Path(folder))
+        differ = 0
+        for name in sorted(DOCUMENTS):
+            target = args.out / name.replace("/", "-")
+            target.mkdir(parents=True, exist_ok=True)
+            pdf = built / f"{name}.pdf"
+            docx_pdf = to_pdf([built / f"{name}.docx"], target / "libreoffice")[
+                built / f"{name}.docx"]
+            counts = page_count(pdf), page_count(docx_pdf)
+            differ += counts[0] != counts[1]
+            print(f"{name}: PDF {counts[0]} pages, DOCX (LibreOffice) {counts[1]} pages"
+                  f"{'' if counts[0] == counts[1] else '  DIFFERENT'}")
+            for source, prefix in ((pdf, "pdf"), (docx_pdf, "docx")):
+                subprocess.run(["pdftoppm", "-r", str(args.resolution), "-png", str(source),
+                                str(target / prefix)], check=True)
+            for page in range(1, max(counts) + 1):
+                pair = [sorted(target.glob(f"{prefix}-*{page}.png")) for prefix in ("pdf", "docx")]
+                print("   ", "  vs  ".join(str(p[0]) if p else "(none)" for p in pair))
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
