@@ -23,6 +23,7 @@ def main() -> None:
 
     started = time.perf_counter()
     from pmg_docs.checks.validation import check_path
+
     from pmg_docs.load.catalogs import CatalogRegistry
     from pmg_docs.load.sources import iter_source_files
     from pmg_docs.render.pipeline import render_html_for

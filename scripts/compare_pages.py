@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "render")]
+sys.path[:0] = [str(ROOT / "tests")]
 
+from documents import DOCUMENTS, build_all  # noqa: E402
 from libreoffice import arial_substitute, page_count, soffice, to_pdf  # noqa: E402
-from test_golden_text import DOCUMENTS, build_all  # noqa: E402
 
 
 def main() -> int:

@@ -94,14 +94,15 @@ class Look:
         if not body:
             return look
         look.last_row = "total" in classes(rows[body[-1]][0])
-        look.first_column = all(
-            grid.covering.get((r, 0)) is not None and grid.covering[(r, 0)].element.tag == "th"
-            for r in body)
+        # Labels beside values (th, td, th, td) are every other column; else a first column of
+        # <th> is the first column.
         body_cells = [p for p in grid.placements if not p.is_header_row]
-        look.banded_columns = not look.first_column and any(
-            p.element.tag == "th" for p in body_cells) and all(
+        look.banded_columns = grid.columns > 2 and all(
             p.colspan == 1 and (p.element.tag == "th") == (p.column % 2 == 0)
             for p in body_cells)
+        look.first_column = not look.banded_columns and all(
+            grid.covering.get((r, 0)) is not None and grid.covering[(r, 0)].element.tag == "th"
+            for r in body)
         return look
 
     def covers(self, placement: Placement) -> bool:
