@@ -76,10 +76,11 @@ PARAGRAPHS = [
     (names.LETTER_TEXT, "Textodecarta", "Normal", *LETTER, 0, 3, '<w:jc w:val="both"/>', ""),
     (names.LETTER_HEADING, "Membrete", "Normal", *LETTER, 0, 1.5,
      f'<w:ind w:left="{tw(RIGHT_HALF_MM)}"/>', ""),
-    (names.PLACE_DATE, "Lugaryfecha", "Membrete", *LETTER, 6, 1.5,
+    # The date stands apart from the DE / A lines that follow it.
+    (names.PLACE_DATE, "Lugaryfecha", "Membrete", *LETTER, 6, 8,
      f'<w:ind w:left="{tw(RIGHT_HALF_MM)}"/>', ""),
     (names.CAPTION, "Ttulodecuadro", "Normal", *LETTER, 5, 2,
-     '<w:keepNext/><w:jc w:val="center"/>', ""),
+     '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>', ""),
     (names.CLOSING, "Despedida", "Normal", *LETTER, 6, 1.5, "", ""),
     # The signature keeps its lines together; the room under it leads to the distribution.
     (names.SIGNATURE, "Firma", "Normal", *LETTER, 18, 12,
