@@ -128,11 +128,10 @@ def _borders(kind: str) -> str:
         "</w:tblBorders>"
 
 
-def _conditional(kind: str, fill: str, centre_text=False, centre_cell=False) -> str:
+def _conditional(kind: str, fill: str, centre_text=False) -> str:
     ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if centre_text else ""
-    valign = '<w:vAlign w:val="center"/>' if centre_cell else ""
     return (f'<w:tblStylePr w:type="{kind}">{ppr}<w:rPr><w:b/><w:bCs/></w:rPr>'
-            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>{valign}</w:tcPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>'
             "</w:tblStylePr>")
 
 
@@ -140,12 +139,12 @@ def table_style(name, style_id, borders, margins_mm, centred_header=False) -> st
     top, side_left, bottom, side_right = (tw(m) for m in margins_mm)
     conditionals = ""
     if borders != "none":
-        # The header row, the first column (a stage's label: centred down), the total row and
-        # every other column (labels beside values: the identification table).
+        # The header row, the first column, the total row and every other column (labels
+        # beside values: the identification table).
         total = (f'<w:tblStylePr w:type="lastRow"><w:tcPr><w:shd w:val="clear" w:color="auto" '
                  f'w:fill="{BODY_HEADER_FILL}"/></w:tcPr></w:tblStylePr>')
         conditionals = (_conditional("firstRow", HEADER_FILL, centre_text=centred_header)
-                        + total + _conditional("firstCol", BODY_HEADER_FILL, centre_cell=True)
+                        + total + _conditional("firstCol", BODY_HEADER_FILL)
                         + _conditional("band1Vert", BODY_HEADER_FILL))
     return (f'<w:style {W} w:type="table" w:styleId="{style_id}"><w:name w:val="{name}"/>'
             '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'

@@ -11,6 +11,7 @@ from conftest import ROOT
 DOCUMENTS = {
     "2024/aduanas": "build", "2024/ips": "build", "2011/osorno": "build",
     "circulars/circular-39-2011": "build",
+    "2025/ips-indicadores": "build", "2025/superintendencia-de-salud-mei": "build",
     "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
     "annex/aduanas": "annex",
 }

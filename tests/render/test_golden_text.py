@@ -4,7 +4,8 @@ the requisitos annex.
 `tests/golden/` holds the text of each PDF (page furniture included, so pagination counts) and of
 each DOCX, as extracted from documents rendered before a change. A change to the shared machinery
 (models, checks, views, templates, writers, stylesheet) that alters a document's text fails here.
-When a change is intended, regenerate with `python tests/render/test_golden_text.py` and review the diff.
+When a change is intended, regenerate with `python tests/render/test_golden_text.py` and review
+the diff.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-# Run as a script (to regenerate), the tests' own modules are one folder up.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+if __name__ == "__main__":  # run as a script to regenerate: the helpers live in tests/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import DATA  # noqa: E402
 from doc_text import docx_body_text, pdf_pages_text  # noqa: E402
 from documents import DOCUMENTS, build_all  # noqa: E402

@@ -21,7 +21,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What the writer may set outside styles (see pmg_docs/writers/docx/__init__.py and tables.py).
 RUN_PROPERTIES = {"rStyle"}
 PARAGRAPH_PROPERTIES = {"pStyle", "numPr", "keepNext", "ind"}
-CELL_PROPERTIES = {"tcW", "gridSpan", "vMerge"}
+CELL_PROPERTIES = {"tcW", "gridSpan", "vMerge", "vAlign"}
 TABLE_PROPERTIES = {"tblStyle", "tblW", "tblLayout", "tblLook"}
 
 

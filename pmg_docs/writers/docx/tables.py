@@ -11,7 +11,8 @@ table itself and documented here:
   (`w:cantSplit`) unless its table or row is marked `splits`, and the rows of a
   `<tbody class="together">` stay on one page (`w:keepNext` on their paragraphs: Word has no
   row-group property);
-- a <th> in the body that none of the style options covers is shaded and bold on its own.
+- a <th> in the body that none of the style options covers is shaded and bold on its own;
+- a group's label (class `stage`) is centred down its rows (`w:vAlign`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -26,6 +28,8 @@ from docx.shared import Mm
 from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
 from . import styles
 
+# A group's label (a stage's) is centred down its rows: a cell property Word keeps outside styles.
+MIDDLE_CLASS = "stage"
 # Shading of a body <th> no style option covers; the same colour as the style's first column.
 LOOSE_HEADER_FILL = "EEF2F9"
 # The PDF's tables take their column percentages of the text width less one border (0.5 pt):
@@ -178,6 +182,8 @@ class TableWriter:
             loose_header = placement.element.tag == "th" and not look.covers(placement)
             if loose_header:
                 _shade(cell, LOOSE_HEADER_FILL)
+            if MIDDLE_CLASS in classes(placement.element):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self.cell(cell, placement.element, cell_style, bold=loose_header)
         self._widths(element, table, row_cells, grid.columns)
         self._keep_groups(rows, row_cells)
