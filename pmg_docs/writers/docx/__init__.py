@@ -11,6 +11,7 @@ error, caught by tests before it reaches a user.
     package.py    page, running header and footer, properties, reproducible zip
     blocks.py     headings, paragraphs, lists, emphasis
     tables.py     tables and their style options
+    html.py       classes, collapsed text, the error for HTML outside the subset
     numbering.py  Word lists
     styles.py     the style names, and which HTML takes which
 """
@@ -24,8 +25,8 @@ from docx import Document
 
 from ...resources import templates_dir
 from .blocks import BlockWriter
+from .html import UnsupportedHtml, classes
 from .package import fixed_zip_times, set_properties, set_up_page, text_width_mm
-from .tables import UnsupportedHtml, classes
 
 __all__ = ["UnsupportedHtml", "reference_path", "write_docx"]
 

@@ -8,15 +8,15 @@ of their own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ...richtext import PAREN_LIST_CLASS
 from ..subset import BLOCK_TAGS
 from . import styles
+from .html import UnsupportedHtml, classes, collapse
 from .numbering import Lists, indent_continuation, list_kind
 from .package import header_paragraph
-from .tables import TableWriter, UnsupportedHtml, classes
+from .tables import TableWriter
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ class Context:
 
 
 CELL_CONTEXT = Context(text_style=styles.CELL_TEXT, styled_by_class=True)
-
-
-def _collapse(text: str | None) -> str:
-    # HTML collapses only ASCII white space: a non-breaking space is content.
-    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
 
 
 def _character_style(bold: bool, italic: bool) -> str | None:
@@ -137,7 +132,7 @@ class BlockWriter:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
     def text(self, paragraph, text: str | None, bold: bool = False, italic: bool = False) -> None:
-        text = _collapse(text)
+        text = collapse(text)
         if not paragraph.text or paragraph.text.endswith("\n"):
             # White space at the start of a line is layout, not content.
             text = text.lstrip()

@@ -27,6 +27,7 @@ from docx.shared import Mm
 
 from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
 from . import styles
+from .html import UnsupportedHtml, classes
 
 # A group's label (a stage's) is centred down its rows: a cell property Word keeps outside styles.
 MIDDLE_CLASS = "stage"
@@ -35,14 +36,6 @@ LOOSE_HEADER_FILL = "EEF2F9"
 # The PDF's tables take their column percentages of the text width less one border (0.5 pt):
 # half of the outer borders lies outside the table. The DOCX's columns are as wide.
 BORDER_MM = 0.5 * 25.4 / 72
-
-
-class UnsupportedHtml(ValueError):
-    """The template emitted HTML outside the subset the DOCX writer understands."""
-
-
-def classes(element) -> set[str]:
-    return set((element.get("class") or "").split())
 
 
 @dataclass
