@@ -32,11 +32,9 @@ def templates_dir() -> Path:
 
 @cache
 def fonts_dir() -> Path:
-    # The font travels as a pinned PyPI package so that every machine lays out the same glyphs:
-    # Arimo, metric-compatible with Arial (the font the DOCX names).
-    import fontpkg_arimo
-
-    return (fontpkg_arimo.ROOT / "files").resolve()
+    # The font travels with the package so that every machine lays out the same glyphs: Arimo,
+    # as wide as Arial (the font the DOCX names), made by scripts/make_fonts.py.
+    return _PACKAGE / "fonts"
 
 
 # --- templates ---------------------------------------------------------------------------------

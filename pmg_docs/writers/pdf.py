@@ -1,7 +1,8 @@
 """HTML -> PDF with WeasyPrint, fetching nothing but the package's own files.
 
-Fonts come from a pinned PyPI package, so the PDF does not depend on the machine's fonts: Arimo,
-whose glyphs are as wide as Arial's, the font the DOCX names, so both formats break lines alike. The
+Fonts come with the package (pmg_docs/fonts, made by scripts/make_fonts.py from a pinned PyPI
+package), so the PDF does not depend on the machine's fonts: Arimo, whose glyphs are as wide as
+Arial's, the font the DOCX names, so both formats break lines alike. The
 URL fetcher refuses the network and any file outside the allowed folders; what it refuses is
 reported back to the caller, which decides whether that is a warning or an error.
 """
@@ -22,11 +23,11 @@ from ..resources import fonts_dir, templates_dir
 # bytes (fontTools reads it while subsetting). 2000-01-01T00:00:00Z.
 REPRODUCIBLE_EPOCH = "946684800"
 
-# Arimo comes as two variable fonts (upright, italic) with a weight axis; WeasyPrint embeds the
-# instance each weight needs.
 _FACES = (
-    ("normal", "Arimo[wght].ttf"),
-    ("italic", "Arimo-Italic[wght].ttf"),
+    ("normal", "normal", "Arimo-Regular.ttf"),
+    ("bold", "normal", "Arimo-Bold.ttf"),
+    ("normal", "italic", "Arimo-Italic.ttf"),
+    ("bold", "italic", "Arimo-BoldItalic.ttf"),
 )
 
 
@@ -54,11 +55,11 @@ class PackageOnlyFetcher(URLFetcher):
 def _font_css() -> str:
     folder = fonts_dir()
     rules = []
-    for style, filename in _FACES:
+    for weight, style, filename in _FACES:
         rules.append(
             '@font-face { font-family: "Arimo"; '
-            f"font-weight: 400 700; font-style: {style}; "
-            f'src: url("{(folder / filename).as_uri()}"); }}')
+            f"font-weight: {weight}; font-style: {style}; "
+            f"src: url({(folder / filename).as_uri()}); }}")
     return "\n".join(rules)
 
 

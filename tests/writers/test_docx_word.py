@@ -201,3 +201,41 @@ def test_reference_docx_is_what_its_script_writes(tmp_path):
     script = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts"
                                 / "make_reference_docx.py"), run_name="reference")
     assert script["build"]() == reference_path().read_bytes()
+
+
+def test_fonts_are_what_their_script_writes():
+    """pmg_docs/fonts holds static instances of the pinned Arimo package (scripts/make_fonts.py),
+    byte for byte, with their licence."""
+    import runpy
+
+    from pmg_docs.resources import fonts_dir
+
+    script = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts"
+                                / "make_fonts.py"), run_name="fonts")
+    built = script["build"]()
+    assert {name: (fonts_dir() / name).read_bytes() for name in built} == built
+    assert b"SIL OPEN FONT LICENSE" in built["OFL.txt"]
+
+
+@pytest.mark.parametrize("face, reference", [
+    ("Arimo-Regular.ttf", "LiberationSans-Regular.ttf"),
+    ("Arimo-Bold.ttf", "LiberationSans-Bold.ttf"),
+    ("Arimo-Italic.ttf", "LiberationSans-Italic.ttf"),
+    ("Arimo-BoldItalic.ttf", "LiberationSans-BoldItalic.ttf")])
+def test_pdf_font_is_as_wide_as_arial(face, reference):
+    """Every Latin-1 character (and the bullet, dashes, quotes) is as wide in the PDF's Arimo as
+    in Liberation Sans, which is Arial's width for width: Word's lines break where the PDF's do."""
+    from fontTools.ttLib import TTFont
+
+    from pmg_docs.resources import fonts_dir
+
+    # Debian's fonts-liberation2 (Liberation 2, drawn from Arimo) before the older fonts-liberation.
+    found = sorted(Path("/usr/share/fonts").rglob(reference), reverse=True)
+    if not found:
+        pytest.skip(f"{reference} is not installed (apt-get install fonts-liberation2)")
+    ours, arial = TTFont(fonts_dir() / face), TTFont(found[0])
+    characters = [*range(32, 127), *range(160, 256), 0x2022, 0x2013, 0x2014, 0x201C, 0x201D,
+                  0x2018, 0x2019, 0x2026]
+    widths = [(chr(c), ours["hmtx"][ours.getBestCmap()[c]][0],
+               arial["hmtx"][arial.getBestCmap()[c]][0]) for c in characters if c != 0xB5]
+    assert [w for w in widths if w[1] != w[2]] == []
