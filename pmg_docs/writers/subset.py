@@ -10,6 +10,8 @@ for the Word style each one takes):
 
 - `<body class="landscape">`: landscape A4.
 - `<div>`: `page-break` (a new page), `running-header` (the text at the top of every page),
+  `chart` (a chart: its SVG <img> in the PDF, a native Word chart drawn from its `data-chart`
+  spec in the DOCX),
   `right-block` (on the right half of the page), and the parts of a letter, each with its Word
   style: `letter-heading`, `letter-body`, `signature`, `distribution`.
 - `<p>`: `center`, `right`; `caption` (a Cuadro's title, kept with its table), `place-date`,
@@ -40,7 +42,11 @@ INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br"})
 LIST_ITEM_TAGS = frozenset({"li"})
 TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "td"})
 
-TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS
+# Only inside a `div.chart` (written by the `chart` filter): the SVG the PDF shows; the DOCX
+# writer draws the chart from the div's spec instead.
+CHART_TAGS = frozenset({"img"})
+
+TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS | CHART_TAGS
 
 # Rows that may break across pages (on a <table> or a <tr>); rows kept on one page (<tbody>).
 SPLITS_CLASS = "splits"

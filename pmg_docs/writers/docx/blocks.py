@@ -63,6 +63,7 @@ class BlockWriter:
 
     def __init__(self, document, text_width_mm: float):
         self.document = document
+        self.text_width_mm = text_width_mm
         self.lists = Lists(document)
         self.tables = TableWriter(self, text_width_mm)
 
@@ -84,6 +85,11 @@ class BlockWriter:
             self.tables.write(element, container)
         elif tag == "div" and "running-header" in own:
             self.inline(header_paragraph(self.document), element)
+        elif tag == "div" and "chart" in own:
+            # A chart (pmg_docs/charts): a native Word chart from the spec the PDF's SVG drew.
+            from ...charts.docx import add_chart
+
+            add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
         elif tag == "div" and "page-break" in own:
             container.add_paragraph(style=self.style(styles.PAGE_BREAK))
         elif tag == "div":
