@@ -1,5 +1,6 @@
-"""Render every example document in both formats, lay the DOCX out with LibreOffice, and write
-the pages of both as PNG images to compare side by side.
+"""Render every example document (all that `pmg build examples` makes, the guide, the annex) in
+both formats, lay the DOCX out with LibreOffice, and write the pages of both as PNG images to
+compare side by side.
 
     .venv/bin/python scripts/compare_pages.py [OUT_DIR] [--resolution 60]
 
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
-from documents import DOCUMENTS, build_all  # noqa: E402
+from documents import build_all, every_document  # noqa: E402
 from libreoffice import arial_substitute, page_count, soffice, to_pdf  # noqa: E402
 
 
@@ -35,7 +36,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="pmg-pages-") as folder:
         built = build_all(Path(folder))
         differ = 0
-        for name in sorted(DOCUMENTS):
+        for name in every_document(built):
             target = args.out / name.replace("/", "-")
             target.mkdir(parents=True, exist_ok=True)
             pdf = built / f"{name}.pdf"
@@ -48,9 +49,13 @@ def main() -> int:
             for source, prefix in ((pdf, "pdf"), (docx_pdf, "docx")):
                 subprocess.run(["pdftoppm", "-r", str(args.resolution), "-png", str(source),
                                 str(target / prefix)], check=True)
-            for page in range(1, max(counts) + 1):
-                pair = [sorted(target.glob(f"{prefix}-*{page}.png")) for prefix in ("pdf", "docx")]
-                print("   ", "  vs  ".join(str(p[0]) if p else "(none)" for p in pair))
+            # pdftoppm numbers pages pdf-1.png, or pdf-01.png past nine pages.
+            pages = [sorted(target.glob(f"{prefix}-*.png"),
+                            key=lambda image: int(image.stem.split("-")[-1]))
+                     for prefix in ("pdf", "docx")]
+            for page in range(max(counts)):
+                print("   ", "  vs  ".join(str(p[page]) if page < len(p) else "(none)"
+                                        for p in pages))
     return 1 if differ else 0
 
 

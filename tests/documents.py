@@ -33,3 +33,11 @@ def build_all(out: Path) -> Path:
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
     return out
+
+
+def every_document(built: Path) -> list[str]:
+    """Every document in a tree `build_all` made: the golden ones and whatever else `pmg build
+    examples` writes (results, work plans, formats added later)."""
+    found = {p.relative_to(built).with_suffix("").as_posix() for p in built.rglob("*.docx")}
+    assert set(DOCUMENTS) <= found
+    return sorted(found)

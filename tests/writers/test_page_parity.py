@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from documents import DOCUMENTS, build_all
+from documents import DOCUMENTS, build_all, every_document
 from libreoffice import arial_substitute, page_count, soffice, to_pdf
 from lxml import etree
 
@@ -36,7 +36,7 @@ def laid_out(built, tmp_path_factory) -> dict[str, Path]:
         "(apt-get install fonts-liberation2)"
     out = tmp_path_factory.mktemp("libreoffice")
     result = {}
-    for name in DOCUMENTS:
+    for name in every_document(built):
         docx = built / f"{name}.docx"
         result[name] = to_pdf([docx], out / name.replace("/", "-"))[docx]
     return result
@@ -44,9 +44,11 @@ def laid_out(built, tmp_path_factory) -> dict[str, Path]:
 
 @pytest.mark.slow
 @needs_libreoffice
-@pytest.mark.parametrize("name", sorted(DOCUMENTS))
-def test_docx_has_as_many_pages_as_the_pdf(built, laid_out, name):
-    assert page_count(laid_out[name]) == page_count(built / f"{name}.pdf")
+def test_docx_has_as_many_pages_as_the_pdf(built, laid_out):
+    counts = {name: (page_count(built / f"{name}.pdf"), page_count(pdf))
+              for name, pdf in laid_out.items()}
+    assert len(counts) >= len(DOCUMENTS)
+    assert {name: c for name, c in counts.items() if c[0] != c[1]} == {}
 
 
 @pytest.mark.slow
@@ -109,6 +111,15 @@ def test_restyling_the_reference_docx_restyles_the_documents(tmp_path, monkeypat
     assert pages[1] > pages[0], pages
 
 
+def _example_sources() -> list[str]:
+    from conftest import ROOT
+
+    from pmg_docs.load import iter_source_files
+
+    return sorted(p.relative_to(ROOT / "examples").with_suffix("").as_posix()
+                  for p in iter_source_files([ROOT / "examples"])[0])
+
+
 def _html(name: str) -> str:
     from conftest import ROOT
 
@@ -150,7 +161,7 @@ def open_spans(page) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+@pytest.mark.parametrize("name", sorted({*_example_sources(), *DOCUMENTS}))
 def test_no_cell_spanning_rows_is_left_open_at_a_page_foot(name):
     """A stage's label (and a Cuadro's área) stays on the page of all its rows."""
     from weasyprint import CSS, HTML
@@ -160,5 +171,4 @@ def test_no_cell_spanning_rows_is_left_open_at_a_page_foot(name):
 
     document = HTML(string=_html(name), base_url=str(templates_dir()) + os.sep).render(
         stylesheets=[CSS(string=_font_css())])
-    assert len(document.pages) > 1
     assert [span for page in document.pages for span in open_spans(page)] == []
