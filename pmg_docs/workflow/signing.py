@@ -89,7 +89,7 @@ def _stamp_style():
     from pyhanko.stamp import TextStampStyle
 
     # The document's own typeface, embedded: PDF/A allows no font outside the file.
-    font = GlyphAccumulatorFactory(str(fonts_dir() / "SourceSansPro-Regular.ttf"))
+    font = GlyphAccumulatorFactory(str(next(fonts_dir().glob("*-Regular.ttf"))))
     return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME,
                           text_box_style=TextBoxStyle(font=font, font_size=9),
                           border_width=1)
