@@ -21,7 +21,8 @@ def _quiet_pyhanko() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-@click.command()
+@click.command(help=_("Firma un PDF (PAdES) como actualización incremental: el PDF/A queda "
+                      "intacto."))
 @click.argument("pdf", type=_PDF)
 @click.option("--key", "key", type=_PDF, required=True,
               help=_("Clave privada de quien firma (PEM o DER)."))
@@ -39,7 +40,6 @@ def _quiet_pyhanko() -> None:
               help=_("PDF firmado (por omisión NOMBRE-firmado.pdf junto al original, que no "
                      "se modifica)."))
 def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
-    """Firma un PDF (PAdES) como actualización incremental: el PDF/A queda intacto."""
     from ..workflow.signing import DEFAULT_FIELD, SigningError, sign_pdf
 
     _quiet_pyhanko()
@@ -53,14 +53,14 @@ def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
     click.echo(_("firmado: {target}").format(target=target))
 
 
-@click.command()
+@click.command(help=_(
+    "Informa quién firmó un PDF, cuándo, si lo firmado está intacto y si el archivo sigue siendo "
+    "el PDF/A etiquetado que declara. Sale con 1 si no hay firmas o alguna no está intacta, o si "
+    "falta algo de lo que el archivo declara."))
 @click.argument("pdf", type=_PDF)
 @click.option("--trust", "trust", multiple=True, type=_PDF,
               help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse."))
 def verify(pdf, trust) -> None:
-    """Informa quién firmó un PDF, cuándo, si lo firmado está intacto y si el archivo sigue
-    siendo el PDF/A etiquetado que declara. Sale con 1 si no hay firmas o alguna no está
-    intacta, o si falta algo de lo que el archivo declara."""
     from ..workflow.pdf_checks import check_pdf
     from ..workflow.verification import verify_signatures
 
