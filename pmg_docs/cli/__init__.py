@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import documents, workflow
+from . import documents, serve, workflow
 from .common import EXIT_INTERNAL
 
 
@@ -25,6 +25,7 @@ def main() -> None:
 for command in (documents.validate, documents.render, documents.build, documents.guide,
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog):
     main.add_command(command)
+main.add_command(serve.serve)
 
 
 def run() -> None:

@@ -1,0 +1,230 @@
+"""What the server knows of each source under the folder, and the order the worker takes them in.
+
+Every source is checked once at start and again after each change, for the list's states. A
+source someone opened is *wanted*: each change renders it. Jobs wait in one queue that holds
+each source at most once, so a burst of saves while the worker is busy renders once, after it.
+Renders of wanted sources go before checks. A render that finds errors keeps the last good pages
+(marked `stale`), so the page shows the errors beside the document as it last was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Severity, format_path
+from ..i18n import _
+from ..load.sources import iter_source_files
+from .worker import Worker, WorkerFailed
+
+CHECK, RENDER = "check", "render"
+
+
+@dataclass
+class Source:
+    name: str                    # its path under the folder, with "/"
+    path: Path
+    state: str = "pending"       # pending | ok | warnings | errors
+    kind: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    inputs: set[Path] = field(default_factory=set)
+    wanted: bool = False
+    busy: bool = False
+    # The last good preview: its pages (names and sizes; the PNGs are in Previews.images).
+    pages: list[dict] = field(default_factory=list)
+    pdf: bytes | None = None
+    docx: bytes | None = None
+    version: int = 0             # counts the previews shown, so the page knows what is new
+    shown_at: float | None = None
+    stale: bool = False          # the file changed since, and the change could not be laid out
+    seconds: float | None = None
+
+    def summary(self) -> dict:
+        """What the page needs to show it, as JSON."""
+        return {
+            "name": self.name, "state": self.state, "kind": self.kind, "busy": self.busy,
+            "wanted": self.wanted,
+            "diagnostics": [_diagnostic(d) for d in self.diagnostics],
+            "pages": self.pages, "version": self.version, "shown_at": self.shown_at,
+            "stale": self.stale, "pdf": self.pdf is not None, "docx": self.docx is not None,
+            "seconds": self.seconds,
+        }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict:
+    where = diagnostic.file if diagnostic.line is None else f"{diagnostic.file}:{diagnostic.line}"
+    return {"where": where, "field": format_path(diagnostic.path),
+            "message": diagnostic.message, "severity": diagnostic.severity.value,
+            "text": str(diagnostic)}
+
+
+def _state(diagnostics: list[Diagnostic]) -> str:
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return "errors"
+    return "warnings" if diagnostics else "ok"
+
+
+class Previews:
+    """The sources under `folder`, their states and previews, and the queue of the worker."""
+
+    def __init__(self, folder: Path, worker: Worker):
+        self.folder = Path(folder)
+        self.root = self.folder.resolve()
+        self.worker = worker
+        self.sources: dict[str, Source] = {}
+        self.images: dict[str, bytes] = {}
+        self.started = asyncio.Event()
+        self._pending: dict[str, str] = {}
+        self._wake = asyncio.Event()
+        self._listeners: set[asyncio.Queue] = set()
+
+    # --- the list --------------------------------------------------------------------------
+
+    def discover(self) -> bool:
+        """Find the sources under the folder, as `pmg build` does; True when the list changed.
+        A link that leads out of the folder is no source of it."""
+        files, _problems = iter_source_files([self.folder])
+        found = {}
+        for path in files:
+            if path.resolve().is_relative_to(self.root):
+                found[path.relative_to(self.folder).as_posix()] = path
+        if found.keys() == self.sources.keys():
+            return False
+        self.sources = {name: self.sources.get(name) or Source(name, path)
+                        for name, path in found.items()}
+        for name, source in self.sources.items():
+            if source.state == "pending":
+                self.schedule(name)
+        return True
+
+    def summaries(self) -> list[dict]:
+        return [source.summary() for source in self.sources.values()]
+
+    # --- what to do next -------------------------------------------------------------------
+
+    def want(self, name: str) -> Source | None:
+        """Someone opened this source: render it now and after every change."""
+        source = self.sources.get(name)
+        if source is not None and not source.wanted:
+            source.wanted = True
+            self.schedule(name)
+        return source
+
+    def schedule(self, name: str) -> None:
+        source = self.sources[name]
+        if self._pending.get(name) != RENDER:
+            self._pending[name] = RENDER if source.wanted else CHECK
+        self._wake.set()
+
+    def changed(self, paths: set[Path]) -> None:
+        """Files changed on disk: find the sources again, and redo each source that is one of
+        them or was made of one of them. A change outside the folder (the catalogs, the
+        templates) redoes every source."""
+        if self.discover():
+            self._publish("list", {"sources": self.summaries()})
+        changed = {Path(p).resolve() for p in paths}
+        everything = any(not p.is_relative_to(self.root) for p in changed)
+        for name, source in self.sources.items():
+            if everything or source.path.resolve() in changed or source.inputs & changed:
+                self.schedule(name)
+
+    def _take(self) -> tuple[str, str]:
+        name = next((n for n, job in self._pending.items() if job == RENDER),
+                    next(iter(self._pending)))
+        return name, self._pending.pop(name)
+
+    # --- the loop that feeds the worker ----------------------------------------------------
+
+    async def run(self) -> None:
+        await asyncio.to_thread(self.worker.start)
+        self.started.set()
+        while True:
+            if not self._pending:
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            name, job = self._take()
+            source = self.sources.get(name)
+            if source is not None:
+                await self._run(source, job)
+
+    async def _run(self, source: Source, job: str) -> None:
+        source.busy = True
+        self._publish("source", source.summary())
+        request = (job, str(source.path), frozenset(self.images))
+        try:
+            result = await asyncio.to_thread(self._ask, request, "result")
+            self._apply(source, job, result)
+            if result.pdf is not None:
+                self._publish("source", source.summary())
+                docx = await asyncio.to_thread(self.worker.receive, "docx")
+                source.docx = docx.data or None
+                source.diagnostics = [*source.diagnostics, *docx.diagnostics]
+                source.state = _state(source.diagnostics)
+        except WorkerFailed as exc:
+            self._failed(source, exc)
+        source.busy = False
+        self._publish("source", source.summary())
+
+    def _ask(self, request: tuple, expected: str):
+        self.worker.send(request)
+        return self.worker.receive(expected)
+
+    def _apply(self, source: Source, job: str, result) -> None:
+        source.kind = result.kind
+        source.diagnostics = list(result.diagnostics)
+        source.state = _state(source.diagnostics)
+        source.inputs = {Path(p).resolve() for p in result.inputs}
+        if job != RENDER:
+            return
+        if result.pdf is None:
+            source.stale = bool(source.pages)
+            return
+        for page in result.pages:
+            if page.png is not None:
+                self.images[page.name] = page.png
+        previous = {page["name"] for page in source.pages}
+        source.pages = [{"name": p.name, "width": p.width, "height": p.height}
+                        for p in result.pages]
+        source.pdf, source.docx = result.pdf, None
+        source.version += 1
+        source.shown_at = time.time()
+        source.stale = False
+        source.seconds = round(result.seconds, 3)
+        self._forget_images(keep=previous)
+
+    def _forget_images(self, keep: set[str]) -> None:
+        # A page just replaced may still be on its way to a browser: it stays one round more.
+        used = keep | {page["name"] for s in self.sources.values() for page in s.pages}
+        for name in [n for n in self.images if n not in used]:
+            del self.images[name]
+
+    def _failed(self, source: Source, exc: WorkerFailed) -> None:
+        if str(exc) == "timeout":
+            message = _("la vista previa tardó más de {seconds:g} s y se detuvo; se reintentará "
+                        "con el próximo guardado").format(seconds=self.worker.timeout)
+        else:
+            # A bug in pmg-docs: the whole traceback goes to the terminal, for the report.
+            print(exc, file=sys.stderr, flush=True)
+            message = _("error interno al preparar la vista previa (un error de pmg-docs; la "
+                        "terminal de `pmg serve` muestra el detalle para reportarlo)")
+        source.diagnostics = [Diagnostic(source.name, None, (), message)]
+        source.state = "errors"
+        source.stale = bool(source.pages)
+
+    # --- who is told -----------------------------------------------------------------------
+
+    def listen(self) -> asyncio.Queue:
+        queue: asyncio.Queue = asyncio.Queue()
+        self._listeners.add(queue)
+        return queue
+
+    def forget(self, queue: asyncio.Queue) -> None:
+        self._listeners.discard(queue)
+
+    def _publish(self, event: str, data: dict) -> None:
+        for queue in self._listeners:
+            queue.put_nowait((event, data))
