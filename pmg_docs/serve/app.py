@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,7 +18,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from ..i18n import _
@@ -47,12 +48,22 @@ def _watched(folder: Path, settings: Settings) -> list[Path]:
 
 
 async def _watch(previews: Previews, paths: list[Path], stop: asyncio.Event) -> None:
-    from watchfiles import awatch
+    from watchfiles import Change, awatch
 
     # step=50: changes are handed over 50 ms after the last one of a burst (an editor's save is
     # often a write, a rename and a touch).
     async for changes in awatch(*paths, step=50, stop_event=stop):
-        previews.changed({Path(path) for _change, path in changes})
+        # Walking the folder again (a repository's can be large) only when files came or went.
+        previews.changed({Path(path) for _change, path in changes},
+                         any(change is not Change.modified for change, _path in changes))
+
+
+async def _refused(request, exc: HTTPException) -> Response:
+    """Starlette's answers to what is not there, in the user's language."""
+    default = {404: _("no existe"), 405: _("método no permitido")}.get(exc.status_code)
+    detail = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else default
+    return PlainTextResponse(detail or exc.detail, status_code=exc.status_code,
+                             headers=exc.headers)
 
 
 def create_app(folder: Path, port: int, settings: Settings = Settings(),
@@ -149,6 +160,6 @@ def create_app(folder: Path, port: int, settings: Settings = Settings(),
         Route("/events", events),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(LocalOnly, port=port)],
-                    lifespan=lifespan)
+                    exception_handlers={HTTPException: _refused}, lifespan=lifespan)
     app.state.previews = previews
     return app

@@ -119,11 +119,11 @@ class Previews:
             self._pending[name] = RENDER if source.wanted else CHECK
         self._wake.set()
 
-    def changed(self, paths: set[Path]) -> None:
-        """Files changed on disk: find the sources again, and redo each source that is one of
-        them or was made of one of them. A change outside the folder (the catalogs, the
-        templates) redoes every source."""
-        if self.discover():
+    def changed(self, paths: set[Path], added_or_deleted: bool = True) -> None:
+        """Files changed on disk: find the sources again if files came or went, and redo each
+        source that is one of them or was made of one of them. A change outside the folder
+        (the catalogs, the templates) redoes every source."""
+        if added_or_deleted and self.discover():
             self._publish("list", {"sources": self.summaries()})
         changed = {Path(p).resolve() for p in paths}
         everything = any(not p.is_relative_to(self.root) for p in changed)

@@ -69,6 +69,14 @@ def test_names_what_it_refuses_in_spanish(served):
     assert "«../secreto.yaml» no es una fuente de la carpeta" in body.decode()
 
 
+def test_answers_what_is_not_there_in_spanish(served):
+    assert get(served, "/nada")[0::2] == (404, "no existe".encode())
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    connection.request("POST", "/api/sources")
+    response = connection.getresponse()
+    assert (response.status, response.read()) == (405, "método no permitido".encode())
+
+
 @pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example:80", "", "[::1]"])
 def test_refuses_another_host_name(served, host):
     # A page of evil.example whose name was rebound to 127.0.0.1 sends its own name as Host.

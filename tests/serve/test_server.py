@@ -3,12 +3,15 @@ command should."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from live import Server, copy_examples
 
 from pmg_docs.serve import bind
@@ -52,6 +55,27 @@ def test_a_render_past_the_time_limit_is_stopped_and_the_server_goes_on(tmp_path
     finally:
         errors = served.stop()
     assert "Traceback" not in errors
+
+
+@pytest.mark.slow
+def test_a_change_of_its_catalog_renders_an_open_source_again(tmp_path):
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    catalog = catalogs / "pmg-2024.yaml"
+    shutil.copy(ROOT / "catalogs/pmg-2024.yaml", catalog)
+    served = Server(copy_examples(tmp_path / "examples"), "--catalogs", str(catalogs))
+    try:
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 1 and not s["busy"])
+        catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+            "name: Medidas de Equidad de Género", "name: Medidas de Equidad de Género Revisadas"),
+            encoding="utf-8")
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 2)
+        with urllib.request.urlopen(f"{served.url}pdf?path=2024/aduanas.yaml") as response:
+            text = subprocess.run(["pdftotext", "-", "-"], input=response.read(),
+                                  capture_output=True, check=True).stdout.decode()
+        assert "Medidas de Equidad de Género Revisadas" in " ".join(text.split())
+    finally:
+        served.stop()
 
 
 def test_a_port_in_use_is_a_usage_error(tmp_path):
