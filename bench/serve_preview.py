@@ -45,7 +45,7 @@ def state(url: str) -> dict:
 def wait_idle(url: str) -> dict:
     while True:
         current = state(url)
-        if current["docx"] and not current["busy"]:
+        if not current["busy"]:
             return current
         time.sleep(0.05)
 

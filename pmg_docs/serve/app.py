@@ -104,9 +104,9 @@ def create_app(folder: Path, port: int, settings: Settings = Settings(),
             raise HTTPException(404)
         return Response(data, media_type="image/png", headers=IMMUTABLE)
 
-    def document(request, fmt: str, media_type: str, disposition: str):
+    async def document(request, fmt: str, media_type: str, disposition: str):
         found = source_of(request)
-        data = found.pdf if fmt == "pdf" else found.docx
+        data = found.pdf if fmt == "pdf" else await previews.docx(found)
         if data is None:
             raise HTTPException(404, _("todavía no hay {format} de «{name}»").format(
                 format=fmt.upper(), name=found.name))
@@ -116,10 +116,10 @@ def create_app(folder: Path, port: int, settings: Settings = Settings(),
                                                f"{quote(filename)}"})
 
     async def pdf(request):
-        return document(request, "pdf", "application/pdf", "inline")
+        return await document(request, "pdf", "application/pdf", "inline")
 
     async def docx(request):
-        return document(request, "docx", "application/vnd.openxmlformats-officedocument."
+        return await document(request, "docx", "application/vnd.openxmlformats-officedocument."
                                          "wordprocessingml.document", "attachment")
 
     async def events(request):

@@ -3,8 +3,9 @@
 Every source is checked once at start and again after each change, for the list's states. A
 source someone opened is *wanted*: each change renders it. Jobs wait in one queue that holds
 each source at most once, so a burst of saves while the worker is busy renders once, after it.
-Renders of wanted sources go before checks. A render that finds errors keeps the last good pages
-(marked `stale`), so the page shows the errors beside the document as it last was.
+A DOCX someone is waiting for goes first, then renders of wanted sources, then checks. A render
+that finds errors keeps the last good pages (marked `stale`), so the page shows the errors
+beside the document as it last was.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class Previews:
         self.images: dict[str, bytes] = {}
         self.started = asyncio.Event()
         self._pending: dict[str, str] = {}
+        # Requests for a DOCX, by source: answered when the worker has made it.
+        self._waiting: dict[str, list[asyncio.Future]] = {}
         self._wake = asyncio.Event()
         self._listeners: set[asyncio.Queue] = set()
 
@@ -131,6 +134,15 @@ class Previews:
             if everything or source.path.resolve() in changed or source.inputs & changed:
                 self.schedule(name)
 
+    async def docx(self, source: Source) -> bytes | None:
+        """The DOCX of the source's last good preview, made now if it was not yet."""
+        if source.docx is None and source.pdf is not None:
+            future = asyncio.get_running_loop().create_future()
+            self._waiting.setdefault(source.name, []).append(future)
+            self._wake.set()
+            await future
+        return source.docx
+
     def _take(self) -> tuple[str, str]:
         name = next((n for n, job in self._pending.items() if job == RENDER),
                     next(iter(self._pending)))
@@ -142,6 +154,9 @@ class Previews:
         await asyncio.to_thread(self.worker.start)
         self.started.set()
         while True:
+            if self._waiting:
+                await self._make_docx(next(iter(self._waiting)))
+                continue
             if not self._pending:
                 self._wake.clear()
                 await self._wake.wait()
@@ -156,22 +171,41 @@ class Previews:
         self._publish("source", source.summary())
         request = (job, str(source.path), frozenset(self.images))
         try:
-            result = await asyncio.to_thread(self._ask, request, "result")
-            self._apply(source, job, result)
-            if result.pdf is not None:
-                self._publish("source", source.summary())
-                docx = await asyncio.to_thread(self.worker.receive, "docx")
-                source.docx = docx.data or None
-                source.diagnostics = [*source.diagnostics, *docx.diagnostics]
-                source.state = _state(source.diagnostics)
+            self._apply(source, job, await asyncio.to_thread(self.worker.ask, request, "result"))
         except WorkerFailed as exc:
             self._failed(source, exc)
         source.busy = False
         self._publish("source", source.summary())
 
-    def _ask(self, request: tuple, expected: str):
-        self.worker.send(request)
-        return self.worker.receive(expected)
+    async def _make_docx(self, name: str) -> None:
+        waiting = self._waiting.pop(name)
+        source = self.sources.get(name)
+        try:
+            if source is not None and source.pdf is not None and source.docx is None:
+                await self._ask_docx(source)
+        finally:
+            for future in waiting:
+                if not future.done():
+                    future.set_result(None)
+
+    async def _ask_docx(self, source: Source) -> None:
+        request = ("docx", str(source.path))
+        try:
+            made = await asyncio.to_thread(self.worker.ask, request, "docx")
+            if made is None:
+                # The worker was replaced since that render: render again, then ask again.
+                await self._run(source, RENDER)
+                if source.pdf is None:
+                    return
+                made = await asyncio.to_thread(self.worker.ask, request, "docx")
+        except WorkerFailed as exc:
+            self._failed(source, exc)
+            self._publish("source", source.summary())
+            return
+        source.docx = made.data or None
+        source.diagnostics = [*source.diagnostics, *made.diagnostics]
+        source.state = _state(source.diagnostics)
+        self._publish("source", source.summary())
 
     def _apply(self, source: Source, job: str, result) -> None:
         source.kind = result.kind

@@ -4,10 +4,12 @@ The server only sends it paths and reads back findings and bytes, so a render th
 (or crashes) never stops the server from answering: past its time limit the worker is ended
 and a fresh one started. Messages cross a multiprocessing pipe:
 
-    server -> worker   ("check", path)          ("render", path, names of the pages it holds)
-    worker -> server   ("result", Result)       ("result", Result), then ("docx", Docx) when
-                                                 there is a document
-                       ("failed", traceback) for a bug in pmg-docs
+    server -> worker   ("check", path)  ("render", path, names of the pages it holds)
+                       ("docx", path): the DOCX of the last good render of path
+    worker -> server   ("result", Result)  ("docx", Docx, or None when this worker has not
+                       rendered path)  ("failed", traceback) for a bug in pmg-docs
+
+The DOCX is made only when asked for: while someone types, the CPU goes to the pages.
 """
 
 from __future__ import annotations
@@ -76,15 +78,17 @@ class Worker:
             self._process.join()
         self._process = self._conn = None
 
-    def send(self, request: tuple) -> None:
+    def _send(self, request: tuple) -> None:
         """Send a request, starting a fresh worker first if the last one was ended."""
         if self._process is None or not self._process.is_alive():
             self.stop()
             self.start()
         self._conn.send(request)
 
-    def receive(self, expected: str):
-        """The next reply, which must be `expected`; WorkerFailed past the time limit."""
+    def ask(self, request: tuple, expected: str):
+        """Send a request and return its reply, which must be `expected`; WorkerFailed past
+        the time limit."""
+        self._send(request)
         return self._expect(expected, self.timeout)
 
     def _expect(self, expected: str, timeout: float):
@@ -150,18 +154,31 @@ def _warm() -> None:
     raster.pages(write_pdf("<p>pmg</p>")[0])
 
 
-def _serve(request: tuple, catalogs: _Catalogs, settings: Settings, conn) -> None:
-    from . import raster
-    from .preview import preview
+class _Session:
+    """What the worker keeps between requests: the catalogs, and for each source the way to
+    make the DOCX of its last good render."""
 
-    started = time.perf_counter()
-    render = request[0] == "render"
-    found = preview(Path(request[1]), catalogs.current(), settings.templates, render=render)
-    pages = raster.pages(found.pdf, request[2]) if found.pdf is not None else []
-    conn.send(("result", Result(found.diagnostics, found.kind, found.inputs, found.pdf, pages,
-                                time.perf_counter() - started)))
-    if found.docx is not None:
-        conn.send(("docx", Docx(*found.docx())))
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.catalogs = _Catalogs(settings.catalog_dirs)
+        self.docx: dict[str, object] = {}
+
+    def answer(self, request: tuple) -> tuple:
+        from . import raster
+        from .preview import preview
+
+        kind, path = request[0], request[1]
+        if kind == "docx":
+            make = self.docx.get(path)
+            return ("docx", Docx(*make()) if make is not None else None)
+        started = time.perf_counter()
+        found = preview(Path(path), self.catalogs.current(), self.settings.templates,
+                        render=kind == "render")
+        pages = raster.pages(found.pdf, request[2]) if found.pdf is not None else []
+        if found.docx is not None:
+            self.docx[path] = found.docx
+        return ("result", Result(found.diagnostics, found.kind, found.inputs, found.pdf, pages,
+                                 time.perf_counter() - started))
 
 
 def _main(conn, settings: Settings) -> None:
@@ -171,13 +188,14 @@ def _main(conn, settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm()
     conn.send(("ready", None))
-    catalogs = _Catalogs(settings.catalog_dirs)
+    session = _Session(settings)
     while True:
         try:
             request = conn.recv()
         except EOFError:
             return
         try:
-            _serve(request, catalogs, settings, conn)
+            reply = session.answer(request)
         except Exception:  # noqa: BLE001 - reported to the server, which starts a fresh worker
-            conn.send(("failed", traceback.format_exc()))
+            reply = ("failed", traceback.format_exc())
+        conn.send(reply)

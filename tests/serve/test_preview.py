@@ -67,21 +67,22 @@ def test_the_worker_renders_in_its_own_process_and_is_replaced_when_it_runs_away
     worker.start()
     try:
         first = worker._process.pid
-        worker.send(("render", str(ADUANAS), frozenset()))
-        result = worker.receive("result")
+        result = worker.ask(("render", str(ADUANAS), frozenset()), "result")
         assert "SERVICIO NACIONAL DE ADUANAS" in pdf_text(result.pdf)
         assert len(result.pages) == 4 and all(p.png for p in result.pages)
-        assert worker.receive("docx").data.startswith(b"PK")
+        # The DOCX of that render, when asked for; none for a source it has not rendered.
+        assert worker.ask(("docx", str(ADUANAS)), "docx").data.startswith(b"PK")
+        assert worker.ask(("docx", str(ROOT / "examples/2024/ips.yaml")), "docx") is None
 
         worker.timeout = 0.01   # no render is that quick: this one "runs away"
-        worker.send(("render", str(ADUANAS), frozenset()))
         with pytest.raises(WorkerFailed, match="timeout"):
-            worker.receive("result")
+            worker.ask(("render", str(ADUANAS), frozenset()), "result")
         assert worker._process is None
 
         worker.timeout = 60
-        worker.send(("check", str(ADUANAS), frozenset()))
+        assert worker.ask(("check", str(ADUANAS)), "result").diagnostics == []
         assert worker._process.pid != first
-        assert worker.receive("result").diagnostics == []
+        # A new worker: the DOCX of the earlier render went with the old one.
+        assert worker.ask(("docx", str(ADUANAS)), "docx") is None
     finally:
         worker.stop()

@@ -3,6 +3,7 @@ command should."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from docx import Document
 from live import Server, copy_examples
 
 from pmg_docs.serve import bind
@@ -21,8 +23,9 @@ def long_formulation(folder: Path) -> str:
     """A valid formulation of some hundred pages: its render takes seconds, its check not."""
     source = folder / "2024/aduanas.yaml"
     paragraph = "      Párrafo de una medida muy extensa, repetido para alargar el documento.\n\n"
+    # Each measure's text within the 200 000 characters a text may have.
     text = source.read_text(encoding="utf-8").replace(
-        "    description: |\n", "    description: |\n" + paragraph * 1500, 1)
+        "    description: |\n", "    description: |\n" + paragraph * 2500)
     (folder / "2024/larga.yaml").write_text(text, encoding="utf-8")
     return "2024/larga.yaml"
 
@@ -31,9 +34,10 @@ def long_formulation(folder: Path) -> str:
 def test_a_render_past_the_time_limit_is_stopped_and_the_server_goes_on(tmp_path):
     folder = copy_examples(tmp_path / "examples")
     name = long_formulation(folder)
-    served = Server(folder, "--timeout", "2")
+    served = Server(folder, "--timeout", "5")
     try:
         served.wait(name, lambda s: s["state"] == "ok", listed=True)
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 1 and not s["busy"])
         served.source(name)   # opened: rendered from now on
         served.wait(name, lambda s: s["busy"])
         # While the worker renders the long document, the server answers at once.
@@ -43,9 +47,15 @@ def test_a_render_past_the_time_limit_is_stopped_and_the_server_goes_on(tmp_path
         state = served.wait(name, lambda s: not s["busy"])
         assert state["state"] == "errors" and state["pages"] == []
         assert [d["message"] for d in state["diagnostics"]] == [
-            "la vista previa tardó más de 2 s y se detuvo; se reintentará con el próximo "
+            "la vista previa tardó más de 5 s y se detuvo; se reintentará con el próximo "
             "guardado"]
-        # A fresh worker takes the next job.
+        # The fresh worker never rendered aduanas: asked for its DOCX, it renders it again.
+        with urllib.request.urlopen(f"{served.url}docx?path=2024/aduanas.yaml") as response:
+            document = Document(io.BytesIO(response.read()))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        assert "SERVICIO NACIONAL DE ADUANAS" in cells
+        assert served.source("2024/aduanas.yaml")["version"] == 2
+        # And it checks what changes.
         circular = folder / "circulars/circular-39-2011.md"
         circular.write_text(circular.read_text(encoding="utf-8").replace(
             "date: 2011-09-15", "date: 2011-02-30"), encoding="utf-8")

@@ -105,7 +105,7 @@ function show(source) {
   const query = `?path=${encodeURIComponent(source.name)}`;
   $("pdf-link").hidden = !source.pdf;
   $("pdf-link").href = `/pdf${query}`;
-  $("docx-link").hidden = !source.docx;
+  $("docx-link").hidden = !source.pdf; // made when asked for
   $("docx-link").href = `/docx${query}`;
   showNotice(source);
   showDiagnostics(source.diagnostics);
@@ -172,16 +172,15 @@ async function showPages(source) {
     view.dataset.source = source.name;
     view.dataset.version = "0";
   }
-  const names = source.pages.map((page) => page.name);
   const shown = [...container.querySelectorAll("img")].map((image) => image.dataset.name);
-  if (shown.join() === names.join()) {
-    view.dataset.version = String(source.version);
-    return;
-  }
-  const loads = source.pages.map(async (page) => {
+  // Only the pages the save changed are fetched and decoded.
+  const loads = source.pages.map(async (page, index) => {
+    if (shown[index] === page.name) return null;
     const image = new Image(page.width, page.height);
     image.src = `/page/${page.name}.png`;
     await image.decode();
+    image.alt = say("page", { number: index + 1 });
+    image.dataset.name = page.name;
     return image;
   });
   let images;
@@ -191,22 +190,17 @@ async function showPages(source) {
     return; // an image already replaced on the server: a newer update is on its way
   }
   if (token !== pagesToken) return;
-  source.pages.forEach((page, index) => {
+  images.forEach((image, index) => {
+    if (image === null) return;
     let figure = container.children[index];
     if (!figure) {
       figure = document.createElement("figure");
       figure.className = "page";
       container.append(figure);
     }
-    const current = figure.querySelector("img");
-    if (current && current.dataset.name === page.name) return;
-    const image = images[index];
-    image.alt = say("page", { number: index + 1 });
-    image.dataset.name = page.name;
-    if (current) current.replaceWith(image);
-    else figure.append(image);
+    figure.replaceChildren(image);
   });
-  while (container.children.length > names.length) container.lastChild.remove();
+  while (container.children.length > source.pages.length) container.lastChild.remove();
   view.dataset.version = String(source.version);
 }
 
