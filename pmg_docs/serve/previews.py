@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity, format_path
+from ..diagnostics import Diagnostic, Severity, display_name, format_path
 from ..i18n import _
 from ..load.sources import iter_source_files
 from .worker import Worker, WorkerFailed
@@ -58,8 +58,7 @@ class Source:
 def _diagnostic(diagnostic: Diagnostic) -> dict:
     where = diagnostic.file if diagnostic.line is None else f"{diagnostic.file}:{diagnostic.line}"
     return {"where": where, "field": format_path(diagnostic.path),
-            "message": diagnostic.message, "severity": diagnostic.severity.value,
-            "text": str(diagnostic)}
+            "message": diagnostic.message, "severity": diagnostic.severity.value}
 
 
 def _state(diagnostics: list[Diagnostic]) -> str:
@@ -77,7 +76,6 @@ class Previews:
         self.worker = worker
         self.sources: dict[str, Source] = {}
         self.images: dict[str, bytes] = {}
-        self.started = asyncio.Event()
         self._pending: dict[str, str] = {}
         # Requests for a DOCX, by source: answered when the worker has made it.
         self._waiting: dict[str, list[asyncio.Future]] = {}
@@ -127,7 +125,7 @@ class Previews:
         source that is one of them or was made of one of them. A change outside the folder
         (the catalogs, the templates) redoes every source."""
         if added_or_deleted and self.discover():
-            self._publish("list", {"sources": self.summaries()})
+            self._publish("list", {})   # the page reads the list again
         changed = {Path(p).resolve() for p in paths}
         everything = any(not p.is_relative_to(self.root) for p in changed)
         for name, source in self.sources.items():
@@ -151,8 +149,12 @@ class Previews:
     # --- the loop that feeds the worker ----------------------------------------------------
 
     async def run(self) -> None:
-        await asyncio.to_thread(self.worker.start)
-        self.started.set()
+        try:
+            await asyncio.to_thread(self.worker.start)
+        except WorkerFailed:
+            # Each job tries again, and says so on the page; the worker printed why it failed.
+            print(_("pmg serve: no se pudo iniciar el proceso que prepara las vistas previas"),
+                  file=sys.stderr, flush=True)
         while True:
             if self._waiting:
                 await self._make_docx(next(iter(self._waiting)))
@@ -245,7 +247,7 @@ class Previews:
             print(exc, file=sys.stderr, flush=True)
             message = _("error interno al preparar la vista previa (un error de pmg-docs; la "
                         "terminal de `pmg serve` muestra el detalle para reportarlo)")
-        source.diagnostics = [Diagnostic(source.name, None, (), message)]
+        source.diagnostics = [Diagnostic(display_name(source.path), None, (), message)]
         source.state = "errors"
         source.stale = bool(source.pages)
 
