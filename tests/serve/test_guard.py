@@ -38,9 +38,13 @@ def get(server: Server, path: str, headers: dict | None = None) -> tuple[int, di
 
 
 def test_lists_the_sources_under_the_folder_and_nothing_outside(served):
+    from pmg_docs.load import iter_source_files
+
     names = [s["name"] for s in served.json("/api/sources")["sources"]]
-    assert names == ["2011/osorno.yaml", "2024/aduanas.yaml", "2024/ips.yaml",
-                     "circulars/circular-39-2011.md"]
+    expected = [p.relative_to(ROOT / "examples").as_posix()
+                for p in iter_source_files([ROOT / "examples"])[0]]
+    assert names == expected and "2024/aduanas.yaml" in names
+    assert "enlace.yaml" not in names and "secreto.yaml" not in " ".join(names)
 
 
 @pytest.mark.parametrize("path", [

@@ -10,7 +10,7 @@ from conftest import ROOT
 from docx import Document
 from PIL import Image
 
-from pmg_docs.load import CatalogRegistry
+from pmg_docs.load import CatalogRegistry, iter_source_files
 from pmg_docs.serve import raster
 from pmg_docs.serve.preview import preview
 from pmg_docs.serve.worker import Settings, Worker, WorkerFailed
@@ -35,6 +35,14 @@ def test_a_clean_source_gives_its_pdf_and_then_its_docx():
     assert notes == []
     cells = [c.text for t in Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells]
     assert "SERVICIO NACIONAL DE ADUANAS" in cells
+
+
+@pytest.mark.parametrize("path", iter_source_files([ROOT / "examples"])[0],
+                         ids=lambda p: p.relative_to(ROOT / "examples").as_posix())
+def test_every_example_previews(path):
+    found = preview(path, CatalogRegistry())
+    assert [d for d in found.diagnostics if d.severity.value == "error"] == []
+    assert pdf_text(found.pdf).strip() and raster.pages(found.pdf)
 
 
 def test_a_source_with_errors_gives_them_and_no_document(tmp_path):
