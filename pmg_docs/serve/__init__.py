@@ -5,7 +5,7 @@
     previews   each source's state and last good preview; the queue of the worker
     worker     the warm process that checks and renders, ended when it runs away
     preview    the one use of the render pipeline: a path in, findings and documents out
-    raster     PDF pages as PNG
+    raster     PDF pages as images
     page       the HTML page and the words of its script
 """
 

@@ -102,7 +102,7 @@ def create_app(folder: Path, port: int, settings: Settings = Settings(),
         data = previews.images.get(request.path_params["name"])
         if data is None:
             raise HTTPException(404)
-        return Response(data, media_type="image/png", headers=IMMUTABLE)
+        return Response(data, media_type="image/jpeg", headers=IMMUTABLE)
 
     async def document(request, fmt: str, media_type: str, disposition: str):
         found = source_of(request)
@@ -154,7 +154,7 @@ def create_app(folder: Path, port: int, settings: Settings = Settings(),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/api/sources", sources),
         Route("/api/source", source),
-        Route("/page/{name}.png", image),
+        Route("/page/{name}.jpg", image),
         Route("/pdf", pdf),
         Route("/docx", docx),
         Route("/events", events),

@@ -34,7 +34,7 @@ class Source:
     inputs: set[Path] = field(default_factory=set)
     wanted: bool = False
     busy: bool = False
-    # The last good preview: its pages (names and sizes; the PNGs are in Previews.images).
+    # The last good preview: its pages (names and sizes; the images are in Previews.images).
     pages: list[dict] = field(default_factory=list)
     pdf: bytes | None = None
     docx: bytes | None = None
@@ -220,8 +220,8 @@ class Previews:
             source.stale = bool(source.pages)
             return
         for page in result.pages:
-            if page.png is not None:
-                self.images[page.name] = page.png
+            if page.jpeg is not None:
+                self.images[page.name] = page.jpeg
         previous = {page["name"] for page in source.pages}
         source.pages = [{"name": p.name, "width": p.width, "height": p.height}
                         for p in result.pages]

@@ -38,7 +38,7 @@ class Result:
     kind: str | None = None
     inputs: list[Path] = field(default_factory=list)
     pdf: bytes | None = None
-    pages: list = field(default_factory=list)   # raster.Page, PNG only for new names
+    pages: list = field(default_factory=list)   # raster.Page, JPEG only for new names
     seconds: float = 0.0
 
 

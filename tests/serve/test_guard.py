@@ -58,7 +58,7 @@ def test_lists_the_sources_under_the_folder_and_nothing_outside(served):
     "/static/../../pyproject.toml",
     "/static/..%2F..%2F..%2Fpyproject.toml",
     "/static/page.html.j2",
-    "/page/..%2F..%2Fsecreto.png",
+    "/page/..%2F..%2Fsecreto.jpg",
     "/../../etc/passwd",
 ])
 def test_refuses_paths_that_are_not_its_sources(served, path):

@@ -63,11 +63,11 @@ def test_pages_are_named_by_their_pixels_and_encoded_once():
     pdf = preview(ADUANAS, CatalogRegistry()).pdf
     pages = raster.pages(pdf)
     assert len(pages) == 4 and len({p.name for p in pages}) == 4
-    image = Image.open(io.BytesIO(pages[0].png))
-    assert image.format == "PNG" and image.size == (pages[0].width, pages[0].height) == (893, 1263)
+    image = Image.open(io.BytesIO(pages[0].jpeg))
+    assert image.format == "JPEG" and image.size == (pages[0].width, pages[0].height) == (893, 1263)
     again = raster.pages(pdf, known=frozenset({pages[0].name, pages[2].name}))
     assert [p.name for p in again] == [p.name for p in pages]
-    assert [p.png is None for p in again] == [True, False, True, False]
+    assert [p.jpeg is None for p in again] == [True, False, True, False]
 
 
 def test_the_worker_renders_in_its_own_process_and_is_replaced_when_it_runs_away():
@@ -77,7 +77,7 @@ def test_the_worker_renders_in_its_own_process_and_is_replaced_when_it_runs_away
         first = worker._process.pid
         result = worker.ask(("render", str(ADUANAS), frozenset()), "result")
         assert "SERVICIO NACIONAL DE ADUANAS" in pdf_text(result.pdf)
-        assert len(result.pages) == 4 and all(p.png for p in result.pages)
+        assert len(result.pages) == 4 and all(p.jpeg for p in result.pages)
         # The DOCX of that render, when asked for; none for a source it has not rendered.
         assert worker.ask(("docx", str(ADUANAS)), "docx").data.startswith(b"PK")
         assert worker.ask(("docx", str(ROOT / "examples/2024/ips.yaml")), "docx") is None

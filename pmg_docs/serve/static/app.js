@@ -177,7 +177,7 @@ async function showPages(source) {
   const loads = source.pages.map(async (page, index) => {
     if (shown[index] === page.name) return null;
     const image = new Image(page.width, page.height);
-    image.src = `/page/${page.name}.png`;
+    image.src = `/page/${page.name}.jpg`;
     await image.decode();
     image.alt = say("page", { number: index + 1 });
     image.dataset.name = page.name;
