@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -50,11 +51,11 @@ def wait_idle(url: str) -> dict:
         time.sleep(0.05)
 
 
-def time_saves(url: str, source: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
+def time_saves(url: str, source: Path, runs: int) -> dict[str, list[tuple[float, ...]]]:
     from playwright.sync_api import sync_playwright
 
     original = source.read_text(encoding="utf-8")
-    timings: dict[str, list[tuple[float, float]]] = {name: [] for name in EDITS}
+    timings: dict[str, list[tuple[float, float, float]]] = {name: [] for name in EDITS}
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True,
@@ -73,7 +74,8 @@ def time_saves(url: str, source: Path, runs: int) -> dict[str, list[tuple[float,
                 page.wait_for_selector(f'#view[data-version="{version}"]', state="attached",
                                        timeout=120_000)
                 elapsed = time.perf_counter() - started
-                timings[name].append((elapsed, wait_idle(url)["seconds"]))
+                idle = wait_idle(url)
+                timings[name].append((elapsed, idle["seconds"], idle["cpu_seconds"]))
                 time.sleep(0.3)
         context.close()
     return timings
@@ -103,6 +105,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
+    load = f"{os.getloadavg()[0]:.2f}"
     with tempfile.TemporaryDirectory() as folder:
         examples = Path(folder) / "examples"
         shutil.copytree(ROOT / "examples", examples)
@@ -119,17 +122,18 @@ def main() -> None:
             server.wait()
 
     print(f"save -> updated preview in Chromium, {SOURCE} (4 pages), {args.runs} runs each")
-    print(f"{'edit':<26} {'median s':>9} {'min s':>7} {'max s':>7} {'worker median s':>16}")
+    print(f"load average before: {load}, after: {os.getloadavg()[0]:.2f} (2 cores)")
+    print(f"{'edit':<26} {'median s':>9} {'min s':>7} {'max s':>7} {'worker s':>9} "
+          f"{'worker CPU s':>13}")
     everything = []
     for name, values in timings.items():
-        total = [t for t, _ in values]
-        worker = [w for _, w in values]
+        total, worker, cpu = zip(*values)
         everything += total
         print(f"{name:<26} {statistics.median(total):9.3f} {min(total):7.3f} {max(total):7.3f} "
-              f"{statistics.median(worker):16.3f}")
+              f"{statistics.median(worker):9.3f} {statistics.median(cpu):13.3f}")
     print(f"{'all':<26} {statistics.median(everything):9.3f}   (target: median <= 1.000 s)")
-    print("worker: check, layout, PDF and page images in the worker; the rest is the watcher, "
-          "the events and the browser")
+    print("worker: check, layout, PDF and page images, medians (clock and CPU); the rest is the "
+          "watcher, the events and the browser")
     print("rasterising the 4 pages at 1.5 px/pt:")
     for name, values in time_rasterisers(pdf, args.runs).items():
         print(f"  {name:<24} median {statistics.median(values):.3f} s, min {min(values):.3f} s")

@@ -30,6 +30,7 @@ def messages() -> dict[str, str]:
         "no_preview": _("Corrija los errores para ver la vista previa."),
         "catalog": _("Un catálogo es datos: se valida, pero no se diagrama. Su vista previa está "
                      "en las formulaciones y circulares que lo usan."),
+        "choose": _("Elija una fuente de la lista para ver su vista previa."),
         "gone": _("Esta fuente ya no está en la carpeta."),
         "no_problems": _("Sin observaciones."),
         "page": _("Página {number}"),

@@ -41,7 +41,8 @@ class Source:
     version: int = 0             # counts the previews shown, so the page knows what is new
     shown_at: float | None = None
     stale: bool = False          # the file changed since, and the change could not be laid out
-    seconds: float | None = None
+    seconds: float | None = None   # the last preview's time in the worker
+    cpu_seconds: float | None = None
 
     def summary(self) -> dict:
         """What the page needs to show it, as JSON."""
@@ -51,7 +52,7 @@ class Source:
             "diagnostics": [_diagnostic(d) for d in self.diagnostics],
             "pages": self.pages, "version": self.version, "shown_at": self.shown_at,
             "stale": self.stale, "pdf": self.pdf is not None, "docx": self.docx is not None,
-            "seconds": self.seconds,
+            "seconds": self.seconds, "cpu_seconds": self.cpu_seconds,
         }
 
 
@@ -230,6 +231,7 @@ class Previews:
         source.shown_at = time.time()
         source.stale = False
         source.seconds = round(result.seconds, 3)
+        source.cpu_seconds = round(result.cpu_seconds, 3)
         self._forget_images(keep=previous)
 
     def _forget_images(self, keep: set[str]) -> None:

@@ -91,10 +91,7 @@ function show(source) {
   $("empty").hidden = source !== null;
   $("source").hidden = source === null;
   if (source === null) {
-    if (selected) {
-      $("empty").hidden = false;
-      $("empty").textContent = M.gone;
-    }
+    $("empty").textContent = selected ? M.gone : M.choose;
     return;
   }
   $("source-name").textContent = source.name;
