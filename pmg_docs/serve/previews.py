@@ -206,7 +206,8 @@ class Previews:
             self._publish("source", source.summary())
             return
         source.docx = made.data or None
-        source.diagnostics = [*source.diagnostics, *made.diagnostics]
+        # Laying the document out again finds what the preview's layout found: said once.
+        source.diagnostics += [d for d in made.diagnostics if d not in source.diagnostics]
         source.state = _state(source.diagnostics)
         self._publish("source", source.summary())
 

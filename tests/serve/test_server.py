@@ -88,6 +88,26 @@ def test_a_change_of_its_catalog_renders_an_open_source_again(tmp_path):
         served.stop()
 
 
+@pytest.mark.slow
+def test_a_change_of_the_formulation_renders_its_open_results_again(tmp_path):
+    folder = copy_examples(tmp_path / "examples")
+    served = Server(folder)
+    results = "2024/resultados/aduanas.yaml"
+    try:
+        served.wait(results, lambda s: s["version"] == 1 and not s["busy"])
+        formulation = folder / "2024/aduanas.yaml"
+        formulation.write_text(formulation.read_text(encoding="utf-8").replace(
+            "name: SERVICIO NACIONAL DE ADUANAS", "name: SERVICIO NACIONAL DE ADUANAS DE CHILE"),
+            encoding="utf-8")
+        served.wait(results, lambda s: s["version"] == 2)
+        with urllib.request.urlopen(f"{served.url}pdf?path={results}") as response:
+            text = subprocess.run(["pdftotext", "-", "-"], input=response.read(),
+                                  capture_output=True, check=True).stdout.decode()
+        assert "SERVICIO NACIONAL DE ADUANAS DE CHILE" in text
+    finally:
+        served.stop()
+
+
 def test_a_port_in_use_is_a_usage_error(tmp_path):
     taken = bind(0)
     try:
