@@ -41,6 +41,9 @@ class Source:
     version: int = 0             # counts the previews shown, so the page knows what is new
     shown_at: float | None = None
     stale: bool = False          # the file changed since, and the change could not be laid out
+    # Counts the changes told to the pages, so that a page keeps the newest of what reaches it
+    # by two ways (the events, and the lists it asks for).
+    revision: int = 0
     seconds: float | None = None   # the last preview's time in the worker
     cpu_seconds: float | None = None
 
@@ -52,7 +55,7 @@ class Source:
             "diagnostics": [_diagnostic(d) for d in self.diagnostics],
             "pages": self.pages, "version": self.version, "shown_at": self.shown_at,
             "stale": self.stale, "pdf": self.pdf is not None, "docx": self.docx is not None,
-            "seconds": self.seconds, "cpu_seconds": self.cpu_seconds,
+            "seconds": self.seconds, "cpu_seconds": self.cpu_seconds, "revision": self.revision,
         }
 
 
@@ -171,14 +174,14 @@ class Previews:
 
     async def _run(self, source: Source, job: str) -> None:
         source.busy = True
-        self._publish("source", source.summary())
+        self._changed(source)
         request = (job, str(source.path), frozenset(self.images))
         try:
             self._apply(source, job, await asyncio.to_thread(self.worker.ask, request, "result"))
         except WorkerFailed as exc:
             self._failed(source, exc)
         source.busy = False
-        self._publish("source", source.summary())
+        self._changed(source)
 
     async def _make_docx(self, name: str) -> None:
         waiting = self._waiting.pop(name)
@@ -203,13 +206,13 @@ class Previews:
                 made = await asyncio.to_thread(self.worker.ask, request, "docx")
         except WorkerFailed as exc:
             self._failed(source, exc)
-            self._publish("source", source.summary())
+            self._changed(source)
             return
         source.docx = made.data or None
         # Laying the document out again finds what the preview's layout found: said once.
         source.diagnostics += [d for d in made.diagnostics if d not in source.diagnostics]
         source.state = _state(source.diagnostics)
-        self._publish("source", source.summary())
+        self._changed(source)
 
     def _apply(self, source: Source, job: str, result) -> None:
         source.kind = result.kind
@@ -263,6 +266,10 @@ class Previews:
 
     def forget(self, queue: asyncio.Queue) -> None:
         self._listeners.discard(queue)
+
+    def _changed(self, source: Source) -> None:
+        source.revision += 1
+        self._publish("source", source.summary())
 
     def _publish(self, event: str, data: dict) -> None:
         for queue in self._listeners:

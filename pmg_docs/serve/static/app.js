@@ -18,6 +18,13 @@ function clockTime(seconds) {
   return new Date(seconds * 1000).toLocaleTimeString(document.documentElement.lang);
 }
 
+// A source's state reaches the page by two ways, the events and the lists it asks for; each
+// carries the source's revision, and the page keeps the newest.
+function newest(source) {
+  const known = sources.get(source.name);
+  return known && known.revision > source.revision ? known : source;
+}
+
 async function getJSON(url) {
   const response = await fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(await response.text());
@@ -60,10 +67,11 @@ function updateListItem(source) {
 
 async function loadList() {
   const data = await getJSON("/api/sources");
+  const listed = data.sources.map(newest);
   sources.clear();
   const list = $("sources");
   list.replaceChildren();
-  for (const source of data.sources) {
+  for (const source of listed) {
     sources.set(source.name, source);
     list.append(listItem(source));
     updateListItem(source);
@@ -84,7 +92,9 @@ async function choose(name) {
   for (const source of sources.values()) updateListItem(source);
   if (!sources.has(name)) return show(null);
   // Asking for it makes the server render it now and after every change.
-  show(await getJSON(`/api/source?path=${encodeURIComponent(name)}`));
+  const source = newest(await getJSON(`/api/source?path=${encodeURIComponent(name)}`));
+  sources.set(name, source);
+  if (name === selected) show(source);
 }
 
 function show(source) {
@@ -206,7 +216,7 @@ async function showPages(source) {
 function listen() {
   const events = new EventSource("/events");
   events.addEventListener("source", (event) => {
-    const source = JSON.parse(event.data);
+    const source = newest(JSON.parse(event.data));
     sources.set(source.name, source);
     updateListItem(source);
     if (source.name === selected) show(source);
