@@ -1,7 +1,8 @@
-"""The one HTML page of the preview, and the words its script shows, in the user's language.
+"""The one HTML page of the preview, and the words it shows, in the user's language.
 
-The page is a Jinja template beside this module; the script (static/app.js) takes its words
-from the JSON the page carries, so that every word goes through `_()`.
+The page is a Jinja template beside this module, and the script (static/app.js) takes its
+words from the JSON the page carries: every word is here, through `_()`, where the message
+catalogs find it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; char
 
 def messages() -> dict[str, str]:
     return {
+        "title": _("Vista previa"),
+        "sources": _("Fuentes"),
+        "problems": _("Observaciones"),
+        "open_pdf": _("Abrir el PDF"),
+        "download_docx": _("Descargar el DOCX"),
         "state.pending": _("sin revisar"),
         "state.ok": _("válida"),
         "state.warnings": _("con advertencias"),
@@ -32,7 +38,6 @@ def messages() -> dict[str, str]:
                      "en las formulaciones y circulares que lo usan."),
         "choose": _("Elija una fuente de la lista para ver su vista previa."),
         "gone": _("Esta fuente ya no está en la carpeta."),
-        "no_problems": _("Sin observaciones."),
         "page": _("Página {number}"),
         "copy": _("Copiar «{where}» para buscar el lugar en el editor"),
         "copied": _("copiado"),
@@ -47,7 +52,6 @@ def _template():
 
     environment = Environment(loader=FileSystemLoader(str(HERE)), undefined=StrictUndefined,
                               autoescape=select_autoescape(default=True))
-    environment.globals["_"] = _
     return environment.get_template("page.html.j2")
 
 
