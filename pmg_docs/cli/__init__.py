@@ -18,7 +18,7 @@ from ..i18n import _, use_for_click
 use_for_click()
 
 from .. import __version__  # noqa: E402
-from . import documents, workflow, year  # noqa: E402
+from . import documents, serve, workflow, year  # noqa: E402
 from .common import EXIT_INTERNAL, Group  # noqa: E402
 
 
@@ -36,6 +36,7 @@ for command in (documents.validate, documents.render, documents.build, documents
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
                 year.report, year.export, year.import_):
     main.add_command(command)
+main.add_command(serve.serve)
 
 
 def run() -> None:
