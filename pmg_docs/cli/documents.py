@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import terminal_safe
 from .common import (
     EXIT_INPUT,
     FORMAT_CHOICES,
@@ -15,6 +16,8 @@ from .common import (
     formats,
     print_diagnostics,
     strict_option,
+    template_limits,
+    template_limits_options,
     templates_option,
 )
 
@@ -48,13 +51,16 @@ def validate(paths, catalog_dirs, templates, strict) -> None:
 @templates_option
 @strict_option
 @annex_option
-def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
+@template_limits_options
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, template_seconds,
+           template_characters, template_depth) -> None:
     """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
     rendered."""
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                           annexes)
+                           annexes, limits=template_limits(template_seconds, template_characters,
+                                                           template_depth))
     _report(summary)
 
 
@@ -71,7 +77,9 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Documents rendered at once (default: the number of CPUs).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
-def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
+@template_limits_options
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force,
+          template_seconds, template_characters, template_depth) -> None:
     """Render every formulation and circular under DIRECTORY (default: examples) into
     OUTPUT, keeping the folder structure. Only documents whose inputs changed are redone."""
     from ..build import build_tree
@@ -79,7 +87,9 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 
     with build_progress() as progress:
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                             annexes, jobs=jobs, force=force, progress=progress)
+                             annexes, jobs=jobs, force=force, progress=progress,
+                             limits=template_limits(template_seconds, template_characters,
+                                                    template_depth))
     print_diagnostics(summary.diagnostics)
     click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
                f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
@@ -97,7 +107,9 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @catalogs_option
 @templates_option
 @strict_option
-def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) -> None:
+@template_limits_options
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, template_seconds,
+          template_characters, template_depth) -> None:
     """Render the "Requisitos técnicos" guide of one system of a catalog
     (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
     requirement with its note."""
@@ -111,7 +123,9 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
         write_rendered,
     )
 
-    options = RenderOptions(formats(fmt), strict, templates)
+    options = RenderOptions(formats(fmt), strict, templates,
+                            limits=template_limits(template_seconds, template_characters,
+                                                   template_depth))
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
@@ -123,13 +137,13 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
         sys.exit(EXIT_INPUT)
     write_rendered(result, out_dir, guide_file_name(system_id))
     for path in result.outputs:
-        click.echo(f"wrote {path}")
+        click.echo(terminal_safe(f"wrote {path}"))
 
 
 def _report(summary) -> None:
     print_diagnostics(summary.diagnostics)
     for path in summary.written:
-        click.echo(f"wrote {path}")
+        click.echo(terminal_safe(f"wrote {path}"))
     click.echo(f"{len(summary.written)} file(s) written, {summary.failed} source(s) failed")
     if summary.failed:
         sys.exit(EXIT_INPUT)

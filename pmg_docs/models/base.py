@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ..i18n import _
 
 # Strict: "20" is not a number and 1 is not a text. Unknown keys are errors, so a typo in a key
 # is reported instead of silently ignored.
@@ -21,21 +24,50 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 
+# Control characters (a bell, a NUL typed as "\0", a terminal's escape) cannot go into a DOCX,
+# print as nothing in a PDF and could drive a terminal that shows a message; lone surrogates and
+# U+FFFE/U+FFFF are no characters at all. XML (and so a DOCX) admits none of them.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _printable(text: str) -> str:
-    # Control characters (a bell, a NUL typed as "\0") cannot go into a DOCX and print as
-    # nothing in a PDF: they are always a mistake.
-    for index, char in enumerate(text):
-        if char not in "\n\t\r" and unicodedata.category(char) == "Cc":
-            raise ValueError(f"contains the control character U+{ord(char):04X} at position "
-                             f"{index}; expected printable text")
+    found = NOT_TEXT.search(text)
+    if found is not None:
+        char = found.group()
+        what = "control character" if unicodedata.category(char) == "Cc" else "character"
+        raise ValueError(f"contains the {what} U+{ord(char):04X} at position {found.start()}; "
+                         "expected printable text")
     return text
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
+def _lines_at_most(limit: int):
+    def check(text: str) -> str:
+        lines = text.count("\n") + 1
+        if lines > limit:
+            raise ValueError(_("un texto de {lines} líneas; el límite es {limit}, muy por encima "
+                               "de cualquier documento real (cada línea se diagrama por "
+                               "separado)").format(lines=lines, limit=limit))
+        return text
+    return AfterValidator(check)
+
+
+# Markdown: a description, a note, a justification (real ones: a few thousand characters, some
+# tens of lines), and a circular's whole text (Circular N° 39: 9 000 characters, 131 lines).
+# The limits stand about 100 times above the largest real text.
 RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
-                     AfterValidator(_printable)]
+                     AfterValidator(_printable), _lines_at_most(2_000)]
+LetterText = Annotated[str, StringConstraints(min_length=1, max_length=2_000_000),
+                       AfterValidator(_printable), _lines_at_most(20_000)]
+# A short label that is no id: a version ("2024.1"), a requirement's code ("E1-01-RT1").
+Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_printable)]
 Weight = Annotated[float, Field(ge=0, le=100)]
+# A quantity a target states (a numerator, a denominator, a value): up to 10^15, above any amount
+# in pesos of the national budget, so that what is computed from it stays a number that prints.
+MAX_AMOUNT = 1e15
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+SignedAmount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 
 
 class Identified(Model):
