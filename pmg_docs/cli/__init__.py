@@ -37,8 +37,11 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("PMG_DEBUG"):
             raise
-        click.echo(f"pmg: internal error: {type(exc).__name__}: {exc} (this is a bug in "
-                   "pmg-docs; run again with PMG_DEBUG=1 and report the output)", err=True)
+        from ..diagnostics import terminal_safe
+
+        click.echo(terminal_safe(f"pmg: internal error: {type(exc).__name__}: {exc} (this is a "
+                                 "bug in pmg-docs; run again with PMG_DEBUG=1 and report the "
+                                 "output)"), err=True)
         sys.exit(EXIT_INTERNAL)
 
 
