@@ -16,14 +16,13 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 from .text import read_text
-
-MAX_DEPTH = 40
-MAX_NODES = 200_000
+from .yaml_limits import check_events
 
 _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
@@ -68,21 +67,14 @@ class _Builder:
         self.source_name = source_name
         self.dates_as_text = dates_as_text
         self.lines: dict[tuple, int] = {(): 1}
-        self.nodes = 0
         self.constructor = _yaml().constructor
 
     def fail(self, path: tuple, line: int | None, message: str):
         raise InputError([Diagnostic(self.source_name, line, path, message)])
 
     def build(self, node, path: tuple):
+        # What the file expands to was checked on its events (yaml_limits.py) before composing.
         line = node.start_mark.line + 1
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            # Inside an expanded alias the lines point at the anchor; the top-level key under
-            # which the expansion happens is where the user must look.
-            self.fail(path[:1], self.lines.get(path[:1], line),
-                      f"the file expands to more than {MAX_NODES} values (aliases repeated many "
-                      "times?); expected a document of ordinary size")
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -134,21 +126,6 @@ class _Builder:
             self.fail(path, line, f"cannot read {node.value!r}: {exc}")
 
 
-def _check_depth(text: str, name: str) -> None:
-    """Refuse deep nesting from the parser's events, before the (recursive) composer runs."""
-    depth = 0
-    for event in _yaml().parse(text):
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = event.start_mark.line + 1
-                raise InputError([Diagnostic(name, line, (), f"nested more than {MAX_DEPTH} "
-                                             "levels deep; expected the shallow structure of a "
-                                             "pmg document")])
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-
-
 def parse_yaml_text(text: str, name: str,
                     dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
     """Parse `text` (named `name` in messages) into plain data and a line map.
@@ -156,7 +133,7 @@ def parse_yaml_text(text: str, name: str,
     With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check
     dates themselves and can then locate a wrong one."""
     try:
-        _check_depth(text, name)
+        check_events(_yaml().parse(text), name)
         node = _yaml().compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -164,6 +141,13 @@ def parse_yaml_text(text: str, name: str,
         problem = exc.problem or exc.context or "malformed YAML"
         raise InputError([Diagnostic(name, line, (), f"malformed YAML: {problem}; "
                                      "check indentation, colons and quotes")]) from None
+    except ReaderError as exc:
+        # A character YAML does not allow in a file (a control character): say where.
+        line = text[:exc.position].count("\n") + 1
+        raise InputError([Diagnostic(name, line, (), _(
+            "el archivo contiene el carácter de control U+{code:04X}, que YAML no admite; se "
+            "espera texto imprimible").format(code=exc.character if isinstance(
+                exc.character, int) else ord(exc.character)))]) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise InputError([Diagnostic(name, None, (), f"malformed YAML: {exc}")]) from None
     if node is None:
