@@ -8,10 +8,12 @@ value alone (an amount of money, a number of days), with no fraction.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, Severity, unknown
 from ..i18n import _
+from ..models.base import MAX_AMOUNT
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
@@ -45,6 +47,12 @@ def check_target(source, base: tuple, target: Target, indicator: IndicatorFields
             f"{fixed_denominator} for {indicator.name!r}")
     computed = computed_value(target, indicator)
     if computed is None:
+        return
+    if not math.isfinite(computed) or abs(computed) > MAX_AMOUNT:
+        yield source.diagnostic(here + ("denominator",), _(
+            "{numerator} / {denominator} da un número demasiado grande para imprimirlo; se "
+            "espera un denominador que no sea tan cercano a 0").format(
+            numerator=plain(target.numerator), denominator=plain(target.denominator)))
         return
     decimals = indicator.target_decimals
     if target.value is None:

@@ -46,6 +46,10 @@ def _message(error: dict) -> str:
         bounds = {"greater_than_equal": "at least", "less_than_equal": "at most",
                   "greater_than": "more than", "less_than": "less than"}[kind]
         limit = next(iter(ctx.values()), "?")
+        if isinstance(limit, float):
+            from ..numbers import plain
+
+            limit = plain(limit)  # 1000000000000000, not 1e+15 or 1000000000000000.0
         return f"got {got!r}; expected a value {bounds} {limit}"
     if kind in ("too_short", "too_long"):
         bound = "at least" if kind == "too_short" else "at most"

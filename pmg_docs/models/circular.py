@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .base import Id, Model, RichText, Text
+from .base import Id, LetterText, Model, Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -69,4 +69,4 @@ class Circular(Model):
     closing: Text = "Saluda atentamente a Ud."
     signatory: Person
     recipients: list[MinisterRecipient] = Field(min_length=1)
-    body: RichText
+    body: LetterText
