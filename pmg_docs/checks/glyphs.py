@@ -1,0 +1,86 @@
+"""Characters the documents' font cannot print.
+
+Every document is set in the font that travels with the package (Source Sans Pro), so that every
+machine prints the same glyphs. A character it lacks (an emoji, Arabic or Hebrew letters,
+fullwidth digits) is drawn by whatever font the machine has, or as a blank box when it has none:
+the PDF then differs from machine to machine, and may show nothing where the text has something.
+Such a character is a warning at its field, naming it, so that the author can write it otherwise;
+with --strict it stops the document.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from ..diagnostics import Diagnostic, Severity
+from ..i18n import _, ngettext
+
+# The faces a document uses: text, bold, italic, bold italic (a character must be in all four,
+# since Markdown may set any text in any of them).
+_FACES = ("SourceSansPro-Regular.ttf", "SourceSansPro-Bold.ttf", "SourceSansPro-It.ttf",
+          "SourceSansPro-BoldIt.ttf")
+# Shown in a message; the rest are counted.
+_NAMED = 5
+
+
+@cache
+def font_characters() -> frozenset[int]:
+    """The code points every face of the documents' font has a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    from ..resources import fonts_dir
+
+    maps = [set(TTFont(fonts_dir() / face, lazy=True).getBestCmap()) for face in _FACES]
+    return frozenset(set.intersection(*maps))
+
+
+def _printed(char: str) -> bool:
+    """Whether the character is drawn at all: spaces and format marks (zero-width space,
+    direction marks) are not."""
+    return not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc", "Zl", "Zp")
+
+
+def _missing(text: str) -> list[str]:
+    if text.isascii():
+        return []
+    covered = font_characters()
+    return sorted((c for c in set(text) if ord(c) not in covered and _printed(c)), key=text.index)
+
+
+def _strings(data, path: tuple = ()):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))
+
+
+def _named(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"«{char}» (U+{ord(char):04X}{' ' + name if name else ''})"
+
+
+def check_glyphs(source) -> Iterable[Diagnostic]:
+    """A warning for every text of a loaded source with characters the font lacks."""
+    for path, text in _strings(source.data):
+        missing = _missing(text)
+        if not missing:
+            continue
+        line = source.line_of(path)
+        if path == ("body",) and hasattr(source, "body_line"):
+            line = source.body_line + text[:text.index(missing[0])].count("\n")
+        shown = ", ".join(_named(c) for c in missing[:_NAMED])
+        if len(missing) > _NAMED:
+            shown += _(" y {count} más").format(count=len(missing) - _NAMED)
+        yield Diagnostic(source.name, line, path, ngettext(
+            "{characters}: la fuente de los documentos no lo tiene; el PDF lo imprimiría como "
+            "un cuadro en blanco o con otra fuente de la máquina, distinta en cada una; se "
+            "espera texto sin él",
+            "{characters}: la fuente de los documentos no los tiene; el PDF los imprimiría como "
+            "cuadros en blanco o con otra fuente de la máquina, distinta en cada una; se "
+            "espera texto sin ellos", len(missing)).format(characters=shown), Severity.WARNING)
