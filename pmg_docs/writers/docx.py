@@ -20,6 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Mm
 
 from ..resources import templates_dir
@@ -257,11 +258,7 @@ class _Writer:
             _cant_split(docx_row, "gender-measures" not in _classes(element)
                         and "splits" not in _classes(row_element))
         for placement in grid.placements:
-            cell = row_cells[placement.row][placement.column]
-            if placement.rowspan > 1 or placement.colspan > 1:
-                corner = row_cells[placement.row + placement.rowspan - 1][
-                    placement.column + placement.colspan - 1]
-                cell = cell.merge(corner)
+            cell = _merged(row_cells, placement)
             self.cell(cell, placement.element, placement.is_header_row)
         # LibreOffice lays a fixed table out from the grid's widths, Word from the cells':
         # set both.
@@ -383,6 +380,21 @@ class _Grid:
                 c += colspan
             columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
         self.columns = columns
+
+
+def _merged(row_cells, placement: _Placement):
+    """The cell that spans `placement`'s rows and columns. Rows are joined here, one by one:
+    python-docx's `merge` recurses once per row and fails past about 900 (an área of 1 000
+    systems in a Cuadro)."""
+    first = placement.column
+    last = first + placement.colspan - 1
+    rows = [row_cells[r] for r in range(placement.row, placement.row + placement.rowspan)]
+    cells = [row[first].merge(row[last]) if last > first else row[first] for row in rows]
+    if len(cells) > 1:
+        cells[0]._tc.vMerge = ST_Merge.RESTART
+        for cell in cells[1:]:
+            cell._tc.vMerge = ST_Merge.CONTINUE
+    return cells[0]
 
 
 def _shade(cell, fill: str) -> None:
