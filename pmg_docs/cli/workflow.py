@@ -98,7 +98,9 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
                                 registry)
     else:
         raise click.UsageError("expected OLD NEW (two files) or REV1 [REV2] [-- PATH…]")
-    click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
+    if report.compared or not report.diagnostics:
+        # With an error and nothing compared, "no pmg sources differ" would be a false answer.
+        click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
     print_diagnostics(report.diagnostics)
     if report.diagnostics:
         sys.exit(EXIT_USAGE)
