@@ -41,6 +41,8 @@ def plain(value: float) -> str:
     value = float(value)
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if value and abs(value) < 1e-9:
+        return repr(value)  # 1e-320, not 320 zeros
     with localcontext(prec=400):
         return format(Decimal(repr(value)).normalize(), "f")
 

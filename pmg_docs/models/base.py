@@ -44,7 +44,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
 def _lines_at_most(limit: int):
     def check(text: str) -> str:
-        lines = text.count("\n") + 1
+        lines = text.count("\n") + (not text.endswith("\n"))
         if lines > limit:
             raise ValueError(_("un texto de {lines} líneas; el límite es {limit}, muy por encima "
                                "de cualquier documento real (cada línea se diagrama por "

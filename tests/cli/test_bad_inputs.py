@@ -54,6 +54,15 @@ ERRORS = {
     "html-in-id": (51, "gender_measures[0].kind", "expected an id"),
     "control-character": (7, "service.name", "contains the control character U+0007"),
     "empty-description": (52, "gender_measures[0].description", "empty text"),
+    "amount-past-limit": (32, "objectives[1].indicators[0].target.numerator", "got 1.7e+308; expected a value at most 1000000000000000"),
+    "tiny-denominator": (32, "objectives[1].indicators[0].target.denominator", "1000000 / 1e-320 da un número demasiado grande para imprimirlo"),
+    "noncharacter": (7, "service.name", "contains the character U+FFFF"),
+    "escape-sequence": (7, "service.name", "contains the control character U+001B"),
+    "raw-control-byte": (7, None, "el archivo contiene el carácter de control U+0001, que YAML no admite"),
+    "alias-inside-itself": (9, "annex", "«*loop» está dentro de lo que nombra «&loop»"),
+    "text-alias-bomb": (50, "gender_measures", "el archivo se expande a más de 4194304 caracteres de texto"),
+    "too-many-items": (42, "objectives", "una lista de más de 2000 elementos"),
+    "too-many-lines": (52, "gender_measures[0].description", "un texto de 2001 líneas; el límite es 2000"),
 }
 
 # case -> text that must appear, as text, in both documents
@@ -90,6 +99,7 @@ def test_error_cases_get_a_located_error(tmp_path, name):
     where = f"{name}.yaml:{line}: " + (f"{path}: " if path else "")
     assert any(where in text and message in text for text in result.stderr.splitlines()), result.stderr
     assert list(tmp_path.iterdir()) == [], "an invalid source must write nothing"
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr, "nothing drives the terminal"
     if name == "yaml-bomb":
         assert elapsed < 1.0, f"the YAML bomb took {elapsed:.2f} s to refuse"
 

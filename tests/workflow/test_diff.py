@@ -348,3 +348,11 @@ def test_2011_priorities_stages_and_exemptions(tmp_path):
         "  Equidad de Género (exemption): type modificar → eximir",
         "1 file(s) compared, 1 with semantic changes",
     ]
+
+
+def test_an_unknown_revision_is_an_error_and_nothing_else(repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "nope", "HEAD"])
+    assert result.exit_code == 2
+    assert "'nope' is not a revision of the repository" in result.stderr
+    assert "no pmg sources differ" not in result.output
