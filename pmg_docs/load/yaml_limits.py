@@ -107,9 +107,19 @@ class _Count:
             return
         if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
             return
-        if self.is_key(event):
+        key = self.is_key(event)
+        if isinstance(event, CollectionStartEvent):
+            # A key too may be a collection (`? [a, b]`, refused later): it is opened and closed
+            # like any other, but is no value.
+            if not key:
+                self.add(1, 0)
+            self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
+            if len(self.open) > MAX_DEPTH:
+                self.fail(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels "
+                          "deep; expected the shallow structure of a pmg document")
+        elif key:
             return
-        if isinstance(event, ScalarEvent):
+        elif isinstance(event, ScalarEvent):
             self.add(1, len(event.value))
             if event.anchor is not None:
                 self.anchors[event.anchor] = (1, len(event.value))
@@ -120,12 +130,6 @@ class _Count:
                     "contiene a sí misma no tiene fin; se espera un alias fuera de su "
                     "ancla").format(anchor=event.anchor), self.where())
             self.add(*self.anchors.get(event.anchor, (1, 0)))
-        else:
-            self.add(1, 0)
-            self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
-            if len(self.open) > MAX_DEPTH:
-                self.fail(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels "
-                          "deep; expected the shallow structure of a pmg document")
 
 
 def check_events(events, name: str) -> None:
