@@ -13,7 +13,8 @@ own (resource's ru_maxrss):
     render     pmg render FILE --format all (PDF and DOCX)
 
 It prints the median time and the peak memory of each step at each size, and the ratio of time
-to the 1× time: linear costs give ratios near 10 and 100.
+to the 1× time: linear costs give ratios near 10 and 100. A last line validates a circular of
+10 000 list items (the issue's "validation of 10 000 items in a few seconds").
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ def scaled_circular(times: int, folder: Path) -> Path:
     _, front, body = text.split("---\n", 2)
     path = folder / f"circular-{times}x.md"
     path.write_text(f"---\n{front}---\n" + "\n".join([body] * times), encoding="utf-8")
+    return path
+
+
+def listed_circular(items: int, folder: Path) -> Path:
+    """Circular N° 39 followed by a list of `items` items."""
+    path = folder / f"circular-{items}-items.md"
+    text = CIRCULAR.read_text(encoding="utf-8")
+    path.write_text(text + "\n" + "".join(f"- Punto {n} de la lista.\n" for n in range(items)),
+                    encoding="utf-8")
     return path
 
 
@@ -117,6 +127,10 @@ def main() -> None:
                 print(f"{size:>4}× {source.stat().st_size / 1024:8.0f} {shown_pages!s:>6} "
                       f"{step:<9} {seconds:9.2f} {seconds / base[step]:6.1f} {peak:8.0f}  {notes}",
                       flush=True)
+        items = listed_circular(10_000, folder)
+        runs = [measure("validate", items, folder) for _ in range(args.runs)]
+        print(f"10 000 list items: validate {statistics.median(r['seconds'] for r in runs):.2f} s,"
+              f" peak {max(r['peak_mb'] for r in runs):.0f} MB")
 
 
 if __name__ == "__main__":
