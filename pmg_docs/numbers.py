@@ -41,8 +41,6 @@ def plain(value: float) -> str:
     value = float(value)
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    if value and abs(value) < 1e-9:
-        return repr(value)  # 1e-320, not 320 zeros
     with localcontext(prec=400):
         return format(Decimal(repr(value)).normalize(), "f")
 
@@ -78,3 +76,8 @@ def format_letter_date(day: dt.date) -> str:
     """`15 SEP 2011`, as Hacienda dates its circulars."""
     month = format_date(day, format="MMM", locale="es").rstrip(".")[:3].upper()
     return f"{day.day} {month} {day.year}"
+
+
+def format_short_date(day: dt.date) -> str:
+    """`15-09-2011`, as Chilean forms write a date in a table."""
+    return day.strftime("%d-%m-%Y")

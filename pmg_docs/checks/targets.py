@@ -8,12 +8,10 @@ value alone (an amount of money, a number of days), with no fraction.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, Severity, unknown
 from ..i18n import _
-from ..models.base import MAX_AMOUNT
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
@@ -32,9 +30,11 @@ def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | No
 
 
 def check_target(source, base: tuple, target: Target, indicator: IndicatorFields,
-                 fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
-    """The target at `base + ("target",)` of an indicator defined by `indicator`."""
-    here = base + ("target",)
+                 fixed_denominator: int | None = None,
+                 field: str = "target") -> Iterable[Diagnostic]:
+    """The target at `base + (field,)` of an indicator defined by `indicator` (a result's
+    effective figures are checked the same way, at `effective`)."""
+    here = base + (field,)
     if target.has_fraction and target.denominator == 0:
         yield source.diagnostic(here + ("denominator",),
                                 "denominator is 0; expected a number above 0")
@@ -47,12 +47,6 @@ def check_target(source, base: tuple, target: Target, indicator: IndicatorFields
             f"{fixed_denominator} for {indicator.name!r}")
     computed = computed_value(target, indicator)
     if computed is None:
-        return
-    if not math.isfinite(computed) or abs(computed) > MAX_AMOUNT:
-        yield source.diagnostic(here + ("denominator",), _(
-            "{numerator} / {denominator} da un número demasiado grande para imprimirlo; se "
-            "espera un denominador que no sea tan cercano a 0").format(
-            numerator=plain(target.numerator), denominator=plain(target.denominator)))
         return
     decimals = indicator.target_decimals
     if target.value is None:

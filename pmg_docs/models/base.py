@@ -65,9 +65,20 @@ Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterVali
 Weight = Annotated[float, Field(ge=0, le=100)]
 # A quantity a target states (a numerator, a denominator, a value): up to 10^15, above any amount
 # in pesos of the national budget, so that what is computed from it stays a number that prints.
-MAX_AMOUNT = 1e15
-Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
-SignedAmount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+# Below 10^-6 (but not 0) a quantity is no amount of these documents, which print at most four
+# decimals: refused, so that no ratio of two amounts overflows (10^15 / 10^-320 is infinite).
+MAX_AMOUNT, MIN_AMOUNT = 1e15, 1e-6
+
+
+def _not_tiny(value: float) -> float:
+    if value and abs(value) < MIN_AMOUNT:
+        raise ValueError(_("{value!r} es casi 0; se espera 0 o un número de al menos 0.000001 "
+                           "(los documentos imprimen hasta 4 decimales)").format(value=value))
+    return value
+
+
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT), AfterValidator(_not_tiny)]
+SignedAmount = Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT), AfterValidator(_not_tiny)]
 
 
 class Identified(Model):

@@ -92,7 +92,7 @@ def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     assert pmg("fmt", "--check", str(target)).exit_code == 0
     checked = pmg("validate", str(target))
     assert checked.exit_code == 1
-    assert "objective weights add up to 0.00; expected 100.00" in checked.stderr
+    assert "las ponderaciones de los objetivos suman 0.00 (0.00 + 0.00 + 0.00); se espera 100.00" in checked.stderr
 
 
 def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, catalogs_2025):
@@ -195,10 +195,10 @@ def test_from_a_2011_formulation_every_system_and_exemption_is_listed(tmp_path):
     systems = [d for d in decisions if d.startswith("  - systems ")]
     exemptions = [d for d in decisions if d.startswith("  - exemptions ")]
     assert len(systems) == 5 and len(exemptions) == 5
-    for name in ("Sistema Integral de Información y Atención Ciudadana (siac) — weight 6, "
-                 "priority MENOR",
+    for name in ("Sistema Integral de Información y Atención Ciudadana (siac) — stage 4, "
+                 "weight 6, priority MENOR",
                  "Sistema de Monitoreo del Desempeño Institucional (monitoreo-del-desempeno) — "
-                 "weight 50, priority ALTA"):
+                 "stage 1, weight 50, priority ALTA"):
         assert any(name in d for d in systems)
     assert any("Gobierno Electrónico - Tecnologías de Información (gobierno-electronico)" in d
                for d in exemptions)

@@ -20,8 +20,7 @@ def _label(item: BaseModel, namer: Namer) -> str:
 
 
 def not_carried(previous, fmt, catalog_id: str) -> list[str]:
-    """One decision per item of last year's lists (systems, exemptions, objectives, …), for a
-    formulation in format `fmt` against catalog `catalog_id`."""
+    """One decision per item of last year's lists (systems, exemptions, objectives, …)."""
     namer = Namer(previous.catalog)
     notes = [_(
         "la formulación del año anterior está en el formato {old} y la de {catalog} en el "
