@@ -42,11 +42,18 @@ def _printed(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc", "Zl", "Zp")
 
 
+# What Spanish text uses (Latin-1, dashes, quotes, the ellipsis, the bullet, €): in the font, as
+# a test checks, so that ordinary text never pays for reading the font's tables.
+SURELY_COVERED = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), 0x2013, 0x2014, 0x2018,
+                            0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC])
+
+
 def _missing(text: str) -> list[str]:
-    if text.isascii():
+    unusual = {c for c in set(text) if ord(c) not in SURELY_COVERED and _printed(c)}
+    if not unusual:
         return []
     covered = font_characters()
-    return sorted((c for c in set(text) if ord(c) not in covered and _printed(c)), key=text.index)
+    return sorted((c for c in unusual if ord(c) not in covered), key=text.index)
 
 
 def _strings(data, path: tuple = ()):

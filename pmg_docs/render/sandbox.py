@@ -322,6 +322,9 @@ def render_limited(environment: LimitedSandbox, name: str, context: dict) -> str
         if deadline.fired:
             raise _TimeUp()  # delivered, and swallowed by code on the way
     except _TimeUp as exc:
+        if environment.cache is not None:
+            # Stopped anywhere, perhaps while Jinja filed a compiled template: start afresh.
+            environment.cache.clear()
         raise _located(exc, _(
             "la plantilla no terminó en {seconds} s (límite: {option}); ¿un ciclo sin fin?").format(
             seconds=f"{limits.seconds:g}", option=TemplateLimits.OPTIONS["seconds"]),

@@ -96,6 +96,12 @@ def test_the_warning_points_at_the_line_of_a_circulars_text(tmp_path):
     assert f"circular.md:{number + 1}: body: warning: «🚀» (U+1F680 ROCKET)" in result.stderr
 
 
+def test_the_characters_taken_as_covered_are_in_every_face_of_the_font():
+    from pmg_docs.checks.glyphs import SURELY_COVERED, font_characters
+
+    assert SURELY_COVERED <= font_characters()
+
+
 def test_ordinary_spanish_text_gets_no_warning():
     result = CliRunner().invoke(main, ["validate", str(ROOT / "examples"),
                                        str(ROOT / "catalogs")])
