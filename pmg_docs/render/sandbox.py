@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import threading
 import traceback
 from dataclasses import dataclass
@@ -164,7 +165,7 @@ class LimitedSandbox(SandboxedEnvironment):
         if isinstance(bound, str) and name in SIZE_ARGUMENTS:
             _check_arguments(args, kwargs, __self.limits.characters)
         if isinstance(bound, str) and name in ("format", "format_map"):
-            _check_widths(bound, __self.limits.characters)
+            _check_widths(bound, __self.limits.characters, braces=True)
         macro = getattr(__obj, "_func", None) is not None and getattr(__obj, "name", None)
         __self.enter(_("macro «{name}»").format(name=macro) if macro else name or "()")
         try:
@@ -210,13 +211,21 @@ def _check_arguments(args, kwargs, limit: int) -> None:
             raise _LimitReached(_limit_message("characters", limit))
 
 
-def _check_widths(pattern: str, limit: int) -> None:
-    """Widths and precisions in a format (`'%1000000000s'`, `'{:>1000000000}'`)."""
-    import re
+# The widths and precisions of a format: `%-12.3f` (printf style, for `%` and the `format`
+# filter) and `{:>12}` (str.format).
+_PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d+))?")
+_FORMAT_SPEC = re.compile(r"\{[^{}]*?:([^{}]*)\}")
 
-    for number in re.findall(r"\d{7,}", pattern):
-        if int(number) > limit:
-            raise _LimitReached(_limit_message("characters", limit))
+
+def _check_widths(pattern: str, limit: int, braces: bool = False) -> None:
+    """A width or precision in a format that would build beyond the limit
+    (`'%1000000000s'`, `'{:>1000000000}'`); other numbers of the text do not count."""
+    if braces:
+        numbers = [n for spec in _FORMAT_SPEC.findall(pattern) for n in re.findall(r"\d+", spec)]
+    else:
+        numbers = [n for found in _PRINTF_SPEC.findall(pattern) for n in found if n]
+    if any(int(n) > limit for n in numbers):
+        raise _LimitReached(_limit_message("characters", limit))
 
 
 def _sized_filter(environment: LimitedSandbox, name: str, function):

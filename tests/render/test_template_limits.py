@@ -259,3 +259,13 @@ def test_our_templates_keep_far_below_the_limits(tmp_path, root):
                                        "--template-characters", "400000",
                                        "--template-depth", "4", "-j", "1"])
     assert result.exit_code == 0, result.output
+
+
+def test_large_numbers_in_text_and_in_filters_are_no_widths(tmp_path, root):
+    templates = _templates(tmp_path / "tpl", '{% extends "base.html.j2" %}{% block content %}'
+                           '<p>{{ "Monto 131373642: %s" % 5 }} {{ "Año 12608049 {}".format(7) }} '
+                           '{{ 131373642 | number(0) }}</p>{% endblock %}')
+    result = _render(root, templates, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Monto 131373642: 5 Año 12608049 7 131.373.642" in \
+        docx_body_text(tmp_path / "out" / "aduanas.docx")
