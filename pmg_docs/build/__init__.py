@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..i18n import _
 from ..load.catalogs import CatalogRegistry
 from ..load.sources import iter_source_files, load_source
 from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
@@ -83,9 +84,9 @@ def _clashes(jobs) -> list[Diagnostic]:
     for path, relative in jobs:
         key = unicodedata.normalize("NFC", relative.with_suffix("").as_posix()).casefold()
         if key in seen:
-            problems.append(Diagnostic(display_name(path), None, (),
-                                       f"would write the same documents as {display_name(seen[key])}; "
-                                       "expected distinct file names"))
+            problems.append(Diagnostic(display_name(path), None, (), _(
+                "escribiría los mismos documentos que {other}; se espera nombres de archivo "
+                "distintos").format(other=display_name(seen[key]))))
         seen.setdefault(key, path)
     return problems
 

@@ -10,6 +10,7 @@ with --strict it stops the document.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -78,16 +79,20 @@ def check_glyphs(source) -> Iterable[Diagnostic]:
         missing = _missing(text)
         if not missing:
             continue
-        line = source.line_of(path)
-        if path == ("body",) and hasattr(source, "body_line"):
-            line = source.body_line + text[:text.index(missing[0])].count("\n")
         shown = ", ".join(_named(c) for c in missing[:_NAMED])
         if len(missing) > _NAMED:
             shown += _(" y {count} más").format(count=len(missing) - _NAMED)
-        yield Diagnostic(source.name, line, path, ngettext(
+        diagnostic = source.diagnostic(path, ngettext(
             "{characters}: la fuente de los documentos no lo tiene; el PDF lo imprimiría como "
             "un cuadro en blanco o con otra fuente de la máquina, distinta en cada una; se "
             "espera texto sin él",
             "{characters}: la fuente de los documentos no los tiene; el PDF los imprimiría como "
             "cuadros en blanco o con otra fuente de la máquina, distinta en cada una; se "
-            "espera texto sin ellos", len(missing)).format(characters=shown), Severity.WARNING)
+            "espera texto sin ellos", len(missing)).format(characters=shown),
+            severity=Severity.WARNING)
+        if path == ("body",) and hasattr(source, "body_line"):
+            # A circular's text: the line of the first such character, not the text's first.
+            before = text[:text.index(missing[0])]
+            diagnostic = dataclasses.replace(diagnostic,
+                                             line=source.body_line + before.count("\n"))
+        yield diagnostic

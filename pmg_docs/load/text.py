@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -14,29 +15,46 @@ def read_text(path: Path) -> str:
     try:
         if not path.is_file():
             if not path.exists():
-                raise InputError([Diagnostic(name, None, (), "file not found")])
-            raise InputError([Diagnostic(name, None, (), "not a file")])
+                raise InputError([Diagnostic(name, None, (), not_found())])
+            raise InputError([Diagnostic(name, None, (), _("no es un archivo"))])
         # Read at most one byte past the limit: a file's reported size is not to be trusted
         # (/proc files report 0, a file may grow while it is read).
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputError([Diagnostic(name, None, (), f"cannot read: {exc.strerror}")]) from None
+        raise InputError([Diagnostic(name, None, (), cannot_read(exc))]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputError([Diagnostic(name, None, (), _too_large(path, len(data)))])
+        raise InputError([Diagnostic(name, None, (), too_large(_size(path, len(data))))])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise InputError([Diagnostic(name, line, (), f"not UTF-8 text (byte {exc.start}); "
-                                     "save the file as UTF-8")]) from None
+        raise InputError([Diagnostic(name, line, (), _(
+            "no es texto UTF-8 (byte {byte}); guarde el archivo como UTF-8").format(
+            byte=exc.start))]) from None
 
 
-def _too_large(path: Path, read: int) -> str:
+def _size(path: Path, read: int) -> int | None:
+    """The file's size, when it says one larger than what was read; None when it does not
+    know (a /proc file)."""
     try:
-        size = max(path.stat().st_size, read)
+        size = path.stat().st_size
     except OSError:
-        size = read
-    if size > MAX_FILE_BYTES + 1:
-        return f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes for a pmg document"
-    return f"file is larger than {MAX_FILE_BYTES} bytes, the limit for a pmg document"
+        return None
+    return size if size >= read else None
+
+
+def not_found() -> str:
+    return _("no se encontró el archivo")
+
+
+def cannot_read(exc: OSError) -> str:
+    return _("no se puede leer: {reason}").format(reason=exc.strerror)
+
+
+def too_large(size: int | None) -> str:
+    if size is None:
+        return _("el archivo tiene más de {limit} bytes, el límite de un documento "
+                 "pmg").format(limit=MAX_FILE_BYTES)
+    return _("el archivo tiene {size} bytes; el límite de un documento pmg es {limit} "
+             "bytes").format(size=size, limit=MAX_FILE_BYTES)

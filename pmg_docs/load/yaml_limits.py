@@ -69,13 +69,14 @@ class _Count:
             collection.characters += characters
         where = self.where()
         if self.values > MAX_NODES:
-            self.fail(self.key_line, f"the file expands to more than {MAX_NODES} values "
-                      "(aliases repeated many times?); expected a document of ordinary size",
-                      where)
+            self.fail(self.key_line, _(
+                "el archivo se expande a más de {limit} valores (¿alias repetidos muchas "
+                "veces?); se espera un documento de tamaño normal").format(limit=MAX_NODES),
+                where)
         if self.characters > MAX_TEXT:
             self.fail(self.key_line, _(
                 "el archivo se expande a más de {limit} caracteres de texto (¿alias repetidos "
-                "muchas veces?); se espera un documento de tamaño corriente").format(
+                "muchas veces?); se espera un documento de tamaño normal").format(
                 limit=MAX_TEXT), where)
 
     def where(self) -> tuple:
@@ -115,8 +116,9 @@ class _Count:
                 self.add(1, 0)
             self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
             if len(self.open) > MAX_DEPTH:
-                self.fail(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels "
-                          "deep; expected the shallow structure of a pmg document")
+                self.fail(event.start_mark.line + 1, _(
+                    "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
+                    "un documento pmg").format(limit=MAX_DEPTH))
         elif key:
             return
         elif isinstance(event, ScalarEvent):

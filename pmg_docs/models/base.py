@@ -34,11 +34,24 @@ def _printable(text: str) -> str:
     found = NOT_TEXT.search(text)
     if found is not None:
         char = found.group()
-        what = "control character" if unicodedata.category(char) == "Cc" else "character"
-        raise ValueError(f"contains the {what} U+{ord(char):04X} at position {found.start()}; "
-                         "expected printable text")
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(_("contiene el carácter de control U+{code:04X} en la posición "
+                               "{index}; se espera texto imprimible").format(
+                code=ord(char), index=found.start()))
+        raise ValueError(_("contiene U+{code:04X} en la posición {index}, que no es un carácter "
+                           "de texto; se espera texto imprimible").format(
+            code=ord(char), index=found.start()))
     return text
 
+
+class _Markdown:
+    """Marks a text field written in Markdown (checks/markdown.py looks for it)."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = _Markdown()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
@@ -57,9 +70,9 @@ def _lines_at_most(limit: int):
 # tens of lines), and a circular's whole text (Circular N° 39: 9 000 characters, 131 lines).
 # The limits stand about 100 times above the largest real text.
 RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
-                     AfterValidator(_printable), _lines_at_most(2_000)]
+                     AfterValidator(_printable), _lines_at_most(2_000), MARKDOWN]
 LetterText = Annotated[str, StringConstraints(min_length=1, max_length=2_000_000),
-                       AfterValidator(_printable), _lines_at_most(20_000)]
+                       AfterValidator(_printable), _lines_at_most(20_000), MARKDOWN]
 # A short label that is no id: a version ("2024.1"), a requirement's code ("E1-01-RT1").
 Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_printable)]
 Weight = Annotated[float, Field(ge=0, le=100)]

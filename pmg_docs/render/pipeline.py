@@ -92,7 +92,7 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
     from jinja2 import TemplateSyntaxError
 
     from .jinja import render_html, template_files
-    from .sandbox import TemplateFailure
+    from .sandbox import TemplateFailure, template_error
 
     spec = document.spec
     declared = kinds.kind(document.kind).declared_format(document.format)
@@ -117,8 +117,7 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
     except TemplateSyntaxError as exc:
         # A template named in a branch that was not taken, and that does not parse.
         raise InputError([Diagnostic(exc.filename or exc.name or spec.template, exc.lineno, (),
-                                     _("error de sintaxis de la plantilla: {error}").format(
-                                         error=exc.message))]) from None
+                                     template_error(exc.message))]) from None
     odd = NOT_TEXT.search(html)
     if odd is not None:
         # Sources are checked for these; only a template's own text can bring one.
@@ -139,9 +138,9 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
 
         data, refused = write_pdf(break_long_words(html), [templates] if templates else [])
         severity = Severity.ERROR if strict else Severity.WARNING
-        notes = [Diagnostic(source_name, None, (), f"resource refused: {url} (asked for by the "
-                            "template); only the package's own files and data: URLs are used",
-                            severity) for url in refused]
+        notes = [Diagnostic(source_name, None, (), _(
+            "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "
+            "paquete y las URL data:").format(url=url), severity) for url in refused]
         return data, notes
     from ..writers.docx import UnsupportedHtml, write_docx
 
@@ -149,8 +148,9 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
         return write_docx(html), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
-        return b"", [Diagnostic(source_name, None, (), f"cannot write the DOCX: {exc}; the "
-                                "template must keep to the HTML subset in the README")]
+        return b"", [Diagnostic(source_name, None, (), _(
+            "no se puede escribir el DOCX: {problem}; la plantilla debe limitarse al "
+            "subconjunto de HTML del README").format(problem=exc))]
 
 
 def render_document(document: Document, options: RenderOptions) -> Rendered:
@@ -201,7 +201,8 @@ def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions)
 def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
     target = (out_dir / relative).with_suffix(f".{fmt}")
     if not target.resolve().is_relative_to(out_dir.resolve()):
-        raise ValueError(f"{relative} would be written outside {out_dir}")
+        raise ValueError(_("{file} se escribiría fuera de {folder}").format(file=relative,
+                                                                          folder=out_dir))
     return target
 
 

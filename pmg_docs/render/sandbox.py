@@ -347,14 +347,18 @@ def render_limited(environment: LimitedSandbox, name: str, context: dict) -> str
         raise _located(exc, _("la plantilla agotó la memoria"), name) from None
     except TemplateNotFound as exc:
         raise _located(exc, exc.message if exc.message != exc.name else _(
-            "no existe la plantilla «{name}» en las carpetas de plantillas").format(
+            "no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
             name=exc.name), name) from None
     except Exception as exc:  # noqa: BLE001 - any error of a template's code is the template's
-        raise _located(exc, _("error de la plantilla: {error}").format(
-            error=_describe(exc)), name) from None
+        raise _located(exc, template_error(_describe(exc)), name) from None
     finally:
         environment.state.depth = 0
     return "".join(chunks)
+
+
+def template_error(problem) -> str:
+    # Jinja words its errors in English; they name the template's own code.
+    return _("error en la plantilla: {problem}").format(problem=problem)
 
 
 def _describe(exc: BaseException) -> str:

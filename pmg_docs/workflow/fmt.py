@@ -65,7 +65,7 @@ def _yaml() -> YAML:
     yaml.brace_single_entry_mapping_in_flow_sequence = True
     # `total_weight: null` as written: an empty value reads the same but says less.
     yaml.representer.add_representer(
-        type(None), lambda representer, _: representer.represent_scalar(
+        type(None), lambda representer, value: representer.represent_scalar(
             "tag:yaml.org,2002:null", "null"))
     return yaml
 
@@ -265,7 +265,7 @@ def _reorder(node: CommentedMap, model) -> None:
         return
     old_last, new_last = tails[keys[-1]], tails[wanted[-1]]
     old_eol, end = old_last.split()
-    new_eol, _ = new_last.split()
+    new_eol, _end = new_last.split()
     if end and (old_last.shared or new_last.shared):
         return
     for key in wanted:
@@ -367,21 +367,24 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
     yaml.dump(node, stream)
     result = stream.getvalue()
     if anchors_of(original) != anchors_of(result):
-        raise FormatError(_("formatearlo cambiaría sus anclas y alias (&nombre, *nombre); el "
-                            "archivo se deja como está (por favor, informe este caso con el "
+        raise FormatError(_("el formato cambiaría sus anclas y alias (&nombre, *nombre); el "
+                            "archivo queda como está (por favor informe esto junto con el "
                             "archivo)"))
     before, _lines = parse_yaml_text(original, name)
     try:
         after, _lines = parse_yaml_text(result, name)
     except InputError:
-        raise FormatError("formatting would write YAML that does not read back; the file is "
-                          "left as it is (please report this with the file)") from None
+        raise FormatError(_(
+            "el formato escribiría YAML que no se vuelve a leer; el archivo queda como está "
+            "(por favor informe esto junto con el archivo)")) from None
     if not _same(before, after):
-        raise FormatError("formatting would change a value; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato cambiaría un valor; el archivo queda como está (por favor informe esto "
+            "junto con el archivo)"))
     if comments_of(original) != comments_of(result):
-        raise FormatError("formatting would lose a comment; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato perdería un comentario; el archivo queda como está (por favor informe "
+            "esto junto con el archivo)"))
     return parts.join(with_newline(result, newline), newline)
 
 

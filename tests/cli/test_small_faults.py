@@ -30,8 +30,8 @@ def test_a_file_that_reports_size_0_is_still_held_to_the_limit():
     # /proc files report a size of 0 whatever they hold; this one holds far more than 2 MB.
     result = CliRunner().invoke(main, ["validate", "/proc/self/pagemap"])
     assert result.exit_code == 1
-    assert ("/proc/self/pagemap: file is larger than 2097152 bytes, the limit for a pmg document"
-            in result.stderr)
+    assert ("/proc/self/pagemap: el archivo tiene más de 2097152 bytes, el límite de un documento "
+            "pmg") in result.output
 
 
 # --- the terminal ------------------------------------------------------------------------------
@@ -47,7 +47,7 @@ def test_an_escape_sequence_in_a_catalogs_version_never_reaches_the_terminal(tmp
                     ["validate", str(folder)]):
         result = CliRunner().invoke(main, [*command, "--catalogs", str(folder)])
         assert "\x1b" not in result.output and "\x07" not in result.output, command
-    assert "pmg-2024.yaml:9: version: contains the control character U+001B" in result.stderr
+    assert "pmg-2024.yaml:9: version: contiene el carácter de control U+001B" in result.output
 
 
 def test_a_message_quoting_a_value_shows_its_control_characters_escaped(tmp_path):
@@ -55,7 +55,7 @@ def test_a_message_quoting_a_value_shows_its_control_characters_escaped(tmp_path
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert "\x1b" not in result.output
-    assert "«\\x1b]0;pwned\\x07formulation» no es un tipo de documento" in result.stderr
+    assert "«\\x1b]0;pwned\\x07formulation» no es un tipo de documento" in result.output
 
 
 # --- characters the documents' font lacks ------------------------------------------------------
@@ -75,10 +75,10 @@ def test_a_character_the_font_lacks_is_a_located_warning_naming_it(tmp_path, cas
                     f"Capacitación {char} avanzada en primera acogida")
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 0, result.output
-    assert (f"aduanas.yaml:53: gender_measures[0].description: warning: «{char[0]}» ({named})"
-            in result.stderr)
+    assert (f"aduanas.yaml:53: Medida de género N°1 › descripción: aviso: «{char[0]}» ({named})"
+            in result.output)
     assert ("la fuente de los documentos no lo tiene" if len(char) == 1 else
-            "la fuente de los documentos no los tiene") in result.stderr
+            "la fuente de los documentos no los tiene") in result.output
     strict = CliRunner().invoke(main, ["render", str(path), "--strict", "-o",
                                        str(tmp_path / "out")])
     assert strict.exit_code == 1
@@ -93,7 +93,7 @@ def test_the_warning_points_at_the_line_of_a_circulars_text(tmp_path):
     path = tmp_path / "circular.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(path)])
-    assert f"circular.md:{number + 1}: body: warning: «🚀» (U+1F680 ROCKET)" in result.stderr
+    assert f"circular.md:{number + 1}: texto: aviso: «🚀» (U+1F680 ROCKET)" in result.output
 
 
 def test_the_characters_taken_as_covered_are_in_every_face_of_the_font():
@@ -106,7 +106,7 @@ def test_ordinary_spanish_text_gets_no_warning():
     result = CliRunner().invoke(main, ["validate", str(ROOT / "examples"),
                                        str(ROOT / "catalogs")])
     assert result.exit_code == 0
-    assert "warning" not in result.stderr
+    assert "aviso:" not in result.output
 
 
 # --- the running header ------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def test_names_equal_but_for_case_clash(tmp_path):
         (folder / name).write_text(ADUANAS.read_text(encoding="utf-8"), encoding="utf-8")
     built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out")])
     assert built.exit_code == 1
-    assert "would write the same documents as" in built.stderr
+    assert "escribiría los mismos documentos que" in built.output
     rendered = CliRunner().invoke(main, ["render", str(folder / "aduanas.yaml"),
                                          str(folder / "ADUANAS.yaml"), "-o",
                                          str(tmp_path / "out2")])

@@ -46,12 +46,12 @@ def test_a_template_of_another_kind_is_refused_at_the_catalogs_line(tmp_path, ro
     validated = CliRunner().invoke(main, ["validate", "--catalogs", str(folder),
                                           str(folder / f"{catalog}.yaml")])
     assert validated.exit_code == 1
-    assert expected in validated.stderr
+    assert expected in validated.output
     out = tmp_path / "out"
     rendered = CliRunner().invoke(main, ["render", "--catalogs", str(folder), "-o", str(out),
                                          str(root / CATALOGS[catalog][2])])
     assert rendered.exit_code == 1, rendered.output
-    assert expected in rendered.stderr
+    assert expected in rendered.output
     assert not out.exists()
 
 
@@ -64,7 +64,7 @@ def test_a_user_template_that_declares_another_kind_is_refused(tmp_path, root):
                                        "--templates", str(templates), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert ("pmg-2024.yaml:16: documents.formulation.template: la plantilla «formulacion-2024» "
-            "diagrama formulation/areas, no formulation/objetivos") in result.stderr
+            "diagrama formulation/areas, no formulation/objetivos") in result.output
 
 
 def test_rendering_a_catalog_is_a_located_error(tmp_path, root):
@@ -72,5 +72,5 @@ def test_rendering_a_catalog_is_a_located_error(tmp_path, root):
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "pmg-2024.yaml:4: kind: un catálogo es datos, no un documento que diagramar" \
-        in result.stderr
+        in result.output
     assert not (tmp_path / "out").exists()

@@ -161,7 +161,7 @@ def test_an_include_of_a_missing_template_that_is_reached_is_a_located_error(tmp
                            '{% endblock %}')
     result = _render(root, templates, tmp_path / "out")
     _refused(result, tmp_path / "out", "tpl/formulacion-2024.html.j2", 3,
-             "no existe la plantilla «no-existe.html.j2»")
+             "no se encuentra la plantilla «no-existe.html.j2»")
 
 
 # --- errors of a template's own code -----------------------------------------------------------
@@ -183,7 +183,7 @@ def test_an_error_in_a_template_is_located_in_it(tmp_path, root, case):
     templates = _templates(tmp_path / "tpl", f"\n{body}")
     result = _render(root, templates, tmp_path / "out")
     _refused(result, tmp_path / "out", "tpl/formulacion-2024.html.j2", 3,
-             f"error de la plantilla: {message}")
+             f"error en la plantilla: {message}")
 
 
 def test_a_control_character_a_template_writes_is_a_located_error(tmp_path, root):
