@@ -1,9 +1,9 @@
 """Characters the documents' font cannot print.
 
-Every document is set in the font that travels with the package (Source Sans Pro), so that every
-machine prints the same glyphs. A character it lacks (an emoji, Arabic or Hebrew letters,
-fullwidth digits) is drawn by whatever font the machine has, or as a blank box when it has none:
-the PDF then differs from machine to machine, and may show nothing where the text has something.
+Every document is set in the font that travels with the package (Arimo), so that every machine
+prints the same glyphs. A character it lacks (an emoji, Arabic letters, fullwidth digits,
+Chinese) is drawn by whatever font the machine has, or as a blank box when it has none: the PDF
+then differs from machine to machine, and may show nothing where the text has something.
 Such a character is a warning at its field, naming it, so that the author can write it otherwise;
 with --strict it stops the document.
 """
@@ -18,22 +18,21 @@ from functools import cache
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _, ngettext
 
-# The faces a document uses: text, bold, italic, bold italic (a character must be in all four,
-# since Markdown may set any text in any of them).
-_FACES = ("SourceSansPro-Regular.ttf", "SourceSansPro-Bold.ttf", "SourceSansPro-It.ttf",
-          "SourceSansPro-BoldIt.ttf")
 # Shown in a message; the rest are counted.
 _NAMED = 5
 
 
 @cache
 def font_characters() -> frozenset[int]:
-    """The code points every face of the documents' font has a glyph for."""
+    """The code points every face of the documents' font has a glyph for: the font files of the
+    package are its faces (text, bold, italic, bold italic), and Markdown may set any text in
+    any of them."""
     from fontTools.ttLib import TTFont
 
     from ..resources import fonts_dir
 
-    maps = [set(TTFont(fonts_dir() / face, lazy=True).getBestCmap()) for face in _FACES]
+    maps = [set(TTFont(face, lazy=True).getBestCmap())
+            for face in sorted(fonts_dir().glob("*.ttf"))]
     return frozenset(set.intersection(*maps))
 
 

@@ -62,8 +62,9 @@ def test_a_message_quoting_a_value_shows_its_control_characters_escaped(tmp_path
 
 GLYPHS = {
     "emoji": ("🚀", "U+1F680 ROCKET"),
-    "arabic": ("٣", "U+0663 ARABIC-INDIC DIGIT THREE"),
-    "hebrew": ("ש", "U+05E9 HEBREW LETTER SHIN"),
+    "arabic": ("ا", "U+0627 ARABIC LETTER ALEF"),
+    "arabic digits": ("٣", "U+0663 ARABIC-INDIC DIGIT THREE"),
+    "chinese": ("漢", "U+6F22 CJK UNIFIED IDEOGRAPH-6F22"),
     "fullwidth digits": ("１２", "U+FF11 FULLWIDTH DIGIT ONE"),
 }
 
