@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from ..i18n import _
 from ..load.catalogs import CatalogRegistry
 from ..load.sources import iter_source_files, load_source
 from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
+from ..render.sandbox import TemplateLimits
 
 
 @dataclass
@@ -74,11 +76,13 @@ def _warm_up() -> None:
 
 
 def _clashes(jobs) -> list[Diagnostic]:
-    """Two sources that would write the same document (a.yaml and a.yml) are an error."""
-    seen: dict[Path, Path] = {}
+    """Two sources that would write the same document (a.yaml and a.yml) are an error, and so
+    are two whose documents differ only in case or accents' encoding (ADUANAS.yaml, aduanas.yaml):
+    on Windows and macOS they would be one file."""
+    seen: dict[str, Path] = {}
     problems = []
     for path, relative in jobs:
-        key = relative.with_suffix("")
+        key = unicodedata.normalize("NFC", relative.with_suffix("").as_posix()).casefold()
         if key in seen:
             problems.append(Diagnostic(display_name(path), None, (), _(
                 "escribiría los mismos documentos que {other}; se espera nombres de archivo "
@@ -88,7 +92,8 @@ def _clashes(jobs) -> list[Diagnostic]:
 
 
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
-                 templates: Path | None = None, annexes=()) -> Summary:
+                 templates: Path | None = None, annexes=(),
+                 limits: TemplateLimits = TemplateLimits()) -> Summary:
     """`pmg render`: the given sources, each written under `out_dir` by its file name."""
     started = time.perf_counter()
     paths, missing = iter_source_files(files)
@@ -96,8 +101,8 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     clashes = _clashes(jobs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes)),
-                      tuple(catalog_dirs))
+    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
+                                    limits), tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
         _collect(summary, _render_one(path, relative, out_dir, options), strict)
@@ -133,14 +138,15 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
                templates: Path | None = None, annexes=(), jobs: int | None = None,
                force: bool = False,
-               progress: Callable[[Path, Rendered | None], None] | None = None) -> Summary:
+               progress: Callable[[Path, Rendered | None], None] | None = None,
+               limits: TemplateLimits = TemplateLimits()) -> Summary:
     """`pmg build`: every document source under `directory`, into the same tree under
     `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
     from .cache import BuildCache
 
     started = time.perf_counter()
-    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes)),
-                      tuple(catalog_dirs))
+    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
+                                    limits), tuple(catalog_dirs))
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
     paths, _ = iter_source_files([directory])

@@ -49,9 +49,12 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("PMG_DEBUG"):
             raise
-        click.echo(_("pmg: error interno: {kind}: {problem} (es un error de pmg-docs; ejecute "
-                     "de nuevo con PMG_DEBUG=1 e informe lo que muestra)").format(
-            kind=type(exc).__name__, problem=exc), err=True)
+        from ..diagnostics import terminal_safe
+
+        click.echo(terminal_safe(_(
+            "pmg: error interno: {kind}: {problem} (es un error de pmg-docs; ejecute de nuevo "
+            "con PMG_DEBUG=1 e informe lo que muestra)").format(kind=type(exc).__name__,
+                                                                 problem=exc)), err=True)
         sys.exit(EXIT_INTERNAL)
 
 
