@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from ..load.catalogs import CatalogRegistry
 from ..load.sources import iter_source_files, load_source
 from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
 from ..writers.pdf_metadata import DEFAULT_VARIANT
+from ..render.sandbox import TemplateLimits
 
 
 @dataclass
@@ -75,11 +77,13 @@ def _warm_up() -> None:
 
 
 def _clashes(jobs) -> list[Diagnostic]:
-    """Two sources that would write the same document (a.yaml and a.yml) are an error."""
-    seen: dict[Path, Path] = {}
+    """Two sources that would write the same document (a.yaml and a.yml) are an error, and so
+    are two whose documents differ only in case or accents' encoding (ADUANAS.yaml, aduanas.yaml):
+    on Windows and macOS they would be one file."""
+    seen: dict[str, Path] = {}
     problems = []
     for path, relative in jobs:
-        key = relative.with_suffix("")
+        key = unicodedata.normalize("NFC", relative.with_suffix("").as_posix()).casefold()
         if key in seen:
             problems.append(Diagnostic(display_name(path), None, (), _(
                 "escribiría los mismos documentos que {other}; se espera nombres de archivo "
@@ -90,6 +94,7 @@ def _clashes(jobs) -> list[Diagnostic]:
 
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
                  templates: Path | None = None, annexes=(),
+                 limits: TemplateLimits = TemplateLimits(),
                  pdf_variant: str = DEFAULT_VARIANT) -> Summary:
     """`pmg render`: the given sources, each written under `out_dir` by its file name."""
     started = time.perf_counter()
@@ -99,7 +104,7 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
     options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    pdf_variant), tuple(catalog_dirs))
+                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
         _collect(summary, _render_one(path, relative, out_dir, options), strict)
@@ -134,15 +139,17 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 
 def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
                templates: Path | None = None, annexes=(), jobs: int | None = None,
-               force: bool = False, pdf_variant: str = DEFAULT_VARIANT,
-               progress: Callable[[Path, Rendered | None], None] | None = None) -> Summary:
+               force: bool = False,
+               progress: Callable[[Path, Rendered | None], None] | None = None,
+               limits: TemplateLimits = TemplateLimits(),
+               pdf_variant: str = DEFAULT_VARIANT) -> Summary:
     """`pmg build`: every document source under `directory`, into the same tree under
     `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
     from .cache import BuildCache
 
     started = time.perf_counter()
     options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    pdf_variant), tuple(catalog_dirs))
+                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
     paths, _ = iter_source_files([directory])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import terminal_safe
 from ..i18n import _, ngettext
 from .common import (
     EXIT_INPUT,
@@ -16,10 +17,12 @@ from .common import (
     format_option,
     formats,
     output_dir_option,
-    paths_argument,
     pdf_variant_option,
+    paths_argument,
     print_diagnostics,
     strict_option,
+    template_limits,
+    template_limits_options,
     templates_option,
 )
 from .completion import complete_system_ids
@@ -62,13 +65,16 @@ def validate(paths, catalog_dirs, templates, strict, fmt) -> None:
 @templates_option
 @strict_option
 @annex_option
+@template_limits_options
 @pdf_variant_option
-def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes,
-           pdf_variant) -> None:
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, template_seconds,
+           template_characters, template_depth, pdf_variant) -> None:
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                           annexes, pdf_variant)
+                           annexes, limits=template_limits(template_seconds, template_characters,
+                                                           template_depth),
+                           pdf_variant=pdf_variant)
     _report(summary)
 
 
@@ -88,16 +94,19 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes,
               help=_("Documentos diagramados a la vez (por omisión, el número de CPU)."))
 @click.option("--force", is_flag=True,
               help=_("Rehace todo, sin mirar el caché de la construcción."))
+@template_limits_options
 @pdf_variant_option
 def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force,
-          pdf_variant) -> None:
+          template_seconds, template_characters, template_depth, pdf_variant) -> None:
     from ..build import build_tree
     from .progress import build_progress
 
     with build_progress() as progress:
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                             annexes, jobs=jobs, force=force, pdf_variant=pdf_variant,
-                             progress=progress)
+                             annexes, jobs=jobs, force=force, progress=progress,
+                             limits=template_limits(template_seconds, template_characters,
+                                                    template_depth),
+                             pdf_variant=pdf_variant)
     print_diagnostics(summary.diagnostics)
     built = ngettext("{count} construido", "{count} construidos",
                      summary.built).format(count=summary.built)
@@ -121,9 +130,10 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @catalogs_option
 @templates_option
 @strict_option
+@template_limits_options
 @pdf_variant_option
-def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict,
-          pdf_variant) -> None:
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, template_seconds,
+          template_characters, template_depth, pdf_variant) -> None:
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
     from ..render.pipeline import (
@@ -134,7 +144,10 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict,
         write_rendered,
     )
 
-    options = RenderOptions(formats(fmt), strict, templates, pdf_variant=pdf_variant)
+    options = RenderOptions(formats(fmt), strict, templates,
+                            limits=template_limits(template_seconds, template_characters,
+                                                   template_depth),
+                            pdf_variant=pdf_variant)
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
@@ -146,13 +159,13 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict,
         sys.exit(EXIT_INPUT)
     write_rendered(result, out_dir, guide_file_name(system_id))
     for path in result.outputs:
-        click.echo(_("escrito {path}").format(path=path))
+        click.echo(terminal_safe(_("escrito {path}").format(path=path)))
 
 
 def _report(summary) -> None:
     print_diagnostics(summary.diagnostics)
     for path in summary.written:
-        click.echo(_("escrito {path}").format(path=path))
+        click.echo(terminal_safe(_("escrito {path}").format(path=path)))
     written = ngettext("{count} archivo escrito", "{count} archivos escritos",
                        len(summary.written)).format(count=len(summary.written))
     failed = ngettext("{count} fuente con errores", "{count} fuentes con errores",
