@@ -22,10 +22,11 @@ from pmg_docs.serve import bind
 def long_formulation(folder: Path) -> str:
     """A valid formulation of some hundred pages: its render takes seconds, its check not."""
     source = folder / "2024/aduanas.yaml"
-    paragraph = "      Párrafo de una medida muy extensa, repetido para alargar el documento.\n\n"
-    # Each measure's text within the 200 000 characters a text may have.
+    sentence = "Párrafo de una medida muy extensa, repetido para alargar el documento. "
+    paragraph = "      " + sentence * 3 + "\n\n"
+    # Each measure's text within the 200 000 characters and 2 000 lines a text may have.
     text = source.read_text(encoding="utf-8").replace(
-        "    description: |\n", "    description: |\n" + paragraph * 2500)
+        "    description: |\n", "    description: |\n" + paragraph * 900)
     (folder / "2024/larga.yaml").write_text(text, encoding="utf-8")
     return "2024/larga.yaml"
 
