@@ -39,6 +39,9 @@ def build() -> dict[str, bytes]:
         font = instancer.instantiateVariableFont(
             TTFont(source / variable, recalcTimestamp=False), {"wght": weight},
             updateFontNames=True)
+        # fontTools packs the layout tables with HarfBuzz's repacker when uharfbuzz is
+        # installed (pyHanko's [opentype] brings it), and the bytes differ: always its own.
+        font.cfg["fontTools.ttLib.tables.otBase:USE_HARFBUZZ_REPACKER"] = False
         out = io.BytesIO()
         font.save(out)
         files[name] = out.getvalue()

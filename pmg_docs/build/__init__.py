@@ -24,6 +24,7 @@ from ..i18n import _
 from ..load.catalogs import CatalogRegistry
 from ..load.sources import iter_source_files, load_source
 from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
+from ..writers.pdf_metadata import DEFAULT_VARIANT
 from ..render.sandbox import TemplateLimits
 
 
@@ -93,7 +94,8 @@ def _clashes(jobs) -> list[Diagnostic]:
 
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
                  templates: Path | None = None, annexes=(),
-                 limits: TemplateLimits = TemplateLimits()) -> Summary:
+                 limits: TemplateLimits = TemplateLimits(),
+                 pdf_variant: str = DEFAULT_VARIANT) -> Summary:
     """`pmg render`: the given sources, each written under `out_dir` by its file name."""
     started = time.perf_counter()
     paths, missing = iter_source_files(files)
@@ -102,7 +104,7 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
     options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    limits), tuple(catalog_dirs))
+                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
     summary = Summary()
     for path, relative in jobs:
         _collect(summary, _render_one(path, relative, out_dir, options), strict)
@@ -139,14 +141,15 @@ def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=
                templates: Path | None = None, annexes=(), jobs: int | None = None,
                force: bool = False,
                progress: Callable[[Path, Rendered | None], None] | None = None,
-               limits: TemplateLimits = TemplateLimits()) -> Summary:
+               limits: TemplateLimits = TemplateLimits(),
+               pdf_variant: str = DEFAULT_VARIANT) -> Summary:
     """`pmg build`: every document source under `directory`, into the same tree under
     `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
     from .cache import BuildCache
 
     started = time.perf_counter()
     options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    limits), tuple(catalog_dirs))
+                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
     paths, _ = iter_source_files([directory])

@@ -18,7 +18,7 @@ from ..i18n import _, use_for_click
 use_for_click()
 
 from .. import __version__  # noqa: E402
-from . import documents, serve, workflow, year  # noqa: E402
+from . import documents, serve, sign, workflow, year  # noqa: E402
 from .common import EXIT_INTERNAL, Group  # noqa: E402
 
 
@@ -34,7 +34,7 @@ def main() -> None:
 
 for command in (documents.validate, documents.render, documents.build, documents.guide,
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
-                year.report, year.export, year.import_):
+                year.report, year.export, year.import_, sign.sign, sign.verify):
     main.add_command(command)
 main.add_command(serve.serve)
 

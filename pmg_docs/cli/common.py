@@ -12,6 +12,7 @@ import click
 
 from .. import kinds
 from ..i18n import _
+from ..writers.pdf_metadata import DEFAULT_VARIANT, VARIANTS
 from .completion import complete_catalog_ids
 
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
@@ -143,6 +144,12 @@ annex_option = click.option(
     "--annex", "annexes", multiple=True, type=click.Choice(kinds.annex_names()),
     help=_("Agrega un anexo; se puede repetir. requisitos: los requisitos técnicos de cada "
            "objetivo de etapa comprometido con ponderación mayor que 0."))
+
+pdf_variant_option = click.option(
+    "--pdf-variant", "pdf_variant", type=click.Choice(VARIANTS), default=DEFAULT_VARIANT,
+    show_default=True,
+    help=_("Norma que declara el PDF: PDF/A (archivo; nivel «a»: etiquetado para lectores de "
+           "pantalla), PDF/UA-1, o none (un PDF simple, sin etiquetas ni declaración)."))
 
 
 def catalog_option(help_text: str, required: bool = False):

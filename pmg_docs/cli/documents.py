@@ -17,6 +17,7 @@ from .common import (
     format_option,
     formats,
     output_dir_option,
+    pdf_variant_option,
     paths_argument,
     print_diagnostics,
     strict_option,
@@ -65,13 +66,15 @@ def validate(paths, catalog_dirs, templates, strict, fmt) -> None:
 @strict_option
 @annex_option
 @template_limits_options
+@pdf_variant_option
 def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, template_seconds,
-           template_characters, template_depth) -> None:
+           template_characters, template_depth, pdf_variant) -> None:
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
                            annexes, limits=template_limits(template_seconds, template_characters,
-                                                           template_depth))
+                                                           template_depth),
+                           pdf_variant=pdf_variant)
     _report(summary)
 
 
@@ -92,8 +95,9 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, templa
 @click.option("--force", is_flag=True,
               help=_("Rehace todo, sin mirar el caché de la construcción."))
 @template_limits_options
+@pdf_variant_option
 def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force,
-          template_seconds, template_characters, template_depth) -> None:
+          template_seconds, template_characters, template_depth, pdf_variant) -> None:
     from ..build import build_tree
     from .progress import build_progress
 
@@ -101,7 +105,8 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
                              annexes, jobs=jobs, force=force, progress=progress,
                              limits=template_limits(template_seconds, template_characters,
-                                                    template_depth))
+                                                    template_depth),
+                             pdf_variant=pdf_variant)
     print_diagnostics(summary.diagnostics)
     built = ngettext("{count} construido", "{count} construidos",
                      summary.built).format(count=summary.built)
@@ -126,8 +131,9 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @templates_option
 @strict_option
 @template_limits_options
+@pdf_variant_option
 def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, template_seconds,
-          template_characters, template_depth) -> None:
+          template_characters, template_depth, pdf_variant) -> None:
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
     from ..render.pipeline import (
@@ -140,7 +146,8 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, 
 
     options = RenderOptions(formats(fmt), strict, templates,
                             limits=template_limits(template_seconds, template_characters,
-                                                   template_depth))
+                                                   template_depth),
+                            pdf_variant=pdf_variant)
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:

@@ -24,6 +24,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import atomic_write
+from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
 
@@ -41,10 +42,13 @@ class RenderOptions:
     annexes: tuple[str, ...] = ()
     # What a template may use; reaching a limit fails the document (they change no bytes).
     limits: TemplateLimits = TemplateLimits()
+    # The standard the PDF claims (`--pdf-variant`), or "none".
+    pdf_variant: str = DEFAULT_VARIANT
 
     def key(self) -> str:
         """What of these options changes the bytes of a document (for the build cache)."""
-        return repr((self.formats, self.strict, str(self.templates or ""), self.annexes))
+        return repr((self.formats, self.strict, str(self.templates or ""), self.annexes,
+                     self.pdf_variant))
 
 
 @dataclass
@@ -131,12 +135,14 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
-            templates: Path | None = None) -> tuple[bytes, list[Diagnostic]]:
+            templates: Path | None = None, metadata=None,
+            pdf_variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[Diagnostic]]:
     """One format's bytes from the HTML, with any warning the writer raised."""
     if fmt == "pdf":
         from ..writers.pdf import write_pdf
 
-        data, refused = write_pdf(break_long_words(html), [templates] if templates else [])
+        data, refused = write_pdf(break_long_words(html), [templates] if templates else [],
+                                  metadata, pdf_variant)
         severity = Severity.ERROR if strict else Severity.WARNING
         notes = [Diagnostic(source_name, None, (), _(
             "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "
@@ -169,8 +175,11 @@ def render_document(document: Document, options: RenderOptions) -> Rendered:
                      *files]
     if "docx" in options.formats:
         result.inputs.append(templates_dir() / "reference.docx")
+    metadata = document_metadata(document.kind, document.catalog, document.model,
+                                 document.source.path.read_bytes(), document.format.name)
     for fmt in options.formats:
-        data, notes = produce(html, fmt, options.strict, document.source.name, options.templates)
+        data, notes = produce(html, fmt, options.strict, document.source.name, options.templates,
+                              metadata, options.pdf_variant)
         result.diagnostics.extend(notes)
         if blocking(notes, options.strict):
             result.data.clear()

@@ -18,6 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..resources import fonts_dir, templates_dir
+from .pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
 
 # Every font file is stamped with this time, not the clock, so that equal inputs give equal
 # bytes (fontTools reads it while subsetting). 2000-01-01T00:00:00Z.
@@ -63,12 +64,23 @@ def _font_css() -> str:
     return "\n".join(rules)
 
 
-def write_pdf(html: str, extra_allowed: list[Path] = ()) -> tuple[bytes, list[str]]:
-    """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused."""
+def write_pdf(html: str, extra_allowed: list[Path] = (), metadata: PdfMetadata | None = None,
+              variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[str]]:
+    """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused.
+
+    `variant` is the standard the PDF claims (pdf_metadata.VARIANTS); `metadata`, what it says
+    about the document besides its title (see xmp.py)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     fetcher = PackageOnlyFetcher([templates_dir(), fonts_dir(), *extra_allowed])
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=str(templates_dir()) + os.sep, url_fetcher=fetcher)
     stylesheets = [CSS(string=_font_css(), font_config=fonts, url_fetcher=fetcher)]
-    pdf = document.write_pdf(stylesheets=stylesheets, font_config=fonts)
-    return pdf, fetcher.refused
+    rendered = document.render(stylesheets=stylesheets, font_config=fonts)
+    options = {"pdf_variant": None if variant == NO_VARIANT else variant,
+               "pdf_tags": tagged(variant)}
+    if metadata is not None:
+        from .pdf_finish import finisher, set_information
+
+        set_information(rendered.metadata, metadata)
+        options["finisher"] = finisher(metadata, claim(variant))
+    return rendered.write_pdf(**options), fetcher.refused

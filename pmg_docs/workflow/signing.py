@@ -1,0 +1,215 @@
+"""Signing a rendered PDF (PAdES, with pyHanko) and checking the signatures it carries.
+
+A signature is added as an incremental update: the signed file is the original bytes followed
+by the signature's objects, so the PDF/A document stays what it was and every earlier byte is
+covered by the signature. A visible signature goes where the template reserves it: an element
+with id `firma` (or `firma-…`) becomes a named destination holding its rectangle (see
+writers/pdf_finish.py), and the box is drawn in the space just above it.
+
+An institution that signs with its own service (a remote HSM, a government signing platform)
+uses `prepare_external` and `finish_external`: the first reserves the signature in the PDF and
+gives the SHA-256 of the bytes to sign; the service returns a CMS (PKCS #7) signature over that
+digest; the second puts it in the reserved place.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import _
+from ..output import atomic_write
+from ..resources import fonts_dir
+from ..writers.pdf_finish import SIGNATURE_PLACE
+
+DEFAULT_FIELD = "Firma"
+# Where a visible signature goes, in points: this far above the reserved block, this high, and
+# (when the template's destination gives no rectangle) this wide.
+_GAP, _HEIGHT, _WIDTH = 6, 40, 200
+# What the visible box prints (document text: Spanish whatever the command line's language).
+STAMP_TEXT = "Firmado electrónicamente por\n%(signer)s\n%(ts)s"
+STAMP_TIME = "%d-%m-%Y %H:%M:%S %Z"
+# Bytes reserved in the PDF for a signature from an external service (hex-encoded CMS).
+EXTERNAL_RESERVED = 32768
+
+
+class SigningError(Exception):
+    """A key, certificate or PDF that cannot be used, said in the user's words."""
+
+
+@dataclass(frozen=True)
+class Place:
+    page: int  # 0-based
+    box: tuple[float, float, float, float]  # left, bottom, right, top, in points
+
+
+def signature_place(pdf_bytes: bytes, name: str) -> Place | None:
+    """Where a visible signature goes for the template's place `name` (`firma`): the box above
+    the rectangle its named destination holds. None when the document has no such place."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        dests = pdf.Root.get("/Names", {}).get("/Dests")
+        if dests is None:
+            return None
+        tree = pikepdf.NameTree(dests)
+        if name not in tree:
+            return None
+        dest = tree[name]
+        page = next(i for i, p in enumerate(pdf.pages) if p.obj.objgen == dest[0].objgen)
+        if dest[1] == "/FitR":
+            left, _bottom, right, top = (float(v) for v in dest[2:6])
+        else:  # /XYZ left top zoom: a corner only
+            left, top = float(dest[2]), float(dest[3])
+            right = left + _WIDTH
+    return Place(page, (left, top + _GAP, right, top + _GAP + _HEIGHT))
+
+
+def _signer(key: Path, cert: Path, password: str | None):
+    from pyhanko.sign import signers
+
+    try:
+        signer = signers.SimpleSigner.load(
+            str(key), str(cert), key_passphrase=password.encode() if password else None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise SigningError(_("no se pudo leer la clave {key} o el certificado {cert}: {error}; "
+                             "se esperan archivos PEM o DER (y --key-password si la clave "
+                             "está cifrada)").format(key=key, cert=cert, error=exc)) from None
+    if signer is None:
+        raise SigningError(_("no se pudo leer la clave {key} o el certificado {cert}; se esperan "
+                             "archivos PEM o DER (y --key-password si la clave está "
+                             "cifrada)").format(key=key, cert=cert))
+    return signer
+
+
+def _stamp_style():
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    # The document's own typeface, embedded: PDF/A allows no font outside the file.
+    font = GlyphAccumulatorFactory(str(next(fonts_dir().glob("*-Regular.ttf"))))
+    return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME,
+                          text_box_style=TextBoxStyle(font=font, font_size=9),
+                          border_width=1)
+
+
+def _writer(pdf_bytes: bytes):
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfReadError
+
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    except (PdfReadError, ValueError) as exc:
+        raise SigningError(_("no es un PDF legible: {error}").format(error=exc)) from None
+    _keep_metadata_in_step(writer)
+    return writer
+
+
+def _keep_metadata_in_step(writer) -> None:
+    """When it writes, pyHanko rewrites the XMP packet with itself as pdf:Producer and a
+    xmp:ModifyDate, keeping every other property, and adds itself to the information
+    dictionary's /Producer. PDF/A wants both producers to say the same: naming pyHanko alone in
+    the dictionary beforehand (in the same, signed update) makes them agree. Our namespace
+    keeps its prefix, the one its extension schema declares (lxml's registry is global)."""
+    from lxml import etree
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    from ..writers.xmp import NAMESPACE, PREFIX
+
+    etree.register_namespace(PREFIX, NAMESPACE)
+
+    try:
+        info = writer.trailer.raw_get("/Info")
+    except KeyError:
+        return
+    info.get_object()[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
+    writer.mark_update(info)
+
+
+def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
+    from pyhanko.sign import fields
+
+    if place_name is None:
+        return fields.SigFieldSpec(sig_field_name=field)
+    place = signature_place(pdf_bytes, place_name)
+    if place is None:
+        raise SigningError(_("el documento no reserva un lugar «{name}» para la firma; las "
+                             "plantillas lo reservan con id=\"{default}\" (la circular lo "
+                             "hace)").format(name=place_name, default=SIGNATURE_PLACE))
+    return fields.SigFieldSpec(sig_field_name=field, on_page=place.page, box=place.box)
+
+
+def _metadata(field: str, reason: str | None, location: str | None):
+    from pyhanko.sign import fields, signers
+
+    return signers.PdfSignatureMetadata(
+        field_name=field, reason=reason, location=location, md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES)
+
+
+def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str | None = None,
+             reason: str | None = None, location: str | None = None,
+             place: str | None = None, field: str = DEFAULT_FIELD) -> None:
+    """Sign `source` into `target` (written atomically) with a PAdES baseline signature;
+    visible above the template's place `place` when given. Raises SigningError."""
+    from pyhanko.sign import signers
+
+    pdf_bytes = Path(source).read_bytes()
+    writer = _writer(pdf_bytes)
+    pdf_signer = signers.PdfSigner(
+        _metadata(field, reason, location), signer=_signer(key, cert, password),
+        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+    output = io.BytesIO()
+    try:
+        pdf_signer.sign_pdf(writer, output=output)
+    except (ValueError, signers.SigningError) as exc:
+        raise SigningError(str(exc)) from None
+    atomic_write(Path(target), output.getvalue())
+
+
+# --- an institution's signing service ---------------------------------------------------------
+
+def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
+                     reason: str | None = None, location: str | None = None,
+                     place: str | None = None, field: str = DEFAULT_FIELD) -> dict:
+    """Reserve a signature in `source`, written to `prepared`, and return what finishing needs:
+    the SHA-256 of the signed byte ranges (`digest`, hex: what the service signs) and where the
+    signature goes in `prepared`. Keep it (JSON) until the service answers. A visible box
+    (`place`) prints `signer_name`: the service's certificate is not known yet."""
+    from pyhanko.sign import signers
+
+    pdf_bytes = Path(source).read_bytes()
+    writer = _writer(pdf_bytes)
+    # The service's certificate is not known yet: no signer, only the room it will need.
+    pdf_signer = signers.PdfSigner(
+        _metadata(field, reason, location), signer=signers.ExternalSigner(None, None),
+        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+    output = io.BytesIO()
+    digest, _tbs, output = _run(pdf_signer.async_digest_doc_for_signing(
+        writer, bytes_reserved=EXTERNAL_RESERVED, output=output,
+        appearance_text_params={"signer": signer_name}))
+    atomic_write(Path(prepared), output.getvalue())
+    return {"digest": digest.document_digest.hex(), "algorithm": "sha256",
+            "start": digest.reserved_region_start, "end": digest.reserved_region_end}
+
+
+def finish_external(prepared: Path, state: dict, signature_cms: bytes, target: Path) -> None:
+    """Put the CMS signature the service returned for `state["digest"]` into the place
+    `prepare_external` reserved in `prepared`, writing `target`."""
+    from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
+    from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
+
+    digest = PreparedByteRangeDigest(bytes.fromhex(state["digest"]), state["start"],
+                                     state["end"])
+    output = io.BytesIO(Path(prepared).read_bytes())
+    PdfTBSDocument.finish_signing(output, digest, signature_cms)
+    atomic_write(Path(target), output.getvalue())
+
+
+def _run(coroutine):
+    import asyncio
+
+    return asyncio.run(coroutine)

@@ -1,0 +1,68 @@
+"""The metadata a PDF records is drawn from the document; the XMP packet declares what it uses."""
+
+from __future__ import annotations
+
+import hashlib
+
+from conftest import ROOT
+from lxml import etree
+
+from pmg_docs.load import CatalogRegistry, load_document
+from pmg_docs.writers.pdf_metadata import VARIANTS, Claim, PdfMetadata, claim, document_metadata
+from pmg_docs.writers.xmp import NAMESPACE, PROPERTIES, xmp_packet
+
+
+def test_claims_of_the_variants():
+    assert claim("pdf/a-2a") == Claim("a", 2, "A")
+    assert claim("pdf/a-3u") == Claim("a", 3, "U")
+    assert claim("pdf/ua-1") == Claim("ua", 1)
+    assert claim("none") is None
+    assert "pdf/a-2a" in VARIANTS and "none" in VARIANTS
+
+
+def test_metadata_of_a_2011_formulation():
+    path = ROOT / "examples" / "2011" / "osorno.yaml"
+    document = load_document(path, CatalogRegistry())
+    meta = document_metadata(document.kind, document.catalog, document.model, path.read_bytes(),
+                             document.format.name)
+    assert (meta.kind, meta.format, meta.year, meta.mechanism, meta.catalog) == (
+        "formulation", "areas", 2011, "PMG", "pmg-2011")
+    assert meta.issuer == "GOBERNACION PROVINCIAL DE OSORNO"
+    assert meta.ministry == "MINISTERIO DEL INTERIOR"
+    assert meta.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert meta.date is None
+
+
+def test_a_guide_has_no_issuer():
+    catalog = CatalogRegistry().get("pmg-2024").model
+    system = catalog.systems[0]
+    meta = document_metadata("guide", catalog, system, b"catalog", "requisitos")
+    assert meta.issuer is None and meta.description == catalog.title
+
+
+def _packet(claim_):
+    meta = PdfMetadata(kind="circular", format="carta", year=2012, mechanism="MEI",
+                       catalog="mei-2012", catalog_version="2012.1", source_sha256="0" * 64,
+                       issuer="A & B <C>", description="Materia", date="2011-09-15")
+    packet = xmp_packet("Título", "WeasyPrint 70.0", meta, claim_)
+    assert packet.startswith(b'<?xpacket begin="\xef\xbb\xbf"')
+    assert packet.endswith(b'<?xpacket end="r"?>')
+    body = packet[packet.index(b"<x:xmpmeta"):packet.rindex(b"</x:xmpmeta>") + 12]
+    return etree.fromstring(body)
+
+
+def test_the_packet_declares_every_property_it_uses():
+    root = _packet(Claim("a", 2, "A"))
+    used = {etree.QName(e).localname for e in root.iter() if etree.QName(e).namespace == NAMESPACE}
+    declared = [e.text for e in root.iter("{http://www.aiim.org/pdfa/ns/property#}name")]
+    assert used <= set(declared) == {name for name, _type, _text in PROPERTIES}
+    issuer = root.find(f".//{{{NAMESPACE}}}issuer")
+    assert issuer.text == "A & B <C>"  # escaped in the XML, read back as written
+
+
+def test_a_pdfua_claim_declares_its_schema():
+    root = _packet(Claim("ua", 1))
+    assert root.find(".//{http://www.aiim.org/pdfua/ns/id/}part").text == "1"
+    prefixes = [e.text for e in root.iter("{http://www.aiim.org/pdfa/ns/schema#}prefix")]
+    assert prefixes == ["pmg", "pdfuaid"]
+    assert root.find(".//{http://www.aiim.org/pdfa/ns/id/}part") is None
