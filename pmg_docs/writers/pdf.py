@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import threading
+from functools import cache
 from pathlib import Path
 
 from weasyprint import CSS, HTML
@@ -61,12 +63,63 @@ def _font_css() -> str:
     return "\n".join(rules)
 
 
+# A process that renders many documents loads the fonts once: one font configuration and its
+# parsed @font-face rules per thread (Pango's font map is not thread-safe), kept until
+# release_fonts(). The bytes are the same as with a configuration per document.
+_fonts = threading.local()
+
+
+def _font_setup() -> tuple[FontConfiguration, CSS]:
+    if getattr(_fonts, "setup", None) is None:
+        config = FontConfiguration()
+        fetcher = PackageOnlyFetcher([fonts_dir()])
+        _fonts.setup = (config, CSS(string=_font_css(), font_config=config, url_fetcher=fetcher))
+    return _fonts.setup
+
+
+def release_fonts() -> None:
+    """Drop this thread's font configuration (WeasyPrint then removes its temporary copies of
+    the font files)."""
+    _fonts.setup = None
+
+
+class _SubsetHTML(HTML):
+    """WeasyPrint's user-agent stylesheet gives every element of a document a `::marker` style
+    and five footnote and note pseudo-element styles (`::marker`, `::footnote-call`, …, all
+    without a tag), so the style cascade computes seven styles per element. The HTML subset
+    (writers/subset.py) has markers only on `li` and no footnotes or notes: scoped to what it
+    can contain, the same stylesheet gives the same bytes with a quarter less cascade work."""
+
+    def _ua_stylesheets(self, forms=False):
+        return [_subset_ua_stylesheet()]
+
+
+_UNIVERSAL_PSEUDO_RULES = (
+    ("::marker {", "li::marker {"),
+    *((f"::{name} {{", None) for name in ("footnote-call", "footnote-marker", "note-call",
+                                           "note-marker", "note-callback")),
+)
+
+
+@cache
+def _subset_ua_stylesheet() -> CSS:
+    from weasyprint.html import UA
+
+    lines = []
+    for line in UA.splitlines():
+        for start, scoped in _UNIVERSAL_PSEUDO_RULES:
+            if line.startswith(start):
+                line = "" if scoped is None else scoped + line[len(start):]
+        lines.append(line)
+    return CSS(string="\n".join(lines))
+
+
 def write_pdf(html: str, extra_allowed: list[Path] = ()) -> tuple[bytes, list[str]]:
     """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     fetcher = PackageOnlyFetcher([templates_dir(), fonts_dir(), *extra_allowed])
-    fonts = FontConfiguration()
-    document = HTML(string=html, base_url=str(templates_dir()) + os.sep, url_fetcher=fetcher)
-    stylesheets = [CSS(string=_font_css(), font_config=fonts, url_fetcher=fetcher)]
-    pdf = document.write_pdf(stylesheets=stylesheets, font_config=fonts)
+    fonts, font_faces = _font_setup()
+    document = _SubsetHTML(string=html, base_url=str(templates_dir()) + os.sep,
+                           url_fetcher=fetcher)
+    pdf = document.write_pdf(stylesheets=[font_faces], font_config=fonts)
     return pdf, fetcher.refused
