@@ -56,11 +56,11 @@ def vary_2024(base: dict, measures_pool: list, rng: random.Random, n: int) -> di
         for indicator in objective.get("indicators", []):
             target = indicator.get("target")
             if indicator["indicator"] == "equidad-de-genero":
-                target.update(numerator=count, percent=rounded(count / 8 * 100, 1))
+                target.update(numerator=count, value=rounded(count / 8 * 100, 1))
             elif target is not None:
                 numerator, denominator = rng.randint(10**6, 10**9), rng.randint(10**6, 10**9)
                 target.update(numerator=numerator, denominator=denominator,
-                              percent=rounded(numerator / denominator * 100, 2))
+                              value=rounded(numerator / denominator * 100, 2))
     return data
 
 

@@ -22,10 +22,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from pmg_docs.checks.validation import check_path
-    from pmg_docs.load.catalogs import CatalogRegistry
-    from pmg_docs.load.sources import iter_source_files
-    from pmg_docs.render.pipeline import render_html_for
+    from pmg_docs.checks import check_path
+    from pmg_docs.load import CatalogRegistry, iter_source_files
+    from pmg_docs.render.pipeline import RenderOptions, lay_out
     from pmg_docs.writers.docx import write_docx
     from pmg_docs.writers.pdf import write_pdf
     imported = time.perf_counter() - started
@@ -40,7 +39,7 @@ def main() -> None:
             t0 = time.perf_counter()
             checked, _ = check_path(path, registry)
             t1 = time.perf_counter()
-            html = render_html_for(checked)
+            html = lay_out(checked, RenderOptions())[0]
             t2 = time.perf_counter()
             write_pdf(html)
             t3 = time.perf_counter()

@@ -9,7 +9,8 @@ marco's requirements on particular systems (checks/marco_requirements.py), on it
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from ..numbers import same, shown
+from ..i18n import _
+from . import weights
 from .marco_requirements import check_requirements
 from .wording import not_in_catalog, twice
 
@@ -78,16 +79,9 @@ def priorities_known(document, catalog):
 
 
 def weights_total(document, catalog):
-    systems = document.model.systems
-    if catalog.rules.total_weight is None:
-        return
-    decimals = catalog.rules.weight_decimals
-    total = sum(c.weight for c in systems)
-    if not same(total, catalog.rules.total_weight, decimals):
-        terms = " + ".join(shown(c.weight, decimals) for c in systems)
-        yield document.source.diagnostic(
-            ("systems",), f"weights of the committed systems add up to {shown(total, decimals)} "
-            f"({terms}); expected {shown(catalog.rules.total_weight, decimals)}")
+    yield from weights.total(document.source, ("systems",),
+                             [c.weight for c in document.model.systems], catalog,
+                             _("de los sistemas comprometidos"))
 
 
 def exemptions_consistent(document, catalog):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, repeated
 from ..i18n import _
-from ..numbers import same, shown
+from . import weights
 from .targets import check_definition, check_target
 
 
@@ -41,12 +41,6 @@ def _weights(document, catalog) -> Iterable[Diagnostic]:
         yield source.diagnostic(("indicators", i), _(
             "falta la ponderación; el catálogo {catalog} pondera cada indicador: se espera "
             "`weight:`").format(catalog=catalog.id))
-    if missing:
-        return
-    decimals = catalog.rules.weight_decimals
-    weights = [indicator.weight for indicator in indicators]
-    if not same(sum(weights), total, decimals):
-        yield source.diagnostic(("indicators",), _(
-            "las ponderaciones suman {sum} ({terms}); se espera {total}").format(
-            sum=shown(sum(weights), decimals), total=shown(total, decimals),
-            terms=" + ".join(shown(w, decimals) for w in weights)))
+    if not missing:
+        yield from weights.total(source, ("indicators",), [i.weight for i in indicators],
+                                 catalog, _("de los indicadores"))

@@ -5,21 +5,16 @@ from __future__ import annotations
 from ..diagnostics import Severity
 from ..i18n import _
 from ..numbers import same, shown
+from . import weights
 from .gender import RULES as GENDER_RULES
 from .targets import check_commitment, check_definition
 from .wording import not_in_catalog, twice
 
 
 def objective_weights_total(document, catalog):
-    objectives = document.model.objectives
-    if catalog.rules.total_weight is None:
-        return
-    decimals = catalog.rules.weight_decimals
-    total = sum(o.weight for o in objectives)
-    if not same(total, catalog.rules.total_weight, decimals):
-        yield document.source.diagnostic(
-            ("objectives",), f"objective weights add up to {shown(total, decimals)}; "
-            f"expected {shown(catalog.rules.total_weight, decimals)}")
+    yield from weights.total(document.source, ("objectives",),
+                             [o.weight for o in document.model.objectives], catalog,
+                             _("de los objetivos"))
 
 
 def objective_weight_is_sum_of_items(document, catalog):

@@ -9,6 +9,12 @@ import click
 from .. import kinds
 
 FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
+format_option = click.option("--format", "fmt", type=FORMAT_CHOICES, default="all",
+                             show_default=True)
+output_dir_option = click.option("-o", "--output", "out_dir",
+                                 type=click.Path(file_okay=False, path_type=Path),
+                                 default=Path("out"), show_default=True,
+                                 help="Folder for the documents.")
 
 
 def formats(value: str) -> tuple[str, ...]:

@@ -9,10 +9,11 @@ import click
 
 from .common import (
     EXIT_INPUT,
-    FORMAT_CHOICES,
     annex_option,
     catalogs_option,
+    format_option,
     formats,
+    output_dir_option,
     print_diagnostics,
     strict_option,
     templates_option,
@@ -41,9 +42,8 @@ def validate(paths, catalog_dirs, templates, strict) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for the documents.")
+@format_option
+@output_dir_option
 @catalogs_option
 @templates_option
 @strict_option
@@ -61,9 +61,8 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
 @click.command()
 @click.argument("directory", required=False, default=Path("examples"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for the documents.")
-@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
+@output_dir_option
+@format_option
 @catalogs_option
 @templates_option
 @strict_option
@@ -91,9 +90,8 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @click.argument("system_id")
 @click.option("--catalog", "catalog_id", required=True,
               help="Id of the catalog that holds the system (see `pmg catalog list`).")
-@click.option("--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for the documents.")
+@format_option
+@output_dir_option
 @catalogs_option
 @templates_option
 @strict_option

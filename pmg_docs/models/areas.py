@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Id, Model, RichText, Text, Weight
-from .service import Service
+from .service import FormulationHeader
 
 
 class StageCommitment(Model):
@@ -36,9 +36,6 @@ class Exemption(Model):
     justification: RichText | None = None
 
 
-class Formulation(Model):
-    kind: Literal["formulation"]
-    catalog: Id
-    service: Service
+class Formulation(FormulationHeader):
     systems: list[StageCommitment] = Field(min_length=1)
     exemptions: list[Exemption] = []

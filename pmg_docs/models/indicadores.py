@@ -8,25 +8,24 @@ and, when the marco weighs indicators, how their weights add up.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from .base import Id, Identified, Model, Text, Weight
+from .base import Identified, Model, Text, Weight
 from .indicator import IndicatorFields, Target
-from .service import Service
+from .service import FormulationHeader
 
 
-class PerformanceIndicator(IndicatorFields, Identified):
+class _Product(Model):
     # The producto estratégico the indicator measures, as the service's definitions name it.
     product: Text | None = None
+
+
+# Bases listed last come first among the fields: id, product, then what defines the indicator.
+class PerformanceIndicator(IndicatorFields, _Product, Identified):
     target: Target
     # Only where the catalog's rules weigh indicators.
     weight: Weight | None = None
 
 
-class Formulation(Model):
-    kind: Literal["formulation"]
-    catalog: Id
-    service: Service
+class Formulation(FormulationHeader):
     indicators: list[PerformanceIndicator] = Field(min_length=1)

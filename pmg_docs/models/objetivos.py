@@ -8,13 +8,11 @@ catalog's, named by its id, or the service's own, defined where it is committed.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .base import Id, Model, RichText, Weight
 from .indicator import IndicatorFields, Target
-from .service import Service
+from .service import FormulationHeader
 
 
 class IndicatorCommitment(Model):
@@ -52,9 +50,6 @@ class GenderMeasure(Model):
     description: RichText
 
 
-class Formulation(Model):
-    kind: Literal["formulation"]
-    catalog: Id
-    service: Service
+class Formulation(FormulationHeader):
     objectives: list[ObjectiveCommitment] = Field(min_length=1)
     gender_measures: list[GenderMeasure] = []

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator
 
-from .base import Model, Text
+from .base import Id, Model, Text
 
 BudgetCode = Annotated[str, StringConstraints(pattern=r"^\d{2,3}$")]
 
@@ -24,3 +24,12 @@ class Service(Model):
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
             return f"{value:02d}"
         return value
+
+
+class FormulationHeader(Model):
+    """What every format of formulation opens with: what it is, against which catalog, by which
+    service. Each format adds its sections after these fields."""
+
+    kind: Literal["formulation"]
+    catalog: Id
+    service: Service

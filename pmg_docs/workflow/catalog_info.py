@@ -56,8 +56,10 @@ def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
         ("versión", catalog.version), ("documentos", documents or "—")])]
     listings.append(Listing("Objetivos de gestión (objective:)", ("id", "N°", "nombre"),
                             [(o.id, str(o.number), o.name) for o in catalog.objectives]))
-    listings.append(Listing("Indicadores (indicator:)", ("id", "nombre"),
-                            [(i.id, i.name) for i in catalog.indicators]))
+    listings.append(Listing("Indicadores (indicator:)", ("id", "nombre", "escala"),
+                            [(i.id, i.name, i.scale) for i in catalog.indicators]))
+    listings.append(Listing("Tipos de indicador (type:)", ("id", "nombre"),
+                            [(t.id, t.name) for t in catalog.indicator_types]))
     listings.append(Listing("Sistemas (system:)", ("id", "nombre", "etapas", "requisitos"), [
         (system.id, system.name, str(len(system.stages)), str(_requirement_count(system.stages)))
         for system in catalog.systems]))

@@ -62,6 +62,10 @@ def _yaml() -> YAML:
     yaml.allow_duplicate_keys = False
     # `[{number: 1}]` as written, not the legal but surprising `[number: 1]`.
     yaml.brace_single_entry_mapping_in_flow_sequence = True
+    # `total_weight: null` as written: an empty value reads the same but says less.
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar(
+            "tag:yaml.org,2002:null", "null"))
     return yaml
 
 

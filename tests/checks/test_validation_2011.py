@@ -22,7 +22,7 @@ SIAC = "'Sistema Integral de Información y Atención Ciudadana'"
 
 # file -> (line, field path, part of the message). One case per rule.
 CASES = {
-    "weights-total": (10, "systems", "weights of the committed systems add up to 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); expected 100.00"),
+    "weights-total": (10, "systems", "las ponderaciones de los sistemas comprometidos suman 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); se espera 100.00"),
     "system-committed-twice": (15, "systems[4].system", "«descentralizacion» aparece dos veces (también en la línea 14)"),
     "unknown-stage": (12, "systems[1].stage", "system 'Sistema Seguridad de la Información' has no stage 5; expected one of [1, 2, 3, 4]"),
     "unknown-priority": (11, "systems[0].priority", "«MENOR» no es una prioridad del catálogo pmg-2011; se espera uno de: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),

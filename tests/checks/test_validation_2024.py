@@ -16,7 +16,7 @@ BROKEN = DATA / "broken" / "2024"
 
 # file -> (line, field path, part of the message). One case per rule, plus shape errors.
 CASES = {
-    "objective-weights-total": (10, "objectives", "objective weights add up to 105.00; expected 100.00"),
+    "objective-weights-total": (10, "objectives", "las ponderaciones de los objetivos suman 105.00 (25.00 + 40.00 + 40.00); se espera 100.00"),
     "objective-weight-not-sum": (19, "objectives[1].weight", "weight is 45.00 but its indicators and systems add up to 40.00 (35.00 + 5.00)"),
     "system-weight-not-sum": (22, "objectives[1].systems[0].weight", "weight is 30.00 but its stage objectives add up to 35.00"),
     "target-percent-wrong": (32, "objectives[1].indicators[0].target.value", "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera que coincidan con 2 decimales"),

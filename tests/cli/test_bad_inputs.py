@@ -109,6 +109,7 @@ def _visible(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(INERT))
 def test_inert_cases_render_their_text_as_text(inert_renders, name):
     docx_text = docx_body_text(inert_renders / f"{name}.docx")
@@ -121,6 +122,7 @@ def test_inert_cases_render_their_text_as_text(inert_renders, name):
         assert "root:x:0:0" not in text  # nothing of /etc/passwd was read into the document
 
 
+@pytest.mark.slow
 def test_long_description_flows_across_pages(inert_renders):
     import re
 
@@ -171,6 +173,7 @@ class _Listener:
         self.server.close()
 
 
+@pytest.mark.slow
 def test_rendering_hostile_input_reaches_no_network_and_reads_no_outside_file(tmp_path, root):
     listener = _Listener()
     url = f"http://127.0.0.1:{listener.port}"
@@ -232,6 +235,7 @@ def test_rendering_hostile_input_reaches_no_network_and_reads_no_outside_file(tm
         listener.close()
 
 
+@pytest.mark.slow
 def test_no_traceback_from_the_installed_command(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-c", "from pmg_docs.cli import run; run()", "render",

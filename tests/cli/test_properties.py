@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -111,6 +112,7 @@ def test_generated_formulations_validate(tmp_path_factory, data):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow
 @slow(4)
 @given(formulations())
 def test_generated_formulations_render_both_formats(tmp_path_factory, data):
@@ -173,6 +175,7 @@ def _base(root):
     return load_yaml(root / "examples" / "2024" / "ips.yaml").data
 
 
+@pytest.mark.slow
 @slow(120)
 @given(data=st.data())
 def test_mutated_formulations_never_crash(tmp_path_factory, root, data):

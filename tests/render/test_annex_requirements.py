@@ -53,6 +53,7 @@ def annex_part(text: str) -> str:
     return annex
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_annex_lists_exactly_the_committed_requirements(aduanas, fmt):
     # Aduanas commits Calidad de Servicio stage 1 objectives 1-3 and stage 2 objective 1 (all
@@ -62,6 +63,7 @@ def test_annex_lists_exactly_the_committed_requirements(aduanas, fmt):
     assert len(codes) == len(set(codes))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_an_objective_at_zero_leaves_the_annex(aduanas_without_objective_1_2, fmt):
     codes = CODE.findall(annex_part(aduanas_without_objective_1_2[fmt]))
@@ -69,6 +71,7 @@ def test_an_objective_at_zero_leaves_the_annex(aduanas_without_objective_1_2, fm
     assert not set(codes) & set(OBJECTIVE_1_2)
 
 
+@pytest.mark.slow
 def test_annex_reads_in_order(aduanas):
     annex = normalize(annex_part(aduanas["docx"]))
     values = [
@@ -91,6 +94,7 @@ def test_annex_reads_in_order(aduanas):
     assert annex.count("Se fusionan los requisitos técnicos") == 1
 
 
+@pytest.mark.slow
 def test_annex_pdf_text_equals_docx_text(aduanas):
     pdf_words, docx_words = tokens(aduanas["pdf"]), tokens(aduanas["docx"])
     assert docx_words - pdf_words == {}
@@ -102,12 +106,14 @@ def test_annex_pdf_text_equals_docx_text(aduanas):
     assert set(pdf_words - docx_words) <= set(repeated), pdf_words - docx_words
 
 
+@pytest.mark.slow
 def test_without_the_option_there_is_no_annex(built_examples):
     text = docx_body_text(built_examples / "2024" / "aduanas.docx")
     assert ANNEX_TITLE not in text
     assert not CODE.search(text)
 
 
+@pytest.mark.slow
 def test_build_takes_the_option_too(root, tmp_path):
     result = CliRunner().invoke(main, ["build", str(root / "examples"), "-o", str(tmp_path),
                                        "--format", "docx", "--annex", "requisitos"])

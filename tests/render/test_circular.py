@@ -80,12 +80,14 @@ def test_seed_is_read_whole():
     assert sum(len(row) for row in rows) == 3 + 11 * 2 + 4 + 3 + 11 * 2 + 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_every_paragraph_and_distribution_line(outputs, fmt):
     missing = [line for line in seed_prose() if _flat(line) not in outputs[fmt]]
     assert missing == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_every_cuadro_cell(outputs, fmt):
     missing = [cell for row in seed_cuadro_rows() for cell in row
@@ -93,6 +95,7 @@ def test_every_cuadro_cell(outputs, fmt):
     assert missing == []
 
 
+@pytest.mark.slow
 def test_docx_reads_in_the_original_order(outputs):
     """The prose in the original's order, and the Cuadros' cells row by row."""
     text = outputs["docx"]
@@ -105,6 +108,7 @@ def test_docx_reads_in_the_original_order(outputs):
             position = found + len(_flat(value))
 
 
+@pytest.mark.slow
 def test_numbered_paragraphs_and_letter_heading(outputs):
     numbered = re.findall(r"^- (\d+\)) (.{40})", SEED.read_text(encoding="utf-8"), re.M)
     assert [marker for marker, _ in numbered] == [f"{n})" for n in range(1, 12)]
@@ -115,6 +119,7 @@ def test_numbered_paragraphs_and_letter_heading(outputs):
         assert "año 2012. SANTIAGO, 15 SEP 2011 DE : FELIPE LARRAÍN BASCUÑÁN" in text
 
 
+@pytest.mark.slow
 def test_pdf_text_equals_docx_text(built_examples):
     folder = built_examples / "circulars"
     pdf_words = tokens(pdf_body_text(folder / "circular-39-2011.pdf", ""))
@@ -146,6 +151,7 @@ NEW_SYSTEM = """\
 """
 
 
+@pytest.mark.slow
 def test_cuadros_follow_the_catalog(tmp_path):
     catalogs = tmp_path / "catalogs"
     catalogs.mkdir()
@@ -180,6 +186,7 @@ TRICKS = ["{{ ''.__class__ }}", "{% include '/etc/passwd' %}", "{{ 7 * 7 }}",
           "{{ cycler.__init__.__globals__ }}", "<script>alert(1)</script>"]
 
 
+@pytest.mark.slow
 def test_template_tricks_print_as_plain_text(tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8")
     paragraph = "12) Texto de prueba: " + " y ".join(TRICKS) + ".\n"
@@ -237,6 +244,7 @@ def test_invalid_circular_writes_nothing(tmp_path, name):
 
 # pmg new circular -------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_new_circular_validates_and_renders(tmp_path):
     target = tmp_path / "nueva.md"
     result = CliRunner().invoke(main, ["new", "circular", "-o", str(target)])
@@ -261,6 +269,7 @@ def test_new_circular_never_overwrites_without_force(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("---\n")
 
 
+@pytest.mark.slow
 def test_build_picks_up_circulars_and_skips_plain_markdown(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()

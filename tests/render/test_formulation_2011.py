@@ -19,6 +19,9 @@ from doc_text import (
 from docx import Document
 from docx.enum.section import WD_ORIENT
 
+# Every test here reads documents rendered by the real writers.
+pytestmark = pytest.mark.slow
+
 SEED = SEEDS / "004_d3e25ea32864f030.txt"
 
 

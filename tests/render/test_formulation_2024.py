@@ -16,6 +16,9 @@ from doc_text import (
     tokens,
 )
 
+# Every test here reads documents rendered by the real writers.
+pytestmark = pytest.mark.slow
+
 TITLE = "FORMULACIÓN DEL PROGRAMA DE MEJORAMIENTO DE LA GESTIÓN AÑO 2024"
 
 FORMULA_GENDER = ("(Número de medidas para la igualdad de género implementadas en el año t/Número "

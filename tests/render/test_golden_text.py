@@ -13,14 +13,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
-from doc_text import docx_body_text, pdf_pages_text
+
+if __name__ == "__main__":  # run as a script to regenerate: the helpers live in tests/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from conftest import DATA, ROOT  # noqa: E402
+from doc_text import docx_body_text, pdf_pages_text  # noqa: E402
 
 GOLDEN = DATA / "golden"
 # document (relative to the built tree, without suffix) -> how it is made
 DOCUMENTS = {
     "2024/aduanas": "build", "2024/ips": "build", "2011/osorno": "build",
     "circulars/circular-39-2011": "build",
+    "2025/ips-indicadores": "build", "2025/superintendencia-de-salud-mei": "build",
     "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
     "annex/aduanas": "annex",
 }

@@ -88,6 +88,7 @@ def test_seed_has_the_codes_and_notes_the_catalog_holds():
         assert normalize(requirement.name) in seed, requirement.code
 
 
+@pytest.mark.slow
 def test_guide_has_every_code_name_and_note_in_order_in_the_docx(guide):
     values = []
     shown = set()
@@ -99,6 +100,7 @@ def test_guide_has_every_code_name_and_note_in_order_in_the_docx(guide):
     find_in_order(guide["docx"], values)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_guide_has_every_seed_code_and_note(guide, fmt):
     if fmt == "docx":
@@ -114,6 +116,7 @@ def test_guide_has_every_seed_code_and_note(guide, fmt):
         assert tokens(value) <= words, value[:60]
 
 
+@pytest.mark.slow
 def test_guide_overview_of_all_four_stages(guide):
     system = CatalogRegistry().get("pmg-2024").model.system(SYSTEM)
     values = ["REQUISITOS TÉCNICOS", "Sistema Calidad de Servicio y Experiencia Usuaría",
@@ -132,6 +135,7 @@ def test_guide_overview_of_all_four_stages(guide):
         "Diseño de un plan de mejoramiento", None, None]
 
 
+@pytest.mark.slow
 def test_guide_pdf_text_equals_docx_text(guide):
     pdf_words, docx_words = tokens(guide["pdf"]), tokens(guide["docx"])
     assert docx_words - pdf_words == {}, "in the DOCX but not in the PDF"
@@ -139,6 +143,7 @@ def test_guide_pdf_text_equals_docx_text(guide):
     assert set(extra) <= set(REPEATED_HEADER), f"in the PDF but not in the DOCX: {extra}"
 
 
+@pytest.mark.slow
 def test_guide_of_a_system_without_requirements_warns(tmp_path):
     result = CliRunner().invoke(main, ["guide", "estado-verde", "--catalog", "pmg-2024",
                                        "--format", "docx", "-o", str(tmp_path)])
@@ -153,7 +158,7 @@ def test_guide_of_a_system_without_requirements_warns(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["guide", "calidad", "--catalog", "pmg-2042"],
-     "Invalid value for '--catalog': «pmg-2042» no es un catálogo; se espera uno de: mei-2012, pmg-2011, pmg-2024"),
+     "Invalid value for '--catalog': «pmg-2042» no es un catálogo; se espera uno de: desempeno-2025, mei-2012, mei-2025, pmg-2011, pmg-2024"),
     (["guide", "calidad", "--catalog", "pmg-2024"],
      "Invalid value for 'SYSTEM_ID': «calidad» no es un sistema del catálogo pmg-2024; se espera "
      "uno de: estado-verde, calidad-de-servicio-y-experiencia-usuaria"),
@@ -199,6 +204,7 @@ def test_catalog_show_lists_every_id():
     assert ["2", "Diseño de un plan de mejoramiento", "1", "6"] in cells
 
 
+@pytest.mark.slow
 def test_help_and_catalog_commands_load_no_writer():
     code = ("import sys\nfrom click.testing import CliRunner\nfrom pmg_docs.cli import main\n"
             "for args in (['--help'], ['guide', '--help'], ['catalog', 'list'],"

@@ -92,7 +92,7 @@ def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     assert pmg("fmt", "--check", str(target)).exit_code == 0
     checked = pmg("validate", str(target))
     assert checked.exit_code == 1
-    assert "objective weights add up to 0.00; expected 100.00" in checked.stderr
+    assert "las ponderaciones de los objetivos suman 0.00 (0.00 + 0.00 + 0.00); se espera 100.00" in checked.stderr
 
 
 def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, catalogs_2025):

@@ -169,8 +169,8 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
     parts = []
     fields = type(model).model_fields
     # (`kind` is left out: an item without an id is labelled with its kind already.)
-    for key in ("weight", "target", "priority"):
-        if key in fields and getattr(model, key) is not None:
+    for key in ("type", "stage", "weight", "target", "priority"):
+        if key in fields and isinstance(getattr(model, key), (int, float, str, BaseModel)):
             parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
         parts.append("measured only (Mide)")

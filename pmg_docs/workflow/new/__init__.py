@@ -84,7 +84,7 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
         if previous.format is fmt:
             request.previous = previous
         else:
-            request.decisions.extend(not_carried(previous, fmt))
+            request.decisions.extend(not_carried(previous, fmt, catalog_id))
     if not service.name and request.last_service is None:
         raise InputError([Diagnostic("--service", None, (), "no service name; expected "
                                      "--service NAME (or --from last year's formulation)")])

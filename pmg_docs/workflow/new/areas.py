@@ -31,30 +31,37 @@ def _system_line(catalog, system, carried) -> list[str]:
 
 
 def _systems(request: Request) -> list[str]:
+    """Every system of the marco for a new formulation; rolled forward, last year's in last
+    year's order (the order the document prints), then the systems new in the marco."""
     catalog, previous = request.catalog, request.previous
-    last = {c.system: c for c in previous.model.systems} if previous else {}
-    last_catalog = previous.catalog if previous else None
+    if previous is None:
+        return [line for system in catalog.systems for line in _system_line(catalog, system, None)]
     lines = []
-    for system in catalog.systems:
-        carried = last.get(system.id)
-        if carried is not None and carried.stage not in {s.number for s in system.stages}:
+    last_catalog = previous.catalog
+    for commitment in previous.model.systems:
+        system = catalog.system(commitment.system)
+        if system is None:
+            request.decide(f"system {commitment.system!r} is not in {catalog.id}: it was not "
+                           f"carried (stage {commitment.stage}, priority {commitment.priority}, "
+                           f"weight {plain(commitment.weight)} last year); give its weight to "
+                           "what remains")
+            continue
+        if commitment.stage not in {s.number for s in system.stages}:
             request.decide(f"system {system.name!r} ({system.id}): last year at stage "
-                           f"{carried.stage}, which {catalog.id} does not have; choose a stage")
-            carried = None
-        elif previous is not None and carried is None:
-            if last_catalog is not None and last_catalog.system(system.id) is not None:
-                request.decide(f"system {system.name!r} ({system.id}) was not committed last "
-                               "year; remove it if it is not committed this year either")
-            else:
-                request.decide(f"system {system.name!r} ({system.id}) is new in {catalog.id}: "
-                               "decide whether to commit it (weight 0); remove it if not")
-        lines.extend(_system_line(catalog, system, carried))
-    for system_id, commitment in last.items():
-        if catalog.system(system_id) is None:
-            request.decide(f"system {system_id!r} is not in {catalog.id}: it was not carried "
-                           f"(stage {commitment.stage}, priority {commitment.priority}, weight "
-                           f"{plain(commitment.weight)} last year); give its weight to what "
-                           "remains")
+                           f"{commitment.stage}, which {catalog.id} does not have; choose a stage")
+            commitment = None
+        lines.extend(_system_line(catalog, system, commitment))
+    committed = {c.system for c in previous.model.systems}
+    for system in catalog.systems:
+        if system.id in committed:
+            continue
+        if last_catalog is not None and last_catalog.system(system.id) is not None:
+            request.decide(f"system {system.name!r} ({system.id}) was not committed last year; "
+                           "add it if the service commits it this year")
+        else:
+            request.decide(f"system {system.name!r} ({system.id}) is new in {catalog.id}: "
+                           "decide whether to commit it (weight 0); remove it if not")
+            lines.extend(_system_line(catalog, system, None))
     return lines
 
 
@@ -87,8 +94,9 @@ def scaffold(request: Request) -> Scaffold:
     priorities = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities) or "—"
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
-            "# Each system committed at one stage, with a priority and a weight. Priorities: "
-            f"{priorities}.", "systems:", *_systems(request), "",
+            *comment_lines("Each system committed at one stage, with a priority and a weight. "
+                           f"Priorities: {priorities}.", ""),
+            "systems:", *_systems(request), "",
             "# Systems exempted (type: eximir) or whose stage is modified (type: modificar, with",
             "# its stage), each with its justification in Markdown.", *_exemptions(request)]
     total = catalog.rules.total_weight

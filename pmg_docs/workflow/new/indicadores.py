@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import get_args
 
 from ...models.indicator import Scale
-from .common import TO_FILL, Request, Scaffold, header, q, q_model, service_lines
+from .common import TO_FILL, Request, Scaffold, comment_lines, header, q, q_model, service_lines
 
 
 def _blank(catalog) -> list[str]:
@@ -20,7 +20,8 @@ def _blank(catalog) -> list[str]:
               f"    numerator_description: {q(TO_FILL)}",
               f"    denominator_description: {q(TO_FILL)}",
               f"    verification: [{q(TO_FILL)}]",
-              "    target: {numerator: 0, denominator: 1, value: 0}"]
+              # A zero denominator is reported until the target is filled in.
+              "    target: {numerator: 0, denominator: 0}"]
     if catalog.rules.total_weight is not None:
         lines.append(f"    weight: {q(catalog.rules.total_weight)}")
     return lines
@@ -44,8 +45,8 @@ def scaffold(request: Request) -> Scaffold:
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
             *(["# Indicator types of this marco (type:):", *types] if types else []),
-            f"# Scales (scale:): {', '.join(get_args(Scale))}; a target is numerator / "
-            "denominator (× 100 for percent).",
+            *comment_lines(f"Scales (scale:): {', '.join(get_args(Scale))}; a target is "
+                           "numerator / denominator (× 100 for percent).", ""),
             "indicators:",
             *(_carried(request) if request.previous else _blank(catalog))]
     lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",

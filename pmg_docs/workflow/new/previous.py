@@ -19,13 +19,13 @@ def _label(item: BaseModel, namer: Namer) -> str:
     return type(item).__name__
 
 
-def not_carried(previous, fmt) -> list[str]:
+def not_carried(previous, fmt, catalog_id: str) -> list[str]:
     """One decision per item of last year's lists (systems, exemptions, objectives, …)."""
     namer = Namer(previous.catalog)
     notes = [_(
         "la formulación del año anterior está en el formato {old} y la de {catalog} en el "
         "formato {new}: no se trasladó nada; esto es lo que comprometía").format(
-        old=previous.format.name, new=fmt.name, catalog=previous.model.catalog)]
+        old=previous.format.name, new=fmt.name, catalog=catalog_id)]
     for field_name in type(previous.model).model_fields:
         items = getattr(previous.model, field_name)
         if not isinstance(items, list):

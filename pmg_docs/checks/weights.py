@@ -1,0 +1,24 @@
+"""The weights of what a formulation commits add up to the marco's total (catalog data:
+`rules.total_weight`, null for a marco whose documents carry no weights), at the decimals the
+documents print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from ..i18n import _
+from ..numbers import same, shown
+
+
+def total(source, path: tuple, weights: list[float], catalog, what: str) -> Iterable[Diagnostic]:
+    """`what` names the weighed items as the message says them ("de los objetivos")."""
+    expected = catalog.rules.total_weight
+    if expected is None:
+        return
+    decimals = catalog.rules.weight_decimals
+    if not same(sum(weights), expected, decimals):
+        yield source.diagnostic(path, _(
+            "las ponderaciones {what} suman {sum} ({terms}); se espera {total}").format(
+            what=what, sum=shown(sum(weights), decimals), total=shown(expected, decimals),
+            terms=" + ".join(shown(w, decimals) for w in weights) or "0"))

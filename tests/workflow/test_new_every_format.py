@@ -1,0 +1,102 @@
+"""`pmg new formulation` writes the format its catalog declares, for every formulation format;
+`--from` carries last year's commitments in that format, and lists every one it cannot carry
+(nothing is dropped silently)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from pmg_docs import kinds
+from pmg_docs.cli import main
+from pmg_docs.load import CatalogRegistry, load_document
+
+OSORNO = ROOT / "examples" / "2011" / "osorno.yaml"
+SERVICE = ["--service", "SERVICIO DE PRUEBA", "--ministry", "MINISTERIO DE PRUEBA",
+           "--partida", "99", "--chapter", "01"]
+
+
+def pmg(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _catalog_of_each_format() -> dict[str, str]:
+    registry = CatalogRegistry()
+    found = {}
+    for catalog_id in registry.ids():
+        spec = registry.get(catalog_id).model.documents.get("formulation")
+        if spec is not None:
+            found.setdefault(spec.format, catalog_id)
+    return found
+
+
+def test_every_formulation_format_has_a_catalog_to_try():
+    assert set(_catalog_of_each_format()) == set(kinds.KINDS["formulation"].formats)
+
+
+@pytest.mark.parametrize("fmt, catalog_id", sorted(_catalog_of_each_format().items()))
+def test_new_formulation_in_each_format_reads_back_into_its_model(tmp_path, fmt, catalog_id):
+    target = tmp_path / "nueva.yaml"
+    result = pmg("new", "formulation", "--catalog", catalog_id, *SERVICE, "-o", target)
+    assert result.exit_code == 0, result.output
+    document = load_document(target)
+    assert document.format.name == fmt
+    assert document.model.service.name == "SERVICIO DE PRUEBA"
+    # `pmg validate` then says what is still to fill in (weights, priorities or a target).
+    assert pmg("validate", target).exit_code == 1
+
+
+@pytest.mark.parametrize("example", ["2011/osorno.yaml", "2024/aduanas.yaml", "2024/ips.yaml",
+                                     "2025/ips-indicadores.yaml",
+                                     "2025/superintendencia-de-salud-mei.yaml"])
+def test_rolled_onto_its_own_catalog_a_formulation_keeps_every_commitment(tmp_path, example):
+    source = ROOT / "examples" / example
+    catalog_id = load_document(source).model.catalog
+    target = tmp_path / "siguiente.yaml"
+    result = pmg("new", "formulation", "--catalog", catalog_id, "--from", source, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert load_document(target).model == load_document(source).model
+    assert pmg("validate", target).exit_code == 0
+
+
+def test_a_2011_rollover_onto_a_marco_by_objectives_lists_every_system_and_exemption(tmp_path):
+    target = tmp_path / "osorno-2024.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--from", OSORNO, "-o", target)
+    assert result.exit_code == 0, result.output
+    old = load_document(OSORNO).model
+    comments = " ".join(line.lstrip("# ") for line in target.read_text(
+        encoding="utf-8").splitlines() if line.startswith("#"))
+    assert "no se trasladó nada" in result.output
+    for number, commitment in enumerate(old.systems, start=1):
+        line = f"systems {number}: "
+        assert any(line in out and f"({commitment.system})" in out and
+                   f"stage {commitment.stage}" in out for out in result.output.splitlines())
+        assert f"({commitment.system}) — stage {commitment.stage}" in comments
+    for number, exemption in enumerate(old.exemptions, start=1):
+        assert any(f"exemptions {number}: " in out and f"({exemption.system})" in out
+                   and f"type {exemption.type}" in out for out in result.output.splitlines())
+    assert load_document(target).model.service == old.service
+
+
+def test_a_2011_rollover_drops_a_system_the_new_marco_lacks_and_says_so(tmp_path):
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    text = (ROOT / "catalogs" / "pmg-2011.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: pmg-2011", "id: pmg-2012").replace("year: 2011", "year: 2012")
+    start = text.index("  - id: descentralizacion")
+    end = text.index("  - id:", start + 10)
+    (catalogs / "pmg-2012.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    target = tmp_path / "osorno-2012.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2012", "--catalogs", catalogs,
+                 "--from", OSORNO, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert ("system 'descentralizacion' is not in pmg-2012: it was not carried (stage 1, "
+            "priority mediana, weight 12 last year)") in result.output
+    assert ("the modificar of 'descentralizacion' was not carried: the system is not in "
+            "pmg-2012") in result.output
+    model = load_document(target, CatalogRegistry((catalogs,))).model
+    assert [c.system for c in model.systems] == ["siac", "seguridad-de-la-informacion",
+                                                 "monitoreo-del-desempeno", "equidad-de-genero"]
+    assert [e.system for e in model.exemptions] == ["equidad-de-genero", "gobierno-electronico",
+                                                    "siac", "monitoreo-del-desempeno"]
