@@ -9,6 +9,7 @@ import click
 
 from .common import (
     EXIT_INPUT,
+    EXIT_INTERNAL,
     annex_option,
     catalogs_option,
     format_option,
@@ -82,8 +83,7 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
     print_diagnostics(summary.diagnostics)
     click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
                f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
-    if summary.failed:
-        sys.exit(EXIT_INPUT)
+    _exit_for(summary)
 
 
 @click.command()
@@ -129,5 +129,13 @@ def _report(summary) -> None:
     for path in summary.written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(summary.written)} file(s) written, {summary.failed} source(s) failed")
+    _exit_for(summary)
+
+
+def _exit_for(summary) -> None:
+    """1 when a source has errors; 3 when one hit a bug in pmg-docs (after the others were
+    rendered all the same)."""
+    if summary.internal:
+        sys.exit(EXIT_INTERNAL)
     if summary.failed:
         sys.exit(EXIT_INPUT)

@@ -77,6 +77,12 @@ def _font_setup() -> tuple[FontConfiguration, CSS]:
     return _fonts.setup
 
 
+def warm_up() -> None:
+    """Load the fonts and parse the stylesheets every document uses, before the first one."""
+    _font_setup()
+    _subset_ua_stylesheet()
+
+
 def release_fonts() -> None:
     """Drop this thread's font configuration (WeasyPrint then removes its temporary copies of
     the font files)."""
