@@ -211,16 +211,22 @@ DAMAGED = {
 }
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("damage", sorted(DAMAGED))
-def test_a_damaged_cache_is_discarded_with_a_warning(tmp_path, damage):
-    from pmg_docs.build.cache import environment_key
-
+def _built_once(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder with one source, built once: its output folder holds a cache."""
     sources = tmp_path / "sources"
     sources.mkdir()
     shutil.copy(IPS, sources / "ips.yaml")
     out = tmp_path / "out"
     assert _pmg("build", sources, "-o", out, "--format", "docx").returncode == 0
+    return sources, out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", sorted(DAMAGED))
+def test_a_damaged_cache_is_discarded_with_a_warning(tmp_path, damage):
+    from pmg_docs.build.cache import environment_key
+
+    sources, out = _built_once(tmp_path)
     (out / CACHE_NAME).write_text(DAMAGED[damage](environment_key()), encoding="utf-8")
     started = time.time()
     result = _pmg("build", sources, "-o", out, "--format", "docx")
@@ -237,11 +243,7 @@ def test_a_damaged_cache_is_discarded_with_a_warning(tmp_path, damage):
 @pytest.mark.parametrize("where", ["input", "output", "cache file"])
 def test_the_cache_never_reads_a_device_it_names(tmp_path, where):
     """/dev/zero in the cache (or as the cache) would be read until memory runs out."""
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    shutil.copy(IPS, sources / "ips.yaml")
-    out = tmp_path / "out"
-    assert _pmg("build", sources, "-o", out, "--format", "docx").returncode == 0
+    sources, out = _built_once(tmp_path)
     cache_file = out / CACHE_NAME
     if where == "cache file":
         cache_file.unlink()
@@ -282,34 +284,29 @@ def _in_private_mount(tmp_path: Path, mount_options: str, script: str) -> str:
     return completed.stdout + completed.stderr
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux mount namespaces")
-@pytest.mark.parametrize("command", ["build", "render"])
-def test_a_read_only_output_folder_is_a_located_error(tmp_path, command):
-    target = IPS.parent if command == "build" else IPS
-    report = _in_private_mount(tmp_path, "ro,size=1m", f"""
-        eval "$PMG {command} '{target}' -o \\"$MNT/out\\" --format docx"; echo "exit=$?"
-        find "$MNT" -name '*.part' | sed 's/^/LEFT> /'""")
-    assert "exit=1" in report
-    assert "la carpeta está en un sistema de archivos de solo lectura" in report
-    assert f"{tmp_path}/mnt/out" in report
-    assert "Traceback" not in report and "internal error" not in report
-    assert "LEFT>" not in report
+FILE_SYSTEMS = {
+    # A read-only file system: nothing can be created, not even the lock.
+    "read-only": ("ro,size=1m", "la carpeta está en un sistema de archivos de solo lectura"),
+    # A full one: room for the lock and the cache, not for a PDF.
+    "full": ("size=24k", "no queda espacio en el disco"),
+}
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux mount namespaces")
 @pytest.mark.parametrize("command", ["build", "render"])
-def test_a_full_disk_is_a_located_error_and_leaves_nothing_half_written(tmp_path, command):
+@pytest.mark.parametrize("file_system", sorted(FILE_SYSTEMS))
+def test_an_unwritable_output_folder_is_a_located_error_and_nothing_is_half_written(
+        tmp_path, command, file_system):
+    options, reason = FILE_SYSTEMS[file_system]
     target = IPS.parent if command == "build" else IPS
-    # Room for the lock and the cache, not for a PDF.
-    report = _in_private_mount(tmp_path, "size=24k", f"""
+    report = _in_private_mount(tmp_path, options, f"""
         eval "$PMG {command} '{target}' -o \\"$MNT/out\\" --format pdf"; echo "exit=$?"
         find "$MNT" -name '*.part' | sed 's/^/LEFT> /'
         find "$MNT" -name '*.pdf' | sed 's/^/PDF> /'""")
     assert "exit=1" in report
-    assert "no queda espacio en el disco" in report
-    assert "ips.pdf: no se pudo escribir el documento" in report
+    assert reason in report
+    assert f"{tmp_path}/mnt/out" in report
     assert "Traceback" not in report and "internal error" not in report
     assert "LEFT>" not in report and "PDF>" not in report
 
