@@ -63,6 +63,9 @@ class Format:
     annexes: dict[str, Annex] = field(default_factory=dict)
     # `pmg new`: (catalog, service fields, previous document or None) -> Scaffold.
     scaffold: Part | None = None
+    # (document, registry) -> None: loads the sources this one names (a results file's
+    # formulation) and attaches them; raises InputError. Run when a file is loaded from disk.
+    links: Part | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ class Kind:
 
 
 def _format(name: str, package: str, *, model: str | None, annexes=None,
-            scaffold: bool = False) -> Format:
+            scaffold: bool = False, links: str | None = None) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and workflow/new/NAME.py."""
     return Format(
@@ -95,8 +98,12 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
         view=Part(f"pmg_docs.views.{package}:view"),
         annexes=annexes or {},
         scaffold=Part(f"pmg_docs.workflow.new.{package}:scaffold") if scaffold else None,
+        links=Part(links) if links else None,
     )
 
+
+# Results and work plans are written about a formulation, which they name by its path.
+LINK_FORMULATION = "pmg_docs.load.references:link_formulation"
 
 REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
                    template="anexo-requisitos")
@@ -114,6 +121,19 @@ KINDS: dict[str, Kind] = {
     }),
     "guide": Kind("guide", {
         "requisitos": _format("requisitos", "guide", model=None),
+    }, written=False),
+    # The year's cycle after the formulation (issue 14): the Programa de Trabajo, the Informe
+    # de Cumplimiento, and the consolidated year drawn from every service's results.
+    "work-plan": Kind("work-plan", {
+        "programa": _format("programa", "work_plan", model="work_plan:WorkPlan",
+                            scaffold=True, links=LINK_FORMULATION),
+    }),
+    "results": Kind("results", {
+        "cumplimiento": _format("cumplimiento", "results", model="results:Results",
+                                scaffold=True, links=LINK_FORMULATION),
+    }),
+    "report": Kind("report", {
+        "consolidado": _format("consolidado", "report", model=None),
     }, written=False),
 }
 

@@ -75,3 +75,8 @@ def format_letter_date(day: dt.date) -> str:
     """`15 SEP 2011`, as Hacienda dates its circulars."""
     month = format_date(day, format="MMM", locale="es").rstrip(".")[:3].upper()
     return f"{day.day} {month} {day.year}"
+
+
+def format_short_date(day: dt.date) -> str:
+    """`15-09-2011`, as Chilean forms write a date in a table."""
+    return day.strftime("%d-%m-%Y")

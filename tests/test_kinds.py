@@ -45,4 +45,5 @@ def test_package_catalogs_declare_known_documents_with_fitting_templates(catalog
 
 def test_schema_names_follow_kind_and_format():
     assert set(kinds.models()) == {"catalog", "circular", "formulation-objetivos",
-                                   "formulation-areas", "formulation-indicadores"}
+                                   "formulation-areas", "formulation-indicadores", "results",
+                                   "work-plan"}

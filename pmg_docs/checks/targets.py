@@ -30,9 +30,11 @@ def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | No
 
 
 def check_target(source, base: tuple, target: Target, indicator: IndicatorFields,
-                 fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
-    """The target at `base + ("target",)` of an indicator defined by `indicator`."""
-    here = base + ("target",)
+                 fixed_denominator: int | None = None,
+                 field: str = "target") -> Iterable[Diagnostic]:
+    """The target at `base + (field,)` of an indicator defined by `indicator` (a result's
+    effective figures are checked the same way, at `effective`)."""
+    here = base + (field,)
     if target.has_fraction and target.denominator == 0:
         yield source.diagnostic(here + ("denominator",),
                                 "denominator is 0; expected a number above 0")

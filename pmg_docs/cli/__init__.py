@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from . import documents, workflow
+from . import documents, workflow, year
 from .common import EXIT_INTERNAL
 
 
@@ -23,7 +23,8 @@ def main() -> None:
 
 
 for command in (documents.validate, documents.render, documents.build, documents.guide,
-                workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog):
+                workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
+                year.report, year.export, year.import_):
     main.add_command(command)
 
 

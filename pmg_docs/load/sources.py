@@ -9,7 +9,7 @@ before the source's shape is checked, and a wrong catalog is reported where the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,8 @@ class Document:
     spec: DocumentSpec | None = None
     # The catalog's own source: where messages about its declarations point.
     catalog_source: YamlSource | None = None
+    # Other sources this one names and was read with (a results file's formulation).
+    links: list[Document] = field(default_factory=list)
 
 
 def _kind_of(source: YamlSource) -> str:
@@ -161,8 +163,16 @@ def load_source(path: Path) -> YamlSource:
 
 
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document:
-    """The one entry point: a file read, located, typed, with its catalog."""
-    return parse_document(load_source(Path(path)), registry)
+    """The one entry point: a file read, located, typed, with its catalog (and the sources it
+    names, for formats that name one)."""
+    document = parse_document(load_source(Path(path)), registry)
+    if document.format is not None and document.format.links is not None:
+        if registry is None:
+            from .catalogs import CatalogRegistry
+
+            registry = CatalogRegistry()
+        document.format.links.load()(document, registry)
+    return document
 
 
 def _is_source(candidate: Path, folder: Path) -> bool:

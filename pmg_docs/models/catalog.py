@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
+from ..i18n import _
 from .base import Id, Identified, Model, Text
 from .indicator import IndicatorFields
 
@@ -154,6 +155,45 @@ class SystemRequirement(Model):
     source: Text | None = None
 
 
+class IncentiveBand(Model):
+    """A band of overall compliance and the share of the incentive it earns."""
+
+    # The band applies from this overall compliance (percent) up to the next band's.
+    at_least: float = Field(ge=0, le=100)
+    # As the documents print it ("Total", "Parcial", "Sin incremento").
+    name: Text
+    # The share of the full increment the band earns, in percent (100, 50, 0).
+    share: float = Field(ge=0, le=100)
+    # The increment itself, in percent of the remuneration, where the law fixes it (7.6).
+    increment: float | None = Field(default=None, ge=0, le=100)
+
+
+class Compliance(Model):
+    """How results are judged against a formulation (read by checks/compliance.py)."""
+
+    # An indicator counts as met when its result reaches this percent of its target.
+    met_at: float = Field(default=100, gt=0, le=100)
+    # Compliance percentages are compared and printed at this many decimals.
+    decimals: int = Field(default=2, ge=0, le=4)
+    # Indicators whose target is a ceiling (lower is better): compliance is target / result.
+    descending: list[Id] = []
+    # From the highest band down; the last starts at 0.
+    bands: list[IncentiveBand] = Field(min_length=1)
+    # Where the marco says so, printed with the figures ("Ley N° 19.553, art. 6").
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _bands_descend_to_zero(self):
+        starts = [band.at_least for band in self.bands]
+        if starts != sorted(starts, reverse=True) or len(set(starts)) != len(starts):
+            raise ValueError(_("los tramos van del `at_least` más alto al más bajo, cada uno "
+                               "una vez"))
+        if starts[-1] != 0:
+            raise ValueError(_("el último tramo debe comenzar en `at_least: 0`, para que todo "
+                               "cumplimiento caiga en un tramo"))
+        return self
+
+
 class Rules(Model):
     """Parameters of the rules that hold for this marco."""
 
@@ -166,6 +206,9 @@ class Rules(Model):
     # of its stage objectives' (the objectives format).
     weights_add_up: bool = True
     requirements: list[SystemRequirement] = []
+    # How results are judged (informe de cumplimiento, the consolidated year); none: this
+    # marco's results are not judged by pmg-docs.
+    compliance: Compliance | None = None
 
 
 class DocumentSpec(Model):

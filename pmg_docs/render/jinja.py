@@ -25,6 +25,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..charts import chart_html
 from ..i18n import _
 from ..numbers import format_count, format_letter_date, format_long_date, format_number
 from ..resources import TEMPLATE_SUFFIX, templates_dir
@@ -56,6 +57,7 @@ FILTERS = {
     "letter_date": format_letter_date,  # 15 SEP 2011
     "markdown": render_markdown,        # the Markdown subset, as HTML of the subset
     "roman": _roman,                    # 4 -> IV
+    "chart": chart_html,                # a chart of the view: SVG in the PDF, Word chart in DOCX
 }
 
 

@@ -156,7 +156,9 @@ def render_document(document: Document, options: RenderOptions) -> Rendered:
         result.diagnostics.extend(exc.diagnostics)
         return result
     result.diagnostics.extend(notes)
-    result.inputs = [document.catalog_source.path, *files]
+    # The sources it names (a results file's formulation) are inputs like its catalog.
+    result.inputs = [document.catalog_source.path, *(link.source.path for link in document.links),
+                     *files]
     if "docx" in options.formats:
         result.inputs.append(templates_dir() / "reference.docx")
     for fmt in options.formats:

@@ -179,6 +179,11 @@ class _Writer:
             for child in element:
                 self.block(child, container)
             self.indent = outer
+        elif tag == "div" and "chart" in classes:
+            # A chart (pmg_docs/charts): a native Word chart from the spec the PDF's SVG drew.
+            from ..charts.docx import add_chart
+
+            add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
         elif tag == "div" and "page-break" in classes:
             container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif tag == "div":

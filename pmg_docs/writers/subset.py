@@ -18,4 +18,8 @@ INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br"})
 LIST_ITEM_TAGS = frozenset({"li"})
 TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "td"})
 
-TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS
+# Only inside a `div.chart` (written by the `chart` filter): the SVG the PDF shows; the DOCX
+# writer draws the chart from the div's spec instead.
+CHART_TAGS = frozenset({"img"})
+
+TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS | CHART_TAGS

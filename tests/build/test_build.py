@@ -43,7 +43,12 @@ def test_builds_every_example_in_parallel(first_build):
     assert summary.built == SOURCES
     assert sorted(_documents(out)) == [
         "2011/osorno.docx", "2011/osorno.pdf", "2024/aduanas.docx", "2024/aduanas.pdf",
-        "2024/ips.docx", "2024/ips.pdf", "2025/ips-indicadores.docx", "2025/ips-indicadores.pdf",
+        "2024/ips.docx", "2024/ips.pdf",
+        "2024/programas/aduanas.docx", "2024/programas/aduanas.pdf",
+        "2024/programas/ips.docx", "2024/programas/ips.pdf",
+        "2024/resultados/aduanas.docx", "2024/resultados/aduanas.pdf",
+        "2024/resultados/ips.docx", "2024/resultados/ips.pdf",
+        "2025/ips-indicadores.docx", "2025/ips-indicadores.pdf",
         "2025/superintendencia-de-salud-mei.docx", "2025/superintendencia-de-salud-mei.pdf",
         "circulars/circular-39-2011.docx", "circulars/circular-39-2011.pdf"]
 
@@ -95,13 +100,13 @@ def test_a_changed_template_rebuilds_exactly_the_documents_that_use_it(tmp_path)
     summary = build_tree(sources, out, ("docx",), templates=templates, progress=progress)
     assert built == ["osorno.yaml"]
     assert (summary.built, summary.skipped) == (1, SOURCES - 1)
-    # A change to a catalog rebuilds the formulations against it, and nothing else.
+    # A change to a formulation rebuilds it and the results and work plan that name it.
     built.clear()
     (sources / "2024" / "ips.yaml").write_text(
         (sources / "2024" / "ips.yaml").read_text(encoding="utf-8").replace(
             "INSTITUTO DE PREVISION SOCIAL", "INSTITUTO DE PREVISIÓN SOCIAL"), encoding="utf-8")
     build_tree(sources, out, ("docx",), templates=templates, progress=progress)
-    assert built == ["ips.yaml"]
+    assert built == ["ips.yaml"] * 3
 
 
 @pytest.mark.slow

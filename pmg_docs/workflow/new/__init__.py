@@ -85,7 +85,10 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
             request.previous = previous
         else:
             request.decisions.extend(not_carried(previous, fmt, catalog_id))
-    if not service.name and request.last_service is None:
+    # Only sources that carry a service block need its name (a results file takes its
+    # service from the formulation it names).
+    has_service = "service" in fmt.model.load().model_fields
+    if has_service and not service.name and request.last_service is None:
         raise InputError([Diagnostic("--service", None, (), "no service name; expected "
                                      "--service NAME (or --from last year's formulation)")])
     scaffold = fmt.scaffold.load()(request)

@@ -1,0 +1,130 @@
+"""Rules of a work plan (Programa de Trabajo): it plans every gender measure and every committed
+system of its formulation and nothing else, and its activities have sensible dates inside the
+marco's year and, for a system, name a stage objective it commits."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..i18n import _
+from .compliance import commitments
+from .linked import checked_against_formulation, formulation_line, missing, not_committed
+from .wording import twice
+
+
+def _committed_systems(formulation) -> dict:
+    return {c.id: c for c in commitments(formulation.model)
+            if c.kind == "system" and c.weight > 0}
+
+
+def measures_match(document, catalog):
+    source = document.source
+    formulation = document.model.formulation_document
+    count = len(formulation.model.gender_measures)
+    seen: dict[int, tuple] = {}
+    for j, plan in enumerate(document.model.gender_measures):
+        path = ("gender_measures", j, "measure")
+        if plan.measure in seen:
+            yield source.diagnostic(path, twice(str(plan.measure),
+                                                source.line_of(seen[plan.measure])))
+        elif plan.measure > count:
+            yield source.diagnostic(path, _(
+                "la formulación lista {count} medidas de género; se espera un número de 1 a "
+                "{count}").format(count=count))
+        seen.setdefault(plan.measure, path)
+    for number in range(1, count + 1):
+        if number not in seen:
+            kind = catalog.gender_measure_kind(formulation.model.gender_measures[number - 1].kind)
+            yield source.diagnostic(("gender_measures",), missing(
+                _("el plan de la medida de género {number} ({kind})").format(
+                    number=number, kind=kind.name if kind else "?"),
+                formulation_line(formulation, ("gender_measures", number - 1))))
+
+
+def systems_match(document, catalog):
+    source = document.source
+    formulation = document.model.formulation_document
+    committed = _committed_systems(formulation)
+    seen: dict[str, tuple] = {}
+    for j, plan in enumerate(document.model.systems):
+        path = ("systems", j, "system")
+        if plan.system in seen:
+            yield source.diagnostic(path, twice(plan.system, source.line_of(seen[plan.system])))
+        elif plan.system not in committed:
+            yield source.diagnostic(path, not_committed(f"«{plan.system}»"))
+        seen.setdefault(plan.system, path)
+    for ident, commitment in committed.items():
+        if ident not in seen:
+            system = catalog.system(ident)
+            yield source.diagnostic(("systems",), missing(
+                _("el plan del sistema «{name}» ({id})").format(
+                    name=system.name if system else ident, id=ident),
+                formulation_line(formulation, commitment.path)))
+
+
+def _activities(document):
+    for field in ("gender_measures", "systems"):
+        for j, plan in enumerate(getattr(document.model, field)):
+            for k, activity in enumerate(plan.activities):
+                yield (field, j, "activities", k), plan, activity
+
+
+def dates(document, catalog):
+    source = document.source
+    for path, _plan, activity in _activities(document):
+        if activity.end < activity.start:
+            yield source.diagnostic(path + ("end",), _(
+                "termina el {end}, antes de comenzar ({start}); se espera una fecha de término "
+                "igual o posterior a la de inicio").format(end=activity.end, start=activity.start))
+        for key in ("start", "end"):
+            day = getattr(activity, key)
+            if day.year != catalog.year:
+                yield source.diagnostic(path + (key,), _(
+                    "{day} no es del año {year} del Programa Marco {catalog}; se espera una "
+                    "fecha de {year}").format(day=day, year=catalog.year, catalog=catalog.id))
+
+
+def stage_objectives(document, catalog):
+    """A system's activity names a stage objective (stage and objective, together) that the
+    formulation commits with a weight above 0; every committed one has an activity."""
+    source = document.source
+    formulation = document.model.formulation_document
+    committed = _committed_systems(formulation)
+    for j, plan in enumerate(document.model.systems):
+        commitment = committed.get(plan.system)
+        weights = {s.stage: s.weights for s in commitment.item.stages} if commitment else {}
+        served = set()
+        for k, activity in enumerate(plan.activities):
+            path = ("systems", j, "activities", k)
+            if (activity.stage is None) != (activity.objective is None):
+                yield source.diagnostic(path, _(
+                    "se espera `stage:` y `objective:` juntos (el objetivo de etapa al que sirve "
+                    "la actividad), o ninguno"))
+                continue
+            if activity.stage is None or commitment is None:
+                continue
+            given = weights.get(activity.stage, [])
+            if not 1 <= activity.objective <= len(given) or given[activity.objective - 1] <= 0:
+                known = [f"{s}.{n}" for s, ws in weights.items()
+                         for n, w in enumerate(ws, start=1) if w > 0]
+                yield source.diagnostic(path + ("objective",), _(
+                    "el objetivo {objective} de la etapa {stage} no está comprometido; se espera "
+                    "uno de (etapa.objetivo): {known}").format(
+                    objective=activity.objective, stage=activity.stage, known=", ".join(known)))
+            else:
+                served.add((activity.stage, activity.objective))
+        if commitment is None:
+            continue
+        left = [f"{s}.{n}" for s, ws in weights.items() for n, w in enumerate(ws, start=1)
+                if w > 0 and (s, n) not in served]
+        if left and any(a.stage is not None for a in plan.activities):
+            yield source.diagnostic(("systems", j, "activities"), _(
+                "ninguna actividad sirve a los objetivos comprometidos {left} (etapa.objetivo)"
+                ).format(left=", ".join(left)), severity=Severity.WARNING)
+
+
+RULES = (measures_match, systems_match, dates, stage_objectives)
+
+
+def check(document, catalog):
+    """Every rule of a work plan."""
+    return checked_against_formulation(document, catalog, RULES)

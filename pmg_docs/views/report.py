@@ -1,0 +1,132 @@
+"""The view of the consolidated year (Resultados): totals, the incentive bands, every service's
+overall compliance, compliance by system, the charts' data, and per-service annex tables."""
+
+from __future__ import annotations
+
+import math
+from statistics import mean
+
+from ..charts import BAR, COLUMN
+from ..numbers import format_count, format_number, rounded
+from .results import judgement_view, percent_text
+from .targets import target_view
+
+# Bins of the distribution chart: below 50, then ten points each up to 100.
+BIN_STARTS = (0, 50, 60, 70, 80, 90)
+
+
+def _bin_label(index: int) -> str:
+    start = BIN_STARTS[index]
+    if index == 0:
+        return f"< {BIN_STARTS[1]}"
+    if index == len(BIN_STARTS) - 1:
+        return f"{start}–100"
+    return f"{start}–{BIN_STARTS[index + 1] - 1}"
+
+
+def _bin(percent) -> int:
+    return max(i for i, start in enumerate(BIN_STARTS) if percent >= start)
+
+
+def distribution(year) -> list[tuple[str, int]]:
+    """(bin, number of services whose overall compliance falls in it), lowest bin first."""
+    counts = [0] * len(BIN_STARTS)
+    for service in year.judged:
+        counts[_bin(float(service.judgement.percent))] += 1
+    return [(_bin_label(i), count) for i, count in enumerate(counts)]
+
+
+def count_maximum(largest: int) -> int:
+    """An axis maximum for counts: a multiple of 4 (four whole-number steps), at least 4."""
+    return max(4, math.ceil(largest / 4) * 4)
+
+
+def _rows(service, catalog) -> list[dict]:
+    from ..checks.objetivos import indicator_of
+
+    style = catalog.number_style
+    weight = catalog.rules.weight_decimals
+    by_indicator = {r.indicator: r for r in service.results.model.indicators}
+    rows = []
+    for number, judged in enumerate(service.judgement.items, start=1):
+        commitment = judged.commitment
+        row = {"number": number, "kind": commitment.kind,
+               "weight": format_number(commitment.weight, weight, style),
+               "percent": percent_text(judged.percent, catalog)
+               if judged.percent is not None else None,
+               "met": judged.met, "external": judged.external,
+               "earned": format_number(judged.earned, weight, style)}
+        if commitment.kind == "indicator":
+            indicator = indicator_of(commitment.item, catalog)
+            row.update(name=indicator.name, target=target_view(commitment.item.target, indicator,
+                                                               style)
+                       if commitment.item.target else None,
+                       effective=target_view(by_indicator[commitment.id].effective, indicator,
+                                             style))
+        else:
+            row.update(name=catalog.system(commitment.id).name,
+                       committed=len(judged.objectives),
+                       achieved=sum(o.achieved for o in judged.objectives))
+        rows.append(row)
+    return rows
+
+
+def system_compliance(year) -> list[tuple]:
+    """(system, number of services committing it, mean compliance) for each system of the
+    catalog committed by some service, in the catalog's order."""
+    found = {}
+    for service in year.judged:
+        for judged in service.judgement.items:
+            if judged.commitment.kind == "system":
+                # Decimals: the mean of printed figures rounds as a reader would (80.355 -> 80.36).
+                found.setdefault(judged.commitment.id, []).append(judged.percent)
+    return [(system, len(found[system.id]), mean(found[system.id]))
+            for system in year.catalog.systems if system.id in found]
+
+
+def band_counts(year) -> list[tuple]:
+    """(band, number of services in it), from the highest band down."""
+    bands = year.catalog.rules.compliance.bands
+    return [(band, sum(1 for s in year.judged if s.judgement.band is band)) for band in bands]
+
+
+def view(year, catalog) -> dict:
+    style = catalog.number_style
+    judged = year.judged
+    percents = [s.judgement.percent for s in judged]
+    bins = distribution(year)
+    counts = [count for _label, count in bins]
+    systems = system_compliance(year)
+    services = []
+    for service in judged:
+        model = service.formulation.model.service
+        services.append({"service": model, **judgement_view(service.judgement, catalog),
+                         "rows": _rows(service, catalog)})
+    return {
+        "year": catalog.year,
+        "total": len(year.services),
+        "reported": len(judged),
+        "mean": percent_text(mean(percents), catalog) if percents else None,
+        "bands": [{"name": band.name, "at_least": format_count(band.at_least, style),
+                   "share": format_count(band.share, style),
+                   "increment": format_count(band.increment, style)
+                   if band.increment is not None else None, "count": count}
+                  for band, count in band_counts(year)],
+        "services": services,
+        "missing": [s.formulation.model.service for s in year.services if s.judgement is None],
+        "systems": [{"name": system.name, "count": count,
+                     "mean": percent_text(value, catalog)} for system, count, value in systems],
+        "met_at": format_count(catalog.rules.compliance.met_at, style),
+        "source": catalog.rules.compliance.source,
+        "charts": {
+            "distribution": {
+                "kind": COLUMN, "categories": [label for label, _count in bins],
+                "values": counts, "labels": [format_count(c, style) for c in counts],
+                "maximum": count_maximum(max(counts)), "number_format": "0"},
+            "systems": {
+                "kind": BAR, "categories": [system.name for system, _, _ in systems],
+                "values": [float(rounded(value, 2)) for _, _, value in systems],
+                "labels": [percent_text(value, catalog) for _, _, value in systems],
+                "maximum": 100, "number_format": "0.00"},
+        },
+    }

@@ -1,0 +1,106 @@
+"""The view of a results file (Informe de Cumplimiento): per objective, each commitment with its
+weight, target, result, compliance and what it earned; each system's stage objectives achieved;
+the overall compliance and the incentive band; notes, evidence and external causes."""
+
+from __future__ import annotations
+
+from ..checks.compliance import judge
+from ..checks.objetivos import indicator_of
+from ..models.catalog import Catalog
+from ..models.results import Results
+from ..numbers import format_count, format_number
+from ..richtext import render_markdown
+from .targets import target_view
+
+
+def percent_text(value, catalog: Catalog) -> str:
+    return format_number(value, catalog.rules.compliance.decimals, catalog.number_style)
+
+
+def judgement_view(judgement, catalog: Catalog) -> dict:
+    """The overall figures of a judgement, printed: shared by the informe and the report."""
+    style, rules = catalog.number_style, catalog.rules.compliance
+    weight = catalog.rules.weight_decimals
+    band = judgement.band
+    return {
+        "percent": percent_text(judgement.percent, catalog),
+        "earned": format_number(judgement.earned, weight, style),
+        "committed": format_number(judgement.committed, weight, style),
+        "band": band.name,
+        "share": format_count(band.share, style),
+        "increment": format_count(band.increment, style) if band.increment is not None else None,
+        "met_at": format_count(rules.met_at, style),
+    }
+
+
+def view(results: Results, catalog: Catalog) -> dict:
+    style = catalog.number_style
+    formulation = results.formulation_document.model
+    judgement = judge(results, formulation, catalog)
+    by_indicator = {r.indicator: r for r in results.indicators}
+    by_system = {r.system: r for r in results.systems}
+
+    def weight(value: float) -> str:
+        return format_number(value, catalog.rules.weight_decimals, style)
+
+    def row(number: int, judged) -> dict:
+        commitment = judged.commitment
+        out = {"number": number, "kind": commitment.kind, "weight": weight(commitment.weight),
+               "percent": percent_text(judged.percent, catalog)
+               if judged.percent is not None else None,
+               "met": judged.met, "external": judged.external, "earned": weight(judged.earned)}
+        if commitment.kind == "indicator":
+            indicator = indicator_of(commitment.item, catalog)
+            result = by_indicator[commitment.id]
+            out.update(
+                name=indicator.name, measure_only=commitment.item.measure_only,
+                target=target_view(commitment.item.target, indicator, style)
+                if commitment.item.target else None,
+                effective=target_view(result.effective, indicator, style),
+                verification=list(result.verification),
+                notes=render_markdown(result.notes) if result.notes else None)
+        else:
+            system = catalog.system(commitment.id)
+            stages = {s.number: s for s in system.stages}
+            result = by_system[commitment.id]
+            grouped: dict[int, list] = {}
+            for o in judged.objectives:
+                grouped.setdefault(o.stage, []).append({
+                    "number": o.number, "text": stages[o.stage].objectives[o.number - 1].text,
+                    "weight": format_count(o.weight, style), "achieved": o.achieved})
+            out.update(
+                name=system.name,
+                committed=len(judged.objectives),
+                achieved=sum(o.achieved for o in judged.objectives),
+                stages=[{"number": n, "objectives": objs} for n, objs in grouped.items()],
+                notes=render_markdown(result.notes) if result.notes else None)
+        return out
+
+    judged_by_id = {j.commitment.id: j for j in judgement.items}
+    sections, number = [], 0
+    for objective_commitment in sorted(formulation.objectives,
+                                       key=lambda o: catalog.objective(o.objective).number):
+        objective = catalog.objective(objective_commitment.objective)
+        rows = []
+        for item in [*objective_commitment.systems, *objective_commitment.indicators]:
+            number += 1
+            ident = getattr(item, "system", None) or item.indicator
+            rows.append(row(number, judged_by_id[ident]))
+        earned = sum(judged_by_id[getattr(i, "system", None) or i.indicator].earned
+                     for i in [*objective_commitment.systems, *objective_commitment.indicators])
+        sections.append({"number": objective.number, "name": objective.name,
+                         "weight": weight(objective_commitment.weight), "earned": weight(earned),
+                         "rows": rows})
+
+    causes = []
+    for cause in results.external_causes:
+        judged = judged_by_id[cause.commitment]
+        name = (indicator_of(judged.commitment.item, catalog).name
+                if judged.commitment.kind == "indicator"
+                else catalog.system(cause.commitment).name)
+        causes.append({"name": name, "description": render_markdown(cause.description),
+                       "accepted": cause.accepted})
+
+    return {"service": formulation.service, "sections": sections, "causes": causes,
+            "overall": judgement_view(judgement, catalog),
+            "source": catalog.rules.compliance.source}

@@ -1,0 +1,394 @@
+"""`pmg import xlsx`: a workbook laid out as `pmg export` writes it, back into formulation YAML.
+
+Every cell is checked as it is read (a number where a number belongs, an id where an id does);
+each formulation is then validated like any source, and every problem is reported at its
+sheet, row and column (`libro.xlsx: hoja «Indicadores», celda F5 (Meta): …`). Files are written
+only when the whole workbook is clean, in the canonical layout, never over an existing file
+without `force`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from openpyxl.utils import get_column_letter
+
+from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..i18n import _
+from ..models.base import ID_PATTERN
+from .commitments_xlsx import YES, sheets
+
+TRUE_WORDS = {"sí", "si", "x", "yes", "true"}
+FALSE_WORDS = {"", "no", "false"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    sheet: str
+    ref: str
+    header: str
+
+    def where(self) -> str:
+        return _("hoja «{sheet}», celda {ref} ({header})").format(
+            sheet=self.sheet, ref=self.ref, header=self.header)
+
+
+@dataclass
+class Draft:
+    """One formulation being read: its data, and the cell each field came from."""
+
+    name: str
+    data: dict = field(default_factory=dict)
+    cells: dict[tuple, Cell] = field(default_factory=dict)
+    row: Cell | None = None  # the Servicios row
+
+    def cell_of(self, path: tuple) -> Cell | None:
+        path = tuple(path)
+        while path:
+            if path in self.cells:
+                return self.cells[path]
+            path = path[:-1]
+        return self.row
+
+
+class _Reader:
+    def __init__(self, book_name: str):
+        self.book = book_name
+        self.problems: list[Diagnostic] = []
+
+    def problem(self, cell: Cell | None, message: str) -> None:
+        where = f"{cell.where()}: " if cell else ""
+        self.problems.append(Diagnostic(self.book, None, (), where + message))
+
+    def rows(self, workbook, sheet):
+        """(row number, {header: (value, Cell)}) of each non-empty row of `sheet`."""
+        if sheet.title not in workbook.sheetnames:
+            self.problems.append(Diagnostic(self.book, None, (), _(
+                "falta la hoja «{sheet}»; se esperan las hojas: {sheets}").format(
+                sheet=sheet.title, sheets=", ".join(s.title for s in sheets().values()))))
+            return
+        rows = workbook[sheet.title].iter_rows()
+        header_row = next(rows, ())
+        headers = [c.value for c in header_row]
+        positions = {}
+        for header in sheet.headers:
+            if header not in headers:
+                self.problems.append(Diagnostic(self.book, None, (), _(
+                    "hoja «{sheet}»: falta la columna «{header}» en la fila 1; se esperan: "
+                    "{headers}").format(sheet=sheet.title, header=header,
+                                        headers=", ".join(sheet.headers))))
+                return
+            positions[header] = headers.index(header)
+        for number, cells in enumerate(rows, start=2):
+            values = {h: (cells[i].value if i < len(cells) else None,
+                          Cell(sheet.title, f"{get_column_letter(i + 1)}{number}", h))
+                      for h, i in positions.items()}
+            if all(v in (None, "") for v, _cell in values.values()):
+                continue
+            yield number, values
+
+    # Typed cells --------------------------------------------------------------------------
+
+    def text(self, value, cell, required=True, strip=True):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(cell, _("celda vacía; se espera un texto"))
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(int(value)) if float(value).is_integer() else str(value)
+        if not isinstance(value, str):
+            self.problem(cell, _("se espera un texto; tiene {value}").format(value=value))
+            return None
+        # Long texts (Markdown) keep their line ends: a description is written as typed.
+        return value.strip() if strip else value
+
+    def ident(self, value, cell):
+        text = self.text(value, cell)
+        if text is not None and not re.match(ID_PATTERN, text):
+            self.problem(cell, _("«{value}» no es un id; se espera un id del catálogo: "
+                                 "minúsculas, dígitos y guiones, como estado-verde").format(
+                value=text))
+            return None
+        return text
+
+    def number(self, value, cell, required=True, whole=False):
+        if value is None or value == "":
+            if required:
+                self.problem(cell, _("celda vacía; se espera un número"))
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(cell, _("«{value}» no es un número; se espera un número (sin texto ni "
+                                 "símbolos)").format(value=value))
+            return None
+        if whole and not float(value).is_integer():
+            self.problem(cell, _("{value} no es un número entero; se espera un entero").format(
+                value=value))
+            return None
+        return int(value) if float(value).is_integer() else value
+
+    def flag(self, value, cell):
+        text = "" if value is None else str(value).strip().lower()
+        if isinstance(value, bool):
+            return value
+        if text in TRUE_WORDS or text == _(YES).lower():
+            return True
+        if text in FALSE_WORDS:
+            return False
+        self.problem(cell, _("«{value}» no es sí ni no; se espera «{yes}» o la celda "
+                             "vacía").format(value=value, yes=_(YES)))
+        return None
+
+
+def _file_name(reader, value, cell) -> str | None:
+    name = reader.text(value, cell)
+    if name is None:
+        return None
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or path.suffix not in (".yaml", ".yml"):
+        reader.problem(cell, _("«{name}» no sirve de nombre de archivo; se espera una ruta "
+                               "relativa terminada en .yaml, sin «..»").format(name=name))
+        return None
+    return path.as_posix()
+
+
+def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
+    """The formulations of a workbook as drafts (data and cells), and every problem read."""
+    from openpyxl import load_workbook
+
+    reader = _Reader(display_name(path))
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a file that is no workbook
+        return {}, [Diagnostic(display_name(path), None, (), _(
+            "no se puede leer como libro de Excel (.xlsx): {error}").format(error=exc))]
+    layout = sheets()
+    drafts: dict[str, Draft] = {}
+
+    def draft_of(values) -> Draft | None:
+        name = _file_name(reader, *values[layout["services"].headers[0]])
+        if name is None:
+            return None
+        if name not in drafts:
+            reader.problem(values[layout["services"].headers[0]][1], _(
+                "«{name}» no está en la hoja «{sheet}»; se espera cada archivo allí, con su "
+                "servicio").format(name=name, sheet=layout["services"].title))
+            return None
+        return drafts[name]
+
+    def drafted(key: str):
+        """(draft, cells by header, headers) of each row of a sheet, for files listed in
+        Servicios."""
+        sheet = layout[key]
+        for _row, values in reader.rows(workbook, sheet):
+            draft = draft_of(values)
+            if draft is not None:
+                yield draft, values, sheet.headers
+
+    s = layout["services"]
+    for _row, values in reader.rows(workbook, s):
+        h = s.headers
+        name = _file_name(reader, *values[h[0]])
+        if name is None:
+            continue
+        if name in drafts:
+            reader.problem(values[h[0]][1], _("«{name}» aparece dos veces; se espera una fila "
+                                              "por archivo").format(name=name))
+            continue
+        draft = Draft(name, row=values[h[4]][1])
+        draft.data = {"kind": "formulation", "catalog": reader.ident(*values[h[1]]),
+                      "service": {"ministry": reader.text(*values[h[2]]),
+                                  "partida": reader.text(*values[h[3]]),
+                                  "name": reader.text(*values[h[4]]),
+                                  "chapter": reader.text(*values[h[5]])},
+                      "objectives": [], "gender_measures": []}
+        for key, header in zip(("ministry", "partida", "name", "chapter"), h[2:]):
+            draft.cells[("service", key)] = values[header][1]
+        draft.cells[("catalog",)] = values[h[1]][1]
+        drafts[name] = draft
+
+    objectives: dict[tuple[str, str], int] = {}
+    for draft, values, h in drafted("objectives"):
+        objective = reader.ident(*values[h[1]])
+        if objective is None:
+            continue
+        if (draft.name, objective) in objectives:
+            reader.problem(values[h[1]][1], _("el objetivo «{id}» de {name} aparece dos veces; "
+                                              "se espera una fila por objetivo").format(
+                id=objective, name=draft.name))
+            continue
+        index = len(draft.data["objectives"])
+        objectives[(draft.name, objective)] = index
+        draft.data["objectives"].append({"objective": objective,
+                                         "weight": reader.number(*values[h[2]])})
+        draft.cells[("objectives", index)] = values[h[1]][1]
+        draft.cells[("objectives", index, "weight")] = values[h[2]][1]
+
+    def objective_of(draft, values, header):
+        objective = reader.ident(*values[header])
+        if objective is None:
+            return None
+        index = objectives.get((draft.name, objective))
+        if index is None:
+            reader.problem(values[header][1], _(
+                "el objetivo «{id}» no está en la hoja «{sheet}» para {name}; se espera allí "
+                "con su ponderación").format(id=objective, sheet=layout["objectives"].title,
+                                             name=draft.name))
+        return index
+
+    for draft, values, h in drafted("indicators"):
+        i = objective_of(draft, values, h[1])
+        if i is None:
+            continue
+        items = draft.data["objectives"][i].setdefault("indicators", [])
+        base = ("objectives", i, "indicators", len(items))
+        item = {"indicator": reader.ident(*values[h[2]]), "weight": reader.number(*values[h[3]])}
+        numerator = reader.number(*values[h[4]], required=False)
+        denominator = reader.number(*values[h[5]], required=False)
+        value = reader.number(*values[h[6]], required=False)
+        target = {k: v for k, v in (("numerator", numerator), ("denominator", denominator),
+                                    ("value", value)) if v is not None}
+        if target:
+            item["target"] = target
+        if reader.flag(*values[h[7]]):
+            item["measure_only"] = True
+        items.append(item)
+        draft.cells[base] = values[h[2]][1]
+        draft.cells[base + ("indicator",)] = values[h[2]][1]
+        draft.cells[base + ("weight",)] = values[h[3]][1]
+        draft.cells[base + ("measure_only",)] = values[h[7]][1]
+        for key, header in (("numerator", h[4]), ("denominator", h[5]), ("value", h[6])):
+            draft.cells[base + ("target", key)] = values[header][1]
+        draft.cells[base + ("target",)] = values[h[6]][1]
+
+    for draft, values, h in drafted("systems"):
+        i = objective_of(draft, values, h[1])
+        ident = reader.ident(*values[h[2]])
+        weight = reader.number(*values[h[3]])
+        stage = reader.number(*values[h[4]], whole=True)
+        number = reader.number(*values[h[5]], whole=True)
+        objective_weight = reader.number(*values[h[6]])
+        if None in (i, ident, stage, number):
+            continue
+        systems = draft.data["objectives"][i].setdefault("systems", [])
+        j = next((k for k, s_ in enumerate(systems) if s_["system"] == ident), None)
+        if j is None:
+            j = len(systems)
+            systems.append({"system": ident, "weight": weight, "stages": []})
+            draft.cells[("objectives", i, "systems", j)] = values[h[2]][1]
+            draft.cells[("objectives", i, "systems", j, "system")] = values[h[2]][1]
+            draft.cells[("objectives", i, "systems", j, "weight")] = values[h[3]][1]
+        system = systems[j]
+        if weight != system["weight"]:
+            reader.problem(values[h[3]][1], _(
+                "la ponderación del sistema «{id}» es {got} aquí y {first} en su primera fila; "
+                "se espera la misma en todas sus filas").format(id=ident, got=weight,
+                                                                first=system["weight"]))
+        k = next((n for n, st in enumerate(system["stages"]) if st["stage"] == stage), None)
+        if k is None:
+            k = len(system["stages"])
+            system["stages"].append({"stage": stage, "weights": []})
+            draft.cells[("objectives", i, "systems", j, "stages", k)] = values[h[4]][1]
+        weights = system["stages"][k]["weights"]
+        if number != len(weights) + 1:
+            reader.problem(values[h[5]][1], _(
+                "se espera el objetivo de etapa {expected} (los objetivos de cada etapa van en "
+                "orden, desde 1, uno por fila); tiene {got}").format(expected=len(weights) + 1,
+                                                                     got=number))
+            continue
+        draft.cells[("objectives", i, "systems", j, "stages", k, "weights", len(weights))] = \
+            values[h[6]][1]
+        weights.append(objective_weight)
+
+    for draft, values, h in drafted("measures"):
+        measures = draft.data["gender_measures"]
+        number = reader.number(*values[h[1]], whole=True)
+        if number is not None and number != len(measures) + 1:
+            reader.problem(values[h[1]][1], _(
+                "se espera la medida {expected} (las medidas de cada archivo van en orden, desde "
+                "1); tiene {got}").format(expected=len(measures) + 1, got=number))
+        draft.cells[("gender_measures", len(measures))] = values[h[1]][1]
+        draft.cells[("gender_measures", len(measures), "kind")] = values[h[2]][1]
+        draft.cells[("gender_measures", len(measures), "description")] = values[h[3]][1]
+        measures.append({"kind": reader.ident(*values[h[2]]),
+                         "description": reader.text(*values[h[3]], strip=False)})
+    return drafts, reader.problems
+
+
+def _yaml_text(data: dict) -> str:
+    """`data` as block YAML, with the short rows the examples write in flow style (a target,
+    a stage and its weights); the canonical layout does the rest."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def node(value, key=None, in_stages=False):
+        if isinstance(value, dict):
+            out = CommentedMap((k, node(v, k)) for k, v in value.items())
+            if key == "target" or in_stages:
+                out.fa.set_flow_style()
+            return out
+        if isinstance(value, list):
+            out = CommentedSeq(node(v, in_stages=key == "stages") for v in value)
+            if key == "weights":
+                out.fa.set_flow_style()
+            return out
+        return value
+
+    yaml = YAML()
+    yaml.width = 100
+    stream = io.StringIO()
+    yaml.dump(node(data), stream)
+    return stream.getvalue()
+
+
+def _located(draft: Draft, book: str, diagnostics) -> list[Diagnostic]:
+    """A formulation's findings, at the cells their fields came from."""
+    out = []
+    for diagnostic in diagnostics:
+        cell = draft.cell_of(diagnostic.path)
+        where = f"{cell.where()}: " if cell else ""
+        out.append(Diagnostic(book, None, (), f"{draft.name}: {where}{diagnostic.message}",
+                              diagnostic.severity))
+    return out
+
+
+def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
+                    strict: bool = False) -> tuple[list[Path], list[Diagnostic]]:
+    """Write each formulation of the workbook at `path` under `out_dir`. Returns the files
+    written and every finding; writes nothing when any finding is an error (or, with
+    `strict`, a warning)."""
+    from ..checks import check_document
+    from ..load.from_text import document_from_text
+    from ..output import atomic_write
+    from ..workflow.fmt import canonical_text
+
+    book = display_name(path)
+    drafts, problems = read_workbook(path)
+    if not drafts and not problems:
+        problems.append(Diagnostic(book, None, (), _(
+            "el libro no tiene formulaciones; se espera al menos una fila en la hoja "
+            "«{sheet}»").format(sheet=sheets()["services"].title)))
+    texts: dict[Path, str] = {}
+    if not problems:
+        for draft in drafts.values():
+            text = _yaml_text(draft.data)
+            target = out_dir / draft.name
+            try:
+                document = document_from_text(text, target, draft.name, registry)
+            except InputError as exc:
+                problems += _located(draft, book, exc.diagnostics)
+                continue
+            problems += _located(draft, book, check_document(document))
+            texts[target] = canonical_text(text, draft.name, registry)
+    if not force:
+        problems += [Diagnostic(display_name(target), None, (), _(
+            "ya existe; se espera un archivo nuevo, o --force para reemplazarlo"))
+            for target in texts if target.exists()]
+    if any(p.severity is Severity.ERROR or strict for p in problems):
+        return [], problems
+    for target, text in texts.items():
+        atomic_write(target, text.encode("utf-8"))
+    return list(texts), problems
