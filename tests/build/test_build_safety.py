@@ -97,8 +97,7 @@ def test_a_second_build_into_the_same_folder_is_refused_and_the_first_completes(
     second = _pmg("build", sources, "-o", out, "--format", "docx")
     stdout, stderr = first.communicate(timeout=300)
     assert second.returncode == 1
-    assert f"otra ejecución de pmg (proceso {first.pid}) está escribiendo en esta carpeta" \
-        in second.stderr
+    assert f"{out}: otra ejecución de pmg está escribiendo en esta carpeta" in second.stderr
     assert "Traceback" not in second.stderr
     assert first.returncode == 0, stderr
     assert "built 6, skipped 0 (unchanged), failed 0" in stdout
