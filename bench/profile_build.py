@@ -100,8 +100,8 @@ def instrument(stages: Stages) -> None:
     import weasyprint.pdf.fonts
     from weasyprint.text.fonts import FontConfiguration
 
-    import pmg_docs.build
     import pmg_docs.build.cache
+    import pmg_docs.build.worker
     import pmg_docs.checks
     import pmg_docs.render.jinja
     import pmg_docs.render.pipeline
@@ -126,9 +126,12 @@ def instrument(stages: Stages) -> None:
     wrap(weasyprint.pdf.fonts.Font, "subset", "PDF: font subsetting")
     wrap(weasyprint.document, "generate_pdf", "PDF: writing (objects, zlib)")
     wrap(pmg_docs.writers.docx, "write_docx", "DOCX")
-    wrap(pmg_docs.build.cache, "file_hash", "hashing")
-    wrap(pmg_docs.build.cache.BuildCache, "hash_of", "hashing")
-    wrap(pmg_docs.render.pipeline, "atomic_write", "writes")
+    wrap(pmg_docs.build.worker, "_is_catalog", "load (YAML, model)")
+    wrap(pmg_docs.build.worker, "file_hash", "hashing, change checks")
+    wrap(pmg_docs.build.worker, "_states", "hashing, change checks")
+    wrap(pmg_docs.build.worker, "_sha256", "hashing, change checks")
+    wrap(pmg_docs.build.cache, "file_hash", "hashing, change checks")
+    wrap(pmg_docs.build.worker, "write_document", "writes")
     wrap(pmg_docs.build.cache, "atomic_write", "writes")
 
 
