@@ -34,17 +34,29 @@ def format_path(path: tuple) -> str:
 class Diagnostic:
     file: str
     line: int | None
+    # The field path in the file's data, counted from 0: ("objectives", 2, "weight").
     path: tuple
     message: str
     severity: Severity = Severity.ERROR
+    # The same place as the document names it, counted from 1 ("Objetivo N°3 › ponderación"),
+    # where the source's format has a describer (see checks/places.py).
+    item: str | None = None
+
+    @property
+    def where(self) -> str:
+        """`file:line`, or the file alone."""
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    @property
+    def place(self) -> str:
+        """The item as the document names it, else the field path."""
+        return self.item or format_path(self.path)
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field_path = format_path(self.path)
-        prefix = "" if self.severity is Severity.ERROR else "warning: "
-        if field_path:
-            return f"{where}: {field_path}: {prefix}{self.message}"
-        return f"{where}: {prefix}{self.message}"
+        prefix = "" if self.severity is Severity.ERROR else _("aviso: ")
+        if self.place:
+            return f"{self.where}: {self.place}: {prefix}{self.message}"
+        return f"{self.where}: {prefix}{self.message}"
 
 
 @dataclass
@@ -86,10 +98,12 @@ class UnknownId(ValueError):
 
 
 class InputError(Exception):
-    """Input that cannot be used; carries the diagnostics that explain why."""
+    """Input that cannot be used; carries the diagnostics that explain why, and, for a source
+    whose shape is wrong, what of it could still be checked (a Document, see load/partial.py)."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], partial=None):
         self.diagnostics = list(diagnostics)
+        self.partial = partial
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 

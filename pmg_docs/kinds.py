@@ -63,6 +63,9 @@ class Format:
     annexes: dict[str, Annex] = field(default_factory=dict)
     # `pmg new`: (catalog, service fields, previous document or None) -> Scaffold.
     scaffold: Part | None = None
+    # (field path, the source's raw data, catalog) -> the place as the document names it
+    # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (checks/places.py).
+    describe: Part | None = None
     # (document, registry) -> None: loads the sources this one names (a results file's
     # formulation) and attaches them; raises InputError. Run when a file is loaded from disk.
     links: Part | None = None
@@ -98,6 +101,8 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
         view=Part(f"pmg_docs.views.{package}:view"),
         annexes=annexes or {},
         scaffold=Part(f"pmg_docs.workflow.new.{package}:scaffold") if scaffold else None,
+        # Every format written in a file says where in it a problem is.
+        describe=Part(f"pmg_docs.checks.{package}:describe") if model else None,
         links=Part(links) if links else None,
     )
 

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+# Messages are asserted in Spanish, the source language, whatever the machine's locale; set
+# before pmg_docs.cli is imported (its help texts are translated when it is).
+os.environ["PMG_LANG"] = "es"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))

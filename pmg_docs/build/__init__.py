@@ -54,9 +54,9 @@ def _clashes(jobs) -> list[Diagnostic]:
     for path, relative in jobs:
         key = relative.with_suffix("")
         if key in seen:
-            problems.append(Diagnostic(display_name(path), None, (),
-                                       f"would write the same documents as {display_name(seen[key])}; "
-                                       "expected distinct file names"))
+            problems.append(Diagnostic(display_name(path), None, (), _(
+                "escribiría los mismos documentos que {other}; se espera nombres de archivo "
+                "distintos").format(other=display_name(seen[key]))))
         seen.setdefault(key, path)
     return problems
 

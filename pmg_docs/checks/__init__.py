@@ -22,7 +22,10 @@ def check_document(document: Document, templates: Path | None = None) -> list[Di
         from .catalog import check_catalog
 
         return list(check_catalog(document, templates))
-    return list(document.format.checks.load()(document, document.catalog))
+    from .markdown import check_markdown
+
+    return [*document.format.checks.load()(document, document.catalog),
+            *check_markdown(document)]
 
 
 def check_path(path: Path, registry: CatalogRegistry,
@@ -32,8 +35,22 @@ def check_path(path: Path, registry: CatalogRegistry,
     try:
         document = load_document(path, registry)
     except InputError as exc:
-        return None, exc.diagnostics
+        if exc.partial is None:
+            return None, exc.diagnostics
+        return None, [*exc.diagnostics, *_findings_on_partial(exc.partial, templates)]
     return document, check_document(document, templates)
+
+
+def _findings_on_partial(document: Document, templates: Path | None) -> list[Diagnostic]:
+    """The rules' findings on what validated of a source whose shape is wrong (load/partial.py),
+    less those that a left-out list item would make wrong."""
+    try:
+        found = check_document(document, templates)
+    except (AttributeError, TypeError):
+        # A rule needed a field that was set aside (left empty): the shape errors are all that
+        # can be said about this file.
+        return []
+    return [d for d in found if not document.pruned.misleads(d.path)]
 
 
 def validate_paths(paths, registry: CatalogRegistry,

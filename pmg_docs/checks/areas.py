@@ -12,7 +12,8 @@ from ..diagnostics import Severity
 from ..i18n import _
 from . import weights
 from .marco_requirements import check_requirements
-from .wording import not_in_catalog, twice
+from .places import describe_path, named
+from .wording import no_stage, not_in_catalog, twice
 
 
 def _stage_numbers(system) -> list[int]:
@@ -45,10 +46,11 @@ def references_exist(document, catalog):
         elif catalog.area(system.area) is None or (
                 catalog.marcos and catalog.marco(system.marco) is None):
             # The document prints each system's área (and marco, where the year has marcos).
-            yield source.diagnostic(
-                base + ("system",), f"system {system.name!r} has no known área or marco in "
-                f"catalog {catalog.id} (área {system.area!r}, marco {system.marco!r}); expected "
-                "the catalog to place it in one of its áreas and marcos")
+            yield source.diagnostic(base + ("system",), _(
+                "el sistema «{system}» no tiene un área o un marco conocidos en el catálogo "
+                "{catalog} (área «{area}», marco «{marco}»); se espera que el catálogo lo ubique "
+                "en una de sus áreas y uno de sus marcos").format(
+                system=system.name, catalog=catalog.id, area=system.area, marco=system.marco))
 
 
 def committed_once(document, catalog):
@@ -65,9 +67,8 @@ def stages_exist(document, catalog):
     for i, commitment in enumerate(document.model.systems):
         system = catalog.system(commitment.system)
         if system is not None and commitment.stage not in _stage_numbers(system):
-            yield document.source.diagnostic(
-                ("systems", i, "stage"), f"system {system.name!r} has no stage "
-                f"{commitment.stage}; expected one of {_stage_numbers(system)}")
+            yield document.source.diagnostic(("systems", i, "stage"), no_stage(
+                system.name, commitment.stage, _stage_numbers(system)))
 
 
 def priorities_known(document, catalog):
@@ -96,15 +97,19 @@ def exemptions_consistent(document, catalog):
         base = ("exemptions", i)
         name = _name(catalog, exemption.system)
         if exemption.justification is None:
-            what = "exemption" if exemption.type == "eximir" else "modification"
-            yield source.diagnostic(base, f"no justification for the {what} of {name!r}; "
-                                    "expected `justification:` with the reason, as the document "
-                                    "prints it")
+            message = _("falta la justificación de la exención de «{system}»; se espera "
+                        "`justification:` con la razón, tal como la imprime el documento") \
+                if exemption.type == "eximir" else \
+                _("falta la justificación de la modificación de «{system}»; se espera "
+                  "`justification:` con la razón, tal como la imprime el documento")
+            yield source.diagnostic(base, message.format(system=name))
         yield from _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage)
+        # Left-out commitments (load/partial.py) would make a system look uncommitted.
+        known = committed if document.complete else None
         if exemption.type == "eximir":
-            yield from _exemption(source, base, exemption, name, committed)
+            yield from _exemption(source, base, exemption, name, known)
         else:
-            yield from _modification(source, catalog, base, exemption, name, committed,
+            yield from _modification(source, catalog, base, exemption, name, known,
                                      document.model.systems)
 
 
@@ -120,10 +125,10 @@ def _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage):
         elif "eximir" not in (exemption.type, exemptions[earlier].type):
             earlier = None
     if earlier is not None:
-        yield source.diagnostic(
-            ("exemptions", i, "system"), f"{name!r} is already listed at line "
-            f"{source.line_of(('exemptions', earlier))}; expected either one exemption of a "
-            "system or one modification per stage")
+        yield source.diagnostic(("exemptions", i, "system"), _(
+            "«{system}» ya está en la lista, en la línea {line}; se espera una exención por "
+            "sistema o una modificación por etapa").format(
+            system=name, line=source.line_of(("exemptions", earlier))))
     first_of_system.setdefault(exemption.system, i)
     if exemption.type == "modificar":
         first_of_stage.setdefault(stage_key, i)
@@ -131,38 +136,41 @@ def _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage):
 
 def _exemption(source, base, exemption, name, committed):
     if exemption.stage is not None:
-        yield source.diagnostic(
-            base + ("stage",), f"an exemption (eximir) covers the whole of {name!r} and names no "
-            "stage; expected no `stage:`, or `type: modificar` to modify that stage")
-    if exemption.system in committed:
-        yield source.diagnostic(
-            base + ("system",), f"{name!r} is exempted but also committed (line "
-            f"{source.line_of(('systems', committed[exemption.system]))}); expected it either "
-            "exempted or committed")
+        yield source.diagnostic(base + ("stage",), _(
+            "una exención (eximir) cubre todo «{system}» y no nombra etapa; se espera sin "
+            "`stage:`, o `type: modificar` para modificar esa etapa").format(system=name))
+    if committed is not None and exemption.system in committed:
+        yield source.diagnostic(base + ("system",), _(
+            "«{system}» está eximido pero también comprometido (línea {line}); se espera "
+            "eximido o comprometido").format(
+            system=name, line=source.line_of(("systems", committed[exemption.system]))))
 
 
 def _modification(source, catalog, base, exemption, name, committed, commitments):
     system = catalog.system(exemption.system)
     stage_known = False
     if exemption.stage is None:
-        yield source.diagnostic(base, f"the modification of {name!r} names no stage; expected "
-                                "`stage:` with the stage whose objectives it modifies")
+        yield source.diagnostic(base, _(
+            "la modificación de «{system}» no nombra etapa; se espera `stage:` con la etapa cuyos "
+            "objetivos modifica").format(system=name))
     elif system is not None and exemption.stage not in _stage_numbers(system):
-        yield source.diagnostic(base + ("stage",), f"system {name!r} has no stage "
-                                f"{exemption.stage}; expected one of {_stage_numbers(system)}")
+        yield source.diagnostic(base + ("stage",), no_stage(name, exemption.stage,
+                                                            _stage_numbers(system)))
     else:
         stage_known = system is not None
+    if committed is None:
+        return
     if exemption.system not in committed:
-        yield source.diagnostic(
-            base + ("system",), f"a stage of {name!r} is modified but the system is not "
-            "committed; expected it under `systems:` too, at the modified stage")
+        yield source.diagnostic(base + ("system",), _(
+            "se modifica una etapa de «{system}», pero el sistema no está comprometido; se "
+            "espera también bajo `systems:`, en la etapa modificada").format(system=name))
     elif stage_known:
         stage = commitments[committed[exemption.system]].stage
         if stage != exemption.stage:
-            yield source.diagnostic(
-                base + ("stage",), f"modifies stage {exemption.stage} of {name!r}, which is "
-                f"committed at stage {stage}; expected the committed stage",
-                severity=Severity.WARNING)
+            yield source.diagnostic(base + ("stage",), _(
+                "modifica la etapa {stage} de «{system}», que está comprometido en la etapa "
+                "{committed}; se espera la etapa comprometida").format(
+                stage=exemption.stage, system=name, committed=stage), severity=Severity.WARNING)
 
 
 RULES = (
@@ -179,3 +187,15 @@ def check(document, catalog):
     """Every rule of the areas format, and the marco's requirements on particular systems."""
     for rule in (*RULES, check_requirements):
         yield from rule(document, catalog)
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Sistema «Capacitación» › prioridad`, `Modificación «SIAC» › etapa`."""
+    def exemption(item, index, catalog):
+        kind = _("Exención") if item.get("type") == "eximir" else _("Modificación")
+        return named(kind, item, "system", catalog.system if catalog else None)
+
+    items = {"systems": lambda item, i, c: named(_("Sistema"), item, "system",
+                                                 c.system if c else None),
+             "exemptions": exemption}
+    return describe_path(path, data, catalog, items, identities=frozenset({"system"}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
+from ..i18n import _
 from ..load.sources import Document
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
@@ -50,9 +51,9 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
                 "area", system.area, sorted(area_ids)))
         if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
             # Formulations of this format print each system's área (and marco) from here.
-            yield document.source.diagnostic(
-                base, "a system of a marco with priorities needs its `area:` (and `marco:`, "
-                "when the catalog has marcos); expected both")
+            yield document.source.diagnostic(base, _(
+                "un sistema de un marco con prioridades necesita su `area:` (y su `marco:`, "
+                "cuando el catálogo tiene marcos); se espera ambos"))
         if system.marco is not None and system.marco not in marco_ids:
             yield document.source.diagnostic(base + ("marco",), not_in_catalog(
                 "marco", system.marco, sorted(marco_ids)))

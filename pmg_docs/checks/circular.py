@@ -13,6 +13,7 @@ from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog
 from ..richtext.circular import INSERTIONS, parse_text
+from .places import describe_path, field_labels
 from .wording import not_in_catalog, noun, twice
 
 
@@ -27,20 +28,24 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
     parsed = parse_text(document.model.body)
 
     def at(line: int, path: tuple, message: str) -> Diagnostic:
-        return Diagnostic(source.name, first + line - 1, ("body", *path), message)
+        # The line is exact; the place says which insertion (and option), where there is one.
+        item = " › ".join([_("texto"), *(f"`{part}`" for part in path)])
+        return Diagnostic(source.name, first + line - 1, ("body", *path), message, item=item)
 
     for problem in parsed.problems:
         yield at(problem.line, problem.path, problem.message)
     for insertion in parsed.insertions:
         kind = INSERTIONS.get(insertion.name)
         if kind is not None and not getattr(catalog, kind.needs):
-            yield at(insertion.line, (insertion.name,), f"catalog {catalog.id} has no "
-                     f"{kind.needs}, which this insertion prints; expected a catalog that "
-                     "lists them")
+            yield at(insertion.line, (insertion.name,), _(
+                "el catálogo {catalog} no tiene {needs}, que esta inserción imprime; se espera un "
+                "catálogo que los liste").format(catalog=catalog.id,
+                                                 needs=field_labels().get(kind.needs, kind.needs)))
     for reference in parsed.references:
         if reference.kind == "areas" and not catalog.areas:
-            yield at(reference.line, (), f"catalog {catalog.id} has no areas; expected a "
-                     "catalog that lists them")
+            yield at(reference.line, (), _(
+                "el catálogo {catalog} no tiene áreas; se espera un catálogo que las liste"
+            ).format(catalog=catalog.id))
         # The reference's kind (Spanish, as staff write it) and the field name of its list.
         key, known = {"area": ("area", catalog.areas), "sistema": ("system", catalog.systems),
                       "ministerio": ("ministry", catalog.ministries)}.get(reference.kind,
@@ -82,3 +87,22 @@ def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnosti
                     noun("institution"), head.institution, own,
                     _("de {ministry} en el catálogo {catalog}").format(
                         ministry=recipient.ministry, catalog=catalog.id)))
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Distribución › Ministerio «Salud» › Jefatura «Superintendencia de Salud»`: the letter's
+    parts by the names the circular prints."""
+    def ministry(item, index, catalog):
+        found = catalog.ministry(item.get("ministry")) if catalog else None
+        name = found.name if found else item.get("ministry")
+        return _("Distribución › Ministerio «{name}»").format(name=name)
+
+    def head(item, index, catalog):
+        found = next((i for m in catalog.ministries for i in m.institutions
+                      if i.id == item.get("institution")), None) if catalog else None
+        name = found.name if found else item.get("institution")
+        return _("Jefatura «{name}»").format(name=name)
+
+    labels = {"number": _("CIRC. N°"), "title": _("cargo")}
+    return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, labels,
+                         identities=frozenset({"ministry", "institution"}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import ngettext
 from ..numbers import plain
 from .wording import not_in_catalog
 
@@ -26,21 +27,29 @@ def measure_kinds_exist(document, catalog):
 def measures_match_numerator(document, catalog):
     found = _gender_commitment(document, catalog)
     measures = document.model.gender_measures
+    if not document.complete:
+        return  # a measure or the indicator may have been left out: the count would mislead
     if found is None:
         if measures:
-            yield document.source.diagnostic(
-                ("gender_measures",), f"{len(measures)} gender measures listed but no gender "
-                "indicator is committed; expected the indicator under an objective, or no measures")
+            yield document.source.diagnostic(("gender_measures",), ngettext(
+                "hay {count} medida de género, pero no se compromete el indicador de género; se "
+                "espera el indicador bajo un objetivo, o ninguna medida",
+                "hay {count} medidas de género, pero no se compromete el indicador de género; se "
+                "espera el indicador bajo un objetivo, o ninguna medida",
+                len(measures)).format(count=len(measures)))
         return
     path, commitment, indicator = found
     if commitment.target is None:
         return
     numerator = commitment.target.numerator
     if numerator != len(measures):
-        yield document.source.diagnostic(
-            path + ("target", "numerator"), f"numerator is {plain(numerator)} but {len(measures)} "
-            f"gender measures are listed under `gender_measures`; expected one measure per unit "
-            f"of the numerator of {indicator.name!r}")
+        yield document.source.diagnostic(path + ("target", "numerator"), ngettext(
+            "el numerador es {numerator}, pero hay {count} medida de género en "
+            "`gender_measures`; se espera una medida por unidad del numerador de «{indicator}»",
+            "el numerador es {numerator}, pero hay {count} medidas de género en "
+            "`gender_measures`; se espera una medida por unidad del numerador de «{indicator}»",
+            len(measures)).format(numerator=plain(numerator), count=len(measures),
+                                  indicator=indicator.name))
 
 
 RULES = (measure_kinds_exist, measures_match_numerator)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..diagnostics import Diagnostic, repeated
 from ..i18n import _
 from . import weights
+from .places import describe_path
 from .targets import check_definition, check_target
 
 
@@ -44,3 +45,14 @@ def _weights(document, catalog) -> Iterable[Diagnostic]:
     if not missing:
         yield from weights.total(source, ("indicators",), [i.weight for i in indicators],
                                  catalog, _("de los indicadores"))
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Indicador N°2 «Tiempo promedio de respuesta» › meta › valor`."""
+    def indicator(item, index, catalog):
+        name = item.get("name") if isinstance(item.get("name"), str) else item.get("id")
+        number = _("Indicador N°{number}").format(number=index + 1)
+        return f"{number} «{name}»" if isinstance(name, str) else number
+
+    return describe_path(path, data, catalog, {"indicators": indicator},
+                         labels={"id": _("id"), "type": _("tipo de indicador")})

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
+from ..i18n import _
 from ..numbers import rounded, shown
 from .wording import not_in_catalog
 
@@ -35,10 +36,11 @@ def check_requirements(document, catalog) -> Iterable[Diagnostic]:
         why = f" ({requirement.source})" if requirement.source else ""
         for system in selected_systems(requirement, catalog):
             if system.id not in committed:
-                if requirement.committed:
-                    yield source.diagnostic(
-                        ("systems",), f"{system.name!r} is not committed; the marco requires "
-                        f"it{why}, expected it under `systems:`")
+                # A commitment left out (load/partial.py) is no missing commitment.
+                if requirement.committed and document.complete:
+                    yield source.diagnostic(("systems",), _(
+                        "«{system}» no está comprometido; el marco lo exige{why}: se espera bajo "
+                        "`systems:`").format(system=system.name, why=why))
                 continue
             i = committed[system.id]
             yield from _check_commitment(source, catalog, requirement, system, i,
@@ -49,26 +51,29 @@ def _check_commitment(source, catalog, requirement, system, i, commitment, why):
     base = ("systems", i)
     stages = sorted(stage.number for stage in system.stages)
     if requirement.last_stage and stages and commitment.stage != stages[-1]:
-        yield source.diagnostic(
-            base + ("stage",), f"stage {commitment.stage} of {system.name!r} is committed; the "
-            f"marco requires its last stage, {stages[-1]} (all its objectives){why}")
+        yield source.diagnostic(base + ("stage",), _(
+            "se compromete la etapa {stage} de «{system}»; el marco exige su última etapa, "
+            "{last} (todos sus objetivos){why}").format(
+            stage=commitment.stage, system=system.name, last=stages[-1], why=why))
     minimum = requirement.stage_at_least
     if minimum is not None and commitment.stage < minimum:
-        yield source.diagnostic(
-            base + ("stage",), f"stage {commitment.stage} of {system.name!r} is committed; the "
-            f"marco requires at least stage {minimum}{why}")
+        yield source.diagnostic(base + ("stage",), _(
+            "se compromete la etapa {stage} de «{system}»; el marco exige al menos la etapa "
+            "{minimum}{why}").format(stage=commitment.stage, system=system.name,
+                                     minimum=minimum, why=why))
     required = catalog.priority(requirement.priority_at_least or "")
     given = catalog.priority(commitment.priority)
     if required is not None and given is not None and given.level < required.level:
-        yield source.diagnostic(
-            base + ("priority",), f"priority {given.name} given to {system.name!r}; the marco "
-            f"requires at least {required.name}{why}")
+        yield source.diagnostic(base + ("priority",), _(
+            "«{system}» tiene prioridad {given}; el marco exige al menos {required}{why}").format(
+            system=system.name, given=given.name, required=required.name, why=why))
     weight = requirement.weight_at_least
     decimals = catalog.rules.weight_decimals
     if weight is not None and rounded(commitment.weight, decimals) < rounded(weight, decimals):
-        yield source.diagnostic(
-            base + ("weight",), f"weight {shown(commitment.weight, decimals)} given to "
-            f"{system.name!r}; the marco requires at least {shown(weight, decimals)}{why}")
+        yield source.diagnostic(base + ("weight",), _(
+            "«{system}» tiene ponderación {given}; el marco exige al menos {required}{why}"
+        ).format(system=system.name, given=shown(commitment.weight, decimals),
+                 required=shown(weight, decimals), why=why))
 
 
 def check_catalog_requirements(document) -> Iterable[Diagnostic]:
@@ -90,9 +95,9 @@ def check_catalog_requirements(document) -> Iterable[Diagnostic]:
                 yield document.source.diagnostic(base + (field,), not_in_catalog(
                     field.split("_")[0], ident, (k.id for k in known)))
         if not selected_systems(requirement, catalog):
-            yield document.source.diagnostic(
-                base, "the requirement applies to no system of this catalog; expected "
-                "`systems:`, `marco:` or `area:` to name some")
+            yield document.source.diagnostic(base, _(
+                "la exigencia no se aplica a ningún sistema de este catálogo; se espera que "
+                "`systems:`, `marco:` o `area:` nombren alguno"))
 
 
 RULES = (check_requirements,)

@@ -7,8 +7,9 @@ from ..i18n import _
 from ..numbers import same, shown
 from . import weights
 from .gender import RULES as GENDER_RULES
+from .places import describe_path, named
 from .targets import check_commitment, check_definition
-from .wording import not_in_catalog, twice
+from .wording import no_stage, not_in_catalog, twice
 
 
 def objective_weights_total(document, catalog):
@@ -22,16 +23,17 @@ def objective_weight_is_sum_of_items(document, catalog):
     for i, objective in enumerate(document.model.objectives):
         parts = [s.weight for s in objective.systems] + [x.weight for x in objective.indicators]
         if not parts:
-            yield document.source.diagnostic(
-                ("objectives", i), "the objective commits no indicator or system; "
-                "expected at least one under `indicators:` or `systems:`")
+            yield document.source.diagnostic(("objectives", i), _(
+                "el objetivo no compromete ningún indicador ni sistema; se espera al menos uno "
+                "bajo `indicators:` o `systems:`"))
             continue
         if catalog.rules.weights_add_up and not same(sum(parts), objective.weight, decimals):
             terms = " + ".join(shown(p, decimals) for p in parts)
-            yield document.source.diagnostic(
-                ("objectives", i, "weight"), f"weight is {shown(objective.weight, decimals)} but "
-                f"its indicators and systems add up to {shown(sum(parts), decimals)} ({terms}); "
-                "expected them to be equal")
+            yield document.source.diagnostic(("objectives", i, "weight"), _(
+                "la ponderación es {weight}, pero sus indicadores y sistemas suman {sum} "
+                "({terms}); se espera que sean iguales").format(
+                weight=shown(objective.weight, decimals), sum=shown(sum(parts), decimals),
+                terms=terms))
 
 
 def references_exist(document, catalog):
@@ -100,9 +102,10 @@ def system_weight_is_sum_of_stages(document, catalog):
                 yield from _stages_match_catalog(source, base, commitment, system)
             total = sum(w for s in commitment.stages for w in s.weights)
             if catalog.rules.weights_add_up and not same(total, commitment.weight, decimals):
-                yield source.diagnostic(
-                    base + ("weight",), f"weight is {shown(commitment.weight, decimals)} but its "
-                    f"stage objectives add up to {shown(total, decimals)}; expected them to be equal")
+                yield source.diagnostic(base + ("weight",), _(
+                    "la ponderación es {weight}, pero sus objetivos de etapa suman {sum}; se "
+                    "espera que sean iguales").format(weight=shown(commitment.weight, decimals),
+                                                      sum=shown(total, decimals)))
 
 
 def _stages_match_catalog(source, base, commitment, system):
@@ -111,21 +114,22 @@ def _stages_match_catalog(source, base, commitment, system):
     for k, stage in enumerate(commitment.stages):
         path = base + ("stages", k)
         if stage.stage not in known:
-            yield source.diagnostic(path + ("stage",),
-                                    f"system {system.name!r} has no stage {stage.stage}; expected "
-                                    f"one of {sorted(known)}")
+            yield source.diagnostic(path + ("stage",), no_stage(system.name, stage.stage,
+                                                                sorted(known)))
             continue
         count = len(known[stage.stage].objectives)
         if len(stage.weights) != count:
-            yield source.diagnostic(
-                path + ("weights",), f"{len(stage.weights)} weights given; stage {stage.stage} of "
-                f"{system.name!r} has {count} objectives, expected one weight for each (0 for "
-                "those not committed)")
+            yield source.diagnostic(path + ("weights",), _(
+                "hay {given} ponderaciones; la etapa {stage} de «{system}» tiene {count} "
+                "objetivos: se espera una ponderación por cada uno (0 para los no "
+                "comprometidos)").format(given=len(stage.weights), stage=stage.stage,
+                                          system=system.name, count=count))
     missing = sorted(set(known) - listed)
     if missing:
-        yield source.diagnostic(
-            base + ("stages",), f"stages {missing} of {system.name!r} are not listed; expected "
-            "every stage, with weights 0 where nothing is committed")
+        yield source.diagnostic(base + ("stages",), _(
+            "faltan las etapas {missing} de «{system}»; se espera cada etapa, con ponderaciones "
+            "0 donde no se compromete nada").format(
+            missing=", ".join(str(m) for m in missing), system=system.name))
 
 
 def indicator_of(commitment, catalog):
@@ -152,9 +156,9 @@ def catalog_objectives_committed(document, catalog):
     committed = {o.objective for o in document.model.objectives}
     for objective in catalog.objectives:
         if objective.id not in committed:
-            yield document.source.diagnostic(
-                ("objectives",), f"objective {objective.id!r} ({objective.name}) of the marco is "
-                "not committed", severity=Severity.WARNING)
+            yield document.source.diagnostic(("objectives",), _(
+                "el objetivo «{id}» ({name}) del marco no está comprometido").format(
+                id=objective.id, name=objective.name), severity=Severity.WARNING)
 
 
 RULES = (
@@ -173,3 +177,29 @@ def check(document, catalog):
     """Every rule of the objectives format, and those of the gender-equity measures."""
     for rule in (*RULES, *GENDER_RULES):
         yield from rule(document, catalog)
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Objetivo N°2 › Sistema «Estado Verde» › Etapa 1 › Objetivo 2`, as the document reads."""
+    def objective(item, index, catalog):
+        found = catalog.objective(item.get("objective")) if catalog else None
+        return _("Objetivo N°{number}").format(number=found.number if found else index + 1)
+
+    def indicator(item, index, catalog):
+        definition = item.get("definition")
+        if isinstance(definition, dict) and isinstance(definition.get("name"), str):
+            return _("Indicador «{name}»").format(name=definition["name"])
+        return named(_("Indicador"), item, "indicator", catalog.indicator if catalog else None)
+
+    items = {
+        "objectives": objective,
+        "indicators": indicator,
+        "systems": lambda item, i, c: named(_("Sistema"), item, "system",
+                                            c.system if c else None),
+        "stages": lambda item, i, c: _("Etapa {number}").format(number=item["stage"]),
+        "weights": lambda item, i, c: _("Objetivo {number}").format(number=i + 1),
+        "gender_measures": lambda item, i, c: _("Medida de género N°{number}").format(
+            number=i + 1),
+    }
+    return describe_path(path, data, catalog, items,
+                         identities=frozenset({"objective", "indicator", "system", "stage"}))

@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
+from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Requirement, System
 from .wording import twice
 
 CODE = re.compile(r"^E(?P<stage>[1-9])-(?P<objective>\d{2})-RT(?P<number>[1-9]\d?)$")
-CODE_FORM = "E<stage>-<objective in two digits>-RT<number>, as in E1-01-RT1"
 
 
 def parse_code(code: str) -> tuple[int, int, int] | None:
@@ -56,20 +56,24 @@ def _check_code(document: Document, here: tuple, requirement: Requirement, stage
     source = document.source
     parsed = parse_code(requirement.code)
     if parsed is None:
-        yield source.diagnostic(here + ("code",), f"code {requirement.code!r} is not well formed; "
-                                f"expected {CODE_FORM}")
+        yield source.diagnostic(here + ("code",), _(
+            "el código «{code}» no está bien formado; se espera E<etapa>-<objetivo en dos "
+            "dígitos>-RT<número>, como E1-01-RT1").format(code=requirement.code))
         return
     matches = parsed[:2] == (stage, objective)
-    place = f"stage {stage}, objective {objective}"
     if not matches and requirement.published_exception is None:
-        yield source.diagnostic(here + ("code",), (
-            f"code {requirement.code} names stage {parsed[0]}, objective {parsed[1]} but sits "
-            f"under {place}; expected a code starting E{stage}-{objective:02d}-, or "
-            "`published_exception: <why>` if DIPRES published it so"))
+        yield source.diagnostic(here + ("code",), _(
+            "el código {code} nombra la etapa {code_stage}, objetivo {code_objective}, pero está "
+            "bajo la etapa {stage}, objetivo {objective}; se espera un código que empiece con "
+            "E{stage}-{objective:02d}-, o `published_exception: <por qué>` si DIPRES lo publicó "
+            "así").format(code=requirement.code, code_stage=parsed[0], code_objective=parsed[1],
+                          stage=stage, objective=objective))
     elif matches and requirement.published_exception is not None:
-        yield source.diagnostic(here + ("published_exception",), (
-            f"code {requirement.code} matches where it sits ({place}), so it is no exception; "
-            "expected published_exception only on a published code that does not match its place"))
+        yield source.diagnostic(here + ("published_exception",), _(
+            "el código {code} corresponde a donde está (etapa {stage}, objetivo {objective}), así "
+            "que no es una excepción; se espera published_exception solo en un código publicado "
+            "que no corresponde a su lugar").format(code=requirement.code, stage=stage,
+                                                   objective=objective))
 
 
 def _check_merge(document: Document, here: tuple, index: int, requirement: Requirement,
@@ -79,20 +83,22 @@ def _check_merge(document: Document, here: tuple, index: int, requirement: Requi
         where = here + ("merged_with", m)
         other_index, other = by_code.get(other_code, (None, None))
         if other_code == requirement.code:
-            yield source.diagnostic(where, f"{other_code} names itself; expected the codes of "
-                                    "the other requirements it was merged with")
+            yield source.diagnostic(where, _(
+                "{code} se nombra a sí mismo; se espera los códigos de los otros requisitos con "
+                "que se fusionó").format(code=other_code))
         elif other is None:
             known = ", ".join(c for c in by_code if c != requirement.code)
-            expected = f"one of: {known}" if known else "a requirement of this objective, " \
-                "and it has no other"
-            yield source.diagnostic(where, f"no requirement {other_code} in this objective; "
-                                    f"expected {expected}")
+            message = _("no hay un requisito {code} en este objetivo; se espera uno de: "
+                        "{known}") if known else \
+                _("no hay un requisito {code} en este objetivo, y el objetivo no tiene otro; "
+                  "se espera un requisito de este objetivo")
+            yield source.diagnostic(where, message.format(code=other_code, known=known))
         elif requirement.code not in other.merged_with:
-            yield source.diagnostic(where, f"{other_code} does not name {requirement.code} under "
-                                    "its merged_with; expected merged requirements to name each "
-                                    "other")
+            yield source.diagnostic(where, _(
+                "{other} no nombra a {code} en su merged_with; se espera que los requisitos "
+                "fusionados se nombren entre sí").format(other=other_code, code=requirement.code))
         elif other.note != requirement.note and other_index < index:
             # Reported once, at the later of the two.
-            yield source.diagnostic(here + ("note",), f"the note differs from that of "
-                                    f"{other_code}, which it was merged with; expected merged "
-                                    "requirements to share one technical note")
+            yield source.diagnostic(here + ("note",), _(
+                "la nota difiere de la de {other}, con el que se fusionó; se espera que los "
+                "requisitos fusionados compartan una nota técnica").format(other=other_code))

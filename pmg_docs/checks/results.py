@@ -7,6 +7,7 @@ from ..i18n import _
 from .compliance import commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .objetivos import indicator_of
+from .places import describe_path, named
 from .targets import check_target
 from .wording import twice
 
@@ -135,3 +136,17 @@ RULES = (rules_exist, indicators_match, systems_match, effective_figures, stages
 def check(document, catalog):
     """Every rule of a results file."""
     return checked_against_formulation(document, catalog, RULES)
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Sistema «Estado Verde» › Etapa 2 › objetivos logrados`, as the Informe names them."""
+    items = {
+        "indicators": lambda item, i, c: named(_("Indicador"), item, "indicator",
+                                               c.indicator if c else None),
+        "systems": lambda item, i, c: named(_("Sistema"), item, "system", c.system if c else None),
+        "stages": lambda item, i, c: _("Etapa {number}").format(number=item["stage"]),
+        "achieved": lambda item, i, c: _("Objetivo {number}").format(number=item),
+        "external_causes": lambda item, i, c: _("Causa externa N°{number}").format(number=i + 1),
+    }
+    return describe_path(path, data, catalog, items,
+                         identities=frozenset({"indicator", "system", "stage"}))

@@ -36,15 +36,15 @@ def check_target(source, base: tuple, target: Target, indicator: IndicatorFields
     effective figures are checked the same way, at `effective`)."""
     here = base + (field,)
     if target.has_fraction and target.denominator == 0:
-        yield source.diagnostic(here + ("denominator",),
-                                "denominator is 0; expected a number above 0")
+        yield source.diagnostic(here + ("denominator",), _(
+            "el denominador es 0; se espera un número mayor que 0"))
         return
     if fixed_denominator is not None and target.has_fraction \
             and target.denominator != fixed_denominator:
-        yield source.diagnostic(
-            here + ("denominator",),
-            f"denominator is {plain(target.denominator)}; the marco fixes it at "
-            f"{fixed_denominator} for {indicator.name!r}")
+        yield source.diagnostic(here + ("denominator",), _(
+            "el denominador es {denominator}; el marco lo fija en {fixed} para «{indicator}»"
+        ).format(denominator=plain(target.denominator), fixed=fixed_denominator,
+                 indicator=indicator.name))
     computed = computed_value(target, indicator)
     if computed is None:
         return
@@ -69,12 +69,13 @@ def check_commitment(source, base: tuple, commitment, indicator: IndicatorFields
     """An indicator committed with a target, or measured only ("Mide"), never both or neither."""
     target, measure_only = commitment.target, getattr(commitment, "measure_only", False)
     if target is None and not measure_only:
-        yield source.diagnostic(base, "no target; expected `target:` with numerator and "
-                                "denominator, or `measure_only: true` (Mide)")
+        yield source.diagnostic(base, _(
+            "no tiene meta; se espera `target:` con numerador y denominador, o "
+            "`measure_only: true` (Mide)"))
     elif target is not None and measure_only:
-        yield source.diagnostic(base + ("measure_only",), "an indicator measured only "
-                                "(Mide) has no target; expected either `target:` or "
-                                "`measure_only: true`, not both")
+        yield source.diagnostic(base + ("measure_only",), _(
+            "un indicador que solo se mide (Mide) no tiene meta; se espera `target:` o "
+            "`measure_only: true`, no ambos"))
     elif target is not None:
         yield from check_target(source, base, target, indicator, fixed_denominator)
 

@@ -33,3 +33,9 @@ def not_in_catalog(key: str, got, known, catalog_id: str | None = None) -> str:
 def twice(label: str, first_line: int | None) -> str:
     """`«estado-verde» aparece dos veces (también en la línea 12); se espera una sola vez`."""
     return repeated(f"«{label}»", first_line)
+
+
+def no_stage(system_name: str, stage: int, known) -> str:
+    """`el sistema «Estado Verde» no tiene etapa 5; se espera una de: 1, 2, 3, 4`."""
+    return _("el sistema «{system}» no tiene etapa {stage}; se espera una de: {known}").format(
+        system=system_name, stage=stage, known=", ".join(str(k) for k in known))

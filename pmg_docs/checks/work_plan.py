@@ -8,6 +8,7 @@ from ..diagnostics import Severity
 from ..i18n import _
 from .compliance import commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
+from .places import describe_path, named
 from .wording import twice
 
 
@@ -128,3 +129,15 @@ RULES = (measures_match, systems_match, dates, stage_objectives)
 def check(document, catalog):
     """Every rule of a work plan."""
     return checked_against_formulation(document, catalog, RULES)
+
+
+def describe(path: tuple, data, catalog) -> str | None:
+    """`Medida de género N°2 › Actividad N°1 › término`, as the Programa de Trabajo reads."""
+    items = {
+        "gender_measures": lambda item, i, c: _("Medida de género N°{number}").format(
+            number=item["measure"]),
+        "systems": lambda item, i, c: named(_("Sistema"), item, "system", c.system if c else None),
+        "activities": lambda item, i, c: _("Actividad N°{number}").format(number=i + 1),
+    }
+    return describe_path(path, data, catalog, items, labels={"unit": _("unidad responsable")},
+                         identities=frozenset({"system", "measure"}))

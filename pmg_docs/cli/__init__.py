@@ -1,8 +1,9 @@
 """The `pmg` command: thin wrappers that parse options, call the library, print the result.
 
 Exit codes: 0 success; 1 the input has errors (each printed as file:line: field: message);
-2 the command line itself is wrong (click's usage errors); 3 an internal error (a bug). Library modules are imported inside
-the commands so that `pmg --help` and `pmg validate` stay quick and never load the writers.
+2 the command line itself is wrong (click's usage errors); 3 an internal error (a bug). Library
+modules are imported inside the commands so that `pmg --help` and `pmg validate` stay quick and
+never load the writers.
 """
 
 from __future__ import annotations
@@ -11,15 +12,24 @@ import sys
 
 import click
 
-from .. import __version__
-from . import documents, workflow, year
-from .common import EXIT_INTERNAL
+from ..i18n import _, use_for_click
+
+# Before any command is built: click's own words ("Uso:", "Opciones") follow PMG_LANG too.
+use_for_click()
+
+from .. import __version__  # noqa: E402
+from . import documents, workflow, year  # noqa: E402
+from .common import EXIT_INTERNAL, Group  # noqa: E402
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help=_(
+    "Documentos del PMG y las MEI de Chile (formulaciones, circulares, guías) desde YAML.\n\n"
+    "Códigos de salida: 0 sin errores; 1 la entrada tiene errores; 2 la línea de comandos (o "
+    "pmg.toml) está mal; 3 un error interno de pmg-docs. Los mensajes salen en español; "
+    "PMG_LANG=en los da en inglés."))
 @click.version_option(__version__, prog_name="pmg")
 def main() -> None:
-    """Documents of Chile's PMG and MEI (formulations, circulars, guides) from YAML."""
+    pass
 
 
 for command in (documents.validate, documents.render, documents.build, documents.guide,
@@ -38,8 +48,9 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("PMG_DEBUG"):
             raise
-        click.echo(f"pmg: internal error: {type(exc).__name__}: {exc} (this is a bug in "
-                   "pmg-docs; run again with PMG_DEBUG=1 and report the output)", err=True)
+        click.echo(_("pmg: error interno: {kind}: {problem} (es un error de pmg-docs; ejecute "
+                     "de nuevo con PMG_DEBUG=1 e informe lo que muestra)").format(
+            kind=type(exc).__name__, problem=exc), err=True)
         sys.exit(EXIT_INTERNAL)
 
 

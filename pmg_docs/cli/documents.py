@@ -7,42 +7,55 @@ from pathlib import Path
 
 import click
 
+from ..i18n import _, ngettext
 from .common import (
     EXIT_INPUT,
     EXIT_INTERNAL,
     annex_option,
+    catalog_option,
     catalogs_option,
     format_option,
     formats,
     output_dir_option,
+    paths_argument,
     print_diagnostics,
     strict_option,
     templates_option,
 )
+from .completion import complete_system_ids
+
+# The forms of `pmg validate`'s report (validation_report.py writes each).
+VALIDATE_FORMATS = ("text", "json", "github", "gitlab")
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(help=_(
+    "Revisa formulaciones, circulares y catálogos (archivos o carpetas) e informa cada "
+    "problema, con su archivo, su línea y el lugar del documento. El informe va a la salida "
+    "estándar; el código de salida es 1 si hay errores."))
+@paths_argument
 @catalogs_option
 @templates_option
 @strict_option
-def validate(paths, catalog_dirs, templates, strict) -> None:
-    """Check formulations, circulars and catalogs (files or folders) and report every
-    problem."""
+@click.option("--format", "fmt", type=click.Choice(VALIDATE_FORMATS), default="text",
+              show_default=True,
+              help=_("text: una línea por problema; json: para otros programas; github: "
+                     "anotaciones de GitHub Actions; gitlab: informe Code Quality de GitLab."))
+def validate(paths, catalog_dirs, templates, strict, fmt) -> None:
     from ..checks import validate_paths
     from ..load import CatalogRegistry
+    from .validation_report import render
 
     found, count = validate_paths(paths, CatalogRegistry(catalog_dirs), templates)
-    print_diagnostics(found)
-    errors, warnings = len(found.errors), len(found.warnings)
+    click.echo(render(fmt, list(found), count), nl=False)
     if found.has_errors(strict):
-        click.echo(f"{count} file(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"{count} file(s) checked: no errors, {warnings} warning(s)")
 
 
-@click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(help=_(
+    "Diagrama formulaciones y circulares en PDF y/o DOCX. Las fuentes con errores no se "
+    "diagraman."))
+@click.argument("files", nargs=-1, required=True, metavar=_("ARCHIVO..."),
+                type=click.Path(path_type=Path))
 @format_option
 @output_dir_option
 @catalogs_option
@@ -50,8 +63,6 @@ def validate(paths, catalog_dirs, templates, strict) -> None:
 @strict_option
 @annex_option
 def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
-    """Render formulations and circulars to PDF and/or DOCX. Invalid sources are not
-    rendered."""
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
@@ -59,8 +70,11 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
     _report(summary)
 
 
-@click.command()
-@click.argument("directory", required=False, default=Path("examples"),
+@click.command(help=_(
+    "Diagrama cada formulación y circular bajo CARPETA (por omisión, examples) en la carpeta de "
+    "salida, con la misma estructura de carpetas. Solo se rehacen los documentos cuyas fuentes "
+    "cambiaron."))
+@click.argument("directory", required=False, default=Path("examples"), metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @output_dir_option
 @format_option
@@ -68,12 +82,11 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
 @templates_option
 @strict_option
 @annex_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Documents rendered at once (default: the number of CPUs).")
-@click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help=_("Documentos diagramados a la vez (por omisión, el número de CPU)."))
+@click.option("--force", is_flag=True,
+              help=_("Rehace todo, sin mirar el caché de la construcción."))
 def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
-    """Render every formulation and circular under DIRECTORY (default: examples) into
-    OUTPUT, keeping the folder structure. Only documents whose inputs changed are redone."""
     from ..build import build_tree
     from .progress import build_progress
 
@@ -81,24 +94,28 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
                              annexes, jobs=jobs, force=force, progress=progress)
     print_diagnostics(summary.diagnostics)
-    click.echo(f"built {summary.built}, skipped {summary.skipped} (unchanged), failed "
-               f"{summary.failed} in {summary.seconds:.1f} s; documents in {out_dir}")
+    built = ngettext("{count} construido", "{count} construidos",
+                     summary.built).format(count=summary.built)
+    click.echo(_("{built}, {skipped} sin cambios, {failed} con errores, en {seconds} s; "
+                 "documentos en {folder}").format(
+        built=built, skipped=summary.skipped, failed=summary.failed,
+        seconds=f"{summary.seconds:.1f}", folder=out_dir))
     _exit_for(summary)
 
 
-@click.command()
-@click.argument("system_id")
-@click.option("--catalog", "catalog_id", required=True,
-              help="Id of the catalog that holds the system (see `pmg catalog list`).")
+@click.command(help=_(
+    "Diagrama la guía de «Requisitos técnicos» de un sistema de un catálogo "
+    "(requisitos-SISTEMA.pdf/.docx): sus etapas y objetivos, y luego cada requisito técnico "
+    "con su nota."))
+@click.argument("system_id", metavar=_("SISTEMA"), shell_complete=complete_system_ids)
+@catalog_option(_("Id del catálogo que tiene el sistema (ver `pmg catalog list`)."),
+                required=True)
 @format_option
 @output_dir_option
 @catalogs_option
 @templates_option
 @strict_option
 def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) -> None:
-    """Render the "Requisitos técnicos" guide of one system of a catalog
-    (requisitos-SYSTEM_ID.pdf/.docx): its stages and objectives, then every technical
-    requirement with its note."""
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
     from ..render.pipeline import (
@@ -113,22 +130,26 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
-        hint = "'--catalog'" if exc.param == "catalog" else "'SYSTEM_ID'"
+        hint = "'--catalog'" if exc.param == "catalog" else "'" + _("SISTEMA") + "'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
     print_diagnostics(result.diagnostics)
     if blocking(result.diagnostics, strict) or not result.data:
-        click.echo("no guide written", err=True)
+        click.echo(_("no se escribió la guía"), err=True)
         sys.exit(EXIT_INPUT)
     write_rendered(result, out_dir, guide_file_name(system_id))
     for path in result.outputs:
-        click.echo(f"wrote {path}")
+        click.echo(_("escrito {path}").format(path=path))
 
 
 def _report(summary) -> None:
     print_diagnostics(summary.diagnostics)
     for path in summary.written:
-        click.echo(f"wrote {path}")
-    click.echo(f"{len(summary.written)} file(s) written, {summary.failed} source(s) failed")
+        click.echo(_("escrito {path}").format(path=path))
+    written = ngettext("{count} archivo escrito", "{count} archivos escritos",
+                       len(summary.written)).format(count=len(summary.written))
+    failed = ngettext("{count} fuente con errores", "{count} fuentes con errores",
+                      summary.failed).format(count=summary.failed)
+    click.echo(f"{written}, {failed}")
     _exit_for(summary)
 
 

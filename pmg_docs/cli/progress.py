@@ -7,6 +7,8 @@ from contextlib import contextmanager
 
 import click
 
+from ..i18n import _
+
 
 @contextmanager
 def build_progress():
@@ -15,9 +17,10 @@ def build_progress():
         def plain(path, result):
             if result is None:
                 return  # unchanged documents are counted in the summary, not listed
-            state = "built" if result.outputs and not any(
-                d.severity.value == "error" for d in result.diagnostics) else "FAILED"
-            click.echo(f"{state} {path}", err=True)
+            done = result.outputs and not any(
+                d.severity.value == "error" for d in result.diagnostics)
+            click.echo((_("construido {path}") if done else _("CON ERRORES {path}")).format(
+                path=path), err=True)
 
         yield plain
         return
@@ -26,9 +29,10 @@ def build_progress():
 
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), transient=True) as bar:
-        task = bar.add_task("building", total=None)
+        task = bar.add_task(_("construyendo"), total=None)
 
         def advance(path, result):
-            bar.update(task, advance=1, description=f"building {path.name}")
+            bar.update(task, advance=1, description=_("construyendo {name}").format(
+                name=path.name))
 
         yield advance

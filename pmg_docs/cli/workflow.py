@@ -8,49 +8,67 @@ from pathlib import Path
 import click
 
 from .. import kinds
-from .common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, catalogs_option, print_diagnostics
+from ..i18n import _, ngettext
+from .common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Group,
+    catalog_option,
+    catalogs_option,
+    paths_argument,
+    print_diagnostics,
+)
+from .completion import complete_catalog_ids
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(help=_(
+    "Reescribe catálogos, formulaciones y circulares (archivos o carpetas) en la forma "
+    "canónica, conservando comentarios y valores. Un archivo que no se puede leer se informa y "
+    "queda como está."))
+@paths_argument
 @click.option("--check", is_flag=True,
-              help="Change nothing; list the files that would change and exit 1 if any.")
+              help=_("No cambia nada; lista los archivos que cambiarían y termina con 1 si hay "
+                     "alguno."))
 @catalogs_option
 def fmt(paths, check, catalog_dirs) -> None:
-    """Rewrite catalogs, formulations and circulars (files or folders) in the canonical layout,
-    keeping comments and values. A file that does not parse is reported and left as it is."""
     from ..load import CatalogRegistry
     from ..workflow.fmt import format_paths
 
     report = format_paths(paths, CatalogRegistry(catalog_dirs), check=check)
     print_diagnostics(report.diagnostics)
-    verb = "would reformat" if check else "reformatted"
     for path in report.changed:
-        click.echo(f"{verb} {path}")
-    click.echo(f"{report.checked} file(s) checked, {len(report.changed)} {verb}, "
-               f"{len(report.diagnostics)} problem(s)")
+        click.echo((_("cambiaría {path}") if check else _("reescrito {path}")).format(path=path))
+    checked = ngettext("{count} archivo revisado", "{count} archivos revisados",
+                       report.checked).format(count=report.checked)
+    changed = (ngettext("{count} cambiaría", "{count} cambiarían", len(report.changed)) if check
+               else ngettext("{count} reescrito", "{count} reescritos", len(report.changed))
+               ).format(count=len(report.changed))
+    problems = ngettext("{count} problema", "{count} problemas",
+                        len(report.diagnostics)).format(count=len(report.diagnostics))
+    click.echo(f"{checked}, {changed}, {problems}")
     if check and report.changed:
-        click.echo("run `pmg fmt FILE…` to rewrite them in the canonical layout")
+        click.echo(_("ejecute `pmg fmt ARCHIVO…` para reescribirlos en la forma canónica"))
     if report.diagnostics or (check and report.changed):
         sys.exit(EXIT_INPUT)
 
 
-@click.command()
-@click.option("--kind", default="formulation-objetivos", show_default=True,
-              help="The kind of source and, for kinds with several formats, its format: "
-                   "catalog, circular, formulation-objetivos, formulation-areas, …")
+@click.command(help=_(
+    "Muestra o escribe el JSON Schema de un tipo de fuente, para editores que revisan YAML."))
+@click.option("--kind", default="formulation-objetivos", show_default=True, metavar=_("TIPO"),
+              help=_("El tipo de fuente y, en los tipos con varios formatos, su formato: "
+                     "catalog, circular, formulation-objetivos, formulation-areas, …"))
 @click.option("--all", "every", is_flag=True,
-              help="Write the schema of every kind into the folder given with -o.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file (with --all: this folder) instead of printing.")
+              help=_("Escribe el schema de cada tipo en la carpeta dada con -o."))
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar=_("RUTA"),
+              help=_("Escribe en este archivo (con --all: en esta carpeta) en vez de mostrarlo."))
 def schema(kind, every, output) -> None:
-    """Print or write the JSON Schema of a kind of source, for editors that check YAML."""
     from ..diagnostics import InputError
     from ..output import atomic_write
     from ..workflow.schema import schema_file_name, schema_names, schema_text
 
     if every and output is None:
-        raise click.UsageError("--all needs -o FOLDER")
+        raise click.UsageError(_("--all necesita -o CARPETA"))
     try:
         texts = {kind: schema_text(kind)} if not every else {k: schema_text(k) for k in schema_names()}
     except InputError as exc:
@@ -61,7 +79,7 @@ def schema(kind, every, output) -> None:
     for name, text in texts.items():
         path = output / schema_file_name(name) if every else output
         atomic_write(path, text.encode("utf-8"))
-        click.echo(f"wrote {path}")
+        click.echo(_("escrito {path}").format(path=path))
 
 
 class _PathsAfterDashDash(click.Command):
@@ -75,17 +93,17 @@ class _PathsAfterDashDash(click.Command):
         return super().parse_args(ctx, args)
 
 
-@click.command(cls=_PathsAfterDashDash)
-@click.argument("refs", nargs=-1, required=True)
+@click.command(cls=_PathsAfterDashDash, help=_(
+    "Qué cambió en ponderaciones, metas, etapas, medidas…: `pmg diff ANTES AHORA` (dos "
+    "archivos) o `pmg diff REV1 [REV2] [-- RUTA…]` (dos revisiones de git; REV2 es por omisión "
+    "el directorio de trabajo).\n\nCódigo de salida: 0 nada difiere, 1 algo difiere, 2 error."))
+@click.argument("refs", nargs=-1, required=True, metavar=_("ANTES AHORA | REV1 [REV2]"))
 @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
-              show_default=True, help="md: Markdown for a pull-request comment.")
+              show_default=True,
+              help=_("md: Markdown, para un comentario en una solicitud de cambios."))
 @catalogs_option
 @click.pass_context
 def diff(ctx, refs, fmt, catalog_dirs) -> None:
-    """What changed in weights, targets, stages, measures…: `pmg diff OLD NEW` (two files) or
-    `pmg diff REV1 [REV2] [-- PATH…]` (two git revisions; REV2 defaults to the working tree).
-
-    Exit code: 0 nothing differs, 1 something does, 2 error."""
     from ..load.catalogs import CatalogRegistry
     from ..workflow.diff import diff_files, diff_revisions, render_markdown, render_text
 
@@ -97,7 +115,8 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
         report = diff_revisions(refs[0], refs[1] if len(refs) == 2 else None, paths or (),
                                 registry)
     else:
-        raise click.UsageError("expected OLD NEW (two files) or REV1 [REV2] [-- PATH…]")
+        raise click.UsageError(_("se espera ANTES AHORA (dos archivos) o REV1 [REV2] "
+                                 "[-- RUTA…]"))
     click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
     print_diagnostics(report.diagnostics)
     if report.diagnostics:
@@ -106,25 +125,32 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     sys.exit(1 if report.differs else EXIT_OK)
 
 
-@click.command()
-@click.argument("kind", type=click.Choice([k for k in kinds.source_kinds() if k != kinds.CATALOG]))
+@click.command(help=_(
+    "Escribe una fuente nueva y comentada de tipo TIPO para empezar. Una circular se valida tal "
+    "como sale; una formulación lista lo que el marco de --catalog permite comprometer, para "
+    "completarlo, o con --from traslada lo comprometido el año anterior y lista lo que hay que "
+    "decidir."))
+@click.argument("kind", type=click.Choice([k for k in kinds.source_kinds() if k != kinds.CATALOG]),
+                metavar=_("TIPO"))
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="File to write (default: print it).")
-@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
-@click.option("--catalog", "catalog_id",
-              help="Id of the year's catalog; it says the format to write (not for circulars).")
-@click.option("--service", "name", help="The service's name (default: last year's).")
-@click.option("--ministry", help="The ministry, as printed.")
-@click.option("--partida", help="Budget partida, two or three digits: 08.")
-@click.option("--chapter", help="Budget capítulo, two or three digits: 04.")
+              default=None, metavar=_("ARCHIVO"),
+              help=_("Archivo que escribir (por omisión, se muestra)."))
+@click.option("--force", is_flag=True, help=_("Sobrescribe el archivo si existe."))
+@catalog_option(_("Id del catálogo del año; dice el formato en que se escribe (no en las "
+                  "circulares)."))
+@click.option("--service", "name", metavar=_("NOMBRE"),
+              help=_("El nombre del servicio (por omisión, el del año anterior)."))
+@click.option("--ministry", metavar=_("NOMBRE"), help=_("El ministerio, tal como se imprime."))
+@click.option("--partida", metavar=_("CÓDIGO"),
+              help=_("Partida presupuestaria, dos o tres dígitos: 08."))
+@click.option("--chapter", metavar=_("CÓDIGO"),
+              help=_("Capítulo presupuestario, dos o tres dígitos: 04."))
 @click.option("--from", "from_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Last year's, rolled forward onto the new catalog.")
+              metavar=_("ARCHIVO"),
+              help=_("La formulación del año anterior, trasladada al nuevo catálogo."))
 @catalogs_option
 def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_path,
         catalog_dirs) -> None:
-    """Write a new, commented KIND source to start from. A circular validates as it is; a
-    formulation lists what --catalog's marco lets a service commit, to fill in, or with --from
-    carries last year's commitments onto it and lists what needs a decision."""
     from ..diagnostics import InputError
     from ..load import CatalogRegistry
     from ..workflow.new import ServiceFields, new_document
@@ -139,62 +165,89 @@ def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_pa
     if path is None:
         click.echo(result.text, nl=False)
     else:
-        click.echo(f"wrote {path}; check it with `pmg validate {path}`")
+        click.echo(_("escrito {path}; revíselo con `pmg validate {path}`").format(path=path))
     if result.decisions:
-        click.echo("To decide (also listed at the top of the file):", err=path is None)
+        click.echo(_("Por decidir (también al comienzo del archivo):"), err=path is None)
         for decision in result.decisions:
             click.echo(f"  - {decision}", err=path is None)
 
 
-@click.group()
+@click.group(cls=Group, help=_(
+    "Lista los catálogos y los ids que contienen (objetivos, indicadores, sistemas, medidas), "
+    "o empieza el catálogo de un año nuevo."))
 def catalog() -> None:
-    """List the catalogs and the ids they hold (objectives, indicators, systems, measures)."""
+    pass
 
 
-@catalog.command("list")
+@catalog.command("list", help=_("Cada catálogo: id, año, mecanismo, versión y título."))
 @catalogs_option
 def catalog_list(catalog_dirs) -> None:
-    """Every catalog: id, year, mechanism, version and title."""
     from ..load.catalogs import CatalogRegistry
     from ..workflow.catalog_info import list_catalogs
+    from .listing import print_listing
 
     listing, problems = list_catalogs(CatalogRegistry(catalog_dirs))
-    _print_listing(listing)
+    print_listing(listing)
     print_diagnostics(problems)
     if problems:
         sys.exit(EXIT_INPUT)
 
 
-@catalog.command("show")
-@click.argument("catalog_id")
+@catalog.command("show", help=_(
+    "Los ids de un catálogo: objetivos, indicadores, sistemas con sus etapas, tipos de medidas "
+    "de género, prioridades, áreas y marcos."))
+@click.argument("catalog_id", metavar="ID", shell_complete=complete_catalog_ids)
 @catalogs_option
 def catalog_show(catalog_id, catalog_dirs) -> None:
-    """The ids of one catalog's objectives, indicators, systems with their stages, and
-    gender-measure kinds."""
     from ..diagnostics import InputError
     from ..load.catalogs import CatalogRegistry
     from ..workflow.catalog_info import UnknownId, show_catalog
+    from .listing import print_listing
 
     try:
         listings = show_catalog(catalog_id, CatalogRegistry(catalog_dirs))
     except UnknownId as exc:
-        raise click.BadParameter(str(exc), param_hint="'CATALOG_ID'") from None
+        raise click.BadParameter(str(exc), param_hint="'ID'") from None
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_INPUT)
     for listing in listings:
-        _print_listing(listing)
+        print_listing(listing)
 
 
-def _print_listing(listing) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+@catalog.command("new", help=_(
+    "Empieza el catálogo de un año nuevo copiando otro (comentarios incluidos) con su id y su "
+    "año cambiados; luego se edita lo que cambió en el Programa Marco."))
+@click.argument("new_id", metavar=_("ID_NUEVO"))
+@click.option("--from", "from_id", required=True, metavar="ID",
+              shell_complete=complete_catalog_ids, help=_("El catálogo que se copia."))
+@click.option("--year", type=int, metavar=_("AÑO"),
+              help=_("El año del nuevo catálogo (por omisión, el siguiente al copiado)."))
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar=_("ARCHIVO"),
+              help=_("Archivo que escribir (por omisión, ID_NUEVO.yaml en la primera carpeta "
+                     "de catálogos de pmg.toml)."))
+@click.option("--force", is_flag=True, help=_("Sobrescribe el archivo si existe."))
+@catalogs_option
+def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
+    from ..diagnostics import InputError, display_name
+    from ..load.catalogs import CatalogRegistry
+    from ..workflow.catalog_info import UnknownId, new_catalog
+    from .common import settings
 
-    table = Table(title=listing.title, title_justify="left", title_style="bold")
-    for column in listing.columns:
-        # Ids are what the reader copies: never broken across lines.
-        table.add_column(column, no_wrap=column == "id")
-    for row in listing.rows:
-        table.add_row(*(Text(value) for value in row))  # Text: catalog words are not markup
-    Console(highlight=False).print(table)
+    if path is None:
+        folders = settings().catalogs
+        if not folders:
+            raise click.UsageError(_("falta -o ARCHIVO (o un pmg.toml con `catalogs = "
+                                     "[\"CARPETA\"]`)"))
+        path = folders[0] / f"{new_id}.yaml"
+    try:
+        written = new_catalog(new_id, from_id, year, path, CatalogRegistry(catalog_dirs),
+                              force=force)
+    except UnknownId as exc:
+        raise click.BadParameter(str(exc), param_hint="'--from'") from None
+    except InputError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_INPUT)
+    click.echo(_("escrito {path}; edite en él lo que cambió en el Programa Marco y revíselo "
+                 "con `pmg validate {path}`").format(path=display_name(written)))

@@ -14,18 +14,20 @@ from .common import EXIT_INPUT, catalogs_option, print_diagnostics, strict_optio
 REPORT_FORMATS = click.Choice(["pdf", "docx", "xlsx", "all"])
 
 
-@click.command()
-@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.command(help=_(
+    "Los Resultados del año: lee cada formulación e informe de cumplimiento bajo CARPETA y "
+    "escribe resultados-AÑO.pdf, .docx y .xlsx (totales, tramos, gráficos, anexo por servicio)."))
+@click.argument("directory", metavar=_("CARPETA"),
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help=_("Carpeta de los documentos."))
+              default=Path("out"), show_default=True, metavar=_("CARPETA"),
+              help=_("Carpeta de los documentos."))
 @click.option("--format", "fmt", type=REPORT_FORMATS, default="all", show_default=True,
               help=_("pdf, docx, xlsx (el libro de Excel) o all."))
 @catalogs_option
 @templates_option
 @strict_option
 def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
-    """Los Resultados del año: lee cada formulación e informe de cumplimiento bajo DIRECTORY y
-    escribe resultados-AÑO.pdf, .docx y .xlsx (totales, tramos, gráficos, anexo por servicio)."""
     from ..load import CatalogRegistry
     from ..render.pipeline import RenderOptions, blocking, write_rendered
     from ..year.report import render_report, report_name
@@ -45,16 +47,17 @@ def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
         reported=len(year.judged), total=len(year.services)))
 
 
-@click.command()
-@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", "path", required=True,
+@click.command(help=_(
+    "Los compromisos de cada formulación bajo CARPETA en un libro de Excel, que "
+    "`pmg import xlsx` lee de vuelta."))
+@click.argument("directory", metavar=_("CARPETA"),
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", "path", required=True, metavar=_("ARCHIVO"),
               type=click.Path(dir_okay=False, path_type=Path),
               help=_("El libro a escribir (.xlsx)."))
 @click.option("--force", is_flag=True, help=_("Reemplazar el libro si existe."))
 @catalogs_option
 def export(directory, path, force, catalog_dirs) -> None:
-    """Los compromisos de cada formulación bajo DIRECTORY en un libro de Excel, que
-    `pmg import xlsx` lee de vuelta."""
     from ..diagnostics import InputError
     from ..load import CatalogRegistry
     from ..output import atomic_write
@@ -74,14 +77,17 @@ def export(directory, path, force, catalog_dirs) -> None:
     click.echo(_("escrito {path}: {count} formulaciones").format(path=path, count=len(documents)))
 
 
-@click.group("import")
+@click.group("import", help=_("Leer compromisos desde otros formatos (un libro de Excel)."))
 def import_() -> None:
-    """Leer compromisos desde otros formatos (un libro de Excel)."""
+    pass
 
 
-@import_.command("xlsx")
-@click.argument("workbook", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", required=True,
+@import_.command("xlsx", help=_(
+    "Un libro con la forma que escribe `pmg export`, de vuelta a formulaciones YAML, "
+    "validadas; cada problema se informa en su hoja, fila y columna."))
+@click.argument("workbook", metavar=_("LIBRO"),
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, metavar=_("CARPETA"),
               type=click.Path(file_okay=False, path_type=Path),
               help=_("Carpeta donde escribir las formulaciones (con los nombres de la columna "
                      "Archivo)."))
@@ -89,8 +95,6 @@ def import_() -> None:
 @catalogs_option
 @strict_option
 def import_xlsx(workbook, out_dir, force, catalog_dirs, strict) -> None:
-    """Un libro con la forma que escribe `pmg export`, de vuelta a formulaciones YAML,
-    validadas; cada problema se informa en su hoja, fila y columna."""
     from ..load import CatalogRegistry
     from ..year.import_xlsx import import_workbook
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import InputError
+from ..i18n import _
 from ..models.catalog import Catalog
 from ..resources import catalogs_dir
 from .sources import SOURCE_SUFFIXES, Document, load_document
@@ -39,11 +40,14 @@ class CatalogRegistry:
             return None
         document = load_document(path, self)
         if not isinstance(document.model, Catalog):
-            raise InputError([document.source.diagnostic(("kind",), "expected kind: catalog")])
+            raise InputError([document.source.diagnostic(("kind",), _(
+                "un archivo de la carpeta de catálogos debe ser un catálogo; se espera "
+                "`kind: catalog`"))])
         if document.model.id != path.stem:
-            raise InputError([document.source.diagnostic(
-                ("id",), f"catalog id {document.model.id!r} differs from its file name "
-                f"{path.name!r}; expected the file to be named {document.model.id}.yaml")])
+            raise InputError([document.source.diagnostic(("id",), _(
+                "el id del catálogo, «{id}», no coincide con el nombre de su archivo, «{file}»; "
+                "se espera que el archivo se llame {id}.yaml").format(
+                id=document.model.id, file=path.name))])
         self._cache[catalog_id] = document
         return document
 

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic, InputError
 from .front_matter import FENCE, FRONT_MATTER_SUFFIXES, front_matter_source, split_front_matter
 from .located_yaml import YamlSource, parse_yaml_text
 from .sources import Document, parse_document
-from .text import MAX_FILE_BYTES
+from .text import MAX_FILE_BYTES, too_large
 
 __all__ = ["FRONT_MATTER_SUFFIXES", "Parts", "document_from_text", "source_from_text"]
 
@@ -40,8 +40,8 @@ def is_front_matter_name(name: str) -> bool:
 def source_from_text(text: str, path: Path, name: str) -> tuple[YamlSource, Parts]:
     """Parse `text` (shown as `name` in messages) into a located source and its parts."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise InputError([Diagnostic(name, None, (), f"the text is larger than {MAX_FILE_BYTES} "
-                                     "bytes, the limit for a pmg document")])
+        raise InputError([Diagnostic(name, None, (), too_large(
+            len(text.encode("utf-8", "surrogatepass"))))])
     if is_front_matter_name(name):
         yaml_text, body, _ = split_front_matter(text, name)
         return front_matter_source(text, path, name), Parts(yaml_text, body)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 from .located_yaml import YamlSource, parse_yaml_text
 from .text import read_text
 
@@ -38,13 +39,15 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
     """`(yaml_text, body, body_line)`; the YAML starts on line 2 of the file."""
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != FENCE:
-        raise InputError([Diagnostic(name, 1, (), "expected the file to open with YAML front "
-                                     "matter: a line `---`, the fields, and another line `---`")])
+        raise InputError([Diagnostic(name, 1, (), _(
+            "se espera que el archivo empiece con el encabezado YAML: una línea `---`, los "
+            "campos y otra línea `---`"))])
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n") == FENCE:
             return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
-    raise InputError([Diagnostic(name, 1, (), "the front matter opened here is not closed; "
-                                 "expected a line `---` after its last field")])
+    raise InputError([Diagnostic(name, 1, (), _(
+        "el encabezado YAML que empieza aquí no se cierra; se espera una línea `---` después de "
+        "su último campo"))])
 
 
 def load_front_matter(path: Path) -> FrontMatterSource:
@@ -65,9 +68,9 @@ def front_matter_source(text: str, path: Path, name: str) -> FrontMatterSource:
     lines[()] = 1
     if isinstance(data, dict):
         if "body" in data:
-            raise InputError([Diagnostic(name, lines[("body",)], ("body",),
-                                         "`body` is the Markdown after the front matter; expected "
-                                         "no `body:` field in it")])
+            raise InputError([Diagnostic(name, lines[("body",)], ("body",), _(
+                "`body` es el texto Markdown después del encabezado; se espera que el "
+                "encabezado no tenga un campo `body:`"))])
         data["body"] = body
         lines[("body",)] = body_line
     return FrontMatterSource(path=path, data=data, lines=lines, text=text, body_line=body_line)

@@ -10,6 +10,8 @@ would ask for anything but plain values. Nothing in the file is ever turned into
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +22,10 @@ from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
+from .number_hints import decimal_comma_in_row
 from .text import read_text
+from .yaml_problems import explain
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -38,22 +43,34 @@ class YamlSource:
     data: object
     lines: dict[tuple, int]
     text: str
+    # Names a field path as the document does; set once the source's format is known.
+    describer: Callable[[tuple], str | None] | None = None
+    # In a copy of the data with parts left out (load/partial.py): a path of the copy -> the
+    # same place in the file.
+    in_file: Callable[[tuple], tuple] | None = None
 
     @property
     def name(self) -> str:
         return display_name(self.path)
 
-    def line_of(self, path: tuple) -> int | None:
-        """The line of `path`, or of its nearest ancestor that exists in the file."""
-        path = tuple(path)
+    def _in_file(self, path) -> tuple:
+        return self.in_file(tuple(path)) if self.in_file is not None else tuple(path)
+
+    def _line(self, path: tuple) -> int | None:
         while path:
             if path in self.lines:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), 1)
 
+    def line_of(self, path: tuple) -> int | None:
+        """The line of `path`, or of its nearest ancestor that exists in the file."""
+        return self._line(self._in_file(path))
+
     def diagnostic(self, path: tuple, message: str, **kwargs) -> Diagnostic:
-        return Diagnostic(self.name, self.line_of(path), tuple(path), message, **kwargs)
+        path = self._in_file(path)
+        item = self.describer(path) if self.describer is not None and path else None
+        return Diagnostic(self.name, self._line(path), path, message, item=item, **kwargs)
 
 
 @cache
@@ -80,9 +97,9 @@ class _Builder:
         if self.nodes > MAX_NODES:
             # Inside an expanded alias the lines point at the anchor; the top-level key under
             # which the expansion happens is where the user must look.
-            self.fail(path[:1], self.lines.get(path[:1], line),
-                      f"the file expands to more than {MAX_NODES} values (aliases repeated many "
-                      "times?); expected a document of ordinary size")
+            self.fail(path[:1], self.lines.get(path[:1], line), _(
+                "el archivo se expande a más de {limit} valores (¿alias repetidos muchas "
+                "veces?); se espera un documento de tamaño normal").format(limit=MAX_NODES))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -99,18 +116,26 @@ class _Builder:
         line = node.start_mark.line + 1
         self._plain_tag(node, f"{_STANDARD}map", path, line)
         out: dict = {}
+        previous = None
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STANDARD}merge":
-                self.fail(path, key_line, "a key must be plain text (no lists, mappings or `<<` "
-                          "merges as keys); expected `name: value`")
+                self.fail(path, key_line, _(
+                    "una clave debe ser texto simple (no listas, mapeos ni fusiones `<<` como "
+                    "claves); se espera `nombre: valor`"))
+            if node.flow_style and _split_decimal(previous, key_node, value_node):
+                self.fail(path + (previous[0],), key_line, decimal_comma_in_row(
+                    previous[1].value, _DECIMALS.match(key_node.value).group(1)))
             key = self._scalar(key_node, path, key_line)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
-                self.fail(path, key_line, f"a key must be text, got {key!r}")
+                self.fail(path, key_line, _("una clave debe ser texto; se encontró {key}").format(
+                    key=key))
             if key in out:
-                self.fail(path, key_line, f"duplicate key {key!r} (first at line "
-                          f"{self.lines[path + (key,)]}): each key may appear once in a mapping; "
-                          "remove or rename one of them")
+                self.fail(path, key_line, _(
+                    "la clave «{key}» está repetida (la primera vez en la línea {line}): cada "
+                    "clave puede aparecer una vez en un mapeo; quite o renombre una de ellas"
+                ).format(key=key, line=self.lines[path + (key,)]))
+            previous = (key, value_node)
             child = path + (key,)
             self.lines[child] = key_line
             out[key] = self.build(value_node, child)
@@ -118,20 +143,43 @@ class _Builder:
 
     def _plain_tag(self, node, expected: str, path: tuple, line: int) -> None:
         if node.tag != expected:
-            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
-                      "plain values (text, numbers, lists, mappings): remove the tag")
+            self.fail(path, line, _tag_refused(node.tag))
 
     def _scalar(self, node: ScalarNode, path: tuple, line: int):
         if node.tag not in _PLAIN_SCALARS:
-            self.fail(path, line, f"YAML tag {node.tag!r} is not allowed; pmg documents use "
-                      "plain values (text, numbers, lists, mappings): remove the tag")
+            self.fail(path, line, _tag_refused(node.tag))
         if node.tag == f"{_STANDARD}timestamp" and self.dates_as_text:
             # Checked later by the model, which can say which date is wrong and why.
             return node.value
         try:
             return self.constructor.construct_object(node)
         except (YAMLError, ValueError, OverflowError) as exc:
-            self.fail(path, line, f"cannot read {node.value!r}: {exc}")
+            self.fail(path, line, _("no se puede leer «{value}» ({problem})").format(
+                value=node.value, problem=exc))
+
+
+def _tag_refused(tag: str) -> str:
+    return _("la etiqueta YAML «{tag}» no está permitida; los documentos pmg usan valores "
+             "simples (texto, números, listas, mapeos): quite la etiqueta").format(tag=tag)
+
+
+# What follows the comma of `103,96` or `37,5 %`.
+_DECIMALS = re.compile(r"^(\d+)\s*%?$")
+
+
+def _split_decimal(previous, key_node, value_node) -> bool:
+    """`{value: 103,96}`: YAML reads `value: 103` and a key `96` with no value. A whole number
+    followed, on its line, by a bare key of digits without a value is a decimal comma."""
+    if previous is None:
+        return False
+    before = previous[1]
+    return (isinstance(before, ScalarNode) and not before.style
+            and before.value.lstrip("+-").isdigit()
+            and isinstance(key_node, ScalarNode) and not key_node.style
+            and _DECIMALS.match(key_node.value) is not None
+            and key_node.start_mark.line == before.end_mark.line
+            and isinstance(value_node, ScalarNode) and value_node.value == ""
+            and value_node.tag == f"{_STANDARD}null")
 
 
 def _check_depth(text: str, name: str) -> None:
@@ -142,9 +190,9 @@ def _check_depth(text: str, name: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 line = event.start_mark.line + 1
-                raise InputError([Diagnostic(name, line, (), f"nested more than {MAX_DEPTH} "
-                                             "levels deep; expected the shallow structure of a "
-                                             "pmg document")])
+                raise InputError([Diagnostic(name, line, (), _(
+                    "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
+                    "un documento pmg").format(limit=MAX_DEPTH))])
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
@@ -161,11 +209,10 @@ def parse_yaml_text(text: str, name: str,
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
-        raise InputError([Diagnostic(name, line, (), f"malformed YAML: {problem}; "
-                                     "check indentation, colons and quotes")]) from None
+        raise InputError([Diagnostic(name, line, (),
+                                     explain(exc.problem or exc.context))]) from None
     except (YAMLError, ValueError, RecursionError) as exc:
-        raise InputError([Diagnostic(name, None, (), f"malformed YAML: {exc}")]) from None
+        raise InputError([Diagnostic(name, None, (), explain(str(exc)))]) from None
     if node is None:
         return None, {(): 1}
     builder = _Builder(name, dates_as_text)

@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic
+from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
+from ..models.service import BUDGET_CODE_PATTERN
+from ..numbers import plain
 from .located_yaml import YamlSource
+from .number_hints import number_advice
 
-_EXPECTED = {
-    "float_type": "expected a number",
-    "int_type": "expected a whole number",
-    "string_type": "expected text",
-    "bool_type": "expected true or false",
-    "dict_type": "expected a mapping of keys to values",
-    "tuple_type": "expected a list",
-    "list_type": "expected a list",
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "finite_number": "expected a finite number (not NaN or infinity)",
-    "date_type": "expected a date written YYYY-MM-DD",
-}
+_NUMBERS = ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float")
+
+
+def _expected(kind: str) -> str | None:
+    """What a field of a type expects, for pydantic's type errors."""
+    return {
+        "float_type": _("se espera un número"),
+        "int_type": _("se espera un número entero"),
+        "int_from_float": _("se espera un número entero"),
+        "string_type": _("se espera texto"),
+        "bool_type": _("se espera true o false"),
+        "dict_type": _("se espera un mapeo de claves a valores (clave: valor)"),
+        "model_type": _("se espera un mapeo de claves a valores (clave: valor)"),
+        "tuple_type": _("se espera una lista"),
+        "list_type": _("se espera una lista"),
+        "finite_number": _("se espera un número finito (no NaN ni infinito)"),
+        "date_type": _("se espera una fecha escrita AAAA-MM-DD"),
+    }.get(kind)
 
 
 def _message(error: dict) -> str:
@@ -30,65 +40,104 @@ def _message(error: dict) -> str:
     got = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        return "unknown field; check its spelling against the README's field reference"
+        return _("campo desconocido; revise cómo se escribe en la referencia de campos del README")
     if kind == "missing":
-        return "required field is missing"
+        return _("falta este campo obligatorio")
+    if kind == "invalid_key":
+        return _("la clave {key} no es texto; se espera `nombre: valor`").format(key=_describe(got))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
-        return f"got {got!r}; expected {ctx.get('expected')}"
+        return _("se encontró {got}; se espera {expected}").format(
+            got=_describe(got), expected=_alternatives(ctx.get("expected", "")))
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == ID_PATTERN:
             return id_expected(got)
-        return f"got {got!r}; expected text matching {pattern}"
+        if pattern == BUDGET_CODE_PATTERN:
+            return _("se encontró {got}; se espera un código presupuestario de dos o tres "
+                     "dígitos, entre comillas: \"08\"").format(got=_describe(got))
+        return _("se encontró {got}; se espera texto de la forma {pattern}").format(
+            got=_describe(got), pattern=pattern)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bounds = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                  "greater_than": "more than", "less_than": "less than"}[kind]
         limit = next(iter(ctx.values()), "?")
-        return f"got {got!r}; expected a value {bounds} {limit}"
+        limit = plain(limit) if isinstance(limit, (int, float)) else limit
+        bound = {"greater_than_equal": _("se espera un valor de {limit} o más"),
+                 "less_than_equal": _("se espera un valor de {limit} o menos"),
+                 "greater_than": _("se espera un valor mayor que {limit}"),
+                 "less_than": _("se espera un valor menor que {limit}")}[kind]
+        return _("se encontró {got}; {bound}").format(got=_describe(got),
+                                                      bound=bound.format(limit=limit))
     if kind in ("too_short", "too_long"):
-        bound = "at least" if kind == "too_short" else "at most"
         limit = ctx.get("min_length", ctx.get("max_length"))
-        return f"got {ctx.get('actual_length')} item(s); expected {bound} {limit}"
-    if kind in ("string_too_short",):
-        return "empty text; expected some text"
-    if kind in ("string_too_long",):
-        return f"text is too long; expected at most {ctx.get('max_length')} characters"
-    if kind in _EXPECTED:
-        return f"got {_describe(got)}; {_EXPECTED[kind]}"
-    return f"{error['msg']} (got {_describe(got)})"
+        bound = _("se espera al menos {limit}") if kind == "too_short" \
+            else _("se espera a lo más {limit}")
+        count = ctx.get("actual_length") or 0
+        return ngettext("hay {count} elemento; {bound}", "hay {count} elementos; {bound}",
+                        count).format(count=count, bound=bound.format(limit=limit))
+    if kind == "string_too_short":
+        return _("el texto está vacío; se espera algún texto")
+    if kind == "string_too_long":
+        return _("el texto es demasiado largo; se espera a lo más {limit} caracteres").format(
+            limit=ctx.get("max_length"))
+    if kind in _NUMBERS and isinstance(got, str):
+        advice = number_advice(got)
+        if advice is not None:
+            return advice
+    expected = _expected(kind)
+    if expected is not None:
+        return _("{found}; {expected}").format(found=_found(got), expected=expected)
+    return _("{problem} (se encontró {got})").format(problem=error["msg"], got=_describe(got))
 
 
 def id_expected(got) -> str:
-    return (f"got {got!r}; expected an id: lowercase letters, digits and hyphens, like "
-            "estado-verde")
+    return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, como "
+             "estado-verde").format(got=_describe(got))
+
+
+def _alternatives(expected: str) -> str:
+    # Pydantic lists a Literal's values as "'eximir' or 'modificar'".
+    values = re.findall(r"'([^']*)'", expected)
+    return _(" o ").join(f"«{value}»" for value in values) if values else expected
 
 
 def _describe(value) -> str:
+    """A value as the user wrote it in YAML."""
     if isinstance(value, (dt.date, dt.datetime)):
-        return f"a date ({value.isoformat()})"
+        return _("una fecha ({date})").format(date=value.isoformat())
     if isinstance(value, dict):
-        return "a mapping"
+        return _("un mapeo (clave: valor)")
     if isinstance(value, list):
-        return "a list"
+        return _("una lista")
     if value is None:
-        return "nothing"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+        return _("nada")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = value if isinstance(value, str) else str(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return f"«{text}»" if isinstance(value, str) else text
+
+
+def _found(value) -> str:
+    """What the user wrote where something else was expected."""
+    if value is None:
+        return _("el campo está vacío")
+    return _("se encontró {got}").format(got=_describe(value))
 
 
 def located(error: ValidationError, source: YamlSource) -> list[Diagnostic]:
-    out = []
-    for item in error.errors(include_url=False):
-        path = tuple(part for part in item["loc"] if not _is_union_tag(part))
-        out.append(source.diagnostic(path, _message(item)))
-    return out
+    return [source.diagnostic(*describe(item)) for item in error.errors(include_url=False)]
 
 
 def describe(error: dict) -> tuple[tuple, str]:
     """One pydantic error as (field path within the validated data, message)."""
-    return tuple(part for part in error["loc"] if not _is_union_tag(part)), _message(error)
+    return error_path(error), _message(error)
+
+
+def error_path(error: dict) -> tuple:
+    """Where an error is, in the user's data: pydantic's location without the levels the file
+    does not have."""
+    return tuple(part for part in error["loc"] if not _is_union_tag(part))
 
 
 def _is_union_tag(part) -> bool:

@@ -8,6 +8,7 @@ before the source's shape is checked, and a wrong catalog is reported where the 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from ..models.base import ID_PATTERN
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .located_yaml import YamlSource, load_yaml
 from .model_errors import id_expected, located
+from .partial import Pruned, prune
+from .text import not_found
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog, DocumentSpec
@@ -45,6 +48,15 @@ class Document:
     catalog_source: YamlSource | None = None
     # Other sources this one names and was read with (a results file's formulation).
     links: list[Document] = field(default_factory=list)
+    # Set on a document read from what validated of a source whose shape is wrong: what was
+    # left out (see load/partial.py).
+    pruned: Pruned | None = None
+
+    @property
+    def complete(self) -> bool:
+        """False when parts of the source were left out; rules that compare one list with
+        another (counts, commitments) say nothing then."""
+        return self.pruned is None
 
 
 def _kind_of(source: YamlSource) -> str:
@@ -64,11 +76,20 @@ def _kind_of(source: YamlSource) -> str:
     return kind
 
 
-def _validated(model: type[BaseModel], source: YamlSource) -> BaseModel:
+def _validated(model: type[BaseModel], source: YamlSource, document) -> BaseModel:
+    """The source's model. Raises InputError with the located shape errors, carrying
+    `document(source, model)` built from what validated, when anything did."""
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        raise InputError(located(exc, source)) from None
+        diagnostics = located(exc, source)
+    pruned = prune(model, source.data)
+    partial = None
+    if pruned is not None:
+        partial = document(dataclasses.replace(source, data=pruned.data, in_file=pruned.in_file),
+                           pruned.model)
+        partial.pruned = pruned
+    raise InputError(diagnostics, partial=partial)
 
 
 def catalog_and_spec(source: YamlSource, kind: str,
@@ -116,18 +137,26 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     catalogs when None). Raises InputError with located diagnostics."""
     kind = _kind_of(source)
     if kind == kinds.CATALOG:
-        return Document(source, _validated(kinds.CATALOG_MODEL.load(), source), kind)
+        return Document(source, _validated(kinds.CATALOG_MODEL.load(), source,
+                                           lambda s, m: Document(s, m, kind)), kind)
     if registry is None:
         from .catalogs import CatalogRegistry
 
         registry = CatalogRegistry()
     found, spec, fmt = catalog_and_spec(source, kind, registry)
+    if fmt.describe is not None:
+        describe, catalog = fmt.describe.load(), found.model
+        source.describer = lambda path: describe(path, source.data, catalog)
+
+    def document(source_, model) -> Document:
+        return Document(source_, model, kind, fmt, found.model, spec, found.source)
+
     try:
-        model = _validated(fmt.model.load(), source)
+        model = _validated(fmt.model.load(), source, document)
     except InputError as exc:
-        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt,
-                                             found.model.id)) from None
-    return Document(source, model, kind, fmt, found.model, spec, found.source)
+        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id),
+                         partial=exc.partial) from None
+    return document(source, model)
 
 
 def _explained_sections(diagnostics: list[Diagnostic], source: YamlSource, kind: str,
@@ -165,14 +194,28 @@ def load_source(path: Path) -> YamlSource:
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document:
     """The one entry point: a file read, located, typed, with its catalog (and the sources it
     names, for formats that name one)."""
-    document = parse_document(load_source(Path(path)), registry)
+    try:
+        document = parse_document(load_source(Path(path)), registry)
+    except InputError as exc:
+        if exc.partial is None:
+            raise
+        # What validated of a source about a formulation is checked against it too.
+        try:
+            _link(exc.partial, registry)
+        except InputError as failed:
+            raise InputError([*exc.diagnostics, *failed.diagnostics]) from None
+        raise
+    _link(document, registry)
+    return document
+
+
+def _link(document: Document, registry: CatalogRegistry | None) -> None:
     if document.format is not None and document.format.links is not None:
         if registry is None:
             from .catalogs import CatalogRegistry
 
             registry = CatalogRegistry()
         document.format.links.load()(document, registry)
-    return document
 
 
 def _is_source(candidate: Path, folder: Path) -> bool:
@@ -196,5 +239,5 @@ def iter_source_files(paths) -> tuple[list[Path], list[Diagnostic]]:
         elif path.exists():
             files.append(path)
         else:
-            problems.append(Diagnostic(display_name(path), None, (), "file not found"))
+            problems.append(Diagnostic(display_name(path), None, (), not_found()))
     return files, problems

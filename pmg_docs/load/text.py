@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -14,19 +15,32 @@ def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError([Diagnostic(name, None, (), "file not found")]) from None
+        raise InputError([Diagnostic(name, None, (), not_found())]) from None
     except OSError as exc:
-        raise InputError([Diagnostic(name, None, (), f"cannot read: {exc.strerror}")]) from None
+        raise InputError([Diagnostic(name, None, (), cannot_read(exc))]) from None
     if not path.is_file():
-        raise InputError([Diagnostic(name, None, (), "not a file")])
+        raise InputError([Diagnostic(name, None, (), _("no es un archivo"))])
     if size > MAX_FILE_BYTES:
-        raise InputError([Diagnostic(name, None, (), f"file is {size} bytes; the limit is "
-                                     f"{MAX_FILE_BYTES} bytes for a pmg document")])
+        raise InputError([Diagnostic(name, None, (), too_large(size))])
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise InputError([Diagnostic(name, line, (), f"not UTF-8 text (byte {exc.start}); "
-                                     "save the file as UTF-8")]) from None
+        raise InputError([Diagnostic(name, line, (), _(
+            "no es texto UTF-8 (byte {byte}); guarde el archivo como UTF-8").format(
+            byte=exc.start))]) from None
     except OSError as exc:
-        raise InputError([Diagnostic(name, None, (), f"cannot read: {exc.strerror}")]) from None
+        raise InputError([Diagnostic(name, None, (), cannot_read(exc))]) from None
+
+
+def not_found() -> str:
+    return _("no se encontró el archivo")
+
+
+def cannot_read(exc: OSError) -> str:
+    return _("no se puede leer: {reason}").format(reason=exc.strerror)
+
+
+def too_large(size: int) -> str:
+    return _("el archivo tiene {size} bytes; el límite de un documento pmg es {limit} "
+             "bytes").format(size=size, limit=MAX_FILE_BYTES)

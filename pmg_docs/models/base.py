@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from ..i18n import _
+
 # Strict: "20" is not a number and 1 is not a text. Unknown keys are errors, so a typo in a key
 # is reported instead of silently ignored.
 STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
@@ -26,15 +28,25 @@ def _printable(text: str) -> str:
     # nothing in a PDF: they are always a mistake.
     for index, char in enumerate(text):
         if char not in "\n\t\r" and unicodedata.category(char) == "Cc":
-            raise ValueError(f"contains the control character U+{ord(char):04X} at position "
-                             f"{index}; expected printable text")
+            raise ValueError(_("contiene el carácter de control U+{code:04X} en la posición "
+                               "{index}; se espera texto imprimible").format(code=ord(char),
+                                                                            index=index))
     return text
 
+
+class _Markdown:
+    """Marks a text field written in Markdown (checks/markdown.py looks for it)."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = _Markdown()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
 RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
-                     AfterValidator(_printable)]
+                     AfterValidator(_printable), MARKDOWN]
 Weight = Annotated[float, Field(ge=0, le=100)]
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from ..i18n import _
 from .base import Id, Model, RichText, Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -22,13 +23,14 @@ def _date(value):
     # The loader hands dates over as text (see front_matter.py), so that a wrong one is located.
     if isinstance(value, str):
         if not _ISO_DATE.match(value.strip()):
-            raise ValueError(f"got {value!r}; expected a date written YYYY-MM-DD, "
-                             "e.g. 2011-09-15")
+            raise ValueError(_("se encontró «{value}»; se espera una fecha escrita AAAA-MM-DD, "
+                               "por ejemplo 2011-09-15").format(value=value))
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"got {value!r}, which is not a date in the calendar; expected a "
-                             "real date written YYYY-MM-DD") from None
+            raise ValueError(_("se encontró «{value}», que no es una fecha del calendario; se "
+                               "espera una fecha real escrita AAAA-MM-DD").format(
+                                   value=value)) from None
     return value
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .base import Model, RichText, Text
 
 Scale = Literal["percent", "ratio", "number", "days", "hours", "currency"]
@@ -68,11 +69,11 @@ class Target(Model):
     @model_validator(mode="after")
     def _complete(self):
         if (self.numerator is None) != (self.denominator is None):
-            raise ValueError("give numerator and denominator together, or neither (then `value` "
-                             "alone)")
+            raise ValueError(_("se espera `numerator` y `denominator` juntos, o ninguno de los "
+                               "dos (y entonces `value` solo)"))
         if self.numerator is None and self.value is None:
-            raise ValueError("empty target; expected `numerator` and `denominator`, `value`, or "
-                             "all three")
+            raise ValueError(_("la meta está vacía; se espera `numerator` y `denominator`, "
+                               "`value`, o los tres"))
         return self
 
     @property

@@ -8,7 +8,8 @@ from pydantic import StringConstraints, field_validator
 
 from .base import Id, Model, Text
 
-BudgetCode = Annotated[str, StringConstraints(pattern=r"^\d{2,3}$")]
+BUDGET_CODE_PATTERN = r"^\d{2,3}$"
+BudgetCode = Annotated[str, StringConstraints(pattern=BUDGET_CODE_PATTERN)]
 
 
 class Service(Model):

@@ -107,7 +107,7 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     pending = [f"{name}{TEMPLATE_SUFFIX}"]
     while pending:
         current = pending.pop()
-        source, filename, _ = env.loader.get_source(env, current)
+        source, filename = env.loader.get_source(env, current)[:2]
         path = Path(filename)
         if path in seen:
             continue

@@ -109,18 +109,24 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
                       if f not in files]
     except TemplateSyntaxError as exc:
         raise InputError([Diagnostic(exc.filename or exc.name or spec.template, exc.lineno, (),
-                                     f"template error: {exc.message}")]) from None
+                                     _template_error(exc.message))]) from None
     except TemplateNotFound as exc:
         raise InputError([document.catalog_source.diagnostic(
-            ("documents", document.kind, "template"),
-            f"template {exc.name!r} not found in the templates folders")]) from None
+            ("documents", document.kind, "template"), _(
+                "no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
+                name=exc.name))]) from None
     except SecurityError as exc:
-        raise InputError([Diagnostic(spec.template, None, (),
-                                     f"template refused by the sandbox: {exc}")]) from None
+        raise InputError([Diagnostic(spec.template, None, (), _(
+            "el entorno protegido rechazó la plantilla: {problem}").format(problem=exc))]) from None
     except TemplateError as exc:
         raise InputError([Diagnostic(spec.template, None, (),
-                                     f"template error: {exc}")]) from None
+                                     _template_error(exc))]) from None
     return html, files + assets, [n for n in notes if n.severity is not Severity.ERROR]
+
+
+def _template_error(problem) -> str:
+    # Jinja words its errors in English; they name the template's own code.
+    return _("error en la plantilla: {problem}").format(problem=problem)
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
@@ -131,9 +137,9 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
 
         data, refused = write_pdf(html, [templates] if templates else [])
         severity = Severity.ERROR if strict else Severity.WARNING
-        notes = [Diagnostic(source_name, None, (), f"resource refused: {url} (asked for by the "
-                            "template); only the package's own files and data: URLs are used",
-                            severity) for url in refused]
+        notes = [Diagnostic(source_name, None, (), _(
+            "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "
+            "paquete y las URL data:").format(url=url), severity) for url in refused]
         return data, notes
     from ..writers.docx import UnsupportedHtml, write_docx
 
@@ -141,8 +147,9 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
         return write_docx(html), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
-        return b"", [Diagnostic(source_name, None, (), f"cannot write the DOCX: {exc}; the "
-                                "template must keep to the HTML subset in the README")]
+        return b"", [Diagnostic(source_name, None, (), _(
+            "no se puede escribir el DOCX: {problem}; la plantilla debe limitarse al "
+            "subconjunto de HTML del README").format(problem=exc))]
 
 
 def render_document(document: Document, options: RenderOptions) -> Rendered:
@@ -193,7 +200,8 @@ def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions)
 def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
     target = (out_dir / relative).with_suffix(f".{fmt}")
     if not target.resolve().is_relative_to(out_dir.resolve()):
-        raise ValueError(f"{relative} would be written outside {out_dir}")
+        raise ValueError(_("{file} se escribiría fuera de {folder}").format(file=relative,
+                                                                          folder=out_dir))
     return target
 
 

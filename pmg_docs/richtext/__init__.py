@@ -1,12 +1,15 @@
 """Markdown written by staff, rendered into the small HTML subset both writers understand.
 
 Raw HTML in the text is not passed through (markdown-it's `html` option is off), so `<script>`
-or `<img src=...>` typed into a description prints as text. Links keep their text only: an
-official document has no clickable targets, and the PDF writer must never fetch one.
+or `<img src=...>` typed into a description prints as text; so do links, images, headings,
+tables and code: an official document has no clickable targets, and the PDF writer must never
+fetch one. `unsupported` finds those constructs, so that validation warns about each (with its
+line) instead of letting it print as literal text unannounced.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -40,3 +43,60 @@ def _parser() -> MarkdownIt:
 
 def render_markdown(text: str) -> Markup:
     return Markup(_parser().render(text))
+
+
+# What a full CommonMark (and GFM tables) reader would make of a construct the subset prints as
+# typed: token type -> the construct's name, as `checks/markdown.py` words it.
+_BLOCKS = {"heading_open": "heading", "table_open": "table", "fence": "code",
+           "code_block": "code", "blockquote_open": "quote", "hr": "rule",
+           "html_block": "html"}
+_INLINE = {"link_open": "link", "image": "image", "code_inline": "code", "html_inline": "html"}
+# An insertion of a circular (`::: NAME` … `:::`) holds YAML options, not Markdown.
+_INSERTION = re.compile(r"^\s*:::")
+# What every such construct needs somewhere in the text (a heading's `#` or underline, a
+# table's `|`, a link's `[`, code's backquote, tilde fence or indentation, a quote's `>`, a
+# rule, HTML's `<`): a text with none of them is read by no parser at all, which keeps
+# validating a year of formulations quick.
+_MAYBE = re.compile(r"[#|\[`~<>]|^ {4}|^\s*(?:[-*_=]\s*){3,}$", re.MULTILINE)
+
+
+@cache
+def _full_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # A link to a file (or any address) is still a link the writer would print as typed.
+    md.validateLink = lambda url: True
+    return md
+
+
+def unsupported(text: str) -> list[tuple[int, str, str]]:
+    """The constructs of `text` that the subset does not lay out: (line in the text, from 1;
+    construct: heading, table, link, image, code, quote, rule or html; the line as typed)."""
+    if _MAYBE.search(text) is None:
+        return []
+    lines = text.split("\n")
+    shown = list(lines)
+    inside = False
+    for index, line in enumerate(lines):
+        if _INSERTION.match(line):
+            inside = line.strip() != ":::"  # `::: NAME` opens, `:::` closes
+        elif not inside:
+            continue
+        shown[index] = ""
+    found: list[tuple[int, str, str]] = []
+    for token in _full_parser().parse("\n".join(shown)):
+        construct = _BLOCKS.get(token.type)
+        if construct is not None and token.map:
+            found.append((token.map[0] + 1, construct, lines[token.map[0]].strip()))
+        elif token.type == "inline" and token.map:
+            found += _inline(token, lines)
+    return sorted(set(found))
+
+
+def _inline(token, lines: list[str]) -> list[tuple[int, str, str]]:
+    found, line = [], token.map[0] + 1
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type in _INLINE:
+            found.append((line, _INLINE[child.type], lines[line - 1].strip()))
+    return found

@@ -28,6 +28,7 @@ from markupsafe import escape
 from pydantic import Field, ValidationError
 
 from ..diagnostics import InputError
+from ..i18n import _
 from ..load.located_yaml import parse_yaml_text
 from ..load.model_errors import describe
 from ..models.base import Model, Text
@@ -113,8 +114,9 @@ def _insertion_rule(state, start_line: int, end_line: int, silent: bool) -> bool
     name = opening.group("name")
     problems = state.env["problems"]
     if not name:
-        problems.append(Problem(start_line + 1, (), "this `:::` closes no insertion; expected "
-                                "`::: NAME` to open one, e.g. `::: cuadro-sistemas`"))
+        problems.append(Problem(start_line + 1, (), _(
+            "este `:::` no cierra ninguna inserción; se espera `::: NOMBRE` para abrir una, por "
+            "ejemplo `::: cuadro-sistemas`")))
         state.line = start_line + 1
         return True
     line = start_line + 1
@@ -131,8 +133,9 @@ def _insertion_rule(state, start_line: int, end_line: int, silent: bool) -> bool
     token.info = name
     token.map = [start_line, (closing if closing is not None else start_line) + 1]
     if closing is None:
-        problems.append(Problem(start_line + 1, (name,), "the insertion opened here is not "
-                                "closed; expected a line `:::` after it (and its options)"))
+        problems.append(Problem(start_line + 1, (name,), _(
+            "la inserción que empieza aquí no se cierra; se espera una línea `:::` después de "
+            "ella (y de sus opciones)")))
         token.content = ""
         state.line = start_line + 1
     else:
@@ -223,8 +226,9 @@ def _insertion(token, problems: list[Problem]) -> Insertion:
     insertion = Insertion(token.info, line)
     kind = INSERTIONS.get(token.info)
     if kind is None:
-        problems.append(Problem(line, (token.info,), f"no insertion {token.info!r}; expected "
-                                f"one of: {', '.join(INSERTIONS)}"))
+        problems.append(Problem(line, (token.info,), _(
+            "no existe la inserción «{name}»; se espera una de: {known}").format(
+            name=token.info, known=", ".join(INSERTIONS))))
         return insertion
     try:
         data, lines = parse_yaml_text(token.content, "options") if token.content.strip() \
@@ -235,8 +239,8 @@ def _insertion(token, problems: list[Problem]) -> Insertion:
                                     diagnostic.message))
         return insertion
     if not isinstance(data, dict):
-        problems.append(Problem(line + 1, (token.info,), "expected options as `key: value` "
-                                "lines between `::: NAME` and `:::`"))
+        problems.append(Problem(line + 1, (token.info,), _(
+            "se espera opciones como líneas `clave: valor` entre `::: NOMBRE` y `:::`")))
         return insertion
     try:
         insertion.options = kind.options.model_validate(data)
@@ -252,11 +256,13 @@ def _reference(content: str, line: int, problems: list[Problem]) -> Reference | 
     match = _REFERENCE.match(content)
     kind = match.group("kind") if match else None
     if kind not in REFERENCES:
-        problems.append(Problem(line, (), f"no reference [[{content}]]; expected one of: "
-                                "[[areas]], [[area:ID]], [[sistema:ID]], [[ministerio:ID]]"))
+        problems.append(Problem(line, (), _(
+            "no existe la referencia [[{content}]]; se espera una de: [[areas]], [[area:ID]], "
+            "[[sistema:ID]], [[ministerio:ID]]").format(content=content)))
         return None
     if REFERENCES[kind] != (match.group("id") is not None):
         form = f"[[{kind}:ID]]" if REFERENCES[kind] else f"[[{kind}]]"
-        problems.append(Problem(line, (), f"got [[{content}]]; expected {form}"))
+        problems.append(Problem(line, (), _("se encontró [[{content}]]; se espera {form}").format(
+            content=content, form=form)))
         return None
     return Reference(kind, match.group("id"), line)

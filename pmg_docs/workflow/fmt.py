@@ -34,6 +34,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _
 from ..load.from_text import source_from_text
 from ..load.located_yaml import parse_yaml_text
 from ..load.sources import iter_source_files, parse_document
@@ -64,7 +65,7 @@ def _yaml() -> YAML:
     yaml.brace_single_entry_mapping_in_flow_sequence = True
     # `total_weight: null` as written: an empty value reads the same but says less.
     yaml.representer.add_representer(
-        type(None), lambda representer, _: representer.represent_scalar(
+        type(None), lambda representer, value: representer.represent_scalar(
             "tag:yaml.org,2002:null", "null"))
     return yaml
 
@@ -262,7 +263,7 @@ def _reorder(node: CommentedMap, model) -> None:
         return
     old_last, new_last = tails[keys[-1]], tails[wanted[-1]]
     old_eol, end = old_last.split()
-    new_eol, _ = new_last.split()
+    new_eol, _end = new_last.split()
     if end and (old_last.shared or new_last.shared):
         return
     for key in wanted:
@@ -360,18 +361,21 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
     stream = io.StringIO()
     yaml.dump(node, stream)
     result = stream.getvalue()
-    before, _ = parse_yaml_text(parts.yaml, name)
+    before = parse_yaml_text(parts.yaml, name)[0]
     try:
-        after, _ = parse_yaml_text(result, name)
+        after = parse_yaml_text(result, name)[0]
     except InputError:
-        raise FormatError("formatting would write YAML that does not read back; the file is "
-                          "left as it is (please report this with the file)") from None
+        raise FormatError(_(
+            "el formato escribiría YAML que no se vuelve a leer; el archivo queda como está "
+            "(por favor informe esto junto con el archivo)")) from None
     if not _same(before, after):
-        raise FormatError("formatting would change a value; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato cambiaría un valor; el archivo queda como está (por favor informe esto "
+            "junto con el archivo)"))
     if comments_of(parts.yaml) != comments_of(result):
-        raise FormatError("formatting would lose a comment; the file is left as it is "
-                          "(please report this with the file)")
+        raise FormatError(_(
+            "el formato perdería un comentario; el archivo queda como está (por favor informe "
+            "esto junto con el archivo)"))
     return parts.join(result)
 
 

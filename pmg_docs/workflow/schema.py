@@ -14,6 +14,7 @@ import json
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError
+from ..i18n import _
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,8 +27,9 @@ def schema_names() -> list[str]:
 def json_schema(kind: str) -> dict:
     models = kinds.models()
     if kind not in models:
-        raise InputError([Diagnostic("--kind", None, (), f"got {kind!r}; expected one of: "
-                                     f"{', '.join(schema_names())}")])
+        raise InputError([Diagnostic("--kind", None, (), _(
+            "se encontró «{kind}»; se espera uno de: {known}").format(
+            kind=kind, known=", ".join(schema_names())))])
     schema = models[kind].model_json_schema(mode="validation")
     return {"$schema": DIALECT, **schema}
 

@@ -128,8 +128,9 @@ def test_one_failing_source_does_not_stop_the_others(tmp_path):
     result = CliRunner().invoke(main, ["build", str(sources), "-o", str(tmp_path / "out"),
                                        "--format", "docx", "-j", "2"])
     assert result.exit_code == 1
-    assert "built 1, skipped 0 (unchanged), failed 1" in result.output
-    assert "bad.yaml:16: objectives[0].indicators[0].target.numerator" in result.stderr
+    assert "1 construido, 0 sin cambios, 1 con errores" in result.output
+    assert ("bad.yaml:16: Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › "
+            "numerador: el numerador es 4") in result.stderr
     assert (tmp_path / "out" / "a" / "ips.docx").exists()
     assert not (tmp_path / "out" / "a" / "bad.docx").exists()
 

@@ -100,11 +100,11 @@ def test_a_second_build_into_the_same_folder_is_refused_and_the_first_completes(
     assert f"{out}: otra ejecución de pmg está escribiendo en esta carpeta" in second.stderr
     assert "Traceback" not in second.stderr
     assert first.returncode == 0, stderr
-    assert "built 6, skipped 0 (unchanged), failed 0" in stdout
+    assert "6 construidos, 0 sin cambios, 0 con errores" in stdout
     assert len(list(out.rglob("*.docx"))) == 6
     # Once the first has finished, the folder is free again.
     third = _pmg("build", sources, "-o", out, "--format", "docx")
-    assert third.returncode == 0 and "skipped 6" in third.stdout
+    assert third.returncode == 0 and "6 sin cambios" in third.stdout
 
 
 @pytest.mark.slow
@@ -143,7 +143,7 @@ def test_a_template_that_appears_and_shadows_the_packages_rebuilds(tmp_path):
         encoding="utf-8")
     # In a process of its own: this one's Jinja keeps the package's template it has compiled.
     result = _pmg("build", sources, "-o", out, "--format", "docx", "--templates", templates)
-    assert "built 1, skipped 0" in result.stdout, result.stderr
+    assert "1 construido, 0 sin cambios" in result.stdout, result.stderr
     from docx import Document
     assert "BORRADOR" in [p.text for p in Document(str(out / "osorno.docx")).paragraphs]
 
@@ -233,9 +233,9 @@ def test_a_damaged_cache_is_discarded_with_a_warning(tmp_path, damage):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "la caché de compilación está dañada o no la escribió pmg" in result.stderr
-    assert "built 1, skipped 0" in result.stdout
+    assert "1 construido, 0 sin cambios" in result.stdout
     # The cache is written anew, and trusted the next time.
-    assert "skipped 1" in _pmg("build", sources, "-o", out, "--format", "docx").stdout
+    assert "1 sin cambios" in _pmg("build", sources, "-o", out, "--format", "docx").stdout
 
 
 @pytest.mark.slow
@@ -259,7 +259,7 @@ def test_the_cache_never_reads_a_device_it_names(tmp_path, where):
     result = _pmg("build", sources, "-o", out, "--format", "docx", timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "built 1, skipped 0" in result.stdout
+    assert "1 construido, 0 sin cambios" in result.stdout
 
 
 # --- output folders that cannot be written -----------------------------------------------------
@@ -346,7 +346,7 @@ def test_a_symlink_inside_the_output_folder_is_refused_not_followed(tmp_path, li
     assert result.returncode == 1
     assert f"{culprit}: es un enlace simbólico dentro de la carpeta de salida" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-    assert "built 1, skipped 0 (unchanged), failed 1" in result.stdout
+    assert "1 construido, 0 sin cambios, 1 con errores" in result.stdout
     assert (elsewhere / "ips.docx").read_text() == "someone else's file"
     assert sorted(p.name for p in elsewhere.iterdir()) == ["ips.docx"]
     assert (out / "osorno.docx").is_file()
@@ -372,6 +372,6 @@ def test_one_sources_bug_does_not_stop_the_build(tmp_path):
                   "--templates", templates)
     assert result.returncode in (1, 3)
     assert "Traceback" not in result.stderr
-    assert "built 3, skipped 0 (unchanged), failed 1" in result.stdout
+    assert "3 construidos, 0 sin cambios, 1 con errores" in result.stdout
     assert "osorno.yaml" in result.stderr
     assert len(list((tmp_path / "out" / "2024").glob("*.docx"))) == 3

@@ -15,26 +15,26 @@ BROKEN = DATA / "broken" / "catalogs"
 CASES = {
     "requirement-code-malformed": (
         19, "systems[0].stages[0].objectives[0].requirements[1].code",
-        "code 'E1-1-RT2' is not well formed; expected E<stage>-<objective in two digits>-RT<number>"),
+        "el código «E1-1-RT2» no está bien formado; se espera E<etapa>-<objetivo en dos dígitos>-RT<número>"),
     "requirement-code-duplicate": (
         24, "systems[0].stages[0].objectives[1].requirements[1].code",
         "«E1-02-RT4» aparece dos veces (también en la línea 22); se espera una sola vez"),
     "requirement-code-misplaced": (
         19, "systems[0].stages[0].objectives[0].requirements[1].code",
-        "code E1-02-RT2 names stage 1, objective 2 but sits under stage 1, objective 1; expected "
-        "a code starting E1-01-, or `published_exception: <why>`"),
+        "el código E1-02-RT2 nombra la etapa 1, objetivo 2, pero está bajo la etapa 1, objetivo 1; "
+        "se espera un código que empiece con E1-01-, o `published_exception: <por qué>`"),
     "requirement-exception-not-needed": (
         19, "systems[0].stages[0].objectives[0].requirements[0].published_exception",
-        "code E1-01-RT1 matches where it sits (stage 1, objective 1), so it is no exception"),
+        "el código E1-01-RT1 corresponde a donde está (etapa 1, objetivo 1), así que no es una excepción"),
     "requirement-merged-unknown": (
         19, "systems[0].stages[0].objectives[0].requirements[0].merged_with[0]",
-        "no requirement E1-01-RT3 in this objective; expected one of: E1-01-RT2"),
+        "no hay un requisito E1-01-RT3 en este objetivo; se espera uno de: E1-01-RT2"),
     "requirement-merged-one-way": (
         19, "systems[0].stages[0].objectives[0].requirements[0].merged_with[0]",
-        "E1-01-RT2 does not name E1-01-RT1 under its merged_with"),
+        "E1-01-RT2 no nombra a E1-01-RT1 en su merged_with"),
     "requirement-merged-note-differs": (
         24, "systems[0].stages[0].objectives[0].requirements[1].note",
-        "the note differs from that of E1-01-RT1, which it was merged with"),
+        "la nota difiere de la de E1-01-RT1, con el que se fusionó"),
 }
 
 
@@ -46,7 +46,7 @@ def test_every_fixture_has_a_case():
 def test_validate_reports_located_error(name):
     result = validate(BROKEN / f"{name}.yaml")
     assert_located(result, f"{name}.yaml", *CASES[name])
-    errors = [text for text in result.stderr.splitlines() if ".yaml:" in text]
+    errors = [text for text in result.stdout.splitlines() if ".yaml:" in text]
     assert len(errors) == 1, errors
 
 

@@ -87,28 +87,29 @@ def _edit(path: Path, old: str, new: str) -> Path:
     return path
 
 
-# (file, text replaced, replacement, line, field path, message)
+# (text replaced, replacement, line, the place as the document names it, message)
 RESULTS_BREAKAGES = [
-    ("formulation: ../aduanas.yaml", "formulation: ../../aduanas.yaml", 6, "formulation",
+    ("formulation: ../aduanas.yaml", "formulation: ../../aduanas.yaml", 6, "formulación",
      "sale del repositorio"),
-    ("formulation: ../aduanas.yaml", "formulation: /etc/passwd", 6, "formulation",
+    ("formulation: ../aduanas.yaml", "formulation: /etc/passwd", 6, "formulación",
      "es una ruta absoluta"),
-    ("formulation: ../aduanas.yaml", "formulation: ../otra.yaml", 6, "formulation",
+    ("formulation: ../aduanas.yaml", "formulation: ../otra.yaml", 6, "formulación",
      "no existe el archivo «../otra.yaml»"),
-    ("formulation: ../aduanas.yaml", "formulation: ../programas/aduanas.yaml", 6, "formulation",
+    ("formulation: ../aduanas.yaml", "formulation: ../programas/aduanas.yaml", 6, "formulación",
      "es de tipo work-plan; se espera una formulación"),
     ("  - indicator: transformacion-digital", "  - indicator: concentracion-del-gasto", 25,
-     "indicators[2].indicator", "aparece dos veces (también en la línea"),
+     "Indicador «Concentración del Gasto Subtítulos 22 + 29»", "aparece dos veces (también en la línea"),
     ("  - indicator: transformacion-digital", "  - indicator: otro-indicador", 25,
-     "indicators[2].indicator", "«otro-indicador» no está comprometido en la formulación"),
-    ("value: 110.5}", "value: 110.6}", 19, "indicators[1].effective.value",
+     "Indicador «otro-indicador»", "«otro-indicador» no está comprometido en la formulación"),
+    ("value: 110.5}", "value: 110.6}", 19, "Indicador «Concentración del Gasto Subtítulos 22 + 29» › resultado efectivo › valor",
      "13232783 / 11975373 × 100 = 110.50"),
     ("      - {stage: 2, achieved: []}", "      - {stage: 3, achieved: []}", 41,
-     "systems[1].stages[1].stage", "la etapa 3 no tiene objetivos comprometidos"),
+     "Sistema «Calidad de Servicio y Experiencia Usuaría» › Etapa 3",
+     "la etapa 3 no tiene objetivos comprometidos"),
     ("{stage: 2, achieved: [1]}", "{stage: 2, achieved: [1, 3]}", 34,
-     "systems[0].stages[1].achieved[1]", "el objetivo 3 de la etapa 2 no está comprometido"),
+     "Sistema «Estado Verde» › Etapa 2 › Objetivo 3", "el objetivo 3 de la etapa 2 no está comprometido"),
     ("  - commitment: estado-verde", "  - commitment: equidad", 44,
-     "external_causes[0].commitment", "«equidad» no está comprometido"),
+     "Causa externa N°1 › compromiso", "«equidad» no está comprometido"),
 ]
 
 
@@ -126,7 +127,7 @@ def test_a_commitment_left_unanswered_names_where_the_formulation_commits_it(tmp
     start = text.index("  - indicator: transformacion-digital")
     end = text.index("systems:")
     results.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
-    assert_located(validate(results), "aduanas.yaml", 8, "indicators",
+    assert_located(validate(results), "aduanas.yaml", 8, "indicadores",
                    "falta el resultado de «Transformación Digital» (transformacion-digital), "
                    "que la formulación compromete (")
 
@@ -135,7 +136,7 @@ def test_results_of_a_formulation_with_errors_say_so_at_formulation(tmp_path):
     repo = _repo(tmp_path, "aduanas")
     _edit(repo / "aduanas.yaml", "    weight: 20\n", "    weight: 25\n")
     assert_located(validate(repo / "resultados" / "aduanas.yaml"), "aduanas.yaml", 6,
-                   "formulation", "la formulación tiene 2 errores")
+                   "formulación", "la formulación tiene 2 errores")
 
 
 def test_without_a_repository_the_results_folder_is_the_limit(tmp_path):
@@ -147,20 +148,21 @@ def test_without_a_repository_the_results_folder_is_the_limit(tmp_path):
            for marker in (".git", "pmg.toml")):
         pytest.skip("the temporary folder lies inside a repository")
     assert_located(validate(tmp_path / "resultados" / "aduanas.yaml"), "aduanas.yaml", 6,
-                   "formulation", "sale del repositorio")
+                   "formulación", "sale del repositorio")
 
 
 WORK_PLAN_BREAKAGES = [
-    ("  - measure: 3\n", "  - measure: 4\n", 33, "gender_measures[2].measure",
+    ("  - measure: 3\n", "  - measure: 4\n", 33, "Medida de género N°4",
      "la formulación lista 3 medidas de género; se espera un número de 1 a 3"),
     ("        end: 2024-04-30\n", "        end: 2024-02-28\n", 13,
-     "gender_measures[0].activities[0].end", "termina el 2024-02-28, antes de comenzar"),
+     "Medida de género N°1 › Actividad N°1 › término", "termina el 2024-02-28, antes de comenzar"),
     ("        start: 2024-03-01\n", "        start: 2023-12-01\n", 12,
-     "gender_measures[0].activities[0].start", "2023-12-01 no es del año 2024"),
-    ("  - system: estado-verde", "  - system: otro-sistema", 48, "systems[0].system",
+     "Medida de género N°1 › Actividad N°1 › inicio", "2023-12-01 no es del año 2024"),
+    ("  - system: estado-verde", "  - system: otro-sistema", 48, "Sistema «otro-sistema»",
      "«otro-sistema» no está comprometido en la formulación"),
     ("        objective: 2\n        start: 2024-09-01", "        objective: 3\n        start: 2024-09-01",
-     73, "systems[0].activities[3].objective", "el objetivo 3 de la etapa 2 no está comprometido"),
+     73, "Sistema «Estado Verde» › Actividad N°4 › objetivo",
+     "el objetivo 3 de la etapa 2 no está comprometido"),
 ]
 
 
@@ -175,7 +177,7 @@ def test_a_work_plan_must_plan_every_measure_and_system(tmp_path):
     plan = _repo(tmp_path, "aduanas") / "programas" / "aduanas.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text[:text.index("  - system: calidad-de-servicio")], encoding="utf-8")
-    assert_located(validate(plan), "aduanas.yaml", 47, "systems",
+    assert_located(validate(plan), "aduanas.yaml", 47, "sistemas",
                    "falta el plan del sistema «Calidad de Servicio y Experiencia Usuaría»")
 
 
@@ -199,5 +201,5 @@ def test_pmg_new_writes_a_file_that_asks_for_its_formulation(tmp_path, kind):
     assert f"kind: {kind}" in target.read_text(encoding="utf-8")
     line = target.read_text(encoding="utf-8").splitlines().index(
         "formulation: ../FORMULACION.yaml") + 1
-    assert_located(validate(target), "nuevo.yaml", line, "formulation",
+    assert_located(validate(target), "nuevo.yaml", line, "formulación",
                    "no existe el archivo «../FORMULACION.yaml»")

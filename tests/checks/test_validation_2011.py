@@ -18,38 +18,38 @@ BROKEN = DATA / "broken" / "2011"
 REQUIREMENTS = DATA / "broken" / "requirements"
 TEST_CATALOGS = DATA / "catalogs"
 
-SIAC = "'Sistema Integral de Información y Atención Ciudadana'"
+SIAC = "«Sistema Integral de Información y Atención Ciudadana»"
 
-# file -> (line, field path, part of the message). One case per rule.
+# file -> (line, the place as the document names it, part of the message). One case per rule.
 CASES = {
-    "weights-total": (10, "systems", "las ponderaciones de los sistemas comprometidos suman 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); se espera 100.00"),
-    "system-committed-twice": (15, "systems[4].system", "«descentralizacion» aparece dos veces (también en la línea 14)"),
-    "unknown-stage": (12, "systems[1].stage", "system 'Sistema Seguridad de la Información' has no stage 5; expected one of [1, 2, 3, 4]"),
-    "unknown-priority": (11, "systems[0].priority", "«MENOR» no es una prioridad del catálogo pmg-2011; se espera uno de: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
-    "unknown-system": (13, "systems[2].system", "«monitoreo-desempeno» no es un sistema del catálogo pmg-2011; se espera uno de: monitoreo-del-desempeno,"),
-    "unknown-exemption-system": (18, "exemptions[0].system", "«gobierno-digital» no es un sistema del catálogo pmg-2011"),
-    "exempted-and-committed": (18, "exemptions[0].system", "'Equidad de Género' is exempted but also committed (line 15)"),
-    "exemption-with-stage": (21, "exemptions[0].stage", "an exemption (eximir) covers the whole of 'Gobierno Electrónico - Tecnologías de Información' and names no stage"),
-    "unknown-type": (19, "exemptions[0].type", "got 'exonerar'; expected 'eximir' or 'modificar'"),
-    "modification-unknown-stage": (23, "exemptions[1].stage", f"system {SIAC} has no stage 6; expected one of [1, 2, 3, 4]"),
-    "modification-without-stage": (21, "exemptions[1]", f"the modification of {SIAC} names no stage"),
-    "modification-without-justification": (21, "exemptions[1]", f"no justification for the modification of {SIAC}"),
-    "modification-not-committed": (21, "exemptions[1].system", "a stage of 'Capacitación' is modified but the system is not committed"),
-    "listed-twice": (25, "exemptions[2].system", f"{SIAC} is already listed at line 21"),
-    "no-systems": (1, "systems", "required field is missing"),
-    "objectives-against-2011": (26, "objectives", "`objectives:` pertenece al formato objetivos; el catálogo pmg-2011 declara el formato areas para formulation, que se escribe con: service, systems, exemptions"),
-    "systems-against-2024": (10, "systems", "`systems:` pertenece al formato areas; el catálogo pmg-2024 declara el formato objetivos para formulation"),
+    "weights-total": (10, "sistemas", "las ponderaciones de los sistemas comprometidos suman 104.00 (10.00 + 20.00 + 50.00 + 12.00 + 12.00); se espera 100.00"),
+    "system-committed-twice": (15, "Sistema «Descentralización»", "«descentralizacion» aparece dos veces (también en la línea 14)"),
+    "unknown-stage": (12, "Sistema «Sistema Seguridad de la Información» › etapa", "el sistema «Sistema Seguridad de la Información» no tiene etapa 5; se espera una de: 1, 2, 3, 4"),
+    "unknown-priority": (11, f"Sistema {SIAC} › prioridad", "«MENOR» no es una prioridad del catálogo pmg-2011; se espera uno de: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
+    "unknown-system": (13, "Sistema «monitoreo-desempeno»", "«monitoreo-desempeno» no es un sistema del catálogo pmg-2011; se espera uno de: monitoreo-del-desempeno,"),
+    "unknown-exemption-system": (18, "Exención «gobierno-digital»", "«gobierno-digital» no es un sistema del catálogo pmg-2011"),
+    "exempted-and-committed": (18, "Exención «Equidad de Género»", "«Equidad de Género» está eximido pero también comprometido (línea 15)"),
+    "exemption-with-stage": (21, "Exención «Gobierno Electrónico - Tecnologías de Información» › etapa", "una exención (eximir) cubre todo «Gobierno Electrónico - Tecnologías de Información» y no nombra etapa"),
+    "unknown-type": (19, "Modificación «Gobierno Electrónico - Tecnologías de Información» › tipo", "se encontró «exonerar»; se espera «eximir» o «modificar»"),
+    "modification-unknown-stage": (23, f"Modificación {SIAC} › etapa", f"el sistema {SIAC} no tiene etapa 6; se espera una de: 1, 2, 3, 4"),
+    "modification-without-stage": (21, f"Modificación {SIAC}", f"la modificación de {SIAC} no nombra etapa"),
+    "modification-without-justification": (21, f"Modificación {SIAC}", f"falta la justificación de la modificación de {SIAC}"),
+    "modification-not-committed": (21, "Modificación «Capacitación»", "se modifica una etapa de «Capacitación», pero el sistema no está comprometido"),
+    "listed-twice": (25, f"Modificación {SIAC}", f"{SIAC} ya está en la lista, en la línea 21"),
+    "no-systems": (1, "sistemas", "falta este campo obligatorio"),
+    "objectives-against-2011": (26, "objetivos", "`objectives:` pertenece al formato objetivos; el catálogo pmg-2011 declara el formato areas para formulation, que se escribe con: service, systems, exemptions"),
+    "systems-against-2024": (10, "sistemas", "`systems:` pertenece al formato areas; el catálogo pmg-2024 declara el formato objetivos para formulation"),
 }
 
-MONITOREO = "'Monitoreo del Desempeño'"
+MONITOREO = "«Monitoreo del Desempeño»"
 WHY = "(Circular N° 39, punto 6)"
 REQUIREMENT_CASES = {
-    "required-not-committed": (10, "systems", f"{MONITOREO} is not committed; the marco requires it {WHY}"),
-    "not-last-stage": (12, "systems[1].stage", "stage 3 of 'Planificación y Control de Gestión' is committed; the marco requires its last stage, 4 (all its objectives)"),
-    "stage-below": (14, "systems[3].stage", f"the marco requires at least stage 2 {WHY}"),
-    "priority-below": (11, "systems[0].priority", f"priority MEDIANA given to {MONITOREO}; the marco requires at least ALTA {WHY}"),
-    "area-priority-below": (13, "systems[2].priority", "priority MENOR given to 'Capacitación'; the marco requires at least MEDIANA"),
-    "weight-below": (11, "systems[0].weight", f"weight 50.00 given to {MONITOREO}; the marco requires at least 60.00 {WHY}"),
+    "required-not-committed": (10, "sistemas", f"{MONITOREO} no está comprometido; el marco lo exige {WHY}"),
+    "not-last-stage": (12, "Sistema «Planificación y Control de Gestión» › etapa", "se compromete la etapa 3 de «Planificación y Control de Gestión»; el marco exige su última etapa, 4 (todos sus objetivos)"),
+    "stage-below": (14, "Sistema «Sistema de Seguridad de la Información» › etapa", f"el marco exige al menos la etapa 2 {WHY}"),
+    "priority-below": (11, f"Sistema {MONITOREO} › prioridad", f"{MONITOREO} tiene prioridad MEDIANA; el marco exige al menos ALTA {WHY}"),
+    "area-priority-below": (13, "Sistema «Capacitación» › prioridad", "«Capacitación» tiene prioridad MENOR; el marco exige al menos MEDIANA"),
+    "weight-below": (11, f"Sistema {MONITOREO} › ponderación", f"{MONITOREO} tiene ponderación 50.00; el marco exige al menos 60.00 {WHY}"),
     "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "«monitoreo-x» no es un sistema de este catálogo; se espera uno de: monitoreo"),
 }
 
@@ -73,7 +73,7 @@ def test_marco_requirement_reports_located_error(name):
 def test_formulation_meeting_every_requirement_is_clean():
     result = validate(REQUIREMENTS / "clean.yaml", "--catalogs", str(TEST_CATALOGS))
     assert result.exit_code == 0, result.output
-    assert "no errors, 0 warning(s)" in result.output
+    assert "sin errores, 0 avisos" in result.output
 
 
 def test_test_catalog_is_clean():
@@ -106,8 +106,9 @@ def test_modified_stage_other_than_committed_is_a_warning(tmp_path, root):
                       encoding="utf-8")
     relaxed = validate(source)
     assert relaxed.exit_code == 0, relaxed.output
-    assert ("exemptions[3].stage: warning: modifies stage 3 of " + SIAC +
-            ", which is committed at stage 4") in relaxed.stderr
+    line = source.read_text(encoding="utf-8").splitlines().index("    stage: 3") + 1
+    assert (f"other-stage.yaml:{line}: Modificación {SIAC} › etapa: aviso: modifica la etapa 3 "
+            f"de {SIAC}, que está comprometido en la etapa 4") in relaxed.stdout
     assert validate(source, "--strict").exit_code == 1
 
 
@@ -118,4 +119,4 @@ def test_catalog_system_without_area_is_an_error(tmp_path):
     source.write_text(text.replace("    area: recursos-humanos\n", "", 1), encoding="utf-8")
     result = validate(source)
     assert result.exit_code == 1
-    assert "systems[2]: a system of a marco with priorities needs its `area:`" in result.stderr
+    assert "systems[2]: un sistema de un marco con prioridades necesita su `area:`" in result.stdout

@@ -16,29 +16,29 @@ BROKEN = DATA / "broken" / "2024"
 
 # file -> (line, field path, part of the message). One case per rule, plus shape errors.
 CASES = {
-    "objective-weights-total": (10, "objectives", "las ponderaciones de los objetivos suman 105.00 (25.00 + 40.00 + 40.00); se espera 100.00"),
-    "objective-weight-not-sum": (19, "objectives[1].weight", "weight is 45.00 but its indicators and systems add up to 40.00 (35.00 + 5.00)"),
-    "system-weight-not-sum": (22, "objectives[1].systems[0].weight", "weight is 30.00 but its stage objectives add up to 35.00"),
-    "target-percent-wrong": (32, "objectives[1].indicators[0].target.value", "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera que coincidan con 2 decimales"),
-    "gender-count": (16, "objectives[0].indicators[0].target.numerator", "numerator is 4 but 3 gender measures are listed"),
-    "unknown-objective": (11, "objectives[0].objective", "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; se espera uno de: gestion-eficaz"),
-    "unknown-system": (21, "objectives[1].systems[0].system", "«estado-azul» no es un sistema del catálogo pmg-2024"),
-    "unknown-indicator": (45, "objectives[2].indicators[0].indicator", "«transformacion-analoga» no es un indicador del catálogo pmg-2024"),
-    "unknown-measure-kind": (51, "gender_measures[0].kind", "«capacitaciones» no es un tipo de medida de género del catálogo pmg-2024"),
-    "unknown-stage": (28, "objectives[1].systems[0].stages[3].stage", "system 'Estado Verde' has no stage 5"),
-    "stage-weight-count": (41, "objectives[2].systems[0].stages[1].weights", "2 weights given; stage 2 of 'Calidad de Servicio y Experiencia Usuaría' has 1 objectives"),
-    "duplicate-indicator": (45, "objectives[2].indicators[0].indicator", "«concentracion-del-gasto» aparece dos veces (también en la línea 30)"),
-    "zero-denominator": (32, "objectives[1].indicators[0].target.denominator", "denominator is 0; expected a number above 0"),
-    "fixed-denominator": (16, "objectives[0].indicators[0].target.denominator", "the marco fixes it at 8"),
-    "weight-out-of-range": (46, "objectives[2].indicators[0].weight", "got 110; expected a value at most 100"),
-    "nan-weight": (46, "objectives[2].indicators[0].weight", "expected a finite number"),
-    "wrong-type": (22, "objectives[1].systems[0].weight", "got '35'; expected a number"),
-    "unknown-key": (9, "service.region", "unknown field"),
-    "missing-field": (4, "service.ministry", "required field is missing"),
-    "target-and-mide": (47, "objectives[2].indicators[0].measure_only", "not both"),
+    "objective-weights-total": (10, "objetivos", "las ponderaciones de los objetivos suman 105.00 (25.00 + 40.00 + 40.00); se espera 100.00"),
+    "objective-weight-not-sum": (19, "Objetivo N°2 › ponderación", "la ponderación es 45.00, pero sus indicadores y sistemas suman 40.00 (35.00 + 5.00); se espera que sean iguales"),
+    "system-weight-not-sum": (22, "Objetivo N°2 › Sistema «Estado Verde» › ponderación", "la ponderación es 30.00, pero sus objetivos de etapa suman 35.00; se espera que sean iguales"),
+    "target-percent-wrong": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › valor", "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera que coincidan con 2 decimales"),
+    "gender-count": (16, "Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › numerador", "el numerador es 4, pero hay 3 medidas de género en `gender_measures`; se espera una medida por unidad del numerador de «Medidas de Equidad de Género»"),
+    "unknown-objective": (11, "Objetivo N°1", "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; se espera uno de: gestion-eficaz"),
+    "unknown-system": (21, "Objetivo N°2 › Sistema «estado-azul»", "«estado-azul» no es un sistema del catálogo pmg-2024"),
+    "unknown-indicator": (45, "Objetivo N°3 › Indicador «transformacion-analoga»", "«transformacion-analoga» no es un indicador del catálogo pmg-2024"),
+    "unknown-measure-kind": (51, "Medida de género N°1 › tipo", "«capacitaciones» no es un tipo de medida de género del catálogo pmg-2024"),
+    "unknown-stage": (28, "Objetivo N°2 › Sistema «Estado Verde» › Etapa 5", "el sistema «Estado Verde» no tiene etapa 5; se espera una de: 1, 2, 3, 4"),
+    "stage-weight-count": (41, "Objetivo N°3 › Sistema «Calidad de Servicio y Experiencia Usuaría» › Etapa 2 › ponderaciones", "hay 2 ponderaciones; la etapa 2 de «Calidad de Servicio y Experiencia Usuaría» tiene 1 objetivos"),
+    "duplicate-indicator": (45, "Objetivo N°3 › Indicador «Concentración del Gasto Subtítulos 22 + 29»", "«concentracion-del-gasto» aparece dos veces (también en la línea 30)"),
+    "zero-denominator": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › denominador", "el denominador es 0; se espera un número mayor que 0"),
+    "fixed-denominator": (16, "Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › denominador", "el marco lo fija en 8"),
+    "weight-out-of-range": (46, "Objetivo N°3 › Indicador «Transformación Digital» › ponderación", "se encontró 110; se espera un valor de 100 o menos"),
+    "nan-weight": (46, "Objetivo N°3 › Indicador «Transformación Digital» › ponderación", "se espera un número finito"),
+    "wrong-type": (22, "Objetivo N°2 › Sistema «Estado Verde» › ponderación", "se encontró el texto «35» (entre comillas); se espera un número: escríbalo sin comillas, 35"),
+    "unknown-key": (9, "Servicio › `region`", "campo desconocido"),
+    "missing-field": (4, "Servicio › ministerio", "falta este campo obligatorio"),
+    "target-and-mide": (47, "Objetivo N°3 › Indicador «Transformación Digital» › solo mide", "no ambos"),
     "unknown-catalog": (3, "catalog", "«pmg-2042» no es un catálogo; se espera uno de:"),
-    "malformed-yaml": (20, None, "malformed YAML"),
-    "duplicate-key": (7, None, "duplicate key 'partida'"),
+    "malformed-yaml": (20, None, "YAML mal formado: se espera un elemento de lista («- ») con la misma sangría que los anteriores"),
+    "duplicate-key": (7, "service", "la clave «partida» está repetida (la primera vez en la línea 6)"),
 }
 
 
@@ -61,20 +61,20 @@ def test_render_of_invalid_source_writes_nothing(tmp_path, name):
 def test_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
-    assert "nope.yaml: file not found" in result.stderr
+    assert "nope.yaml: no se encontró el archivo" in result.stdout
 
 
 def test_all_errors_of_a_folder_in_one_run():
     result = CliRunner().invoke(main, ["validate", str(BROKEN)])
     assert result.exit_code == 1
-    reported = {line.split(":")[0] for line in result.stderr.splitlines() if ".yaml:" in line}
+    reported = {line.split(":")[0] for line in result.stdout.splitlines() if ".yaml:" in line}
     assert len(reported) == len(CASES)
 
 
 def test_examples_and_catalogs_are_clean(root):
     result = CliRunner().invoke(main, ["validate", str(root / "examples"), str(root / "catalogs")])
     assert result.exit_code == 0, result.output
-    assert "no errors, 0 warning(s)" in result.output
+    assert "sin errores, 0 avisos" in result.output
 
 
 def test_strict_turns_warnings_into_errors(tmp_path, root):
@@ -83,17 +83,18 @@ def test_strict_turns_warnings_into_errors(tmp_path, root):
     source.write_text(text.replace(", value: 105.28}", "}"), encoding="utf-8")
     relaxed = CliRunner().invoke(main, ["validate", str(source)])
     assert relaxed.exit_code == 0
-    assert "warning: sin valor declarado; el documento imprimirá el calculado, 105.28" in relaxed.stderr
+    assert "aviso: sin valor declarado; el documento imprimirá el calculado, 105.28" in relaxed.stdout
     strict = CliRunner().invoke(main, ["validate", "--strict", str(source)])
     assert strict.exit_code == 1
 
 
 def test_real_process_exit_code_and_no_traceback():
-    """The installed command, in its own process: exit 1 and only located lines on stderr."""
+    """The installed command, in its own process: exit 1, the report on stdout, nothing on
+    stderr."""
     completed = subprocess.run(
         [sys.executable, "-m", "pmg_docs.cli", "validate", str(BROKEN / "gender-count.yaml")],
         capture_output=True, text=True, check=False)
     assert completed.returncode == 1
-    assert "Traceback" not in completed.stderr
-    assert completed.stderr.splitlines()[0].endswith(
-        "expected one measure per unit of the numerator of 'Medidas de Equidad de Género'")
+    assert completed.stderr == ""
+    assert completed.stdout.splitlines()[0].endswith(
+        "se espera una medida por unidad del numerador de «Medidas de Equidad de Género»")

@@ -17,43 +17,44 @@ from pmg_docs.cli import main
 
 CORPUS = DATA / "bad_inputs"
 
-# case -> (line, field path or None, part of the message)
+# case -> (line, the place (as the document names it, else the field path) or None, part of
+# the message)
 ERRORS = {
-    "malformed-tab-indent": (20, None, "malformed YAML: found a tab character that violates indentation"),
-    "malformed-unclosed-quote": (8, None, "malformed YAML"),
-    "malformed-unclosed-bracket": (25, None, "malformed YAML: did not find expected ',' or ']'"),
+    "malformed-tab-indent": (20, None, "YAML mal formado: hay un tabulador en la sangría; se espera sangría con espacios"),
+    "malformed-unclosed-quote": (8, None, "YAML mal formado: una línea no se lee como `clave: valor` a la altura de su bloque; revise la sangría y que cada comilla abierta se cierre"),
+    "malformed-unclosed-bracket": (25, None, "YAML mal formado: una lista entre corchetes no se cierra; se espera «]» al final"),
     "top-level-list": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),
     "empty-file": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),
     "kind-missing": (1, None, "falta `kind:`, que dice qué es el archivo; se espera uno de: catalog"),
     "kind-unknown": (2, "kind", "«memorandum» no es un tipo de documento; se espera uno de: catalog"),
-    "missing-service": (1, "service", "required field is missing"),
-    "unknown-top-level-key": (4, "annex", "unknown field"),
-    "list-where-text": (7, "service.name", "got a list; expected text"),
-    "bool-where-number": (22, "objectives[1].systems[0].weight", "got True; expected a number"),
-    "string-where-number": (16, "objectives[0].indicators[0].target.numerator", "got 'tres'; expected a number"),
-    "null-weight": (35, "objectives[2].weight", "got nothing; expected a number"),
-    "date-where-text": (6, "service.partida", "got a date (2011-09-15); expected text"),
-    "duplicate-nested-key": (16, None, "duplicate key 'numerator'"),
-    "python-tag": (7, "service.name", "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
-    "custom-tag": (7, "service.name", "YAML tag '!include' is not allowed"),
-    "yaml-bomb": (7, "f", "the file expands to more than 200000 values"),
-    "deep-nesting": (2, None, "nested more than 40 levels deep"),
-    "not-utf8": (1, None, "not UTF-8 text"),
-    "huge-float": (32, "objectives[1].indicators[0].target.numerator", "got inf; expected a finite number"),
-    "huge-int": (32, "objectives[1].indicators[0].target.numerator", "expected a number"),
-    "negative-weight": (46, "objectives[2].indicators[0].weight", "got -10; expected a value at least 0"),
-    "negative-denominator": (32, "objectives[1].indicators[0].target.denominator", "expected a value at least 0"),
-    "zero-denominator": (32, "objectives[1].indicators[0].target.denominator", "denominator is 0"),
-    "nan-percent": (32, "objectives[1].indicators[0].target.value", "got nan; expected a finite number"),
-    "infinite-weight": (12, "objectives[0].weight", "got inf; expected a finite number"),
-    "path-like-catalog": (3, "catalog", "got '../../etc/passwd'; expected an id"),
-    "absolute-path-catalog": (3, "catalog", "got '/etc/passwd'; expected an id"),
-    "path-like-system": (21, "objectives[1].systems[0].system", "got '../estado-verde'; expected an id"),
-    "nbsp-in-id": (21, "objectives[1].systems[0].system", "expected an id"),
-    "uppercase-id": (21, "objectives[1].systems[0].system", "got 'Estado-Verde'; expected an id"),
-    "html-in-id": (51, "gender_measures[0].kind", "expected an id"),
-    "control-character": (7, "service.name", "contains the control character U+0007"),
-    "empty-description": (52, "gender_measures[0].description", "empty text"),
+    "missing-service": (1, "Servicio", "falta este campo obligatorio"),
+    "unknown-top-level-key": (4, "`annex`", "campo desconocido"),
+    "list-where-text": (7, "Servicio › nombre", "se encontró una lista; se espera texto"),
+    "bool-where-number": (22, "Objetivo N°2 › Sistema «Estado Verde» › ponderación", "se encontró true; se espera un número"),
+    "string-where-number": (16, "Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › numerador", "se encontró «tres»; se espera un número"),
+    "null-weight": (35, "Objetivo N°3 › ponderación", "el campo está vacío; se espera un número"),
+    "date-where-text": (6, "Servicio › partida", "se encontró una fecha (2011-09-15); se espera texto"),
+    "duplicate-nested-key": (16, None, "la clave «numerator» está repetida"),
+    "python-tag": (7, "service.name", "la etiqueta YAML «tag:yaml.org,2002:python/object/apply:os.system» no está permitida"),
+    "custom-tag": (7, "service.name", "la etiqueta YAML «!include» no está permitida"),
+    "yaml-bomb": (7, "f", "el archivo se expande a más de 200000 valores"),
+    "deep-nesting": (2, None, "anidado a más de 40 niveles"),
+    "not-utf8": (1, None, "no es texto UTF-8"),
+    "huge-float": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › numerador", "se encontró inf; se espera un número finito"),
+    "huge-int": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › numerador", "...; se espera un número"),
+    "negative-weight": (46, "Objetivo N°3 › Indicador «Transformación Digital» › ponderación", "se encontró -10; se espera un valor de 0 o más"),
+    "negative-denominator": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › denominador", "se espera un valor de 0 o más"),
+    "zero-denominator": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › denominador", "el denominador es 0"),
+    "nan-percent": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › valor", "se encontró nan; se espera un número finito"),
+    "infinite-weight": (12, "Objetivo N°1 › ponderación", "se encontró inf; se espera un número finito"),
+    "path-like-catalog": (3, "catalog", "se encontró «../../etc/passwd»; se espera un id"),
+    "absolute-path-catalog": (3, "catalog", "se encontró «/etc/passwd»; se espera un id"),
+    "path-like-system": (21, "Objetivo N°2 › Sistema «../estado-verde»", "se encontró «../estado-verde»; se espera un id"),
+    "nbsp-in-id": (21, "Objetivo N°2 › Sistema «estado\u00a0verde»", "se espera un id"),
+    "uppercase-id": (21, "Objetivo N°2 › Sistema «Estado-Verde»", "se encontró «Estado-Verde»; se espera un id"),
+    "html-in-id": (51, "Medida de género N°1 › tipo", "se espera un id"),
+    "control-character": (7, "Servicio › nombre", "contiene el carácter de control U+0007"),
+    "empty-description": (52, "Medida de género N°1 › descripción", "el texto está vacío"),
 }
 
 # case -> text that must appear, as text, in both documents
@@ -141,7 +142,7 @@ def test_oversized_file_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(source)])
     assert result.exit_code == 1
     size = source.stat().st_size
-    assert f"huge.yaml: file is {size} bytes; the limit is 2097152 bytes" in result.stderr
+    assert f"huge.yaml: el archivo tiene {size} bytes; el límite de un documento pmg es 2097152 bytes" in result.stdout
 
 
 class _Listener:
@@ -225,8 +226,8 @@ def test_rendering_hostile_input_reaches_no_network_and_reads_no_outside_file(tm
         time.sleep(0.5)
         assert plain.exit_code == 0, plain.output
         assert custom.exit_code == 0, custom.output
-        assert f"resource refused: {url}/g.css (asked for by the template)" in custom.stderr
-        assert "resource refused: file:///etc/passwd" in custom.stderr
+        assert f"recurso rechazado: {url}/g.css (lo pide la plantilla)" in custom.stderr
+        assert "recurso rechazado: file:///etc/passwd" in custom.stderr
         assert strict.exit_code == 1
         assert not (out / "strict").exists() or list((out / "strict").iterdir()) == []
         assert listener.connections == 0

@@ -131,5 +131,5 @@ def test_unknown_annex_is_a_usage_error(root, tmp_path):
     result = CliRunner().invoke(main, ["render", str(root / "examples" / "2024" / "aduanas.yaml"),
                                        "-o", str(tmp_path), "--annex", "anexos"])
     assert result.exit_code == 2
-    assert "Invalid value for '--annex': 'anexos' is not 'requisitos'" in result.stderr
+    assert "Valor no válido para '--annex': 'anexos' no es 'requisitos'" in result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -207,22 +207,22 @@ def test_template_tricks_print_as_plain_text(tmp_path):
 
 # file -> (line, field path, part of the message)
 CASES = {
-    "missing-registry": (1, "registry", "required field is missing"),
-    "not-a-date": (14, "date", "got '2011-02-30', which is not a date in the calendar"),
-    "date-format": (14, "date", "expected a date written YYYY-MM-DD"),
-    "number-not-integer": (8, "number", "expected a whole number"),
+    "missing-registry": (1, "Reg. N°", "falta este campo obligatorio"),
+    "not-a-date": (14, "fecha", "se encontró «2011-02-30», que no es una fecha del calendario"),
+    "date-format": (14, "fecha", "se espera una fecha escrita AAAA-MM-DD"),
+    "number-not-integer": (8, "CIRC. N°", "se encontró «uno»; se espera un número entero"),
     "unknown-catalog": (6, "catalog", "«mei-2021» no es un catálogo"),
-    "unknown-insertion": (55, "body.cuadro-tres", "no insertion 'cuadro-tres'; expected one of: "
-                          "instituciones, cuadro-sistemas, cuadro-expertos"),
-    "unclosed-insertion": (40, "body.instituciones", "not closed; expected a line `:::`"),
-    "unknown-option": (48, "body.cuadro-sistemas.titel", "unknown field"),
-    "unknown-ministry": (27, "recipients[0].ministry", "«sanidad» no es un ministerio del catálogo mei-2012"),
-    "institution-elsewhere": (30, "recipients[0].heads[0].institution",
+    "unknown-insertion": (55, "texto › `cuadro-tres`", "no existe la inserción «cuadro-tres»; se espera "
+                          "una de: instituciones, cuadro-sistemas, cuadro-expertos"),
+    "unclosed-insertion": (40, "texto › `instituciones`", "no se cierra; se espera una línea `:::`"),
+    "unknown-option": (48, "texto › `cuadro-sistemas` › `titel`", "campo desconocido"),
+    "unknown-ministry": (27, "Distribución › Ministerio «sanidad»", "«sanidad» no es un ministerio del catálogo mei-2012"),
+    "institution-elsewhere": (30, "Distribución › Ministerio «Ministerio de Salud» › Jefatura «Superintendencia de Pensiones»",
                               "«superintendencia-de-pensiones» depende de trabajo, no de salud"),
-    "unknown-system-reference": (43, "body", "«auditoria-interna» no es un sistema del catálogo mei-2012"),
-    "unknown-reference-kind": (43, "body", "no reference [[servicio:auditoria]]"),
-    "no-front-matter": (1, None, "expected the file to open with YAML front matter"),
-    "body-in-front-matter": (14, "body", "`body` is the Markdown after the front matter"),
+    "unknown-system-reference": (43, "texto", "«auditoria-interna» no es un sistema del catálogo mei-2012"),
+    "unknown-reference-kind": (43, "texto", "no existe la referencia [[servicio:auditoria]]"),
+    "no-front-matter": (1, None, "se espera que el archivo empiece con el encabezado YAML"),
+    "body-in-front-matter": (14, "body", "`body` es el texto Markdown después del encabezado"),
 }
 
 
@@ -250,7 +250,7 @@ def test_new_circular_validates_and_renders(tmp_path):
     result = CliRunner().invoke(main, ["new", "circular", "-o", str(target)])
     assert result.exit_code == 0, result.output
     validated = CliRunner().invoke(main, ["validate", str(target)])
-    assert validated.exit_code == 0 and "no errors, 0 warning(s)" in validated.output
+    assert validated.exit_code == 0 and "sin errores, 0 avisos" in validated.output
     rendered = CliRunner().invoke(main, ["render", str(target), "-o", str(tmp_path / "out")])
     assert rendered.exit_code == 0, rendered.output
     text = normalize(docx_body_text(tmp_path / "out" / "nueva.docx"))
@@ -262,7 +262,7 @@ def test_new_circular_never_overwrites_without_force(tmp_path):
     target.write_text("my own text", encoding="utf-8")
     refused = CliRunner().invoke(main, ["new", "circular", "-o", str(target)])
     assert refused.exit_code == 1
-    assert "already exists" in refused.stderr
+    assert "ya existe" in refused.stderr
     assert target.read_text(encoding="utf-8") == "my own text"
     forced = CliRunner().invoke(main, ["new", "circular", "-o", str(target), "--force"])
     assert forced.exit_code == 0

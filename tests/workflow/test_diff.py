@@ -113,22 +113,22 @@ def test_weights_with_old_and_new_values(repo):
     result = pmg("diff", "HEAD~5", "HEAD~4")
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[0] == ("formulaciones/aduanas.yaml (formulation · SERVICIO NACIONAL DE ADUANAS "
+    assert lines[0] == ("formulaciones/aduanas.yaml (formulación · SERVICIO NACIONAL DE ADUANAS "
                         "· pmg-2024)")
     assert lines[1:-1] == [
-        "  Eficiencia Institucional: weight 40 → 35",
-        "  Estado Verde: weight 35 → 30",
-        "  Estado Verde › stage 2 › objective 1: weight 10 → 5",
-        "  Calidad de Servicio: weight 40 → 45",
-        "  Transformación Digital: weight 10 → 15",
+        "  Eficiencia Institucional: ponderación 40 → 35",
+        "  Estado Verde: ponderación 35 → 30",
+        "  Estado Verde › etapa 2 › objetivo 1: ponderación 10 → 5",
+        "  Calidad de Servicio: ponderación 40 → 45",
+        "  Transformación Digital: ponderación 10 → 15",
     ]
-    assert lines[-1] == "1 file(s) compared, 1 with semantic changes"
+    assert lines[-1] == "1 archivo comparado, 1 con cambios de contenido"
 
 
 def test_target_change(repo):
     result = pmg("diff", "HEAD~4", "HEAD~3")
     assert result.exit_code == 1
-    assert ("  Concentración del Gasto Subtítulos 22 + 29: target 105.28 % (12608049 / 11975373)"
+    assert ("  Concentración del Gasto Subtítulos 22 + 29: meta 105.28 % (12608049 / 11975373)"
             " → 103 % (12334631 / 11975373)") in result.output.splitlines()
 
 
@@ -136,33 +136,33 @@ def test_gender_measures_added_and_changed(repo):
     result = pmg("diff", "HEAD~3", "HEAD~2")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert "  Medidas de Equidad de Género: target 37.5 % (3 / 8) → 50 % (4 / 8)" in lines
-    assert "  gender measure 2 (Procesos de Provisión de bienes o…): description changed" \
+    assert "  Medidas de Equidad de Género: meta 37.5 % (3 / 8) → 50 % (4 / 8)" in lines
+    assert "  medida de género 2 (Procesos de Provisión de bienes o…): cambia descripción" \
         in lines
     assert ("      -La difusión de la política será en intranet de Aduanas, a las personas "
             "funcionarias del") in lines
     assert ("      +La difusión de la política será en la intranet y el sitio web de Aduanas, a "
             "las personas funcionarias del") in lines
-    assert ("  gender measure 4 (Capacitación avanzada en materia de…): added: «Curso de género "
-            "para jefaturas.»") in lines
+    assert ("  medida de género 4 (Capacitación avanzada en materia de…): se agrega: «Curso de "
+            "género para jefaturas.»") in lines
 
 
 def test_comments_only_is_no_semantic_change(repo):
     result = pmg("diff", "HEAD~2", "HEAD~1")
     assert result.exit_code == 0, result.output
-    assert result.output == "1 file(s) compared, 0 with semantic changes\n"
+    assert result.output == "1 archivo comparado, 0 con cambios de contenido\n"
 
 
 def test_catalog_changes_and_other_files_left_out(repo):
     result = pmg("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "catalogos/pmg-2024.yaml (catalog · Programa Marco PMG 2024 · pmg-2024)",
-        "  Gestión de Riesgos: system added: «Gestión de Riesgos»",
-        "  Estado Verde › stage 2 › objective 1: text Diseñar y formalizar un marco de "
+        "catalogos/pmg-2024.yaml (catálogo · Programa Marco PMG 2024 · pmg-2024)",
+        "  Gestión de Riesgos: se agrega sistema: «Gestión de Riesgos»",
+        "  Estado Verde › etapa 2 › objetivo 1: texto Diseñar y formalizar un marco de "
         "gobernabilidad para el Sistema Estado Verde. → Diseñar y formalizar un marco de "
         "gobernanza para el Sistema Estado Verde.",
-        "1 file(s) compared, 1 with semantic changes",  # README.md is not a pmg source
+        "1 archivo comparado, 1 con cambios de contenido",  # README.md is not a pmg source
     ]
 
 
@@ -175,14 +175,15 @@ def test_working_tree_is_the_default_and_new_files_count(repo):
     result = pmg("diff", "HEAD")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "formulaciones/aduanas.yaml (formulation · SERVICIO NACIONAL DE ADUANAS · pmg-2024)",
-        "  Transformación Digital: target none → 80 % (40 / 50)",
-        "  Transformación Digital: measured only (Mide) yes → no",
-        "formulaciones/ips.yaml: added (formulation · INSTITUTO DE PREVISION SOCIAL · pmg-2024)",
-        "2 file(s) compared, 2 with semantic changes",
+        "formulaciones/aduanas.yaml (formulación · SERVICIO NACIONAL DE ADUANAS · pmg-2024)",
+        "  Transformación Digital: meta nada → 80 % (40 / 50)",
+        "  Transformación Digital: solo se mide (Mide) sí → no",
+        "formulaciones/ips.yaml: archivo nuevo (formulación · INSTITUTO DE PREVISION SOCIAL · "
+        "pmg-2024)",
+        "2 archivos comparados, 2 con cambios de contenido",
     ]
     only = pmg("diff", "HEAD", "--", "formulaciones/ips.yaml")
-    assert only.output.splitlines()[-1] == "1 file(s) compared, 1 with semantic changes"
+    assert only.output.splitlines()[-1] == "1 archivo comparado, 1 con cambios de contenido"
 
 
 def test_systems_and_indicators_removed_and_moved(repo):
@@ -194,26 +195,26 @@ def test_systems_and_indicators_removed_and_moved(repo):
           "          - {stage: 3, weights: [0]}\n          - {stage: 4, weights: [0, 0]}\n", ""))
     result = pmg("diff", "HEAD")
     assert result.exit_code == 1
-    assert ("  Calidad de Servicio y Experiencia Usuaría: system removed (was: weight 30, "
-            "stages 1: 15 + 5 + 5; 2: 5)") in result.output.splitlines()
+    assert ("  Calidad de Servicio y Experiencia Usuaría: se quita sistema (era: ponderación 30, "
+            "etapas 1: 15 + 5 + 5; 2: 5)") in result.output.splitlines()
 
 
 def test_markdown_for_a_pull_request(repo):
     result = pmg("diff", "enviada", "HEAD", "--format", "md", "--", "formulaciones")
     assert result.exit_code == 1
     md = result.output
-    assert md.startswith("### `formulaciones/aduanas.yaml` — formulation · SERVICIO NACIONAL "
-                         "DE ADUANAS · pmg-2024\n\n| What | Change | Old | New |\n"
+    assert md.startswith("### `formulaciones/aduanas.yaml` — formulación · SERVICIO NACIONAL "
+                         "DE ADUANAS · pmg-2024\n\n| Qué | Cambio | Antes | Ahora |\n"
                          "| --- | --- | --- | --- |\n")
     rows = md.splitlines()
-    assert "| Estado Verde | weight | 35 | 30 |" in rows
-    assert "| Estado Verde › stage 2 › objective 1 | weight | 10 | 5 |" in rows
-    assert ("| Concentración del Gasto Subtítulos 22 + 29 | target | 105.28 % (12608049 / "
+    assert "| Estado Verde | ponderación | 35 | 30 |" in rows
+    assert "| Estado Verde › etapa 2 › objetivo 1 | ponderación | 10 | 5 |" in rows
+    assert ("| Concentración del Gasto Subtítulos 22 + 29 | meta | 105.28 % (12608049 / "
             "11975373) | 103 % (12334631 / 11975373) |") in rows
-    assert ("| gender measure 4 (Capacitación avanzada en materia de…) | added |  | «Curso de "
-            "género para jefaturas.» |") in rows
-    assert ("<details><summary>gender measure 2 (Procesos de Provisión de bienes o…): "
-            "description</summary>") in rows
+    assert ("| medida de género 4 (Capacitación avanzada en materia de…) | se agrega |  | «Curso "
+            "de género para jefaturas.» |") in rows
+    assert ("<details><summary>medida de género 2 (Procesos de Provisión de bienes o…): "
+            "descripción</summary>") in rows
     assert "```diff" in rows
 
 
@@ -227,9 +228,9 @@ def test_two_files(tmp_path):
     result = pmg("diff", str(old), str(new))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert "  service: name SERVICIO NACIONAL DE ADUANAS → SERVICIO NACIONAL DE ADUANAS DE CHILE" \
+    assert "  Servicio: nombre SERVICIO NACIONAL DE ADUANAS → SERVICIO NACIONAL DE ADUANAS DE CHILE" \
         in lines
-    assert ("  gender measure 3 (Capacitación avanzada en materia de…): kind Estudios, datos y "
+    assert ("  medida de género 3 (Capacitación avanzada en materia de…): tipo Estudios, datos y "
             "estadísticas con información desagregada por sexo/género y análisis de género. → "
             "Capacitación avanzada en materia de género aplicado al quehacer del Servicio a "
             "funcionarias/os y equipos directivos del Servicio y, capacitación básica en materia "
@@ -240,14 +241,14 @@ def test_two_files(tmp_path):
 def test_errors_exit_2(repo):
     bad_revision = pmg("diff", "no-such-branch")
     assert bad_revision.exit_code == 2
-    assert "'no-such-branch' is not a revision" in bad_revision.stderr
+    assert "«no-such-branch» no es una revisión" in bad_revision.stderr
     option = pmg("diff", "--", "x")
     assert option.exit_code == 2
     (repo / "formulaciones" / "aduanas.yaml").write_text("kind: formulation\n  bad: [\n",
                                                           encoding="utf-8")
     broken = pmg("diff", "HEAD")
     assert broken.exit_code == 2
-    assert "formulaciones/aduanas.yaml:" in broken.stderr and "malformed YAML" in broken.stderr
+    assert "formulaciones/aduanas.yaml:" in broken.stderr and "YAML mal formado" in broken.stderr
     assert "Traceback" not in broken.output
 
 
@@ -256,7 +257,7 @@ def test_a_file_not_in_utf8_at_a_revision_is_an_error(repo):
     commit(repo, "Archivo en Latin-1")
     result = pmg("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 2
-    assert "formulaciones/latin1.yaml: not UTF-8 text at" in result.stderr
+    assert "formulaciones/latin1.yaml: no es texto UTF-8 en" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -302,11 +303,11 @@ def test_the_walk_is_generic_over_models():
                                         justification="El Servicio no atiende público.")])
     changes = diff_models(old, new, Namer(CatalogRegistry().get("pmg-2024").model))
     assert [(c.place, c.what, c.status, c.old, c.new) for c in changes] == [
-        ("Estado Verde", "priority", "changed", "ALTA", "MEDIANA"),
-        ("Estado Verde", "weight", "changed", "50", "100"),
-        ("Calidad de Servicio y Experiencia Usuaría", "system", "removed",
-         "weight 50, priority MENOR", None),
-        ("Calidad de Servicio y Experiencia Usuaría (exemption)", "", "added", None,
+        ("Estado Verde", "prioridad", "changed", "ALTA", "MEDIANA"),
+        ("Estado Verde", "ponderación", "changed", "50", "100"),
+        ("Calidad de Servicio y Experiencia Usuaría", "sistema", "removed",
+         "ponderación 50, prioridad MENOR", None),
+        ("Calidad de Servicio y Experiencia Usuaría (exención)", "", "added", None,
          "«El Servicio no atiende público.»"),
     ]
 
@@ -322,8 +323,8 @@ def test_circular_front_matter_and_body(tmp_path):
     result = pmg("diff", str(old), str(new))
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1] == "  number 1 → 2"
-    assert "  body changed" in lines
+    assert lines[1] == "  número 1 → 2"
+    assert "  cambia texto" in lines
     assert f"      -{first}" in lines and f"      +{first} Texto añadido." in lines
 
 
@@ -341,10 +342,10 @@ def test_2011_priorities_stages_and_exemptions(tmp_path):
     result = pmg("diff", str(osorno), str(new))
     assert result.exit_code == 1, result.output
     assert result.output.splitlines()[1:] == [
-        "  Sistema Seguridad de la Información: stage 2 → 3",
-        "  Sistema Seguridad de la Información: priority ALTA → MEDIANA",
-        "  Sistema Seguridad de la Información: weight 20 → 15",
-        "  Sistema de Monitoreo del Desempeño Institucional: weight 50 → 55",
-        "  Equidad de Género (exemption): type modificar → eximir",
-        "1 file(s) compared, 1 with semantic changes",
+        "  Sistema Seguridad de la Información: etapa 2 → 3",
+        "  Sistema Seguridad de la Información: prioridad ALTA → MEDIANA",
+        "  Sistema Seguridad de la Información: ponderación 20 → 15",
+        "  Sistema de Monitoreo del Desempeño Institucional: ponderación 50 → 55",
+        "  Equidad de Género (exención): tipo modificar → eximir",
+        "1 archivo comparado, 1 con cambios de contenido",
     ]

@@ -49,7 +49,7 @@ def test_fmt_keeps_values_and_comments_and_is_idempotent(tmp_path, source):
 
     second = CliRunner().invoke(main, ["fmt", str(target)])
     assert second.exit_code == 0, second.output
-    assert "0 reformatted" in second.output
+    assert "0 reescritos" in second.output
     assert target.read_text(encoding="utf-8") == after
 
 
@@ -126,7 +126,7 @@ def test_fmt_gives_the_canonical_layout(tmp_path):
     target.write_text(MESSY, encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(target)])
     assert result.exit_code == 0, result.output
-    assert f"reformatted {target}" in result.output
+    assert f"reescrito {target}" in result.output
     assert target.read_text(encoding="utf-8") == CANONICAL
 
 
@@ -138,7 +138,7 @@ def test_check_changes_nothing_and_lists_what_would_change(tmp_path):
 
     result = CliRunner().invoke(main, ["fmt", "--check", str(tmp_path)])
     assert result.exit_code == 1
-    assert f"would reformat {messy}" in result.output
+    assert f"cambiaría {messy}" in result.output
     assert str(clean) not in result.output
     assert messy.read_text(encoding="utf-8") == MESSY
 
@@ -146,9 +146,10 @@ def test_check_changes_nothing_and_lists_what_would_change(tmp_path):
 
 
 @pytest.mark.parametrize("name, line, message", [
-    ("malformed-yaml", 20, "malformed YAML"),
-    ("unknown-key", 9, "service.region: unknown field"),
-    ("wrong-type", 22, "objectives[1].systems[0].weight: got '35'; expected a number"),
+    ("malformed-yaml", 20, "YAML mal formado"),
+    ("unknown-key", 9, "Servicio › `region`: campo desconocido"),
+    ("wrong-type", 22, "Objetivo N°2 › Sistema «Estado Verde» › ponderación: se encontró el texto «35» "
+                       "(entre comillas); se espera un número"),
 ])
 def test_a_source_that_does_not_parse_is_reported_and_left_alone(tmp_path, name, line, message):
     target = tmp_path / f"{name}.yaml"
@@ -191,4 +192,8 @@ def test_front_matter_errors_are_located_in_the_markdown_file(tmp_path):
                       encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(target)])
     assert result.exit_code == 1
-    assert "roto.md:8: number:" in result.stderr
+    line = CIRCULAR.read_text(encoding="utf-8").splitlines().index(
+        next(text for text in CIRCULAR.read_text(encoding="utf-8").splitlines()
+             if text.startswith("number: 1 "))) + 1
+    assert f"roto.md:{line}: CIRC. N°: se encontró «uno»; se espera un número entero" \
+        in result.stderr

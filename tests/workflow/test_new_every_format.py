@@ -69,13 +69,13 @@ def test_a_2011_rollover_onto_a_marco_by_objectives_lists_every_system_and_exemp
         encoding="utf-8").splitlines() if line.startswith("#"))
     assert "no se trasladó nada" in result.output
     for number, commitment in enumerate(old.systems, start=1):
-        line = f"systems {number}: "
+        line = f"sistema {number}: "
         assert any(line in out and f"({commitment.system})" in out and
-                   f"stage {commitment.stage}" in out for out in result.output.splitlines())
-        assert f"({commitment.system}) — stage {commitment.stage}" in comments
+                   f"etapa {commitment.stage}" in out for out in result.output.splitlines())
+        assert f"({commitment.system}) — etapa {commitment.stage}" in comments
     for number, exemption in enumerate(old.exemptions, start=1):
-        assert any(f"exemptions {number}: " in out and f"({exemption.system})" in out
-                   and f"type {exemption.type}" in out for out in result.output.splitlines())
+        assert any(f"exención {number}: " in out and f"({exemption.system})" in out
+                   and f"tipo {exemption.type}" in out for out in result.output.splitlines())
     assert load_document(target).model.service == old.service
 
 
@@ -91,10 +91,10 @@ def test_a_2011_rollover_drops_a_system_the_new_marco_lacks_and_says_so(tmp_path
     result = pmg("new", "formulation", "--catalog", "pmg-2012", "--catalogs", catalogs,
                  "--from", OSORNO, "-o", target)
     assert result.exit_code == 0, result.output
-    assert ("system 'descentralizacion' is not in pmg-2012: it was not carried (stage 1, "
-            "priority mediana, weight 12 last year)") in result.output
-    assert ("the modificar of 'descentralizacion' was not carried: the system is not in "
-            "pmg-2012") in result.output
+    assert ("el sistema «descentralizacion» no está en pmg-2012: no se trasladó (etapa 1, "
+            "prioridad mediana, ponderación 12 el año anterior)") in result.output
+    assert ("no se trasladó la exención (modificar) de «descentralizacion»: el sistema no está "
+            "en pmg-2012") in result.output
     model = load_document(target, CatalogRegistry((catalogs,))).model
     assert [c.system for c in model.systems] == ["siac", "seguridad-de-la-informacion",
                                                  "monitoreo-del-desempeno", "equidad-de-genero"]

@@ -80,19 +80,19 @@ def test_scaffold_lists_the_whole_catalog_with_zero_weights(tmp_path):
     assert all(o.weight == 0 for o in model.objectives)
 
     # The comments say what everything is and what is left to do.
-    assert "# Fill in every weight (objectives add up to 100" in text
+    assert "# Complete cada ponderación (los objetivos suman 100" in text
     assert "#   2.1 Diseñar y formalizar un marco de gobernabilidad para el Sistema Estado Verde." \
         in text
     assert "#   capacitacion: Capacitación avanzada en materia de género" in text
-    assert "        # target: {numerator: …, denominator: 8, value: …}   or   measure_only: " \
+    assert "        # target: {numerator: …, denominator: 8, value: …}   o   measure_only: " \
         "true (Mide)" in text
-    assert "gender measures: list one per unit of the gender indicator's numerator" in text
+    assert "medidas de género: liste una por unidad del numerador del indicador de género" in text
 
     # In the canonical layout already, and what `pmg validate` still asks for is the weights.
     assert pmg("fmt", "--check", str(target)).exit_code == 0
     checked = pmg("validate", str(target))
     assert checked.exit_code == 1
-    assert "las ponderaciones de los objetivos suman 0.00 (0.00 + 0.00 + 0.00); se espera 100.00" in checked.stderr
+    assert "las ponderaciones de los objetivos suman 0.00 (0.00 + 0.00 + 0.00); se espera 100.00" in checked.stdout
 
 
 def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, catalogs_2025):
@@ -100,17 +100,17 @@ def test_rollover_onto_a_catalog_with_a_system_added_and_one_removed(tmp_path, c
     result = pmg("new", "formulation", "--catalog", "pmg-2025", "--from", str(ADUANAS),
                  "--catalogs", str(catalogs_2025), "-o", str(target))
     assert result.exit_code == 0, result.output
-    added = ("system 'Gestión de Riesgos' (gestion-de-riesgos) is new in pmg-2025: decide "
-             "whether to commit it (weights are 0); remove it if not")
-    removed = ("system 'Estado Verde' (estado-verde) is not in pmg-2025: it was not carried over "
-               "(weight 35, stage weights 1: [15, 5]; 2: [10, 5]; 3: [0, 0]; 4: [0, 0] last "
-               "year); give its weight to what remains")
-    changed = ("system 'Calidad de Servicio y Experiencia Usuaría' "
-               "(calidad-de-servicio-y-experiencia-usuaria): stage 2 now has 2 objectives (had "
-               "1); last year's weights [5] were not carried")
-    moved = ("indicator 'Transformación Digital' (transformacion-digital) goes under 'Gestión "
-             "Eficaz' in pmg-2025; last year it was under 'calidad-de-servicio': move its weight "
-             "too")
+    added = ("sistema «Gestión de Riesgos» (gestion-de-riesgos) es nuevo en pmg-2025: decida si "
+             "comprometerlo (las ponderaciones están en 0); quítelo si no")
+    removed = ("sistema «Estado Verde» (estado-verde) no está en pmg-2025: no se trasladó "
+               "(ponderación 35, ponderaciones de etapa 1: [15, 5]; 2: [10, 5]; 3: [0, 0]; 4: "
+               "[0, 0] el año anterior); reparta su ponderación en lo que queda")
+    changed = ("sistema «Calidad de Servicio y Experiencia Usuaría» "
+               "(calidad-de-servicio-y-experiencia-usuaria): la etapa 2 ahora tiene 2 objetivos "
+               "(tenía 1); no se trasladaron las ponderaciones del año anterior, [5]")
+    moved = ("indicador «Transformación Digital» (transformacion-digital) va bajo «Gestión "
+             "Eficaz» en pmg-2025; el año anterior estaba bajo «calidad-de-servicio»: mueva "
+             "también su ponderación")
     # On the terminal ...
     for decision in (added, removed, changed, moved):
         assert f"  - {decision}" in result.output.splitlines()
@@ -143,7 +143,7 @@ def test_rollover_onto_the_same_catalog_changes_nothing(tmp_path):
     result = pmg("new", "formulation", "--catalog", "pmg-2024", "--from", str(ADUANAS),
                  "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert "To decide" not in result.output
+    assert "Por decidir" not in result.output
     same = pmg("diff", str(ADUANAS), str(target))
     assert same.exit_code == 0, same.output
     assert pmg("validate", str(target)).exit_code == 0
@@ -155,7 +155,7 @@ def test_never_overwrites_without_force(tmp_path):
     result = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "X", "-o",
                  str(target))
     assert result.exit_code == 1
-    assert "already exists; expected a new file name, or --force" in result.stderr
+    assert "ya existe; se espera un nombre de archivo nuevo, o --force" in result.stderr
     assert target.read_bytes() == ADUANAS.read_bytes()
     forced = pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "X", "-o",
                  str(target), "--force")
@@ -172,7 +172,7 @@ def test_printed_without_output_file():
 
 @pytest.mark.parametrize("args, message", [
     (["--catalog", "pmg-2042", "--service", "X"], "«pmg-2042» no es un catálogo; se espera uno de:"),
-    (["--catalog", "pmg-2024"], "expected --service NAME"),
+    (["--catalog", "pmg-2024"], "se espera --service NOMBRE"),
     (["--catalog", "pmg-2024", "--from", str(ROOT / "catalogs" / "pmg-2024.yaml")],
      "se espera el documento del año anterior, de tipo formulation"),
 ])

@@ -87,7 +87,7 @@ def test_schema_command_prints_and_writes(tmp_path):
     assert written.exit_code == 0
     assert target.read_text(encoding="utf-8") == schema_text("formulation-objetivos")
     unknown = CliRunner().invoke(main, ["schema", "--kind", "carta"])
-    assert unknown.exit_code == 2 and "expected one of: catalog" in unknown.output
+    assert unknown.exit_code == 2 and "se espera uno de: catalog" in unknown.output
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))

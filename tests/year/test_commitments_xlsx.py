@@ -71,8 +71,8 @@ def _edit(book, sheet, cell, value):
                                           "no es un número"),
     ("Indicadores", "C2", "Equidad", "hoja «Indicadores», celda C2 (Indicador): «Equidad» no es "
                                      "un id"),
-    ("Sistemas", "G2", 99, "aduanas.yaml: hoja «Sistemas», celda D2 (Ponderación): weight is "
-                           "35.00 but its stage objectives add up to 119.00"),
+    ("Sistemas", "G2", 99, "aduanas.yaml: hoja «Sistemas», celda D2 (Ponderación): la "
+                           "ponderación es 35.00, pero sus objetivos de etapa suman 119.00"),
     ("Indicadores", "C3", "gasto-total", "aduanas.yaml: hoja «Indicadores», celda C3 "
                                          "(Indicador): «gasto-total» no es un indicador"),
     ("Indicadores", "G3", 104, "aduanas.yaml: hoja «Indicadores», celda G3 (Meta): el valor es "
@@ -114,5 +114,5 @@ def test_export_refuses_a_folder_with_an_invalid_formulation(tmp_path):
                     encoding="utf-8")
     result = run("export", tmp_path, "-o", tmp_path / "libro.xlsx")
     assert result.exit_code == 1
-    assert "weight is 36.00 but its stage objectives add up to 35.00" in result.stderr
+    assert "la ponderación es 36.00, pero sus objetivos de etapa suman 35.00" in result.stderr
     assert not (tmp_path / "libro.xlsx").exists()

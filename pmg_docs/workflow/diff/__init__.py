@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name
+from ...i18n import _, ngettext
 from ...load.catalogs import CatalogRegistry
 from ...load.from_text import FRONT_MATTER_SUFFIXES, source_from_text
 from ...load.sources import SOURCE_SUFFIXES, Document, parse_document
@@ -51,8 +52,13 @@ def _version(text: str | None, name: str, registry: CatalogRegistry) -> Document
     return parse_document(source, registry)
 
 
+def _kind_name(kind: str) -> str:
+    return {"formulation": _("formulación"), "circular": _("circular"),
+            "catalog": _("catálogo")}.get(kind, kind)
+
+
 def _title(model) -> str:
-    parts = [model.kind]
+    parts = [_kind_name(model.kind)]
     service = getattr(model, "service", None)
     if service is not None and getattr(service, "name", None):
         parts.append(service.name)
@@ -164,21 +170,30 @@ def text_changes(change: Change) -> list[str]:
 
 def _sentence(change: Change) -> str:
     where = f"{change.place}: " if change.place else ""
-    what = f"{change.what} " if change.what else ""
+    what = f" {change.what}" if change.what else ""
     if change.status == ADDED:
-        return f"{where}{what}added: {change.new}"
+        return _("{where}se agrega{what}: {new}").format(where=where, what=what, new=change.new)
     if change.status == REMOVED:
-        return f"{where}{what}removed (was: {change.old})"
+        return _("{where}se quita{what} (era: {old})").format(where=where, what=what,
+                                                             old=change.old)
     if change.old_text is not None:
-        return f"{where}{what}changed"
-    return f"{where}{what}{change.old} → {change.new}"
+        return _("{where}cambia{what}").format(where=where, what=what)
+    return f"{where}{change.what + ' ' if change.what else ''}{change.old} → {change.new}"
+
+
+def _file_status(status: str) -> str:
+    return _("archivo nuevo") if status == ADDED else _("archivo eliminado")
+
+
+def _change_status(status: str) -> str:
+    return {ADDED: _("se agrega"), REMOVED: _("se quita")}.get(status, _("cambia"))
 
 
 def render_text(report: DiffReport) -> str:
     out = []
     for found in report.files:
         if found.status != CHANGED:
-            out.append(f"{found.name}: {found.status} ({found.title})")
+            out.append(f"{found.name}: {_file_status(found.status)} ({found.title})")
             continue
         out.append(f"{found.name} ({found.title})")
         for change in found.changes:
@@ -186,8 +201,10 @@ def render_text(report: DiffReport) -> str:
             out.extend(f"      {line}".rstrip() for line in text_changes(change)
                        if change.old_text is not None)
     changed = len(report.files)
-    out.append(f"{report.compared} file(s) compared, {changed} with semantic changes"
-               if report.compared else "no pmg sources differ")
+    out.append(ngettext("{count} archivo comparado, {changed} con cambios de contenido",
+                        "{count} archivos comparados, {changed} con cambios de contenido",
+                        report.compared).format(count=report.compared, changed=changed)
+               if report.compared else _("ningún archivo de pmg difiere"))
     return "\n".join(out) + "\n"
 
 
@@ -205,21 +222,21 @@ def _fence(lines: list[str]) -> str:
 
 def render_markdown(report: DiffReport) -> str:
     if not report.files:
-        return "No semantic changes to PMG sources.\n"
+        return _("Sin cambios de contenido en los archivos de pmg.") + "\n"
     out = []
     for found in report.files:
         out.append(f"### `{found.name}` — {_cell(found.title)}")
         out.append("")
         if found.status != CHANGED:
-            out.append(f"File **{found.status}**.")
+            out.append(f"**{_file_status(found.status).capitalize()}**.")
             out.append("")
             continue
-        out.append("| What | Change | Old | New |")
+        out.append(_("| Qué | Cambio | Antes | Ahora |"))
         out.append("| --- | --- | --- | --- |")
         for change in found.changes:
-            status = change.what or change.status
+            status = change.what or _change_status(change.status)
             if change.what and change.status != CHANGED:
-                status = f"{change.what} {change.status}"
+                status = f"{change.what}: {_change_status(change.status)}"
             out.append(f"| {_cell(change.place) or '—'} | {_cell(status)} | {_cell(change.old)} | "
                        f"{_cell(change.new)} |")
         out.append("")

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from ...diagnostics import Diagnostic, InputError
+from ...i18n import _
 from ...load.text import read_text
 
 TIMEOUT_SECONDS = 60
@@ -30,28 +31,33 @@ class Repository:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True,
                                   timeout=TIMEOUT_SECONDS)
         except FileNotFoundError:
-            raise InputError([Diagnostic("git", None, (), "the git command is not installed; "
-                                         "expected git on the PATH to compare revisions")]) from None
+            raise InputError([Diagnostic("git", None, (), _(
+                "el comando git no está instalado; se espera git en el PATH para comparar "
+                "revisiones"))]) from None
         except subprocess.TimeoutExpired:
-            raise InputError([Diagnostic("git", None, (), f"git {args[0]} took longer than "
-                                         f"{TIMEOUT_SECONDS} s")]) from None
+            raise InputError([Diagnostic("git", None, (), _(
+                "git {command} tardó más de {seconds} s").format(
+                command=args[0], seconds=TIMEOUT_SECONDS))]) from None
         if check and done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise InputError([Diagnostic("git", None, (), (message[0] if message else
-                                         f"git {args[0]} failed"))])
+            # git's own words (in git's language), after ours.
+            raise InputError([Diagnostic("git", None, (), _("git {command} falló: {reason}").format(
+                command=args[0], reason=message[0] if message else "—"))])
         return done.stdout
 
     def commit(self, revision: str) -> str:
         """The commit a revision names; refuses what git would read as an option."""
         if not revision or revision.startswith("-"):
-            raise InputError([Diagnostic("git", None, (), f"{revision!r} is not a revision; "
-                                         "expected a commit, branch or tag such as HEAD~1")])
+            raise InputError([Diagnostic("git", None, (), _(
+                "«{revision}» no es una revisión; se espera un commit, una rama o una etiqueta, "
+                "como HEAD~1").format(revision=revision))])
         found = self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
                           check=False).strip()
         if not found:
-            raise InputError([Diagnostic("git", None, (), f"{revision!r} is not a revision of "
-                                         f"the repository at {self.root}; expected a commit, "
-                                         "branch or tag such as HEAD~1 or main")])
+            raise InputError([Diagnostic("git", None, (), _(
+                "«{revision}» no es una revisión del repositorio en {root}; se espera un commit, "
+                "una rama o una etiqueta, como HEAD~1 o main").format(revision=revision,
+                                                                      root=self.root))])
         return found
 
     def changed(self, old: str, new: str | None, paths=()) -> list[str]:
@@ -81,5 +87,6 @@ class Repository:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise InputError([Diagnostic(shown, None, (), f"not UTF-8 text at {revision[:12]} "
-                                         f"(byte {exc.start}); expected UTF-8")]) from None
+            raise InputError([Diagnostic(shown, None, (), _(
+                "no es texto UTF-8 en {revision} (byte {byte}); se espera UTF-8").format(
+                revision=revision[:12], byte=exc.start))]) from None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from ...checks.places import field_labels
+from ...i18n import _
 from ...numbers import plain
 
 # The fields that identify an item of a list, in order of preference: an item's own id first
@@ -30,11 +32,6 @@ REFERENCES = {
 }
 # Ids that name the item itself (in a catalog), not something of the catalog.
 OWN_IDS = ("id", "code")
-# What to call a field, where its name alone would not say it.
-FIELD_LABELS = {
-    "measure_only": "measured only (Mide)",
-    "chapter": "capítulo",
-}
 # A list of numbers whose element i stands for the i-th stage objective.
 ELEMENT_LABELS = {"weights": ("objective", "weight")}
 LONG_TEXT = 80
@@ -94,21 +91,34 @@ class Namer:
         return value
 
 
-def _singular(field_name: str) -> str:
-    words = field_name.replace("_", " ")
-    return words[:-1] if words.endswith("s") else words
+def item_word(field_name: str) -> str:
+    """What one item of the list `field_name` is called."""
+    words = {
+        "objectives": _("objetivo"), "objective": _("objetivo"), "indicators": _("indicador"),
+        "systems": _("sistema"), "stages": _("etapa"), "gender_measures": _("medida de género"),
+        "exemptions": _("exención"), "recipients": _("destinatario"), "heads": _("jefatura"),
+        "requirements": _("requisito"), "ministries": _("ministerio"),
+        "institutions": _("institución"), "areas": _("área"), "marcos": _("marco"),
+        "priorities": _("prioridad"), "gender_measure_kinds": _("tipo de medida de género"),
+        "indicator_types": _("tipo de indicador"), "verification": _("medio de verificación"),
+        "experts": _("institución experta"), "title": _("línea del título"),
+        "merged_with": _("requisito fusionado"),
+    }
+    return words.get(field_name, field_name.replace("_", " "))
 
 
-def _label(field_name: str) -> str:
-    return FIELD_LABELS.get(field_name, field_name.replace("_", " "))
+def field_word(field_name: str) -> str:
+    """What a field is called."""
+    words = {**field_labels(), "measure_only": _("solo se mide (Mide)")}
+    return words.get(field_name, field_name.replace("_", " "))
 
 
 def value_text(key: str, value, namer: Namer, owner=None) -> str:
     """A value as a person reads it in a diff."""
     if value is None:
-        return "none"
+        return _("nada")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("sí") if value else _("no")
     if isinstance(value, (int, float)):
         return plain(value)
     if isinstance(value, str):
@@ -171,9 +181,9 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
     # (`kind` is left out: an item without an id is labelled with its kind already.)
     for key in ("type", "stage", "weight", "target", "priority"):
         if key in fields and isinstance(getattr(model, key), (int, float, str, BaseModel)):
-            parts.append(f"{_label(key)} {value_text(key, getattr(model, key), namer, model)}")
+            parts.append(f"{field_word(key)} {value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
-        parts.append("measured only (Mide)")
+        parts.append(_("solo se mide (Mide)"))
     for key in ("name", "text", "description", "justification"):
         value = getattr(model, key, None) if key in fields else None
         if isinstance(value, str):
@@ -183,7 +193,7 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
         committed = [f"{s.stage}: " + " + ".join(plain(w) for w in s.weights)
                      for s in model.stages if any(s.weights)]
         if committed:
-            parts.append("stages " + "; ".join(committed))
+            parts.append(_("etapas {weights}").format(weights="; ".join(committed)))
     return ", ".join(parts) if parts else type(model).__name__
 
 
@@ -207,15 +217,15 @@ class _Walk:
             return
         if isinstance(old, BaseModel) and isinstance(new, BaseModel) \
                 and type(old).__name__ not in SUMMARIES:
-            self.models(old, new, where + (_label(key),))
+            self.models(old, new, where + (field_word(key),))
         elif isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
             self.lists(key, list(old), list(new), where)
         elif isinstance(old, str) and isinstance(new, str) and key not in REFERENCES and (
                 max(len(old), len(new)) > LONG_TEXT or _multiline(old) or _multiline(new)):
-            self.add(where, _label(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
+            self.add(where, field_word(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
                      old_text=str(old), new_text=str(new))
         else:
-            self.add(where, _label(key), CHANGED, value_text(key, old, self.namer, owners[0]),
+            self.add(where, field_word(key), CHANGED, value_text(key, old, self.namer, owners[0]),
                      value_text(key, new, self.namer, owners[1]))
 
     def lists(self, key: str, old: list, new: list, where: tuple[str, ...]) -> None:
@@ -223,13 +233,15 @@ class _Walk:
         if items and all(isinstance(item, BaseModel) for item in items):
             self.model_lists(key, old, new, where)
             return
-        element, what = ELEMENT_LABELS.get(key, (_singular(key), ""))
+        element, what = ELEMENT_LABELS.get(key, (key, ""))
         for index in range(max(len(old), len(new))):
-            place = where + (f"{element} {index + 1}",)
+            place = where + (f"{item_word(element)} {index + 1}",)
             if index >= len(old):
-                self.add(place, what, ADDED, new=value_text(key, new[index], self.namer))
+                self.add(place, field_word(what) if what else "", ADDED,
+                         new=value_text(key, new[index], self.namer))
             elif index >= len(new):
-                self.add(place, what, REMOVED, old=value_text(key, old[index], self.namer))
+                self.add(place, field_word(what) if what else "", REMOVED,
+                         old=value_text(key, old[index], self.namer))
             elif old[index] != new[index]:
                 self.value(what or key, old[index], new[index], place)
 
@@ -248,7 +260,7 @@ class _Walk:
                                                                      after or before))
             # "Estado Verde: system removed"; a gender measure's or an exemption's label already
             # says what it is.
-            what = "" if identity is None or _listed_apart(key, identity) else _singular(key)
+            what = "" if identity is None or _listed_apart(key, identity) else item_word(key)
             if before is None:
                 self.add(place, what, ADDED, new=summary(after, self.namer))
             elif after is None:
@@ -264,7 +276,7 @@ class _Walk:
 
     def item_label(self, key: str, identity: str | None, ident, item: BaseModel) -> str:
         if identity is None:
-            label = f"{_singular(key)} {ident + 1}"
+            label = f"{item_word(key)} {ident + 1}"
             kind = getattr(item, "kind", None)
             if isinstance(kind, str):
                 label += f" ({self.namer.name('kind', kind, size=LABEL_SIZE)})"
@@ -272,11 +284,11 @@ class _Walk:
         if identity in REFERENCES:
             name = self.namer.name(identity, ident)
             # A system under `exemptions` is not the system under `systems`: say which list.
-            return f"{name} ({_singular(key)})" if _listed_apart(key, identity) else name
+            return f"{name} ({item_word(key)})" if _listed_apart(key, identity) else name
         if identity in OWN_IDS:
             name = getattr(item, "name", None)
             return name if isinstance(name, str) else str(ident)
-        return f"{_singular(key) if identity == 'number' else identity} {ident}"
+        return f"{item_word(key) if identity == 'number' else field_word(identity)} {ident}"
 
 
 def _listed_apart(key: str, identity: str) -> bool:

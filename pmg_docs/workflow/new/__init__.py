@@ -46,11 +46,12 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
     Raises InputError when the catalog or last year's file cannot be used, or `output` exists."""
     kind = kinds.kind(kind_name)
     if output is not None and output.exists() and not output.is_file():
-        raise InputError([Diagnostic(display_name(output), None, (), "is not a file; expected "
-                                     "a file name")])
+        raise InputError([Diagnostic(display_name(output), None, (), _(
+            "no es un archivo; se espera el nombre de un archivo"))])
     if output is not None and output.exists() and not force:
-        raise InputError([Diagnostic(display_name(output), None, (), "already exists; expected "
-                                     "a new file name, or --force to overwrite it")])
+        raise InputError([Diagnostic(display_name(output), None, (), _(
+            "ya existe; se espera un nombre de archivo nuevo, o --force para "
+            "sobrescribirlo"))])
     if catalog_id is None:
         fmt = kind.format(None)
         if fmt is None or fmt.scaffold is None:
@@ -89,8 +90,9 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
     # service from the formulation it names).
     has_service = "service" in fmt.model.load().model_fields
     if has_service and not service.name and request.last_service is None:
-        raise InputError([Diagnostic("--service", None, (), "no service name; expected "
-                                     "--service NAME (or --from last year's formulation)")])
+        raise InputError([Diagnostic("--service", None, (), _(
+            "falta el nombre del servicio; se espera --service NOMBRE (o --from con la "
+            "formulación del año anterior)"))])
     scaffold = fmt.scaffold.load()(request)
     return _write(scaffold, output, registry)
 

@@ -9,6 +9,7 @@ as a decision: nothing is dropped silently.
 
 from __future__ import annotations
 
+from ...i18n import _
 from ...numbers import plain
 from .common import TO_FILL, Request, Scaffold, comment_lines, header, q, service_lines
 
@@ -21,7 +22,8 @@ def _place(catalog, system) -> str:
 
 def _system_line(catalog, system, carried) -> list[str]:
     stages = ", ".join(str(s.number) for s in system.stages) or "—"
-    lines = comment_lines(f"{system.name} ({_place(catalog, system)}; stages {stages})", "  ")
+    lines = comment_lines(_("{system} ({place}; etapas {stages})").format(
+        system=system.name, place=_place(catalog, system), stages=stages), "  ")
     stage = carried.stage if carried else (system.stages[0].number if system.stages else 1)
     priority = carried.priority if carried else TO_FILL
     weight = carried.weight if carried else 0
@@ -41,14 +43,16 @@ def _systems(request: Request) -> list[str]:
     for commitment in previous.model.systems:
         system = catalog.system(commitment.system)
         if system is None:
-            request.decide(f"system {commitment.system!r} is not in {catalog.id}: it was not "
-                           f"carried (stage {commitment.stage}, priority {commitment.priority}, "
-                           f"weight {plain(commitment.weight)} last year); give its weight to "
-                           "what remains")
+            request.decide(_("el sistema «{system}» no está en {catalog}: no se trasladó (etapa "
+                             "{stage}, prioridad {priority}, ponderación {weight} el año "
+                             "anterior); reparta su ponderación en lo que queda").format(
+                system=commitment.system, catalog=catalog.id, stage=commitment.stage,
+                priority=commitment.priority, weight=plain(commitment.weight)))
             continue
         if commitment.stage not in {s.number for s in system.stages}:
-            request.decide(f"system {system.name!r} ({system.id}): last year at stage "
-                           f"{commitment.stage}, which {catalog.id} does not have; choose a stage")
+            request.decide(_("sistema «{name}» ({id}): el año anterior en la etapa {stage}, que "
+                             "{catalog} no tiene; elija una etapa").format(
+                name=system.name, id=system.id, stage=commitment.stage, catalog=catalog.id))
             commitment = None
         lines.extend(_system_line(catalog, system, commitment))
     committed = {c.system for c in previous.model.systems}
@@ -56,11 +60,13 @@ def _systems(request: Request) -> list[str]:
         if system.id in committed:
             continue
         if last_catalog is not None and last_catalog.system(system.id) is not None:
-            request.decide(f"system {system.name!r} ({system.id}) was not committed last year; "
-                           "add it if the service commits it this year")
+            request.decide(_("el sistema «{name}» ({id}) no se comprometió el año anterior; "
+                             "agréguelo si el servicio lo compromete este año").format(
+                name=system.name, id=system.id))
         else:
-            request.decide(f"system {system.name!r} ({system.id}) is new in {catalog.id}: "
-                           "decide whether to commit it (weight 0); remove it if not")
+            request.decide(_("el sistema «{name}» ({id}) es nuevo en {catalog}: decida si "
+                             "comprometerlo (ponderación 0); quítelo si no").format(
+                name=system.name, id=system.id, catalog=catalog.id))
             lines.extend(_system_line(catalog, system, None))
     return lines
 
@@ -70,14 +76,16 @@ def _exemptions(request: Request) -> list[str]:
     carried = []
     for exemption in previous.model.exemptions if previous else ():
         if catalog.system(exemption.system) is None:
-            request.decide(f"the {exemption.type} of {exemption.system!r} was not carried: the "
-                           f"system is not in {catalog.id}")
+            request.decide(_("no se trasladó la exención ({type}) de «{system}»: el sistema no "
+                             "está en {catalog}").format(type=exemption.type,
+                                                         system=exemption.system,
+                                                         catalog=catalog.id))
             continue
         carried.append(exemption)
     if not carried:
         return ["exemptions: []"]
-    request.decide("exemptions: last year's are carried with their justifications; review "
-                   "whether they still hold")
+    request.decide(_("exemptions: se trasladan las del año anterior con sus justificaciones; "
+                     "revise si siguen vigentes"))
     lines = ["exemptions:"]
     for exemption in carried:
         lines.append(f"  - system: {q(exemption.system)}")
@@ -94,16 +102,17 @@ def scaffold(request: Request) -> Scaffold:
     priorities = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities) or "—"
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
-            *comment_lines("Each system committed at one stage, with a priority and a weight. "
-                           f"Priorities: {priorities}.", ""),
+            *comment_lines(_("Cada sistema se compromete en una etapa, con una prioridad y una "
+                             "ponderación. Prioridades: {priorities}.").format(
+                                 priorities=priorities), ""),
             "systems:", *_systems(request), "",
-            "# Systems exempted (type: eximir) or whose stage is modified (type: modificar, with",
-            "# its stage), each with its justification in Markdown.", *_exemptions(request)]
+            *comment_lines(_("Sistemas eximidos (type: eximir) o cuya etapa se modifica (type: "
+                             "modificar, con su etapa), cada uno con su justificación en "
+                             "Markdown."), ""),
+            *_exemptions(request)]
     total = catalog.rules.total_weight
-    lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",
-                   request.previous, request.decisions, request.schema_ref, [
-                       "Keep the systems the service commits, each at its stage, with its "
-                       "priority and weight",
-                       f"(weights add up to {plain(total) if total else '—'}); remove the "
-                       "others, or list them under exemptions."])
+    lines = header(catalog, request.previous, request.decisions, request.schema_ref, _(
+        "Deje los sistemas que el servicio compromete, cada uno en su etapa, con su prioridad y "
+        "su ponderación (las ponderaciones suman {total}); quite los demás, o póngalos en "
+        "exemptions.").format(total=plain(total) if total else "—"))
     return Scaffold("\n".join([*lines, *body]).rstrip("\n") + "\n", request.decisions)

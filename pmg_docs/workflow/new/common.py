@@ -7,6 +7,7 @@ import json
 import textwrap
 from dataclasses import dataclass, field
 
+from ...i18n import _
 from ...numbers import plain
 
 TO_FILL = "POR DEFINIR"
@@ -88,7 +89,8 @@ def service_lines(service: ServiceFields, last, decide) -> list[str]:
     }
     missing = [key for key, value in values.items() if not value]
     if missing:
-        decide(f"service: fill in {', '.join(missing)} (they read {TO_FILL} or \"00\")")
+        decide(_("service: complete {fields} (dicen {placeholder} o \"00\")").format(
+            fields=", ".join(missing), placeholder=TO_FILL))
     lines = ["service:"]
     for key in ("ministry", "partida", "name", "chapter"):
         fallback = NO_CODE if key in ("partida", "chapter") else TO_FILL
@@ -98,24 +100,27 @@ def service_lines(service: ServiceFields, last, decide) -> list[str]:
 
 
 
-def header(title: str, previous, decisions: list[str], schema_ref: str | None,
-           how_to_fill: list[str]) -> list[str]:
+def header(catalog, previous, decisions: list[str], schema_ref: str | None,
+           how_to_fill: str) -> list[str]:
     """The comment lines at the top of a scaffold."""
     lines = []
     if schema_ref:
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
-    lines.append(f"# {title}, written by `pmg new formulation`.")
+    lines += comment_lines(_("Formulación {mechanism} {year} según {catalog}, escrita por `pmg new "
+                             "formulation`.").format(mechanism=catalog.mechanism,
+                                                     year=catalog.year, catalog=catalog.id), "")
     if previous is not None:
-        lines.append(f"# Rolled forward from last year's formulation ({previous.model.catalog}): "
-                     "what it committed is")
-        lines.append("# carried as it was where the new catalog still has it; review it all.")
+        lines += comment_lines(_(
+            "Trasladada desde la formulación del año anterior ({catalog}): lo que comprometía se "
+            "mantiene como estaba donde el nuevo catálogo aún lo tiene; revísela "
+            "completa.").format(catalog=previous.model.catalog), "")
     else:
-        lines.extend(f"# {line}" for line in how_to_fill)
+        lines += comment_lines(how_to_fill, "")
     if decisions:
-        lines.extend(["#", "# To decide:"])
+        lines.extend(["#", "# " + _("Por decidir:")])
         for decision in decisions:
             wrapped = wrap(decision, COMMENT_WIDTH - 6)
             lines.append(f"#   - {wrapped[0]}")
             lines.extend(f"#     {line}" for line in wrapped[1:])
-    lines.append("# Then check it with `pmg validate FILE`.")
+    lines.append("# " + _("Luego revísela con `pmg validate ARCHIVO`."))
     return lines

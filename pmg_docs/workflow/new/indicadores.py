@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from ...i18n import _
 from ...models.indicator import Scale
 from .common import TO_FILL, Request, Scaffold, comment_lines, header, q, q_model, service_lines
 
@@ -33,8 +34,11 @@ def _carried(request: Request) -> list[str]:
     for indicator in request.previous.model.indicators:
         if indicator.type and catalog.indicator_types and catalog.indicator_type(
                 indicator.type) is None:
-            request.decide(f"indicator {indicator.name!r} ({indicator.id}): type "
-                           f"{indicator.type!r} is not in {catalog.id}; choose one of its types")
+            request.decide(_("indicador «{name}» ({id}): el tipo «{type}» no está en {catalog}; "
+                             "elija uno de sus tipos").format(name=indicator.name,
+                                                              id=indicator.id,
+                                                              type=indicator.type,
+                                                              catalog=catalog.id))
         lines.append(f"  - {q_model(indicator)}")
     return lines
 
@@ -44,15 +48,13 @@ def scaffold(request: Request) -> Scaffold:
     types = [f"#   {t.id}: {t.name}" for t in catalog.indicator_types]
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
-            *(["# Indicator types of this marco (type:):", *types] if types else []),
-            *comment_lines(f"Scales (scale:): {', '.join(get_args(Scale))}; a target is "
-                           "numerator / denominator (× 100 for percent).", ""),
+            *(["# " + _("Tipos de indicador de este marco (type:):"), *types] if types else []),
+            *comment_lines(_("Escalas (scale:): {scales}; una meta es numerador / denominador "
+                             "(× 100 en percent).").format(scales=", ".join(get_args(Scale))), ""),
             "indicators:",
             *(_carried(request) if request.previous else _blank(catalog))]
-    lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",
-                   request.previous, request.decisions, request.schema_ref, [
-                       "Define each indicator the service commits: product, type, name, "
-                       "formula, scale and unit,",
-                       "what numerator and denominator count, the evidence (verification), "
-                       "its target and notes."])
+    lines = header(catalog, request.previous, request.decisions, request.schema_ref, _(
+        "Defina cada indicador que el servicio compromete: producto, tipo, nombre, fórmula, "
+        "escala y unidad, qué cuentan el numerador y el denominador, los medios de verificación "
+        "(verification), su meta y su nota técnica."))
     return Scaffold("\n".join([*lines, *body]).rstrip("\n") + "\n", request.decisions)

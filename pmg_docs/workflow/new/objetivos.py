@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...i18n import _
 from ...models.catalog import Catalog
 from ...models.objetivos import Formulation
 from ...numbers import plain
@@ -70,16 +71,18 @@ def _stage_lines(system, carried, indent: str) -> tuple[list[str], list[str]]:
             if len(old) == count:
                 weights = old
             else:
-                notes.append(f"stage {stage.number} now has {count} objectives (had {len(old)}); "
-                             f"last year's weights {_weights(old)} were not carried")
+                notes.append(_(
+                    "la etapa {stage} ahora tiene {count} objetivos (tenía {old}); no se "
+                    "trasladaron las ponderaciones del año anterior, {weights}").format(
+                    stage=stage.number, count=count, old=len(old), weights=_weights(old)))
         elif carried is not None:
-            notes.append(f"stage {stage.number} is new")
+            notes.append(_("la etapa {stage} es nueva").format(stage=stage.number))
         rows.append(f"{indent}  - {{stage: {stage.number}, weights: "
                     f"[{', '.join(q(w) for w in weights)}]}}")
     gone = sorted(set(before) - {s.number for s in system.stages})
     for number in gone:
-        notes.append(f"stage {number} is no longer in the marco (last year's weights "
-                     f"{_weights(before[number])})")
+        notes.append(_("la etapa {stage} ya no está en el marco (ponderaciones del año anterior: "
+                       "{weights})").format(stage=number, weights=_weights(before[number])))
     return rows, notes
 
 
@@ -89,7 +92,7 @@ def _weights(weights) -> str:
 
 def _stage_objective_comments(system, indent: str) -> list[str]:
     lines = [f"{indent}# {system.name}.",
-             f"{indent}# One weight per stage objective, 0 where not committed:"]
+             f"{indent}# " + _("Una ponderación por objetivo de etapa, 0 donde no se compromete:")]
     for stage in system.stages:
         for objective in stage.objectives:
             lines.append(f"{indent}#   {stage.number}.{objective.number} "
@@ -113,8 +116,8 @@ def _indicator_lines(plan: _Plan, indicator, carried, indent: str) -> list[str]:
         lines.append(f"{indent}  measure_only: true")
     else:
         denominator = getattr(indicator, "fixed_denominator", None) or "…"
-        lines.append(f"{indent}  # target: {{numerator: …, denominator: {denominator}, "
-                     "value: …}   or   measure_only: true (Mide)")
+        lines.append(f"{indent}  # target: {{numerator: …, denominator: {denominator}, value: …}}"
+                     "   " + _("o") + "   measure_only: true (Mide)")
     return lines
 
 
@@ -122,7 +125,8 @@ def _system_lines(plan: _Plan, system, carried, indent: str) -> list[str]:
     lines = _stage_objective_comments(system, indent)
     rows, notes = _stage_lines(system, carried, indent + "  ")
     for note in notes:
-        plan.decide(f"system {system.name!r} ({system.id}): {note}")
+        plan.decide(_("sistema «{name}» ({id}): {note}").format(name=system.name, id=system.id,
+                                                               note=note))
     lines.append(f"{indent}- system: {q(system.id)}")
     lines.append(f"{indent}  weight: {q(carried.weight if carried else 0)}")
     lines.append(f"{indent}  stages:")
@@ -148,37 +152,42 @@ def _items(plan: _Plan):
              plan.previous_catalog.indicator if plan.previous_catalog else None),
             ("system", catalog.systems, last_systems,
              plan.previous_catalog.system if plan.previous_catalog else None)):
+        word = _("indicador") if kind == "indicator" else _("sistema")
         for item in items:
             previous_place, carried = last.get(item.id, (None, None))
             is_new = previous is not None and carried is None and (
                 lookup is None or lookup(item.id) is None)
+            what = f"{word} «{item.name}» ({item.id})"
             if previous is not None and carried is None and not is_new:
-                plan.decide(f"{kind} {item.name!r} ({item.id}) was not committed last year; "
-                            "add it if the service commits it this year")
+                plan.decide(_("{what} no se comprometió el año anterior; agréguelo si el servicio "
+                              "lo compromete este año").format(what=what))
                 continue
             place = _placement(plan, item, previous_place)
             if place is None:
-                plan.decide(f"{kind} {item.name!r} ({item.id}): the catalog does not say under "
-                            "which objective it goes; add it under one")
+                plan.decide(_("{what}: el catálogo no dice bajo qué objetivo va; agréguelo bajo "
+                              "uno").format(what=what))
                 continue
             if is_new:
-                plan.decide(f"{kind} {item.name!r} ({item.id}) is new in {catalog.id}: decide "
-                            "whether to commit it (weights are 0); remove it if not")
+                plan.decide(_("{what} es nuevo en {catalog}: decida si comprometerlo (las "
+                              "ponderaciones están en 0); quítelo si no").format(
+                    what=what, catalog=catalog.id))
             elif previous_place is not None and place != previous_place:
-                plan.decide(f"{kind} {item.name!r} ({item.id}) goes under "
-                            f"{catalog.objective(place).name!r} in {catalog.id}; last year it was "
-                            f"under {previous_place!r}: move its weight too")
+                plan.decide(_("{what} va bajo «{objective}» en {catalog}; el año anterior "
+                              "estaba bajo «{previous}»: mueva también su ponderación").format(
+                    what=what, objective=catalog.objective(place).name, catalog=catalog.id,
+                    previous=previous_place))
             placed[place].append((kind, item, carried))
-        for ident, (_, commitment) in last.items():
+        for ident, (_place, commitment) in last.items():
             if next((i for i in items if i.id == ident), None) is None:
-                what = f"weight {plain(commitment.weight)}"
+                weights = _("ponderación {weight}").format(weight=plain(commitment.weight))
                 if kind == "system":
-                    what += ", stage weights " + "; ".join(
-                        f"{s.stage}: {_weights(s.weights)}" for s in commitment.stages)
+                    weights += _(", ponderaciones de etapa {weights}").format(weights="; ".join(
+                        f"{s.stage}: {_weights(s.weights)}" for s in commitment.stages))
                 old = lookup(ident) if lookup is not None else None
-                label = f"{old.name!r} ({ident})" if old is not None else repr(ident)
-                plan.decide(f"{kind} {label} is not in {catalog.id}: it was not carried over "
-                            f"({what} last year); give its weight to what remains")
+                label = f"«{old.name}» ({ident})" if old is not None else f"«{ident}»"
+                plan.decide(_("{word} {label} no está en {catalog}: no se trasladó ({weights} el "
+                              "año anterior); reparta su ponderación en lo que queda").format(
+                    word=word, label=label, catalog=catalog.id, weights=weights))
     _own_items(plan, placed)
     return placed
 
@@ -193,9 +202,11 @@ def _own_items(plan: _Plan, placed: dict) -> None:
             if objective.objective in placed:
                 placed[objective.objective].append(("indicator", None, item))
             else:
-                plan.decide(f"own indicator {item.definition.name!r} ({item.indicator}) was "
-                            f"under objective {objective.objective!r}, which is not in "
-                            f"{plan.catalog.id}: add it under one of its objectives")
+                plan.decide(_("el indicador propio «{name}» ({id}) estaba bajo el objetivo "
+                              "«{objective}», que no está en {catalog}: agréguelo bajo uno de sus "
+                              "objetivos").format(name=item.definition.name, id=item.indicator,
+                                                  objective=objective.objective,
+                                                  catalog=plan.catalog.id))
 
 
 def _gender_lines(plan: _Plan) -> list[str]:
@@ -203,21 +214,24 @@ def _gender_lines(plan: _Plan) -> list[str]:
     counted = [i for i in catalog.indicators if i.counts_gender_measures]
     if not counted and not (previous and previous.gender_measures):
         return []
-    lines = ["# Gender-equity measures: one per unit of the numerator of "
-             f"{counted[0].name!r}." if counted else "# Gender-equity measures.",
-             "# Kinds of measure in this marco:"]
+    lines = ["# " + (_("Medidas de equidad de género: una por unidad del numerador de "
+                       "«{indicator}».").format(indicator=counted[0].name) if counted
+                     else _("Medidas de equidad de género.")),
+             "# " + _("Tipos de medida de este marco:")]
     for kind in catalog.gender_measure_kinds:
         lines.append(f"#   {kind.id}: {short(kind.name, COMMENT_WIDTH - len(kind.id) - 6)}")
     carried = previous.gender_measures if previous else []
     if not carried:
         lines.append("gender_measures: []")
-        plan.decide("gender measures: list one per unit of the gender indicator's numerator")
+        plan.decide(_("medidas de género: liste una por unidad del numerador del indicador de "
+                      "género"))
         return lines
     lines.append("gender_measures:")
     for index, measure in enumerate(carried):
         if catalog.gender_measure_kind(measure.kind) is None:
-            plan.decide(f"gender measure {index + 1}: kind {measure.kind!r} is not in "
-                        f"{catalog.id}; choose one of its kinds")
+            plan.decide(_("medida de género {number}: el tipo «{kind}» no está en {catalog}; elija "
+                          "uno de sus tipos").format(number=index + 1, kind=measure.kind,
+                                                     catalog=catalog.id))
         lines.append(f"  - kind: {q(measure.kind)}")
         lines.append(f"    description: {q(measure.description)}")
     return lines
@@ -238,8 +252,9 @@ def scaffold(request: Request) -> Scaffold:
     for objective in catalog.objectives:
         carried = last_objectives.get(objective.id)
         if previous is not None and carried is None:
-            plan.decide(f"objective {objective.name!r} ({objective.id}) is new in {catalog.id}: "
-                        "give it a weight")
+            plan.decide(_("el objetivo «{name}» ({id}) es nuevo en {catalog}: dele una "
+                          "ponderación").format(name=objective.name, id=objective.id,
+                                                catalog=catalog.id))
         body.append(f"  # {objective.number}. {objective.name}")
         body.append(f"  - objective: {q(objective.id)}")
         body.append(f"    weight: {q(carried.weight if carried else 0)}")
@@ -255,15 +270,14 @@ def scaffold(request: Request) -> Scaffold:
         body.append("")
     for ident, objective in last_objectives.items():
         if catalog.objective(ident) is None:
-            plan.decide(f"objective {ident!r} is not in {catalog.id} (weight "
-                        f"{plain(objective.weight)} last year)")
+            plan.decide(_("el objetivo «{id}» no está en {catalog} (ponderación {weight} el año "
+                          "anterior)").format(id=ident, catalog=catalog.id,
+                                              weight=plain(objective.weight)))
     body.extend(_gender_lines(plan))
 
-    lines = header(f"Formulación {catalog.mechanism} {catalog.year} against {catalog.id}",
-                   request.previous, plan.decisions, request.schema_ref, [
-                       "Fill in every weight (objectives add up to 100; an objective's weight is "
-                       "the sum",
-                       "of its indicators' and systems'; a system's, the sum of its stage "
-                       "objectives'),",
-                       "each indicator's target or `measure_only: true`, and the gender measures."])
+    lines = header(catalog, request.previous, plan.decisions, request.schema_ref, _(
+        "Complete cada ponderación (los objetivos suman 100; la ponderación de un objetivo es la "
+        "suma de las de sus indicadores y sistemas; la de un sistema, la suma de las de sus "
+        "objetivos de etapa), la meta de cada indicador o `measure_only: true`, y las medidas de "
+        "género."))
     return Scaffold("\n".join([*lines, *body]).rstrip("\n") + "\n", plan.decisions)

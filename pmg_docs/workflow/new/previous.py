@@ -7,7 +7,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from ...i18n import _
-from ..diff.semantic import IDENTITY_KEYS, Namer, summary
+from ..diff.semantic import IDENTITY_KEYS, Namer, item_word, summary
 
 
 def _label(item: BaseModel, namer: Namer) -> str:
@@ -32,6 +32,6 @@ def not_carried(previous, fmt, catalog_id: str) -> list[str]:
             continue
         for number, item in enumerate(items, start=1):
             if isinstance(item, BaseModel):
-                notes.append(f"{field_name} {number}: {_label(item, namer)} — "
+                notes.append(f"{item_word(field_name)} {number}: {_label(item, namer)} — "
                              f"{summary(item, namer)}")
     return notes

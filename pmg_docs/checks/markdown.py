@@ -1,0 +1,79 @@
+"""Markdown that the documents do not lay out: a located warning for each construct.
+
+Descriptions, justifications, notes and a circular's text take paragraphs, lists, *italics* and
+**bold**. A heading, a table, a link, an image, code, a quote, a rule or HTML typed into them
+prints as the characters typed (see richtext/); this says so where it happens, naming the
+construct, instead of leaving the surprise for the printed page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, Severity
+from ..i18n import _
+from ..models.base import MARKDOWN
+from ..richtext import unsupported
+
+
+def _constructs() -> dict[str, str]:
+    return {
+        "heading": _("un título de Markdown"), "table": _("una tabla de Markdown"),
+        "link": _("un enlace de Markdown"), "image": _("una imagen de Markdown"),
+        "code": _("código de Markdown"), "quote": _("una cita de Markdown («>»)"),
+        "rule": _("una línea horizontal de Markdown"), "html": _("HTML"),
+    }
+
+
+def check_markdown(document) -> Iterable[Diagnostic]:
+    """A warning per unsupported construct in each Markdown field of the document."""
+    source = document.source
+    for path, text in markdown_fields(document.model):
+        first = _first_line(source, path)
+        for line, construct, typed in unsupported(text):
+            excerpt = typed if len(typed) <= 60 else typed[:57] + "…"
+            diagnostic = source.diagnostic(path, _(
+                "{construct} en «{excerpt}» no se diagrama: se imprime tal cual. Los textos "
+                "admiten párrafos, listas (- o 1.), *cursiva* y **negrita**").format(
+                construct=_constructs()[construct], excerpt=excerpt), severity=Severity.WARNING)
+            yield dataclasses.replace(diagnostic, line=first + line - 1 if first else None)
+
+
+def markdown_fields(model: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """(field path, text) of every Markdown field set in `model`, nested models included."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name, None)
+        if isinstance(value, str) and _is_markdown(info.annotation, info.metadata):
+            yield path + (name,), value
+        elif isinstance(value, BaseModel):
+            yield from markdown_fields(value, path + (name,))
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from markdown_fields(item, path + (name, index))
+
+
+def _is_markdown(annotation, metadata=()) -> bool:
+    if MARKDOWN in metadata:
+        return True
+    if typing.get_origin(annotation) is typing.Annotated:
+        return MARKDOWN in typing.get_args(annotation)[1:]
+    return any(_is_markdown(arg) for arg in typing.get_args(annotation))
+
+
+def _first_line(source, path: tuple) -> int | None:
+    """The line of the file on which the text's first line is: the line after `key: |` (or
+    `>`) for a block, the body's first line for a circular, else the key's own line (a text on
+    one line)."""
+    line = source.line_of(path)
+    if line is None:
+        return None
+    if path == ("body",) and hasattr(source, "body_line"):
+        return line
+    written = source.text.splitlines()[line - 1] if line <= len(source.text.splitlines()) else ""
+    value = written.split(":", 1)[1].strip() if ":" in written else ""
+    return line + 1 if value[:1] in ("|", ">") else line

@@ -1,0 +1,66 @@
+"""pmg.toml: the project's catalogs and templates folders, found from the working folder up,
+so that no command needs --catalogs or --templates each time."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, ROOT
+
+from pmg_docs.cli import main
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    """A ministry's repository: its own catalog (the test marco) and a pmg.toml naming it."""
+    (tmp_path / "catalogos").mkdir()
+    shutil.copy(DATA / "catalogs" / "marco-prueba.yaml", tmp_path / "catalogos")
+    (tmp_path / "formulaciones").mkdir()
+    shutil.copy(DATA / "broken" / "requirements" / "clean.yaml", tmp_path / "formulaciones")
+    (tmp_path / "pmg.toml").write_text('catalogs = ["catalogos"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "formulaciones")  # found from a folder below, too
+    return tmp_path
+
+
+def pmg(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_catalogs_of_the_project_need_no_option(project):
+    assert pmg("validate", "clean.yaml").exit_code == 0
+    listed = pmg("catalog", "list").output
+    assert "marco-prueba" in listed and "pmg-2024" in listed
+
+
+def test_without_pmg_toml_the_catalog_is_unknown(project):
+    (project / "pmg.toml").unlink()
+    result = pmg("validate", "clean.yaml")
+    assert result.exit_code == 1
+    assert "«marco-prueba» no es un catálogo" in result.stdout
+
+
+def test_templates_folder(project):
+    templates = project / "plantillas"
+    shutil.copytree(ROOT / "templates", templates)
+    (project / "pmg.toml").write_text('catalogs = ["catalogos"]\ntemplates = "plantillas"\n',
+                                      encoding="utf-8")
+    from pmg_docs.config import load
+
+    assert load().templates == templates.resolve()
+
+
+@pytest.mark.parametrize("text, message", [
+    ('catalogs = ["no-existe"]\n', "pmg.toml: catalogs: la carpeta «no-existe» no existe"),
+    ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera catalogs "
+                                    "o templates"),
+    ("catalogs = 3\n", "pmg.toml: catalogs: se espera una lista de carpetas"),
+    ("catalogs = [\n", "pmg.toml: no se puede leer"),
+])
+def test_a_wrong_pmg_toml_is_a_usage_error(project, text, message):
+    (project / "pmg.toml").write_text(text, encoding="utf-8")
+    result = pmg("validate", "clean.yaml")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
