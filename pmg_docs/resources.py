@@ -32,10 +32,9 @@ def templates_dir() -> Path:
 
 @cache
 def fonts_dir() -> Path:
-    # The font travels as a pinned PyPI package so that every machine lays out the same glyphs.
-    import font_source_sans_pro
-
-    return Path(font_source_sans_pro.font_directory).resolve()
+    # The font travels with the package so that every machine lays out the same glyphs: Arimo,
+    # as wide as Arial (the font the DOCX names), made by scripts/make_fonts.py.
+    return _PACKAGE / "fonts"
 
 
 # --- templates ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -39,10 +40,63 @@ def pdf_body_text(path: Path, running_header: str) -> str:
     return "\n".join(lines)
 
 
-def _docx_blocks(parent):
+class ListLabels:
+    """The marker Word shows before each list paragraph ("1)", "a)", "•"), counted from the
+    document's numbering definitions as Word counts them: per list instance (`w:num`), from its
+    start, deeper levels restarting under each item."""
+
+    def __init__(self, document):
+        self.levels, self.starts = {}, {}
+        numbering = document.part.numbering_part.element
+        abstract = {}
+        for definition in numbering.findall(qn("w:abstractNum")):
+            abstract[definition.get(qn("w:abstractNumId"))] = {
+                int(level.get(qn("w:ilvl"))): (
+                    level.find(qn("w:numFmt")).get(qn("w:val")),
+                    level.find(qn("w:lvlText")).get(qn("w:val")),
+                    int(level.find(qn("w:start")).get(qn("w:val"))))
+                for level in definition.findall(qn("w:lvl"))}
+        for num in numbering.findall(qn("w:num")):
+            num_id = int(num.get(qn("w:numId")))
+            self.levels[num_id] = abstract[num.find(qn("w:abstractNumId")).get(qn("w:val"))]
+            self.starts[num_id] = {
+                int(o.get(qn("w:ilvl"))): int(o.find(qn("w:startOverride")).get(qn("w:val")))
+                for o in num.findall(qn("w:lvlOverride"))
+                if o.find(qn("w:startOverride")) is not None}
+        counts: dict[int, dict[int, int]] = {}
+        # Every paragraph of the body in document order (tables included), as Word counts.
+        self.labels = {p: self._count(p, counts) for p in document.element.body.iter(qn("w:p"))}
+
+    def _count(self, p, counts) -> str:
+        num_pr = p.pPr.numPr if p.pPr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id, level = num_pr.numId.val, num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        levels = self.levels[num_id]
+        mine = counts.setdefault(num_id, {})
+        start = self.starts[num_id].get(level, levels[level][2])
+        mine[level] = mine.get(level, start - 1) + 1
+        for deeper in [k for k in mine if k > level]:
+            del mine[deeper]
+        text = levels[level][1]
+        for shown in range(level + 1):
+            value = mine.get(shown, 1)
+            number = chr(ord("a") + value - 1) if levels[shown][0] == "lowerLetter" else str(value)
+            text = text.replace(f"%{shown + 1}", number)
+        return text + "\t"
+
+    def label(self, paragraph) -> str:
+        return self.labels.get(paragraph._p, "")
+
+    def cell_text(self, cell) -> str:
+        """A cell's text as Word shows it, list markers included."""
+        return "\n".join(self.label(p) + p.text for p in cell.paragraphs)
+
+
+def _docx_blocks(parent, labels):
     for item in parent.iter_inner_content():
         if isinstance(item, Paragraph):
-            yield item.text
+            yield labels.label(item) + item.text
         elif isinstance(item, Table):
             seen = []  # a cell merged across rows or columns is read once
             for row in item.rows:
@@ -50,12 +104,14 @@ def _docx_blocks(parent):
                     if any(cell._tc is other for other in seen):
                         continue
                     seen.append(cell._tc)
-                    yield from _docx_blocks(cell)
+                    yield from _docx_blocks(cell, labels)
 
 
 def docx_body_text(path: Path) -> str:
-    """The DOCX body in reading order: paragraphs, and table cells row by row (merged cells once)."""
-    return "\n".join(_docx_blocks(Document(str(path))))
+    """The DOCX body in reading order: paragraphs (list items with the marker Word shows), and
+    table cells row by row (merged cells once)."""
+    document = Document(str(path))
+    return "\n".join(_docx_blocks(document, ListLabels(document)))
 
 
 def docx_header_footer(path: Path) -> tuple[str, str]:

@@ -20,7 +20,8 @@ from .svg import size
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FONT = "Source Sans Pro"
+# The documents' font (Arial in the DOCX; the PDF's Arimo has its widths).
+FONT = "Arial"
 NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from . import BAR, COLOUR, Chart
 
 WIDTH = 480
-FONT = 'font-family="Source Sans Pro, sans-serif"'
+FONT = 'font-family="Arimo, sans-serif"'
 TITLE_SIZE, TEXT_SIZE = 10, 8
 GRID = "#C9D3E6"
 

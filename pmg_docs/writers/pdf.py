@@ -1,6 +1,8 @@
 """HTML -> PDF with WeasyPrint, fetching nothing but the package's own files.
 
-Fonts come from a pinned PyPI package, so the PDF does not depend on the machine's fonts. The
+Fonts come with the package (pmg_docs/fonts, made by scripts/make_fonts.py from a pinned PyPI
+package), so the PDF does not depend on the machine's fonts: Arimo, whose glyphs are as wide as
+Arial's, the font the DOCX names, so both formats break lines alike. The
 URL fetcher refuses the network and any file outside the allowed folders; what it refuses is
 reported back to the caller, which decides whether that is a warning or an error.
 """
@@ -24,10 +26,10 @@ from ..resources import fonts_dir, templates_dir
 REPRODUCIBLE_EPOCH = "946684800"
 
 _FACES = (
-    ("normal", "normal", "SourceSansPro-Regular.ttf"),
-    ("bold", "normal", "SourceSansPro-Bold.ttf"),
-    ("normal", "italic", "SourceSansPro-It.ttf"),
-    ("bold", "italic", "SourceSansPro-BoldIt.ttf"),
+    ("normal", "normal", "Arimo-Regular.ttf"),
+    ("bold", "normal", "Arimo-Bold.ttf"),
+    ("normal", "italic", "Arimo-Italic.ttf"),
+    ("bold", "italic", "Arimo-BoldItalic.ttf"),
 )
 
 
@@ -57,7 +59,7 @@ def _font_css() -> str:
     rules = []
     for weight, style, filename in _FACES:
         rules.append(
-            '@font-face { font-family: "Source Sans Pro"; '
+            '@font-face { font-family: "Arimo"; '
             f"font-weight: {weight}; font-style: {style}; "
             f"src: url({(folder / filename).as_uri()}); }}")
     return "\n".join(rules)

@@ -4,6 +4,30 @@ WeasyPrint could lay out any HTML, but the DOCX writer understands only these el
 template that keeps to them gets the same content in both formats. Tests render every example
 and check its HTML against `TAGS`, and the DOCX writer refuses anything else with a message
 naming the element.
+
+Classes both writers read (templates/styles/document.css for the PDF, writers/docx/styles.py
+for the Word style each one takes):
+
+- `<body class="landscape">`: landscape A4.
+- `<div>`: `page-break` (a new page), `running-header` (the text at the top of every page),
+  `chart` (a chart: its SVG <img> in the PDF, a native Word chart drawn from its `data-chart`
+  spec in the DOCX),
+  `right-block` (on the right half of the page), and the parts of a letter, each with its Word
+  style: `letter-heading`, `letter-body`, `signature`, `distribution`.
+- `<p>`: `center`, `right`; `caption` (a Cuadro's title, kept with its table), `place-date`,
+  `closing`.
+- `<ol class="paren-markers">`: points numbered "1)", "2)"; `<ol type="a" class="paren-markers">`:
+  "a)", "b)". Every `<ul>`/`<ol>` is a Word list (bullets, "1.", "1)", "a)") that restarts at its
+  `start`.
+- `<table>`: `plain` (no borders: a letter's DE / A lines), `cuadro` (a circular's Cuadro),
+  `splits` (its rows may break across pages: cells longer than a page, such as descriptions).
+  A `<thead>` repeats on every page; a first column of `<th>`, a last row of class `total` and
+  `<th>` in every other column are shaded by the table style.
+- `<tbody class="together">`: its rows stay on one page (a stage and its objectives), so that no
+  cell spanning rows is left open at the foot of a page.
+- `<tr class="splits">`: this row may break across pages; `<tr class="total">`: a total row.
+- `<td>`/`<th>`: `number` (aligned right), `center`, `stage` (the label of a group of rows,
+  centred across and down).
 """
 
 from __future__ import annotations
@@ -23,3 +47,9 @@ TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "t
 CHART_TAGS = frozenset({"img"})
 
 TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS | CHART_TAGS
+
+# Rows that may break across pages (on a <table> or a <tr>); rows kept on one page (<tbody>).
+SPLITS_CLASS = "splits"
+TOGETHER_CLASS = "together"
+# <ol type="a">: lettered points.
+LETTER_LIST_TYPE = "a"

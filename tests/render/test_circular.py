@@ -189,7 +189,10 @@ TRICKS = ["{{ ''.__class__ }}", "{% include '/etc/passwd' %}", "{{ 7 * 7 }}",
 @pytest.mark.slow
 def test_template_tricks_print_as_plain_text(tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8")
-    paragraph = "12) Texto de prueba: " + " y ".join(TRICKS) + ".\n"
+    # One point per trick: a justified line stretched around a long unbreakable trick would
+    # have gaps so wide that pdftotext reads its words as columns.
+    paragraph = "".join(f"\n{number}) Texto de prueba: {trick}.\n"
+                        for number, trick in enumerate(TRICKS, start=12))
     source = tmp_path / "tricks.md"
     source.write_text(text + "\n" + paragraph, encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "out")])

@@ -8,6 +8,7 @@ import re
 import pytest
 from conftest import SEEDS
 from doc_text import (
+    ListLabels,
     docx_body_text,
     docx_header_footer,
     find_in_order,
@@ -106,11 +107,13 @@ def test_docx_has_every_value_of_the_seed_in_order(docx_path):
 def test_docx_tables_hold_the_seed_rows_cell_by_cell(docx_path):
     """Each row of sections II and III, every cell in its column: the "O" under its stage."""
     seed = seed_document()
-    tables = Document(str(docx_path)).tables
-    identification, formulation, exemptions = tables
+    document = Document(str(docx_path))
+    labels = ListLabels(document)
+    identification, formulation, exemptions = document.tables
 
     def cells(table, header_rows):
-        return [[normalize(cell.text) for cell in row.cells] for row in table.rows[header_rows:]]
+        return [[normalize(labels.cell_text(cell)) for cell in row.cells]
+                for row in table.rows[header_rows:]]
 
     assert cells(identification, 0) == [[normalize(c) for c in row]
                                         for row in seed["identification"]]
@@ -119,12 +122,17 @@ def test_docx_tables_hold_the_seed_rows_cell_by_cell(docx_path):
 
 
 def test_numbered_points_are_laid_out_as_a_list(docx_path):
-    """The SIAC justification: points 1) to 4) each start a paragraph; (a) and (b) are
-    paragraphs of point 2."""
-    exemptions = Document(str(docx_path)).tables[2]
-    siac = exemptions.rows[4].cells[5]
-    starts = [re.split(r"\s+", p.text.strip(), maxsplit=1)[0] for p in siac.paragraphs]
+    """The SIAC justification: points 1) to 4) are a Word list, each point a numbered paragraph;
+    (a) and (b) are paragraphs of point 2, at its text's indent, without a number."""
+    document = Document(str(docx_path))
+    labels = ListLabels(document)
+    siac = document.tables[2].rows[4].cells[5]
+    starts = [(labels.label(p) or re.split(r"\s+", p.text.strip(), maxsplit=1)[0]).strip()
+              for p in siac.paragraphs]
     assert starts == ["1)", "2)", "(a)", "(b)", "3)", "4)"]
+    numbered = [p for p in siac.paragraphs if p._p.pPr.numPr is not None]
+    assert len(numbered) == 4 and all(not p.text.startswith("1)") for p in numbered)
+    assert all(p.paragraph_format.left_indent is not None for p in siac.paragraphs[2:4])
 
 
 def test_pdf_has_every_value_and_page_numbers(pdf_path):

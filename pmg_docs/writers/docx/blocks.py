@@ -1,0 +1,205 @@
+"""Headings, paragraphs, lists and emphasis, each written with the Word style that lays it out.
+
+Which style a paragraph takes depends on where it stands (see styles.py): a class on it or on a
+block around it (`letter-body`, `caption`, …), else the text style of its container (a cell's,
+or the document's Normal). Runs carry character styles (Strong, Emphasis), never bold or italic
+of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ...richtext import PAREN_LIST_CLASS
+from ..subset import BLOCK_TAGS
+from . import styles
+from .html import UnsupportedHtml, classes, collapse
+from .numbering import Lists, indent_continuation, list_kind
+from .package import header_paragraph
+from .tables import TableWriter
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a block is written: the style of plain paragraphs there, and the list it is in."""
+
+    text_style: str = styles.NORMAL
+    # A class of styles.BLOCK_CLASS_STYLES (or a cell) is in force: alignment classes do not
+    # restyle its paragraphs.
+    styled_by_class: bool = False
+    list_level: int = -1
+
+
+CELL_CONTEXT = Context(text_style=styles.CELL_TEXT, styled_by_class=True)
+
+
+def _character_style(bold: bool, italic: bool) -> str | None:
+    if bold and italic:
+        return styles.STRONG_EMPHASIS
+    return styles.STRONG if bold else styles.EMPHASIS if italic else None
+
+
+def _styled_by(own: set[str], context: Context) -> Context:
+    for name in sorted(own):
+        if name in styles.BLOCK_CLASS_STYLES:
+            return replace(context, text_style=styles.BLOCK_CLASS_STYLES[name],
+                           styled_by_class=True)
+    return context
+
+
+def paragraph_style(own: set[str], context: Context) -> str:
+    inner = _styled_by(own, context)
+    if inner is not context or context.styled_by_class:
+        return inner.text_style
+    for name in sorted(own):
+        if name in styles.ALIGN_CLASS_STYLES:
+            return styles.ALIGN_CLASS_STYLES[name]
+    return context.text_style
+
+
+class BlockWriter:
+    # How the blocks of a table cell are written (tables.py asks).
+    cell_context = CELL_CONTEXT
+
+    def __init__(self, document, text_width_mm: float):
+        self.document = document
+        self.text_width_mm = text_width_mm
+        self.lists = Lists(document)
+        self.tables = TableWriter(self, text_width_mm)
+
+    def style(self, name: str):
+        return self.document.styles[name]
+
+    def block(self, element, container, context: Context = Context()) -> None:
+        tag = element.tag
+        own = classes(element)
+        if tag in styles.HEADINGS:
+            paragraph = container.add_paragraph(style=self.style(styles.HEADINGS[tag]))
+            self.inline(paragraph, element)
+        elif tag == "p":
+            paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
+            self.inline(paragraph, element)
+        elif tag in ("ul", "ol"):
+            self.list(element, container, context)
+        elif tag == "table":
+            self.tables.write(element, container)
+        elif tag == "div" and "running-header" in own:
+            self.inline(header_paragraph(self.document), element)
+        elif tag == "div" and "chart" in own:
+            # A chart (pmg_docs/charts): a native Word chart from the spec the PDF's SVG drew.
+            from ...charts.docx import add_chart
+
+            add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
+        elif tag == "div" and "page-break" in own:
+            container.add_paragraph(style=self.style(styles.PAGE_BREAK))
+        elif tag == "div":
+            inner = _styled_by(own, context)
+            for child in element:
+                self.block(child, container, inner)
+        else:
+            raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def list(self, element, container, context: Context) -> None:
+        kind = list_kind(element, PAREN_LIST_CLASS)
+        level = context.list_level + 1
+        num_id = self.lists.start(kind, level, int(element.get("start", "1")))
+        item_style = (styles.LIST_PARAGRAPH if context.text_style == styles.NORMAL
+                      else context.text_style)
+        item = _Item(self, container, replace(context, list_level=level),
+                     self.lists.text_indent(kind, level), self.style(item_style))
+        for child in element:
+            if child.tag != "li":
+                raise UnsupportedHtml(f"<{child.tag}> inside <{element.tag}>")
+            numbered = container.add_paragraph(style=item.style)
+            self.lists.number(numbered, num_id, level)
+            item.write(child, numbered)
+
+    # Inline ---------------------------------------------------------------------------------
+
+    def inline(self, paragraph, element, bold: bool = False, italic: bool = False) -> None:
+        self._inline(paragraph, element, bold, italic)
+        trim(paragraph)
+
+    def _inline(self, paragraph, element, bold: bool, italic: bool) -> None:
+        self.text(paragraph, element.text, bold, italic)
+        for child in element:
+            self.inline_element(paragraph, child, bold, italic)
+            self.text(paragraph, child.tail, bold, italic)
+
+    def inline_element(self, paragraph, element, bold: bool, italic: bool) -> None:
+        tag = element.tag
+        if tag == "br":
+            paragraph.add_run().add_break()
+        elif tag in ("strong", "b"):
+            self._inline(paragraph, element, True, italic)
+        elif tag in ("em", "i"):
+            self._inline(paragraph, element, bold, True)
+        else:
+            raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
+
+    def text(self, paragraph, text: str | None, bold: bool = False, italic: bool = False) -> None:
+        text = collapse(text)
+        if not paragraph.text or paragraph.text.endswith("\n"):
+            # White space at the start of a line is layout, not content.
+            text = text.lstrip()
+        if text:
+            name = _character_style(bold, italic)
+            paragraph.add_run(text, style=self.style(name) if name else None)
+
+
+def trim(paragraph) -> None:
+    # Trailing space inside a paragraph is layout noise.
+    if paragraph.runs:
+        last = paragraph.runs[-1]
+        if last.text.endswith(" "):
+            last.text = last.text.rstrip()
+
+
+class _Item:
+    """The list items of one list: inline content, paragraphs (a loose list), nested lists and
+    other blocks (a table inserted into a point), in their order. The first paragraph is the
+    numbered one; later ones continue at the item's text indent."""
+
+    def __init__(self, writer: BlockWriter, container, inner: Context, indent, style):
+        self.writer, self.container, self.inner = writer, container, inner
+        self.indent, self.style = indent, style
+
+    def _continuation(self, style):
+        paragraph = self.container.add_paragraph(style=style)
+        indent_continuation(paragraph, self.indent)
+        return paragraph
+
+    def write(self, item, numbered) -> None:
+        writer = self.writer
+        # The paragraph that takes inline content now, and whether the numbered one has some.
+        current, used = numbered, False
+
+        def text(value):
+            nonlocal current, used
+            if (value or "").strip():
+                if current is None:
+                    current = self._continuation(self.style)
+                writer.text(current, value)
+                used = True
+
+        text(item.text)
+        for child in item:
+            if child.tag == "p":
+                if used:
+                    current = self._continuation(writer.style(paragraph_style(
+                        classes(child), replace(self.inner, list_level=-1))))
+                writer.inline(current, child)
+                used, current = True, None
+            elif child.tag in BLOCK_TAGS:
+                # A point may start with a block: its number then stands alone.
+                writer.block(child, self.container, self.inner)
+                used, current = True, None
+            else:
+                if current is None:
+                    current = self._continuation(self.style)
+                writer.inline_element(current, child, bold=False, italic=False)
+                used = True
+            text(child.tail)
+        trim(numbered)
+        if current is not None:
+            trim(current)

@@ -1,0 +1,249 @@
+"""HTML tables as Word tables styled by the reference DOCX's table styles.
+
+The table style ("Tabla PMG") draws borders and padding and shades the header row, the first
+column, the total row or every other column; which of those a table shows is Word's "table
+style options" (`w:tblLook`), read from the HTML's structure: a <thead>, a first column of <th>,
+a last row of class `total`, <th> in every other column. What a style cannot hold is set on the
+table itself and documented here:
+
+- column widths (`w:gridCol`, `w:tcW`, `w:tblW`) and merged cells (`w:gridSpan`, `w:vMerge`);
+- rows: header rows repeat on each page (`w:tblHeader`), a row does not split across pages
+  (`w:cantSplit`) unless its table or row is marked `splits`, and the rows of a
+  `<tbody class="together">` stay on one page (`w:keepNext` on their paragraphs: Word has no
+  row-group property);
+- a <th> in the body that none of the style options covers is shaded and bold on its own;
+- a group's label (class `stage`) is centred down its rows (`w:vAlign`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
+from . import styles
+from .html import UnsupportedHtml, classes
+
+# A group's label (a stage's) is centred down its rows: a cell property Word keeps outside styles.
+MIDDLE_CLASS = "stage"
+# Shading of a body <th> no style option covers; the same colour as the style's first column.
+LOOSE_HEADER_FILL = "EEF2F9"
+# The PDF's tables take their column percentages of the text width less one border (0.5 pt):
+# half of the outer borders lies outside the table. The DOCX's columns are as wide.
+BORDER_MM = 0.5 * 25.4 / 72
+
+
+@dataclass
+class Placement:
+    element: object
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    is_header_row: bool
+
+
+class Grid:
+    """Where each HTML cell lands in a rectangular grid, honouring colspan and rowspan."""
+
+    def __init__(self, rows):
+        taken: set[tuple[int, int]] = set()
+        self.placements: list[Placement] = []
+        self.covering: dict[tuple[int, int], Placement] = {}
+        columns = 0
+        for r, (row, is_header) in enumerate(rows):
+            c = 0
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    raise UnsupportedHtml(f"<{cell.tag}> inside <tr>")
+                while (r, c) in taken:
+                    c += 1
+                placement = Placement(cell, r, c, int(cell.get("rowspan", "1")),
+                                      int(cell.get("colspan", "1")), is_header)
+                for dr in range(placement.rowspan):
+                    for dc in range(placement.colspan):
+                        taken.add((r + dr, c + dc))
+                        self.covering[(r + dr, c + dc)] = placement
+                self.placements.append(placement)
+                c += placement.colspan
+            columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+        self.columns = columns
+
+
+@dataclass
+class Look:
+    """Word's table style options, as the HTML's structure asks for them."""
+
+    first_row: bool = False
+    last_row: bool = False
+    first_column: bool = False
+    banded_columns: bool = False
+
+    @classmethod
+    def of(cls, grid: Grid, rows) -> "Look":
+        body = [r for r, (_row, is_header) in enumerate(rows) if not is_header]
+        look = cls(first_row=len(body) < len(rows))
+        if not body:
+            return look
+        look.last_row = "total" in classes(rows[body[-1]][0])
+        # Labels beside values (th, td, th, td) are every other column; else a first column of
+        # <th> is the first column.
+        body_cells = [p for p in grid.placements if not p.is_header_row]
+        look.banded_columns = grid.columns > 2 and all(
+            p.colspan == 1 and (p.element.tag == "th") == (p.column % 2 == 0)
+            for p in body_cells)
+        look.first_column = not look.banded_columns and all(
+            grid.covering.get((r, 0)) is not None and grid.covering[(r, 0)].element.tag == "th"
+            for r in body)
+        return look
+
+    def covers(self, placement: Placement) -> bool:
+        """Whether the style options shade this <th>."""
+        return (placement.is_header_row or self.banded_columns
+                or (self.first_column and placement.column == 0))
+
+    def element(self):
+        look = OxmlElement("w:tblLook")
+        value = ((0x20 if self.first_row else 0) | (0x40 if self.last_row else 0)
+                 | (0x80 if self.first_column else 0) | 0x200
+                 | (0 if self.banded_columns else 0x400))
+        look.set(qn("w:val"), f"{value:04X}")
+        for name, on in (("firstRow", self.first_row), ("lastRow", self.last_row),
+                         ("firstColumn", self.first_column), ("lastColumn", False),
+                         ("noHBand", True), ("noVBand", not self.banded_columns)):
+            look.set(qn(f"w:{name}"), "1" if on else "0")
+        return look
+
+
+def table_rows(element):
+    """(row, is header, group) for each <tr>; rows of one <tbody class="together"> share a
+    group number, other rows have None."""
+    rows = []
+    for number, section in enumerate(element):
+        if section.tag in ("thead", "tbody"):
+            group = number if TOGETHER_CLASS in classes(section) else None
+            rows.extend((row, section.tag == "thead", group) for row in section.findall("tr"))
+        elif section.tag == "tr":
+            rows.append((section, False, None))
+        elif section.tag != "colgroup":
+            raise UnsupportedHtml(f"<{section.tag}> inside <table>")
+    return rows
+
+
+class TableWriter:
+    def __init__(self, blocks, text_width_mm: float):
+        self.blocks = blocks
+        self.document = blocks.document
+        # Column widths are percentages of the text width, as in the HTML.
+        self.text_width_mm = text_width_mm
+
+    def write(self, element, container) -> None:
+        table_classes = classes(element)
+        rows = table_rows(element)
+        plain_rows = [(row, is_header) for row, is_header, _group in rows]
+        grid = Grid(plain_rows)
+        look = Look.of(grid, plain_rows)
+        table = container.add_table(rows=len(rows), cols=grid.columns)
+        style = next((styles.TABLE_CLASS_STYLES[c] for c in sorted(table_classes)
+                      if c in styles.TABLE_CLASS_STYLES), styles.TABLE)
+        table.style = self.document.styles[style]
+        properties = table._tbl.tblPr
+        for old in properties.findall(qn("w:tblLook")):
+            properties.remove(old)
+        properties.append(look.element())
+        table.autofit = False
+        row_cells = [row.cells for row in table.rows]
+        splits_table = SPLITS_CLASS in table_classes
+        for (row_element, is_header, _group), docx_row in zip(rows, table.rows):
+            # In the order the schema wants them: cantSplit before tblHeader.
+            if not (splits_table or SPLITS_CLASS in classes(row_element)):
+                _row_flag(docx_row, "w:cantSplit")
+            if is_header:
+                _row_flag(docx_row, "w:tblHeader")
+        cell_style = styles.LETTER_CELL if style == styles.TABLE_PLAIN else styles.CELL
+        for placement in grid.placements:
+            cell = row_cells[placement.row][placement.column]
+            if placement.rowspan > 1 or placement.colspan > 1:
+                corner = row_cells[placement.row + placement.rowspan - 1][
+                    placement.column + placement.colspan - 1]
+                cell = cell.merge(corner)
+            loose_header = placement.element.tag == "th" and not look.covers(placement)
+            if loose_header:
+                _shade(cell, LOOSE_HEADER_FILL)
+            if MIDDLE_CLASS in classes(placement.element):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            self.cell(cell, placement.element, cell_style, bold=loose_header)
+        self._widths(element, table, row_cells, grid.columns)
+        self._keep_groups(rows, row_cells)
+        # Word joins two tables that touch into one; this paragraph keeps them apart and is the
+        # room under the table (a table has no spacing of its own in Word). In a cell,
+        # python-docx has already put an empty paragraph after the table.
+        following = table._tbl.getnext()
+        if following is not None and following.tag == qn("w:p") and len(following) == 0:
+            following.getparent().remove(following)
+        container.add_paragraph(style=self.document.styles[styles.TABLE_GAP])
+
+    def _widths(self, element, table, row_cells, columns: int) -> None:
+        widths = []
+        base_mm = self.text_width_mm - BORDER_MM
+        for col in element.iter("col"):
+            match = re.search(r"width:\s*([\d.]+)%", col.get("style", ""))
+            if match:
+                widths.append(Mm(base_mm * float(match.group(1)) / 100))
+        widths = widths[:columns]
+        # LibreOffice lays a fixed table out from the grid's widths, Word from the cells':
+        # set both, and the table's.
+        for index, (column, width) in enumerate(zip(table.columns, widths)):
+            column.width = width
+            for cells in row_cells:
+                cells[index].width = width
+        if widths:
+            table_width = table._tbl.tblPr.find(qn("w:tblW"))
+            table_width.set(qn("w:type"), "dxa")
+            table_width.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+
+    @staticmethod
+    def _keep_groups(rows, row_cells) -> None:
+        for index, (_row, _is_header, group) in enumerate(rows[:-1]):
+            if group is not None and rows[index + 1][2] == group:
+                for cell in dict.fromkeys(row_cells[index]):
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+
+    def cell(self, cell, element, cell_style: str, bold: bool) -> None:
+        if not any(child.tag in BLOCK_TAGS for child in element):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.document.styles[next(
+                (styles.CELL_CLASS_STYLES[c] for c in sorted(classes(element))
+                 if c in styles.CELL_CLASS_STYLES), cell_style)]
+            self.blocks.inline(paragraph, element, bold=bold)
+            return
+        if (element.text or "").strip() or any(
+                child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
+            raise UnsupportedHtml("a table cell mixes inline elements and blocks")
+        cell._tc.remove(cell.paragraphs[0]._p)
+        for child in element:
+            self.blocks.block(child, cell, self.blocks.cell_context)
+        if not cell.paragraphs or cell._tc[-1].tag != qn("w:p"):
+            # Word needs a paragraph at the end of every cell.
+            cell.add_paragraph(style=self.document.styles[styles.CELL])
+
+
+def _shade(cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _row_flag(row, tag: str) -> None:
+    flag = OxmlElement(tag)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)

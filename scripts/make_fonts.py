@@ -1,0 +1,57 @@
+"""Write pmg_docs/fonts/: the PDF's typeface, Arimo, as four static fonts (regular, bold, italic,
+bold italic) derived from the pinned PyPI package `fontpkg-arimo` (variable fonts, OFL 1.1).
+
+    .venv/bin/python scripts/make_fonts.py        (needs the test extras: pip install -e '.[test]')
+
+Why not embed the package's variable fonts directly: WeasyPrint then instantiates the weight
+axis on every PDF it writes, about 0.1 s of CPU per document (+30 % on a 2024 formulation,
+bench/writers_cpu.py). Static instances, made once here with fontTools' instancer, cost nothing
+at run time and are byte for byte reproducible (a test checks the committed files against this
+script). Arimo's widths equal Arial's glyph by glyph at both weights, so the PDF breaks lines
+where Word does with the DOCX's Arial. Arimo has no Reserved Font Name: the OFL lets modified
+versions keep the name.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fontTools.varLib import instancer
+
+TARGET = Path(__file__).resolve().parent.parent / "pmg_docs" / "fonts"
+# (file written, variable font, weight)
+INSTANCES = [("Arimo-Regular.ttf", "Arimo[wght].ttf", 400),
+             ("Arimo-Bold.ttf", "Arimo[wght].ttf", 700),
+             ("Arimo-Italic.ttf", "Arimo-Italic[wght].ttf", 400),
+             ("Arimo-BoldItalic.ttf", "Arimo-Italic[wght].ttf", 700)]
+
+
+def build() -> dict[str, bytes]:
+    """The name and bytes of every file of pmg_docs/fonts."""
+    import fontpkg_arimo
+
+    source = fontpkg_arimo.ROOT / "files"
+    files = {}
+    for name, variable, weight in INSTANCES:
+        # The source's own timestamp, not the clock's: the same bytes on every run.
+        font = instancer.instantiateVariableFont(
+            TTFont(source / variable, recalcTimestamp=False), {"wght": weight},
+            updateFontNames=True)
+        out = io.BytesIO()
+        font.save(out)
+        files[name] = out.getvalue()
+    files["OFL.txt"] = (fontpkg_arimo.ROOT / "LICENSE").read_bytes()
+    return files
+
+
+def main() -> None:
+    TARGET.mkdir(exist_ok=True)
+    for name, data in build().items():
+        (TARGET / name).write_bytes(data)
+        print(f"wrote {TARGET / name}")
+
+
+if __name__ == "__main__":
+    main()

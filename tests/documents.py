@@ -1,0 +1,43 @@
+"""Every example document, rendered by the real pipeline: what the golden texts keep and what the
+page comparison lays out in both formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+# document (relative to the built tree, without suffix) -> how it is made
+DOCUMENTS = {
+    "2024/aduanas": "build", "2024/ips": "build", "2011/osorno": "build",
+    "circulars/circular-39-2011": "build",
+    "2025/ips-indicadores": "build", "2025/superintendencia-de-salud-mei": "build",
+    "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
+    "annex/aduanas": "annex",
+}
+
+
+def build_all(out: Path) -> Path:
+    """Every golden document, rendered by the real pipeline into `out`."""
+    from click.testing import CliRunner
+
+    from pmg_docs.cli import main
+
+    runner = CliRunner()
+    for args in (
+            ["build", str(ROOT / "examples"), "-o", str(out)],
+            ["guide", "calidad-de-servicio-y-experiencia-usuaria", "--catalog", "pmg-2024",
+             "-o", str(out / "guides")],
+            ["render", str(ROOT / "examples" / "2024" / "aduanas.yaml"), "--annex", "requisitos",
+             "-o", str(out / "annex")]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def every_document(built: Path) -> list[str]:
+    """Every document in a tree `build_all` made: the golden ones and whatever else `pmg build
+    examples` writes (results, work plans, formats added later)."""
+    found = {p.relative_to(built).with_suffix("").as_posix() for p in built.rglob("*.docx")}
+    assert set(DOCUMENTS) <= found
+    return sorted(found)

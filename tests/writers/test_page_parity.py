@@ -1,0 +1,174 @@
+"""Both formats lay out the same pages: every example document's DOCX, laid out by LibreOffice (as
+a Word user's machine would), has as many pages as its PDF; restyling the reference DOCX restyles
+the documents; and no cell spanning rows is left open at the foot of a PDF page.
+
+`scripts/compare_pages.py` writes the pages of both as PNG images to look at side by side."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from documents import DOCUMENTS, build_all, every_document
+from libreoffice import arial_substitute, page_count, soffice, to_pdf
+from lxml import etree
+
+from pmg_docs.writers.docx import styles
+
+needs_libreoffice = pytest.mark.skipif(
+    soffice() is None, reason="LibreOffice is not installed (apt-get install "
+    "libreoffice-writer-nogui): .ci/run installs it")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_all(tmp_path_factory.mktemp("parity"))
+
+
+@pytest.fixture(scope="module")
+def laid_out(built, tmp_path_factory) -> dict[str, Path]:
+    """Each document's DOCX as LibreOffice lays it out (one call per folder: names repeat)."""
+    assert arial_substitute(), "LibreOffice would set Arial with a font of other widths " \
+        "(apt-get install fonts-liberation2)"
+    out = tmp_path_factory.mktemp("libreoffice")
+    result = {}
+    for name in every_document(built):
+        docx = built / f"{name}.docx"
+        result[name] = to_pdf([docx], out / name.replace("/", "-"))[docx]
+    return result
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_docx_has_as_many_pages_as_the_pdf(built, laid_out):
+    counts = {name: (page_count(built / f"{name}.pdf"), page_count(pdf))
+              for name, pdf in laid_out.items()}
+    assert len(counts) >= len(DOCUMENTS)
+    assert {name: c for name, c in counts.items() if c[0] != c[1]} == {}
+
+
+@pytest.mark.slow
+@needs_libreoffice
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_same_header_and_page_numbers(built, laid_out, name):
+    """Every page of both carries the same running header and "Página N de M"."""
+    def furniture(pdf: Path) -> list[tuple[str, str]]:
+        pages = []
+        for number in range(1, page_count(pdf) + 1):
+            text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf),
+                                   "-"], capture_output=True, text=True, check=True).stdout
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            footer = next(line for line in lines if line.startswith("Página "))
+            header = lines[0] if "—" in lines[0] else ""
+            pages.append((header, footer))
+        return pages
+
+    assert furniture(laid_out[name]) == furniture(built / f"{name}.pdf")
+
+
+def _restyled_reference(path: Path, target: Path) -> None:
+    """A copy of the reference DOCX whose cell text is 14 pt: what a user does in Word."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                root = etree.fromstring(data)
+                for style in root.iter(f"{W}style"):
+                    if style.find(f"{W}name").get(f"{W}val") == styles.CELL:
+                        for size in style.iter(f"{W}sz"):
+                            size.set(f"{W}val", "28")
+                        style.find(f"{W}pPr/{W}spacing").set(f"{W}line", "340")
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            copy.writestr(info, data)
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_restyling_the_reference_docx_restyles_the_documents(tmp_path, monkeypatch):
+    """Cell text set to 14 pt in the reference DOCX's "Celda" style: the next render's tables
+    take it (more pages), with no change to the code."""
+    from click.testing import CliRunner
+
+    import pmg_docs.writers.docx as writer
+    from pmg_docs.cli import main
+
+    source = Path(__file__).resolve().parents[2] / "examples" / "2024" / "aduanas.yaml"
+    before, after = tmp_path / "before", tmp_path / "after"
+    assert CliRunner().invoke(main, ["render", str(source), "--format", "docx", "-o",
+                                     str(before)]).exit_code == 0
+    restyled = tmp_path / "reference.docx"
+    _restyled_reference(writer.reference_path(), restyled)
+    monkeypatch.setattr(writer, "reference_path", lambda: restyled)
+    assert CliRunner().invoke(main, ["render", str(source), "--format", "docx", "-o",
+                                     str(after)]).exit_code == 0
+    pages = [page_count(to_pdf([folder / "aduanas.docx"], folder / "lo")[folder / "aduanas.docx"])
+             for folder in (before, after)]
+    assert pages[1] > pages[0], pages
+
+
+def _example_sources() -> list[str]:
+    from conftest import ROOT
+
+    from pmg_docs.load import iter_source_files
+
+    return sorted(p.relative_to(ROOT / "examples").with_suffix("").as_posix()
+                  for p in iter_source_files([ROOT / "examples"])[0])
+
+
+def _html(name: str) -> str:
+    from conftest import ROOT
+
+    from pmg_docs.checks import check_path
+    from pmg_docs.load import CatalogRegistry
+    from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out
+
+    if name.startswith("guides/"):
+        document = guide_document("calidad-de-servicio-y-experiencia-usuaria", "pmg-2024",
+                                  CatalogRegistry())
+        return lay_out(document, RenderOptions())[0]
+    source = "2024/aduanas" if name.startswith("annex/") else name
+    path = next((ROOT / "examples").glob(f"{source}.*"))
+    document = check_path(path, CatalogRegistry())[0]
+    annexes = ("requisitos",) if name.startswith("annex/") else ()
+    return lay_out(document, RenderOptions(annexes=annexes))[0]
+
+
+def open_spans(page) -> list[str]:
+    """Cells spanning rows that the page's part of their table does not close."""
+    from weasyprint.formatting_structure import boxes
+
+    found = []
+
+    def walk(box):
+        if isinstance(box, boxes.TableRowGroupBox):
+            rows = box.children
+            for index, row in enumerate(rows):
+                for cell in row.children:
+                    if index + cell.rowspan > len(rows):
+                        found.append(" ".join(
+                            t.text for t in cell.descendants() if isinstance(t, boxes.TextBox)))
+            return
+        for child in getattr(box, "children", []):
+            walk(child)
+
+    walk(page._page_box)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted({*_example_sources(), *DOCUMENTS}))
+def test_no_cell_spanning_rows_is_left_open_at_a_page_foot(name):
+    """A stage's label (and a Cuadro's área) stays on the page of all its rows."""
+    from weasyprint import CSS, HTML
+
+    from pmg_docs.resources import templates_dir
+    from pmg_docs.writers.pdf import _font_css
+
+    document = HTML(string=_html(name), base_url=str(templates_dir()) + os.sep).render(
+        stylesheets=[CSS(string=_font_css())])
+    assert [span for page in document.pages for span in open_spans(page)] == []
