@@ -81,10 +81,13 @@ def start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the build decides what to do, not each worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import docx  # noqa: F401
+    from multiprocessing.util import Finalize
 
     from ..writers import pdf
 
     pdf.warm_up()
+    # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.
+    Finalize(None, pdf.release_fonts, exitpriority=10)
 
 
 # --- one source --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ reported back to the caller, which decides whether that is a warning or an error
 
 from __future__ import annotations
 
+import atexit
 import mimetypes
 import os
 import threading
@@ -89,6 +90,11 @@ def release_fonts() -> None:
     """Drop this thread's font configuration (WeasyPrint then removes its temporary copies of
     the font files)."""
     _fonts.setup = None
+
+
+# A process that ends normally removes the copies; a pool worker, which ends without running
+# atexit, calls release_fonts itself (pmg_docs.build.worker).
+atexit.register(release_fonts)
 
 
 class _SubsetHTML(HTML):

@@ -302,12 +302,14 @@ def test_an_unwritable_output_folder_is_a_located_error_and_nothing_is_half_writ
     report = _in_private_mount(tmp_path, options, f"""
         eval "$PMG {command} '{target}' -o \\"$MNT/out\\" --format pdf"; echo "exit=$?"
         find "$MNT" -name '*.part' | sed 's/^/LEFT> /'
-        find "$MNT" -name '*.pdf' | sed 's/^/PDF> /'""")
+        for f in $(find "$MNT" -name '*.pdf'); do
+          tail -c 7 "$f" | grep -q '%%EOF' || echo "BROKEN> $f"
+        done""")
     assert "exit=1" in report
     assert reason in report
     assert f"{tmp_path}/mnt/out" in report
     assert "Traceback" not in report and "internal error" not in report
-    assert "LEFT>" not in report and "PDF>" not in report
+    assert "LEFT>" not in report and "BROKEN>" not in report
 
 
 @pytest.mark.slow
@@ -375,3 +377,18 @@ def test_one_sources_bug_does_not_stop_the_build(tmp_path):
     assert "3 construidos, 0 sin cambios, 1 con errores" in result.stdout
     assert "osorno.yaml" in result.stderr
     assert len(list((tmp_path / "out" / "2024").glob("*.docx"))) == 3
+
+
+@pytest.mark.slow
+def test_a_build_leaves_no_copies_of_the_fonts_behind(tmp_path):
+    """Each process loads the fonts once, into a temporary folder of WeasyPrint's; the workers
+    and the command itself remove it when they end."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    sources = _sources(tmp_path / "sources", 3)
+    assert _pmg("build", sources, "-o", tmp_path / "out", "-j", "2", "--format", "pdf",
+                env=environment).returncode == 0
+    assert _pmg("render", IPS, "-o", tmp_path / "one", "--format", "pdf",
+                env=environment).returncode == 0
+    assert list(temporary.iterdir()) == []
