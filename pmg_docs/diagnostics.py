@@ -6,6 +6,7 @@ everything that is wrong, each as `file:line: field.path: message`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -55,8 +56,21 @@ class Diagnostic:
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else _("aviso: ")
         if self.place:
-            return f"{self.where}: {self.place}: {prefix}{self.message}"
-        return f"{self.where}: {prefix}{self.message}"
+            return terminal_safe(f"{self.where}: {self.place}: {prefix}{self.message}")
+        return terminal_safe(f"{self.where}: {prefix}{self.message}")
+
+
+# What a terminal would act on rather than show: control characters (ESC starts the sequences
+# that recolour, retitle or rewrite a terminal) and the marks that reorder the text around them.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                                "\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control character shown as its escape (`\\x1b`), never acted on: file
+    names and values quoted in messages come from files anyone may have written."""
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                                  text)
 
 
 @dataclass

@@ -62,7 +62,8 @@ def format_count(value: float, style) -> str:
     """A quantity as the service wrote it: whole numbers without decimals."""
     if float(value).is_integer():
         return format_number(value, 0, style)
-    decimals = min(len(repr(float(value)).split(".")[1]), 4)
+    # The decimals of its shortest form, which may be written with an exponent (1e-07).
+    decimals = min(-Decimal(repr(float(value))).as_tuple().exponent, 4)
     return format_number(value, decimals, style)
 
 

@@ -15,6 +15,7 @@ import os
 import signal
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -26,6 +27,7 @@ from ..diagnostics import Diagnostic, display_name
 from ..i18n import _
 from ..load.sources import iter_source_files
 from ..render.pipeline import RenderOptions
+from ..render.sandbox import TemplateLimits
 from ..resources import catalogs_dir, templates_dir
 from .output import OutputError
 from .worker import Job, Outcome, render_job, start_worker
@@ -48,11 +50,13 @@ class Summary:
 
 
 def _clashes(jobs) -> list[Diagnostic]:
-    """Two sources that would write the same document (a.yaml and a.yml) are an error."""
-    seen: dict[Path, Path] = {}
+    """Two sources that would write the same document (a.yaml and a.yml) are an error, and so
+    are two whose documents differ only in case or accents' encoding (ADUANAS.yaml, aduanas.yaml):
+    on Windows and macOS they would be one file."""
+    seen: dict[str, Path] = {}
     problems = []
     for path, relative in jobs:
-        key = relative.with_suffix("")
+        key = unicodedata.normalize("NFC", relative.with_suffix("").as_posix()).casefold()
         if key in seen:
             problems.append(Diagnostic(display_name(path), None, (), _(
                 "escribiría los mismos documentos que {other}; se espera nombres de archivo "
@@ -143,7 +147,8 @@ def _options_key(render: RenderOptions, catalog_dirs: tuple[Path, ...]) -> str:
 
 
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
-                 templates: Path | None = None, annexes=()) -> Summary:
+                 templates: Path | None = None, annexes=(),
+                 limits: TemplateLimits = TemplateLimits()) -> Summary:
     """`pmg render`: the given sources, each written under `out_dir` by its file name."""
     started = time.perf_counter()
     paths, missing = iter_source_files(files)
@@ -151,7 +156,7 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     clashes = _clashes(pairs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    render = RenderOptions(tuple(formats), strict, templates, tuple(annexes))
+    render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits)
     summary = Summary()
     from .lock import locked
 
@@ -176,7 +181,8 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
                templates: Path | None = None, annexes=(), jobs: int | None = None,
                force: bool = False,
-               progress: Callable[[Path, Outcome | None], None] | None = None) -> Summary:
+               progress: Callable[[Path, Outcome | None], None] | None = None,
+               limits: TemplateLimits = TemplateLimits()) -> Summary:
     """`pmg build`: every document source under `directory`, into the same tree under
     `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
     from .lock import locked
@@ -184,19 +190,20 @@ def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=
     started = time.perf_counter()
     try:
         with locked(out_dir), _terminate_as_interrupt():
-            summary = _build(directory, out_dir, formats, tuple(catalog_dirs), strict,
-                             templates, annexes, jobs, force, progress)
+            render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits)
+            summary = _build(directory, out_dir, render, tuple(catalog_dirs), jobs, force,
+                             progress)
     except OutputError as exc:
         return Summary(diagnostics=[exc.diagnostic], failed=1)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _build(directory, out_dir, formats, catalog_dirs, strict, templates, annexes, jobs, force,
+def _build(directory, out_dir, render: RenderOptions, catalog_dirs, jobs, force,
            progress) -> Summary:
     from .cache import BuildCache, file_hash
 
-    render = RenderOptions(tuple(formats), strict, templates, tuple(annexes))
+    strict = render.strict
     options = _options_key(render, catalog_dirs)
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)

@@ -18,14 +18,17 @@ from ..load import CatalogRegistry, Document, iter_source_files, load_document
 
 def check_document(document: Document, templates: Path | None = None) -> list[Diagnostic]:
     """Every finding about a loaded document (its shape was checked while loading it)."""
+    from .glyphs import check_glyphs
+
+    glyphs = list(check_glyphs(document.source))
     if document.kind == kinds.CATALOG:
         from .catalog import check_catalog
 
-        return list(check_catalog(document, templates))
+        return list(check_catalog(document, templates)) + glyphs
     from .markdown import check_markdown
 
     return [*document.format.checks.load()(document, document.catalog),
-            *check_markdown(document)]
+            *check_markdown(document), *glyphs]
 
 
 def check_path(path: Path, registry: CatalogRegistry,

@@ -18,7 +18,7 @@ from ..i18n import _, use_for_click
 use_for_click()
 
 from .. import __version__  # noqa: E402
-from . import documents, workflow, year  # noqa: E402
+from . import documents, serve, workflow, year  # noqa: E402
 from .common import EXIT_INTERNAL, Group  # noqa: E402
 
 
@@ -36,6 +36,7 @@ for command in (documents.validate, documents.render, documents.build, documents
                 workflow.fmt, workflow.diff, workflow.new, workflow.schema, workflow.catalog,
                 year.report, year.export, year.import_):
     main.add_command(command)
+main.add_command(serve.serve)
 
 
 def run() -> None:
@@ -48,9 +49,12 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if os.environ.get("PMG_DEBUG"):
             raise
-        click.echo(_("pmg: error interno: {kind}: {problem} (es un error de pmg-docs; ejecute "
-                     "de nuevo con PMG_DEBUG=1 e informe lo que muestra)").format(
-            kind=type(exc).__name__, problem=exc), err=True)
+        from ..diagnostics import terminal_safe
+
+        click.echo(terminal_safe(_(
+            "pmg: error interno: {kind}: {problem} (es un error de pmg-docs; ejecute de nuevo "
+            "con PMG_DEBUG=1 e informe lo que muestra)").format(kind=type(exc).__name__,
+                                                                 problem=exc)), err=True)
         sys.exit(EXIT_INTERNAL)
 
 

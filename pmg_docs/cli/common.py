@@ -108,6 +108,36 @@ templates_option = click.option(
     callback=_or_configured_templates,
     help=_("Carpeta de plantillas propias, buscadas antes que las del paquete (se ejecutan en el "
            "entorno protegido de Jinja); por omisión, la de pmg.toml."))
+def template_limits_options(command):
+    """--template-seconds, --template-characters, --template-depth: what a template may use
+    (pmg_docs/render/sandbox.py; the README's Security section)."""
+    from ..render.sandbox import TemplateLimits
+
+    defaults = TemplateLimits()
+    options = [
+        click.option("--template-seconds", type=click.FloatRange(min=0.1), show_default=True,
+                     default=defaults.seconds, metavar=_("SEGUNDOS"),
+                     help=_("Tiempo máximo de una plantilla por documento, en segundos.")),
+        click.option("--template-characters", type=click.IntRange(min=1000), show_default=True,
+                     default=defaults.characters, metavar="N",
+                     help=_("Máximo de caracteres del HTML (y de cada texto) que produce una "
+                            "plantilla.")),
+        click.option("--template-depth", type=click.IntRange(min=2), show_default=True,
+                     default=defaults.depth, metavar="N",
+                     help=_("Máximo de plantillas y macros anidadas (include, extends, import, "
+                            "llamadas).")),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def template_limits(seconds: float, characters: int, depth: int):
+    from ..render.sandbox import TemplateLimits
+
+    return TemplateLimits(seconds=seconds, characters=characters, depth=depth)
+
+
 # The annexes the kind registry knows (it imports nothing until a command uses a part).
 annex_option = click.option(
     "--annex", "annexes", multiple=True, type=click.Choice(kinds.annex_names()),

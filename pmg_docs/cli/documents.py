@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import terminal_safe
 from ..i18n import _, ngettext
 from .common import (
     EXIT_INPUT,
@@ -20,6 +21,8 @@ from .common import (
     paths_argument,
     print_diagnostics,
     strict_option,
+    template_limits,
+    template_limits_options,
     templates_option,
 )
 from .completion import complete_system_ids
@@ -62,11 +65,14 @@ def validate(paths, catalog_dirs, templates, strict, fmt) -> None:
 @templates_option
 @strict_option
 @annex_option
-def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> None:
+@template_limits_options
+def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes, template_seconds,
+           template_characters, template_depth) -> None:
     from ..build import render_files
 
     summary = render_files(files, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                           annexes)
+                           annexes, limits=template_limits(template_seconds, template_characters,
+                                                           template_depth))
     _report(summary)
 
 
@@ -86,13 +92,17 @@ def render(files, fmt, out_dir, catalog_dirs, templates, strict, annexes) -> Non
               help=_("Documentos diagramados a la vez (por omisión, el número de CPU)."))
 @click.option("--force", is_flag=True,
               help=_("Rehace todo, sin mirar el caché de la construcción."))
-def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force) -> None:
+@template_limits_options
+def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, jobs, force,
+          template_seconds, template_characters, template_depth) -> None:
     from ..build import build_tree
     from .progress import build_progress
 
     with build_progress() as progress:
         summary = build_tree(directory, out_dir, formats(fmt), catalog_dirs, strict, templates,
-                             annexes, jobs=jobs, force=force, progress=progress)
+                             annexes, jobs=jobs, force=force, progress=progress,
+                             limits=template_limits(template_seconds, template_characters,
+                                                    template_depth))
     print_diagnostics(summary.diagnostics)
     built = ngettext("{count} construido", "{count} construidos",
                      summary.built).format(count=summary.built)
@@ -115,7 +125,9 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
 @catalogs_option
 @templates_option
 @strict_option
-def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) -> None:
+@template_limits_options
+def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, template_seconds,
+          template_characters, template_depth) -> None:
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
     from ..render.pipeline import (
@@ -126,7 +138,9 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
         write_rendered,
     )
 
-    options = RenderOptions(formats(fmt), strict, templates)
+    options = RenderOptions(formats(fmt), strict, templates,
+                            limits=template_limits(template_seconds, template_characters,
+                                                   template_depth))
     try:
         result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
     except UnknownId as exc:
@@ -138,13 +152,13 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict) 
         sys.exit(EXIT_INPUT)
     write_rendered(result, out_dir, guide_file_name(system_id))
     for path in result.outputs:
-        click.echo(_("escrito {path}").format(path=path))
+        click.echo(terminal_safe(_("escrito {path}").format(path=path)))
 
 
 def _report(summary) -> None:
     print_diagnostics(summary.diagnostics)
     for path in summary.written:
-        click.echo(_("escrito {path}").format(path=path))
+        click.echo(terminal_safe(_("escrito {path}").format(path=path)))
     written = ngettext("{count} archivo escrito", "{count} archivos escritos",
                        len(summary.written)).format(count=len(summary.written))
     failed = ngettext("{count} fuente con errores", "{count} fuentes con errores",

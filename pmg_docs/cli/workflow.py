@@ -117,7 +117,9 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     else:
         raise click.UsageError(_("se espera ANTES AHORA (dos archivos) o REV1 [REV2] "
                                  "[-- RUTA…]"))
-    click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
+    if report.compared or not report.diagnostics:
+        # With an error and nothing compared, "no pmg sources differ" would be a false answer.
+        click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
     print_diagnostics(report.diagnostics)
     if report.diagnostics:
         sys.exit(EXIT_USAGE)

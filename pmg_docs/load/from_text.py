@@ -27,10 +27,10 @@ class Parts:
     yaml: str
     body: str | None = None
 
-    def join(self, yaml_text: str) -> str:
+    def join(self, yaml_text: str, newline: str = "\n") -> str:
         if self.body is None:
             return yaml_text
-        return f"{FENCE}\n{yaml_text}{FENCE}\n{self.body}"
+        return f"{FENCE}{newline}{yaml_text}{FENCE}{newline}{self.body}"
 
 
 def is_front_matter_name(name: str) -> bool:

@@ -18,17 +18,15 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from ..diagnostics import Diagnostic, InputError, display_name
 from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
+from .yaml_limits import check_events
 from .yaml_problems import explain
-
-MAX_DEPTH = 40
-MAX_NODES = 200_000
 
 _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
@@ -85,21 +83,14 @@ class _Builder:
         self.source_name = source_name
         self.dates_as_text = dates_as_text
         self.lines: dict[tuple, int] = {(): 1}
-        self.nodes = 0
         self.constructor = _yaml().constructor
 
     def fail(self, path: tuple, line: int | None, message: str):
         raise InputError([Diagnostic(self.source_name, line, path, message)])
 
     def build(self, node, path: tuple):
+        # What the file expands to was checked on its events (yaml_limits.py) before composing.
         line = node.start_mark.line + 1
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            # Inside an expanded alias the lines point at the anchor; the top-level key under
-            # which the expansion happens is where the user must look.
-            self.fail(path[:1], self.lines.get(path[:1], line), _(
-                "el archivo se expande a más de {limit} valores (¿alias repetidos muchas "
-                "veces?); se espera un documento de tamaño normal").format(limit=MAX_NODES))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -182,21 +173,6 @@ def _split_decimal(previous, key_node, value_node) -> bool:
             and value_node.tag == f"{_STANDARD}null")
 
 
-def _check_depth(text: str, name: str) -> None:
-    """Refuse deep nesting from the parser's events, before the (recursive) composer runs."""
-    depth = 0
-    for event in _yaml().parse(text):
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = event.start_mark.line + 1
-                raise InputError([Diagnostic(name, line, (), _(
-                    "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
-                    "un documento pmg").format(limit=MAX_DEPTH))])
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-
-
 def parse_yaml_text(text: str, name: str,
                     dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
     """Parse `text` (named `name` in messages) into plain data and a line map.
@@ -204,13 +180,20 @@ def parse_yaml_text(text: str, name: str,
     With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check
     dates themselves and can then locate a wrong one."""
     try:
-        _check_depth(text, name)
+        check_events(_yaml().parse(text), name)
         node = _yaml().compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError([Diagnostic(name, line, (),
                                      explain(exc.problem or exc.context))]) from None
+    except ReaderError as exc:
+        # A character YAML does not allow in a file (a control character): say where.
+        line = text[:exc.position].count("\n") + 1
+        raise InputError([Diagnostic(name, line, (), _(
+            "el archivo contiene el carácter de control U+{code:04X}, que YAML no admite; se "
+            "espera texto imprimible").format(code=exc.character if isinstance(
+                exc.character, int) else ord(exc.character)))]) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise InputError([Diagnostic(name, None, (), explain(str(exc)))]) from None
     if node is None:

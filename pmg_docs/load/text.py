@@ -13,24 +13,35 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 def read_text(path: Path) -> str:
     name = display_name(path)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError([Diagnostic(name, None, (), not_found())]) from None
+        if not path.is_file():
+            if not path.exists():
+                raise InputError([Diagnostic(name, None, (), not_found())])
+            raise InputError([Diagnostic(name, None, (), _("no es un archivo"))])
+        # Read at most one byte past the limit: a file's reported size is not to be trusted
+        # (/proc files report 0, a file may grow while it is read).
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError([Diagnostic(name, None, (), cannot_read(exc))]) from None
-    if not path.is_file():
-        raise InputError([Diagnostic(name, None, (), _("no es un archivo"))])
-    if size > MAX_FILE_BYTES:
-        raise InputError([Diagnostic(name, None, (), too_large(size))])
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError([Diagnostic(name, None, (), too_large(_size(path, len(data))))])
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = exc.object[:exc.start].count(b"\n") + 1
         raise InputError([Diagnostic(name, line, (), _(
             "no es texto UTF-8 (byte {byte}); guarde el archivo como UTF-8").format(
             byte=exc.start))]) from None
-    except OSError as exc:
-        raise InputError([Diagnostic(name, None, (), cannot_read(exc))]) from None
+
+
+def _size(path: Path, read: int) -> int | None:
+    """The file's size, when it says one larger than what was read; None when it does not
+    know (a /proc file)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    return size if size >= read else None
 
 
 def not_found() -> str:
@@ -41,6 +52,9 @@ def cannot_read(exc: OSError) -> str:
     return _("no se puede leer: {reason}").format(reason=exc.strerror)
 
 
-def too_large(size: int) -> str:
+def too_large(size: int | None) -> str:
+    if size is None:
+        return _("el archivo tiene más de {limit} bytes, el límite de un documento "
+                 "pmg").format(limit=MAX_FILE_BYTES)
     return _("el archivo tiene {size} bytes; el límite de un documento pmg es {limit} "
              "bytes").format(size=size, limit=MAX_FILE_BYTES)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from ..i18n import _
-from .base import Id, Identified, Model, Text
+from .base import Id, Identified, Label, Model, Text
 from .indicator import IndicatorFields
 
 
@@ -35,13 +35,13 @@ class Requirement(Model):
 
     # Checked in catalog_checks (form, uniqueness, numbers against its place), so that a wrong
     # code gets a message saying what the code should be rather than a bare pattern.
-    code: str = Field(min_length=1, max_length=40)
+    code: Label
     name: Text
     # The "Nota técnica": what evidence counts.
     note: Text | None = None
     # Codes of the requirements this one was merged (fused, combined) with when DIPRES published
     # it: they share one technical note, which the documents print once for the group.
-    merged_with: list[str] = []
+    merged_with: list[Label] = []
     # A published code whose numbers do not match where it sits (merged or renumbered by DIPRES).
     published_exception: Text | None = None
 
@@ -235,7 +235,7 @@ class Catalog(Model):
     # The mechanism's short name (PMG, MEI, CG) and its full name, as the documents print them.
     mechanism: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{0,15}$")]
     mechanism_name: Text | None = None
-    version: str = Field(min_length=1, max_length=40)
+    version: Label
     title: Text
     documents: dict[Id, DocumentSpec] = {}
     number_style: NumberStyle = NumberStyle()

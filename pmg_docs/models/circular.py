@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from ..i18n import _
-from .base import Id, Model, RichText, Text
+from .base import Id, LetterText, Model, Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -71,4 +71,4 @@ class Circular(Model):
     closing: Text = "Saluda atentamente a Ud."
     signatory: Person
     recipients: list[MinisterRecipient] = Field(min_length=1)
-    body: RichText
+    body: LetterText

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..i18n import _
-from .base import Model, RichText, Text
+from .base import Amount, Model, RichText, SignedAmount, Text
 
 Scale = Literal["percent", "ratio", "number", "days", "hours", "currency"]
 # What numerator / denominator is multiplied by to give the target, per scale.
@@ -59,12 +59,12 @@ class IndicatorFields(Model):
 class Target(Model):
     """A committed target: numerator and denominator, the value they give, or both."""
 
-    numerator: float | None = Field(default=None, ge=0)
-    denominator: float | None = Field(default=None, ge=0)
+    numerator: Amount | None = None
+    denominator: Amount | None = None
     # The target as the service states it (37.5 for 37.5 %, 12.5 for 12.5 días); when numerator
     # and denominator are given it is checked against numerator / denominator × the scale's
     # factor.
-    value: float | None = None
+    value: SignedAmount | None = None
 
     @model_validator(mode="after")
     def _complete(self):

@@ -1,8 +1,9 @@
 """Jinja templates -> the HTML that both writers read.
 
-Autoescape is on everywhere, undefined names are errors, and templates run in Jinja's sandbox:
-a template (ours, or one a user points to with --templates) cannot reach Python internals.
-User text never goes through Jinja as a template; it arrives as data.
+Autoescape is on everywhere, undefined names are errors, and templates run in Jinja's sandbox
+with limits (sandbox.py): a template (ours, or one a user points to with --templates) cannot
+reach Python internals, files outside its folders, or run without end. User text never goes
+through Jinja as a template; it arrives as data.
 
 The template contract (documented in the README, "Writing templates"): every document template
 receives `catalog` (the catalog model), `document` (the validated source model, raw values),
@@ -16,20 +17,20 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import (
-    FileSystemLoader,
     StrictUndefined,
+    TemplateNotFound,
     TemplateRuntimeError,
-    meta,
     pass_context,
     select_autoescape,
 )
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import nodes as jinja_nodes
 
 from ..charts import chart_html
 from ..i18n import _
 from ..numbers import format_count, format_letter_date, format_long_date, format_number
 from ..resources import TEMPLATE_SUFFIX, templates_dir
 from ..richtext import render_markdown
+from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -86,9 +87,11 @@ def _folders(extra_dir: Path | None) -> list[Path]:
 
 
 @cache
-def environment(extra_dir: Path | None = None) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(folder) for folder in _folders(extra_dir)]),
+def environment(extra_dir: Path | None = None,
+                limits: TemplateLimits = TemplateLimits()) -> LimitedSandbox:
+    env = LimitedSandbox(
+        limits,
+        loader=ConfinedLoader([str(folder) for folder in _folders(extra_dir)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -96,30 +99,54 @@ def environment(extra_dir: Path | None = None) -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters.update(FILTERS)
+    env.limited_filters()
     return env
+
+
+_REFERENCES = (jinja_nodes.Extends, jinja_nodes.Include, jinja_nodes.Import,
+               jinja_nodes.FromImport)
+
+
+def _referenced(tree) -> list[str]:
+    """The names of the templates a template names as constants (`{% include "x" %}`, and each
+    name of `{% include ["a", "b"] %}`); names computed while rendering are not known here."""
+    names = []
+    for node in tree.find_all(_REFERENCES):
+        target = node.template
+        values = target.items if isinstance(target, (jinja_nodes.List, jinja_nodes.Tuple)) \
+            else [target]
+        names += [v.value for v in values
+                  if isinstance(v, jinja_nodes.Const) and isinstance(v.value, str)]
+    return names
 
 
 def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     """The template files a template is made of (itself, and what it extends, includes or
-    imports)."""
+    imports by name). A name that does not exist is left out: a branch that is never taken may
+    name one, and rendering says where when a taken one does."""
     env = environment(extra_dir)
     seen: list[Path] = []
     pending = [f"{name}{TEMPLATE_SUFFIX}"]
     while pending:
         current = pending.pop()
-        source, filename = env.loader.get_source(env, current)[:2]
+        try:
+            source, filename, _uptodate = env.loader.get_source(env, current)
+        except TemplateNotFound:
+            continue
         path = Path(filename)
         if path in seen:
             continue
         seen.append(path)
-        pending.extend(ref for ref in meta.find_referenced_templates(env.parse(source)) if ref)
+        pending.extend(_referenced(env.parse(source)))
     return seen
 
 
-def render_html(template: str, context: dict,
-                extra_dir: Path | None = None) -> tuple[str, list[Path]]:
-    """The HTML of `template` with `context`, and the asset files it used."""
+def render_html(template: str, context: dict, extra_dir: Path | None = None,
+                limits: TemplateLimits = TemplateLimits()) -> tuple[str, list[Path]]:
+    """The HTML of `template` with `context`, and the asset files it used. Raises
+    TemplateFailure (located at the template's line) when the template fails or reaches a
+    limit."""
     assets = _Assets(_folders(extra_dir))
-    html = environment(extra_dir).get_template(f"{template}{TEMPLATE_SUFFIX}").render(
-        **context, asset=assets)
+    html = render_limited(environment(extra_dir, limits), f"{template}{TEMPLATE_SUFFIX}",
+                          {**context, "asset": assets})
     return html, assets.used

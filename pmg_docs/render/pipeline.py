@@ -22,7 +22,10 @@ from ..checks.documents import check_template
 from ..diagnostics import Diagnostic, InputError, Severity
 from ..i18n import _
 from ..load import CatalogRegistry, Document
+from ..models.base import NOT_TEXT
 from ..output import atomic_write
+from .long_words import break_long_words
+from .sandbox import TemplateLimits
 
 FORMATS = ("pdf", "docx")
 
@@ -36,6 +39,8 @@ class RenderOptions:
     # The user's templates folder, searched before the package's.
     templates: Path | None = None
     annexes: tuple[str, ...] = ()
+    # What a template may use; reaching a limit fails the document (they change no bytes).
+    limits: TemplateLimits = TemplateLimits()
 
     def key(self) -> str:
         """What of these options changes the bytes of a document (for the build cache)."""
@@ -84,10 +89,10 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
                                                                   list[Diagnostic]]:
     """The HTML of a checked document, the template and asset files it was made of, and what
     was found on the way. Raises InputError for a template that cannot lay it out."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError
+    from jinja2 import TemplateSyntaxError
 
     from .jinja import render_html, template_files
+    from .sandbox import TemplateFailure, template_error
 
     spec = document.spec
     declared = kinds.kind(document.kind).declared_format(document.format)
@@ -102,31 +107,27 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
     context = {"catalog": document.catalog, "document": document.model, "view": view,
                "spec": spec, "annexes": annexes}
     try:
-        html, assets = render_html(spec.template, context, options.templates)
+        html, assets = render_html(spec.template, context, options.templates, options.limits)
         files = [*template_files(spec.template, options.templates)]
         for annex in annexes:
             files += [f for f in template_files(annex["template"], options.templates)
                       if f not in files]
+    except TemplateFailure as exc:
+        raise InputError([Diagnostic(exc.file, exc.line, (), exc.message)]) from None
     except TemplateSyntaxError as exc:
+        # A template named in a branch that was not taken, and that does not parse.
         raise InputError([Diagnostic(exc.filename or exc.name or spec.template, exc.lineno, (),
-                                     _template_error(exc.message))]) from None
-    except TemplateNotFound as exc:
-        raise InputError([document.catalog_source.diagnostic(
-            ("documents", document.kind, "template"), _(
-                "no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
-                name=exc.name))]) from None
-    except SecurityError as exc:
-        raise InputError([Diagnostic(spec.template, None, (), _(
-            "el entorno protegido rechazó la plantilla: {problem}").format(problem=exc))]) from None
-    except TemplateError as exc:
-        raise InputError([Diagnostic(spec.template, None, (),
-                                     _template_error(exc))]) from None
+                                     template_error(exc.message))]) from None
+    odd = NOT_TEXT.search(html)
+    if odd is not None:
+        # Sources are checked for these; only a template's own text can bring one.
+        from ..diagnostics import display_name
+
+        raise InputError([Diagnostic(display_name(files[0]), None, (), _(
+            "la plantilla produce, en la línea {line} de su HTML, el carácter U+{code:04X}, que "
+            "un documento no admite; se espera texto imprimible").format(
+            line=html.count("\n", 0, odd.start()) + 1, code=ord(odd.group())))])
     return html, files + assets, [n for n in notes if n.severity is not Severity.ERROR]
-
-
-def _template_error(problem) -> str:
-    # Jinja words its errors in English; they name the template's own code.
-    return _("error en la plantilla: {problem}").format(problem=problem)
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
@@ -135,7 +136,7 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
     if fmt == "pdf":
         from ..writers.pdf import write_pdf
 
-        data, refused = write_pdf(html, [templates] if templates else [])
+        data, refused = write_pdf(break_long_words(html), [templates] if templates else [])
         severity = Severity.ERROR if strict else Severity.WARNING
         notes = [Diagnostic(source_name, None, (), _(
             "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "

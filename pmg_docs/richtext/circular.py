@@ -68,6 +68,8 @@ INSERTIONS: dict[str, InsertionKind] = {
 # Inline references: kind -> whether it takes an id (`[[sistema:ID]]`) or not (`[[areas]]`).
 REFERENCES: dict[str, bool] = {"areas": False, "area": True, "sistema": True, "ministerio": True}
 
+# The longest `[[…]]` read as a reference, brackets included.
+MAX_REFERENCE = 122
 _OPENING = re.compile(r"^:::[ \t]*(?P<name>\S*)[ \t]*$")
 _CLOSING = re.compile(r"^:::[ \t]*$")
 _REFERENCE = re.compile(r"^(?P<kind>[a-záéíóú]+)(?::(?P<id>[^\s\]]+))?$")
@@ -147,8 +149,9 @@ def _insertion_rule(state, start_line: int, end_line: int, silent: bool) -> bool
 def _reference_rule(state, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos):
         return False
-    end = state.src.find("]]", state.pos + 2)
-    if end < 0 or "\n" in state.src[state.pos:end] or end - state.pos > 120:
+    # Looked for within the longest reference only: a text full of "[[" stays linear.
+    end = state.src.find("]]", state.pos + 2, state.pos + MAX_REFERENCE)
+    if end < 0 or "\n" in state.src[state.pos:end]:
         return False
     if not silent:
         token = state.push("pmg_reference", "", 0)

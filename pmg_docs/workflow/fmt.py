@@ -39,7 +39,7 @@ from ..load.from_text import source_from_text
 from ..load.located_yaml import parse_yaml_text
 from ..load.sources import iter_source_files, parse_document
 from ..load.text import read_text
-from ..output import atomic_write
+from .fmt_keep import anchors_of, as_lf, newline_of, with_newline, write_keeping
 
 WIDTH = 100
 YAML_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
@@ -122,6 +122,8 @@ def _restyle(node, key, room: int) -> None:
     not, so a change between the two moves a newline between value and token.
     """
     old = node[key]
+    if getattr(getattr(old, "anchor", None), "value", None):
+        return  # `&name` text, the same object wherever `*name` repeats it: kept as written
     if _is_block(old) and getattr(old, "comment", None):
         return  # `key: >-  # comment`: the comment lives on the block's header; keep both
     new = _styled(old, room)
@@ -351,19 +353,26 @@ class FormatError(Exception):
 
 
 def canonical_text(text: str, name: str, registry, path: Path | None = None) -> str:
-    """The canonical layout of a source's text. Raises InputError when it does not parse into
-    its model (it is then left as it is), FormatError if formatting would lose anything."""
+    """The canonical layout of a source's text, in the line endings it was written with. Raises
+    InputError when it does not parse into its model (it is then left as it is), FormatError if
+    formatting would lose anything."""
     source, parts = source_from_text(text, path or Path(name), name)
     model = parse_document(source, registry).model
+    newline = newline_of(text)
+    original = as_lf(parts.yaml)
     yaml = _yaml()
-    node = yaml.load(parts.yaml)
+    node = yaml.load(original)
     _canonical(node, model, 0)
     stream = io.StringIO()
     yaml.dump(node, stream)
     result = stream.getvalue()
-    before = parse_yaml_text(parts.yaml, name)[0]
+    if anchors_of(original) != anchors_of(result):
+        raise FormatError(_("el formato cambiaría sus anclas y alias (&nombre, *nombre); el "
+                            "archivo queda como está (por favor informe esto junto con el "
+                            "archivo)"))
+    before, _lines = parse_yaml_text(original, name)
     try:
-        after = parse_yaml_text(result, name)[0]
+        after, _lines = parse_yaml_text(result, name)
     except InputError:
         raise FormatError(_(
             "el formato escribiría YAML que no se vuelve a leer; el archivo queda como está "
@@ -372,11 +381,11 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
         raise FormatError(_(
             "el formato cambiaría un valor; el archivo queda como está (por favor informe esto "
             "junto con el archivo)"))
-    if comments_of(parts.yaml) != comments_of(result):
+    if comments_of(original) != comments_of(result):
         raise FormatError(_(
             "el formato perdería un comentario; el archivo queda como está (por favor informe "
             "esto junto con el archivo)"))
-    return parts.join(result)
+    return parts.join(with_newline(result, newline), newline)
 
 
 @dataclass
@@ -405,5 +414,5 @@ def format_paths(paths, registry, check: bool = False) -> FormatReport:
         if result != text:
             report.changed.append(path)
             if not check:
-                atomic_write(path, result.encode("utf-8"))
+                write_keeping(path, result)
     return report

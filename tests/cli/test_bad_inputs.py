@@ -55,6 +55,15 @@ ERRORS = {
     "html-in-id": (51, "Medida de género N°1 › tipo", "se espera un id"),
     "control-character": (7, "Servicio › nombre", "contiene el carácter de control U+0007"),
     "empty-description": (52, "Medida de género N°1 › descripción", "el texto está vacío"),
+    "amount-past-limit": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › numerador", "se encontró 1.7e+308; se espera un valor de 1000000000000000 o menos"),
+    "tiny-denominator": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › denominador", "1e-320 es casi 0; se espera 0 o un número de al menos 0.000001"),
+    "noncharacter": (7, "Servicio › nombre", "contiene U+FFFF en la posición 18, que no es un carácter de texto"),
+    "escape-sequence": (7, "Servicio › nombre", "contiene el carácter de control U+001B"),
+    "raw-control-byte": (7, None, "el archivo contiene el carácter de control U+0001, que YAML no admite"),
+    "alias-inside-itself": (9, "annex", "«*loop» está dentro de lo que nombra «&loop»"),
+    "text-alias-bomb": (50, "gender_measures", "el archivo se expande a más de 4194304 caracteres de texto"),
+    "too-many-items": (42, "objectives", "una lista de más de 2000 elementos"),
+    "too-many-lines": (52, "Medida de género N°1 › descripción", "un texto de 2001 líneas; el límite es 2000"),
 }
 
 # case -> text that must appear, as text, in both documents
@@ -91,6 +100,7 @@ def test_error_cases_get_a_located_error(tmp_path, name):
     where = f"{name}.yaml:{line}: " + (f"{path}: " if path else "")
     assert any(where in text and message in text for text in result.stderr.splitlines()), result.stderr
     assert list(tmp_path.iterdir()) == [], "an invalid source must write nothing"
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr, "nothing drives the terminal"
     if name == "yaml-bomb":
         assert elapsed < 1.0, f"the YAML bomb took {elapsed:.2f} s to refuse"
 

@@ -349,3 +349,11 @@ def test_2011_priorities_stages_and_exemptions(tmp_path):
         "  Equidad de Género (exención): tipo modificar → eximir",
         "1 archivo comparado, 1 con cambios de contenido",
     ]
+
+
+def test_an_unknown_revision_is_an_error_and_nothing_else(repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["diff", "nope", "HEAD"])
+    assert result.exit_code == 2
+    assert "git: «nope» no es una revisión del repositorio" in result.output
+    assert "ningún archivo de pmg difiere" not in result.output

@@ -180,3 +180,28 @@ def test_input_errors(args, message):
     result = pmg("new", "formulation", *args)
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+def test_from_a_2011_formulation_every_system_and_exemption_is_listed(tmp_path):
+    # A formulation by áreas rolled onto a marco by objectives: nothing can be carried, and
+    # nothing is dropped silently; each of Osorno's 5 systems and 5 exemptions is named.
+    out = tmp_path / "osorno-2024.yaml"
+    result = pmg("new", "formulation", "--catalog", "pmg-2024", "--from",
+                 str(ROOT / "examples" / "2011" / "osorno.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    decisions = [line for line in result.output.splitlines() if line.startswith("  - ")]
+    assert ("la formulación del año anterior está en el formato areas y la de pmg-2024 en el "
+            "formato objetivos: no se trasladó nada") in decisions[0]
+    systems = [d for d in decisions if d.startswith("  - sistema ")]
+    exemptions = [d for d in decisions if d.startswith("  - exención ")]
+    assert len(systems) == 5 and len(exemptions) == 5
+    for name in ("Sistema Integral de Información y Atención Ciudadana (siac) — etapa 4, "
+                 "ponderación 6, prioridad MENOR",
+                 "Sistema de Monitoreo del Desempeño Institucional (monitoreo-del-desempeno) — "
+                 "etapa 1, ponderación 50, prioridad ALTA"):
+        assert any(name in d for d in systems)
+    assert any("Gobierno Electrónico - Tecnologías de Información (gobierno-electronico)" in d
+               for d in exemptions)
+    # The same list heads the file, for whoever opens it.
+    text = out.read_text(encoding="utf-8")
+    assert "no se trasladó nada" in text and "exención 5:" in text

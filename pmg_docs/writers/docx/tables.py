@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Mm
 
 from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
@@ -167,11 +168,7 @@ class TableWriter:
                 _row_flag(docx_row, "w:tblHeader")
         cell_style = styles.LETTER_CELL if style == styles.TABLE_PLAIN else styles.CELL
         for placement in grid.placements:
-            cell = row_cells[placement.row][placement.column]
-            if placement.rowspan > 1 or placement.colspan > 1:
-                corner = row_cells[placement.row + placement.rowspan - 1][
-                    placement.column + placement.colspan - 1]
-                cell = cell.merge(corner)
+            cell = _merged(row_cells, placement)
             loose_header = placement.element.tag == "th" and not look.covers(placement)
             if loose_header:
                 _shade(cell, LOOSE_HEADER_FILL)
@@ -247,3 +244,18 @@ def _row_flag(row, tag: str) -> None:
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
+
+
+def _merged(row_cells, placement: Placement):
+    """The cell that spans `placement`'s rows and columns. Rows are joined here, one by one:
+    python-docx's `merge` recurses once per row and fails past about 900 (an área of 1 000
+    systems in a Cuadro)."""
+    first = placement.column
+    last = first + placement.colspan - 1
+    rows = [row_cells[r] for r in range(placement.row, placement.row + placement.rowspan)]
+    cells = [row[first].merge(row[last]) if last > first else row[first] for row in rows]
+    if len(cells) > 1:
+        cells[0]._tc.vMerge = ST_Merge.RESTART
+        for cell in cells[1:]:
+            cell._tc.vMerge = ST_Merge.CONTINUE
+    return cells[0]

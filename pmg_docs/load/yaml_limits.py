@@ -1,0 +1,142 @@
+"""The size of a YAML file's content, checked on the parser's events before anything is built.
+
+A few lines of YAML can stand for a great deal: nesting that the (recursive) composer would
+follow without end, and aliases (`*a`) that repeat what an anchor (`&a`) names, each repeat
+repeating the ones inside it. Counting on the events, with the size of every anchor remembered
+where it ends, gives what the file expands to while reading it once, so a "bomb" is refused in
+the time it takes to read its few kilobytes. The limits stand far above any real document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)
+
+from ..diagnostics import Diagnostic, InputError
+from ..i18n import _
+from .text import MAX_FILE_BYTES
+
+MAX_DEPTH = 40
+# Values (texts, numbers, lists, mappings) the file expands to, aliases repeated.
+MAX_NODES = 200_000
+# The text it expands to: twice the largest file. A document that reuses a note with an alias
+# stays far below; a few kilobytes of anchors repeated thousands of times (154 KB expanding to
+# 200 MB) is refused before anything reads the text.
+MAX_TEXT = 2 * MAX_FILE_BYTES
+# Items of one list. The longest lists of real documents (a catalog's requirements, a year's
+# institutions) hold a few hundred; each item is a row or a block to lay out.
+MAX_ITEMS = 2_000
+
+
+@dataclass
+class _Open:
+    """A collection being read: what it holds so far (for its anchor), and where its next
+    node goes."""
+
+    anchor: str | None
+    mapping: bool
+    values: int = 1
+    characters: int = 0
+    items: int = 0
+    expect_key: bool = True
+
+
+class _Count:
+    def __init__(self, name: str):
+        self.name = name
+        self.open: list[_Open] = []
+        self.anchors: dict[str, tuple[int, int]] = {}
+        self.values = self.characters = 0
+        # The top-level key being read: where the user must look (inside an expanded alias the
+        # lines point at the anchor).
+        self.key, self.key_line = None, 1
+
+    def fail(self, line: int, message: str, path: tuple = ()):
+        raise InputError([Diagnostic(self.name, line, path, message)])
+
+    def add(self, values: int, characters: int) -> None:
+        self.values += values
+        self.characters += characters
+        for collection in self.open:
+            collection.values += values
+            collection.characters += characters
+        where = self.where()
+        if self.values > MAX_NODES:
+            self.fail(self.key_line, _(
+                "el archivo se expande a más de {limit} valores (¿alias repetidos muchas "
+                "veces?); se espera un documento de tamaño normal").format(limit=MAX_NODES),
+                where)
+        if self.characters > MAX_TEXT:
+            self.fail(self.key_line, _(
+                "el archivo se expande a más de {limit} caracteres de texto (¿alias repetidos "
+                "muchas veces?); se espera un documento de tamaño normal").format(
+                limit=MAX_TEXT), where)
+
+    def where(self) -> tuple:
+        return (self.key,) if self.key is not None else ()
+
+    def is_key(self, event) -> bool:
+        """Whether a node event is a mapping's key (keys are not values); notes the top-level
+        key."""
+        if not self.open:
+            return False
+        parent = self.open[-1]
+        if not parent.mapping:
+            parent.items += 1
+            if parent.items > MAX_ITEMS:
+                self.fail(event.start_mark.line + 1, _(
+                    "una lista de más de {limit} elementos, muy por encima de cualquier "
+                    "documento real").format(limit=MAX_ITEMS), self.where())
+            return False
+        parent.expect_key = not parent.expect_key
+        if not parent.expect_key and len(self.open) == 1 and isinstance(event, ScalarEvent):
+            self.key, self.key_line = event.value, event.start_mark.line + 1
+        return not parent.expect_key
+
+    def event(self, event) -> None:
+        if isinstance(event, CollectionEndEvent):
+            done = self.open.pop()
+            if done.anchor is not None:
+                self.anchors[done.anchor] = (done.values, done.characters)
+            return
+        if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+            return
+        key = self.is_key(event)
+        if isinstance(event, CollectionStartEvent):
+            # A key too may be a collection (`? [a, b]`, refused later): it is opened and closed
+            # like any other, but is no value.
+            if not key:
+                self.add(1, 0)
+            self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
+            if len(self.open) > MAX_DEPTH:
+                self.fail(event.start_mark.line + 1, _(
+                    "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
+                    "un documento pmg").format(limit=MAX_DEPTH))
+        elif key:
+            return
+        elif isinstance(event, ScalarEvent):
+            self.add(1, len(event.value))
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (1, len(event.value))
+        elif isinstance(event, AliasEvent):
+            if any(collection.anchor == event.anchor for collection in self.open):
+                self.fail(event.start_mark.line + 1, _(
+                    "«*{anchor}» está dentro de lo que nombra «&{anchor}»: una estructura que se "
+                    "contiene a sí misma no tiene fin; se espera un alias fuera de su "
+                    "ancla").format(anchor=event.anchor), self.where())
+            self.add(*self.anchors.get(event.anchor, (1, 0)))
+
+
+def check_events(events, name: str) -> None:
+    """Refuse, from a parser's events, a file that nests, expands or lists beyond the limits.
+    Raises InputError located at the line where the limit is passed."""
+    count = _Count(name)
+    for event in events:
+        count.event(event)

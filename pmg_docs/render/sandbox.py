@@ -1,0 +1,390 @@
+"""Templates run with limits: read only from their folders, bounded in time, size and depth.
+
+A template given with `--templates` is code written by someone else. Jinja's sandbox keeps it
+away from Python's internals; this module bounds what is left:
+
+* it reads templates only from inside its folders, after resolving links (`ConfinedLoader`), so
+  a link in the folder that points at `/etc/passwd` is refused, not printed;
+* it runs for at most `TemplateLimits.seconds` of wall time per document, then is stopped;
+* the HTML it produces, and every text or list it builds on the way (`'x' * 10**9`, a string
+  doubled in a loop, `center(10**9)`), stay under `TemplateLimits.characters`;
+* templates and macros nest at most `TemplateLimits.depth` deep (a template that includes or
+  extends itself, a macro that calls itself without end).
+
+Every limit reached, and every error raised while a template runs, becomes a `TemplateFailure`
+that names the template file and line, never an internal error.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, TemplateNotFound
+from jinja2.compiler import CodeGenerator
+from jinja2.environment import Template
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
+
+from ..i18n import _
+from ..resources import TEMPLATE_SUFFIX
+
+
+@dataclass(frozen=True)
+class TemplateLimits:
+    """What one document's template may use. Our own templates use a small part of each (see
+    bench/scaling.py): for the largest document we make, Circular N° 39 a hundred times over
+    (451 pages), the template runs in 0.4 s (1.3 s on a busy machine), writes 1.6 million
+    characters of HTML and nests 4 deep. The HTML limit also bounds the PDF writer's work, which grows with the HTML."""
+
+    seconds: float = 20.0
+    characters: int = 4_000_000
+    depth: int = 40
+
+    # The command line's option for each limit, named in the messages.
+    OPTIONS = {"seconds": "--template-seconds", "characters": "--template-characters",
+               "depth": "--template-depth"}
+
+
+class TemplateFailure(Exception):
+    """A template failed or reached a limit: where, and why (in the user's words)."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+
+class _LimitReached(Exception):
+    """Raised inside template code when a limit is reached; its message is the user's."""
+
+
+class _TimeUp(Exception):
+    """Delivered into the rendering thread when its time is up (see `_Deadline`). An Exception,
+    so that Jinja locates it in the template; should code on the way swallow it, the deadline
+    still knows that it fired."""
+
+
+# --- where templates are read from ------------------------------------------------------------
+
+class ConfinedLoader(FileSystemLoader):
+    """A FileSystemLoader that serves only files really inside its folders: a template reached
+    through a link (to a file or a folder) that ends outside is refused, with a message that
+    says so."""
+
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(folder, *pieces)
+            if not candidate.is_file():
+                continue
+            root = Path(folder).resolve()
+            if not candidate.resolve().is_relative_to(root):
+                raise TemplateNotFound(template, _(
+                    "la plantilla «{name}» es un enlace a un archivo fuera de la carpeta de "
+                    "plantillas {folder}; solo se leen plantillas que están dentro de ella").format(
+                    name=template, folder=folder))
+            return super().get_source(environment, template)
+        raise TemplateNotFound(template)
+
+
+# --- the sandbox ------------------------------------------------------------------------------
+
+class _SizedConcat(CodeGenerator):
+    """`a ~ b` builds text outside the sandbox's hooks: its result goes through the size check
+    too."""
+
+    def visit_Concat(self, node, frame):
+        self.write("environment.sized(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _State(threading.local):
+    depth = 0
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox with the limits of `TemplateLimits` on size and depth (time is kept by
+    `render_limited`)."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _SizedConcat
+
+    def __init__(self, limits: TemplateLimits, **options):
+        super().__init__(**options)
+        self.limits = limits
+        self.state = _State()
+        self.template_class = _counted_template_class(self)
+
+    def sized(self, value):
+        """`value` when its size is within the limit; otherwise the limit is reached."""
+        if isinstance(value, (str, bytes, list, tuple, dict)) and \
+                len(value) > self.limits.characters:
+            raise _LimitReached(_limit_message("characters", self.limits.characters))
+        return value
+
+    def enter(self, what: str) -> None:
+        self.state.depth += 1
+        if self.state.depth > self.limits.depth:
+            raise _LimitReached(_(
+                "las plantillas y macros se anidan más de {depth} niveles ({what}); ¿una "
+                "plantilla que se incluye o extiende a sí misma, o una macro que se llama sin "
+                "fin? (límite: {option})").format(depth=self.limits.depth, what=what,
+                                                  option=TemplateLimits.OPTIONS["depth"]))
+
+    def leave(self) -> None:
+        self.state.depth = max(0, self.state.depth - 1)
+
+    def call_binop(self, context, operator, left, right):
+        self._check_operands(operator, left, right)
+        return self.sized(super().call_binop(context, operator, left, right))
+
+    def _check_operands(self, operator, left, right) -> None:
+        limit = self.limits.characters
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(times, int) \
+                        and len(sequence) * times > limit:
+                    raise _LimitReached(_limit_message("characters", limit))
+            if _integers(left, right) and left.bit_length() + right.bit_length() > MAX_BITS:
+                raise _LimitReached(_too_large(operator))
+        elif operator == "**" and _integers(left, right) and abs(left) > 1 \
+                and right * abs(left).bit_length() > MAX_BITS:
+            raise _LimitReached(_too_large(operator))
+        elif operator == "%" and isinstance(left, str):
+            _check_widths(left, limit)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+        bound = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        name = getattr(__obj, "__name__", "")
+        if isinstance(bound, str) and name in SIZE_ARGUMENTS:
+            _check_arguments(args, kwargs, __self.limits.characters)
+        if isinstance(bound, str) and name in ("format", "format_map"):
+            _check_widths(bound, __self.limits.characters, braces=True)
+        macro = getattr(__obj, "_func", None) is not None and getattr(__obj, "name", None)
+        __self.enter(_("macro «{name}»").format(name=macro) if macro else name or "()")
+        try:
+            return __self.sized(super().call(__context, __obj, *args, **kwargs))
+        finally:
+            __self.leave()
+
+    def limited_filters(self) -> None:
+        """Every filter's result goes through the size check (filters are called directly by
+        the compiled template, not through `call`)."""
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _sized_filter(self, name, function)
+
+
+# Whole numbers a template computes stay under this many bits (about 79 000 digits).
+MAX_BITS = 4 * 64 * 1024
+
+
+def _integers(*values) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+def _too_large(operator: str) -> str:
+    return _("«{operator}» da un número de más de {bits} bits").format(operator=operator,
+                                                                      bits=MAX_BITS)
+
+
+def _limit_message(limit: str, value) -> str:
+    return _("la plantilla produce más de {value} caracteres (límite: {option})").format(
+        value=f"{value:_}".replace("_", "."), option=TemplateLimits.OPTIONS[limit])
+
+
+# Methods of text and filters whose numeric arguments say how much they build: `'x'.ljust(10**9)`,
+# `'x' | center(10**9)`, `[1] | slice(10**9)`.
+SIZE_ARGUMENTS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "indent",
+                            "wordwrap", "slice", "batch"})
+
+
+def _check_arguments(args, kwargs, limit: int) -> None:
+    """A numeric argument of one of SIZE_ARGUMENTS that would build beyond the limit."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > limit:
+            raise _LimitReached(_limit_message("characters", limit))
+
+
+# The widths and precisions of a format: `%-12.3f` (printf style, for `%` and the `format`
+# filter) and `{:>12}` (str.format).
+_PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d+))?")
+_FORMAT_SPEC = re.compile(r"\{[^{}]*?:([^{}]*)\}")
+
+
+def _check_widths(pattern: str, limit: int, braces: bool = False) -> None:
+    """A width or precision in a format that would build beyond the limit
+    (`'%1000000000s'`, `'{:>1000000000}'`); other numbers of the text do not count."""
+    if braces:
+        numbers = [n for spec in _FORMAT_SPEC.findall(pattern) for n in re.findall(r"\d+", spec)]
+    else:
+        numbers = [n for found in _PRINTF_SPEC.findall(pattern) for n in found if n]
+    if any(int(n) > limit for n in numbers):
+        raise _LimitReached(_limit_message("characters", limit))
+
+
+def _sized_filter(environment: LimitedSandbox, name: str, function):
+    from functools import wraps
+
+    limit = environment.limits.characters
+
+    @wraps(function)
+    def sized(*args, **kwargs):
+        if name in SIZE_ARGUMENTS:
+            _check_arguments(args, kwargs, limit)
+        elif name == "format" and args and isinstance(args[0], str):
+            _check_widths(args[0], limit)
+        return environment.sized(function(*args, **kwargs))
+    return sized
+
+
+def _counted_template_class(environment: LimitedSandbox) -> type[Template]:
+    """Templates whose rendering counts as one level of nesting: an include, an extends, an
+    import each render one more template inside the current one."""
+
+    class CountedTemplate(Template):
+        @classmethod
+        def _from_namespace(cls, env, namespace, globals):
+            template = super()._from_namespace(env, namespace, globals)
+            render = template.root_render_func
+
+            def counted(context):
+                environment.enter(_("plantilla «{name}»").format(name=template.name))
+                try:
+                    yield from render(context)
+                finally:
+                    environment.leave()
+            template.root_render_func = counted
+            return template
+
+    return CountedTemplate
+
+
+# --- time -------------------------------------------------------------------------------------
+
+class _Deadline:
+    """Stops the thread that renders when its time is up, wherever it is in a template's code,
+    by raising `_TimeUp` in it (CPython's asynchronous exceptions: checked between bytecodes,
+    so a loop of any shape stops). Leaving the block cancels it, and a pending one is cleared,
+    so that nothing is raised after the block."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.thread = threading.get_ident()
+        self.lock = threading.Lock()
+        self.active = False
+        self.fired = False
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.active:
+                self.fired = True
+                _async_raise(self.thread, _TimeUp)
+
+    def __enter__(self):
+        self.active = True
+        self.timer = threading.Timer(self.seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.timer.cancel()
+        with self.lock:
+            self.active = False
+            if self.fired:
+                _async_raise(self.thread, None)
+        return False
+
+
+def _async_raise(thread: int, exception) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread),
+                                               ctypes.py_object(exception) if exception
+                                               else None)
+
+
+# --- running a template -----------------------------------------------------------------------
+
+def render_limited(environment: LimitedSandbox, name: str, context: dict) -> str:
+    """The HTML of template `name` with `context`, within the environment's limits. Raises
+    TemplateFailure, located at the template's line where that is known."""
+    limits = environment.limits
+    environment.state.depth = 0
+    chunks: list[str] = []
+    size = 0
+    deadline = _Deadline(limits.seconds)
+    try:
+        with deadline:
+            template = environment.get_template(name)
+            stream = template.generate(**context)
+            for chunk in stream:
+                size += len(chunk)
+                if size > limits.characters:
+                    # Raised where the template is, so that the message can name its line.
+                    stream.throw(_LimitReached(_limit_message("characters", limits.characters)))
+                chunks.append(chunk)
+        if deadline.fired:
+            raise _TimeUp()  # delivered, and swallowed by code on the way
+    except _TimeUp as exc:
+        if environment.cache is not None:
+            # Stopped anywhere, perhaps while Jinja filed a compiled template: start afresh.
+            environment.cache.clear()
+        raise _located(exc, _(
+            "la plantilla no terminó en {seconds} s (límite: {option}); ¿un ciclo sin fin?").format(
+            seconds=f"{limits.seconds:g}", option=TemplateLimits.OPTIONS["seconds"]),
+            name) from None
+    except _LimitReached as exc:
+        raise _located(exc, str(exc), name) from None
+    except RecursionError as exc:
+        raise _located(exc, _(
+            "las plantillas o macros se llaman a sí mismas sin fin (recursión)"), name) from None
+    except MemoryError as exc:
+        raise _located(exc, _("la plantilla agotó la memoria"), name) from None
+    except TemplateNotFound as exc:
+        raise _located(exc, exc.message if exc.message != exc.name else _(
+            "no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
+            name=exc.name), name) from None
+    except Exception as exc:  # noqa: BLE001 - any error of a template's code is the template's
+        raise _located(exc, template_error(_describe(exc)), name) from None
+    finally:
+        environment.state.depth = 0
+    return "".join(chunks)
+
+
+def template_error(problem) -> str:
+    # Jinja words its errors in English; they name the template's own code.
+    return _("error en la plantilla: {problem}").format(problem=problem)
+
+
+def _describe(exc: BaseException) -> str:
+    from jinja2 import TemplateError
+
+    if isinstance(exc, TemplateError):
+        return str(exc.message if getattr(exc, "message", None) else exc)
+    if isinstance(exc, OverflowError) and "MAX_RANGE" in str(exc):
+        return _("range() de más de {count} elementos, el límite del sandbox de Jinja").format(
+            count=f"{MAX_RANGE:_}".replace("_", "."))
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _located(exc: BaseException, message: str, name: str) -> TemplateFailure:
+    """The failure at the innermost template line of the exception's traceback (Jinja rewrites
+    tracebacks so that template code shows as the template's file and line)."""
+    file, line = None, None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(TEMPLATE_SUFFIX):
+            file, line = frame.filename, frame.lineno
+    if file is None and getattr(exc, "filename", None):
+        file, line = exc.filename, getattr(exc, "lineno", None)
+    return TemplateFailure(message, _shown(file) if file else name, line)
+
+
+def _shown(file: str) -> str:
+    from ..diagnostics import display_name
+
+    return display_name(Path(os.fspath(file)))

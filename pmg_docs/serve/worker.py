@@ -1,0 +1,203 @@
+"""The warm worker: a process of its own that imports WeasyPrint once and renders previews.
+
+The server only sends it paths and reads back findings and bytes, so a render that runs away
+(or crashes) never stops the server from answering: past its time limit the worker is ended
+and a fresh one started. Messages cross a multiprocessing pipe:
+
+    server -> worker   ("check", path)  ("render", path, names of the pages it holds)
+                       ("docx", path): the DOCX of the last good render of path
+    worker -> server   ("result", Result)  ("docx", Docx, or None when this worker has not
+                       rendered path)  ("failed", traceback) for a bug in pmg-docs
+
+The DOCX is made only when asked for: while someone types, the CPU goes to the pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+
+# Long enough for a cold machine to import WeasyPrint and lay out a first page.
+START_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    catalog_dirs: tuple[Path, ...] = ()
+    templates: Path | None = None
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic]
+    kind: str | None = None
+    inputs: list[Path] = field(default_factory=list)
+    pdf: bytes | None = None
+    pages: list = field(default_factory=list)   # raster.Page, JPEG only for new names
+    # How long the worker took, on the clock and on the CPU (the two differ on a busy machine).
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+
+
+@dataclass
+class Docx:
+    data: bytes
+    diagnostics: list[Diagnostic]
+
+
+class WorkerFailed(Exception):
+    """The worker ran past its time limit, died, or hit a bug; it has been ended."""
+
+
+class Worker:
+    """The server's handle on the worker process. Not thread-safe: one caller at a time."""
+
+    def __init__(self, settings: Settings, timeout: float):
+        self.settings = settings
+        self.timeout = timeout
+        self._process = None
+        self._conn = None
+
+    def start(self) -> None:
+        # spawn, not fork: the server's threads and event loop are not copied into the worker.
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_main, args=(child, self.settings), daemon=True,
+                                        name="pmg-serve-worker")
+        self._process.start()
+        child.close()
+        self._expect("ready", START_TIMEOUT)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._conn.close()
+            self._process.kill()
+            self._process.join()
+        self._process = self._conn = None
+
+    def _send(self, request: tuple) -> None:
+        """Send a request, starting a fresh worker first if the last one was ended."""
+        if self._process is None or not self._process.is_alive():
+            self.stop()
+            self.start()
+        self._conn.send(request)
+
+    def ask(self, request: tuple, expected: str):
+        """Send a request and return its reply, which must be `expected`; WorkerFailed past
+        the time limit."""
+        self._send(request)
+        return self._expect(expected, self.timeout)
+
+    def _expect(self, expected: str, timeout: float):
+        try:
+            if not self._conn.poll(timeout):
+                raise WorkerFailed("timeout")
+            tag, payload = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            self.stop()
+            raise WorkerFailed("died") from exc
+        except WorkerFailed:
+            self.stop()
+            raise
+        if tag != expected:
+            self.stop()
+            raise WorkerFailed(payload if tag == "failed" else f"expected {expected}, got {tag}")
+        return payload
+
+
+# --- inside the worker process -----------------------------------------------------------------
+
+class _Catalogs:
+    """The catalog registry, made anew only when a catalog file changed: a registry keeps each
+    catalog it read, and this process lives as long as the server."""
+
+    def __init__(self, catalog_dirs: tuple[Path, ...]):
+        self.catalog_dirs = catalog_dirs
+        self._registry = None
+        self._signature = None
+
+    def current(self):
+        from ..load import CatalogRegistry
+
+        registry = self._registry or CatalogRegistry(self.catalog_dirs)
+        signature = []
+        for path in registry.paths().values():
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            signature.append((path, stat.st_mtime_ns, stat.st_size))
+        if signature != self._signature:
+            registry = CatalogRegistry(self.catalog_dirs)
+            self._signature = signature
+        self._registry = registry
+        return registry
+
+
+def _warm() -> None:
+    """Import every kind's model, checks and view and the writers, and lay out one line, so
+    that the first preview costs what the others do."""
+    import pmg_docs.writers.docx  # noqa: F401
+
+    from .. import kinds
+    from ..writers.pdf import write_pdf
+    from . import raster
+
+    for entry in kinds.KINDS.values():
+        for fmt in entry.formats.values():
+            for part in (fmt.model, fmt.checks, fmt.view):
+                if part is not None:
+                    part.load()
+    raster.pages(write_pdf("<p>pmg</p>")[0])
+
+
+class _Session:
+    """What the worker keeps between requests: the catalogs, and for each source the way to
+    make the DOCX of its last good render."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.catalogs = _Catalogs(settings.catalog_dirs)
+        self.docx: dict[str, object] = {}
+
+    def answer(self, request: tuple) -> tuple:
+        from . import raster
+        from .preview import preview
+
+        kind, path = request[0], request[1]
+        if kind == "docx":
+            make = self.docx.get(path)
+            return ("docx", Docx(*make()) if make is not None else None)
+        started, cpu = time.perf_counter(), time.process_time()
+        found = preview(Path(path), self.catalogs.current(), self.settings.templates,
+                        render=kind == "render")
+        pages = raster.pages(found.pdf, request[2]) if found.pdf is not None else []
+        if found.docx is not None:
+            self.docx[path] = found.docx
+        return ("result", Result(found.diagnostics, found.kind, found.inputs, found.pdf, pages,
+                                 time.perf_counter() - started, time.process_time() - cpu))
+
+
+def _main(conn, settings: Settings) -> None:
+    # Ctrl+C in the terminal reaches the whole process group; the server decides when we stop.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm()
+    conn.send(("ready", None))
+    session = _Session(settings)
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        try:
+            reply = session.answer(request)
+        except Exception:  # noqa: BLE001 - reported to the server, which starts a fresh worker
+            reply = ("failed", traceback.format_exc())
+        conn.send(reply)

@@ -1,0 +1,129 @@
+"""The server keeps answering while the worker is busy or runs away, and `pmg serve` fails as a
+command should."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from docx import Document
+from live import Server, copy_examples
+
+from pmg_docs.serve import bind
+
+
+def long_formulation(folder: Path) -> str:
+    """A valid formulation of some hundred pages: its render takes seconds, its check not."""
+    source = folder / "2024/aduanas.yaml"
+    paragraph = "      Párrafo de una medida muy extensa, repetido para alargar el documento.\n\n"
+    # Each measure's text within the 200 000 characters a text may have.
+    text = source.read_text(encoding="utf-8").replace(
+        "    description: |\n", "    description: |\n" + paragraph * 2500)
+    (folder / "2024/larga.yaml").write_text(text, encoding="utf-8")
+    return "2024/larga.yaml"
+
+
+@pytest.mark.slow
+def test_a_render_past_the_time_limit_is_stopped_and_the_server_goes_on(tmp_path):
+    folder = copy_examples(tmp_path / "examples")
+    name = long_formulation(folder)
+    served = Server(folder, "--timeout", "5")
+    try:
+        served.wait(name, lambda s: s["state"] == "ok", listed=True)
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 1 and not s["busy"])
+        served.source(name)   # opened: rendered from now on
+        served.wait(name, lambda s: s["busy"])
+        # While the worker renders the long document, the server answers at once.
+        started = time.monotonic()
+        served.json("/api/sources")
+        assert time.monotonic() - started < 1
+        state = served.wait(name, lambda s: not s["busy"])
+        assert state["state"] == "errors" and state["pages"] == []
+        assert [d["message"] for d in state["diagnostics"]] == [
+            "la vista previa tardó más de 5 s y se detuvo; se reintentará con el próximo "
+            "guardado"]
+        # The fresh worker never rendered aduanas: asked for its DOCX, it renders it again.
+        with urllib.request.urlopen(f"{served.url}docx?path=2024/aduanas.yaml") as response:
+            document = Document(io.BytesIO(response.read()))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        assert "SERVICIO NACIONAL DE ADUANAS" in cells
+        assert served.source("2024/aduanas.yaml")["version"] == 2
+        # And it checks what changes.
+        circular = folder / "circulars/circular-39-2011.md"
+        circular.write_text(circular.read_text(encoding="utf-8").replace(
+            "date: 2011-09-15", "date: 2011-02-30"), encoding="utf-8")
+        state = served.wait("circulars/circular-39-2011.md", lambda s: s["state"] == "errors",
+                            listed=True)
+        assert state["diagnostics"][0]["field"] == "date", state["diagnostics"]
+    finally:
+        errors = served.stop()
+    assert "Traceback" not in errors
+
+
+@pytest.mark.slow
+def test_a_change_of_its_catalog_renders_an_open_source_again(tmp_path):
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    catalog = catalogs / "pmg-2024.yaml"
+    shutil.copy(ROOT / "catalogs/pmg-2024.yaml", catalog)
+    served = Server(copy_examples(tmp_path / "examples"), "--catalogs", str(catalogs))
+    try:
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 1 and not s["busy"])
+        catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+            "name: Medidas de Equidad de Género", "name: Medidas de Equidad de Género Revisadas"),
+            encoding="utf-8")
+        served.wait("2024/aduanas.yaml", lambda s: s["version"] == 2)
+        with urllib.request.urlopen(f"{served.url}pdf?path=2024/aduanas.yaml") as response:
+            text = subprocess.run(["pdftotext", "-", "-"], input=response.read(),
+                                  capture_output=True, check=True).stdout.decode()
+        assert "Medidas de Equidad de Género Revisadas" in " ".join(text.split())
+    finally:
+        served.stop()
+
+
+@pytest.mark.slow
+def test_a_change_of_the_formulation_renders_its_open_results_again(tmp_path):
+    folder = copy_examples(tmp_path / "examples")
+    served = Server(folder)
+    results = "2024/resultados/aduanas.yaml"
+    try:
+        served.wait(results, lambda s: s["version"] == 1 and not s["busy"])
+        formulation = folder / "2024/aduanas.yaml"
+        formulation.write_text(formulation.read_text(encoding="utf-8").replace(
+            "name: SERVICIO NACIONAL DE ADUANAS", "name: SERVICIO NACIONAL DE ADUANAS DE CHILE"),
+            encoding="utf-8")
+        served.wait(results, lambda s: s["version"] == 2)
+        with urllib.request.urlopen(f"{served.url}pdf?path={results}") as response:
+            text = subprocess.run(["pdftotext", "-", "-"], input=response.read(),
+                                  capture_output=True, check=True).stdout.decode()
+        assert "SERVICIO NACIONAL DE ADUANAS DE CHILE" in text
+    finally:
+        served.stop()
+
+
+def test_a_port_in_use_is_a_usage_error(tmp_path):
+    taken = bind(0)
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "pmg_docs.cli", "serve", str(tmp_path), "--port",
+             str(taken.getsockname()[1])], capture_output=True, text=True, timeout=60)
+    finally:
+        taken.close()
+    assert completed.returncode == 2
+    assert "no se puede usar el puerto" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_help_is_in_spanish():
+    completed = subprocess.run([sys.executable, "-m", "pmg_docs.cli", "serve", "--help"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0
+    assert "Vista previa en vivo de las fuentes de DIRECTORY" in completed.stdout
+    assert "0 elige uno libre" in completed.stdout
