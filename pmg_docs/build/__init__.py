@@ -161,7 +161,7 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     from .lock import locked
 
     try:
-        with locked(out_dir):
+        with locked(out_dir, create=False):
             for path, relative in pairs:
                 job = Job(path, relative, out_dir, render, tuple(catalog_dirs))
                 _collect(summary, job, render_job(job, skip_catalogs=False), strict)

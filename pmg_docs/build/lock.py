@@ -20,9 +20,14 @@ from .output import OutputError, os_problem, prepare_folder
 
 
 @contextmanager
-def locked(out_dir: Path):
+def locked(out_dir: Path, create: bool = True):
     """Hold the output folder's lock for the duration; raises OutputError when another build
-    holds it or the folder cannot be made."""
+    holds it or the folder cannot be made. With `create` false, a folder that does not exist
+    yet is left so (`pmg render` of a source with errors creates nothing) and not locked: no
+    build is writing into it."""
+    if not create and not os.path.lexists(out_dir):
+        yield
+        return
     prepare_folder(out_dir)
     try:
         handle = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
