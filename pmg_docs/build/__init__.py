@@ -1,31 +1,41 @@
 """Rendering many sources: `pmg render FILE…` and `pmg build DIR`.
 
 A build is incremental (a document is redone only when the content of one of its inputs
-changed, see build_cache.py), parallel (a process pool: WeasyPrint holds the GIL), and safe to
-interrupt (every file is written to a temporary name and renamed into place). One failing
-source does not stop the others.
+changed, see cache.py), parallel (a pool of worker processes, each rendering many documents:
+WeasyPrint holds the GIL), and safe: the output folder is locked for one build at a time
+(lock.py), every file is written to a temporary name and renamed into place inside a folder
+that is checked for links (output.py), workers die with the build (worker.py), and one source
+that fails, even through a bug, does not stop the others.
 """
 
 from __future__ import annotations
 
-import hashlib
+import multiprocessing
 import os
+import signal
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from .. import kinds
-from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..diagnostics import Diagnostic, display_name
 from ..i18n import _
-from ..load.catalogs import CatalogRegistry
-from ..load.sources import iter_source_files, load_source
-from ..render.pipeline import Rendered, RenderOptions, render_source, write_rendered
+from ..load.sources import iter_source_files
+from ..render.pipeline import RenderOptions
 from ..writers.pdf_metadata import DEFAULT_VARIANT
 from ..render.sandbox import TemplateLimits
+from ..resources import catalogs_dir, templates_dir
+from .output import OutputError
+from .worker import Job, Outcome, render_job, start_worker
+
+# A source whose worker died (killed, out of memory, a crash in a native library) is tried once
+# more in a fresh worker, since it may only have shared the worker with the culprit.
+ATTEMPTS = 2
 
 
 @dataclass
@@ -35,45 +45,9 @@ class Summary:
     built: int = 0
     skipped: int = 0
     failed: int = 0
+    # Sources that hit a bug in pmg-docs (the command exits 3 when there is any).
+    internal: int = 0
     seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to render (part of every cache key) and where the catalogs are."""
-
-    render: RenderOptions
-    catalog_dirs: tuple[Path, ...] = ()
-
-    def key(self) -> str:
-        return self.render.key()
-
-
-def _is_blocking(diagnostic: Diagnostic, strict: bool) -> bool:
-    return diagnostic.severity is Severity.ERROR or strict
-
-
-def _failed(result: Rendered, strict: bool) -> bool:
-    return any(_is_blocking(d, strict) for d in result.diagnostics) or not result.data
-
-
-@cache
-def _registry(catalog_dirs: tuple[Path, ...]) -> CatalogRegistry:
-    # One per process: a pool worker reads each catalog once for all the sources it renders.
-    return CatalogRegistry(catalog_dirs)
-
-
-def _render_one(path: Path, relative: Path, out_dir: Path, options: Options) -> Rendered:
-    rendered = render_source(path, _registry(options.catalog_dirs), options.render)
-    if not _failed(rendered, options.render.strict):
-        write_rendered(rendered, out_dir, relative)
-    return rendered
-
-
-def _warm_up() -> None:
-    # A pool worker pays for these imports once, not on its first document.
-    import docx  # noqa: F401
-    import weasyprint  # noqa: F401
 
 
 def _clashes(jobs) -> list[Diagnostic]:
@@ -92,6 +66,87 @@ def _clashes(jobs) -> list[Diagnostic]:
     return problems
 
 
+def _collect(summary: Summary, job: Job, outcome: Outcome, strict: bool) -> None:
+    summary.diagnostics.extend(outcome.diagnostics)
+    if outcome.failed(strict):
+        summary.failed += 1
+        summary.internal += outcome.internal_error
+    else:
+        summary.built += 1
+        summary.written.extend(job.out_dir / p for p in outcome.outputs)
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """`kill -TERM` ends a build like Ctrl-C: what was built so far is remembered, and the
+    workers are stopped. (A signal handler can only be set from the main thread.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) -> None:
+    """Render `jobs`, in this process or in a pool of `workers` processes, calling `finish`
+    for each as it completes."""
+    if workers == 1:
+        for job in jobs:
+            finish(job, render_job(job))
+        return
+    attempts = dict.fromkeys(range(len(jobs)), 0)
+    pending = list(range(len(jobs)))
+    # spawn, not fork: a worker starts from a clean interpreter whatever threads this process
+    # runs (the progress bar), and its parent is this process, which it dies with.
+    context = multiprocessing.get_context("spawn")
+    while pending:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=context,
+                                   initializer=start_worker, initargs=(os.getpid(),))
+        retry = []
+        try:
+            futures = {pool.submit(render_job, jobs[i]): i for i in pending}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    attempts[index] += 1
+                    if attempts[index] < ATTEMPTS:
+                        retry.append(index)
+                        continue
+                    outcome = _died(jobs[index])
+                finish(jobs[index], outcome)
+        finally:
+            # On an interrupt, queued documents are dropped, not rendered first.
+            pool.shutdown(wait=True, cancel_futures=True)
+        pending = retry
+
+
+def _died(job: Job) -> Outcome:
+    outcome = Outcome(name=display_name(job.path), internal_error=True)
+    outcome.diagnostics.append(Diagnostic(outcome.name, None, (), _(
+        "el proceso que generaba este documento terminó de forma inesperada (falta de memoria o "
+        "un fallo de una biblioteca) dos veces; los demás documentos se generaron igual")))
+    return outcome
+
+
+def _options_key(render: RenderOptions, catalog_dirs: tuple[Path, ...]) -> str:
+    """What changes a document's bytes besides its own inputs: the render options, and which
+    files the catalog and template folders hold (a file that shadows another is a change)."""
+    from .cache import folders_key
+
+    catalogs = folders_key([catalogs_dir(), *catalog_dirs])
+    templates = folders_key([f for f in (render.templates, templates_dir()) if f])
+    return f"{render.key()} catalogs={catalogs} templates={templates}"
+
+
 def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
                  templates: Path | None = None, annexes=(),
                  limits: TemplateLimits = TemplateLimits(),
@@ -99,106 +154,102 @@ def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
     """`pmg render`: the given sources, each written under `out_dir` by its file name."""
     started = time.perf_counter()
     paths, missing = iter_source_files(files)
-    jobs = [(path, Path(path.name)) for path in paths]
-    clashes = _clashes(jobs)
+    pairs = [(path, Path(path.name)) for path in paths]
+    clashes = _clashes(pairs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
+    render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits,
+                           pdf_variant=pdf_variant)
     summary = Summary()
-    for path, relative in jobs:
-        _collect(summary, _render_one(path, relative, out_dir, options), strict)
+    from .lock import locked
+
+    try:
+        with locked(out_dir, create=False):
+            for path, relative in pairs:
+                job = Job(path, relative, out_dir, render, tuple(catalog_dirs))
+                _collect(summary, job, render_job(job, skip_catalogs=False), strict)
+    except OutputError as exc:
+        return Summary(diagnostics=[exc.diagnostic], failed=len(pairs))
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _collect(summary: Summary, result: Rendered, strict: bool) -> None:
-    summary.diagnostics.extend(result.diagnostics)
-    if _failed(result, strict):
-        summary.failed += 1
-    else:
-        summary.built += 1
-        summary.written.extend(result.outputs)
-
-
-def _is_catalog(path: Path) -> bool:
-    """Catalogs under a build folder are data for the others, not documents."""
-    try:
-        data = load_source(path).data
-    except InputError:
-        return False  # rendering reports the error, located
-    return isinstance(data, dict) and data.get("kind") == kinds.CATALOG
-
-
 def _remove_stale_temporaries(out_dir: Path) -> None:
     # Left by a build that was killed between writing a temporary file and renaming it.
-    if out_dir.is_dir():
-        for stale in out_dir.rglob(".*.part"):
+    for stale in out_dir.rglob(".*.part"):
+        if not stale.is_symlink():
             stale.unlink(missing_ok=True)
 
 
 def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
                templates: Path | None = None, annexes=(), jobs: int | None = None,
                force: bool = False,
-               progress: Callable[[Path, Rendered | None], None] | None = None,
+               progress: Callable[[Path, Outcome | None], None] | None = None,
                limits: TemplateLimits = TemplateLimits(),
                pdf_variant: str = DEFAULT_VARIANT) -> Summary:
     """`pmg build`: every document source under `directory`, into the same tree under
     `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
-    from .cache import BuildCache
+    from .lock import locked
 
     started = time.perf_counter()
-    options = Options(RenderOptions(tuple(formats), strict, templates, tuple(annexes),
-                                    limits, pdf_variant=pdf_variant), tuple(catalog_dirs))
+    try:
+        with locked(out_dir), _terminate_as_interrupt():
+            render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits,
+                                   pdf_variant=pdf_variant)
+            summary = _build(directory, out_dir, render, tuple(catalog_dirs), jobs, force,
+                             progress)
+    except OutputError as exc:
+        return Summary(diagnostics=[exc.diagnostic], failed=1)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build(directory, out_dir, render: RenderOptions, catalog_dirs, jobs, force,
+           progress) -> Summary:
+    from .cache import BuildCache, file_hash
+
+    strict = render.strict
+    options = _options_key(render, catalog_dirs)
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
-    paths, _ = iter_source_files([directory])
+    summary = Summary(diagnostics=[cache_.problem] if cache_.problem else [])
+    paths, _missing = iter_source_files([directory])
     candidates = [(path, path.relative_to(directory)) for path in paths]
     clashes = _clashes(candidates)
     if clashes:
-        return Summary(diagnostics=clashes, failed=len(clashes))
+        summary.diagnostics.extend(clashes)
+        summary.failed = len(clashes)
+        return summary
 
-    summary = Summary()
     todo = []
-    source_hashes = {}
     for path, relative in candidates:
         key = relative.as_posix()
-        source_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-        source_hashes[key] = source_hash
-        if not force and cache_.is_fresh(key, source_hash, options.key(), out_dir):
+        source_hash = file_hash(path)
+        if not force and source_hash and cache_.is_fresh(key, source_hash, options, out_dir):
             summary.skipped += 1
             if progress:
                 progress(path, None)
             continue
-        if _is_catalog(path):
-            continue
-        todo.append((path, relative))
+        todo.append(Job(path, relative, out_dir, render, catalog_dirs))
 
-    def finish(path: Path, relative: Path, result: Rendered) -> None:
-        key = relative.as_posix()
-        _collect(summary, result, strict)
-        if _failed(result, strict):
+    def finish(job: Job, outcome: Outcome) -> None:
+        if outcome.is_catalog:
+            return
+        key = job.relative.as_posix()
+        _collect(summary, job, outcome, strict)
+        if outcome.failed(strict) or outcome.unstable:
             cache_.forget(key)
         else:
-            cache_.record(key, source_hashes[key], options.key(), result.inputs,
-                          result.outputs, out_dir)
+            cache_.record(key, outcome.source_hash, options, outcome.inputs, outcome.outputs)
         if progress:
-            progress(path, result)
+            progress(job.path, outcome)
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     try:
-        if workers == 1:
-            for path, relative in todo:
-                finish(path, relative, _render_one(path, relative, out_dir, options))
-        else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-                futures = {pool.submit(_render_one, path, relative, out_dir, options):
-                           (path, relative) for path, relative in todo}
-                for future in as_completed(futures):
-                    path, relative = futures[future]
-                    finish(path, relative, future.result())
+        _run(todo, workers, finish)
     finally:
         # What was built so far is remembered even when the build is interrupted.
-        cache_.save()
-    summary.seconds = time.perf_counter() - started
+        problem = cache_.save()
+        if problem:
+            summary.diagnostics.append(problem)
     return summary

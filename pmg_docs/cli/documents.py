@@ -11,6 +11,7 @@ from ..diagnostics import terminal_safe
 from ..i18n import _, ngettext
 from .common import (
     EXIT_INPUT,
+    EXIT_INTERNAL,
     annex_option,
     catalog_option,
     catalogs_option,
@@ -114,8 +115,7 @@ def build(directory, out_dir, fmt, catalog_dirs, templates, strict, annexes, job
                  "documentos en {folder}").format(
         built=built, skipped=summary.skipped, failed=summary.failed,
         seconds=f"{summary.seconds:.1f}", folder=out_dir))
-    if summary.failed:
-        sys.exit(EXIT_INPUT)
+    _exit_for(summary)
 
 
 @click.command(help=_(
@@ -171,5 +171,13 @@ def _report(summary) -> None:
     failed = ngettext("{count} fuente con errores", "{count} fuentes con errores",
                       summary.failed).format(count=summary.failed)
     click.echo(f"{written}, {failed}")
+    _exit_for(summary)
+
+
+def _exit_for(summary) -> None:
+    """1 when a source has errors; 3 when one hit a bug in pmg-docs (after the others were
+    rendered all the same)."""
+    if summary.internal:
+        sys.exit(EXIT_INTERNAL)
     if summary.failed:
         sys.exit(EXIT_INPUT)

@@ -1,0 +1,201 @@
+"""What renders one source, in a pool worker or in the command's own process.
+
+A worker imports the writers and loads the fonts once, then renders many documents. It dies
+with the build: on Linux it asks the kernel for SIGKILL when its parent ends (however the
+parent ends: kill -9 included), so it never goes on writing into a folder the user has moved
+on from.
+
+For each source, the worker notes the state (size, time, inode) of every file the document
+could be made from before rendering, hashes what it used after, and checks that nothing
+changed in between: the hashes it reports are then those of what it actually rendered. A file
+edited during the render makes the result unstable: the document is written, but not
+remembered as fresh, so the next build redoes it. Any exception inside the pipeline is caught
+here and reported against its source, so one source's bug never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..i18n import _
+from ..load.catalogs import CatalogRegistry
+from ..render.pipeline import RenderOptions, blocking, render_source
+from ..resources import catalogs_dir, templates_dir
+from .cache import file_hash
+from .output import OutputError, write_document
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    relative: Path  # the source below the folder built; its documents go there, re-suffixed
+    out_dir: Path
+    render: RenderOptions
+    catalog_dirs: tuple[Path, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """What became of one source (its documents' bytes stay in the worker)."""
+
+    name: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Relative to the output folder -> hash of the bytes written.
+    outputs: dict[str, str] = field(default_factory=dict)
+    # Every file the documents were made from, the source included -> its hash.
+    inputs: dict[str, str] = field(default_factory=dict)
+    source_hash: str | None = None
+    is_catalog: bool = False
+    internal_error: bool = False
+    # A file changed while the document was rendered: written, but not to be trusted.
+    unstable: bool = False
+
+    def failed(self, strict: bool) -> bool:
+        return self.internal_error or blocking(self.diagnostics, strict) or not self.outputs
+
+
+# --- the worker process ------------------------------------------------------------------------
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    # The parent may have died before the request above: then we were already adopted.
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def start_worker(parent: int) -> None:
+    """A pool worker's initializer: die with the build, and pay for the imports and the fonts
+    once rather than on the first document."""
+    _die_with_parent(parent)
+    # Ctrl-C reaches the whole process group; the build decides what to do, not each worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import docx  # noqa: F401
+    from multiprocessing.util import Finalize
+
+    from ..writers import pdf
+
+    pdf.warm_up()
+    # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.
+    Finalize(None, pdf.release_fonts, exitpriority=10)
+
+
+# --- one source --------------------------------------------------------------------------------
+
+_registries: dict[tuple, tuple[dict, CatalogRegistry]] = {}
+
+
+def _states(folders) -> dict[str, tuple]:
+    """(size, modification time, inode) of every file under `folders`: cheap to take before and
+    after a render, and different whenever a file was rewritten."""
+    states = {}
+    for folder in folders:
+        if folder is None or not Path(folder).is_dir():
+            continue
+        for path in Path(folder).rglob("*"):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            states[str(path)] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return states
+
+
+def _registry(catalog_dirs: tuple[Path, ...], catalogs_state: dict) -> CatalogRegistry:
+    """A registry kept across the sources a worker renders (each catalog read once), renewed
+    when a catalog file changed since it was made."""
+    kept = _registries.get(catalog_dirs)
+    if kept is None or kept[0] != catalogs_state:
+        kept = (catalogs_state, CatalogRegistry(catalog_dirs))
+        _registries[catalog_dirs] = kept
+    return kept[1]
+
+
+def _is_catalog(path: Path) -> bool:
+    """Catalogs under a build folder are data for the others, not documents."""
+    from .. import kinds
+    from ..load.sources import load_source
+
+    try:
+        data = load_source(path).data
+    except InputError:
+        return False  # rendering reports the error, located
+    return isinstance(data, dict) and data.get("kind") == kinds.CATALOG
+
+
+def _internal(job: Job, exc: BaseException) -> Diagnostic:
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    if os.environ.get("PMG_DEBUG"):
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return Diagnostic(display_name(job.path), None, (), _(
+        "error interno al generar este documento ({detail}); es un error de pmg-docs: los "
+        "demás documentos se generaron igual. Ejecute de nuevo con PMG_DEBUG=1 e informe lo "
+        "que muestre").format(detail=detail))
+
+
+def render_job(job: Job, skip_catalogs: bool = True) -> Outcome:
+    """Render one source and write its documents. Never raises for anything one source can
+    cause; the outcome says what happened."""
+    outcome = Outcome(name=display_name(job.path))
+    try:
+        _render(job, outcome, skip_catalogs)
+    except MemoryError:
+        outcome.internal_error = True
+        outcome.diagnostics.append(_internal(job, MemoryError("sin memoria")))
+    except Exception as exc:  # noqa: BLE001 - a bug with one source must not stop the others
+        outcome.internal_error = True
+        outcome.diagnostics.append(_internal(job, exc))
+    return outcome
+
+
+def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
+    folders = [catalogs_dir(), *job.catalog_dirs, templates_dir(), job.render.templates]
+    catalog_folders = [catalogs_dir(), *job.catalog_dirs]
+    before = _states(folders)
+    source_before = file_hash(job.path)
+    if skip_catalogs and _is_catalog(job.path):
+        outcome.is_catalog = True
+        return
+    registry = _registry(job.catalog_dirs,
+                         {k: v for k, v in before.items()
+                          if any(Path(k).is_relative_to(f) for f in catalog_folders)})
+    rendered = render_source(job.path, registry, job.render)
+    outcome.diagnostics.extend(rendered.diagnostics)
+    if blocking(rendered.diagnostics, job.render.strict) or not rendered.data:
+        return
+    for fmt, data in rendered.data.items():
+        relative = job.relative.with_suffix(f".{fmt}")
+        try:
+            write_document(job.out_dir, relative, data)
+        except OutputError as exc:
+            outcome.diagnostics.append(exc.diagnostic)
+            outcome.outputs.clear()
+            return
+        outcome.outputs[relative.as_posix()] = _sha256(data)
+    inputs = {str(p): file_hash(p) for p in dict.fromkeys(rendered.inputs)}
+    source_after = file_hash(job.path)
+    outcome.source_hash = source_after
+    outcome.inputs = {k: v for k, v in inputs.items() if v is not None}
+    outcome.unstable = (source_before != source_after or _states(folders) != before
+                        or len(outcome.inputs) != len(inputs))
+    if outcome.unstable:
+        outcome.diagnostics.append(Diagnostic(outcome.name, None, (), _(
+            "un archivo del que depende este documento cambió mientras se generaba; el "
+            "documento se escribió, pero se volverá a generar en la próxima compilación"),
+            severity=Severity.WARNING))
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
