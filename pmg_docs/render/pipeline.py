@@ -151,7 +151,7 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
     from ..writers.docx import UnsupportedHtml, write_docx
 
     try:
-        return write_docx(html), []
+        return write_docx(html, [templates] if templates else []), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
         return b"", [Diagnostic(source_name, None, (), _(

@@ -28,6 +28,11 @@ for the Word style each one takes):
 - `<tr class="splits">`: this row may break across pages; `<tr class="total">`: a total row.
 - `<td>`/`<th>`: `number` (aligned right), `center`, `stage` (the label of a group of rows,
   centred across and down).
+
+Images: `<img src="{{ asset('escudo.png') }}" alt="…" style="width: 30mm">` inside a paragraph or
+a cell — a PNG or JPEG file beside the templates (the user's folder first), with its width in
+millimetres and a text for readers that cannot see it. Both writers read only files inside the
+templates folders.
 """
 
 from __future__ import annotations
@@ -42,9 +47,10 @@ INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br"})
 LIST_ITEM_TAGS = frozenset({"li"})
 TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "td"})
 
-# Only inside a `div.chart` (written by the `chart` filter): the SVG the PDF shows; the DOCX
-# writer draws the chart from the div's spec instead.
+# Images (see above); inside a `div.chart` (written by the `chart` filter), the SVG the PDF
+# shows, which the DOCX writer draws from the div's spec instead.
 CHART_TAGS = frozenset({"img"})
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 TAGS = FRAME_TAGS | BLOCK_TAGS | INLINE_TAGS | LIST_ITEM_TAGS | TABLE_PART_TAGS | CHART_TAGS
 

@@ -8,10 +8,11 @@ that a catalog's template exists and lays out the kind it is named for.
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import DATA, ROOT
 from doc_text import docx_body_text, find_in_order, pdf_pages_text
 from ruamel.yaml import YAML
 
@@ -124,3 +125,41 @@ def test_user_stylesheet_beside_the_templates_is_used(tmp_path):
     styled = pmg("render", ADUANAS, "--format", "pdf", "--templates", templates, "-o", out / "b")
     assert plain.exit_code == 0 and styled.exit_code == 0, styled.output
     assert (out / "a" / "aduanas.pdf").read_bytes() != (out / "b" / "aduanas.pdf").read_bytes()
+
+
+@pytest.mark.slow
+def test_an_image_beside_the_user_templates_reaches_both_formats(tmp_path):
+    import zipfile
+
+    templates = tmp_path / "plantillas"
+    templates.mkdir()
+    shutil.copy(DATA / "images" / "escudo.png", templates / "escudo.png")
+    text = (ROOT / "templates" / "formulacion-2024.html.j2").read_text(encoding="utf-8")
+    (templates / "formulacion-2024.html.j2").write_text(text.replace(
+        "<h1>{{ spec.title }}</h1>",
+        '<p class="center"><img src="{{ asset(\'escudo.png\') }}" alt="Escudo" '
+        'style="width: 30mm"></p>\n<h1>{{ spec.title }}</h1>'), encoding="utf-8")
+    out = tmp_path / "out"
+    result = pmg("render", ADUANAS, "--templates", templates, "-o", out)
+    assert result.exit_code == 0, result.output
+    listed = subprocess.run(["pdfimages", "-list", str(out / "aduanas.pdf")],
+                            capture_output=True, text=True, check=True).stdout
+    assert "240   120" in listed  # the PNG's pixels, once
+    with zipfile.ZipFile(out / "aduanas.docx") as docx:
+        media = [n for n in docx.namelist() if n.startswith("word/media/")]
+        assert [docx.read(n) for n in media] == [(templates / "escudo.png").read_bytes()]
+
+
+def test_an_image_outside_the_templates_folders_is_refused(tmp_path):
+    templates = tmp_path / "plantillas"
+    templates.mkdir()
+    text = (ROOT / "templates" / "formulacion-2024.html.j2").read_text(encoding="utf-8")
+    (templates / "formulacion-2024.html.j2").write_text(text.replace(
+        "<h1>{{ spec.title }}</h1>",
+        f'<p><img src="{(DATA / "images" / "escudo.png").as_uri()}" alt="x" '
+        'style="width: 30mm"></p><h1>{{ spec.title }}</h1>'), encoding="utf-8")
+    out = tmp_path / "out"
+    result = pmg("render", ADUANAS, "--templates", templates, "--format", "docx", "-o", out)
+    assert result.exit_code == 1
+    assert "an image must be a file beside the templates" in result.output
+    assert not (out / "aduanas.docx").exists()

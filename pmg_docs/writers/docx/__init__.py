@@ -19,6 +19,7 @@ error, caught by tests before it reaches a user.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import lxml.html
 from docx import Document
@@ -35,13 +36,16 @@ def reference_path():
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str) -> bytes:
+def write_docx(html: str, extra_allowed: list[Path] = ()) -> bytes:
+    """The DOCX of `html`; images are read from the package's templates folder and the
+    folders in `extra_allowed` (the user's templates) only."""
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(str(reference_path()))
     orientation = "landscape" if "landscape" in classes(body) else "portrait"
     set_up_page(document, orientation)
-    writer = BlockWriter(document, text_width_mm(orientation))
+    writer = BlockWriter(document, text_width_mm(orientation),
+                         [templates_dir(), *extra_allowed])
     for child in body:
         writer.block(child, document)
     set_properties(document, root.findtext(".//title") or "")

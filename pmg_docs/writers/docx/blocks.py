@@ -9,11 +9,13 @@ of their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ...richtext import PAREN_LIST_CLASS
 from ..subset import BLOCK_TAGS
 from . import styles
 from .html import UnsupportedHtml, classes, collapse
+from .images import add_image
 from .numbering import Lists, indent_continuation, list_kind
 from .package import header_paragraph
 from .tables import TableWriter
@@ -61,8 +63,10 @@ class BlockWriter:
     # How the blocks of a table cell are written (tables.py asks).
     cell_context = CELL_CONTEXT
 
-    def __init__(self, document, text_width_mm: float):
+    def __init__(self, document, text_width_mm: float, allowed: list[Path] = ()):
         self.document = document
+        # Folders an <img> may be read from (the templates folders).
+        self.allowed = list(allowed)
         self.text_width_mm = text_width_mm
         self.lists = Lists(document)
         self.tables = TableWriter(self, text_width_mm)
@@ -134,6 +138,8 @@ class BlockWriter:
             self._inline(paragraph, element, True, italic)
         elif tag in ("em", "i"):
             self._inline(paragraph, element, bold, True)
+        elif tag == "img":
+            add_image(paragraph, element, self.allowed)
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
