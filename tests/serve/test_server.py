@@ -126,5 +126,5 @@ def test_help_is_in_spanish():
     completed = subprocess.run([sys.executable, "-m", "pmg_docs.cli", "serve", "--help"],
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0
-    assert "Vista previa en vivo de las fuentes de DIRECTORY" in completed.stdout
+    assert "Vista previa en vivo de las fuentes de CARPETA" in completed.stdout
     assert "0 elige uno libre" in completed.stdout
