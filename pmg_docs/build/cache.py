@@ -100,7 +100,8 @@ def environment_key() -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT_VERSION} {__version__} {sys.version_info[:2]}".encode())
-    for name in ("weasyprint", "pydyf", "fonttools", "python-docx", "font-source-sans-pro"):
+    # What the bytes of a PDF or a DOCX depend on (uharfbuzz changes how fontTools packs fonts).
+    for name in ("weasyprint", "pydyf", "fonttools", "uharfbuzz", "python-docx", "lxml"):
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
