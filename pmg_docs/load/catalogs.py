@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from ..diagnostics import InputError
+from ..diagnostics import InputError, display_name
 from ..i18n import _
 from ..models.catalog import Catalog
 from ..resources import catalogs_dir
 from .sources import SOURCE_SUFFIXES, Document, load_document
+
+# Parsing a catalog is most of a quick command's time, and a long-lived process (pmg serve, a
+# test run) makes a registry per request: a catalog parsed once is kept while its bytes stay the
+# same (one version per file). Only catalogs that loaded cleanly are kept; their models are frozen.
+_PARSED: dict[tuple[str, str], tuple[bytes, Document]] = {}
+
+
+def _parsed(path: Path, registry: CatalogRegistry) -> Document:
+    where = (str(path.resolve()), display_name(path))
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    kept = _PARSED.get(where)
+    if kept is None or kept[0] != digest:
+        kept = _PARSED[where] = (digest, load_document(path, registry))
+    return kept[1]
 
 
 class CatalogRegistry:
@@ -38,7 +53,7 @@ class CatalogRegistry:
         path = self.paths().get(catalog_id)
         if path is None:
             return None
-        document = load_document(path, self)
+        document = _parsed(path, self)
         if not isinstance(document.model, Catalog):
             raise InputError([document.source.diagnostic(("kind",), _(
                 "un archivo de la carpeta de catálogos debe ser un catálogo; se espera "

@@ -6,8 +6,8 @@ starts with YAML punctuation quoted), multi-line text as a literal block (`|`), 
 too long for its line as a folded block (`>-`), `{…}` rows that do not fit on their line as
 blocks. What the author chose and what carries no meaning is kept: comments, blank lines, `{…}`
 rows that fit, the line breaks inside existing folded text (re-wrapping prose makes noisy diffs)
-and how numbers are written. Values never change: the result is parsed again and compared with the original, value by
-value and comment by comment, before anything is written.
+and how numbers are written. Values never change: the result is parsed again and compared with
+the original, value by value and comment by comment, before anything is written.
 
 ruamel.yaml's round-trip mode does the reading and writing. It keeps a comment with the value
 before it, so a mapping whose keys must change places is reordered only when no comment line
@@ -366,6 +366,9 @@ def canonical_text(text: str, name: str, registry, path: Path | None = None) -> 
     stream = io.StringIO()
     yaml.dump(node, stream)
     result = stream.getvalue()
+    if result == original:
+        # Already canonical: nothing can be lost, and the proofs below are most of fmt's time.
+        return parts.join(with_newline(result, newline), newline)
     if anchors_of(original) != anchors_of(result):
         raise FormatError(_("el formato cambiaría sus anclas y alias (&nombre, *nombre); el "
                             "archivo queda como está (por favor informe esto junto con el "
