@@ -1,4 +1,5 @@
-"""Time rendering the example formulations and circulars: PDF and DOCX separately, median per document.
+"""Time rendering the example formulations and circulars: PDF and DOCX separately, median per
+document.
 
     .venv/bin/python bench/render_examples.py [--runs 7]
 

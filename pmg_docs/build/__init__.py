@@ -27,9 +27,9 @@ from ..diagnostics import Diagnostic, display_name
 from ..i18n import _
 from ..load.sources import iter_source_files
 from ..render.pipeline import RenderOptions
-from ..writers.pdf_metadata import DEFAULT_VARIANT
 from ..render.sandbox import TemplateLimits
 from ..resources import catalogs_dir, templates_dir
+from ..writers.pdf_metadata import DEFAULT_VARIANT
 from .output import OutputError
 from .worker import Job, Outcome, render_job, start_worker
 

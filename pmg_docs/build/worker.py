@@ -80,8 +80,9 @@ def start_worker(parent: int) -> None:
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group; the build decides what to do, not each worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import docx  # noqa: F401
     from multiprocessing.util import Finalize
+
+    import docx  # noqa: F401
 
     from ..writers import pdf
 

@@ -70,7 +70,8 @@ def schema(kind, every, output) -> None:
     if every and output is None:
         raise click.UsageError(_("--all necesita -o CARPETA"))
     try:
-        texts = {kind: schema_text(kind)} if not every else {k: schema_text(k) for k in schema_names()}
+        names = schema_names() if every else [kind]
+        texts = {name: schema_text(name) for name in names}
     except InputError as exc:
         raise click.BadParameter(str(exc.diagnostics[0].message), param_hint="--kind") from None
     if output is None:

@@ -40,7 +40,8 @@ class TemplateLimits:
     """What one document's template may use. Our own templates use a small part of each (see
     bench/scaling.py): for the largest document we make, Circular N° 39 a hundred times over
     (451 pages), the template runs in 0.4 s (1.3 s on a busy machine), writes 1.6 million
-    characters of HTML and nests 4 deep. The HTML limit also bounds the PDF writer's work, which grows with the HTML."""
+    characters of HTML and nests 4 deep. The HTML limit also bounds the PDF writer's work, which
+    grows with the HTML."""
 
     seconds: float = 20.0
     characters: int = 4_000_000
