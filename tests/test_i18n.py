@@ -198,6 +198,7 @@ def test_help_of_every_command_speaks_one_language(language, check):
 BROKEN = [DATA / "broken" / folder for folder in ("2024", "2011", "circulars", "catalogs")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language, check", [("es", assert_spanish), ("en", assert_english)])
 def test_report_of_broken_files_speaks_one_language(language, check):
     done = subprocess.run([sys.executable, "-m", "pmg_docs.cli", "validate", *map(str, BROKEN)],

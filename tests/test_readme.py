@@ -73,6 +73,7 @@ def test_the_walkthrough_works_as_written(tmp_path):
         assert f"GESTIÓN AÑO {year}" in text
 
 
+@pytest.mark.slow
 def test_without_pango_validate_and_the_docx_still_work(tmp_path):
     """The guide's promise for a machine without Pango: WeasyPrint cannot be imported there."""
     code = ("import sys; sys.modules['weasyprint'] = None; "

@@ -166,6 +166,7 @@ def test_a_killed_build_leaves_no_partial_document(tmp_path):
     assert not list(out.rglob(".*.part"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["--help"], ["validate", str(EXAMPLES)]])
 def test_quick_commands_never_import_the_writers(args):
     code = ("import sys\nfrom pmg_docs.cli import main\n"

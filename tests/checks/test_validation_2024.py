@@ -88,6 +88,7 @@ def test_strict_turns_warnings_into_errors(tmp_path, root):
     assert strict.exit_code == 1
 
 
+@pytest.mark.slow
 def test_real_process_exit_code_and_no_traceback():
     """The installed command, in its own process: exit 1, the report on stdout, nothing on
     stderr."""

@@ -34,6 +34,7 @@ def _formulation_with_measures(root, tmp_path, descriptions: list[str]):
     return path
 
 
+@pytest.mark.slow
 def test_a_circular_full_of_brackets_validates(tmp_path, root):
     # Each "[[" looked for its "]]" to the end of the text: 13 s for this one before.
     path, _ = _circular_with(root, tmp_path, "[[" * 90_000 + "\n\n" + "[[x " * 40_000 + "\n")

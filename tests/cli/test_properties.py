@@ -102,6 +102,7 @@ def formulations(draw):
     }
 
 
+@pytest.mark.slow
 @slow(60)
 @given(formulations())
 def test_generated_formulations_validate(tmp_path_factory, data):

@@ -112,6 +112,7 @@ def test_ordinary_spanish_text_gets_no_warning():
 
 # --- the running header ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_long_service_name_stays_inside_the_running_header(tmp_path):
     name = ("SERVICIO NACIONAL DE ADUANAS Y DE LA COORDINACIÓN INTERSECTORIAL DE FISCALIZACIÓN "
             "FRONTERIZA, PORTUARIA Y AEROPORTUARIA DE LA REPÚBLICA ") * 4

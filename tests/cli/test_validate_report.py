@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import DATA, ROOT
 
@@ -23,6 +24,7 @@ def validate(*args: str):
     return CliRunner().invoke(main, ["validate", *args])
 
 
+@pytest.mark.slow
 def test_the_report_can_be_saved_with_a_redirection(tmp_path):
     report = tmp_path / "informe.txt"
     with open(report, "w", encoding="utf-8") as stream:

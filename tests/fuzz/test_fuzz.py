@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import lxml.html
+import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,8 @@ from pmg_docs.richtext import render_markdown
 from pmg_docs.richtext.circular import parse_text
 from pmg_docs.views.circular import body_parts
 from pmg_docs.writers.subset import TAGS
+
+pytestmark = pytest.mark.slow  # a few hundred generated inputs: the full suite runs them, the quick loop does not
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, print_blob=True,

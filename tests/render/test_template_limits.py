@@ -232,6 +232,7 @@ def test_a_number_too_large_is_stopped_before_it_is_computed(tmp_path, root, exp
 
 # --- time ---------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_template_that_loops_without_end_is_stopped_at_its_time_limit(tmp_path, root):
     templates = _templates(tmp_path / "tpl", '\n{% for i in range(100000) %}'
                            '{% for j in range(100000) %}{% endfor %}{% endfor %}')
@@ -251,6 +252,7 @@ def test_a_template_that_loops_without_end_is_stopped_at_its_time_limit(tmp_path
 
 # --- our own templates --------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_our_templates_keep_far_below_the_limits(tmp_path, root):
     # A tenth of the HTML limit and a tenth of the depth limit are enough for every example
     # (bench/scaling.py measures the largest document: a circular 100 times Circular N° 39).

@@ -14,6 +14,8 @@ from conftest import ROOT
 
 from pmg_docs.cli import main
 
+pytestmark = pytest.mark.slow  # every test builds a real git repository
+
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 CATALOG = ROOT / "catalogs" / "pmg-2024.yaml"
 

@@ -15,6 +15,8 @@ from lxml import etree
 
 from pmg_docs.writers.docx import reference_path, styles, write_docx
 
+pytestmark = pytest.mark.slow  # every test here reads the examples rendered end to end, or rebuilds the fonts
+
 EXAMPLES = ["2024/aduanas", "2024/ips", "2011/osorno", "circulars/circular-39-2011"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -13,6 +13,8 @@ from conftest import ROOT
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry, load_document
 
+pytestmark = pytest.mark.slow  # every test writes and reads real workbooks
+
 EXAMPLES = ROOT / "examples" / "2024"
 
 
