@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..numbers import same, shown
 from . import weights
 from .gender import RULES as GENDER_RULES
@@ -119,11 +119,13 @@ def _stages_match_catalog(source, base, commitment, system):
             continue
         count = len(known[stage.stage].objectives)
         if len(stage.weights) != count:
-            yield source.diagnostic(path + ("weights",), _(
-                "hay {given} ponderaciones; la etapa {stage} de «{system}» tiene {count} "
+            yield source.diagnostic(path + ("weights",), ngettext(
+                "ponderaciones escritas: {given}; la etapa {stage} de «{system}» tiene un solo "
+                "objetivo: se espera una ponderación (0 si no se compromete)",
+                "ponderaciones escritas: {given}; la etapa {stage} de «{system}» tiene {count} "
                 "objetivos: se espera una ponderación por cada uno (0 para los no "
-                "comprometidos)").format(given=len(stage.weights), stage=stage.stage,
-                                          system=system.name, count=count))
+                "comprometidos)", count).format(given=len(stage.weights), stage=stage.stage,
+                                                system=system.name, count=count))
     missing = sorted(set(known) - listed)
     if missing:
         yield source.diagnostic(base + ("stages",), _(

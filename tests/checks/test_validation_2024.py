@@ -26,7 +26,7 @@ CASES = {
     "unknown-indicator": (45, "Objetivo N°3 › Indicador «transformacion-analoga»", "«transformacion-analoga» no es un indicador del catálogo pmg-2024"),
     "unknown-measure-kind": (51, "Medida de género N°1 › tipo", "«capacitaciones» no es un tipo de medida de género del catálogo pmg-2024"),
     "unknown-stage": (28, "Objetivo N°2 › Sistema «Estado Verde» › Etapa 5", "el sistema «Estado Verde» no tiene etapa 5; se espera una de: 1, 2, 3, 4"),
-    "stage-weight-count": (41, "Objetivo N°3 › Sistema «Calidad de Servicio y Experiencia Usuaría» › Etapa 2 › ponderaciones", "hay 2 ponderaciones; la etapa 2 de «Calidad de Servicio y Experiencia Usuaría» tiene 1 objetivos"),
+    "stage-weight-count": (41, "Objetivo N°3 › Sistema «Calidad de Servicio y Experiencia Usuaría» › Etapa 2 › ponderaciones", "ponderaciones escritas: 2; la etapa 2 de «Calidad de Servicio y Experiencia Usuaría» tiene un solo objetivo: se espera una ponderación"),
     "duplicate-indicator": (45, "Objetivo N°3 › Indicador «Concentración del Gasto Subtítulos 22 + 29»", "«concentracion-del-gasto» aparece dos veces (también en la línea 30)"),
     "zero-denominator": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › denominador", "el denominador es 0; se espera un número mayor que 0"),
     "fixed-denominator": (16, "Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › denominador", "el marco lo fija en 8"),
