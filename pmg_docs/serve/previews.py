@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity, display_name, format_path
+from ..diagnostics import Diagnostic, Severity, display_name
 from ..i18n import _
 from ..load.sources import iter_source_files
 from .worker import Worker, WorkerFailed
@@ -60,8 +60,8 @@ class Source:
 
 
 def _diagnostic(diagnostic: Diagnostic) -> dict:
-    where = diagnostic.file if diagnostic.line is None else f"{diagnostic.file}:{diagnostic.line}"
-    return {"where": where, "field": format_path(diagnostic.path),
+    # The place as the terminal names it: "Objetivo N°2 › ponderación", else the field path.
+    return {"where": diagnostic.where, "place": diagnostic.place,
             "message": diagnostic.message, "severity": diagnostic.severity.value}
 
 

@@ -118,7 +118,7 @@ def test_a_broken_save_shows_its_errors_beside_the_last_good_pages(page, served)
     problem = page.locator("#diagnostics li", has_text="2024/aduanas.yaml:23")
     problem.wait_for(timeout=60_000)
     assert problem.locator(".where").inner_text() == "2024/aduanas.yaml:23"
-    assert "objectives[1].systems[0].weight" in problem.inner_text()
+    assert "Objetivo N°2 › Sistema «Estado Verde» › ponderación:" in problem.inner_text()
     assert "sus objetivos de etapa suman 35.00" in problem.inner_text()
     assert page.locator("#diagnostics li", has_text="2024/aduanas.yaml:20").count() == 1
     notice = page.inner_text("#notice")

@@ -143,10 +143,11 @@ function showDiagnostics(diagnostics) {
     where.title = say("copy", { where: diagnostic.where });
     where.addEventListener("click", () => copy(where, diagnostic.where));
     item.append(where);
-    if (diagnostic.field) {
-      const field = document.createElement("code");
-      field.textContent = diagnostic.field;
-      item.append(" ", field);
+    if (diagnostic.place) {
+      const place = document.createElement("span");
+      place.className = "place";
+      place.textContent = diagnostic.place;
+      item.append(" ", place, ":");
     }
     const message = document.createElement("span");
     message.className = "message";
