@@ -29,7 +29,9 @@ def build_all(out: Path) -> Path:
             ["guide", "calidad-de-servicio-y-experiencia-usuaria", "--catalog", "pmg-2024",
              "-o", str(out / "guides")],
             ["render", str(ROOT / "examples" / "2024" / "aduanas.yaml"), "--annex", "requisitos",
-             "-o", str(out / "annex")]):
+             "-o", str(out / "annex")],
+            # The year's report: its charts are the only drawings among our documents.
+            ["report", str(ROOT / "examples" / "2024"), "-o", str(out / "report")]):
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
     return out

@@ -14,6 +14,7 @@ from docx.oxml import parse_xml as parse_docx_xml
 from docx.shared import Mm
 from lxml import etree
 
+from ..writers.docx.images import make_room_for_drawing
 from ..writers.xlsx import new_workbook, workbook_bytes
 from . import BAR, COLOUR, Chart
 from .svg import size
@@ -116,3 +117,4 @@ def add_chart(document, container, spec: str, width_mm: float) -> None:
     paragraph = container.add_paragraph()
     paragraph.paragraph_format.keep_with_next = False
     paragraph.add_run()._r.append(drawing)
+    make_room_for_drawing(paragraph)

@@ -148,6 +148,13 @@ def test_an_image_beside_the_user_templates_reaches_both_formats(tmp_path):
     with zipfile.ZipFile(out / "aduanas.docx") as docx:
         media = [n for n in docx.namelist() if n.startswith("word/media/")]
         assert [docx.read(n) for n in media] == [(templates / "escudo.png").read_bytes()]
+    # Shown whole: not in a line of the style's exact height, which would cut it to 12 pt.
+    from docx import Document
+    from docx.enum.text import WD_LINE_SPACING
+
+    holding = [p for p in Document(str(out / "aduanas.docx")).paragraphs
+               if p._p.xpath(".//w:drawing")]
+    assert [p.paragraph_format.line_spacing_rule for p in holding] == [WD_LINE_SPACING.SINGLE]
 
 
 def test_an_image_outside_the_templates_folders_is_refused(tmp_path):

@@ -74,6 +74,18 @@ def test_charts_are_vector_graphics_in_both_formats(report):
 
 
 @pytest.mark.slow
+def test_chart_paragraphs_are_tall_enough_to_show_their_charts(report):
+    # Our styles give lines an exact height; a chart in such a line is cut to a 12 pt strip.
+    from docx import Document
+    from docx.enum.text import WD_LINE_SPACING
+
+    holding = [p for p in Document(str(report / "resultados-2024.docx")).paragraphs
+               if p._p.xpath(".//w:drawing")]
+    assert len(holding) == 2
+    assert {p.paragraph_format.line_spacing_rule for p in holding} == {WD_LINE_SPACING.SINGLE}
+
+
+@pytest.mark.slow
 def test_workbook_has_one_sheet_per_table_with_real_numbers(report):
     workbook = openpyxl.load_workbook(report / "resultados-2024.xlsx")
     assert workbook.sheetnames == ["Servicios", "Compromisos", "Tramos", "Distribución",

@@ -31,6 +31,13 @@ def image_path(src: str | None, allowed: list[Path]) -> Path:
     return path
 
 
+def make_room_for_drawing(paragraph) -> None:
+    """Our styles give lines an exact height (the PDF's line height), and Word and LibreOffice
+    clip a picture or chart in such a line to that height: a paragraph that holds one gets
+    single spacing instead, whatever its style."""
+    paragraph.paragraph_format.line_spacing = 1.0
+
+
 def add_image(paragraph, element, allowed: list[Path]) -> None:
     """The `<img>` as a picture in the paragraph, `style="width: Nmm"` wide."""
     width = _WIDTH.search(element.get("style") or "")
@@ -38,3 +45,4 @@ def add_image(paragraph, element, allowed: list[Path]) -> None:
         raise UnsupportedHtml("<img> needs its width in millimetres: style=\"width: 30mm\"")
     paragraph.add_run().add_picture(str(image_path(element.get("src"), allowed)),
                                     width=Mm(float(width.group(1))))
+    make_room_for_drawing(paragraph)
