@@ -16,16 +16,11 @@ on the command line are added to those of the file (`--catalogs`) or replace the
 from __future__ import annotations
 
 import os
-import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import _
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 FILE_NAME = "pmg.toml"
 

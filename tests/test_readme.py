@@ -34,8 +34,10 @@ def walkthrough() -> list[tuple[str | None, str]]:
 def test_the_walkthrough_comes_first_after_the_two_set_up_commands():
     text = README.read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
-    assert blocks[0].startswith("python3 -m venv .venv && .venv/bin/pip install -e . &&")
-    assert blocks[1].startswith("python3 -m venv .venv && .venv/bin/pip install -e '.[test]' &&")
+    assert blocks[0].startswith(
+        "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e . &&")
+    assert blocks[1].startswith(
+        "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e '.[test]' &&")
     headings = re.findall(r"^## (.*)$", text, re.M)
     assert headings[0] == "Guía rápida (en español)"
     assert [name for name, _ in walkthrough()] == [None, None, "pmg.toml", None]

@@ -1,0 +1,54 @@
+"""constraints.txt, the lock every install uses, agrees with pyproject.toml."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pins() -> dict[str, str]:
+    """package -> pinned version, from constraints.txt (markers and comments left aside)."""
+    found = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split(";")[0].strip()
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            found[canonicalize_name(name)] = version.strip()
+    return found
+
+
+def declared() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [Requirement(text) for text in
+            project["dependencies"] + project["optional-dependencies"]["test"]]
+
+
+def test_every_dependency_is_pinned_within_its_range():
+    locked = pins()
+    for requirement in declared():
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{name} is not in constraints.txt: run scripts/lock.py"
+        assert requirement.specifier.contains(locked[name], prereleases=True), (
+            f"{name}=={locked[name]} is outside {requirement.specifier}: run scripts/lock.py")
+
+
+def test_every_line_pins_one_exact_version():
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            assert "==" in line and not line.startswith("-"), line
+
+
+@pytest.mark.slow
+def test_the_lock_is_what_a_refresh_writes():
+    """scripts/lock.py --check resolves again (asking PyPI) from the committed pins."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "lock.py"), "--check"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
