@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/lock.py            # after changing a dependency in pyproject.toml
     .venv/bin/python scripts/lock.py --upgrade  # to move every dependency to its newest release
-    .venv/bin/python scripts/lock.py --check    # exit 1 when constraints.txt is not what it should be
+    .venv/bin/python scripts/lock.py --check    # exit 1 when constraints.txt is stale
 
 pyproject.toml keeps ranges (what pmg-docs works with); constraints.txt pins one version of each
 package, the package's own dependencies and the test tools included, for every platform at once
