@@ -8,24 +8,31 @@ marco's requirements on particular systems (checks/marco_requirements.py), on it
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
 from ..i18n import _
+from ..load.located_yaml import YamlSource
+from ..models.areas import Exemption, Formulation, StageCommitment
+from ..models.catalog import Catalog, System
 from . import weights
+from .checked import Checked, Rule
 from .marco_requirements import check_requirements
-from .places import describe_path, named
+from .places import FieldPath, describe_path, named
 from .wording import no_stage, not_in_catalog, twice
 
 
-def _stage_numbers(system) -> list[int]:
+def _stage_numbers(system: System) -> list[int]:
     return sorted(stage.number for stage in system.stages)
 
 
-def _name(catalog, system_id: str) -> str:
+def _name(catalog: Catalog, system_id: str) -> str:
     system = catalog.system(system_id)
     return system.name if system is not None else system_id
 
 
-def _committed(document) -> dict[str, int]:
+def _committed(document: Checked[Formulation]) -> dict[str, int]:
     """Index in `systems:` of each committed system (its first occurrence)."""
     found: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
@@ -33,7 +40,7 @@ def _committed(document) -> dict[str, int]:
     return found
 
 
-def references_exist(document, catalog):
+def references_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     known = [s.id for s in catalog.systems]
     entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
@@ -53,7 +60,7 @@ def references_exist(document, catalog):
                 system=system.name, catalog=catalog.id, area=system.area, marco=system.marco))
 
 
-def committed_once(document, catalog):
+def committed_once(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     first = _committed(document)
     for i, commitment in enumerate(document.model.systems):
@@ -63,7 +70,7 @@ def committed_once(document, catalog):
                 commitment.system, source.line_of(("systems", j))))
 
 
-def stages_exist(document, catalog):
+def stages_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     for i, commitment in enumerate(document.model.systems):
         system = catalog.system(commitment.system)
         if system is not None and commitment.stage not in _stage_numbers(system):
@@ -71,7 +78,7 @@ def stages_exist(document, catalog):
                 system.name, commitment.stage, _stage_numbers(system)))
 
 
-def priorities_known(document, catalog):
+def priorities_known(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     known = [f"{p.id} ({p.name})" for p in catalog.priorities]
     for i, commitment in enumerate(document.model.systems):
         if catalog.priority(commitment.priority) is None:
@@ -79,20 +86,20 @@ def priorities_known(document, catalog):
                 "priority", commitment.priority, known, catalog.id))
 
 
-def weights_total(document, catalog):
+def weights_total(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from weights.total(document.source, ("systems",),
                              [c.weight for c in document.model.systems], catalog,
                              _("de los sistemas comprometidos"))
 
 
-def exemptions_consistent(document, catalog):
+def exemptions_consistent(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     """An exemption names no stage and its system is not committed; a modification names a
     stage of a committed system; both give their justification; none is listed twice."""
     source = document.source
     exemptions = document.model.exemptions
     committed = _committed(document)
     first_of_system: dict[str, int] = {}
-    first_of_stage: dict[tuple, int] = {}
+    first_of_stage: dict[tuple[str, int | None], int] = {}
     for i, exemption in enumerate(exemptions):
         base = ("exemptions", i)
         name = _name(catalog, exemption.system)
@@ -113,7 +120,9 @@ def exemptions_consistent(document, catalog):
                                      document.model.systems)
 
 
-def _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage):
+def _listed_twice(source: YamlSource, exemptions: list[Exemption], i: int, name: str,
+                  first_of_system: dict[str, int],
+                  first_of_stage: dict[tuple[str, int | None], int]) -> Iterator[Diagnostic]:
     # An exemption covers the whole system, so it clashes with any other entry of that system;
     # modifications clash only when they name the same stage.
     exemption = exemptions[i]
@@ -134,7 +143,8 @@ def _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage):
         first_of_stage.setdefault(stage_key, i)
 
 
-def _exemption(source, base, exemption, name, committed):
+def _exemption(source: YamlSource, base: FieldPath, exemption: Exemption, name: str,
+               committed: dict[str, int] | None) -> Iterator[Diagnostic]:
     if exemption.stage is not None:
         yield source.diagnostic(base + ("stage",), _(
             "una exención (eximir) cubre todo «{system}» y no nombra etapa; se espera sin "
@@ -146,7 +156,9 @@ def _exemption(source, base, exemption, name, committed):
             system=name, line=source.line_of(("systems", committed[exemption.system]))))
 
 
-def _modification(source, catalog, base, exemption, name, committed, commitments):
+def _modification(source: YamlSource, catalog: Catalog, base: FieldPath, exemption: Exemption,
+                  name: str, committed: dict[str, int] | None,
+                  commitments: list[StageCommitment]) -> Iterator[Diagnostic]:
     system = catalog.system(exemption.system)
     stage_known = False
     if exemption.stage is None:
@@ -173,7 +185,7 @@ def _modification(source, catalog, base, exemption, name, committed, commitments
                 stage=exemption.stage, system=name, committed=stage), severity=Severity.WARNING)
 
 
-RULES = (
+RULES: tuple[Rule[Formulation], ...] = (
     references_exist,
     committed_once,
     stages_exist,
@@ -191,7 +203,7 @@ def check(document, catalog):
 
 def describe(path: tuple, data, catalog) -> str | None:
     """`Sistema «Capacitación» › prioridad`, `Modificación «SIAC» › etapa`."""
-    def exemption(item, index, catalog):
+    def exemption(item: Any, index: int, catalog: Catalog | None) -> str:
         kind = _("Exención") if item.get("type") == "eximir" else _("Modificación")
         return named(kind, item, "system", catalog.system if catalog else None)
 

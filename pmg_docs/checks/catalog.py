@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
-from ..load.sources import Document
+from ..models.catalog import Catalog
+from .checked import Checked
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
+from .places import FieldPath
 from .requirement_codes import check_requirements as check_technical_requirements
 from .wording import not_in_catalog, twice
 
+T = TypeVar("T")
 
-def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnostic]:
+
+def _duplicates(document: Checked[Catalog], field: str, items: Iterable[T],
+                key: Callable[[T], str | int]) -> Iterable[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         value = key(item)
@@ -23,7 +30,8 @@ def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnost
         seen.setdefault(value, index)
 
 
-def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
+def check_catalog(document: Checked[Catalog],
+                  templates: Path | None = None) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from check_documents(document, templates)
     yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
@@ -37,11 +45,13 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     yield from _duplicates(document, "indicator_types", catalog.indicator_types, lambda o: o.id)
     yield from check_catalog_requirements(document)
     objective_ids = {o.id for o in catalog.objectives}
-    for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
-        for i, item in enumerate(items):
-            if item.objective is not None and item.objective not in objective_ids:
-                yield document.source.diagnostic((field, i, "objective"), not_in_catalog(
-                    "objective", item.objective, sorted(objective_ids)))
+    # What the marco places under an objective: (field, index, the objective's id).
+    placed = [*(("indicators", i, x.objective) for i, x in enumerate(catalog.indicators)),
+              *(("systems", i, s.objective) for i, s in enumerate(catalog.systems))]
+    for field, i, objective in placed:
+        if objective is not None and objective not in objective_ids:
+            yield document.source.diagnostic((field, i, "objective"), not_in_catalog(
+                "objective", objective, sorted(objective_ids)))
     area_ids = {a.id for a in catalog.areas}
     marco_ids = {m.id for m in catalog.marcos}
     for i, system in enumerate(catalog.systems):
@@ -65,10 +75,10 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     yield from check_technical_requirements(document)
 
 
-def _ministries(document: Document) -> Iterable[Diagnostic]:
+def _ministries(document: Checked[Catalog]) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for i, ministry in enumerate(catalog.ministries):
         for j, institution in enumerate(ministry.institutions):
             path = ("ministries", i, "institutions", j)
@@ -78,7 +88,8 @@ def _ministries(document: Document) -> Iterable[Diagnostic]:
             seen.setdefault(institution.id, path + ("id",))
 
 
-def _duplicates_in(document, path, items, key):
+def _duplicates_in(document: Checked[Catalog], path: FieldPath, items: Iterable[T],
+                   key: Callable[[T], str | int]) -> Iterator[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         value = key(item)

@@ -17,34 +17,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
+from ..models.catalog import Catalog, Compliance, IncentiveBand
+from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
+from ..models.results import IndicatorResult, Results, SystemResult
 from ..numbers import rounded
+from .places import FieldPath
 from .targets import stated_or_computed
 
 
 @dataclass(frozen=True)
-class Commitment:
+class _Committed:
     """An indicator or system the formulation commits, where it sits, what it weighs."""
 
-    kind: str  # "indicator" or "system"
     id: str
     objective: str
     weight: float
-    path: tuple
-    item: object
+    path: FieldPath
 
 
-def commitments(formulation) -> list[Commitment]:
+@dataclass(frozen=True)
+class SystemCommitted(_Committed):
+    item: SystemCommitment
+    kind: Literal["system"] = field(default="system", init=False)
+
+
+@dataclass(frozen=True)
+class IndicatorCommitted(_Committed):
+    item: IndicatorCommitment
+    kind: Literal["indicator"] = field(default="indicator", init=False)
+
+
+# `kind` tells them apart (and mypy narrows on it).
+Commitment = SystemCommitted | IndicatorCommitted
+
+
+def commitments(formulation: Formulation) -> list[Commitment]:
     """Every indicator and system of a formulation by objectives, in its order."""
-    found = []
+    found: list[Commitment] = []
     for i, objective in enumerate(formulation.objectives):
         for j, system in enumerate(objective.systems):
-            found.append(Commitment("system", system.system, objective.objective, system.weight,
-                                    ("objectives", i, "systems", j), system))
+            found.append(SystemCommitted(system.system, objective.objective, system.weight,
+                                         ("objectives", i, "systems", j), system))
         for j, indicator in enumerate(objective.indicators):
-            found.append(Commitment("indicator", indicator.indicator, objective.objective,
-                                    indicator.weight, ("objectives", i, "indicators", j),
-                                    indicator))
+            found.append(IndicatorCommitted(indicator.indicator, objective.objective,
+                                            indicator.weight, ("objectives", i, "indicators", j),
+                                            indicator))
     return found
 
 
@@ -80,7 +99,7 @@ class Judgement:
     committed: float
     earned: float
     percent: Decimal
-    band: object  # the catalog's IncentiveBand
+    band: IncentiveBand
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -97,10 +116,18 @@ def indicator_percent(target: float, effective: float, descending: bool) -> floa
     return _ratio(top, bottom)
 
 
-def judge(results, formulation, catalog) -> Judgement:
-    from .objetivos import indicator_of
-
+def compliance_rules(catalog: Catalog) -> Compliance:
+    """How the catalog judges results. Results are judged only once their checks passed, and
+    those require the rules (checks/results.py, `rules_exist`)."""
     rules = catalog.rules.compliance
+    if rules is None:
+        raise ValueError(f"catalog {catalog.id} has no rules.compliance: results judged "
+                         "before their checks passed")
+    return rules
+
+
+def judge(results: Results, formulation: Formulation, catalog: Catalog) -> Judgement:
+    rules = compliance_rules(catalog)
     decimals = rules.decimals
     accepted = {c.commitment for c in results.external_causes if c.accepted}
     by_indicator = {r.indicator: r for r in results.indicators}
@@ -109,34 +136,49 @@ def judge(results, formulation, catalog) -> Judgement:
     for commitment in commitments(formulation):
         external = commitment.id in accepted
         if commitment.kind == "indicator":
-            item = commitment.item
-            indicator = indicator_of(item, catalog)
-            effective = stated_or_computed(by_indicator[commitment.id].effective, indicator)
-            if item.measure_only or item.target is None:
-                judged = Judged(commitment, None, True, commitment.weight, external,
-                                None, effective)
-            else:
-                target = stated_or_computed(item.target, indicator)
-                percent = rounded(indicator_percent(
-                    target, effective, commitment.id in rules.descending), decimals)
-                met = percent >= rounded(rules.met_at, decimals) or external
-                judged = Judged(commitment, percent, met, commitment.weight if met else 0.0,
-                                external, target, effective)
+            judged = _indicator(commitment, by_indicator[commitment.id], external, rules,
+                                catalog)
         else:
-            achieved = {s.stage: set(s.achieved) for s in by_system[commitment.id].stages}
-            objectives = [StageObjective(stage.stage, k, weight, k in achieved.get(stage.stage, ()))
-                          for stage in commitment.item.stages
-                          for k, weight in enumerate(stage.weights, start=1) if weight > 0]
-            earned = sum(o.weight for o in objectives if o.achieved)
-            if external:
-                earned = commitment.weight
-            percent = rounded(_ratio(earned, commitment.weight), decimals) \
-                if commitment.weight else Decimal(100)
-            judged = Judged(commitment, percent, earned >= commitment.weight, earned, external,
-                            objectives=objectives)
+            judged = _system(commitment, by_system[commitment.id], external, decimals)
         items.append(judged)
     committed = sum(j.commitment.weight for j in items)
     earned = sum(j.earned for j in items)
     percent = rounded(_ratio(earned, committed) if committed else 0.0, decimals)
     band = next(b for b in rules.bands if percent >= rounded(b.at_least, decimals))
     return Judgement(items, committed, earned, percent, band)
+
+
+def _indicator(commitment: IndicatorCommitted, result: IndicatorResult, external: bool,
+               rules: Compliance, catalog: Catalog) -> Judged:
+    from .objetivos import indicator_of
+
+    item = commitment.item
+    indicator = indicator_of(item, catalog)
+    # The results' checks passed: the indicator exists and every figure gives a value (a zero
+    # denominator is an error there).
+    assert indicator is not None, commitment.id
+    effective = stated_or_computed(result.effective, indicator)
+    if item.measure_only or item.target is None:
+        return Judged(commitment, None, True, commitment.weight, external, None, effective)
+    target = stated_or_computed(item.target, indicator)
+    assert target is not None and effective is not None, commitment.id
+    percent = rounded(indicator_percent(target, effective, commitment.id in rules.descending),
+                      rules.decimals)
+    met = percent >= rounded(rules.met_at, rules.decimals) or external
+    return Judged(commitment, percent, met, commitment.weight if met else 0.0, external, target,
+                  effective)
+
+
+def _system(commitment: SystemCommitted, result: SystemResult, external: bool,
+            decimals: int) -> Judged:
+    achieved = {s.stage: set(s.achieved) for s in result.stages}
+    objectives = [StageObjective(stage.stage, k, weight, k in achieved.get(stage.stage, ()))
+                  for stage in commitment.item.stages
+                  for k, weight in enumerate(stage.weights, start=1) if weight > 0]
+    earned = sum(o.weight for o in objectives if o.achieved)
+    if external:
+        earned = commitment.weight
+    percent = rounded(_ratio(earned, commitment.weight), decimals) \
+        if commitment.weight else Decimal(100)
+    return Judged(commitment, percent, earned >= commitment.weight, earned, external,
+                  objectives=objectives)

@@ -14,14 +14,18 @@ from pathlib import Path
 from .. import kinds
 from ..diagnostics import Diagnostic, unknown
 from ..i18n import _
+from ..load.located_yaml import YamlSource
+from ..models.catalog import Catalog, DocumentSpec
 from ..resources import template_declaration, template_file
+from .checked import Checked
+from .places import FieldPath
 
 
 def _declares(kind: str, fmt: str | None) -> str:
     return f"{kind}/{fmt}" if fmt else kind
 
 
-def check_template(source, path: tuple, name: str, kind: str, fmt: str | None,
+def check_template(source: YamlSource, path: FieldPath, name: str, kind: str, fmt: str | None,
                    templates: Path | None) -> Iterable[Diagnostic]:
     """Template `name` (named at `path` of the catalog) exists and lays out `kind`/`fmt`."""
     found = template_file(name, templates)
@@ -44,7 +48,8 @@ def check_template(source, path: tuple, name: str, kind: str, fmt: str | None,
             "{wanted}").format(name=name, declared=_declares(*declared), wanted=wanted))
 
 
-def check_spec(source, kind_name: str, spec, templates: Path | None) -> Iterable[Diagnostic]:
+def check_spec(source: YamlSource, kind_name: str, spec: DocumentSpec,
+               templates: Path | None) -> Iterable[Diagnostic]:
     """One entry of `documents:`."""
     base = ("documents", kind_name)
     kind = kinds.kind(kind_name)
@@ -67,6 +72,7 @@ def check_spec(source, kind_name: str, spec, templates: Path | None) -> Iterable
                                       annex, templates)
 
 
-def check_documents(document, templates: Path | None = None) -> Iterable[Diagnostic]:
+def check_documents(document: Checked[Catalog],
+                    templates: Path | None = None) -> Iterable[Diagnostic]:
     for kind_name, spec in document.model.documents.items():
         yield from check_spec(document.source, kind_name, spec, templates)

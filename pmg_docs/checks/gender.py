@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic
 from ..i18n import ngettext
+from ..models.catalog import Catalog, Indicator
+from ..models.objetivos import Formulation, IndicatorCommitment
 from ..numbers import plain
+from .checked import Checked, Rule
+from .places import FieldPath
 from .wording import not_in_catalog
 
 
-def _gender_commitment(document, catalog):
+def _gender_commitment(
+        document: Checked[Formulation], catalog: Catalog,
+) -> tuple[FieldPath, IndicatorCommitment, Indicator] | None:
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.indicators):
             indicator = catalog.indicator(commitment.indicator)
@@ -16,7 +25,7 @@ def _gender_commitment(document, catalog):
     return None
 
 
-def measure_kinds_exist(document, catalog):
+def measure_kinds_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     known = [k.id for k in catalog.gender_measure_kinds]
     for i, measure in enumerate(document.model.gender_measures):
         if catalog.gender_measure_kind(measure.kind) is None:
@@ -24,7 +33,8 @@ def measure_kinds_exist(document, catalog):
                 "kind", measure.kind, known, catalog.id))
 
 
-def measures_match_numerator(document, catalog):
+def measures_match_numerator(document: Checked[Formulation],
+                             catalog: Catalog) -> Iterator[Diagnostic]:
     found = _gender_commitment(document, catalog)
     measures = document.model.gender_measures
     if not document.complete:
@@ -39,10 +49,9 @@ def measures_match_numerator(document, catalog):
                 len(measures)).format(count=len(measures)))
         return
     path, commitment, indicator = found
-    if commitment.target is None:
-        return
-    numerator = commitment.target.numerator
-    if numerator != len(measures):
+    # Measured only, or a target stated as a value alone: there is no numerator to count.
+    numerator = commitment.target.numerator if commitment.target is not None else None
+    if numerator is not None and numerator != len(measures):
         yield document.source.diagnostic(path + ("target", "numerator"), ngettext(
             "el numerador es {numerator}, pero hay {count} medida de género en "
             "`gender_measures`; se espera una medida por unidad del numerador de «{indicator}»",
@@ -52,4 +61,4 @@ def measures_match_numerator(document, catalog):
                                   indicator=indicator.name))
 
 
-RULES = (measure_kinds_exist, measures_match_numerator)
+RULES: tuple[Rule[Formulation], ...] = (measure_kinds_exist, measures_match_numerator)

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _, ngettext
+from ..load.front_matter import FrontMatterSource
+from ..load.located_yaml import YamlSource
+from .places import FieldPath
 
 # Shown in a message; the rest are counted.
 _NAMED = 5
@@ -56,7 +59,7 @@ def _missing(text: str) -> list[str]:
     return sorted((c for c in unusual if ord(c) not in covered), key=text.index)
 
 
-def _strings(data, path: tuple = ()):
+def _strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
@@ -72,7 +75,7 @@ def _named(char: str) -> str:
     return f"«{char}» (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
-def check_glyphs(source) -> Iterable[Diagnostic]:
+def check_glyphs(source: YamlSource) -> Iterable[Diagnostic]:
     """A warning for every text of a loaded source with characters the font lacks."""
     for path, text in _strings(source.data):
         missing = _missing(text)
@@ -89,7 +92,7 @@ def check_glyphs(source) -> Iterable[Diagnostic]:
             "cuadros en blanco o con otra fuente de la máquina, distinta en cada una; se "
             "espera texto sin ellos", len(missing)).format(characters=shown),
             severity=Severity.WARNING)
-        if path == ("body",) and hasattr(source, "body_line"):
+        if path == ("body",) and isinstance(source, FrontMatterSource):
             # A circular's text: the line of the first such character, not the text's first.
             before = text[:text.index(missing[0])]
             diagnostic = dataclasses.replace(diagnostic,

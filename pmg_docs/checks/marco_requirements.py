@@ -9,15 +9,19 @@ all, so a new marco changes its catalog, not this code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
+from ..load.located_yaml import YamlSource
+from ..models.areas import Formulation, StageCommitment
+from ..models.catalog import Catalog, System, SystemRequirement
 from ..numbers import rounded, shown
+from .checked import Checked, Rule
 from .wording import not_in_catalog
 
 
-def selected_systems(requirement, catalog) -> list:
+def selected_systems(requirement: SystemRequirement, catalog: Catalog) -> list[System]:
     """The catalog's systems a requirement applies to, in the catalog's order."""
     listed = set(requirement.systems)
     return [system for system in catalog.systems
@@ -27,7 +31,8 @@ def selected_systems(requirement, catalog) -> list:
             and system.id not in requirement.excluding]
 
 
-def check_requirements(document, catalog) -> Iterable[Diagnostic]:
+def check_requirements(document: Checked[Formulation],
+                       catalog: Catalog) -> Iterable[Diagnostic]:
     source = document.source
     committed: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
@@ -47,7 +52,9 @@ def check_requirements(document, catalog) -> Iterable[Diagnostic]:
                                          document.model.systems[i], why)
 
 
-def _check_commitment(source, catalog, requirement, system, i, commitment, why):
+def _check_commitment(source: YamlSource, catalog: Catalog, requirement: SystemRequirement,
+                      system: System, i: int, commitment: StageCommitment,
+                      why: str) -> Iterator[Diagnostic]:
     base = ("systems", i)
     stages = sorted(stage.number for stage in system.stages)
     if requirement.last_stage and stages and commitment.stage != stages[-1]:
@@ -76,7 +83,7 @@ def _check_commitment(source, catalog, requirement, system, i, commitment, why):
                  required=shown(weight, decimals), why=why))
 
 
-def check_catalog_requirements(document) -> Iterable[Diagnostic]:
+def check_catalog_requirements(document: Checked[Catalog]) -> Iterable[Diagnostic]:
     """Every system, marco, área and priority a requirement names exists in its catalog."""
     catalog = document.model
     kinds = (("systems", catalog.system), ("excluding", catalog.system))
@@ -87,11 +94,11 @@ def check_catalog_requirements(document) -> Iterable[Diagnostic]:
                 if lookup(ident) is None:
                     yield document.source.diagnostic(base + (field, j), not_in_catalog(
                         "system", ident, (s.id for s in catalog.systems)))
-        for field, lookup, known in (
+        for field, find, known in (
                 ("marco", catalog.marco, catalog.marcos), ("area", catalog.area, catalog.areas),
                 ("priority_at_least", catalog.priority, catalog.priorities)):
             ident = getattr(requirement, field)
-            if ident is not None and lookup(ident) is None:
+            if ident is not None and find(ident) is None:
                 yield document.source.diagnostic(base + (field,), not_in_catalog(
                     field.split("_")[0], ident, (k.id for k in known)))
         if not selected_systems(requirement, catalog):
@@ -100,4 +107,4 @@ def check_catalog_requirements(document) -> Iterable[Diagnostic]:
                 "`systems:`, `marco:` o `area:` nombren alguno"))
 
 
-RULES = (check_requirements,)
+RULES: tuple[Rule[Formulation], ...] = (check_requirements,)

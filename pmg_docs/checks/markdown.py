@@ -11,13 +11,18 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _
+from ..load.front_matter import FrontMatterSource
+from ..load.located_yaml import YamlSource
 from ..models.base import MARKDOWN
 from ..richtext import unsupported
+from .checked import Checked
+from .places import FieldPath
 
 
 def _constructs() -> dict[str, str]:
@@ -29,7 +34,7 @@ def _constructs() -> dict[str, str]:
     }
 
 
-def check_markdown(document) -> Iterable[Diagnostic]:
+def check_markdown(document: Checked[BaseModel]) -> Iterable[Diagnostic]:
     """A warning per unsupported construct in each Markdown field of the document."""
     source = document.source
     for path, text in markdown_fields(document.model):
@@ -43,7 +48,8 @@ def check_markdown(document) -> Iterable[Diagnostic]:
             yield dataclasses.replace(diagnostic, line=first + line - 1 if first else None)
 
 
-def markdown_fields(model: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+def markdown_fields(model: BaseModel,
+                    path: FieldPath = ()) -> Iterable[tuple[FieldPath, str]]:
     """(field path, text) of every Markdown field set in `model`, nested models included."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name, None)
@@ -57,7 +63,7 @@ def markdown_fields(model: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple,
                     yield from markdown_fields(item, path + (name, index))
 
 
-def _is_markdown(annotation, metadata=()) -> bool:
+def _is_markdown(annotation: Any, metadata: Iterable[object] = ()) -> bool:
     if MARKDOWN in metadata:
         return True
     if typing.get_origin(annotation) is typing.Annotated:
@@ -65,14 +71,14 @@ def _is_markdown(annotation, metadata=()) -> bool:
     return any(_is_markdown(arg) for arg in typing.get_args(annotation))
 
 
-def _first_line(source, path: tuple) -> int | None:
+def _first_line(source: YamlSource, path: FieldPath) -> int | None:
     """The line of the file on which the text's first line is: the line after `key: |` (or
     `>`) for a block, the body's first line for a circular, else the key's own line (a text on
     one line)."""
     line = source.line_of(path)
     if line is None:
         return None
-    if path == ("body",) and hasattr(source, "body_line"):
+    if path == ("body",) and isinstance(source, FrontMatterSource):
         return line
     written = source.text.splitlines()[line - 1] if line <= len(source.text.splitlines()) else ""
     value = written.split(":", 1)[1].strip() if ":" in written else ""

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
 from ..i18n import _, ngettext
+from ..load.located_yaml import YamlSource
+from ..models.catalog import Catalog, Indicator, System
+from ..models.indicator import IndicatorFields
+from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
 from ..numbers import same, shown
 from . import weights
+from .checked import Checked, Rule
 from .gender import RULES as GENDER_RULES
-from .places import describe_path, named
+from .places import FieldPath, describe_path, named
 from .targets import check_commitment, check_definition
 from .wording import no_stage, not_in_catalog, twice
 
 
-def objective_weights_total(document, catalog):
+def objective_weights_total(document: Checked[Formulation],
+                            catalog: Catalog) -> Iterator[Diagnostic]:
     yield from weights.total(document.source, ("objectives",),
                              [o.weight for o in document.model.objectives], catalog,
                              _("de los objetivos"))
 
 
-def objective_weight_is_sum_of_items(document, catalog):
+def objective_weight_is_sum_of_items(document: Checked[Formulation],
+                                     catalog: Catalog) -> Iterator[Diagnostic]:
     decimals = catalog.rules.weight_decimals
     for i, objective in enumerate(document.model.objectives):
         parts = [s.weight for s in objective.systems] + [x.weight for x in objective.indicators]
@@ -36,7 +46,7 @@ def objective_weight_is_sum_of_items(document, catalog):
                 terms=terms))
 
 
-def references_exist(document, catalog):
+def references_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     for i, objective in enumerate(document.model.objectives):
         if catalog.objective(objective.objective) is None:
@@ -56,19 +66,19 @@ def references_exist(document, catalog):
                                         not_in_catalog("indicator", item.indicator,
                                                        (x.id for x in catalog.indicators),
                                                        catalog.id))
-        for j, item in enumerate(objective.systems):
-            if catalog.system(item.system) is None:
+        for j, system in enumerate(objective.systems):
+            if catalog.system(system.system) is None:
                 yield source.diagnostic(("objectives", i, "systems", j, "system"),
-                                        not_in_catalog("system", item.system,
+                                        not_in_catalog("system", system.system,
                                                        (s.id for s in catalog.systems),
                                                        catalog.id))
 
 
-def no_duplicates(document, catalog):
+def no_duplicates(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for i, objective in enumerate(document.model.objectives):
-        path = ("objectives", i, "objective")
+        path: FieldPath = ("objectives", i, "objective")
         if objective.objective in seen:
             yield source.diagnostic(path, twice(objective.objective,
                                                 source.line_of(seen[objective.objective])))
@@ -85,7 +95,8 @@ def no_duplicates(document, catalog):
                 seen.setdefault(ident, path)
 
 
-def system_weight_is_sum_of_stages(document, catalog):
+def system_weight_is_sum_of_stages(document: Checked[Formulation],
+                                   catalog: Catalog) -> Iterator[Diagnostic]:
     decimals = catalog.rules.weight_decimals
     source = document.source
     for i, objective in enumerate(document.model.objectives):
@@ -108,7 +119,8 @@ def system_weight_is_sum_of_stages(document, catalog):
                                                       sum=shown(total, decimals)))
 
 
-def _stages_match_catalog(source, base, commitment, system):
+def _stages_match_catalog(source: YamlSource, base: FieldPath, commitment: SystemCommitment,
+                          system: System) -> Iterator[Diagnostic]:
     known = {s.number: s for s in system.stages}
     listed = {s.stage for s in commitment.stages}
     for k, stage in enumerate(commitment.stages):
@@ -134,13 +146,13 @@ def _stages_match_catalog(source, base, commitment, system):
             missing=", ".join(str(m) for m in missing), system=system.name))
 
 
-def indicator_of(commitment, catalog):
+def indicator_of(commitment: IndicatorCommitment, catalog: Catalog) -> IndicatorFields | None:
     """What the commitment's indicator is: the service's own definition, else the catalog's."""
     return commitment.definition if commitment.definition is not None \
         else catalog.indicator(commitment.indicator)
 
 
-def targets(document, catalog):
+def targets(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.indicators):
@@ -148,13 +160,14 @@ def targets(document, catalog):
             indicator = indicator_of(commitment, catalog)
             if indicator is None:
                 continue  # reported by references_exist
-            fixed = getattr(indicator, "fixed_denominator", None)
+            fixed = indicator.fixed_denominator if isinstance(indicator, Indicator) else None
             yield from check_commitment(source, base, commitment, indicator, fixed)
             if commitment.definition is not None:
                 yield from check_definition(source, base + ("definition",), indicator, catalog)
 
 
-def catalog_objectives_committed(document, catalog):
+def catalog_objectives_committed(document: Checked[Formulation],
+                                 catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {o.objective for o in document.model.objectives}
     for objective in catalog.objectives:
         if objective.id not in committed:
@@ -163,7 +176,7 @@ def catalog_objectives_committed(document, catalog):
                 id=objective.id, name=objective.name), severity=Severity.WARNING)
 
 
-RULES = (
+RULES: tuple[Rule[Formulation], ...] = (
     objective_weights_total,
     objective_weight_is_sum_of_items,
     references_exist,
@@ -183,11 +196,11 @@ def check(document, catalog):
 
 def describe(path: tuple, data, catalog) -> str | None:
     """`Objetivo N°2 › Sistema «Estado Verde» › Etapa 1 › Objetivo 2`, as the document reads."""
-    def objective(item, index, catalog):
+    def objective(item: Any, index: int, catalog: Catalog | None) -> str:
         found = catalog.objective(item.get("objective")) if catalog else None
         return _("Objetivo N°{number}").format(number=found.number if found else index + 1)
 
-    def indicator(item, index, catalog):
+    def indicator(item: Any, index: int, catalog: Catalog | None) -> str:
         definition = item.get("definition")
         if isinstance(definition, dict) and isinstance(definition.get("name"), str):
             return _("Indicador «{name}»").format(name=definition["name"])

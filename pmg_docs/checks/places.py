@@ -10,12 +10,22 @@ it cannot name it leaves as the key the file uses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 
-# (the list's item, its index, the catalog) -> how the document calls it.
-ItemNamer = Callable[[object, int, object], str]
+if TYPE_CHECKING:
+    from ..models.catalog import Catalog
+
+# Where a value is in a source's data: keys and list indexes, counted from 0
+# (`("objectives", 2, "weight")`).
+FieldPath = tuple[str | int, ...]
+# (the list's item, its index, the catalog) -> how the document calls it. The item is the raw
+# data as written, which may not have validated: any value. A namer reads it as it expects and
+# `_name` falls back to the item's number where it cannot (the walk never fails). The catalog is
+# None where the source names none that loads.
+ItemNamer = Callable[[Any, int, "Catalog | None"], str]
 SEPARATOR = " › "
 
 
@@ -56,7 +66,8 @@ def field_labels() -> dict[str, str]:
     }
 
 
-def describe_path(path: tuple, data, catalog, items: dict[str, ItemNamer],
+def describe_path(path: FieldPath, data: object, catalog: Catalog | None,
+                  items: Mapping[str, ItemNamer],
                   labels: dict[str, str] | None = None,
                   identities: frozenset[str] = frozenset()) -> str | None:
     """`path` in the document's words. `items` names the items of each list field (by the
@@ -66,12 +77,12 @@ def describe_path(path: tuple, data, catalog, items: dict[str, ItemNamer],
     words = {**field_labels(), **(labels or {})}
     parts: list[str] = []
     node = data
-    parent_key = None
+    parent_key: str | int | None = None
     for index, part in enumerate(path):
         last = index == len(path) - 1
         if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
             node = node[part]
-            namer = items.get(parent_key)
+            namer = items.get(parent_key) if isinstance(parent_key, str) else None
             if namer is not None:
                 parts[-1:] = [_name(namer, node, part, catalog)]
             else:
@@ -86,7 +97,7 @@ def describe_path(path: tuple, data, catalog, items: dict[str, ItemNamer],
     return SEPARATOR.join(parts) or None
 
 
-def _name(namer: ItemNamer, item, index: int, catalog) -> str:
+def _name(namer: ItemNamer, item: object, index: int, catalog: Catalog | None) -> str:
     try:
         return namer(item, index, catalog)
     except (AttributeError, KeyError, TypeError, ValueError):
@@ -94,7 +105,8 @@ def _name(namer: ItemNamer, item, index: int, catalog) -> str:
         return _("N°{number}").format(number=index + 1)
 
 
-def named(kind: str, item, key: str, lookup=None) -> str:
+def named(kind: str, item: object, key: str,
+          lookup: Callable[[str], object] | None = None) -> str:
     """`Indicador «Transformación Digital»`: the catalog's name of the id under `key` in a raw
     item, or the id as written."""
     ident = item.get(key) if isinstance(item, dict) else None

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
-from ..load.sources import Document
-from ..models.catalog import Requirement, System
+from ..models.catalog import Catalog, Requirement, System
+from .checked import Checked
+from .places import FieldPath
 from .wording import twice
 
 CODE = re.compile(r"^E(?P<stage>[1-9])-(?P<objective>\d{2})-RT(?P<number>[1-9]\d?)$")
@@ -28,14 +29,15 @@ def parse_code(code: str) -> tuple[int, int, int] | None:
     return int(match["stage"]), int(match["objective"]), int(match["number"])
 
 
-def check_requirements(document: Document) -> Iterable[Diagnostic]:
+def check_requirements(document: Checked[Catalog]) -> Iterable[Diagnostic]:
     for index, system in enumerate(document.model.systems):
         yield from _check_system(document, ("systems", index), system)
 
 
-def _check_system(document: Document, base: tuple, system: System) -> Iterable[Diagnostic]:
+def _check_system(document: Checked[Catalog], base: FieldPath,
+                  system: System) -> Iterable[Diagnostic]:
     source = document.source
-    first_seen: dict[str, tuple] = {}
+    first_seen: dict[str, FieldPath] = {}
     for j, stage in enumerate(system.stages):
         for k, objective in enumerate(stage.objectives):
             path = base + ("stages", j, "objectives", k, "requirements")
@@ -51,7 +53,7 @@ def _check_system(document: Document, base: tuple, system: System) -> Iterable[D
                 yield from _check_merge(document, here, r, requirement, by_code)
 
 
-def _check_code(document: Document, here: tuple, requirement: Requirement, stage: int,
+def _check_code(document: Checked[Catalog], here: FieldPath, requirement: Requirement, stage: int,
                 objective: int) -> Iterable[Diagnostic]:
     source = document.source
     parsed = parse_code(requirement.code)
@@ -76,7 +78,7 @@ def _check_code(document: Document, here: tuple, requirement: Requirement, stage
                                                    objective=objective))
 
 
-def _check_merge(document: Document, here: tuple, index: int, requirement: Requirement,
+def _check_merge(document: Checked[Catalog], here: FieldPath, index: int, requirement: Requirement,
                  by_code: dict[str, tuple[int, Requirement]]) -> Iterable[Diagnostic]:
     source = document.source
     for m, other_code in enumerate(requirement.merged_with):
@@ -97,7 +99,7 @@ def _check_merge(document: Document, here: tuple, index: int, requirement: Requi
             yield source.diagnostic(where, _(
                 "{other} no nombra a {code} en su merged_with; se espera que los requisitos "
                 "fusionados se nombren entre sí").format(other=other_code, code=requirement.code))
-        elif other.note != requirement.note and other_index < index:
+        elif other.note != requirement.note and other_index is not None and other_index < index:
             # Reported once, at the later of the two.
             yield source.diagnostic(here + ("note",), _(
                 "la nota difiere de la de {other}, con el que se fusionó; se espera que los "

@@ -9,17 +9,24 @@ value alone (an amount of money, a number of days), with no fraction.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, unknown
 from ..i18n import _
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
+if TYPE_CHECKING:
+    from ..load.located_yaml import YamlSource
+    from ..models.catalog import Catalog
+    from ..models.objetivos import IndicatorCommitment
+    from .places import FieldPath
+
 
 def computed_value(target: Target, indicator: IndicatorFields) -> float | None:
     """What numerator and denominator give on the indicator's scale; None without a fraction or
     with a zero denominator."""
-    if not target.has_fraction or not target.denominator:
+    if target.numerator is None or not target.denominator:
         return None
     return target.numerator / target.denominator * indicator.factor
 
@@ -29,21 +36,24 @@ def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | No
     return target.value if target.value is not None else computed_value(target, indicator)
 
 
-def check_target(source, base: tuple, target: Target, indicator: IndicatorFields,
+def check_target(source: YamlSource, base: FieldPath, target: Target, indicator: IndicatorFields,
                  fixed_denominator: int | None = None,
                  field: str = "target") -> Iterable[Diagnostic]:
     """The target at `base + (field,)` of an indicator defined by `indicator` (a result's
     effective figures are checked the same way, at `effective`)."""
     here = base + (field,)
-    if target.has_fraction and target.denominator == 0:
+    numerator, denominator = target.numerator, target.denominator
+    if numerator is None or denominator is None:
+        # No fraction (the model holds both or neither): nothing to compute.
+        return
+    if denominator == 0:
         yield source.diagnostic(here + ("denominator",), _(
             "el denominador es 0; se espera un número mayor que 0"))
         return
-    if fixed_denominator is not None and target.has_fraction \
-            and target.denominator != fixed_denominator:
+    if fixed_denominator is not None and denominator != fixed_denominator:
         yield source.diagnostic(here + ("denominator",), _(
             "el denominador es {denominator}; el marco lo fija en {fixed} para «{indicator}»"
-        ).format(denominator=plain(target.denominator), fixed=fixed_denominator,
+        ).format(denominator=plain(denominator), fixed=fixed_denominator,
                  indicator=indicator.name))
     computed = computed_value(target, indicator)
     if computed is None:
@@ -59,15 +69,16 @@ def check_target(source, base: tuple, target: Target, indicator: IndicatorFields
         yield source.diagnostic(here + ("value",), _(
             "el valor es {value}, pero {numerator} / {denominator}{factor} = {computed}; se "
             "espera que coincidan con {decimals} decimales").format(
-            value=plain(target.value), numerator=plain(target.numerator),
-            denominator=plain(target.denominator), factor=factor,
+            value=plain(target.value), numerator=plain(numerator),
+            denominator=plain(denominator), factor=factor,
             computed=shown(computed, decimals), decimals=decimals))
 
 
-def check_commitment(source, base: tuple, commitment, indicator: IndicatorFields,
+def check_commitment(source: YamlSource, base: FieldPath, commitment: IndicatorCommitment,
+                     indicator: IndicatorFields,
                      fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
     """An indicator committed with a target, or measured only ("Mide"), never both or neither."""
-    target, measure_only = commitment.target, getattr(commitment, "measure_only", False)
+    target, measure_only = commitment.target, commitment.measure_only
     if target is None and not measure_only:
         yield source.diagnostic(base, _(
             "no tiene meta; se espera `target:` con numerador y denominador, o "
@@ -80,8 +91,8 @@ def check_commitment(source, base: tuple, commitment, indicator: IndicatorFields
         yield from check_target(source, base, target, indicator, fixed_denominator)
 
 
-def check_definition(source, base: tuple, indicator: IndicatorFields,
-                     catalog) -> Iterable[Diagnostic]:
+def check_definition(source: YamlSource, base: FieldPath, indicator: IndicatorFields,
+                     catalog: Catalog) -> Iterable[Diagnostic]:
     """An indicator a service defines: a type the marco admits, a unit where the scale needs
     one."""
     if indicator.type is not None and catalog.indicator_types \
@@ -94,6 +105,6 @@ def check_definition(source, base: tuple, indicator: IndicatorFields,
             scale=indicator.scale))
 
 
-def _unknown_type(type_id: str, catalog) -> str:
+def _unknown_type(type_id: str, catalog: Catalog) -> str:
     return unknown(_("un tipo de indicador"), type_id, (t.id for t in catalog.indicator_types),
                    _("del catálogo {catalog}").format(catalog=catalog.id))

@@ -4,14 +4,21 @@ documents print."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
 from ..numbers import same, shown
 
+if TYPE_CHECKING:
+    from ..load.located_yaml import YamlSource
+    from ..models.catalog import Catalog
+    from .places import FieldPath
 
-def total(source, path: tuple, weights: list[float], catalog, what: str) -> Iterable[Diagnostic]:
+
+def total(source: YamlSource, path: FieldPath, weights: list[float], catalog: Catalog,
+          what: str) -> Iterator[Diagnostic]:
     """`what` names the weighed items as the message says them ("de los objetivos")."""
     expected = catalog.rules.total_weight
     if expected is None:
