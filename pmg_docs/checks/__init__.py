@@ -9,6 +9,7 @@ code. All checks run, and all their findings are gathered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import kinds
@@ -53,10 +54,11 @@ def _findings_on_partial(document: Document, templates: Path | None) -> list[Dia
         # A rule needed a field that was set aside (left empty): the shape errors are all that
         # can be said about this file.
         return []
-    return [d for d in found if not document.pruned.misleads(d.path)]
+    pruned = document.pruned
+    return [d for d in found if pruned is None or not pruned.misleads(d.path)]
 
 
-def validate_paths(paths, registry: CatalogRegistry,
+def validate_paths(paths: Iterable[str | Path], registry: CatalogRegistry,
                    templates: Path | None = None) -> tuple[Diagnostics, int]:
     """Validate every source under `paths`; return all diagnostics and the number of files."""
     files, problems = iter_source_files(paths)

@@ -7,13 +7,17 @@ ones that need the catalog or the parsed text. All are located in the circular's
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ..diagnostics import Diagnostic, unknown
 from ..i18n import _
+from ..load.front_matter import FrontMatterSource
 from ..load.sources import Document
 from ..models.catalog import Catalog
+from ..models.circular import Circular
 from ..richtext.circular import INSERTIONS, parse_text
-from .places import describe_path, field_labels
+from .checked import Checked
+from .places import FieldPath, describe_path, field_labels
 from .wording import not_in_catalog, noun, twice
 
 
@@ -22,12 +26,12 @@ def check(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
     yield from check_recipients(document, catalog)
 
 
-def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+def check_text(document: Checked[Circular], catalog: Catalog) -> Iterable[Diagnostic]:
     source = document.source
-    first = getattr(source, "body_line", 1)
+    first = source.body_line if isinstance(source, FrontMatterSource) else 1
     parsed = parse_text(document.model.body)
 
-    def at(line: int, path: tuple, message: str) -> Diagnostic:
+    def at(line: int, path: FieldPath, message: str) -> Diagnostic:
         # The line is exact; the place says which insertion (and option), where there is one.
         item = " › ".join([_("texto"), *(f"`{part}`" for part in path)])
         return Diagnostic(source.name, first + line - 1, ("body", *path), message, item=item)
@@ -41,21 +45,24 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
                 "el catálogo {catalog} no tiene {needs}, que esta inserción imprime; se espera un "
                 "catálogo que los liste").format(catalog=catalog.id,
                                                  needs=field_labels().get(kind.needs, kind.needs)))
+    # A reference's kind (Spanish, as staff write it): the field name of its list, and the ids
+    # the catalog has.
+    lists = {"area": ("area", [item.id for item in catalog.areas]),
+             "sistema": ("system", [item.id for item in catalog.systems]),
+             "ministerio": ("ministry", [item.id for item in catalog.ministries])}
     for reference in parsed.references:
         if reference.kind == "areas" and not catalog.areas:
             yield at(reference.line, (), _(
                 "el catálogo {catalog} no tiene áreas; se espera un catálogo que las liste"
             ).format(catalog=catalog.id))
-        # The reference's kind (Spanish, as staff write it) and the field name of its list.
-        key, known = {"area": ("area", catalog.areas), "sistema": ("system", catalog.systems),
-                      "ministerio": ("ministry", catalog.ministries)}.get(reference.kind,
-                                                                          (None, None))
-        if known is not None and reference.id not in {item.id for item in known}:
-            yield at(reference.line, (), not_in_catalog(key, reference.id,
-                                                        (item.id for item in known), catalog.id))
+        listed = lists.get(reference.kind)
+        if listed is not None and reference.id not in listed[1]:
+            key, known = listed
+            yield at(reference.line, (), not_in_catalog(key, reference.id, known, catalog.id))
 
 
-def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
+def check_recipients(document: Checked[Circular],
+                     catalog: Catalog) -> Iterable[Diagnostic]:
     source = document.source
     ministries = [m.id for m in catalog.ministries]
     home = {i.id: m for m in catalog.ministries for i in m.institutions}
@@ -92,12 +99,12 @@ def check_recipients(document: Document, catalog: Catalog) -> Iterable[Diagnosti
 def describe(path: tuple, data, catalog) -> str | None:
     """`Distribución › Ministerio «Salud» › Jefatura «Superintendencia de Salud»`: the letter's
     parts by the names the circular prints."""
-    def ministry(item, index, catalog):
+    def ministry(item: Any, index: int, catalog: Catalog | None) -> str:
         found = catalog.ministry(item.get("ministry")) if catalog else None
         name = found.name if found else item.get("ministry")
         return _("Distribución › Ministerio «{name}»").format(name=name)
 
-    def head(item, index, catalog):
+    def head(item: Any, index: int, catalog: Catalog | None) -> str:
         found = next((i for m in catalog.ministries for i in m.institutions
                       if i.id == item.get("institution")), None) if catalog else None
         name = found.name if found else item.get("institution")

@@ -3,11 +3,21 @@ formulation it names is itself clean, so that what is compared with it can be tr
 
 from __future__ import annotations
 
-from ..diagnostics import Severity, display_name
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from ..diagnostics import Diagnostic, Severity, display_name
 from ..i18n import _, ngettext
+from ..models.catalog import Catalog
+from ..models.linked import AboutFormulation
+from .checked import Checked, Rule
+from .places import FieldPath
+
+About = TypeVar("About", bound=AboutFormulation)
 
 
-def formulation_is_clean(document, catalog):
+def formulation_is_clean(document: Checked[AboutFormulation],
+                         catalog: Catalog) -> Iterator[Diagnostic]:
     from . import check_document
 
     formulation = document.model.formulation_document
@@ -21,7 +31,7 @@ def formulation_is_clean(document, catalog):
             count=len(errors), path=display_name(formulation.source.path)))
 
 
-def formulation_line(formulation, path: tuple) -> str:
+def formulation_line(formulation: Checked[object], path: FieldPath) -> str:
     """`aduanas.yaml:22`: where an item of the formulation (a loaded document) is."""
     return f"{formulation.source.name}:{formulation.source.line_of(path)}"
 
@@ -36,7 +46,8 @@ def not_committed(what: str) -> str:
              "compromete").format(what=what)
 
 
-def checked_against_formulation(document, catalog, rules):
+def checked_against_formulation(document: Checked[About], catalog: Catalog,
+                                rules: Iterable[Rule[About]]) -> Iterator[Diagnostic]:
     """`rules` of a source about a formulation, run once the formulation is known to be clean
     (against a broken one they would only repeat its errors)."""
     clean = list(formulation_is_clean(document, catalog))

@@ -15,7 +15,7 @@ from ..numbers import same, shown
 from . import weights
 from .checked import Checked, Rule
 from .gender import RULES as GENDER_RULES
-from .places import FieldPath, describe_path, named
+from .places import FieldPath, ItemNamer, describe_path, named
 from .targets import check_commitment, check_definition
 from .wording import no_stage, not_in_catalog, twice
 
@@ -206,7 +206,7 @@ def describe(path: tuple, data, catalog) -> str | None:
             return _("Indicador «{name}»").format(name=definition["name"])
         return named(_("Indicador"), item, "indicator", catalog.indicator if catalog else None)
 
-    items = {
+    items: dict[str, ItemNamer] = {
         "objectives": objective,
         "indicators": indicator,
         "systems": lambda item, i, c: named(_("Sistema"), item, "system",

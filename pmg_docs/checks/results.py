@@ -3,24 +3,32 @@ commits, its arithmetic is exact, and its catalog says how results are judged.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic
 from ..i18n import _
-from .compliance import commitments
+from ..load.located_yaml import YamlSource
+from ..models.catalog import Catalog, Indicator, System
+from ..models.indicator import IndicatorFields
+from ..models.results import Results, StageResult
+from .checked import Checked, Rule
+from .compliance import Commitment, commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .objetivos import indicator_of
-from .places import describe_path, named
+from .places import FieldPath, describe_path, named
 from .targets import check_target
 from .wording import twice
 
 
-def _name(catalog, commitment) -> str:
-    item = catalog.indicator(commitment.id) if commitment.kind == "indicator" \
-        else catalog.system(commitment.id)
+def _name(catalog: Catalog, commitment: Commitment) -> str:
+    item: IndicatorFields | System | None = catalog.indicator(commitment.id) \
+        if commitment.kind == "indicator" else catalog.system(commitment.id)
     if commitment.kind == "indicator" and commitment.item.definition is not None:
         item = commitment.item.definition
     return f"«{item.name if item else commitment.id}» ({commitment.id})"
 
 
-def rules_exist(document, catalog):
+def rules_exist(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     if catalog.rules.compliance is None:
         yield document.source.diagnostic(("catalog",), _(
             "el catálogo {catalog} no dice cómo se juzgan los resultados; se espera "
@@ -28,12 +36,13 @@ def rules_exist(document, catalog):
             catalog=catalog.id))
 
 
-def _matched(document, catalog, field: str, key: str, kind: str):
+def _matched(document: Checked[Results], catalog: Catalog, field: str, key: str,
+             kind: str) -> Iterator[Diagnostic]:
     """Each committed item of `kind` answered once under `field`, and nothing else."""
     source = document.source
     formulation = document.model.formulation_document
     committed = {c.id: c for c in commitments(formulation.model) if c.kind == kind}
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for j, item in enumerate(getattr(document.model, field)):
         ident = getattr(item, key)
         path = (field, j, key)
@@ -50,15 +59,15 @@ def _matched(document, catalog, field: str, key: str, kind: str):
                 formulation_line(formulation, commitment.path)))
 
 
-def indicators_match(document, catalog):
+def indicators_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from _matched(document, catalog, "indicators", "indicator", "indicator")
 
 
-def systems_match(document, catalog):
+def systems_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from _matched(document, catalog, "systems", "system", "system")
 
 
-def effective_figures(document, catalog):
+def effective_figures(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {c.id: c for c in commitments(document.model.formulation_document.model)
                  if c.kind == "indicator"}
     for j, result in enumerate(document.model.indicators):
@@ -68,11 +77,12 @@ def effective_figures(document, catalog):
         indicator = indicator_of(commitment.item, catalog)
         if indicator is None:
             continue
+        fixed = indicator.fixed_denominator if isinstance(indicator, Indicator) else None
         yield from check_target(document.source, ("indicators", j), result.effective, indicator,
-                                getattr(indicator, "fixed_denominator", None), field="effective")
+                                fixed, field="effective")
 
 
-def stages_match(document, catalog):
+def stages_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     """Per system, every stage with a committed objective is answered, and only committed
     objectives (weight above 0) are said to be achieved."""
     source = document.source
@@ -98,16 +108,7 @@ def stages_match(document, catalog):
                     "esperan solo las etapas con alguna ponderación mayor que 0").format(
                     stage=stage.stage))
                 continue
-            for m, number in enumerate(stage.achieved):
-                if stage.achieved.index(number) != m:
-                    yield source.diagnostic(path + ("achieved", m), twice(str(number), None))
-                elif not 1 <= number <= len(given) or given[number - 1] <= 0:
-                    committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
-                    yield source.diagnostic(path + ("achieved", m), _(
-                        "el objetivo {number} de la etapa {stage} no está comprometido (su "
-                        "ponderación es 0 o no existe); se espera uno de: {known}").format(
-                        number=number, stage=stage.stage,
-                        known=", ".join(str(n) for n in committed_numbers)))
+            yield from _achieved(source, path, stage, given)
         for stage_number, given in weights.items():
             if any(w > 0 for w in given) and stage_number not in listed:
                 yield source.diagnostic(("systems", j, "stages"), missing(
@@ -115,10 +116,26 @@ def stages_match(document, catalog):
                     formulation_line(formulation, commitment.path)))
 
 
-def external_causes(document, catalog):
+def _achieved(source: YamlSource, path: FieldPath, stage: StageResult,
+              given: list[float]) -> Iterator[Diagnostic]:
+    """Each objective a stage says achieved is listed once and committed: `given` holds the
+    stage's weights in the formulation, 0 for an objective not committed."""
+    for m, number in enumerate(stage.achieved):
+        if stage.achieved.index(number) != m:
+            yield source.diagnostic(path + ("achieved", m), twice(str(number), None))
+        elif not 1 <= number <= len(given) or given[number - 1] <= 0:
+            committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
+            yield source.diagnostic(path + ("achieved", m), _(
+                "el objetivo {number} de la etapa {stage} no está comprometido (su "
+                "ponderación es 0 o no existe); se espera uno de: {known}").format(
+                number=number, stage=stage.stage,
+                known=", ".join(str(n) for n in committed_numbers)))
+
+
+def external_causes(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     committed = {c.id for c in commitments(document.model.formulation_document.model)}
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for j, cause in enumerate(document.model.external_causes):
         path = ("external_causes", j, "commitment")
         if cause.commitment not in committed:
@@ -129,8 +146,8 @@ def external_causes(document, catalog):
         seen.setdefault(cause.commitment, path)
 
 
-RULES = (rules_exist, indicators_match, systems_match, effective_figures, stages_match,
-         external_causes)
+RULES: tuple[Rule[Results], ...] = (rules_exist, indicators_match, systems_match,
+                                    effective_figures, stages_match, external_causes)
 
 
 def check(document, catalog):

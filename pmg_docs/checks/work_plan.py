@@ -4,24 +4,30 @@ marco's year and, for a system, name a stage objective it commits."""
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
 from ..i18n import _
-from .compliance import commitments
+from ..models.catalog import Catalog
+from ..models.objetivos import Formulation
+from ..models.work_plan import Activity, WorkPlan
+from .checked import Checked, Rule
+from .compliance import SystemCommitted, commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
-from .places import describe_path, named
+from .places import FieldPath, describe_path, named
 from .wording import twice
 
 
-def _committed_systems(formulation) -> dict:
-    return {c.id: c for c in commitments(formulation.model)
+def _committed_systems(formulation: Formulation) -> dict[str, SystemCommitted]:
+    return {c.id: c for c in commitments(formulation)
             if c.kind == "system" and c.weight > 0}
 
 
-def measures_match(document, catalog):
+def measures_match(document: Checked[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     formulation = document.model.formulation_document
     count = len(formulation.model.gender_measures)
-    seen: dict[int, tuple] = {}
+    seen: dict[int, FieldPath] = {}
     for j, plan in enumerate(document.model.gender_measures):
         path = ("gender_measures", j, "measure")
         if plan.measure in seen:
@@ -41,11 +47,11 @@ def measures_match(document, catalog):
                 formulation_line(formulation, ("gender_measures", number - 1))))
 
 
-def systems_match(document, catalog):
+def systems_match(document: Checked[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
     formulation = document.model.formulation_document
-    committed = _committed_systems(formulation)
-    seen: dict[str, tuple] = {}
+    committed = _committed_systems(formulation.model)
+    seen: dict[str, FieldPath] = {}
     for j, plan in enumerate(document.model.systems):
         path = ("systems", j, "system")
         if plan.system in seen:
@@ -62,16 +68,18 @@ def systems_match(document, catalog):
                 formulation_line(formulation, commitment.path)))
 
 
-def _activities(document):
-    for field in ("gender_measures", "systems"):
-        for j, plan in enumerate(getattr(document.model, field)):
-            for k, activity in enumerate(plan.activities):
-                yield (field, j, "activities", k), plan, activity
+def _activities(document: Checked[WorkPlan]) -> Iterator[tuple[FieldPath, Activity]]:
+    model = document.model
+    plans = [*(("gender_measures", j, p.activities) for j, p in enumerate(model.gender_measures)),
+             *(("systems", j, p.activities) for j, p in enumerate(model.systems))]
+    for field, j, activities in plans:
+        for k, activity in enumerate(activities):
+            yield (field, j, "activities", k), activity
 
 
-def dates(document, catalog):
+def dates(document: Checked[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     source = document.source
-    for path, _plan, activity in _activities(document):
+    for path, activity in _activities(document):
         if activity.end < activity.start:
             yield source.diagnostic(path + ("end",), _(
                 "termina el {end}, antes de comenzar ({start}); se espera una fecha de término "
@@ -84,16 +92,16 @@ def dates(document, catalog):
                     "fecha de {year}").format(day=day, year=catalog.year, catalog=catalog.id))
 
 
-def stage_objectives(document, catalog):
+def stage_objectives(document: Checked[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     """A system's activity names a stage objective (stage and objective, together) that the
     formulation commits with a weight above 0; every committed one has an activity."""
     source = document.source
     formulation = document.model.formulation_document
-    committed = _committed_systems(formulation)
+    committed = _committed_systems(formulation.model)
     for j, plan in enumerate(document.model.systems):
         commitment = committed.get(plan.system)
         weights = {s.stage: s.weights for s in commitment.item.stages} if commitment else {}
-        served = set()
+        served: set[tuple[int, int]] = set()
         for k, activity in enumerate(plan.activities):
             path = ("systems", j, "activities", k)
             if (activity.stage is None) != (activity.objective is None):
@@ -101,7 +109,7 @@ def stage_objectives(document, catalog):
                     "se espera `stage:` y `objective:` juntos (el objetivo de etapa al que sirve "
                     "la actividad), o ninguno"))
                 continue
-            if activity.stage is None or commitment is None:
+            if activity.stage is None or activity.objective is None or commitment is None:
                 continue
             given = weights.get(activity.stage, [])
             if not 1 <= activity.objective <= len(given) or given[activity.objective - 1] <= 0:
@@ -123,7 +131,7 @@ def stage_objectives(document, catalog):
                 ).format(left=", ".join(left)), severity=Severity.WARNING)
 
 
-RULES = (measures_match, systems_match, dates, stage_objectives)
+RULES: tuple[Rule[WorkPlan], ...] = (measures_match, systems_match, dates, stage_objectives)
 
 
 def check(document, catalog):
