@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..models.catalog import Catalog
 from ..models.objetivos import Formulation
 from ..numbers import format_count
+from .lookup import known
 from .requirements import requirement_rows, stage_of
 
 
@@ -13,7 +14,7 @@ def requirements_annex(formulation: Formulation, catalog: Catalog) -> dict | Non
     systems = []
     for objective_commitment in formulation.objectives:
         for commitment in objective_commitment.systems:
-            system = catalog.system(commitment.system)
+            system = known(catalog.system(commitment.system), commitment.system)
             given = {s.stage: s.weights for s in commitment.stages}
             committed = []
             for stage in system.stages:

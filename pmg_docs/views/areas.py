@@ -10,6 +10,7 @@ from ..models.areas import Formulation
 from ..models.catalog import Catalog
 from ..numbers import format_number
 from ..richtext import render_markdown
+from .lookup import known
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # A justification longer than this may be taller than a landscape page: its row is allowed to
@@ -23,16 +24,16 @@ def view(formulation: Formulation, catalog: Catalog) -> dict:
     # One column per stage up to the longest system of the marco (I to IV in 2011).
     stage_count = max((stage.number for s in catalog.systems for stage in s.stages), default=1)
 
-    def placed(system_id: str) -> dict:
-        system = catalog.system(system_id)
+    def placed(system_id: str) -> dict[str, str]:
+        system = known(catalog.system(system_id), system_id)
         marco = catalog.marco(system.marco)
-        return {"marco": marco.name if marco else "", "area": catalog.area(system.area).name,
-                "system": system.name}
+        area = known(catalog.area(system.area), f"{system.area}")
+        return {"marco": marco.name if marco else "", "area": area.name, "system": system.name}
 
     rows = [
         {**placed(c.system),
          "marks": [number == c.stage for number in range(1, stage_count + 1)],
-         "priority": catalog.priority(c.priority).name,
+         "priority": known(catalog.priority(c.priority), c.priority).name,
          "weight": format_number(c.weight, decimals, style)}
         for c in formulation.systems
     ]

@@ -8,12 +8,21 @@ the text is ever a template.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
-from ..models.catalog import Catalog
+from ..models.base import Model
+from ..models.catalog import Area, Catalog, System
 from ..models.circular import Circular
 from ..numbers import format_letter_date
-from ..richtext.circular import INSERTIONS, parse_text, parser
+from ..richtext.circular import INSERTIONS, TableOptions, parse_text, parser
+from .lookup import known
+
+# A system's row in a table of systems: its name and the text beside it.
+Row = dict[str, str]
 
 
 def _ending(text: str, mark: str) -> str:
@@ -30,23 +39,24 @@ def enumerate_areas(catalog: Catalog) -> str:
     return "; ".join(names[:-1]) + "; y " + names[-1]
 
 
-def _area_order(area):
+def _area_order(area: Area) -> tuple[bool, int]:
     return (area.number is None, area.number or 0)
 
 
-def _references(catalog: Catalog):
+def _references(catalog: Catalog) -> Callable[[str], str]:
     def resolve(content: str) -> str:
         kind, _, item = content.partition(":")
         if kind == "areas":
             return enumerate_areas(catalog)
         found = {"area": catalog.area, "sistema": catalog.system,
                  "ministerio": catalog.ministry}[kind](item)
-        return found.name
+        # Its checks found every reference in the catalog (checks/circular.py).
+        return known(found.name if found is not None else None, item)
     return resolve
 
 
-def _area_groups(catalog: Catalog, row) -> list[dict]:
-    groups = []
+def _area_groups(catalog: Catalog, row: Callable[[System], Row]) -> list[dict[str, object]]:
+    groups: list[dict[str, object]] = []
     for area in sorted(catalog.areas, key=_area_order):
         systems = [row(system) for system in catalog.systems if system.area == area.id]
         if systems:
@@ -55,37 +65,42 @@ def _area_groups(catalog: Catalog, row) -> list[dict]:
     return groups
 
 
-def _systems_row(system) -> dict:
+def _systems_row(system: System) -> Row:
     size = f" ({system.size_label})" if system.size_label else ""
     return {"name": _ending(system.name, ".") + size, "text": system.general_objective or ""}
 
 
-def _experts_row(system) -> dict:
+def _experts_row(system: System) -> Row:
     return {"name": _ending(system.experts_table_name or system.name, "."),
             "text": " ".join(_ending(expert, ".") for expert in system.experts)}
 
 
-def _insertion_part(name: str, options, catalog: Catalog, table_number: int) -> dict:
+def _insertion_part(name: str, options: Model | None, catalog: Catalog,
+                    table_number: int) -> dict[str, object]:
     if name == "instituciones":
         return {"kind": "instituciones", "ministries": [
             {"name": _ending(m.name, ":"), "institutions": [_ending(i.name, ".")
                                                             for i in m.institutions]}
             for m in catalog.ministries]}
     row = _systems_row if name == "cuadro-sistemas" else _experts_row
+    if not isinstance(options, TableOptions):
+        # The text's checks passed: a table's insertion has its options.
+        raise TypeError(f"insertion {name!r} with options {options!r}")
     # Without `columns:` the template prints its own headings for the insertion.
     return {"kind": "cuadro", "number": table_number, "title": list(options.title),
             "columns": list(options.columns) if options.columns else None,
             "groups": _area_groups(catalog, row), "insertion": name}
 
 
-def body_parts(circular: Circular, catalog: Catalog) -> list[dict]:
+def body_parts(circular: Circular, catalog: Catalog) -> list[dict[str, object]]:
     """The text as a list of parts, each with a `kind`: `html` (Markdown rendered), or an
     insertion's (`instituciones`, `cuadro`) with its data."""
     md = parser()
     parsed = parse_text(circular.body)
     insertions = iter(parsed.insertions)
     env = {"reference": _references(catalog)}
-    parts, start, tables = [], 0, 0
+    parts: list[dict[str, object]] = []
+    start, tables = 0, 0
     for index, token in enumerate(parsed.tokens):
         if token.type != "pmg_insertion":
             continue
@@ -98,7 +113,8 @@ def body_parts(circular: Circular, catalog: Catalog) -> list[dict]:
     return parts
 
 
-def _html(md, tokens, env) -> dict:
+def _html(md: MarkdownIt, tokens: Sequence[Token],
+          env: dict[str, Callable[[str], str]]) -> dict[str, object]:
     # A slice may open a list item that the next slice closes: the parts are joined in order.
     return {"kind": "html", "html": Markup(md.renderer.render(tokens, md.options, env))}
 

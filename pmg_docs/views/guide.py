@@ -17,5 +17,6 @@ def view(system: System, catalog: Catalog) -> dict:
     return {
         "system": system,
         "stages": stages,
-        "requirement_count": sum(o["count"] for s in stages for o in s["objectives"]),
+        "requirement_count": sum(len(o.requirements) for s in system.stages
+                                 for o in s.objectives),
     }

@@ -4,12 +4,21 @@ overall compliance, compliance by system, the charts' data, and per-service anne
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from statistics import mean
+from typing import TYPE_CHECKING
 
 from ..charts import BAR, COLUMN
+from ..checks.compliance import Judgement, compliance_rules
+from ..models.catalog import Catalog, IncentiveBand, System
+from ..models.results import Results
 from ..numbers import format_count, format_number, rounded
+from .lookup import known
 from .results import judgement_view, percent_text
 from .targets import target_view
+
+if TYPE_CHECKING:
+    from ..year.consolidate import Year
 
 # Bins of the distribution chart: below 50, then ten points each up to 100.
 BIN_STARTS = (0, 50, 60, 70, 80, 90)
@@ -24,15 +33,20 @@ def _bin_label(index: int) -> str:
     return f"{start}–{BIN_STARTS[index + 1] - 1}"
 
 
-def _bin(percent) -> int:
+def _bin(percent: float) -> int:
     return max(i for i, start in enumerate(BIN_STARTS) if percent >= start)
 
 
-def distribution(year) -> list[tuple[str, int]]:
+def _judgements(year: Year) -> list[Judgement]:
+    """The judgement of every service whose results were read (`year.judged`'s)."""
+    return [s.judgement for s in year.services if s.judgement is not None]
+
+
+def distribution(year: Year) -> list[tuple[str, int]]:
     """(bin, number of services whose overall compliance falls in it), lowest bin first."""
     counts = [0] * len(BIN_STARTS)
-    for service in year.judged:
-        counts[_bin(float(service.judgement.percent))] += 1
+    for judgement in _judgements(year):
+        counts[_bin(float(judgement.percent))] += 1
     return [(_bin_label(i), count) for i, count in enumerate(counts)]
 
 
@@ -41,53 +55,55 @@ def count_maximum(largest: int) -> int:
     return max(4, math.ceil(largest / 4) * 4)
 
 
-def _rows(service, catalog) -> list[dict]:
+def _rows(judgement: Judgement, results: Results, catalog: Catalog) -> list[dict[str, object]]:
     from ..checks.objetivos import indicator_of
 
     style = catalog.number_style
     weight = catalog.rules.weight_decimals
-    by_indicator = {r.indicator: r for r in service.results.model.indicators}
+    by_indicator = {r.indicator: r for r in results.indicators}
     rows = []
-    for number, judged in enumerate(service.judgement.items, start=1):
+    for number, judged in enumerate(judgement.items, start=1):
         commitment = judged.commitment
-        row = {"number": number, "kind": commitment.kind,
+        row: dict[str, object] = {"number": number, "kind": commitment.kind,
                "weight": format_number(commitment.weight, weight, style),
                "percent": percent_text(judged.percent, catalog)
                if judged.percent is not None else None,
                "met": judged.met, "external": judged.external,
                "earned": format_number(judged.earned, weight, style)}
         if commitment.kind == "indicator":
-            indicator = indicator_of(commitment.item, catalog)
+            indicator = known(indicator_of(commitment.item, catalog), commitment.id)
             row.update(name=indicator.name, target=target_view(commitment.item.target, indicator,
                                                                style)
                        if commitment.item.target else None,
                        effective=target_view(by_indicator[commitment.id].effective, indicator,
                                              style))
         else:
-            row.update(name=catalog.system(commitment.id).name,
+            row.update(name=known(catalog.system(commitment.id), commitment.id).name,
                        committed=len(judged.objectives),
                        achieved=sum(o.achieved for o in judged.objectives))
         rows.append(row)
     return rows
 
 
-def system_compliance(year) -> list[tuple]:
+def system_compliance(year: Year) -> list[tuple[System, int, Decimal]]:
     """(system, number of services committing it, mean compliance) for each system of the
     catalog committed by some service, in the catalog's order."""
-    found = {}
-    for service in year.judged:
-        for judged in service.judgement.items:
-            if judged.commitment.kind == "system":
+    found: dict[str, list[Decimal]] = {}
+    for judgement in _judgements(year):
+        for judged in judgement.items:
+            # A system's compliance is always a percentage.
+            if judged.commitment.kind == "system" and judged.percent is not None:
                 # Decimals: the mean of printed figures rounds as a reader would (80.355 -> 80.36).
                 found.setdefault(judged.commitment.id, []).append(judged.percent)
     return [(system, len(found[system.id]), mean(found[system.id]))
             for system in year.catalog.systems if system.id in found]
 
 
-def band_counts(year) -> list[tuple]:
+def band_counts(year: Year) -> list[tuple[IncentiveBand, int]]:
     """(band, number of services in it), from the highest band down."""
-    bands = year.catalog.rules.compliance.bands
-    return [(band, sum(1 for s in year.judged if s.judgement.band is band)) for band in bands]
+    bands = compliance_rules(year.catalog).bands
+    judgements = _judgements(year)
+    return [(band, sum(1 for j in judgements if j.band is band)) for band in bands]
 
 
 def view(year, catalog) -> dict:
@@ -101,7 +117,7 @@ def view(year, catalog) -> dict:
     for service in judged:
         model = service.formulation.model.service
         services.append({"service": model, **judgement_view(service.judgement, catalog),
-                         "rows": _rows(service, catalog)})
+                         "rows": _rows(service.judgement, service.results.model, catalog)})
     return {
         "year": catalog.year,
         "total": len(year.services),
@@ -125,7 +141,7 @@ def view(year, catalog) -> dict:
                 "maximum": count_maximum(max(counts)), "number_format": "0"},
             "systems": {
                 "kind": BAR, "categories": [system.name for system, _, _ in systems],
-                "values": [float(rounded(value, 2)) for _, _, value in systems],
+                "values": [float(rounded(float(value), 2)) for _, _, value in systems],
                 "labels": [percent_text(value, catalog) for _, _, value in systems],
                 "maximum": 100, "number_format": "0.00"},
         },

@@ -7,22 +7,34 @@ published slides do.
 
 from __future__ import annotations
 
-from ..models.catalog import StageObjective
+from typing import TypedDict
+
+from ..models.catalog import Stage, StageObjective
 
 
-def requirement_rows(objective: StageObjective) -> list[dict]:
+class RequirementRow(TypedDict):
+    code: str
+    name: str
+    note: str | None
+    # How many rows the note's cell spans: 0 where the note of a merged group above covers it.
+    note_rows: int
+
+
+def requirement_rows(objective: StageObjective) -> list[RequirementRow]:
     """One row per requirement; `note_rows` is how many rows its note cell spans (0: none, the
     note of a merged group above covers it)."""
-    rows: list[dict] = []
-    group_start: dict | None = None
+    rows: list[RequirementRow] = []
+    group_start: RequirementRow | None = None
     previous = None
     for requirement in objective.requirements:
-        row = {"code": requirement.code, "name": requirement.name, "note": requirement.note,
-               "note_rows": 1}
+        row: RequirementRow = {"code": requirement.code, "name": requirement.name,
+                               "note": requirement.note, "note_rows": 1}
+        # A merged group starts with its first row, so a row sharing the one above's note has
+        # a group to join.
         shares_note = (previous is not None and requirement.code in previous.merged_with
                        and previous.code in requirement.merged_with
                        and requirement.note == previous.note)
-        if shares_note:
+        if shares_note and group_start is not None:
             group_start["note_rows"] += 1
             row["note_rows"] = 0
         else:
@@ -32,6 +44,6 @@ def requirement_rows(objective: StageObjective) -> list[dict]:
     return rows
 
 
-def stage_of(stage) -> dict:
+def stage_of(stage: Stage) -> dict[str, object]:
     """What a heading of a stage prints: its number and, where the marco names it, its name."""
     return {"number": stage.number, "name": stage.name}

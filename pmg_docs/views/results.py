@@ -4,22 +4,26 @@ the overall compliance and the incentive band; notes, evidence and external caus
 
 from __future__ import annotations
 
-from ..checks.compliance import judge
+from decimal import Decimal
+
+from ..checks.compliance import Judged, Judgement, compliance_rules, judge
 from ..checks.objetivos import indicator_of
 from ..models.catalog import Catalog
 from ..models.results import Results
 from ..numbers import format_count, format_number
 from ..richtext import render_markdown
+from .lookup import known
 from .targets import target_view
 
 
-def percent_text(value, catalog: Catalog) -> str:
-    return format_number(value, catalog.rules.compliance.decimals, catalog.number_style)
+def percent_text(value: Decimal | float, catalog: Catalog) -> str:
+    # As a float: what format_number reads of any number (and rounds from its shortest form).
+    return format_number(float(value), compliance_rules(catalog).decimals, catalog.number_style)
 
 
-def judgement_view(judgement, catalog: Catalog) -> dict:
+def judgement_view(judgement: Judgement, catalog: Catalog) -> dict[str, object]:
     """The overall figures of a judgement, printed: shared by the informe and the report."""
-    style, rules = catalog.number_style, catalog.rules.compliance
+    style, rules = catalog.number_style, compliance_rules(catalog)
     weight = catalog.rules.weight_decimals
     band = judgement.band
     return {
@@ -43,14 +47,15 @@ def view(results: Results, catalog: Catalog) -> dict:
     def weight(value: float) -> str:
         return format_number(value, catalog.rules.weight_decimals, style)
 
-    def row(number: int, judged) -> dict:
+    def row(number: int, judged: Judged) -> dict[str, object]:
         commitment = judged.commitment
-        out = {"number": number, "kind": commitment.kind, "weight": weight(commitment.weight),
-               "percent": percent_text(judged.percent, catalog)
-               if judged.percent is not None else None,
-               "met": judged.met, "external": judged.external, "earned": weight(judged.earned)}
+        out: dict[str, object] = {
+            "number": number, "kind": commitment.kind, "weight": weight(commitment.weight),
+            "percent": percent_text(judged.percent, catalog)
+            if judged.percent is not None else None,
+            "met": judged.met, "external": judged.external, "earned": weight(judged.earned)}
         if commitment.kind == "indicator":
-            indicator = indicator_of(commitment.item, catalog)
+            indicator = known(indicator_of(commitment.item, catalog), commitment.id)
             result = by_indicator[commitment.id]
             out.update(
                 name=indicator.name, measure_only=commitment.item.measure_only,
@@ -60,10 +65,10 @@ def view(results: Results, catalog: Catalog) -> dict:
                 verification=list(result.verification),
                 notes=render_markdown(result.notes) if result.notes else None)
         else:
-            system = catalog.system(commitment.id)
+            system = known(catalog.system(commitment.id), commitment.id)
             stages = {s.number: s for s in system.stages}
-            result = by_system[commitment.id]
-            grouped: dict[int, list] = {}
+            system_result = by_system[commitment.id]
+            grouped: dict[int, list[dict[str, object]]] = {}
             for o in judged.objectives:
                 grouped.setdefault(o.stage, []).append({
                     "number": o.number, "text": stages[o.stage].objectives[o.number - 1].text,
@@ -73,14 +78,16 @@ def view(results: Results, catalog: Catalog) -> dict:
                 committed=len(judged.objectives),
                 achieved=sum(o.achieved for o in judged.objectives),
                 stages=[{"number": n, "objectives": objs} for n, objs in grouped.items()],
-                notes=render_markdown(result.notes) if result.notes else None)
+                notes=render_markdown(system_result.notes) if system_result.notes else None)
         return out
 
     judged_by_id = {j.commitment.id: j for j in judgement.items}
     sections, number = [], 0
-    for objective_commitment in sorted(formulation.objectives,
-                                       key=lambda o: catalog.objective(o.objective).number):
-        objective = catalog.objective(objective_commitment.objective)
+    for objective_commitment in sorted(
+            formulation.objectives, key=lambda o: known(catalog.objective(o.objective),
+                                                        o.objective).number):
+        objective = known(catalog.objective(objective_commitment.objective),
+                          objective_commitment.objective)
         rows = []
         for item in [*objective_commitment.systems, *objective_commitment.indicators]:
             number += 1
@@ -94,13 +101,13 @@ def view(results: Results, catalog: Catalog) -> dict:
 
     causes = []
     for cause in results.external_causes:
-        judged = judged_by_id[cause.commitment]
-        name = (indicator_of(judged.commitment.item, catalog).name
-                if judged.commitment.kind == "indicator"
-                else catalog.system(cause.commitment).name)
+        commitment = judged_by_id[cause.commitment].commitment
+        name = (known(indicator_of(commitment.item, catalog), commitment.id).name
+                if commitment.kind == "indicator"
+                else known(catalog.system(cause.commitment), cause.commitment).name)
         causes.append({"name": name, "description": render_markdown(cause.description),
                        "accepted": cause.accepted})
 
     return {"service": formulation.service, "sections": sections, "causes": causes,
             "overall": judgement_view(judgement, catalog),
-            "source": catalog.rules.compliance.source}
+            "source": compliance_rules(catalog).source}

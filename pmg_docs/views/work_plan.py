@@ -4,13 +4,17 @@ dates printed, in the formulation's order."""
 from __future__ import annotations
 
 from ..models.catalog import Catalog
-from ..models.work_plan import WorkPlan
+from ..models.work_plan import Activity, WorkPlan
 from ..numbers import format_short_date
+from .lookup import known
 
 
-def _activity(activity, stage_objectives: dict | None = None) -> dict:
+def _activity(activity: Activity,
+              stage_objectives: dict[tuple[int, int], str] | None = None) -> dict[str, object]:
     objective = None
-    if activity.stage is not None and stage_objectives is not None:
+    # A stage and an objective, or neither (checks/work_plan.py).
+    if activity.stage is not None and activity.objective is not None \
+            and stage_objectives is not None:
         objective = {"stage": activity.stage, "number": activity.objective,
                      "text": stage_objectives.get((activity.stage, activity.objective), "")}
     return {"activity": activity.activity, "start": format_short_date(activity.start),
@@ -24,7 +28,7 @@ def view(plan: WorkPlan, catalog: Catalog) -> dict:
     measures = []
     for number, measure in enumerate(formulation.gender_measures, start=1):
         if number in plans:
-            kind = catalog.gender_measure_kind(measure.kind)
+            kind = known(catalog.gender_measure_kind(measure.kind), measure.kind)
             measures.append({"number": number, "kind": kind.name,
                              "activities": [_activity(a) for a in plans[number].activities]})
     systems = []
@@ -33,7 +37,7 @@ def view(plan: WorkPlan, catalog: Catalog) -> dict:
         for commitment in objective.systems:
             if commitment.system not in by_system:
                 continue
-            system = catalog.system(commitment.system)
+            system = known(catalog.system(commitment.system), commitment.system)
             texts = {(s.number, o.number): o.text for s in system.stages for o in s.objectives}
             systems.append({"name": system.name, "activities": [
                 _activity(a, texts) for a in by_system[commitment.system].activities]})
