@@ -156,12 +156,15 @@ def _indicator(commitment: IndicatorCommitted, result: IndicatorResult, external
     indicator = indicator_of(item, catalog)
     # The results' checks passed: the indicator exists and every figure gives a value (a zero
     # denominator is an error there).
-    assert indicator is not None, commitment.id
+    if indicator is None:
+        raise ValueError(f"indicator {commitment.id!r} judged before its checks passed")
     effective = stated_or_computed(result.effective, indicator)
     if item.measure_only or item.target is None:
         return Judged(commitment, None, True, commitment.weight, external, None, effective)
     target = stated_or_computed(item.target, indicator)
-    assert target is not None and effective is not None, commitment.id
+    if target is None or effective is None:
+        raise ValueError(f"indicator {commitment.id!r}: a figure with no value judged before "
+                         "its checks passed")
     percent = rounded(indicator_percent(target, effective, commitment.id in rules.descending),
                       rules.decimals)
     met = percent >= rounded(rules.met_at, rules.decimals) or external
