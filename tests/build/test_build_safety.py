@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from pmg_docs.build import build_tree
 from pmg_docs.build.cache import CACHE_NAME
+from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples"
 PMG = [sys.executable, "-c", "from pmg_docs.cli import run; run()"]

@@ -7,10 +7,10 @@ import shlex
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 from ruamel.yaml import YAML
 
 from pmg_docs.cli import main
+from tests.support.paths import ROOT
 
 HOOKS = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 EXAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").rglob("*.yaml"))
