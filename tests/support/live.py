@@ -1,6 +1,6 @@
 """A real `pmg serve` on a free port of 127.0.0.1, over a copy of the examples, and headless
-Chromium (Debian's package, driven by Playwright) to look at it. The test modules import
-what they use from here (a second conftest.py would clash with the top one's module name)."""
+Chromium (Debian's package, driven by Playwright) to look at it, for the tests of
+`tests/serve/`."""
 
 from __future__ import annotations
 
