@@ -4,14 +4,16 @@ document in memory; nothing is rendered."""
 
 from __future__ import annotations
 
+import base64
 import io
 
+import lxml.html
 import openpyxl
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from pmg_docs.charts import BAR, COLUMN, Chart
+from pmg_docs.charts import BAR, COLUMN, Chart, chart_html
 from pmg_docs.charts.docx import add_chart
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -20,6 +22,15 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 SYSTEMS = Chart(kind=BAR, title="Cumplimiento por sistema",
                 categories=["Estado Verde", "Calidad <de> Servicio"], values=[80.36, 91.67],
                 labels=["80.36", "91.67"], maximum=100, number_format="0.00", axis_title="%")
+
+
+def _pdf_proportion(chart: Chart) -> float:
+    """Height / width of the SVG the PDF shows for `chart`."""
+    spec = {k: v for k, v in chart.__dict__.items() if k not in ("title", "axis_title")}
+    source = lxml.html.fragment_fromstring(str(chart_html(spec, chart.title))).find("img")
+    image = etree.fromstring(base64.b64decode(source.get("src").split(",", 1)[1]))
+    _, _, width, height = map(float, image.get("viewBox").split())
+    return height / width
 
 
 def _added(chart: Chart):
@@ -67,9 +78,9 @@ def test_an_inline_drawing_shows_the_chart_with_its_title_as_description():
     [inline] = document.element.body.iter(f"{WP}inline")
     assert inline.find(f"{WP}docPr").get("descr") == "Cumplimiento por sistema"
     extent = inline.find(f"{WP}extent")
-    # 160 mm wide, in the SVG's proportions (480 × 104 points for two bars).
+    # 160 mm wide, in the proportions of the PDF's drawing of the same chart.
     assert int(extent.get("cx")) == 160 * 36000
-    assert abs(int(extent.get("cy")) / int(extent.get("cx")) - 104 / 480) < 0.001
+    assert abs(int(extent.get("cy")) / int(extent.get("cx")) - _pdf_proportion(SYSTEMS)) < 0.001
     rid = inline.find(f".//{C}chart").get(
         "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
     assert document.part.rels[rid].target_part is part
