@@ -1,22 +1,15 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.paths import ROOT
+
 # Messages are asserted in Spanish, the source language, whatever the machine's locale; set
 # before pmg_docs.cli is imported (its help texts are translated when it is).
 os.environ["PMG_LANG"] = "es"
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-# Inputs the tests read: broken files with their answers, golden texts, and copies of the
-# seed documents (../shared/seeds) so that the tests need nothing outside the repository.
-DATA = Path(__file__).resolve().parent / "data"
-SEEDS = DATA / "seeds"
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
 
 from pmg_docs.cli import main
+from tests.support.paths import DATA, ROOT
 
 
 @pytest.fixture()

@@ -22,9 +22,9 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from conftest import DATA, ROOT
 
 from pmg_docs import i18n
+from tests.support.paths import DATA, ROOT
 
 LOCALE = ROOT / "pmg_docs" / "locale"
 PMG_PO = LOCALE / "en" / "LC_MESSAGES" / "pmg.po"

@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from doc_text import pdf_pages_text
+
+from tests.support.doc_text import pdf_pages_text
+from tests.support.paths import ROOT
 
 README = ROOT / "README.md"
 MARKED = re.compile(r"<!-- recorrido(?:: (?P<file>\S+))? -->\n```(?P<lang>\w+)\n(?P<body>.*?)```",

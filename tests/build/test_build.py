@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
 
 from pmg_docs.build import build_tree
 from pmg_docs.cli import main
 from pmg_docs.load import iter_source_files
+from tests.support.paths import DATA, ROOT
 
 EXAMPLES = ROOT / "examples"
 # Every example source under examples/ is a document (none is a catalog).

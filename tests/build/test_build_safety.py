@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from pmg_docs.build import build_tree
 from pmg_docs.build.cache import CACHE_NAME
+from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples"
 PMG = [sys.executable, "-c", "from pmg_docs.cli import run; run()"]
@@ -227,9 +227,7 @@ def test_a_damaged_cache_is_discarded_with_a_warning(tmp_path, damage):
 
     sources, out = _built_once(tmp_path)
     (out / CACHE_NAME).write_text(DAMAGED[damage](environment_key()), encoding="utf-8")
-    started = time.time()
     result = _pmg("build", sources, "-o", out, "--format", "docx")
-    assert time.time() - started < 60
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "la caché de compilación está dañada o no la escribió pmg" in result.stderr

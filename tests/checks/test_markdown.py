@@ -4,9 +4,9 @@ rules, HTML) gets a located warning naming the construct; the text still prints 
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
+from tests.support.paths import ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 FIRST_LINE = ("      Capacitación avanzada en primera acogida en violencia de género a funcionarios de "

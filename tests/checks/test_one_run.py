@@ -10,9 +10,9 @@ and nothing else is: the items left out for their shape mislead no sum (load/par
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
+from tests.support.paths import ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 

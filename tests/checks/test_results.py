@@ -8,12 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from located import assert_located, validate
 
 from pmg_docs.checks import check_path
 from pmg_docs.checks.compliance import judge
 from pmg_docs.load import CatalogRegistry
+from tests.support.located import assert_located, validate
+from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples" / "2024"
 

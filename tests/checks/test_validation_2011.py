@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
-from located import assert_located, validate
 
 from pmg_docs.cli import main
+from tests.support.located import assert_located, validate
+from tests.support.paths import DATA
 
 BROKEN = DATA / "broken" / "2011"
 REQUIREMENTS = DATA / "broken" / "requirements"

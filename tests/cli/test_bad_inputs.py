@@ -10,10 +10,10 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
-from doc_text import docx_body_text, pdf_pages_text, tokens
 
 from pmg_docs.cli import main
+from tests.support.doc_text import docx_body_text, pdf_pages_text, tokens
+from tests.support.paths import DATA
 
 CORPUS = DATA / "bad_inputs"
 

@@ -4,9 +4,9 @@ show`), a catalog's systems (`pmg guide`), and files for `pmg validate`."""
 from __future__ import annotations
 
 from click.shell_completion import ShellComplete
-from conftest import DATA
 
 from pmg_docs.cli import main
+from tests.support.paths import DATA
 
 
 def complete(args: list[str], incomplete: str) -> list[tuple[str, str]]:

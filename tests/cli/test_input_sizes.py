@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from doc_text import docx_body_text, pdf_pages_text
 from lxml import etree
 
 from pmg_docs.cli import main
+from tests.support.doc_text import docx_body_text, pdf_pages_text
 
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -13,8 +13,10 @@ from ruamel.yaml import YAML
 
 from pmg_docs.cli import main
 from pmg_docs.load.catalogs import CatalogRegistry
+from pmg_docs.numbers import rounded
 
 CATALOG = CatalogRegistry().get("pmg-2024").model
+
 
 def slow(max_examples: int):
     return settings(deadline=None, max_examples=max_examples,
@@ -32,23 +34,67 @@ def _dump(data) -> str:
     return stream.getvalue()
 
 
+def _slots(systems: list[str], indicators: list[str]) -> list[tuple]:
+    """Every place a weight goes: (objective index, kind, id, stage number or None, objective
+    position or None); systems spread over the three objectives, indicators too."""
+    slots = []
+    for number, system_id in enumerate(systems):
+        for stage in CATALOG.system(system_id).stages:
+            for position, _ in enumerate(stage.objectives):
+                slots.append((number % 3, "system", system_id, stage.number, position))
+    for number, indicator_id in enumerate(indicators):
+        slots.append(((number + 1) % 3, "indicator", indicator_id, None, None))
+    return slots
+
+
+def _composition_of_100(draw, parts: int) -> list[int]:
+    """`parts` integers from 0 that add up to 100."""
+    cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=parts - 1, max_size=parts - 1)))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, 100])]
+
+
+def _system_entry(ident: str) -> dict:
+    return {"system": ident, "weight": 0, "stages": [
+        {"stage": s.number, "weights": [0] * len(s.objectives)}
+        for s in CATALOG.system(ident).stages]}
+
+
+def _indicator_entry(draw, ident: str, weight: int, measures_count: int) -> dict:
+    indicator = CATALOG.indicator(ident)
+    item = {"indicator": ident, "weight": weight}
+    if indicator.counts_gender_measures:
+        item["target"] = {"numerator": measures_count, "denominator": 8,
+                          "value": round(measures_count / 8 * 100, 1)}
+    elif draw(st.booleans()):
+        item["measure_only"] = True
+    else:
+        numerator = draw(st.integers(0, 10**9))
+        denominator = draw(st.integers(1, 10**9))
+        # Stated as the service would: rounded half-up at the marco's decimals.
+        item["target"] = {"numerator": numerator, "denominator": denominator,
+                          "value": float(rounded(numerator / denominator * 100,
+                                                   indicator.target_decimals))}
+    return item
+
+
+def _without_empty_lists(objectives: list[dict]) -> list[dict]:
+    kept = []
+    for objective in objectives:
+        for section in ("systems", "indicators"):
+            if not objective[section]:
+                del objective[section]
+        if "systems" in objective or "indicators" in objective:
+            kept.append(objective)
+    return kept
+
+
 @st.composite
 def formulations(draw):
     """A formulation that obeys every rule: weights are a random composition of 100."""
     systems = draw(st.permutations([s.id for s in CATALOG.systems]))
     indicators = draw(st.permutations([i.id for i in CATALOG.indicators]))
-    slots = []  # (objective index, kind, id, stage number or None, objective position or None)
-    for number, system_id in enumerate(systems):
-        objective = number % 3
-        for stage in CATALOG.system(system_id).stages:
-            for position, _ in enumerate(stage.objectives):
-                slots.append((objective, "system", system_id, stage.number, position))
-    for number, indicator_id in enumerate(indicators):
-        slots.append(((number + 1) % 3, "indicator", indicator_id, None, None))
-    # A random composition of 100 over the slots (some get 0).
-    cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=len(slots) - 1,
-                                max_size=len(slots) - 1)))
-    weights = [b - a for a, b in zip([0, *cuts], [*cuts, 100])]
+    slots = _slots(systems, indicators)
+    weights = _composition_of_100(draw, len(slots))
     objectives = [{"objective": o.id, "weight": 0, "systems": [], "indicators": []}
                   for o in CATALOG.objectives]
     system_entries: dict[str, dict] = {}
@@ -57,38 +103,13 @@ def formulations(draw):
         target = objectives[objective]
         target["weight"] += weight
         if kind == "system":
-            entry = system_entries.get(ident)
-            if entry is None:
-                entry = {"system": ident, "weight": 0, "stages": [
-                    {"stage": s.number, "weights": [0] * len(s.objectives)}
-                    for s in CATALOG.system(ident).stages]}
-                system_entries[ident] = entry
-                target["systems"].append(entry)
-            entry["weight"] += weight
-            entry["stages"][stage - 1]["weights"][position] = weight
+            if ident not in system_entries:
+                system_entries[ident] = _system_entry(ident)
+                target["systems"].append(system_entries[ident])
+            system_entries[ident]["weight"] += weight
+            system_entries[ident]["stages"][stage - 1]["weights"][position] = weight
         else:
-            indicator = CATALOG.indicator(ident)
-            item = {"indicator": ident, "weight": weight}
-            if indicator.counts_gender_measures:
-                item["target"] = {"numerator": measures_count, "denominator": 8,
-                                  "value": round(measures_count / 8 * 100, 1)}
-            elif draw(st.booleans()):
-                item["measure_only"] = True
-            else:
-                numerator = draw(st.integers(0, 10**9))
-                denominator = draw(st.integers(1, 10**9))
-                # Stated as the service would: rounded half-up at the marco's decimals.
-                from pmg_docs.numbers import rounded
-                item["target"] = {"numerator": numerator, "denominator": denominator,
-                                  "value": float(rounded(numerator / denominator * 100,
-                                                           indicator.target_decimals))}
-            target["indicators"].append(item)
-    for objective in objectives:
-        if not objective["systems"]:
-            del objective["systems"]
-        if not objective["indicators"]:
-            del objective["indicators"]
-    objectives = [o for o in objectives if "systems" in o or "indicators" in o]
+            target["indicators"].append(_indicator_entry(draw, ident, weight, measures_count))
     kinds = [k.id for k in CATALOG.gender_measure_kinds]
     text = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")),
                    min_size=1, max_size=200).filter(lambda t: t.strip())
@@ -97,7 +118,7 @@ def formulations(draw):
     return {
         "kind": "formulation", "catalog": "pmg-2024",
         "service": {"ministry": draw(text), "partida": "08", "name": draw(text), "chapter": "04"},
-        "objectives": objectives,
+        "objectives": _without_empty_lists(objectives),
         "gender_measures": measures,
     }
 

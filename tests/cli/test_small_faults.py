@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
+from tests.support.paths import ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
 
 from pmg_docs.cli import main
+from tests.support.paths import DATA, ROOT
 
 GENDER = DATA / "broken" / "2024" / "gender-count.yaml"
 UNKNOWN_OBJECTIVE = DATA / "broken" / "2024" / "unknown-objective.yaml"

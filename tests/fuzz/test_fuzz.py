@@ -19,7 +19,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +32,7 @@ from pmg_docs.richtext import render_markdown
 from pmg_docs.richtext.circular import parse_text
 from pmg_docs.views.circular import body_parts
 from pmg_docs.writers.subset import TAGS
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow  # a few hundred generated inputs: the full suite runs them, the quick loop does not
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT
 
 from pmg_docs.diagnostics import InputError
 from pmg_docs.load import CatalogRegistry
+from tests.support.paths import ROOT
 
 
 def test_an_edited_catalog_is_read_again_by_the_next_registry(tmp_path):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
 from pmg_docs.load.number_hints import yaml_number
+from tests.support.paths import ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 TARGET = "target: {numerator: 12608049, denominator: 11975373, value: 105.28}"

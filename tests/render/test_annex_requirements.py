@@ -7,9 +7,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from doc_text import docx_body_text, docx_header_footer, normalize, pdf_body_text, tokens
 
 from pmg_docs.cli import main
+from tests.support.doc_text import (
+    docx_body_text,
+    docx_header_footer,
+    normalize,
+    pdf_body_text,
+    tokens,
+)
 
 CODE = re.compile(r"\bE\d-\d{2}-RT\d+\b")
 ANNEX_TITLE = "Anexo: Requisitos técnicos de los objetivos comprometidos"

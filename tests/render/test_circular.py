@@ -10,15 +10,15 @@ import shutil
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT, SEEDS
-from doc_text import docx_body_text, normalize, pdf_body_text, tokens
-from located import assert_located, validate
 
 from pmg_docs.checks import check_path
 from pmg_docs.cli import main
 from pmg_docs.load.catalogs import CatalogRegistry
 from pmg_docs.render.pipeline import RenderOptions, lay_out
 from pmg_docs.writers.subset import TAGS as ALLOWED
+from tests.support.doc_text import docx_body_text, normalize, pdf_body_text, tokens
+from tests.support.located import assert_located, validate
+from tests.support.paths import DATA, ROOT, SEEDS
 
 SEED = SEEDS / "002_108cc5f88200d879.txt"
 EXAMPLE = ROOT / "examples" / "circulars" / "circular-39-2011.md"

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS
-from doc_text import (
+from docx import Document
+from docx.enum.section import WD_ORIENT
+
+from tests.support.doc_text import (
     ListLabels,
     docx_body_text,
     docx_header_footer,
@@ -17,8 +19,7 @@ from doc_text import (
     pdf_pages_text,
     tokens,
 )
-from docx import Document
-from docx.enum.section import WD_ORIENT
+from tests.support.paths import SEEDS
 
 # Every test here reads documents rendered by the real writers.
 pytestmark = pytest.mark.slow

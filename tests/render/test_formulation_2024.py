@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS
-from doc_text import (
+
+from tests.support.doc_text import (
     contains_in_order,
     docx_body_text,
     docx_header_footer,
@@ -15,6 +15,7 @@ from doc_text import (
     pdf_pages_text,
     tokens,
 )
+from tests.support.paths import SEEDS
 
 # Every test here reads documents rendered by the real writers.
 pytestmark = pytest.mark.slow

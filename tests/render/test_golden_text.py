@@ -1,25 +1,22 @@
 """Every example document keeps its text: 2024 and 2011 formulations, the circular, the guide and
 the requisitos annex.
 
-`tests/golden/` holds the text of each PDF (page furniture included, so pagination counts) and of
+`tests/data/golden/` holds the text of each PDF (page furniture included, so pagination counts) and of
 each DOCX, as extracted from documents rendered before a change. A change to the shared machinery
 (models, checks, views, templates, writers, stylesheet) that alters a document's text fails here.
-When a change is intended, regenerate with `python tests/render/test_golden_text.py` and review
-the diff.
+When a change is intended, regenerate with `python -m tests.render.test_golden_text` (from the
+repository's root) and review the diff.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-if __name__ == "__main__":  # run as a script to regenerate: the helpers live in tests/
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import DATA  # noqa: E402
-from doc_text import docx_body_text, pdf_pages_text  # noqa: E402
-from documents import DOCUMENTS, build_all  # noqa: E402
+from tests.support.doc_text import docx_body_text, pdf_pages_text
+from tests.support.documents import DOCUMENTS, build_all
+from tests.support.paths import DATA
 
 GOLDEN = DATA / "golden"
 EXTRACTORS = {"pdf": pdf_pages_text, "docx": docx_body_text}
@@ -48,4 +45,3 @@ if __name__ == "__main__":
                 target = GOLDEN / f"{document}.{fmt}.txt"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(extract(built_tree / f"{document}.{fmt}"), encoding="utf-8")
-    sys.exit(0)

@@ -12,11 +12,11 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
-from doc_text import docx_body_text, find_in_order, pdf_pages_text
 from ruamel.yaml import YAML
 
 from pmg_docs.cli import main
+from tests.support.doc_text import docx_body_text, find_in_order, pdf_pages_text
+from tests.support.paths import DATA, ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 

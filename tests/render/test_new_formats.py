@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
-from doc_text import docx_body_text, find_in_order, pdf_pages_text
 
 from pmg_docs.cli import main
+from tests.support.doc_text import docx_body_text, find_in_order, pdf_pages_text
+from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples" / "2025"
 

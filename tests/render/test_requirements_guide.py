@@ -9,8 +9,10 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, SEEDS
-from doc_text import (
+
+from pmg_docs.cli import main
+from pmg_docs.load.catalogs import CatalogRegistry
+from tests.support.doc_text import (
     docx_body_text,
     docx_header_footer,
     find_in_order,
@@ -18,9 +20,7 @@ from doc_text import (
     pdf_body_text,
     tokens,
 )
-
-from pmg_docs.cli import main
-from pmg_docs.load.catalogs import CatalogRegistry
+from tests.support.paths import DATA, SEEDS
 
 SYSTEM = "calidad-de-servicio-y-experiencia-usuaria"
 SEED = SEEDS / "003_1e50963ed3c95136.txt"

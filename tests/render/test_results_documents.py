@@ -7,10 +7,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT
-from doc_text import docx_body_text, find_in_order, pdf_pages_text
 
 from pmg_docs.build import build_tree
+from tests.support.doc_text import docx_body_text, find_in_order, pdf_pages_text
+from tests.support.paths import ROOT
 
 EXTRACT = {"pdf": pdf_pages_text, "docx": docx_body_text}
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from doc_text import docx_body_text, pdf_pages_text
 
 from pmg_docs.cli import main
+from tests.support.doc_text import docx_body_text, pdf_pages_text
 
 DECLARATION = "{#- pmg: formulation/objetivos -#}\n"
 SECRET = "contenido-secreto-fuera-de-la-carpeta"

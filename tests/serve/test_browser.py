@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from live import Server, chromium_context, copy_examples, watch_errors
+
+from tests.support.live import Server, chromium_context, copy_examples, watch_errors
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,9 @@ import socket
 import urllib.request
 
 import pytest
-from conftest import ROOT
-from live import Server, copy_examples
+
+from tests.support.live import Server, copy_examples
+from tests.support.paths import ROOT
 
 
 @pytest.fixture(scope="module")

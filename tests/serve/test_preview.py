@@ -6,7 +6,6 @@ import io
 import subprocess
 
 import pytest
-from conftest import ROOT
 from docx import Document
 from PIL import Image
 
@@ -14,6 +13,7 @@ from pmg_docs.load import CatalogRegistry, iter_source_files
 from pmg_docs.serve import raster
 from pmg_docs.serve.preview import preview
 from pmg_docs.serve.worker import Settings, Worker, WorkerFailed
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow
 

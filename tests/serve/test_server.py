@@ -11,11 +11,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from docx import Document
-from live import Server, copy_examples
 
 from pmg_docs.serve import bind
+from tests.support.live import Server, copy_examples
+from tests.support.paths import ROOT
 
 
 def long_formulation(folder: Path) -> str:

@@ -4,10 +4,10 @@ with its id and year changed; it is written only when it reads as a catalog."""
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry
+from tests.support.paths import ROOT
 
 
 def pmg(*args):

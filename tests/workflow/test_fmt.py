@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
 
 from pmg_docs.cli import main
 from pmg_docs.load.located_yaml import parse_yaml_text
 from pmg_docs.workflow.fmt import comments_of
+from tests.support.paths import DATA, ROOT
 
 SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])
 BROKEN = DATA / "broken" / "2024"

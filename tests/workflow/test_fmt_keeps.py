@@ -7,10 +7,10 @@ import stat
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
 from pmg_docs.load.located_yaml import parse_yaml_text
+from tests.support.paths import ROOT
 
 # A formulation the formatter changes: a single-quoted text it writes plain, and an anchored
 # description that another measure repeats with an alias.

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs import kinds
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry, load_document
+from tests.support.paths import ROOT
 
 OSORNO = ROOT / "examples" / "2011" / "osorno.yaml"
 SERVICE = ["--service", "SERVICIO DE PRUEBA", "--ministry", "MINISTERIO DE PRUEBA",

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 from ruamel.yaml import YAML
 
 from pmg_docs.cli import main
 from pmg_docs.load.catalogs import CatalogRegistry
 from pmg_docs.load.sources import load_document
 from pmg_docs.models.objetivos import Formulation
+from tests.support.paths import ROOT
 
 ADUANAS = ROOT / "examples" / "2024" / "aduanas.yaml"
 

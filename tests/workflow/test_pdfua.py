@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from pdfua import validate
+
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow
 

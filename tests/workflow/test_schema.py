@@ -12,13 +12,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
 
 from pmg_docs import kinds
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.load.sources import load_source
 from pmg_docs.workflow.schema import schema_names, schema_text
+from tests.support.paths import DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"
 YAML_SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -22,6 +21,7 @@ from pmg_docs.cli import main
 from pmg_docs.workflow.pdf_checks import check_pdf
 from pmg_docs.workflow.signing import finish_external, prepare_external
 from pmg_docs.workflow.verification import verify_signatures
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -8,12 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from doc_text import ListLabels
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
 from pmg_docs.writers.docx import reference_path, styles, write_docx
+from tests.support.doc_text import ListLabels
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow  # every test here reads the examples rendered end to end, or rebuilds the fonts
 
@@ -200,8 +201,7 @@ def test_reference_docx_is_what_its_script_writes(tmp_path):
     change to the script."""
     import runpy
 
-    script = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts"
-                                / "make_reference_docx.py"), run_name="reference")
+    script = runpy.run_path(str(ROOT / "scripts" / "make_reference_docx.py"), run_name="reference")
     assert script["build"]() == reference_path().read_bytes()
 
 
@@ -212,8 +212,7 @@ def test_fonts_are_what_their_script_writes():
 
     from pmg_docs.resources import fonts_dir
 
-    script = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts"
-                                / "make_fonts.py"), run_name="fonts")
+    script = runpy.run_path(str(ROOT / "scripts" / "make_fonts.py"), run_name="fonts")
     built = script["build"]()
     assert {name: (fonts_dir() / name).read_bytes() for name in built} == built
     assert b"SIL OPEN FONT LICENSE" in built["OFL.txt"]

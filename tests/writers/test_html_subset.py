@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from conftest import ROOT
 
 from pmg_docs.checks import check_path
 from pmg_docs.load import CatalogRegistry, iter_source_files
 from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out
 from pmg_docs.writers.subset import TAGS
+from tests.support.paths import ROOT
 
 EXAMPLES = iter_source_files([ROOT / "examples"])[0]
 

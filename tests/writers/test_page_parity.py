@@ -12,11 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from documents import DOCUMENTS, build_all, every_document
-from libreoffice import arial_substitute, page_count, soffice, to_pdf
 from lxml import etree
 
 from pmg_docs.writers.docx import styles
+from tests.support.documents import DOCUMENTS, build_all, every_document
+from tests.support.libreoffice import arial_substitute, page_count, soffice, to_pdf
+from tests.support.paths import ROOT
 
 needs_libreoffice = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice is not installed (apt-get install "
@@ -97,7 +98,7 @@ def test_restyling_the_reference_docx_restyles_the_documents(tmp_path, monkeypat
     import pmg_docs.writers.docx as writer
     from pmg_docs.cli import main
 
-    source = Path(__file__).resolve().parents[2] / "examples" / "2024" / "aduanas.yaml"
+    source = ROOT / "examples" / "2024" / "aduanas.yaml"
     before, after = tmp_path / "before", tmp_path / "after"
     assert CliRunner().invoke(main, ["render", str(source), "--format", "docx", "-o",
                                      str(before)]).exit_code == 0
@@ -112,21 +113,15 @@ def test_restyling_the_reference_docx_restyles_the_documents(tmp_path, monkeypat
 
 
 def _example_sources() -> list[str]:
-    from conftest import ROOT
-
     from pmg_docs.load import iter_source_files
-
     return sorted(p.relative_to(ROOT / "examples").with_suffix("").as_posix()
                   for p in iter_source_files([ROOT / "examples"])[0])
 
 
 def _html(name: str) -> str:
-    from conftest import ROOT
-
     from pmg_docs.checks import check_path
     from pmg_docs.load import CatalogRegistry
     from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out
-
     if name.startswith("guides/"):
         document = guide_document("calidad-de-servicio-y-experiencia-usuaria", "pmg-2024",
                                   CatalogRegistry())

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import ROOT
 from lxml import etree
 
 from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.writers.pdf_metadata import VARIANTS, Claim, PdfMetadata, claim, document_metadata
 from pmg_docs.writers.xmp import NAMESPACE, PROPERTIES, xmp_packet
+from tests.support.paths import ROOT
 
 
 def test_claims_of_the_variants():

@@ -8,10 +8,10 @@ import shutil
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry, load_document
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow  # every test writes and reads real workbooks
 

@@ -5,20 +5,17 @@ the charts as vector graphics."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
-from doc_text import docx_body_text, find_in_order, pdf_pages_text
 
+from bench.synthetic_year import make_year
 from pmg_docs.cli import main
-
-sys.path.insert(0, str(ROOT / "bench"))
-from synthetic_year import make_year  # noqa: E402
+from tests.support.doc_text import docx_body_text, find_in_order, pdf_pages_text
+from tests.support.paths import ROOT
 
 
 def run(*args):

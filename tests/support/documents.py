@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
+from tests.support.paths import ROOT
 
 # document (relative to the built tree, without suffix) -> how it is made
 DOCUMENTS = {

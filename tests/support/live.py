@@ -1,6 +1,6 @@
 """A real `pmg serve` on a free port of 127.0.0.1, over a copy of the examples, and headless
-Chromium (Debian's package, driven by Playwright) to look at it. The test modules import
-what they use from here (a second conftest.py would clash with the top one's module name)."""
+Chromium (Debian's package, driven by Playwright) to look at it, for the tests of
+`tests/serve/`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
+from tests.support.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 # What works on these machines: no sandbox as root, and none of Chromium's own connections,

@@ -1,0 +1,1 @@
+"""The tests, a package mirroring `pmg_docs/`; shared helpers are in `tests.support`."""
