@@ -22,8 +22,12 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # the worker imports the loader once it runs, not the server
+    from ..load import CatalogRegistry
 
 # Long enough for a cold machine to import WeasyPrint and lay out a first page.
 START_TIMEOUT = 120.0
@@ -127,10 +131,11 @@ class _Catalogs:
 
     def __init__(self, catalog_dirs: tuple[Path, ...]):
         self.catalog_dirs = catalog_dirs
-        self._registry = None
-        self._signature = None
+        self._registry: CatalogRegistry | None = None
+        # Each catalog file's path, modification time and size when the registry was made.
+        self._signature: list[tuple[Path, int, int]] | None = None
 
-    def current(self):
+    def current(self) -> CatalogRegistry:
         from ..load import CatalogRegistry
 
         registry = self._registry or CatalogRegistry(self.catalog_dirs)

@@ -379,17 +379,17 @@ def _yaml_text(data: dict) -> str:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    def node(value, key=None, in_stages=False):
+    def node(value: object, key: str | None = None, in_stages: bool = False) -> object:
         if isinstance(value, dict):
-            out = CommentedMap((k, node(v, k)) for k, v in value.items())
+            mapping = CommentedMap((k, node(v, k)) for k, v in value.items())
             if key == "target" or in_stages:
-                out.fa.set_flow_style()
-            return out
+                mapping.fa.set_flow_style()
+            return mapping
         if isinstance(value, list):
-            out = CommentedSeq(node(v, in_stages=key == "stages") for v in value)
+            sequence = CommentedSeq(node(v, in_stages=key == "stages") for v in value)
             if key == "weights":
-                out.fa.set_flow_style()
-            return out
+                sequence.fa.set_flow_style()
+            return sequence
         return value
 
     yaml = YAML()

@@ -122,10 +122,10 @@ class Look:
         return look
 
 
-def table_rows(element):
+def table_rows(element: HtmlElement) -> list[tuple[HtmlElement, bool, int | None]]:
     """(row, is header, group) for each <tr>; rows of one <tbody class="together"> share a
     group number, other rows have None."""
-    rows = []
+    rows: list[tuple[HtmlElement, bool, int | None]] = []
     for number, section in enumerate(element):
         if section.tag in ("thead", "tbody"):
             group = number if TOGETHER_CLASS in classes(section) else None
