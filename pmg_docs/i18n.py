@@ -79,9 +79,9 @@ def use_for_click() -> None:
     for name in CLICK_MODULES + (("_winconsole",) if sys.platform == "win32" else ()):
         module = importlib.import_module(f"click.{name}")
         if getattr(module, "_", None) is _gettext.gettext:
-            module._ = click_gettext
+            setattr(module, "_", click_gettext)  # noqa: B010 - a name mypy's click stubs lack
         if getattr(module, "ngettext", None) is _gettext.ngettext:
-            module.ngettext = click_ngettext
+            setattr(module, "ngettext", click_ngettext)  # noqa: B010 - likewise
 
 
 # Click's modules that take messages from gettext (a test checks the list against click's code).

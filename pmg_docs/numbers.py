@@ -63,7 +63,9 @@ def format_count(value: float, style) -> str:
     if float(value).is_integer():
         return format_number(value, 0, style)
     # The decimals of its shortest form, which may be written with an exponent (1e-07).
-    decimals = min(-Decimal(repr(float(value))).as_tuple().exponent, 4)
+    exponent = Decimal(repr(float(value))).as_tuple().exponent
+    # Only NaN and the infinities have a letter for exponent; they print as format_number does.
+    decimals = min(-exponent, 4) if isinstance(exponent, int) else 0
     return format_number(value, decimals, style)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from jinja2 import (
     StrictUndefined,
@@ -24,6 +25,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2 import nodes as jinja_nodes
+from jinja2.runtime import Context
 
 from ..charts import chart_html
 from ..i18n import _
@@ -36,13 +38,13 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @pass_context
-def _number(context, value, decimals: int = 2) -> str:
+def _number(context: Context, value: float, decimals: int = 2) -> str:
     """`{{ 12608049 | number(0) }}` -> `12.608.049` in the catalog's number style."""
     return format_number(value, decimals, context["catalog"].number_style)
 
 
 @pass_context
-def _count(context, value) -> str:
+def _count(context: Context, value: float) -> str:
     """A quantity as written: `15`, `2.5` (decimals only where it has them)."""
     return format_count(value, context["catalog"].number_style)
 
@@ -105,16 +107,19 @@ def environment(extra_dir: Path | None = None,
 
 _REFERENCES = (jinja_nodes.Extends, jinja_nodes.Include, jinja_nodes.Import,
                jinja_nodes.FromImport)
+_Reference = jinja_nodes.Extends | jinja_nodes.Include | jinja_nodes.Import | \
+    jinja_nodes.FromImport
 
 
-def _referenced(tree) -> list[str]:
+def _referenced(tree: jinja_nodes.Template) -> list[str]:
     """The names of the templates a template names as constants (`{% include "x" %}`, and each
     name of `{% include ["a", "b"] %}`); names computed while rendering are not known here."""
-    names = []
+    names: list[str] = []
     for node in tree.find_all(_REFERENCES):
-        target = node.template
-        values = target.items if isinstance(target, (jinja_nodes.List, jinja_nodes.Tuple)) \
-            else [target]
+        # find_all yields nodes of the types asked for; mypy sees only their common base.
+        target = cast(_Reference, node).template
+        values: list[jinja_nodes.Expr] = target.items \
+            if isinstance(target, (jinja_nodes.List, jinja_nodes.Tuple)) else [target]
         names += [v.value for v in values
                   if isinstance(v, jinja_nodes.Const) and isinstance(v.value, str)]
     return names
@@ -125,12 +130,14 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     imports by name). A name that does not exist is left out: a branch that is never taken may
     name one, and rendering says where when a taken one does."""
     env = environment(extra_dir)
+    loader = env.loader
+    assert isinstance(loader, ConfinedLoader)  # environment() always gives one
     seen: list[Path] = []
     pending = [f"{name}{TEMPLATE_SUFFIX}"]
     while pending:
         current = pending.pop()
         try:
-            source, filename, _uptodate = env.loader.get_source(env, current)
+            source, filename, _uptodate = loader.get_source(env, current)
         except TemplateNotFound:
             continue
         path = Path(filename)
@@ -141,7 +148,7 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     return seen
 
 
-def render_html(template: str, context: dict, extra_dir: Path | None = None,
+def render_html(template: str, context: dict[str, Any], extra_dir: Path | None = None,
                 limits: TemplateLimits = TemplateLimits()) -> tuple[str, list[Path]]:
     """The HTML of `template` with `context`, and the asset files it used. Raises
     TemplateFailure (located at the template's line) when the template fails or reaches a

@@ -24,10 +24,11 @@ ZERO_WIDTH_SPACE = "\u200b"
 _TAG_OR_RUN = re.compile(r"(<[^>]*>)|([^\s<>&\u200b]{%d,})" % (LONG + 1))
 
 
-def _split(match: re.Match) -> str:
-    if match.group(1):
-        return match.group(1)
-    run = match.group(2)
+def _split(match: re.Match[str]) -> str:
+    tag: str | None = match.group(1)
+    if tag:
+        return tag
+    run: str = match.group(2)
     return ZERO_WIDTH_SPACE.join(run[i:i + STEP] for i in range(0, len(run), STEP))
 
 

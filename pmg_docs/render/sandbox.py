@@ -22,13 +22,16 @@ import os
 import re
 import threading
 import traceback
+from collections.abc import Callable, Generator, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal, TypeVar, cast
 
-from jinja2 import FileSystemLoader, TemplateNotFound
-from jinja2.compiler import CodeGenerator
-from jinja2.environment import Template
+from jinja2 import FileSystemLoader, TemplateNotFound, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.environment import Environment, Template
 from jinja2.loaders import split_template_path
+from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from ..i18n import _
@@ -77,7 +80,8 @@ class ConfinedLoader(FileSystemLoader):
     through a link (to a file or a folder) that ends outside is refused, with a message that
     says so."""
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
         for folder in self.searchpath:
             candidate = Path(folder, *pieces)
@@ -99,10 +103,13 @@ class _SizedConcat(CodeGenerator):
     """`a ~ b` builds text outside the sandbox's hooks: its result goes through the size check
     too."""
 
-    def visit_Concat(self, node, frame):
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.sized(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+
+_Value = TypeVar("_Value")
 
 
 class _State(threading.local):
@@ -116,13 +123,13 @@ class LimitedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _SizedConcat
 
-    def __init__(self, limits: TemplateLimits, **options):
+    def __init__(self, limits: TemplateLimits, **options: Any):
         super().__init__(**options)
         self.limits = limits
         self.state = _State()
         self.template_class = _counted_template_class(self)
 
-    def sized(self, value):
+    def sized(self, value: _Value) -> _Value:
         """`value` when its size is within the limit; otherwise the limit is reached."""
         if isinstance(value, (str, bytes, list, tuple, dict)) and \
                 len(value) > self.limits.characters:
@@ -141,11 +148,12 @@ class LimitedSandbox(SandboxedEnvironment):
     def leave(self) -> None:
         self.state.depth = max(0, self.state.depth - 1)
 
-    def call_binop(self, context, operator, left, right):
+    # A template's values are whatever its code computes: `Any`, as in Jinja's own signatures.
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         self._check_operands(operator, left, right)
         return self.sized(super().call_binop(context, operator, left, right))
 
-    def _check_operands(self, operator, left, right) -> None:
+    def _check_operands(self, operator: str, left: Any, right: Any) -> None:
         limit = self.limits.characters
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
@@ -160,7 +168,8 @@ class LimitedSandbox(SandboxedEnvironment):
         elif operator == "%" and isinstance(left, str):
             _check_widths(left, limit)
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+    def call(__self, __context: Context, __obj: Any,  # noqa: N805 - Jinja's signature
+             *args: Any, **kwargs: Any) -> Any:
         bound = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         name = getattr(__obj, "__name__", "")
         if isinstance(bound, str) and name in SIZE_ARGUMENTS:
@@ -185,7 +194,7 @@ class LimitedSandbox(SandboxedEnvironment):
 MAX_BITS = 4 * 64 * 1024
 
 
-def _integers(*values) -> bool:
+def _integers(*values: object) -> bool:
     return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
 
 
@@ -194,7 +203,7 @@ def _too_large(operator: str) -> str:
                                                                       bits=MAX_BITS)
 
 
-def _limit_message(limit: str, value) -> str:
+def _limit_message(limit: str, value: float) -> str:
     return _("la plantilla produce más de {value} caracteres (límite: {option})").format(
         value=f"{value:_}".replace("_", "."), option=TemplateLimits.OPTIONS[limit])
 
@@ -205,7 +214,7 @@ SIZE_ARGUMENTS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "
                             "wordwrap", "slice", "batch"})
 
 
-def _check_arguments(args, kwargs, limit: int) -> None:
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], limit: int) -> None:
     """A numeric argument of one of SIZE_ARGUMENTS that would build beyond the limit."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > limit:
@@ -229,13 +238,14 @@ def _check_widths(pattern: str, limit: int, braces: bool = False) -> None:
         raise _LimitReached(_limit_message("characters", limit))
 
 
-def _sized_filter(environment: LimitedSandbox, name: str, function):
+def _sized_filter(environment: LimitedSandbox, name: str,
+                  function: Callable[..., Any]) -> Callable[..., Any]:
     from functools import wraps
 
     limit = environment.limits.characters
 
     @wraps(function)
-    def sized(*args, **kwargs):
+    def sized(*args: Any, **kwargs: Any) -> Any:
         if name in SIZE_ARGUMENTS:
             _check_arguments(args, kwargs, limit)
         elif name == "format" and args and isinstance(args[0], str):
@@ -250,11 +260,12 @@ def _counted_template_class(environment: LimitedSandbox) -> type[Template]:
 
     class CountedTemplate(Template):
         @classmethod
-        def _from_namespace(cls, env, namespace, globals):
+        def _from_namespace(cls, env: Environment, namespace: MutableMapping[str, Any],
+                            globals: MutableMapping[str, Any]) -> Template:
             template = super()._from_namespace(env, namespace, globals)
             render = template.root_render_func
 
-            def counted(context):
+            def counted(context: Context) -> Iterator[str]:
                 environment.enter(_("plantilla «{name}»").format(name=template.name))
                 try:
                     yield from render(context)
@@ -287,14 +298,14 @@ class _Deadline:
                 self.fired = True
                 _async_raise(self.thread, _TimeUp)
 
-    def __enter__(self):
+    def __enter__(self) -> _Deadline:
         self.active = True
         self.timer = threading.Timer(self.seconds, self._fire)
         self.timer.daemon = True
         self.timer.start()
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: object) -> Literal[False]:
         self.timer.cancel()
         with self.lock:
             self.active = False
@@ -303,7 +314,7 @@ class _Deadline:
         return False
 
 
-def _async_raise(thread: int, exception) -> None:
+def _async_raise(thread: int, exception: type[BaseException] | None) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread),
                                                ctypes.py_object(exception) if exception
                                                else None)
@@ -311,24 +322,15 @@ def _async_raise(thread: int, exception) -> None:
 
 # --- running a template -----------------------------------------------------------------------
 
-def render_limited(environment: LimitedSandbox, name: str, context: dict) -> str:
+def render_limited(environment: LimitedSandbox, name: str, context: dict[str, Any]) -> str:
     """The HTML of template `name` with `context`, within the environment's limits. Raises
     TemplateFailure, located at the template's line where that is known."""
     limits = environment.limits
     environment.state.depth = 0
-    chunks: list[str] = []
-    size = 0
     deadline = _Deadline(limits.seconds)
     try:
         with deadline:
-            template = environment.get_template(name)
-            stream = template.generate(**context)
-            for chunk in stream:
-                size += len(chunk)
-                if size > limits.characters:
-                    # Raised where the template is, so that the message can name its line.
-                    stream.throw(_LimitReached(_limit_message("characters", limits.characters)))
-                chunks.append(chunk)
+            html = _generate(environment.get_template(name), context, limits.characters)
         if deadline.fired:
             raise _TimeUp()  # delivered, and swallowed by code on the way
     except _TimeUp as exc:
@@ -339,25 +341,46 @@ def render_limited(environment: LimitedSandbox, name: str, context: dict) -> str
             "la plantilla no terminó en {seconds} s (límite: {option}); ¿un ciclo sin fin?").format(
             seconds=f"{limits.seconds:g}", option=TemplateLimits.OPTIONS["seconds"]),
             name) from None
-    except _LimitReached as exc:
-        raise _located(exc, str(exc), name) from None
-    except RecursionError as exc:
-        raise _located(exc, _(
-            "las plantillas o macros se llaman a sí mismas sin fin (recursión)"), name) from None
-    except MemoryError as exc:
-        raise _located(exc, _("la plantilla agotó la memoria"), name) from None
-    except TemplateNotFound as exc:
-        raise _located(exc, exc.message if exc.message != exc.name else _(
-            "no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
-            name=exc.name), name) from None
     except Exception as exc:  # noqa: BLE001 - any error of a template's code is the template's
-        raise _located(exc, template_error(_describe(exc)), name) from None
+        raise _located(exc, _failure_message(exc), name) from None
     finally:
         environment.state.depth = 0
+    return html
+
+
+def _generate(template: Template, context: dict[str, Any], characters: int) -> str:
+    """The template's HTML, stopped inside the template once it passes `characters`."""
+    # Jinja declares `generate` an Iterator; it is a generator function, so `throw` reaches the
+    # template's code.
+    stream = cast(Generator[str, None, None], template.generate(**context))
+    chunks: list[str] = []
+    size = 0
+    for chunk in stream:
+        size += len(chunk)
+        if size > characters:
+            # Raised where the template is, so that the message can name its line.
+            stream.throw(_LimitReached(_limit_message("characters", characters)))
+        chunks.append(chunk)
     return "".join(chunks)
 
 
-def template_error(problem) -> str:
+def _failure_message(exc: Exception) -> str:
+    """What the user reads for an error raised while a template runs."""
+    if isinstance(exc, _LimitReached):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return _("las plantillas o macros se llaman a sí mismas sin fin (recursión)")
+    if isinstance(exc, MemoryError):
+        return _("la plantilla agotó la memoria")
+    if isinstance(exc, TemplateNotFound):
+        if exc.message and exc.message != exc.name:
+            return exc.message
+        return _("no se encuentra la plantilla «{name}» en las carpetas de plantillas").format(
+            name=exc.name)
+    return template_error(_describe(exc))
+
+
+def template_error(problem: str) -> str:
     # Jinja words its errors in English; they name the template's own code.
     return _("error en la plantilla: {problem}").format(problem=problem)
 
@@ -381,7 +404,7 @@ def _located(exc: BaseException, message: str, name: str) -> TemplateFailure:
         if frame.filename.endswith(TEMPLATE_SUFFIX):
             file, line = frame.filename, frame.lineno
     if file is None and getattr(exc, "filename", None):
-        file, line = exc.filename, getattr(exc, "lineno", None)
+        file, line = getattr(exc, "filename"), getattr(exc, "lineno", None)
     return TemplateFailure(message, _shown(file) if file else name, line)
 
 

@@ -206,7 +206,7 @@ def _render_reference(self, tokens, idx, options, env) -> str:
 
 def parse_text(body: str) -> ParsedText:
     """Tokens of the body, its insertions (options checked) and references, and its problems."""
-    env = {"problems": []}
+    env: dict[str, list[Problem]] = {"problems": []}
     tokens = parser().parse(body, env)
     parsed = ParsedText(tokens=tokens, problems=env["problems"])
     for token in tokens:
@@ -258,7 +258,7 @@ def _insertion(token, problems: list[Problem]) -> Insertion:
 def _reference(content: str, line: int, problems: list[Problem]) -> Reference | None:
     match = _REFERENCE.match(content)
     kind = match.group("kind") if match else None
-    if kind not in REFERENCES:
+    if match is None or kind not in REFERENCES:
         problems.append(Problem(line, (), _(
             "no existe la referencia [[{content}]]; se espera una de: [[areas]], [[area:ID]], "
             "[[sistema:ID]], [[ministerio:ID]]").format(content=content)))

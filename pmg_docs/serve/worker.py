@@ -17,10 +17,17 @@ from __future__ import annotations
 import multiprocessing
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # the worker imports the loader once it runs, not the server
+    from ..load import CatalogRegistry
 
 # Long enough for a cold machine to import WeasyPrint and lay out a first page.
 START_TIMEOUT = 120.0
@@ -60,22 +67,23 @@ class Worker:
     def __init__(self, settings: Settings, timeout: float):
         self.settings = settings
         self.timeout = timeout
-        self._process = None
-        self._conn = None
+        self._process: SpawnProcess | None = None
+        self._conn: Connection | None = None
 
     def start(self) -> None:
         # spawn, not fork: the server's threads and event loop are not copied into the worker.
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_main, args=(child, self.settings), daemon=True,
-                                        name="pmg-serve-worker")
-        self._process.start()
+        process = context.Process(target=_main, args=(child, self.settings), daemon=True,
+                                  name="pmg-serve-worker")
+        self._process = process
+        process.start()
         child.close()
         self._expect("ready", START_TIMEOUT)
 
     def stop(self) -> None:
         if self._process is not None:
-            self._conn.close()
+            self._pipe().close()
             self._process.kill()
             self._process.join()
         self._process = self._conn = None
@@ -85,7 +93,7 @@ class Worker:
         if self._process is None or not self._process.is_alive():
             self.stop()
             self.start()
-        self._conn.send(request)
+        self._pipe().send(request)
 
     def ask(self, request: tuple, expected: str):
         """Send a request and return its reply, which must be `expected`; WorkerFailed past
@@ -93,11 +101,16 @@ class Worker:
         self._send(request)
         return self._expect(expected, self.timeout)
 
+    def _pipe(self) -> Connection:
+        """The pipe to the worker, which `start` opens with the process."""
+        assert self._conn is not None, "the worker is started"
+        return self._conn
+
     def _expect(self, expected: str, timeout: float):
         try:
-            if not self._conn.poll(timeout):
+            if not self._pipe().poll(timeout):
                 raise WorkerFailed("timeout")
-            tag, payload = self._conn.recv()
+            tag, payload = self._pipe().recv()
         except (EOFError, OSError) as exc:
             self.stop()
             raise WorkerFailed("died") from exc
@@ -118,10 +131,11 @@ class _Catalogs:
 
     def __init__(self, catalog_dirs: tuple[Path, ...]):
         self.catalog_dirs = catalog_dirs
-        self._registry = None
-        self._signature = None
+        self._registry: CatalogRegistry | None = None
+        # Each catalog file's path, modification time and size when the registry was made.
+        self._signature: list[tuple[Path, int, int]] | None = None
 
-    def current(self):
+    def current(self) -> CatalogRegistry:
         from ..load import CatalogRegistry
 
         registry = self._registry or CatalogRegistry(self.catalog_dirs)
@@ -163,7 +177,7 @@ class _Session:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.catalogs = _Catalogs(settings.catalog_dirs)
-        self.docx: dict[str, object] = {}
+        self.docx: dict[str, Callable[[], tuple[bytes, list[Diagnostic]]]] = {}
 
     def answer(self, request: tuple) -> tuple:
         from . import raster

@@ -16,7 +16,7 @@ from ..i18n import _
 from ..load.catalogs import CatalogRegistry
 from ..load.model_errors import id_expected
 from ..load.sources import Document
-from ..models.catalog import Catalog
+from ..models.catalog import Catalog, Stage
 
 
 def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document:
@@ -25,6 +25,12 @@ def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document:
     if document is None:
         raise UnknownId(unknown(_("un catálogo"), catalog_id, registry.ids()), param="catalog")
     return document
+
+
+def _catalog_of(document: Document) -> Catalog:
+    catalog = document.model
+    assert isinstance(catalog, Catalog)  # the registry holds catalogs
+    return catalog
 
 
 @dataclass
@@ -41,7 +47,7 @@ def list_catalogs(registry: CatalogRegistry) -> tuple[Listing, list[Diagnostic]]
     problems: list[Diagnostic] = []
     for catalog_id in registry.ids():
         try:
-            catalog = registry.get(catalog_id).model
+            catalog = _catalog_of(load_catalog(catalog_id, registry))
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -52,7 +58,7 @@ def list_catalogs(registry: CatalogRegistry) -> tuple[Listing, list[Diagnostic]]
 
 def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
     """The ids a formulation can name, section by section. Raises UnknownId or InputError."""
-    catalog: Catalog = load_catalog(catalog_id, registry).model
+    catalog = _catalog_of(load_catalog(catalog_id, registry))
     documents = ", ".join(f"{kind}: {spec.template}" + (f" ({spec.format})" if spec.format else "")
                           for kind, spec in catalog.documents.items())
     name = _("nombre")
@@ -86,7 +92,7 @@ def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
     return [listing for listing in listings if listing.rows]
 
 
-def _requirement_count(stages) -> int:
+def _requirement_count(stages: list[Stage]) -> int:
     return sum(len(objective.requirements) for stage in stages for objective in stage.objectives)
 
 
@@ -105,6 +111,7 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
     if not re.match(ID_PATTERN, new_id):
         raise InputError([Diagnostic(new_id, None, (), id_expected(new_id))])
     old = load_catalog(from_id, registry)
+    old_year = _catalog_of(old).year
     if path.stem != new_id:
         raise InputError([Diagnostic(display_name(path), None, (), _(
             "un catálogo se llama como su id; se espera el archivo {id}.yaml").format(
@@ -112,12 +119,12 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
     if path.exists() and not force:
         raise InputError([Diagnostic(display_name(path), None, (), _(
             "ya existe; se espera un nombre de archivo nuevo, o --force para sobrescribirlo"))])
-    year = year if year is not None else old.model.year + 1
+    year = year if year is not None else old_year + 1
     text = re.sub(r"^id:.*$", f"id: {new_id}", old.source.text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^year:.*$", f"year: {year}", text, count=1, flags=re.MULTILINE)
     # The year the documents print in their titles, and the version: the rest (a template's
     # name, a date in a note) is the marco's data, left for the person editing the copy.
-    text = re.sub(rf"^(\s*(?:title|running_title|version):.*?)\b{old.model.year}\b",
+    text = re.sub(rf"^(\s*(?:title|running_title|version):.*?)\b{old_year}\b",
                   rf"\g<1>{year}", text, flags=re.MULTILINE)
     # The copy must read as a catalog with its new id before it is written.
     document_from_text(text, path, display_name(path), registry)

@@ -17,6 +17,7 @@ stands between its keys (see `_reorder`); otherwise that mapping keeps the autho
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def _is_block(value) -> bool:
     return isinstance(value, (LiteralScalarString, FoldedScalarString))
 
 
-def _restyle(node, key, room: int) -> None:
+def _restyle(node, key, room: int | None) -> None:
     """Restyle the text at `node[key]`, and move the line end its comment carries.
 
     ruamel keeps what follows a value (an end-of-line comment, blank lines, comment lines) in
@@ -307,31 +308,35 @@ def _canonical(node, model, column: int) -> None:
 def comments_of(yaml_text: str) -> list[str]:
     """Every comment of a YAML text, as its stripped lines, in a stable (sorted) order."""
     found: list[str] = []
-
-    def tokens(item):
-        if item is None:
-            return
-        if isinstance(item, list):
-            for part in item:
-                yield from tokens(part)
-        elif isinstance(item, str):
-            yield item  # the comment on a block scalar's header line is kept as plain text
-        elif hasattr(item, "value"):
-            yield item.value
-
-    def walk(node):
-        if isinstance(node, CommentedBase) and hasattr(node, "ca"):
-            comment = node.ca
-            for value in tokens([comment.comment, list(comment.items.values()), comment.end]):
-                found.extend(line.strip() for line in value.splitlines()
-                             if line.strip().startswith("#"))
-        children = node.values() if isinstance(node, CommentedMap) else \
-            node if isinstance(node, CommentedSeq) else ()
-        for child in children:
-            walk(child)
-
-    walk(YAML(typ="rt").load(yaml_text))
+    _collect_comments(YAML(typ="rt").load(yaml_text), found)
     return sorted(found)
+
+
+def _collect_comments(node: object, found: list[str]) -> None:
+    """The comment lines of `node` and of every node under it, added to `found`."""
+    if isinstance(node, CommentedBase) and hasattr(node, "ca"):
+        comment = node.ca
+        for value in _comment_texts([comment.comment, list(comment.items.values()), comment.end]):
+            found.extend(line.strip() for line in value.splitlines()
+                         if line.strip().startswith("#"))
+    children = node.values() if isinstance(node, CommentedMap) else \
+        node if isinstance(node, CommentedSeq) else ()
+    for child in children:
+        _collect_comments(child, found)
+
+
+def _comment_texts(item: object) -> Iterator[str]:
+    """The texts of ruamel's comment tokens, which it nests in lists (None where a slot is
+    empty)."""
+    if item is None:
+        return
+    if isinstance(item, list):
+        for part in item:
+            yield from _comment_texts(part)
+    elif isinstance(item, str):
+        yield item  # the comment on a block scalar's header line is kept as plain text
+    elif hasattr(item, "value"):
+        yield item.value
 
 
 def _same(a, b) -> bool:

@@ -39,9 +39,10 @@ def with_newline(text: str, newline: str) -> str:
     return text if newline == LF else text.replace(LF, newline)
 
 
-def anchors_of(yaml_text: str) -> tuple[Counter, Counter]:
+def anchors_of(yaml_text: str) -> tuple[Counter[str], Counter[str]]:
     """The anchors a YAML text defines and the aliases it uses, each with how often."""
-    anchors, aliases = Counter(), Counter()
+    anchors: Counter[str] = Counter()
+    aliases: Counter[str] = Counter()
     for event in YAML(typ="safe").parse(yaml_text):
         if isinstance(event, AliasEvent):
             aliases[event.anchor] += 1

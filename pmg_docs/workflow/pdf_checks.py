@@ -150,7 +150,7 @@ def _claim_findings(pdf, xmp: dict, variant: str) -> list[Finding]:
                             found=found))]
     part, level = xmp.get(_PDFAID + "part"), xmp.get(_PDFAID + "conformance")
     findings = [Finding(_("declara PDF/A-{part}{level} en XMP").format(
-        part=expected.part, level=expected.conformance.lower()),
+        part=expected.part, level=(expected.conformance or "").lower()),
         (part, level) == (str(expected.part), expected.conformance),
         _("pdfaid:part = {part}, pdfaid:conformance = {level}").format(part=part, level=level))]
     intents = pdf.Root.get("/OutputIntents") or []

@@ -50,7 +50,8 @@ def signature_place(pdf_bytes: bytes, name: str) -> Place | None:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        dests = pdf.Root.get("/Names", {}).get("/Dests")
+        names = pdf.Root.get("/Names")
+        dests = names.get("/Dests") if names is not None else None
         if dests is None:
             return None
         tree = pikepdf.NameTree(dests)
@@ -139,7 +140,9 @@ def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
         raise SigningError(_("el documento no reserva un lugar «{name}» para la firma; las "
                              "plantillas lo reservan con id=\"{default}\" (la circular lo "
                              "hace)").format(name=place_name, default=SIGNATURE_PLACE))
-    return fields.SigFieldSpec(sig_field_name=field, on_page=place.page, box=place.box)
+    # pyhanko declares the box in whole points; it writes any number into the field's /Rect.
+    return fields.SigFieldSpec(sig_field_name=field, on_page=place.page,
+                               box=place.box)  # type: ignore[arg-type]
 
 
 def _metadata(field: str, reason: str | None, location: str | None):
@@ -156,6 +159,7 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
     """Sign `source` into `target` (written atomically) with a PAdES baseline signature;
     visible above the template's place `place` when given. Raises SigningError."""
     from pyhanko.sign import signers
+    from pyhanko.sign.general import SigningError as PyhankoSigningError
 
     pdf_bytes = Path(source).read_bytes()
     writer = _writer(pdf_bytes)
@@ -165,7 +169,7 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
     output = io.BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=output)
-    except (ValueError, signers.SigningError) as exc:
+    except (ValueError, PyhankoSigningError) as exc:
         raise SigningError(str(exc)) from None
     atomic_write(Path(target), output.getvalue())
 

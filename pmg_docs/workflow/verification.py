@@ -9,6 +9,7 @@ root certificates (`--trust`): without them a signature can be intact and its si
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _trust_roots(paths):
     return [load_cert_from_pemder(str(p)) for p in paths]
 
 
-def verify_signatures(pdf_bytes: bytes, trust: list[Path] = ()) -> Verification:
+def verify_signatures(pdf_bytes: bytes, trust: Sequence[Path] = ()) -> Verification:
     """Every signature in the PDF, validated offline against the given trust roots."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader

@@ -13,6 +13,7 @@ import atexit
 import mimetypes
 import os
 import threading
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _subset_ua_stylesheet() -> CSS:
     return CSS(string="\n".join(lines))
 
 
-def write_pdf(html: str, extra_allowed: list[Path] = (), metadata: PdfMetadata | None = None,
+def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetadata | None = None,
               variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[str]]:
     """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused.
 

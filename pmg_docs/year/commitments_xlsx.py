@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ..diagnostics import InputError
 from ..i18n import _
+from ..load import CatalogRegistry, Document
+from ..models.objetivos import Formulation
 from ..writers.xlsx import DECIMAL, TEXT, Column, add_table, new_workbook, workbook_bytes
 
 
@@ -63,8 +65,12 @@ def sheets() -> dict[str, Sheet]:
 YES = "Sí"
 
 
-def _rows(name: str, model) -> dict[str, list]:
-    rows = {key: [] for key in sheets()}
+# A row of a sheet: the values of its columns.
+Row = list[object]
+
+
+def _rows(name: str, model: Formulation) -> dict[str, list[Row]]:
+    rows: dict[str, list[Row]] = {key: [] for key in sheets()}
     service = model.service
     rows["services"].append([name, model.catalog, service.ministry, service.partida,
                              service.name, service.chapter])
@@ -86,19 +92,21 @@ def _rows(name: str, model) -> dict[str, list]:
     return rows
 
 
-def export_workbook(documents: list[tuple[str, object]]) -> bytes:
+def export_workbook(documents: list[tuple[str, Document]]) -> bytes:
     """The workbook of `documents`: (file name as written under `Archivo`, loaded document)."""
     problems = []
-    rows = {key: [] for key in sheets()}
+    rows: dict[str, list[Row]] = {key: [] for key in sheets()}
     for name, document in documents:
-        own = [(i, j) for i, o in enumerate(document.model.objectives)
+        model = document.model
+        assert isinstance(model, Formulation)  # year_formulations keeps formulations by objectives
+        own = [(i, j) for i, o in enumerate(model.objectives)
                for j, x in enumerate(o.indicators) if x.definition is not None]
         for i, j in own:
             problems.append(document.source.diagnostic(
                 ("objectives", i, "indicators", j, "definition"), _(
                     "un indicador propio (con `definition:`) no cabe en el libro de "
                     "compromisos; se exportan solo indicadores del catálogo")))
-        for key, found in _rows(name, document.model).items():
+        for key, found in _rows(name, model).items():
             rows[key].extend(found)
     if problems:
         raise InputError(problems)
@@ -108,7 +116,7 @@ def export_workbook(documents: list[tuple[str, object]]) -> bytes:
     return workbook_bytes(workbook)
 
 
-def year_formulations(directory: Path, registry) -> list[tuple[str, object]]:
+def year_formulations(directory: Path, registry: CatalogRegistry) -> list[tuple[str, Document]]:
     """Every formulation by objectives under `directory`, clean, with its name relative to
     it. Raises InputError with every problem found."""
     from ..checks import check_document

@@ -15,7 +15,10 @@ from ..checks.compliance import Judgement, judge
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
+from ..load.located_yaml import YamlSource
 from ..load.references import link_formulation
+from ..models.catalog import Catalog
+from ..models.service import FormulationHeader
 
 YEAR_KINDS = ("formulation", "results")
 
@@ -35,26 +38,60 @@ class Year:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
-    def catalog(self):
-        return self.catalog_document.model
+    def catalog(self) -> Catalog:
+        catalog = self.catalog_document.model
+        assert isinstance(catalog, Catalog)  # the registry holds catalogs
+        return catalog
 
     @property
     def judged(self) -> list[ServiceYear]:
         return [s for s in self.services if s.judgement is not None]
 
 
-def _order(service: ServiceYear):
-    model = service.formulation.model.service
+def _order(service: ServiceYear) -> tuple[str, str, str]:
+    formulation = service.formulation.model
+    assert isinstance(formulation, FormulationHeader)  # every format of formulation opens so
+    model = formulation.service
     return (model.partida, model.chapter, model.name)
 
 
 def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     """The year under `directory`. Raises InputError with every problem found when a source
     has errors, when sources are of different catalogs, or when there is nothing to report."""
-    files, problems = iter_source_files([directory])
-    problems = list(problems)
-    # Each file is read once: formulations first, so that results find theirs already read.
-    sources: dict[str, list] = {kind: [] for kind in YEAR_KINDS}
+    sources, problems = _year_sources(directory)
+    formulations: dict[Path, Document] = {}
+    results: list[Document] = []
+    for kind in YEAR_KINDS:
+        for source in sources[kind]:
+            document = _checked(source, kind, registry, formulations, problems)
+            if document is None:
+                continue
+            if kind == "formulation":
+                formulations[Path(source.path).resolve()] = document
+            else:
+                results.append(document)
+    if problems:
+        raise InputError(problems)
+
+    catalog_id = _one_catalog(directory, [*formulations.values(), *results])
+    services = _services(formulations, results)
+    catalog_document = registry.get(catalog_id)
+    assert catalog_document is not None  # every source was read against it
+    year = Year(catalog_document, sorted(services, key=_order))
+    for service in year.services:
+        if service.results is None:
+            year.diagnostics.append(service.formulation.source.diagnostic((), _(
+                "sin informe de resultados en la carpeta; el servicio se lista aparte"),
+                severity=Severity.WARNING))
+    return year
+
+
+def _year_sources(directory: Path) -> tuple[dict[str, list[YamlSource]], list[Diagnostic]]:
+    """The sources under `directory` of each of the year's kinds, each file read once, and the
+    problems of those that cannot be read."""
+    files, found_problems = iter_source_files([directory])
+    problems = list(found_problems)
+    sources: dict[str, list[YamlSource]] = {kind: [] for kind in YEAR_KINDS}
     for path in files:
         try:
             source = load_source(path)
@@ -64,27 +101,29 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
         kind = source.data.get("kind") if isinstance(source.data, dict) else None
         if kind in sources:
             sources[kind].append(source)
-    formulations: dict[Path, Document] = {}
-    results: list[Document] = []
-    for kind in YEAR_KINDS:
-        for source in sources[kind]:
-            try:
-                document = parse_document(source, registry)
-                if kind == "results":
-                    link_formulation(document, registry, formulations)
-            except InputError as exc:
-                problems.extend(exc.diagnostics)
-                continue
-            problems.extend(d for d in check_document(document)
-                            if d.severity is Severity.ERROR)
-            if kind == "formulation":
-                formulations[Path(source.path).resolve()] = document
-            else:
-                results.append(document)
-    if problems:
-        raise InputError(problems)
+    return sources, problems
 
-    catalogs = {d.catalog.id for d in [*formulations.values(), *results]}
+
+def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
+             formulations: dict[Path, Document], problems: list[Diagnostic]) -> Document | None:
+    """The document of `source`, a results file linked to its formulation (among
+    `formulations` when read already); None when it cannot be read. Its errors, and its checks'
+    errors, go to `problems`."""
+    try:
+        document = parse_document(source, registry)
+        if kind == "results":
+            link_formulation(document, registry, formulations)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    problems.extend(d for d in check_document(document) if d.severity is Severity.ERROR)
+    return document
+
+
+def _one_catalog(directory: Path, documents: list[Document]) -> str:
+    """The id of the one catalog the documents are written against; InputError when there is
+    none or there are several."""
+    catalogs = {d.catalog.id for d in documents if d.catalog is not None}
     if not catalogs:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
             "no hay formulaciones ni resultados en la carpeta; se esperan archivos con "
@@ -93,9 +132,16 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
             "la carpeta mezcla años: catálogos {catalogs}; se espera un solo catálogo (un año) "
             "por informe").format(catalogs=", ".join(sorted(catalogs))))])
+    return catalogs.pop()
 
+
+def _services(formulations: dict[Path, Document], results: list[Document]) -> list[ServiceYear]:
+    """One service per formulation, with its results and their judgement; a formulation outside
+    the folder that a results file names counts too. InputError when two results files report
+    on one formulation."""
     services: dict[Path, ServiceYear] = {p: ServiceYear(d) for p, d in formulations.items()}
     claimed: dict[Path, Document] = {}
+    problems: list[Diagnostic] = []
     for document in results:
         formulation = document.model.formulation_document
         key = formulation.source.path.resolve()
@@ -110,12 +156,4 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
         service.judgement = judge(document.model, formulation.model, document.catalog)
     if problems:
         raise InputError(problems)
-
-    first = next(iter([*formulations.values(), *results]))
-    year = Year(registry.get(first.catalog.id), sorted(services.values(), key=_order))
-    for service in year.services:
-        if service.results is None:
-            year.diagnostics.append(service.formulation.source.diagnostic((), _(
-                "sin informe de resultados en la carpeta; el servicio se lista aparte"),
-                severity=Severity.WARNING))
-    return year
+    return list(services.values())

@@ -10,15 +10,18 @@ without `force`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..i18n import _
 from ..models.base import ID_PATTERN
-from .commitments_xlsx import YES, sheets
+from .commitments_xlsx import YES, Sheet, sheets
 
 TRUE_WORDS = {"sí", "si", "x", "yes", "true"}
 FALSE_WORDS = {"", "no", "false"}
@@ -33,6 +36,10 @@ class Cell:
     def where(self) -> str:
         return _("hoja «{sheet}», celda {ref} ({header})").format(
             sheet=self.sheet, ref=self.ref, header=self.header)
+
+
+# A row of a sheet: each header's cell value and where it is.
+Values = dict[str, tuple[object, Cell]]
 
 
 @dataclass
@@ -62,7 +69,7 @@ class _Reader:
         where = f"{cell.where()}: " if cell else ""
         self.problems.append(Diagnostic(self.book, None, (), where + message))
 
-    def rows(self, workbook, sheet):
+    def rows(self, workbook: Workbook, sheet: Sheet) -> Iterator[tuple[int, Values]]:
         """(row number, {header: (value, Cell)}) of each non-empty row of `sheet`."""
         if sheet.title not in workbook.sheetnames:
             self.problems.append(Diagnostic(self.book, None, (), _(
@@ -72,7 +79,7 @@ class _Reader:
         rows = workbook[sheet.title].iter_rows()
         header_row = next(rows, ())
         headers = [c.value for c in header_row]
-        positions = {}
+        positions: dict[str, int] = {}
         for header in sheet.headers:
             if header not in headers:
                 self.problems.append(Diagnostic(self.book, None, (), _(
@@ -91,7 +98,8 @@ class _Reader:
 
     # Typed cells --------------------------------------------------------------------------
 
-    def text(self, value, cell, required=True, strip=True):
+    def text(self, value: object, cell: Cell, required: bool = True,
+             strip: bool = True) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem(cell, _("celda vacía; se espera un texto"))
@@ -104,7 +112,7 @@ class _Reader:
         # Long texts (Markdown) keep their line ends: a description is written as typed.
         return value.strip() if strip else value
 
-    def ident(self, value, cell):
+    def ident(self, value: object, cell: Cell) -> str | None:
         text = self.text(value, cell)
         if text is not None and not re.match(ID_PATTERN, text):
             self.problem(cell, _("«{value}» no es un id; se espera un id del catálogo: "
@@ -113,7 +121,8 @@ class _Reader:
             return None
         return text
 
-    def number(self, value, cell, required=True, whole=False):
+    def number(self, value: object, cell: Cell, required: bool = True,
+               whole: bool = False) -> float | None:
         if value is None or value == "":
             if required:
                 self.problem(cell, _("celda vacía; se espera un número"))
@@ -128,7 +137,7 @@ class _Reader:
             return None
         return int(value) if float(value).is_integer() else value
 
-    def flag(self, value, cell):
+    def flag(self, value: object, cell: Cell) -> bool | None:
         text = "" if value is None else str(value).strip().lower()
         if isinstance(value, bool):
             return value
@@ -141,7 +150,7 @@ class _Reader:
         return None
 
 
-def _file_name(reader, value, cell) -> str | None:
+def _file_name(reader: _Reader, value: object, cell: Cell) -> str | None:
     name = reader.text(value, cell)
     if name is None:
         return None
@@ -163,36 +172,70 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
     except Exception as exc:  # openpyxl raises several kinds for a file that is no workbook
         return {}, [Diagnostic(display_name(path), None, (), _(
             "no se puede leer como libro de Excel (.xlsx): {error}").format(error=exc))]
-    layout = sheets()
-    drafts: dict[str, Draft] = {}
+    book = _Book(reader, workbook, sheets())
+    # Servicios first (it lists the files), then Objetivos (the others name its objectives).
+    for read in (_read_services, _read_objectives, _read_indicators, _read_systems,
+                 _read_measures):
+        read(book)
+    return book.drafts, reader.problems
 
-    def draft_of(values) -> Draft | None:
-        name = _file_name(reader, *values[layout["services"].headers[0]])
+
+@dataclass
+class _Book:
+    """A workbook being read: its sheets by role, the drafts by file name, and where each
+    draft's objectives are in its list."""
+
+    reader: _Reader
+    workbook: Workbook
+    layout: dict[str, Sheet]
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    objectives: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def draft_of(self, values: Values) -> Draft | None:
+        """The draft of the file a row names, which Servicios must list."""
+        services = self.layout["services"]
+        name = _file_name(self.reader, *values[services.headers[0]])
         if name is None:
             return None
-        if name not in drafts:
-            reader.problem(values[layout["services"].headers[0]][1], _(
+        if name not in self.drafts:
+            self.reader.problem(values[services.headers[0]][1], _(
                 "«{name}» no está en la hoja «{sheet}»; se espera cada archivo allí, con su "
-                "servicio").format(name=name, sheet=layout["services"].title))
+                "servicio").format(name=name, sheet=services.title))
             return None
-        return drafts[name]
+        return self.drafts[name]
 
-    def drafted(key: str):
+    def drafted(self, key: str) -> Iterator[tuple[Draft, Values, list[str]]]:
         """(draft, cells by header, headers) of each row of a sheet, for files listed in
         Servicios."""
-        sheet = layout[key]
-        for _row, values in reader.rows(workbook, sheet):
-            draft = draft_of(values)
+        sheet = self.layout[key]
+        for _row, values in self.reader.rows(self.workbook, sheet):
+            draft = self.draft_of(values)
             if draft is not None:
                 yield draft, values, sheet.headers
 
-    s = layout["services"]
-    for _row, values in reader.rows(workbook, s):
+    def objective_of(self, draft: Draft, values: Values, header: str) -> int | None:
+        """Where the objective a row names is in the draft's list, which Objetivos made."""
+        objective = self.reader.ident(*values[header])
+        if objective is None:
+            return None
+        index = self.objectives.get((draft.name, objective))
+        if index is None:
+            self.reader.problem(values[header][1], _(
+                "el objetivo «{id}» no está en la hoja «{sheet}» para {name}; se espera allí "
+                "con su ponderación").format(id=objective, sheet=self.layout["objectives"].title,
+                                             name=draft.name))
+        return index
+
+
+def _read_services(book: _Book) -> None:
+    """A draft for each row of Servicios: its file name, catalog and service."""
+    reader, s = book.reader, book.layout["services"]
+    for _row, values in reader.rows(book.workbook, s):
         h = s.headers
         name = _file_name(reader, *values[h[0]])
         if name is None:
             continue
-        if name in drafts:
+        if name in book.drafts:
             reader.problem(values[h[0]][1], _("«{name}» aparece dos veces; se espera una fila "
                                               "por archivo").format(name=name))
             continue
@@ -206,44 +249,40 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
         for key, header in zip(("ministry", "partida", "name", "chapter"), h[2:]):
             draft.cells[("service", key)] = values[header][1]
         draft.cells[("catalog",)] = values[h[1]][1]
-        drafts[name] = draft
+        book.drafts[name] = draft
 
-    objectives: dict[tuple[str, str], int] = {}
-    for draft, values, h in drafted("objectives"):
+
+def _read_objectives(book: _Book) -> None:
+    """Each row of Objetivos: an objective of its file, with its weight."""
+    reader = book.reader
+    for draft, values, h in book.drafted("objectives"):
         objective = reader.ident(*values[h[1]])
         if objective is None:
             continue
-        if (draft.name, objective) in objectives:
+        if (draft.name, objective) in book.objectives:
             reader.problem(values[h[1]][1], _("el objetivo «{id}» de {name} aparece dos veces; "
                                               "se espera una fila por objetivo").format(
                 id=objective, name=draft.name))
             continue
         index = len(draft.data["objectives"])
-        objectives[(draft.name, objective)] = index
+        book.objectives[(draft.name, objective)] = index
         draft.data["objectives"].append({"objective": objective,
                                          "weight": reader.number(*values[h[2]])})
         draft.cells[("objectives", index)] = values[h[1]][1]
         draft.cells[("objectives", index, "weight")] = values[h[2]][1]
 
-    def objective_of(draft, values, header):
-        objective = reader.ident(*values[header])
-        if objective is None:
-            return None
-        index = objectives.get((draft.name, objective))
-        if index is None:
-            reader.problem(values[header][1], _(
-                "el objetivo «{id}» no está en la hoja «{sheet}» para {name}; se espera allí "
-                "con su ponderación").format(id=objective, sheet=layout["objectives"].title,
-                                             name=draft.name))
-        return index
 
-    for draft, values, h in drafted("indicators"):
-        i = objective_of(draft, values, h[1])
+def _read_indicators(book: _Book) -> None:
+    """Each row of Indicadores: a catalog indicator committed under an objective."""
+    reader = book.reader
+    for draft, values, h in book.drafted("indicators"):
+        i = book.objective_of(draft, values, h[1])
         if i is None:
             continue
         items = draft.data["objectives"][i].setdefault("indicators", [])
         base = ("objectives", i, "indicators", len(items))
-        item = {"indicator": reader.ident(*values[h[2]]), "weight": reader.number(*values[h[3]])}
+        item: dict[str, object] = {"indicator": reader.ident(*values[h[2]]),
+                                   "weight": reader.number(*values[h[3]])}
         numerator = reader.number(*values[h[4]], required=False)
         denominator = reader.number(*values[h[5]], required=False)
         value = reader.number(*values[h[6]], required=False)
@@ -262,24 +301,21 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             draft.cells[base + ("target", key)] = values[header][1]
         draft.cells[base + ("target",)] = values[h[6]][1]
 
-    for draft, values, h in drafted("systems"):
-        i = objective_of(draft, values, h[1])
+
+def _read_systems(book: _Book) -> None:
+    """Each row of Sistemas: one stage objective's weight of a system committed under an
+    objective; a system's rows share its weight, and a stage's objectives come in order."""
+    reader = book.reader
+    for draft, values, h in book.drafted("systems"):
+        i = book.objective_of(draft, values, h[1])
         ident = reader.ident(*values[h[2]])
         weight = reader.number(*values[h[3]])
         stage = reader.number(*values[h[4]], whole=True)
         number = reader.number(*values[h[5]], whole=True)
         objective_weight = reader.number(*values[h[6]])
-        if None in (i, ident, stage, number):
+        if i is None or ident is None or stage is None or number is None:
             continue
-        systems = draft.data["objectives"][i].setdefault("systems", [])
-        j = next((k for k, s_ in enumerate(systems) if s_["system"] == ident), None)
-        if j is None:
-            j = len(systems)
-            systems.append({"system": ident, "weight": weight, "stages": []})
-            draft.cells[("objectives", i, "systems", j)] = values[h[2]][1]
-            draft.cells[("objectives", i, "systems", j, "system")] = values[h[2]][1]
-            draft.cells[("objectives", i, "systems", j, "weight")] = values[h[3]][1]
-        system = systems[j]
+        j, system = _system_entry(draft, i, ident, weight, values, h)
         if weight != system["weight"]:
             reader.problem(values[h[3]][1], _(
                 "la ponderación del sistema «{id}» es {got} aquí y {first} en su primera fila; "
@@ -301,7 +337,27 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             values[h[6]][1]
         weights.append(objective_weight)
 
-    for draft, values, h in drafted("measures"):
+
+def _system_entry(draft: Draft, i: int, ident: str, weight: float | None, values: Values,
+                  h: list[str]) -> tuple[int, dict[str, Any]]:
+    """Where the system `ident` is under the draft's objective number `i`, and its entry,
+    added at its first row."""
+    systems = draft.data["objectives"][i].setdefault("systems", [])
+    j = next((k for k, s_ in enumerate(systems) if s_["system"] == ident), None)
+    if j is None:
+        j = len(systems)
+        systems.append({"system": ident, "weight": weight, "stages": []})
+        draft.cells[("objectives", i, "systems", j)] = values[h[2]][1]
+        draft.cells[("objectives", i, "systems", j, "system")] = values[h[2]][1]
+        draft.cells[("objectives", i, "systems", j, "weight")] = values[h[3]][1]
+    system: dict[str, Any] = systems[j]
+    return j, system
+
+
+def _read_measures(book: _Book) -> None:
+    """Each row of Medidas de género: a gender measure of its file, numbered in order."""
+    reader = book.reader
+    for draft, values, h in book.drafted("measures"):
         measures = draft.data["gender_measures"]
         number = reader.number(*values[h[1]], whole=True)
         if number is not None and number != len(measures) + 1:
@@ -313,7 +369,6 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
         draft.cells[("gender_measures", len(measures), "description")] = values[h[3]][1]
         measures.append({"kind": reader.ident(*values[h[2]]),
                          "description": reader.text(*values[h[3]], strip=False)})
-    return drafts, reader.problems
 
 
 def _yaml_text(data: dict) -> str:
@@ -324,17 +379,17 @@ def _yaml_text(data: dict) -> str:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    def node(value, key=None, in_stages=False):
+    def node(value: object, key: str | None = None, in_stages: bool = False) -> object:
         if isinstance(value, dict):
-            out = CommentedMap((k, node(v, k)) for k, v in value.items())
+            mapping = CommentedMap((k, node(v, k)) for k, v in value.items())
             if key == "target" or in_stages:
-                out.fa.set_flow_style()
-            return out
+                mapping.fa.set_flow_style()
+            return mapping
         if isinstance(value, list):
-            out = CommentedSeq(node(v, in_stages=key == "stages") for v in value)
+            sequence = CommentedSeq(node(v, in_stages=key == "stages") for v in value)
             if key == "weights":
-                out.fa.set_flow_style()
-            return out
+                sequence.fa.set_flow_style()
+            return sequence
         return value
 
     yaml = YAML()

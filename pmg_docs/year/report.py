@@ -23,7 +23,7 @@ def report_document(year: Year) -> Document:
     """The year as a document of the `report` kind its catalog declares."""
     found = year.catalog_document
     spec, fmt = declared(found, found.source, "report")[1:]
-    return Document(found.source, year, "report", fmt, found.model, spec, found.source)
+    return Document(found.source, year, "report", fmt, year.catalog, spec, found.source)
 
 
 def render_report(directory: Path, registry: CatalogRegistry, options: RenderOptions,

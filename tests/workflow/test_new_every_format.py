@@ -100,3 +100,16 @@ def test_a_2011_rollover_drops_a_system_the_new_marco_lacks_and_says_so(tmp_path
                                                  "monitoreo-del-desempeno", "equidad-de-genero"]
     assert [e.system for e in model.exemptions] == ["equidad-de-genero", "gobierno-electronico",
                                                     "siac", "monitoreo-del-desempeno"]
+
+
+def test_new_document_names_the_kinds_for_a_kind_it_does_not_know():
+    # The command line offers only known kinds; called directly, an unknown one is the caller's
+    # input error, listed like any other unknown name (it used to end in an AttributeError).
+    from pmg_docs.diagnostics import InputError
+    from pmg_docs.workflow.new import ServiceFields, new_document
+
+    with pytest.raises(InputError) as raised:
+        new_document("memoria", None, ServiceFields(), CatalogRegistry())
+    message = raised.value.diagnostics[0].message
+    assert message.startswith("«memoria» no es un tipo de documento; se espera uno de: ")
+    assert "formulation" in message and "circular" in message

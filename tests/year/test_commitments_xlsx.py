@@ -79,6 +79,18 @@ def _edit(book, sheet, cell, value):
                                          "(Indicador): «gasto-total» no es un indicador"),
     ("Indicadores", "G3", 104, "aduanas.yaml: hoja «Indicadores», celda G3 (Meta): el valor es "
                                "104, pero 12608049 / 11975373 × 100 = 105.28"),
+    # What the reader itself answers, row by row.
+    ("Objetivos", "A2", "otro.yaml", "hoja «Objetivos», celda A2 (Archivo): «otro.yaml» no está "
+                                     "en la hoja «Servicios»; se espera cada archivo allí"),
+    ("Objetivos", "B3", "gestion-eficaz", "hoja «Objetivos», celda B3 (Objetivo): el objetivo "
+                                          "«gestion-eficaz» de aduanas.yaml aparece dos veces"),
+    ("Sistemas", "D3", 30, "hoja «Sistemas», celda D3 (Ponderación): la ponderación del sistema "
+                           "«estado-verde» es 30 aquí y 35 en su primera fila"),
+    ("Sistemas", "F3", 5, "hoja «Sistemas», celda F3 (Objetivo de etapa): se espera el objetivo "
+                          "de etapa 2 (los objetivos de cada etapa van en orden, desde 1, uno "
+                          "por fila); tiene 5"),
+    ("Medidas de género", "B3", 5, "hoja «Medidas de género», celda B3 (N°): se espera la medida "
+                                   "2 (las medidas de cada archivo van en orden, desde 1); tiene 5"),
 ])
 def test_a_mistake_in_the_workbook_is_answered_at_its_cell(book, tmp_path, sheet, cell, value,
                                                          message):

@@ -11,13 +11,15 @@ it parses into its model, and written atomically; an existing file is never over
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name, unknown
 from ...i18n import _
-from ...load import CatalogRegistry, load_document
+from ...load import CatalogRegistry, Document, load_document
 from ...load.sources import declared
+from ...models.catalog import Catalog
 from ...output import atomic_write
 from ..fmt import canonical_text
 from ..schema import schema_file_name
@@ -45,13 +47,10 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
     """Scaffold (or roll forward) a source of `kind_name` and write it to `output` when given.
     Raises InputError when the catalog or last year's file cannot be used, or `output` exists."""
     kind = kinds.kind(kind_name)
-    if output is not None and output.exists() and not output.is_file():
-        raise InputError([Diagnostic(display_name(output), None, (), _(
-            "no es un archivo; se espera el nombre de un archivo"))])
-    if output is not None and output.exists() and not force:
-        raise InputError([Diagnostic(display_name(output), None, (), _(
-            "ya existe; se espera un nombre de archivo nuevo, o --force para "
-            "sobrescribirlo"))])
+    if kind is None:
+        raise InputError([Diagnostic(_("TIPO"), None, (), unknown(
+            _("un tipo de documento"), kind_name, kinds.source_kinds()))])
+    _check_output(output, force)
     if catalog_id is None:
         fmt = kind.format(None)
         if fmt is None or fmt.scaffold is None:
@@ -60,6 +59,35 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
                 "escribe").format(kind=kind_name))])
         return _write(fmt.scaffold.load()(Request(None, service)), output, None)
 
+    found, fmt, scaffold = _declared_format(registry, catalog_id, kind_name)
+    catalog = found.model
+    assert isinstance(catalog, Catalog)  # the registry holds catalogs
+    request = Request(catalog, service,
+                      schema_ref=_schema_ref(output, kinds.schema_name(kind_name, fmt)))
+    if from_path is not None:
+        _roll_forward(request, load_document(from_path, registry), kind_name, fmt, catalog_id)
+    if _has_service(fmt) and not service.name and request.last_service is None:
+        raise InputError([Diagnostic("--service", None, (), _(
+            "falta el nombre del servicio; se espera --service NOMBRE (o --from con la "
+            "formulación del año anterior)"))])
+    return _write(scaffold(request), output, registry)
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    """`output` may be written: a new file's name, or an existing file's with `force`."""
+    if output is not None and output.exists() and not output.is_file():
+        raise InputError([Diagnostic(display_name(output), None, (), _(
+            "no es un archivo; se espera el nombre de un archivo"))])
+    if output is not None and output.exists() and not force:
+        raise InputError([Diagnostic(display_name(output), None, (), _(
+            "ya existe; se espera un nombre de archivo nuevo, o --force para "
+            "sobrescribirlo"))])
+
+
+def _declared_format(registry: CatalogRegistry, catalog_id: str, kind_name: str,
+                     ) -> tuple[Document, kinds.Format, Callable[[Request], Scaffold]]:
+    """The catalog `catalog_id`, the format it declares for the kind, and that format's
+    scaffold; errors located at --catalog."""
     found = registry.get(catalog_id)
     if found is None:
         raise InputError([Diagnostic("--catalog", None, (), unknown(
@@ -73,28 +101,29 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
         raise InputError([Diagnostic("--catalog", None, (), _(
             "el formato {format} de {kind} no tiene plantilla inicial").format(
             format=fmt.name, kind=kind_name))])
-    request = Request(found.model, service,
-                      schema_ref=_schema_ref(output, kinds.schema_name(kind_name, fmt)))
-    if from_path is not None:
-        previous = load_document(from_path, registry)
-        if previous.kind != kind_name:
-            raise InputError([previous.source.diagnostic(("kind",), _(
-                "es de tipo {got}; se espera el documento del año anterior, de tipo {kind}").format(
-                got=previous.kind, kind=kind_name))])
-        request.last_service = getattr(previous.model, "service", None)
-        if previous.format is fmt:
-            request.previous = previous
-        else:
-            request.decisions.extend(not_carried(previous, fmt, catalog_id))
-    # Only sources that carry a service block need its name (a results file takes its
-    # service from the formulation it names).
-    has_service = "service" in fmt.model.load().model_fields
-    if has_service and not service.name and request.last_service is None:
-        raise InputError([Diagnostic("--service", None, (), _(
-            "falta el nombre del servicio; se espera --service NOMBRE (o --from con la "
-            "formulación del año anterior)"))])
-    scaffold = fmt.scaffold.load()(request)
-    return _write(scaffold, output, registry)
+    scaffold: Callable[[Request], Scaffold] = fmt.scaffold.load()
+    return found, fmt, scaffold
+
+
+def _roll_forward(request: Request, previous: Document, kind_name: str, fmt: kinds.Format,
+                  catalog_id: str) -> None:
+    """Last year's document in the request: its service block always; the document itself when
+    it is of this format, else what cannot be carried, as decisions."""
+    if previous.kind != kind_name:
+        raise InputError([previous.source.diagnostic(("kind",), _(
+            "es de tipo {got}; se espera el documento del año anterior, de tipo {kind}").format(
+            got=previous.kind, kind=kind_name))])
+    request.last_service = getattr(previous.model, "service", None)
+    if previous.format is fmt:
+        request.previous = previous
+    else:
+        request.decisions.extend(not_carried(previous, fmt, catalog_id))
+
+
+def _has_service(fmt: kinds.Format) -> bool:
+    """Whether the format's sources carry a service block, and so need its name (a results file
+    takes its service from the formulation it names)."""
+    return fmt.model is not None and "service" in fmt.model.load().model_fields
 
 
 def _write(scaffold: Scaffold, output: Path | None, registry: CatalogRegistry | None) -> Scaffold:

@@ -10,17 +10,20 @@ as a decision: nothing is dropped silently.
 from __future__ import annotations
 
 from ...i18n import _
+from ...models.areas import Exemption, Formulation, StageCommitment
+from ...models.catalog import Catalog, System
 from ...numbers import plain
 from .common import TO_FILL, Request, Scaffold, comment_lines, header, q, service_lines
 
 
-def _place(catalog, system) -> str:
+def _place(catalog: Catalog, system: System) -> str:
     marco = catalog.marco(system.marco)
     area = catalog.area(system.area)
     return " › ".join(x.name for x in (marco, area) if x is not None)
 
 
-def _system_line(catalog, system, carried) -> list[str]:
+def _system_line(catalog: Catalog, system: System, carried: StageCommitment | None,
+                 ) -> list[str]:
     stages = ", ".join(str(s.number) for s in system.stages) or "—"
     lines = comment_lines(_("{system} ({place}; etapas {stages})").format(
         system=system.name, place=_place(catalog, system), stages=stages), "  ")
@@ -35,12 +38,12 @@ def _system_line(catalog, system, carried) -> list[str]:
 def _systems(request: Request) -> list[str]:
     """Every system of the marco for a new formulation; rolled forward, last year's in last
     year's order (the order the document prints), then the systems new in the marco."""
-    catalog, previous = request.catalog, request.previous
+    catalog, previous = request.known_catalog(), request.last_year(Formulation)
     if previous is None:
         return [line for system in catalog.systems for line in _system_line(catalog, system, None)]
-    lines = []
-    last_catalog = previous.catalog
-    for commitment in previous.model.systems:
+    lines: list[str] = []
+    last_catalog = request.previous.catalog if request.previous else None
+    for commitment in previous.systems:
         system = catalog.system(commitment.system)
         if system is None:
             request.decide(_("el sistema «{system}» no está en {catalog}: no se trasladó (etapa "
@@ -49,13 +52,14 @@ def _systems(request: Request) -> list[str]:
                 system=commitment.system, catalog=catalog.id, stage=commitment.stage,
                 priority=commitment.priority, weight=plain(commitment.weight)))
             continue
+        carried: StageCommitment | None = commitment
         if commitment.stage not in {s.number for s in system.stages}:
             request.decide(_("sistema «{name}» ({id}): el año anterior en la etapa {stage}, que "
                              "{catalog} no tiene; elija una etapa").format(
                 name=system.name, id=system.id, stage=commitment.stage, catalog=catalog.id))
-            commitment = None
-        lines.extend(_system_line(catalog, system, commitment))
-    committed = {c.system for c in previous.model.systems}
+            carried = None
+        lines.extend(_system_line(catalog, system, carried))
+    committed = {c.system for c in previous.systems}
     for system in catalog.systems:
         if system.id in committed:
             continue
@@ -72,9 +76,9 @@ def _systems(request: Request) -> list[str]:
 
 
 def _exemptions(request: Request) -> list[str]:
-    catalog, previous = request.catalog, request.previous
-    carried = []
-    for exemption in previous.model.exemptions if previous else ():
+    catalog, previous = request.known_catalog(), request.last_year(Formulation)
+    carried: list[Exemption] = []
+    for exemption in previous.exemptions if previous else ():
         if catalog.system(exemption.system) is None:
             request.decide(_("no se trasladó la exención ({type}) de «{system}»: el sistema no "
                              "está en {catalog}").format(type=exemption.type,
@@ -98,7 +102,7 @@ def _exemptions(request: Request) -> list[str]:
 
 
 def scaffold(request: Request) -> Scaffold:
-    catalog = request.catalog
+    catalog = request.known_catalog()
     priorities = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities) or "—"
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
@@ -111,7 +115,8 @@ def scaffold(request: Request) -> Scaffold:
                              "Markdown."), ""),
             *_exemptions(request)]
     total = catalog.rules.total_weight
-    lines = header(catalog, request.previous, request.decisions, request.schema_ref, _(
+    previous = request.last_year(Formulation)
+    lines = header(catalog, previous, request.decisions, request.schema_ref, _(
         "Deje los sistemas que el servicio compromete, cada uno en su etapa, con su prioridad y "
         "su ponderación (las ponderaciones suman {total}); quite los demás, o póngalos en "
         "exemptions.").format(total=plain(total) if total else "—"))

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from ...i18n import _
+from ...load import Document
+from ...models.catalog import Catalog
+from ...models.service import FormulationHeader, Service
 from ...numbers import plain
+
+M = TypeVar("M", bound=BaseModel)
 
 TO_FILL = "POR DEFINIR"
 NO_CODE = "00"
@@ -33,12 +42,13 @@ class Scaffold:
 class Request:
     """What a format's scaffold is written from."""
 
-    catalog: object
+    # None only for a kind written without a catalog (the circular says its own).
+    catalog: Catalog | None
     service: ServiceFields
     # Last year's formulation document when it is of the same format (else None).
-    previous: object | None = None
+    previous: Document | None = None
     # Last year's service block, whatever the format it came in.
-    last_service: object | None = None
+    last_service: Service | None = None
     schema_ref: str | None = None
     # What needs a decision, in the order of the file; scaffolds add theirs.
     decisions: list[str] = field(default_factory=list)
@@ -46,8 +56,23 @@ class Request:
     def decide(self, text: str) -> None:
         self.decisions.append(text)
 
+    def known_catalog(self) -> Catalog:
+        """The catalog, for a format's scaffold: new_document gives one to every kind whose
+        format the catalog declares."""
+        assert self.catalog is not None, "a format's scaffold runs with its catalog"
+        return self.catalog
 
-def q(value) -> str:
+    def last_year(self, model: type[M]) -> M | None:
+        """Last year's document as the format's model `model` (new_document sets `previous`
+        only when last year's format is this one)."""
+        if self.previous is None:
+            return None
+        found = self.previous.model
+        assert isinstance(found, model), "last year's document is of the scaffold's format"
+        return found
+
+
+def q(value: object) -> str:
     """A value as YAML: JSON strings and numbers are YAML; the formatter restyles them."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -56,7 +81,7 @@ def q(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def q_model(model) -> str:
+def q_model(model: BaseModel) -> str:
     """A model's set fields as a `{…}` row (JSON is YAML; the formatter restyles it)."""
     return json.dumps(model.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False)
 
@@ -78,7 +103,8 @@ def comment_lines(text: str, indent: str) -> list[str]:
 
 
 
-def service_lines(service: ServiceFields, last, decide) -> list[str]:
+def service_lines(service: ServiceFields, last: Service | None,
+                  decide: Callable[[str], None]) -> list[str]:
     """The `service:` block: the fields given, else last year's (`last`), else placeholders
     (noted)."""
     values = {
@@ -100,8 +126,8 @@ def service_lines(service: ServiceFields, last, decide) -> list[str]:
 
 
 
-def header(catalog, previous, decisions: list[str], schema_ref: str | None,
-           how_to_fill: str) -> list[str]:
+def header(catalog: Catalog, previous: FormulationHeader | None, decisions: list[str],
+           schema_ref: str | None, how_to_fill: str) -> list[str]:
     """The comment lines at the top of a scaffold."""
     lines = []
     if schema_ref:
@@ -113,7 +139,7 @@ def header(catalog, previous, decisions: list[str], schema_ref: str | None,
         lines += comment_lines(_(
             "Trasladada desde la formulación del año anterior ({catalog}): lo que comprometía se "
             "mantiene como estaba donde el nuevo catálogo aún lo tiene; revísela "
-            "completa.").format(catalog=previous.model.catalog), "")
+            "completa.").format(catalog=previous.catalog), "")
     else:
         lines += comment_lines(how_to_fill, "")
     if decisions:

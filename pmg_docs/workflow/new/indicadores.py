@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import get_args
 
 from ...i18n import _
+from ...models.catalog import Catalog
+from ...models.indicadores import Formulation
 from ...models.indicator import Scale
 from .common import TO_FILL, Request, Scaffold, comment_lines, header, q, q_model, service_lines
 
 
-def _blank(catalog) -> list[str]:
+def _blank(catalog: Catalog) -> list[str]:
     first_type = catalog.indicator_types[0].id if catalog.indicator_types else None
     lines = ["  - id: indicador-1", f"    product: {q(TO_FILL)}"]
     if first_type:
@@ -28,10 +30,10 @@ def _blank(catalog) -> list[str]:
     return lines
 
 
-def _carried(request: Request) -> list[str]:
-    catalog = request.catalog
+def _carried(request: Request, previous: Formulation) -> list[str]:
+    catalog = request.known_catalog()
     lines = []
-    for indicator in request.previous.model.indicators:
+    for indicator in previous.indicators:
         if indicator.type and catalog.indicator_types and catalog.indicator_type(
                 indicator.type) is None:
             request.decide(_("indicador «{name}» ({id}): el tipo «{type}» no está en {catalog}; "
@@ -44,7 +46,8 @@ def _carried(request: Request) -> list[str]:
 
 
 def scaffold(request: Request) -> Scaffold:
-    catalog = request.catalog
+    catalog = request.known_catalog()
+    previous = request.last_year(Formulation)
     types = [f"#   {t.id}: {t.name}" for t in catalog.indicator_types]
     body = ["kind: formulation", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
@@ -52,8 +55,8 @@ def scaffold(request: Request) -> Scaffold:
             *comment_lines(_("Escalas (scale:): {scales}; una meta es numerador / denominador "
                              "(× 100 en percent).").format(scales=", ".join(get_args(Scale))), ""),
             "indicators:",
-            *(_carried(request) if request.previous else _blank(catalog))]
-    lines = header(catalog, request.previous, request.decisions, request.schema_ref, _(
+            *(_carried(request, previous) if previous else _blank(catalog))]
+    lines = header(catalog, previous, request.decisions, request.schema_ref, _(
         "Defina cada indicador que el servicio compromete: producto, tipo, nombre, fórmula, "
         "escala y unidad, qué cuentan el numerador y el denominador, los medios de verificación "
         "(verification), su meta y su nota técnica."))

@@ -6,7 +6,7 @@ from .common import Request, Scaffold, q
 
 
 def linked_scaffold(request: Request, kind: str, title: str, body: str) -> Scaffold:
-    catalog = request.catalog
+    catalog = request.known_catalog()
     lines = [f"# yaml-language-server: $schema={request.schema_ref}"] if request.schema_ref else []
     lines += [f"# {title} {catalog.mechanism} {catalog.year}, written by `pmg new {kind}`.",
               "# Then check it with `pmg validate FILE`.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ...i18n import _
 from ...models.catalog import Catalog
-from ...models.objetivos import Formulation
+from ...models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
 from ...numbers import plain
 from .common import (
     COMMENT_WIDTH,
@@ -47,15 +47,18 @@ class _Plan:
         self.decisions.append(text)
 
 
-def _previous_items(previous: Formulation | None):
+def _previous_items(previous: Formulation | None,
+                    ) -> tuple[dict[str, tuple[str, IndicatorCommitment]],
+                               dict[str, tuple[str, SystemCommitment]]]:
     """id -> (objective id, commitment) for last year's indicators and systems."""
-    indicators, systems = {}, {}
+    indicators: dict[str, tuple[str, IndicatorCommitment]] = {}
+    systems: dict[str, tuple[str, SystemCommitment]] = {}
     for objective in previous.objectives if previous else ():
         for item in objective.indicators:
             if item.definition is None:  # the service's own indicators go with _own_items
                 indicators[item.indicator] = (objective.objective, item)
-        for item in objective.systems:
-            systems[item.system] = (objective.objective, item)
+        for commitment in objective.systems:
+            systems[commitment.system] = (objective.objective, commitment)
     return indicators, systems
 
 
@@ -172,15 +175,17 @@ def _items(plan: _Plan):
                               "ponderaciones están en 0); quítelo si no").format(
                     what=what, catalog=catalog.id))
             elif previous_place is not None and place != previous_place:
+                objective = catalog.objective(place)
+                assert objective is not None  # _placement gives only the catalog's objectives
                 plan.decide(_("{what} va bajo «{objective}» en {catalog}; el año anterior "
                               "estaba bajo «{previous}»: mueva también su ponderación").format(
-                    what=what, objective=catalog.objective(place).name, catalog=catalog.id,
+                    what=what, objective=objective.name, catalog=catalog.id,
                     previous=previous_place))
             placed[place].append((kind, item, carried))
         for ident, (_place, commitment) in last.items():
             if next((i for i in items if i.id == ident), None) is None:
                 weights = _("ponderación {weight}").format(weight=plain(commitment.weight))
-                if kind == "system":
+                if isinstance(commitment, SystemCommitment):
                     weights += _(", ponderaciones de etapa {weights}").format(weights="; ".join(
                         f"{s.stage}: {_weights(s.weights)}" for s in commitment.stages))
                 old = lookup(ident) if lookup is not None else None
@@ -240,8 +245,8 @@ def _gender_lines(plan: _Plan) -> list[str]:
 def scaffold(request: Request) -> Scaffold:
     """The text of a new formulation against the request's catalog, with what still needs a
     decision."""
-    catalog = request.catalog
-    plan = _Plan(catalog, request.previous.model if request.previous else None,
+    catalog = request.known_catalog()
+    plan = _Plan(catalog, request.last_year(Formulation),
                  request.previous.catalog if request.previous else None, request.decisions)
     previous = plan.previous
     placed = _items(plan)
@@ -268,14 +273,14 @@ def scaffold(request: Request) -> Scaffold:
                 make = _system_lines if kind == "system" else _indicator_lines
                 body.extend(make(plan, item, commitment, "      "))
         body.append("")
-    for ident, objective in last_objectives.items():
+    for ident, last_objective in last_objectives.items():
         if catalog.objective(ident) is None:
             plan.decide(_("el objetivo «{id}» no está en {catalog} (ponderación {weight} el año "
                           "anterior)").format(id=ident, catalog=catalog.id,
-                                              weight=plain(objective.weight)))
+                                              weight=plain(last_objective.weight)))
     body.extend(_gender_lines(plan))
 
-    lines = header(catalog, request.previous, plan.decisions, request.schema_ref, _(
+    lines = header(catalog, plan.previous, plan.decisions, request.schema_ref, _(
         "Complete cada ponderación (los objetivos suman 100; la ponderación de un objetivo es la "
         "suma de las de sus indicadores y sistemas; la de un sistema, la suma de las de sus "
         "objetivos de etapa), la meta de cada indicador o `measure_only: true`, y las medidas de "

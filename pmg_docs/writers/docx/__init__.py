@@ -19,6 +19,7 @@ error, caught by tests before it reaches a user.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import lxml.html
@@ -36,7 +37,7 @@ def reference_path():
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str, extra_allowed: list[Path] = ()) -> bytes:
+def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
     """The DOCX of `html`; images are read from the package's templates folder and the
     folders in `extra_allowed` (the user's templates) only."""
     root = lxml.html.document_fromstring(html)

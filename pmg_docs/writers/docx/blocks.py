@@ -8,6 +8,7 @@ of their own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -65,7 +66,7 @@ class BlockWriter:
     # How the blocks of a table cell are written (tables.py asks).
     cell_context = CELL_CONTEXT
 
-    def __init__(self, document, text_width_mm: float, allowed: list[Path] = ()):
+    def __init__(self, document, text_width_mm: float, allowed: Sequence[Path] = ()):
         self.document = document
         # Folders an <img> may be read from (the templates folders).
         self.allowed = list(allowed)

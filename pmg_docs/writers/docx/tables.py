@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Mm
+from lxml.html import HtmlElement
 
 from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
 from . import styles
@@ -41,7 +42,7 @@ BORDER_MM = 0.5 * 25.4 / 72
 
 @dataclass
 class Placement:
-    element: object
+    element: HtmlElement
     row: int
     column: int
     rowspan: int
@@ -52,7 +53,7 @@ class Placement:
 class Grid:
     """Where each HTML cell lands in a rectangular grid, honouring colspan and rowspan."""
 
-    def __init__(self, rows):
+    def __init__(self, rows: list[tuple[HtmlElement, bool]]) -> None:
         taken: set[tuple[int, int]] = set()
         self.placements: list[Placement] = []
         self.covering: dict[tuple[int, int], Placement] = {}
@@ -121,10 +122,10 @@ class Look:
         return look
 
 
-def table_rows(element):
+def table_rows(element: HtmlElement) -> list[tuple[HtmlElement, bool, int | None]]:
     """(row, is header, group) for each <tr>; rows of one <tbody class="together"> share a
     group number, other rows have None."""
-    rows = []
+    rows: list[tuple[HtmlElement, bool, int | None]] = []
     for number, section in enumerate(element):
         if section.tag in ("thead", "tbody"):
             group = number if TOGETHER_CLASS in classes(section) else None
