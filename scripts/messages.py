@@ -9,7 +9,7 @@
    (or fuzzy), to be translated by hand;
 3. compile: the .mo files gettext reads, committed beside their .po.
 
-`tests/test_messages.py` fails while an entry is untranslated or fuzzy, or a .mo is stale.
+`tests/test_i18n.py` fails while an entry is untranslated or fuzzy, or a .mo is stale.
 """
 
 from __future__ import annotations
