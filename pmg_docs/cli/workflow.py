@@ -133,7 +133,7 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     "como sale; una formulación lista lo que el marco de --catalog permite comprometer, para "
     "completarlo, o con --from traslada lo comprometido el año anterior y lista lo que hay que "
     "decidir."))
-@click.argument("kind", type=click.Choice([k for k in kinds.source_kinds() if k != kinds.CATALOG]),
+@click.argument("kind", type=click.Choice(kinds.written_kinds()),
                 metavar=_("TIPO"))
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, metavar=_("ARCHIVO"),

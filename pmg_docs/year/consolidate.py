@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kinds
 from ..checks import check_document
 from ..checks.compliance import Judgement, judge
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
@@ -17,7 +18,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
 from ..load.references import link_formulation
 
-YEAR_KINDS = ("formulation", "results")
+YEAR_KINDS = (kinds.FORMULATION, kinds.RESULTS)
 
 
 @dataclass
@@ -70,14 +71,14 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
         for source in sources[kind]:
             try:
                 document = parse_document(source, registry)
-                if kind == "results":
+                if kind == kinds.RESULTS:
                     link_formulation(document, registry, formulations)
             except InputError as exc:
                 problems.extend(exc.diagnostics)
                 continue
             problems.extend(d for d in check_document(document)
                             if d.severity is Severity.ERROR)
-            if kind == "formulation":
+            if kind == kinds.FORMULATION:
                 formulations[Path(source.path).resolve()] = document
             else:
                 results.append(document)
@@ -100,7 +101,7 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
         formulation = document.model.formulation_document
         key = formulation.source.path.resolve()
         if key in claimed:
-            problems.append(document.source.diagnostic(("formulation",), _(
+            problems.append(document.source.diagnostic((kinds.ABOUT_FORMULATION.field,), _(
                 "{other} ya informa los resultados de esta formulación; se espera un solo "
                 "informe por servicio").format(other=claimed[key].source.name)))
             continue

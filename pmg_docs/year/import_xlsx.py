@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from openpyxl.utils import get_column_letter
 
+from .. import kinds
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..i18n import _
 from ..models.base import ID_PATTERN
@@ -197,7 +198,7 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
                                               "por archivo").format(name=name))
             continue
         draft = Draft(name, row=values[h[4]][1])
-        draft.data = {"kind": "formulation", "catalog": reader.ident(*values[h[1]]),
+        draft.data = {"kind": kinds.FORMULATION, "catalog": reader.ident(*values[h[1]]),
                       "service": {"ministry": reader.text(*values[h[2]]),
                                   "partida": reader.text(*values[h[3]]),
                                   "name": reader.text(*values[h[4]]),
