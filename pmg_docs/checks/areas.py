@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..i18n import _
+from ..models.areas import Formulation
 from . import weights
 from .marco_requirements import check_requirements
 from .places import describe_path, named
@@ -198,4 +199,4 @@ def describe(path: tuple, data, catalog) -> str | None:
     items = {"systems": lambda item, i, c: named(_("Sistema"), item, "system",
                                                  c.system if c else None),
              "exemptions": exemption}
-    return describe_path(path, data, catalog, items, identities=frozenset({"system"}))
+    return describe_path(path, data, catalog, items, Formulation, frozenset({"system"}))

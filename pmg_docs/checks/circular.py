@@ -12,8 +12,10 @@ from ..diagnostics import Diagnostic, unknown
 from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog
+from ..models.circular import Circular
+from ..models.vocabulary import word
 from ..richtext.circular import INSERTIONS, parse_text
-from .places import describe_path, field_labels
+from .places import describe_path
 from .wording import not_in_catalog, noun, twice
 
 
@@ -40,7 +42,7 @@ def check_text(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
             yield at(insertion.line, (insertion.name,), _(
                 "el catálogo {catalog} no tiene {needs}, que esta inserción imprime; se espera un "
                 "catálogo que los liste").format(catalog=catalog.id,
-                                                 needs=field_labels().get(kind.needs, kind.needs)))
+                                                 needs=word(kind.needs) or kind.needs))
     for reference in parsed.references:
         if reference.kind == "areas" and not catalog.areas:
             yield at(reference.line, (), _(
@@ -103,6 +105,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         name = found.name if found else item.get("institution")
         return _("Jefatura «{name}»").format(name=name)
 
-    labels = {"number": _("CIRC. N°"), "title": _("cargo")}
-    return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, labels,
-                         identities=frozenset({"ministry", "institution"}))
+    return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, Circular,
+                         frozenset({"ministry", "institution"}))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, repeated
 from ..i18n import _
+from ..models.indicadores import Formulation
 from . import weights
 from .places import describe_path
 from .targets import check_definition, check_target
@@ -54,5 +55,4 @@ def describe(path: tuple, data, catalog) -> str | None:
         number = _("Indicador N°{number}").format(number=index + 1)
         return f"{number} «{name}»" if isinstance(name, str) else number
 
-    return describe_path(path, data, catalog, {"indicators": indicator},
-                         labels={"id": _("id"), "type": _("tipo de indicador")})
+    return describe_path(path, data, catalog, {"indicators": indicator}, Formulation)

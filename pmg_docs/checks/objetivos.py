@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..i18n import _, ngettext
+from ..models.objetivos import Formulation
 from ..numbers import same, shown
 from . import weights
 from .gender import RULES as GENDER_RULES
@@ -203,5 +204,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         "gender_measures": lambda item, i, c: _("Medida de género N°{number}").format(
             number=i + 1),
     }
-    return describe_path(path, data, catalog, items,
-                         identities=frozenset({"objective", "indicator", "system", "stage"}))
+    return describe_path(path, data, catalog, items, Formulation,
+                         frozenset({"objective", "indicator", "system", "stage"}))

@@ -4,6 +4,7 @@ commits, its arithmetic is exact, and its catalog says how results are judged.""
 from __future__ import annotations
 
 from ..i18n import _
+from ..models.results import Results
 from .compliance import commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .objetivos import indicator_of
@@ -148,5 +149,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         "achieved": lambda item, i, c: _("Objetivo {number}").format(number=item),
         "external_causes": lambda item, i, c: _("Causa externa N°{number}").format(number=i + 1),
     }
-    return describe_path(path, data, catalog, items,
-                         identities=frozenset({"indicator", "system", "stage"}))
+    return describe_path(path, data, catalog, items, Results,
+                         frozenset({"indicator", "system", "stage"}))

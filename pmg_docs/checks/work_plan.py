@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..i18n import _
+from ..models.work_plan import WorkPlan
 from .compliance import commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .places import describe_path, named
@@ -139,5 +140,4 @@ def describe(path: tuple, data, catalog) -> str | None:
         "systems": lambda item, i, c: named(_("Sistema"), item, "system", c.system if c else None),
         "activities": lambda item, i, c: _("Actividad N°{number}").format(number=i + 1),
     }
-    return describe_path(path, data, catalog, items, labels={"unit": _("unidad responsable")},
-                         identities=frozenset({"system", "measure"}))
+    return describe_path(path, data, catalog, items, WorkPlan, frozenset({"system", "measure"}))
