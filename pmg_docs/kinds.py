@@ -160,17 +160,24 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
 FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
 WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
 
+# The formulation by management objectives (the PMG since 2019): the commonest source, and the
+# one results and work plans are written about.
+BY_OBJECTIVES = "objetivos"
+
 # Results and work plans are written about a formulation by objectives (they answer its
 # commitments), which they name by its path.
-ABOUT_FORMULATION = Link(field="formulation", kind=FORMULATION, format="objetivos",
+ABOUT_FORMULATION = Link(field="formulation", kind=FORMULATION, format=BY_OBJECTIVES,
                          load=Part("pmg_docs.load.references:link_formulation"))
+
+# What an annex's template declares it lays out, before the annex's name (`annex/requisitos`).
+ANNEX = "annex"
 
 REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
                    template="anexo-requisitos")
 
 KINDS: dict[str, Kind] = {
     FORMULATION: Kind(FORMULATION, N_("formulación"), {
-        "objetivos": _format("objetivos", "objetivos", model="objetivos:Formulation",
+        BY_OBJECTIVES: _format(BY_OBJECTIVES, "objetivos", model="objetivos:Formulation",
                              annexes={"requisitos": REQUISITOS}, scaffold=True, workbook=True),
         "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True),
         "indicadores": _format("indicadores", "indicadores", model="indicadores:Formulation",
@@ -267,6 +274,12 @@ def schema_name(kind_name: str, fmt: Format | None = None) -> str:
     Schema file: `catalog`, `circular`, `formulation-objetivos`, …"""
     declared = kind(kind_name).declared_format(fmt) if fmt is not None else None
     return f"{kind_name}-{declared}" if declared else kind_name
+
+
+def default_schema() -> str:
+    """The schema `pmg schema` gives without `--kind`: that of the commonest source, a
+    formulation by objectives."""
+    return schema_name(FORMULATION, KINDS[FORMULATION].formats[BY_OBJECTIVES])
 
 
 def models() -> dict[str, type]:

@@ -63,8 +63,8 @@ def check_spec(source, kind_name: str, spec, templates: Path | None) -> Iterable
             yield source.diagnostic(base + ("annexes", annex), unknown(
                 _("un anexo de este formato"), annex, fmt.annexes))
         else:
-            yield from check_template(source, base + ("annexes", annex), template, "annex",
-                                      annex, templates)
+            yield from check_template(source, base + ("annexes", annex), template,
+                                      kinds.ANNEX, annex, templates)
 
 
 def check_documents(document, templates: Path | None = None) -> Iterable[Diagnostic]:

@@ -55,7 +55,7 @@ def fmt(paths, check, catalog_dirs) -> None:
 
 @click.command(help=_(
     "Muestra o escribe el JSON Schema de un tipo de fuente, para editores que revisan YAML."))
-@click.option("--kind", default="formulation-objetivos", show_default=True, metavar=_("TIPO"),
+@click.option("--kind", default=kinds.default_schema(), show_default=True, metavar=_("TIPO"),
               help=_("El tipo de fuente y, en los tipos con varios formatos, su formato: "
                      "catalog, circular, formulation-objetivos, formulation-areas, …"))
 @click.option("--all", "every", is_flag=True,

@@ -82,7 +82,7 @@ def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], li
             continue
         template = document.spec.annexes.get(name, annex.template)
         notes.extend(check_template(document.catalog_source, ("documents", document.kind),
-                                    template, "annex", name, options.templates))
+                                    template, kinds.ANNEX, name, options.templates))
         built = annex.view.load()(document.model, document.catalog)
         if built is not None:
             annexes.append({"template": template, "view": built})
