@@ -160,8 +160,8 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
 FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
 WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
 
-# The formulation by management objectives (the PMG since 2019): the commonest source, and the
-# one results and work plans are written about.
+# The formulation by management objectives: the commonest source, and the one results and work
+# plans are written about.
 BY_OBJECTIVES = "objetivos"
 
 # Results and work plans are written about a formulation by objectives (they answer its
