@@ -57,6 +57,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations(DOMAIN, language()).ngettext(singular, plural, count)
 
 
+def N_(message: str) -> str:  # noqa: N802 (the name Babel's extractor looks for)
+    """Marks a message to translate where it is declared (a registry entry, a model's field
+    title) and returns it as written: it is translated with `_()` where it is read, in the
+    language chosen then."""
+    return message
+
+
 def click_gettext(message: str) -> str:
     return _translations(CLICK_DOMAIN, language()).gettext(message)
 

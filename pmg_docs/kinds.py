@@ -11,6 +11,13 @@ one. So:
 - a new *format* is one module per stage (model, checks, view, scaffold) and one entry here;
 - a new *kind* is one entry here, with its format(s).
 
+Each kind also carries what the rest of the code would otherwise spell out: its Spanish noun
+(`noun()`, for messages and `pmg diff`), its output name, for a kind drawn from the catalog the
+factory of what it is drawn from (`subject()`), and for each format the source it may name
+(`Link`) and whether it has a workbook form. The catalog is an entry too (`CATALOG`), though no
+document; `is_catalog()` is the one place that asks. Other modules name a kind by the constants
+below (`kinds.RESULTS`), never by its string.
+
 Entries name their parts as "module:attribute" and import them when first used, so that the
 command line stays quick and never loads what a command does not use.
 """
@@ -20,6 +27,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -28,12 +39,12 @@ class Part:
 
     path: str
 
-    def load(self):
+    def load(self) -> Any:
         return _load(self.path)
 
 
 @cache
-def _load(path: str):
+def _load(path: str) -> Any:
     module, _, attribute = path.partition(":")
     return getattr(importlib.import_module(module), attribute)
 
@@ -47,6 +58,20 @@ class Annex:
     view: Part
     # The template that lays it out, unless the catalog names another.
     template: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another source a source of a format names by its path, and what that source must be."""
+
+    # The field that holds the path, relative to the naming file (`formulation: ../a.yaml`).
+    field: str
+    # The kind and format the named source must be written in.
+    kind: str
+    format: str
+    # (document, registry) -> None: loads the named source and attaches it; raises InputError.
+    # Run when a file is loaded from disk.
+    load: Part
 
 
 @dataclass(frozen=True)
@@ -66,17 +91,39 @@ class Format:
     # (field path, the source's raw data, catalog) -> the place as the document names it
     # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (checks/places.py).
     describe: Part | None = None
-    # (document, registry) -> None: loads the sources this one names (a results file's
-    # formulation) and attaches them; raises InputError. Run when a file is loaded from disk.
-    links: Part | None = None
+    # The source this one names (a results file's formulation), None for a source that names
+    # none.
+    link: Link | None = None
+    # Whether a year's sources of this format have a workbook form (`pmg export` writes them to
+    # Excel, `pmg import xlsx` reads them back).
+    workbook: bool = False
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
+    # What messages and `pmg diff` call a document of the kind (a Spanish msgid; `noun()`
+    # translates it).
+    noun: str
     formats: dict[str, Format]
     # A file staff write (a formulation, a circular); False: drawn from the catalog (a guide).
     written: bool = True
+    # A drawn kind's subject factory: (the command's arguments…, registry) -> (the catalog's
+    # document, the subject the document is drawn from: a system of the catalog, a year).
+    subject: Part | None = None
+    # A drawn document's output name (no suffix) from its subject, as a str.format pattern;
+    # None for a written kind, whose output keeps its source's name.
+    output: str | None = None
+
+    def output_name(self, subject: Any) -> Path:
+        """Where a document of the kind is written, below the output folder and without the
+        format's suffix: a written one keeps its source's path below the folder read
+        (`subject`, a Path: `a/aduanas.yaml` gives `a/aduanas.pdf`: the writer puts the
+        format's suffix in place of the source's); a drawn one is named from its subject
+        (`requisitos-estado-verde`, `resultados-2024`)."""
+        if self.output is None:
+            return Path(subject)
+        return Path(self.output.format(subject=subject))
 
     def declared_format(self, fmt: Format) -> str | None:
         """What a template of this kind declares after the kind: its format's name, where the
@@ -91,7 +138,7 @@ class Kind:
 
 
 def _format(name: str, package: str, *, model: str | None, annexes=None,
-            scaffold: bool = False, links: str | None = None) -> Format:
+            scaffold: bool = False, link: Link | None = None, workbook: bool = False) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and workflow/new/NAME.py."""
     return Format(
@@ -103,57 +150,118 @@ def _format(name: str, package: str, *, model: str | None, annexes=None,
         scaffold=Part(f"pmg_docs.workflow.new.{package}:scaffold") if scaffold else None,
         # Every format written in a file says where in it a problem is.
         describe=Part(f"pmg_docs.checks.{package}:describe") if model else None,
-        links=Part(links) if links else None,
+        link=link,
+        workbook=workbook,
     )
 
 
-# Results and work plans are written about a formulation, which they name by its path.
-LINK_FORMULATION = "pmg_docs.load.references:link_formulation"
+# The names of the kinds, for the code that works with one of them by its role: a year is its
+# formulations and results; `pmg guide` and `pmg report` make the two drawn kinds.
+FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
+WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
+
+# The formulation by management objectives: the commonest source, and the one results and work
+# plans are written about.
+BY_OBJECTIVES = "objetivos"
+
+# Results and work plans are written about a formulation by objectives (they answer its
+# commitments), which they name by its path.
+ABOUT_FORMULATION = Link(field="formulation", kind=FORMULATION, format=BY_OBJECTIVES,
+                         load=Part("pmg_docs.load.references:link_formulation"))
+
+# What an annex's template declares it lays out, before the annex's name (`annex/requisitos`).
+ANNEX = "annex"
 
 REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
                    template="anexo-requisitos")
 
 KINDS: dict[str, Kind] = {
-    "formulation": Kind("formulation", {
-        "objetivos": _format("objetivos", "objetivos", model="objetivos:Formulation",
-                             annexes={"requisitos": REQUISITOS}, scaffold=True),
+    FORMULATION: Kind(FORMULATION, N_("formulación"), {
+        BY_OBJECTIVES: _format(BY_OBJECTIVES, "objetivos", model="objetivos:Formulation",
+                             annexes={"requisitos": REQUISITOS}, scaffold=True, workbook=True),
         "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True),
         "indicadores": _format("indicadores", "indicadores", model="indicadores:Formulation",
                                scaffold=True),
     }),
-    "circular": Kind("circular", {
+    CIRCULAR: Kind(CIRCULAR, N_("circular"), {
         "carta": _format("carta", "circular", model="circular:Circular", scaffold=True),
     }),
-    "guide": Kind("guide", {
+    GUIDE: Kind(GUIDE, N_("guía de requisitos"), {
         "requisitos": _format("requisitos", "guide", model=None),
-    }, written=False),
+    }, written=False, subject=Part("pmg_docs.render.pipeline:guide_subject"),
+        output="requisitos-{subject.id}"),
     # The year's cycle after the formulation (issue 14): the Programa de Trabajo, the Informe
     # de Cumplimiento, and the consolidated year drawn from every service's results.
-    "work-plan": Kind("work-plan", {
+    WORK_PLAN: Kind(WORK_PLAN, N_("programa de trabajo"), {
         "programa": _format("programa", "work_plan", model="work_plan:WorkPlan",
-                            scaffold=True, links=LINK_FORMULATION),
+                            scaffold=True, link=ABOUT_FORMULATION),
     }),
-    "results": Kind("results", {
+    RESULTS: Kind(RESULTS, N_("informe de cumplimiento"), {
         "cumplimiento": _format("cumplimiento", "results", model="results:Results",
-                                scaffold=True, links=LINK_FORMULATION),
+                                scaffold=True, link=ABOUT_FORMULATION),
     }),
-    "report": Kind("report", {
+    REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),
-    }, written=False),
+    }, written=False, subject=Part("pmg_docs.year.report:year_subject"),
+        output="resultados-{subject.catalog.year}"),
 }
 
-# A catalog is a source too, but no document: it is the data every document is drawn from.
-CATALOG = "catalog"
-CATALOG_MODEL = Part("pmg_docs.models.catalog:Catalog")
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """The catalog: a source like the others, but no document: the data every document is
+    drawn from. It has a model and its own checks; no format, view or template."""
+
+    name: str
+    noun: str
+    model: Part
+    # (document, templates folder or None) -> iterable of Diagnostic.
+    checks: Part
+
+
+CATALOG = CatalogEntry("catalog", N_("catálogo"), Part("pmg_docs.models.catalog:Catalog"),
+                       Part("pmg_docs.checks.catalog:check_catalog"))
 
 
 def kind(name: str) -> Kind | None:
     return KINDS.get(name)
 
 
+def is_catalog(kind_name: object) -> bool:
+    """Whether a source's `kind:` says it is the catalog (data, not a document)."""
+    return kind_name == CATALOG.name
+
+
+def noun(kind_name: str) -> str:
+    """What messages call a source of the kind, in the chosen language: «formulación»,
+    «informe de cumplimiento», «catálogo»; the name as written for a kind there is not."""
+    entry = CATALOG if is_catalog(kind_name) else KINDS.get(kind_name)
+    return _(entry.noun) if entry is not None else kind_name
+
+
+def written_kinds() -> list[str]:
+    """The kinds of document staff write (`pmg new` starts one)."""
+    return [name for name, entry in KINDS.items() if entry.written]
+
+
 def source_kinds() -> list[str]:
     """What a source's `kind:` may say: the catalog and every kind staff write."""
-    return [CATALOG, *(name for name, entry in KINDS.items() if entry.written)]
+    return [CATALOG.name, *written_kinds()]
+
+
+def subject(kind_name: str, *arguments: Any) -> Any:
+    """(the catalog's document, the subject) a drawn document of the kind is drawn from, built
+    by the kind's subject factory from the command's arguments. Raises what the factory
+    raises (UnknownId, InputError)."""
+    factory = KINDS[kind_name].subject
+    if factory is None:
+        raise TypeError(f"{kind_name} is written by staff, not drawn from a subject")
+    return factory.load()(*arguments)
+
+
+def output_name(kind_name: str, subject: Any) -> Path:
+    """`Kind.output_name` of the kind called `kind_name`."""
+    return KINDS[kind_name].output_name(subject)
 
 
 def annex_names() -> list[str]:
@@ -168,9 +276,15 @@ def schema_name(kind_name: str, fmt: Format | None = None) -> str:
     return f"{kind_name}-{declared}" if declared else kind_name
 
 
+def default_schema() -> str:
+    """The schema `pmg schema` gives without `--kind`: that of the commonest source, a
+    formulation by objectives."""
+    return schema_name(FORMULATION, KINDS[FORMULATION].formats[BY_OBJECTIVES])
+
+
 def models() -> dict[str, type]:
     """Every model a source may be read into, by its schema name."""
-    found = {CATALOG: CATALOG_MODEL.load()}
+    found = {CATALOG.name: CATALOG.model.load()}
     for name, entry in KINDS.items():
         for fmt in entry.formats.values():
             if fmt.model is not None:

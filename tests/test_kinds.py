@@ -5,6 +5,7 @@ package declares documents the registry knows, with templates of the right kind.
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,43 @@ def test_schema_names_follow_kind_and_format():
     assert set(kinds.models()) == {"catalog", "circular", "formulation-objetivos",
                                    "formulation-areas", "formulation-indicadores", "results",
                                    "work-plan"}
+
+
+def test_drawn_kinds_have_a_subject_factory_and_an_output_name():
+    for kind in kinds.KINDS.values():
+        assert (kind.subject is not None) == (not kind.written)
+        assert (kind.output is not None) == (not kind.written)
+        if kind.subject is not None:
+            assert callable(kind.subject.load())
+
+
+def test_output_names():
+    system = CatalogRegistry().get("pmg-2024").model.system("estado-verde")
+    assert str(kinds.output_name(kinds.GUIDE, system)) == "requisitos-estado-verde"
+    year = type("Year", (), {"catalog": CatalogRegistry().get("pmg-2024").model})()
+    assert str(kinds.output_name(kinds.REPORT, year)) == "resultados-2024"
+    # A written document keeps its source's path; the writer puts the format's suffix.
+    assert kinds.output_name(kinds.FORMULATION, Path("a/aduanas.yaml")) == Path("a/aduanas.yaml")
+
+
+def test_links_name_a_format_the_registry_has():
+    for kind in kinds.KINDS.values():
+        for fmt in kind.formats.values():
+            if fmt.link is not None:
+                assert kinds.kind(fmt.link.kind).format(fmt.link.format) is not None
+                assert callable(fmt.link.load.load())
+                assert fmt.link.field in fmt.model.load().model_fields
+
+
+def test_every_kind_has_a_noun_in_each_language(monkeypatch):
+    assert [kinds.noun(name) for name in kinds.source_kinds()] == [
+        "catálogo", "formulación", "circular", "programa de trabajo", "informe de cumplimiento"]
+    assert kinds.noun(kinds.GUIDE) == "guía de requisitos"
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert kinds.noun(kinds.RESULTS) == "compliance report"
+
+
+def test_only_the_catalog_is_the_catalog():
+    assert kinds.is_catalog("catalog")
+    assert not any(kinds.is_catalog(name) for name in kinds.KINDS)
+    assert "catalog" not in kinds.written_kinds()

@@ -131,7 +131,7 @@ def _is_catalog(path: Path) -> bool:
         data = load_source(path).data
     except InputError:
         return False  # rendering reports the error, located
-    return isinstance(data, dict) and data.get("kind") == kinds.CATALOG
+    return isinstance(data, dict) and kinds.is_catalog(data.get("kind"))
 
 
 def _internal(job: Job, exc: BaseException) -> Diagnostic:

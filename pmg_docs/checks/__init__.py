@@ -22,10 +22,8 @@ def check_document(document: Document, templates: Path | None = None) -> list[Di
     from .glyphs import check_glyphs
 
     glyphs = list(check_glyphs(document.source))
-    if document.kind == kinds.CATALOG:
-        from .catalog import check_catalog
-
-        return list(check_catalog(document, templates)) + glyphs
+    if kinds.is_catalog(document.kind):
+        return [*kinds.CATALOG.checks.load()(document, templates), *glyphs]
     from .markdown import check_markdown
 
     return [*document.format.checks.load()(document, document.catalog),

@@ -210,4 +210,4 @@ def describe(path: tuple, data, catalog) -> str | None:
     items = {"systems": lambda item, i, c: named(_("Sistema"), item, "system",
                                                  c.system if c else None),
              "exemptions": exemption}
-    return describe_path(path, data, catalog, items, identities=frozenset({"system"}))
+    return describe_path(path, data, catalog, items, Formulation, frozenset({"system"}))

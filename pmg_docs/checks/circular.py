@@ -15,9 +15,10 @@ from ..load.front_matter import FrontMatterSource
 from ..load.sources import Document
 from ..models.catalog import Catalog
 from ..models.circular import Circular
+from ..models.vocabulary import word
 from ..richtext.circular import INSERTIONS, parse_text
 from .checked import Checked
-from .places import FieldPath, describe_path, field_labels
+from .places import FieldPath, describe_path
 from .wording import not_in_catalog, noun, twice
 
 
@@ -44,7 +45,7 @@ def check_text(document: Checked[Circular], catalog: Catalog) -> Iterable[Diagno
             yield at(insertion.line, (insertion.name,), _(
                 "el catálogo {catalog} no tiene {needs}, que esta inserción imprime; se espera un "
                 "catálogo que los liste").format(catalog=catalog.id,
-                                                 needs=field_labels().get(kind.needs, kind.needs)))
+                                                 needs=word(kind.needs) or kind.needs))
     # A reference's kind (Spanish, as staff write it): the field name of its list, and the ids
     # the catalog has.
     lists = {"area": ("area", [item.id for item in catalog.areas]),
@@ -110,6 +111,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         name = found.name if found else item.get("institution")
         return _("Jefatura «{name}»").format(name=name)
 
-    labels = {"number": _("CIRC. N°"), "title": _("cargo")}
-    return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, labels,
-                         identities=frozenset({"ministry", "institution"}))
+    return describe_path(path, data, catalog, {"recipients": ministry, "heads": head}, Circular,
+                         frozenset({"ministry", "institution"}))

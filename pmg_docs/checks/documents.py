@@ -68,8 +68,8 @@ def check_spec(source: YamlSource, kind_name: str, spec: DocumentSpec,
             yield source.diagnostic(base + ("annexes", annex), unknown(
                 _("un anexo de este formato"), annex, fmt.annexes))
         else:
-            yield from check_template(source, base + ("annexes", annex), template, "annex",
-                                      annex, templates)
+            yield from check_template(source, base + ("annexes", annex), template,
+                                      kinds.ANNEX, annex, templates)
 
 
 def check_documents(document: Checked[Catalog],

@@ -59,5 +59,4 @@ def describe(path: tuple, data, catalog) -> str | None:
         number = _("Indicador N°{number}").format(number=index + 1)
         return f"{number} «{name}»" if isinstance(name, str) else number
 
-    return describe_path(path, data, catalog, {"indicators": indicator},
-                         labels={"id": _("id"), "type": _("tipo de indicador")})
+    return describe_path(path, data, catalog, {"indicators": indicator}, Formulation)

@@ -23,7 +23,7 @@ def formulation_is_clean(document: Checked[AboutFormulation],
     formulation = document.model.formulation_document
     errors = [d for d in check_document(formulation) if d.severity is Severity.ERROR]
     if errors:
-        yield document.source.diagnostic(("formulation",), ngettext(
+        yield document.source.diagnostic((document.format.link.field,), ngettext(
             "la formulación tiene {count} error; corríjalo primero (`pmg validate {path}` lo "
             "muestra)",
             "la formulación tiene {count} errores; corríjalos primero (`pmg validate {path}` "

@@ -216,5 +216,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         "gender_measures": lambda item, i, c: _("Medida de género N°{number}").format(
             number=i + 1),
     }
-    return describe_path(path, data, catalog, items,
-                         identities=frozenset({"objective", "indicator", "system", "stage"}))
+    return describe_path(path, data, catalog, items, Formulation,
+                         frozenset({"objective", "indicator", "system", "stage"}))

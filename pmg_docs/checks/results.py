@@ -165,5 +165,5 @@ def describe(path: tuple, data, catalog) -> str | None:
         "achieved": lambda item, i, c: _("Objetivo {number}").format(number=item),
         "external_causes": lambda item, i, c: _("Causa externa N°{number}").format(number=i + 1),
     }
-    return describe_path(path, data, catalog, items,
-                         identities=frozenset({"indicator", "system", "stage"}))
+    return describe_path(path, data, catalog, items, Results,
+                         frozenset({"indicator", "system", "stage"}))

@@ -11,18 +11,13 @@ from collections.abc import Iterable
 
 from ..diagnostics import repeated, unknown
 from ..i18n import _
+from ..models.vocabulary import reference
 
 
 def noun(key: str) -> str:
-    """The thing a field refers to, with its article, as messages name it."""
-    nouns = {
-        "system": _("un sistema"), "objective": _("un objetivo de gestión"),
-        "indicator": _("un indicador"), "kind": _("un tipo de medida de género"),
-        "area": _("un área"), "marco": _("un marco"), "priority": _("una prioridad"),
-        "ministry": _("un ministerio"), "institution": _("una institución"),
-        "stage": _("una etapa"), "requirement": _("un requisito técnico"),
-    }
-    return nouns[key]
+    """The thing a field refers to, with its article, as messages name it (from the models'
+    vocabulary)."""
+    return reference(key)
 
 
 def not_in_catalog(key: str, got: object, known: Iterable[str],

@@ -147,5 +147,4 @@ def describe(path: tuple, data, catalog) -> str | None:
         "systems": lambda item, i, c: named(_("Sistema"), item, "system", c.system if c else None),
         "activities": lambda item, i, c: _("Actividad N°{number}").format(number=i + 1),
     }
-    return describe_path(path, data, catalog, items, labels={"unit": _("unidad responsable")},
-                         identities=frozenset({"system", "measure"}))
+    return describe_path(path, data, catalog, items, WorkPlan, frozenset({"system", "measure"}))

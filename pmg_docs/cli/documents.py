@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import kinds
 from ..diagnostics import terminal_safe
 from ..i18n import _, ngettext
 from .common import (
@@ -136,20 +137,15 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, 
           template_characters, template_depth, pdf_variant) -> None:
     from ..diagnostics import UnknownId
     from ..load import CatalogRegistry
-    from ..render.pipeline import (
-        RenderOptions,
-        blocking,
-        guide_file_name,
-        render_guide,
-        write_rendered,
-    )
+    from ..render.pipeline import RenderOptions, blocking, render_guide, write_rendered
 
     options = RenderOptions(formats(fmt), strict, templates,
                             limits=template_limits(template_seconds, template_characters,
                                                    template_depth),
                             pdf_variant=pdf_variant)
+    registry = CatalogRegistry(catalog_dirs)
     try:
-        result = render_guide(system_id, catalog_id, CatalogRegistry(catalog_dirs), options)
+        result = render_guide(system_id, catalog_id, registry, options)
     except UnknownId as exc:
         hint = "'--catalog'" if exc.param == "catalog" else "'" + _("SISTEMA") + "'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
@@ -157,7 +153,8 @@ def guide(system_id, catalog_id, fmt, out_dir, catalog_dirs, templates, strict, 
     if blocking(result.diagnostics, strict) or not result.data:
         click.echo(_("no se escribió la guía"), err=True)
         sys.exit(EXIT_INPUT)
-    write_rendered(result, out_dir, guide_file_name(system_id))
+    system = kinds.subject(kinds.GUIDE, system_id, catalog_id, registry)[1]
+    write_rendered(result, out_dir, kinds.output_name(kinds.GUIDE, system))
     for path in result.outputs:
         click.echo(terminal_safe(_("escrito {path}").format(path=path)))
 

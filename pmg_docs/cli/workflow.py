@@ -55,7 +55,7 @@ def fmt(paths, check, catalog_dirs) -> None:
 
 @click.command(help=_(
     "Muestra o escribe el JSON Schema de un tipo de fuente, para editores que revisan YAML."))
-@click.option("--kind", default="formulation-objetivos", show_default=True, metavar=_("TIPO"),
+@click.option("--kind", default=kinds.default_schema(), show_default=True, metavar=_("TIPO"),
               help=_("El tipo de fuente y, en los tipos con varios formatos, su formato: "
                      "catalog, circular, formulation-objetivos, formulation-areas, …"))
 @click.option("--all", "every", is_flag=True,
@@ -133,7 +133,7 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     "como sale; una formulación lista lo que el marco de --catalog permite comprometer, para "
     "completarlo, o con --from traslada lo comprometido el año anterior y lista lo que hay que "
     "decidir."))
-@click.argument("kind", type=click.Choice([k for k in kinds.source_kinds() if k != kinds.CATALOG]),
+@click.argument("kind", type=click.Choice(kinds.written_kinds()),
                 metavar=_("TIPO"))
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, metavar=_("ARCHIVO"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .. import kinds
 from ..i18n import _
 from .common import EXIT_INPUT, catalogs_option, print_diagnostics, strict_option, templates_option
 
@@ -30,7 +31,7 @@ REPORT_FORMATS = click.Choice(["pdf", "docx", "xlsx", "all"])
 def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
     from ..load import CatalogRegistry
     from ..render.pipeline import RenderOptions, blocking, write_rendered
-    from ..year.report import render_report, report_name
+    from ..year.report import render_report
 
     chosen = ("pdf", "docx", "xlsx") if fmt == "all" else (fmt,)
     options = RenderOptions(tuple(f for f in chosen if f != "xlsx"), strict, templates)
@@ -40,7 +41,7 @@ def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
     if year is None or blocking(rendered.diagnostics, strict) or not rendered.data:
         click.echo(_("no se escribió el informe"), err=True)
         sys.exit(EXIT_INPUT)
-    write_rendered(rendered, out_dir, report_name(year))
+    write_rendered(rendered, out_dir, kinds.output_name(kinds.REPORT, year))
     for path in rendered.outputs:
         click.echo(_("escrito {path}").format(path=path))
     click.echo(_("{reported} de {total} servicios con informe de cumplimiento").format(

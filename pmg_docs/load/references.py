@@ -59,15 +59,16 @@ def link_formulation(document, registry, loaded: dict | None = None) -> None:
     from .sources import load_document
 
     source = document.source
-    path = referenced_path(source, "formulation")
+    field = document.format.link.field
+    path = referenced_path(source, field)
     formulation = (loaded or {}).get(path)
     if formulation is None:
         try:
             formulation = load_document(path, registry)
         except InputError as exc:
-            raise InputError([source.diagnostic(("formulation",), _(
+            raise InputError([source.diagnostic((field,), _(
                 "la formulación «{path}» no se puede leer; sus errores:").format(
-                path=source.data["formulation"])), *exc.diagnostics]) from None
+                path=source.data[field])), *exc.diagnostics]) from None
     attach_formulation(document, formulation)
 
 
@@ -75,9 +76,10 @@ def attach_formulation(document, formulation) -> None:
     """Attach a loaded `formulation` to `document`, which names it; raises InputError when it is
     not a formulation by objectives of the same catalog."""
     source = document.source
-    here = ("formulation",)
-    written = source.data["formulation"]
-    if formulation.kind != "formulation":
+    link = document.format.link
+    here = (link.field,)
+    written = source.data[link.field]
+    if formulation.kind != link.kind:
         raise InputError([source.diagnostic(here, _(
             "«{path}» es de tipo {kind}; se espera una formulación (kind: formulation)").format(
             path=written, kind=formulation.kind))])
@@ -86,7 +88,7 @@ def attach_formulation(document, formulation) -> None:
             "la formulación es del catálogo {theirs} y este archivo del catálogo {ours}; se "
             "espera el mismo").format(theirs=formulation.model.catalog,
                                       ours=document.model.catalog))])
-    if formulation.format.name != "objetivos":
+    if formulation.format.name != link.format:
         raise InputError([source.diagnostic(here, _(
             "la formulación está escrita en el formato {format}; los resultados y programas de "
             "trabajo se escriben sobre formulaciones por objetivos de gestión").format(

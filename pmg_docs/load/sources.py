@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -132,12 +132,20 @@ def declared(found: Document, source: YamlSource,
     return found, spec, fmt
 
 
+def drawn_document(kind: str, found: Document, subject: Any) -> Document:
+    """A document of a drawn kind (a guide, the year's report): `subject` (a system, a year)
+    laid out as catalog `found` declares that kind. Raises InputError for a catalog that does
+    not offer it."""
+    spec, fmt = declared(found, found.source, kind)[1:]
+    return Document(found.source, subject, kind, fmt, found.model, spec, found.source)
+
+
 def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) -> Document:
     """The typed document of a loaded source, its catalog found in `registry` (the package's
     catalogs when None). Raises InputError with located diagnostics."""
     kind = _kind_of(source)
-    if kind == kinds.CATALOG:
-        return Document(source, _validated(kinds.CATALOG_MODEL.load(), source,
+    if kinds.is_catalog(kind):
+        return Document(source, _validated(kinds.CATALOG.model.load(), source,
                                            lambda s, m: Document(s, m, kind)), kind)
     if registry is None:
         from .catalogs import CatalogRegistry
@@ -210,12 +218,12 @@ def load_document(path: Path, registry: CatalogRegistry | None = None) -> Docume
 
 
 def _link(document: Document, registry: CatalogRegistry | None) -> None:
-    if document.format is not None and document.format.links is not None:
+    if document.format is not None and document.format.link is not None:
         if registry is None:
             from .catalogs import CatalogRegistry
 
             registry = CatalogRegistry()
-        document.format.links.load()(document, registry)
+        document.format.link.load.load()(document, registry)
 
 
 def _is_source(candidate: Path, folder: Path) -> bool:

@@ -9,10 +9,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from ..i18n import _
+from .vocabulary import field_title
 
 # Strict: "20" is not a number and 1 is not a text. Unknown keys are errors, so a typo in a key
-# is reported instead of silently ignored.
-STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+# is reported instead of silently ignored. Every field is titled from the vocabulary.
+STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True,
+                    field_title_generator=field_title)
 
 
 class Model(BaseModel):

@@ -133,7 +133,7 @@ class Priority(Model):
 
 
 class SystemRequirement(Model):
-    """What the marco requires of some of its systems (checked by pmg_docs/checks/marco_requirements.py).
+    """What the marco requires of some of its systems (checked by checks/marco_requirements.py).
 
     The systems it applies to are those listed under `systems`, or every system of `marco` or
     of `area`, less those under `excluding`. The checks left empty do not apply.

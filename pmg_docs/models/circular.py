@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Id, LetterText, Model, Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,7 +39,7 @@ LetterDate = Annotated[dt.date, BeforeValidator(_date)]
 
 class Person(Model):
     name: Text
-    title: Text
+    title: Text = Field(title=N_("cargo"))
 
 
 class HeadRecipient(Model):
@@ -61,7 +61,7 @@ class Circular(Model):
     kind: Literal["circular"]
     catalog: Id
     registry: Text                      # Reg. N°, e.g. 037/LIL/RMA
-    number: int = Field(ge=1)           # CIRC. N°
+    number: int = Field(ge=1, title=N_("CIRC. N°"))
     antecedent: Text                    # ANT.
     subject: Text                       # MAT.
     place: Text

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..i18n import _
+from ..i18n import N_, _
 from .base import Amount, Model, RichText, SignedAmount, Text
 
 Scale = Literal["percent", "ratio", "number", "days", "hours", "currency"]
@@ -30,7 +30,7 @@ class IndicatorFields(Model):
     name: Text
     # Dimension/ámbito as the marco classifies it ("Eficacia/Producto"); an id of the catalog's
     # `indicator_types` when the catalog lists them.
-    type: Text | None = None
+    type: Text | None = Field(default=None, title=N_("tipo de indicador"))
     formula: Text | None = None
     scale: Scale = "percent"
     # The unit of measure as the document prints it: "%", "días", "horas", "$", "personas".

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..i18n import N_
 from .base import Id, Model, Text
 from .circular import LetterDate as Day
 from .linked import AboutFormulation
@@ -24,7 +25,7 @@ class Activity(Model):
     start: Day
     end: Day
     # The unit responsible (Unidad responsable).
-    unit: Text
+    unit: Text = Field(title=N_("unidad responsable"))
     # What will show it was done (medios de verificación).
     evidence: list[Text] = Field(min_length=1)
 

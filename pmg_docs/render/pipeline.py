@@ -82,7 +82,7 @@ def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], li
             continue
         template = document.spec.annexes.get(name, annex.template)
         notes.extend(check_template(document.catalog_source, ("documents", document.kind),
-                                    template, "annex", name, options.templates))
+                                    template, kinds.ANNEX, name, options.templates))
         built = annex.view.load()(document.model, document.catalog)
         if built is not None:
             annexes.append({"template": template, "view": built})
@@ -196,7 +196,7 @@ def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions)
         from ..diagnostics import display_name
 
         return Rendered(name=display_name(Path(path)), diagnostics=diagnostics)
-    if document.kind == kinds.CATALOG:
+    if kinds.is_catalog(document.kind):
         return Rendered(name=document.source.name, diagnostics=[*diagnostics,
                         document.source.diagnostic(("kind",), _(
                             "un catálogo es datos, no un documento que diagramar; se espera una "
@@ -226,14 +226,15 @@ def write_rendered(rendered: Rendered, out_dir: Path, relative: Path) -> None:
 def guide_document(system_id: str, catalog_id: str, registry: CatalogRegistry) -> Document:
     """The requirements guide of a system, as a document drawn from its catalog. Raises
     UnknownId for an id that is not there, InputError for a catalog that offers no guide."""
-    from ..load.sources import declared
+    from ..load.sources import drawn_document
 
-    found, system = _guide_subject(system_id, catalog_id, registry)
-    spec, fmt = declared(found, found.source, "guide")[1:]
-    return Document(found.source, system, "guide", fmt, found.model, spec, found.source)
+    return drawn_document(kinds.GUIDE, *kinds.subject(kinds.GUIDE, system_id, catalog_id,
+                                                      registry))
 
 
-def _guide_subject(system_id: str, catalog_id: str, registry: CatalogRegistry):
+def guide_subject(system_id: str, catalog_id: str, registry: CatalogRegistry):
+    """What a guide is drawn from (the guide kind's subject factory): the catalog's document
+    and its system `system_id`. Raises UnknownId for an id that is not there."""
     from ..diagnostics import UnknownId, unknown
 
     found = registry.get(catalog_id)
@@ -247,17 +248,13 @@ def _guide_subject(system_id: str, catalog_id: str, registry: CatalogRegistry):
     return found, system
 
 
-def guide_file_name(system_id: str) -> Path:
-    return Path(f"requisitos-{system_id}")
-
-
 def render_guide(system_id: str, catalog_id: str, registry: CatalogRegistry,
                  options: RenderOptions) -> Rendered:
     """The guide's bytes, when the catalog is clean. Raises UnknownId for an unknown id."""
     from ..checks import check_document
 
     try:
-        found, _system = _guide_subject(system_id, catalog_id, registry)
+        found = kinds.subject(kinds.GUIDE, system_id, catalog_id, registry)[0]
     except InputError as exc:
         return Rendered(name=catalog_id, diagnostics=exc.diagnostics)
     diagnostics = check_document(found, options.templates)

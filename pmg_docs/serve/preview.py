@@ -43,7 +43,7 @@ def preview(path: Path, registry: CatalogRegistry, templates: Path | None = None
         return Preview(diagnostics)
     named = [] if document.catalog_source is None else [
         document.catalog_source.path, *(link.source.path for link in document.links)]
-    if not render or document.kind == kinds.CATALOG or blocking(diagnostics, strict=False):
+    if not render or kinds.is_catalog(document.kind) or blocking(diagnostics, strict=False):
         return Preview(diagnostics, document.kind, inputs=named)
     rendered = render_document(document, RenderOptions(formats=("pdf",), templates=templates))
     found = [*diagnostics, *rendered.diagnostics]

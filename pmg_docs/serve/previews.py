@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kinds
 from ..diagnostics import Diagnostic, Severity, display_name
 from ..i18n import _
 from ..load.sources import iter_source_files
@@ -51,7 +52,7 @@ class Source:
         """What the page needs to show it, as JSON."""
         return {
             "name": self.name, "state": self.state, "kind": self.kind, "busy": self.busy,
-            "wanted": self.wanted,
+            "wanted": self.wanted, "catalog": kinds.is_catalog(self.kind),
             "diagnostics": [_diagnostic(d) for d in self.diagnostics],
             "pages": self.pages, "version": self.version, "shown_at": self.shown_at,
             "stale": self.stale, "pdf": self.pdf is not None, "docx": self.docx is not None,

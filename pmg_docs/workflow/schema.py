@@ -2,7 +2,8 @@
 
 Editors with a YAML extension (yaml-language-server) complete and check a file as staff type
 when its first line names the schema: `# yaml-language-server: $schema=…/formulation.schema.json`.
-The schema says what the model says: field names, which are required, unknown keys refused
+The schema says what the model says: field names and their titles (the models' vocabulary, in
+the language chosen), which are required, unknown keys refused
 (`additionalProperties: false`), types as strict as the model's (`"20"` is not a number), id
 patterns and number ranges. The marco's rules (sums, targets, references to the catalog) are
 beyond a schema; `pmg validate` checks them.
@@ -31,7 +32,21 @@ def json_schema(kind: str) -> dict:
             "se encontró «{kind}»; se espera uno de: {known}").format(
             kind=kind, known=", ".join(schema_names())))])
     schema = models[kind].model_json_schema(mode="validation")
-    return {"$schema": DIALECT, **schema}
+    return {"$schema": DIALECT, **_translated(schema)}
+
+
+def _translated(node):
+    """The schema with each field's title (a msgid of the models' vocabulary) in the chosen
+    language, so that an editor shows the words pmg's messages use."""
+    if isinstance(node, list):
+        return [_translated(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    found = {key: _translated(value) for key, value in node.items()}
+    for field in found.get("properties", {}).values():
+        if isinstance(field, dict) and isinstance(field.get("title"), str):
+            field["title"] = _(field["title"])
+    return found
 
 
 def schema_text(kind: str) -> str:

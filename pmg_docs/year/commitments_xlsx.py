@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import kinds
 from ..diagnostics import InputError
 from ..i18n import _
 from ..load import CatalogRegistry, Document
@@ -129,13 +130,13 @@ def year_formulations(directory: Path, registry: CatalogRegistry) -> list[tuple[
     for path in files:
         try:
             data = load_source(path).data
-            if not isinstance(data, dict) or data.get("kind") != "formulation":
+            if not isinstance(data, dict) or data.get("kind") != kinds.FORMULATION:
                 continue
             document = load_document(path, registry)
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
-        if document.format.name != "objetivos":
+        if not document.format.workbook:
             problems.append(document.source.diagnostic(("catalog",), _(
                 "formulación en el formato {format}; el libro de compromisos lleva "
                 "formulaciones por objetivos de gestión").format(format=document.format.name)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kinds
 from ..checks import check_document
 from ..checks.compliance import Judgement, judge
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
@@ -20,7 +21,7 @@ from ..load.references import link_formulation
 from ..models.catalog import Catalog
 from ..models.service import FormulationHeader
 
-YEAR_KINDS = ("formulation", "results")
+YEAR_KINDS = (kinds.FORMULATION, kinds.RESULTS)
 
 
 @dataclass
@@ -66,7 +67,7 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
             document = _checked(source, kind, registry, formulations, problems)
             if document is None:
                 continue
-            if kind == "formulation":
+            if kind == kinds.FORMULATION:
                 formulations[Path(source.path).resolve()] = document
             else:
                 results.append(document)
@@ -111,7 +112,7 @@ def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
     errors, go to `problems`."""
     try:
         document = parse_document(source, registry)
-        if kind == "results":
+        if kind == kinds.RESULTS:
             link_formulation(document, registry, formulations)
     except InputError as exc:
         problems.extend(exc.diagnostics)
@@ -146,7 +147,7 @@ def _services(formulations: dict[Path, Document], results: list[Document]) -> li
         formulation = document.model.formulation_document
         key = formulation.source.path.resolve()
         if key in claimed:
-            problems.append(document.source.diagnostic(("formulation",), _(
+            problems.append(document.source.diagnostic((kinds.ABOUT_FORMULATION.field,), _(
                 "{other} ya informa los resultados de esta formulación; se espera un solo "
                 "informe por servicio").format(other=claimed[key].source.name)))
             continue

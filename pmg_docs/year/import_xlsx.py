@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from .. import kinds
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
 from ..i18n import _
 from ..models.base import ID_PATTERN
@@ -240,7 +241,7 @@ def _read_services(book: _Book) -> None:
                                               "por archivo").format(name=name))
             continue
         draft = Draft(name, row=values[h[4]][1])
-        draft.data = {"kind": "formulation", "catalog": reader.ident(*values[h[1]]),
+        draft.data = {"kind": kinds.FORMULATION, "catalog": reader.ident(*values[h[1]]),
                       "service": {"ministry": reader.text(*values[h[2]]),
                                   "partida": reader.text(*values[h[3]]),
                                   "name": reader.text(*values[h[4]]),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import kinds
 from ..diagnostics import InputError
 from ..load import CatalogRegistry, Document
-from ..load.sources import declared
+from ..load.sources import drawn_document
 from ..render.pipeline import Rendered, RenderOptions, blocking, render_document
 from .consolidate import Year, consolidate
 
@@ -15,22 +16,23 @@ XLSX = "xlsx"
 FORMATS = ("pdf", "docx", XLSX)
 
 
-def report_name(year: Year) -> Path:
-    return Path(f"resultados-{year.catalog.year}")
+def year_subject(directory: Path, registry: CatalogRegistry) -> tuple[Document, Year]:
+    """What the year's report is drawn from (the report kind's subject factory): the year
+    under `directory` and its catalog's document. Raises InputError."""
+    year = consolidate(directory, registry)
+    return year.catalog_document, year
 
 
 def report_document(year: Year) -> Document:
-    """The year as a document of the `report` kind its catalog declares."""
-    found = year.catalog_document
-    spec, fmt = declared(found, found.source, "report")[1:]
-    return Document(found.source, year, "report", fmt, year.catalog, spec, found.source)
+    """The year as a document of the report kind its catalog declares."""
+    return drawn_document(kinds.REPORT, year.catalog_document, year)
 
 
 def render_report(directory: Path, registry: CatalogRegistry, options: RenderOptions,
                   workbook: bool = True) -> tuple[Rendered, Year | None]:
     """The report's bytes by format (pdf, docx as `options` asks; xlsx when `workbook`)."""
     try:
-        year = consolidate(directory, registry)
+        year = kinds.subject(kinds.REPORT, directory, registry)[1]
         document = report_document(year)
     except InputError as exc:
         return Rendered(name=str(directory), diagnostics=exc.diagnostics), None

@@ -325,7 +325,7 @@ def test_circular_front_matter_and_body(tmp_path):
     result = pmg("diff", str(old), str(new))
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[1] == "  número 1 → 2"
+    assert lines[1] == "  CIRC. N° 1 → 2"  # the field as the circular names it
     assert "  cambia texto" in lines
     assert f"      -{first}" in lines and f"      +{first} Texto añadido." in lines
 

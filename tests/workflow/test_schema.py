@@ -124,6 +124,19 @@ def test_strict_types_and_id_patterns_are_in_the_schema():
     assert service["additionalProperties"] is False
     assert service["properties"]["partida"]["pattern"] == r"^\d{2,3}$"
     weight = formulation["$defs"]["SystemCommitment"]["properties"]["weight"]
-    assert weight == {"maximum": 100, "minimum": 0, "title": "Weight", "type": "number"}
+    assert weight == {"maximum": 100, "minimum": 0, "title": "ponderación", "type": "number"}
     objective = formulation["$defs"]["ObjectiveCommitment"]["properties"]["objective"]
     assert objective["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+def test_titles_are_the_models_words_in_the_language_chosen(monkeypatch):
+    # Editors show the words pmg's messages use: the models' vocabulary, a format's own word
+    # where it has one (a work plan's unit is the unit responsible).
+    def activity():
+        return json.loads(schema_text("work-plan"))["$defs"]["Activity"]["properties"]
+
+    assert [activity()[key]["title"] for key in ("activity", "end", "unit")] == [
+        "actividad", "término", "unidad responsable"]
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert [activity()[key]["title"] for key in ("activity", "end", "unit")] == [
+        "activity", "end", "responsible unit"]

@@ -121,7 +121,7 @@ function show(source) {
 
 function showNotice(source) {
   let text = "";
-  if (source.kind === "catalog") text = M.catalog;
+  if (source.catalog) text = M.catalog;
   else if (source.stale) text = say("stale", { time: clockTime(source.shown_at) });
   else if (!source.pages.length && source.state === "errors") text = M.no_preview;
   else if (!source.pages.length) text = M.preparing;

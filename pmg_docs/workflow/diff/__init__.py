@@ -52,13 +52,8 @@ def _version(text: str | None, name: str, registry: CatalogRegistry) -> Document
     return parse_document(source, registry)
 
 
-def _kind_name(kind: str) -> str:
-    return {"formulation": _("formulación"), "circular": _("circular"),
-            "catalog": _("catálogo")}.get(kind, kind)
-
-
 def _title(model) -> str:
-    parts = [_kind_name(model.kind)]
+    parts = [kinds.noun(model.kind)]
     service = getattr(model, "service", None)
     if service is not None and getattr(service, "name", None):
         parts.append(service.name)
@@ -82,7 +77,7 @@ def diff_texts(old_text: str | None, new_text: str | None, name: str,
 
 def _catalog(document: Document):
     """The catalog whose names label a document's ids: its own, for a catalog."""
-    return document.model if document.kind == kinds.CATALOG else document.catalog
+    return document.model if kinds.is_catalog(document.kind) else document.catalog
 
 
 def _diff_versions(old: Document | None, new: Document | None, name: str) -> FileDiff | None:

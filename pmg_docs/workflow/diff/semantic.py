@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ...checks.places import field_labels
 from ...i18n import _
+from ...models import vocabulary
 from ...numbers import plain
 
 # The fields that identify an item of a list, in order of preference: an item's own id first
@@ -93,24 +93,17 @@ class Namer:
 
 def item_word(field_name: str) -> str:
     """What one item of the list `field_name` is called."""
-    words = {
-        "objectives": _("objetivo"), "objective": _("objetivo"), "indicators": _("indicador"),
-        "systems": _("sistema"), "stages": _("etapa"), "gender_measures": _("medida de género"),
-        "exemptions": _("exención"), "recipients": _("destinatario"), "heads": _("jefatura"),
-        "requirements": _("requisito"), "ministries": _("ministerio"),
-        "institutions": _("institución"), "areas": _("área"), "marcos": _("marco"),
-        "priorities": _("prioridad"), "gender_measure_kinds": _("tipo de medida de género"),
-        "indicator_types": _("tipo de indicador"), "verification": _("medio de verificación"),
-        "experts": _("institución experta"), "title": _("línea del título"),
-        "merged_with": _("requisito fusionado"),
-    }
-    return words.get(field_name, field_name.replace("_", " "))
+    return vocabulary.item(field_name) or field_name.replace("_", " ")
 
 
-def field_word(field_name: str) -> str:
-    """What a field is called."""
-    words = {**field_labels(), "measure_only": _("solo se mide (Mide)")}
-    return words.get(field_name, field_name.replace("_", " "))
+def field_word(field_name: str, model: BaseModel | None = None) -> str:
+    """What a field is called: its title in `model` (the model holding it), else the
+    vocabulary's word for its name."""
+    if field_name == "measure_only":
+        # A diff reads best with the column the documents print ("Mide").
+        return _("solo se mide (Mide)")
+    return vocabulary.title(type(model) if model is not None else None, field_name) \
+        or field_name.replace("_", " ")
 
 
 def value_text(key: str, value, namer: Namer, owner=None) -> str:
@@ -181,7 +174,8 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
     # (`kind` is left out: an item without an id is labelled with its kind already.)
     for key in ("type", "stage", "weight", "target", "priority"):
         if key in fields and isinstance(getattr(model, key), (int, float, str, BaseModel)):
-            parts.append(f"{field_word(key)} {value_text(key, getattr(model, key), namer, model)}")
+            parts.append(f"{field_word(key, model)} "
+                         f"{value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
         parts.append(_("solo se mide (Mide)"))
     for key in ("name", "text", "description", "justification"):
@@ -217,15 +211,16 @@ class _Walk:
             return
         if isinstance(old, BaseModel) and isinstance(new, BaseModel) \
                 and type(old).__name__ not in SUMMARIES:
-            self.models(old, new, where + (field_word(key),))
+            self.models(old, new, where + (field_word(key, owners[1]),))
         elif isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
             self.lists(key, list(old), list(new), where)
         elif isinstance(old, str) and isinstance(new, str) and key not in REFERENCES and (
                 max(len(old), len(new)) > LONG_TEXT or _multiline(old) or _multiline(new)):
-            self.add(where, field_word(key), CHANGED, _excerpt(str(old)), _excerpt(str(new)),
-                     old_text=str(old), new_text=str(new))
+            self.add(where, field_word(key, owners[1]), CHANGED, _excerpt(str(old)),
+                     _excerpt(str(new)), old_text=str(old), new_text=str(new))
         else:
-            self.add(where, field_word(key), CHANGED, value_text(key, old, self.namer, owners[0]),
+            self.add(where, field_word(key, owners[1]), CHANGED,
+                     value_text(key, old, self.namer, owners[0]),
                      value_text(key, new, self.namer, owners[1]))
 
     def lists(self, key: str, old: list, new: list, where: tuple[str, ...]) -> None:
@@ -288,7 +283,8 @@ class _Walk:
         if identity in OWN_IDS:
             name = getattr(item, "name", None)
             return name if isinstance(name, str) else str(ident)
-        return f"{item_word(key) if identity == 'number' else field_word(identity)} {ident}"
+        word = item_word(key) if identity == 'number' else field_word(identity, item)
+        return f"{word} {ident}"
 
 
 def _listed_apart(key: str, identity: str) -> bool:

@@ -9,6 +9,7 @@ as a decision: nothing is dropped silently.
 
 from __future__ import annotations
 
+from ... import kinds
 from ...i18n import _
 from ...models.areas import Exemption, Formulation, StageCommitment
 from ...models.catalog import Catalog, System
@@ -104,7 +105,7 @@ def _exemptions(request: Request) -> list[str]:
 def scaffold(request: Request) -> Scaffold:
     catalog = request.known_catalog()
     priorities = ", ".join(f"{p.id} ({p.name})" for p in catalog.priorities) or "—"
-    body = ["kind: formulation", f"catalog: {q(catalog.id)}",
+    body = [f"kind: {kinds.FORMULATION}", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
             *comment_lines(_("Cada sistema se compromete en una etapa, con una prioridad y una "
                              "ponderación. Prioridades: {priorities}.").format(

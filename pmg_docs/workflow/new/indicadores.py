@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from ... import kinds
 from ...i18n import _
 from ...models.catalog import Catalog
 from ...models.indicadores import Formulation
@@ -49,7 +50,7 @@ def scaffold(request: Request) -> Scaffold:
     catalog = request.known_catalog()
     previous = request.last_year(Formulation)
     types = [f"#   {t.id}: {t.name}" for t in catalog.indicator_types]
-    body = ["kind: formulation", f"catalog: {q(catalog.id)}",
+    body = [f"kind: {kinds.FORMULATION}", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, request.decide), "",
             *(["# " + _("Tipos de indicador de este marco (type:):"), *types] if types else []),
             *comment_lines(_("Escalas (scale:): {scales}; una meta es numerador / denominador "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ... import kinds
 from ...i18n import _
 from ...models.catalog import Catalog
 from ...models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
@@ -251,7 +252,7 @@ def scaffold(request: Request) -> Scaffold:
     previous = plan.previous
     placed = _items(plan)
     last_objectives = {o.objective: o for o in previous.objectives} if previous else {}
-    body = ["kind: formulation", f"catalog: {q(catalog.id)}",
+    body = [f"kind: {kinds.FORMULATION}", f"catalog: {q(catalog.id)}",
             *service_lines(request.service, request.last_service, plan.decide), "",
             "objectives:"]
     for objective in catalog.objectives:

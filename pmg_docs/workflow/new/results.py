@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ... import kinds
 from .common import Request, Scaffold
 from .linked import linked_scaffold
 
@@ -33,4 +34,4 @@ external_causes: []
 
 
 def scaffold(request: Request) -> Scaffold:
-    return linked_scaffold(request, "results", "Informe de Cumplimiento", BODY)
+    return linked_scaffold(request, kinds.RESULTS, "Informe de Cumplimiento", BODY)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ... import kinds
 from .common import Request, Scaffold
 from .linked import linked_scaffold
 
@@ -30,4 +31,4 @@ systems: []
 
 
 def scaffold(request: Request) -> Scaffold:
-    return linked_scaffold(request, "work-plan", "Programa de Trabajo", BODY)
+    return linked_scaffold(request, kinds.WORK_PLAN, "Programa de Trabajo", BODY)
