@@ -132,7 +132,7 @@ def instrument(stages: Stages) -> None:
     wrap(pmg_docs.build.worker, "_sha256", "hashing, change checks")
     wrap(pmg_docs.build.cache, "file_hash", "hashing, change checks")
     wrap(pmg_docs.build.worker, "write_document", "writes")
-    wrap(pmg_docs.build.cache, "atomic_write", "writes")
+    wrap(pmg_docs.build.cache, "write_file", "writes")
 
 
 def stage_table(sample_dir: Path, out_dir: Path, runs: int) -> None:
