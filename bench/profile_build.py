@@ -132,25 +132,28 @@ def instrument(stages: Stages) -> None:
     wrap(pmg_docs.build.worker, "_sha256", "hashing, change checks")
     wrap(pmg_docs.build.cache, "file_hash", "hashing, change checks")
     wrap(pmg_docs.build.worker, "write_document", "writes")
-    wrap(pmg_docs.build.cache, "atomic_write", "writes")
+    wrap(pmg_docs.build.cache, "write_file", "writes")
 
 
 def stage_table(sample_dir: Path, out_dir: Path, runs: int) -> None:
     from pmg_docs.build import build_tree
+    from pmg_docs.render.pipeline import RenderOptions
 
     stages = Stages()
     instrument(stages)
     sources = sorted(sample_dir.rglob("*.yaml"))
     # One untimed build first: a worker of a real build has imported everything and read the
     # catalogs before its first document, and so should this process.
-    build_tree(sample_dir, out_dir, ("pdf", "docx"), jobs=1, force=True)
+    build_tree(sample_dir, RenderOptions(formats=("pdf", "docx"), out_dir=out_dir, jobs=1,
+                                         force=True))
     walls = []
     per_run = []
     for _ in range(runs):
         stages.totals.clear()
         stages.enter("other (build loop, options, glue)")
         started = time.perf_counter()
-        summary = build_tree(sample_dir, out_dir, ("pdf", "docx"), jobs=1, force=True)
+        summary = build_tree(sample_dir, RenderOptions(formats=("pdf", "docx"), out_dir=out_dir,
+                                                       jobs=1, force=True))
         walls.append(time.perf_counter() - started)
         stages.leave()
         assert summary.failed == 0, [str(d) for d in summary.diagnostics]

@@ -2,6 +2,18 @@
 
 Every layer reports problems as `Diagnostic`s and gathers them, so that one run tells the user
 everything that is wrong, each as `file:line: field.path: message`.
+
+What stops a command is an exception of one tree, rooted in `click.ClickException`: each class
+carries its exit code (input 1, usage 2, a bug 3) and how it is shown, and the command line's
+entry point (cli/__init__.py, `run`) is the one place that turns them into an exit.
+
+    click.ClickException
+      PmgError            exit 1: what the user asked for cannot be done; the message says why
+        InputError        exit 1: the input has errors, each a located Diagnostic
+          OutputError     exit 1: a file cannot be written where it belongs (output.py)
+        UsageProblem      exit 2: the command line (or pmg.toml) is wrong
+        InternalError     exit 3: a bug in pmg-docs, already reported
+      click.UsageError    exit 2: click's own (a missing argument, a bad value)
 """
 
 from __future__ import annotations
@@ -11,8 +23,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import IO, Any
+
+import click
 
 from .i18n import _
+
+# Exit codes, by class of failure (documented in the README and in `pmg --help`).
+EXIT_OK = 0
+EXIT_INPUT = 1      # the input has errors, each printed as file:line: field: message
+EXIT_USAGE = 2      # the command line (or pmg.toml) is wrong; click's usage errors use 2 too
+EXIT_INTERNAL = 3   # a bug in pmg-docs
 
 
 class Severity(str, Enum):
@@ -94,7 +115,7 @@ class Diagnostics:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
     def has_errors(self, strict: bool = False) -> bool:
-        return bool(self.errors) or (strict and bool(self.warnings))
+        return blocking(self.items, strict)
 
     def __iter__(self):
         return iter(self.items)
@@ -111,14 +132,72 @@ class UnknownId(ValueError):
         self.param = param  # which argument of the command named it
 
 
-class InputError(Exception):
-    """Input that cannot be used; carries the diagnostics that explain why, and, for a source
-    whose shape is wrong, what of it could still be checked (a Document, see load/partial.py)."""
+def blocks(diagnostic: Diagnostic, strict: bool) -> bool:
+    """Whether a finding stops its document: an error does, and so does a warning under
+    --strict. The one answer every command gives."""
+    return diagnostic.severity is Severity.ERROR or strict
 
-    def __init__(self, diagnostics: list[Diagnostic], partial=None):
+
+def blocking(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
+    """Whether any of the findings stops its document (see `blocks`)."""
+    return any(blocks(d, strict) for d in diagnostics)
+
+
+# --- what stops a command ----------------------------------------------------------------------
+
+class PmgError(click.ClickException):
+    """What the user asked for cannot be done; the message, in the user's words, says why and
+    what to do. Shown as it is (click would prefix «Error:»), on standard error."""
+
+    exit_code = EXIT_INPUT
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if self.message:
+            click.echo(terminal_safe(self.message), file=file, err=file is None)
+
+
+class InputError(PmgError):
+    """Input that cannot be used; carries the diagnostics that explain why, and, for a source
+    whose shape is wrong, what of it could still be checked (a Document, see load/partial.py).
+    Shown as one located line per diagnostic, then `outcome` (what was not done) if given."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic], partial: Any = None,
+                 outcome: str = ""):
         self.diagnostics = list(diagnostics)
         self.partial = partial
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
+        self.outcome = outcome
+        super().__init__("\n".join([*(str(d) for d in self.diagnostics), *([outcome] if outcome
+                                                                           else [])]))
+
+
+class OutputError(InputError):
+    """A file cannot be written where it belongs (output.py says where and why); `reason` is
+    the why alone, for a message that says what was lost (the build's cache)."""
+
+    def __init__(self, diagnostic: Diagnostic, reason: str = ""):
+        super().__init__([diagnostic])
+        self.diagnostic = diagnostic
+        self.reason = reason or diagnostic.message
+
+
+class UsageProblem(PmgError):
+    """The command line, or the pmg.toml that completes it, cannot be used: shown as click
+    shows its own usage errors («Error: …»), which exit 2 too."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if self.message:
+            click.ClickException.show(self, file)
+
+
+class InternalError(PmgError):
+    """A bug in pmg-docs hit while the command went on with the rest, reported already."""
+
+    exit_code = EXIT_INTERNAL
 
 
 def display_name(path: Path) -> str:

@@ -21,8 +21,9 @@ def root() -> Path:
 def built_examples(tmp_path_factory) -> Path:
     """Both 2024 examples rendered once, in both formats, by the real writers."""
     from pmg_docs.build import build_tree
+    from pmg_docs.render.pipeline import RenderOptions
 
     out = tmp_path_factory.mktemp("built")
-    summary = build_tree(ROOT / "examples", out, ("pdf", "docx"))
+    summary = build_tree(ROOT / "examples", RenderOptions(formats=("pdf", "docx"), out_dir=out))
     assert summary.failed == 0, [str(d) for d in summary.diagnostics]
     return out

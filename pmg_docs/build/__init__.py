@@ -4,8 +4,8 @@ A build is incremental (a document is redone only when the content of one of its
 changed, see cache.py), parallel (a pool of worker processes, each rendering many documents:
 WeasyPrint holds the GIL), and safe: the output folder is locked for one build at a time
 (lock.py), every file is written to a temporary name and renamed into place inside a folder
-that is checked for links (output.py), workers die with the build (worker.py), and one source
-that fails, even through a bug, does not stop the others.
+that is checked for links (pmg_docs/output.py), workers die with the build (worker.py), and one
+source that fails, even through a bug, does not stop the others.
 """
 
 from __future__ import annotations
@@ -16,21 +16,19 @@ import signal
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
-from ..diagnostics import Diagnostic, display_name
+from ..diagnostics import Diagnostic, OutputError, display_name
 from ..i18n import _
 from ..load.sources import iter_source_files
 from ..render.pipeline import RenderOptions
-from ..render.sandbox import TemplateLimits
 from ..resources import catalogs_dir, templates_dir
-from ..writers.pdf_metadata import DEFAULT_VARIANT
-from .output import OutputError
 from .worker import Job, Outcome, render_job, start_worker
 
 # A source whose worker died (killed, out of memory, a crash in a native library) is tried once
@@ -50,7 +48,7 @@ class Summary:
     seconds: float = 0.0
 
 
-def _clashes(jobs) -> list[Diagnostic]:
+def _clashes(jobs: Iterable[tuple[Path, Path]]) -> list[Diagnostic]:
     """Two sources that would write the same document (a.yaml and a.yml) are an error, and so
     are two whose documents differ only in case or accents' encoding (ADUANAS.yaml, aduanas.yaml):
     on Windows and macOS they would be one file."""
@@ -73,18 +71,18 @@ def _collect(summary: Summary, job: Job, outcome: Outcome, strict: bool) -> None
         summary.internal += outcome.internal_error
     else:
         summary.built += 1
-        summary.written.extend(job.out_dir / p for p in outcome.outputs)
+        summary.written.extend(job.render.out_dir / p for p in outcome.outputs)
 
 
 @contextmanager
-def _terminate_as_interrupt():
+def _terminate_as_interrupt() -> Iterator[None]:
     """`kill -TERM` ends a build like Ctrl-C: what was built so far is remembered, and the
     workers are stopped. (A signal handler can only be set from the main thread.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def interrupt(signum, frame):
+    def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
@@ -137,37 +135,33 @@ def _died(job: Job) -> Outcome:
     return outcome
 
 
-def _options_key(render: RenderOptions, catalog_dirs: tuple[Path, ...]) -> str:
+def _options_key(render: RenderOptions) -> str:
     """What changes a document's bytes besides its own inputs: the render options, and which
     files the catalog and template folders hold (a file that shadows another is a change)."""
     from .cache import folders_key
 
-    catalogs = folders_key([catalogs_dir(), *catalog_dirs])
+    catalogs = folders_key([catalogs_dir(), *render.catalogs])
     templates = folders_key([f for f in (render.templates, templates_dir()) if f])
     return f"{render.key()} catalogs={catalogs} templates={templates}"
 
 
-def render_files(files, out_dir: Path, formats, catalog_dirs=(), strict=False,
-                 templates: Path | None = None, annexes=(),
-                 limits: TemplateLimits = TemplateLimits(),
-                 pdf_variant: str = DEFAULT_VARIANT) -> Summary:
-    """`pmg render`: the given sources, each written under `out_dir` by its file name."""
+def render_files(files: Iterable[Path], options: RenderOptions) -> Summary:
+    """`pmg render`: the given sources, each written under the output folder by its file
+    name."""
     started = time.perf_counter()
     paths, missing = iter_source_files(files)
     pairs = [(path, Path(path.name)) for path in paths]
     clashes = _clashes(pairs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
-    render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits,
-                           pdf_variant=pdf_variant)
     summary = Summary()
     from .lock import locked
 
     try:
-        with locked(out_dir, create=False):
+        with locked(options.out_dir, create=False):
             for path, relative in pairs:
-                job = Job(path, relative, out_dir, render, tuple(catalog_dirs))
-                _collect(summary, job, render_job(job, skip_catalogs=False), strict)
+                job = Job(path, relative, options)
+                _collect(summary, job, render_job(job, skip_catalogs=False), options.strict)
     except OutputError as exc:
         return Summary(diagnostics=[exc.diagnostic], failed=len(pairs))
     summary.seconds = time.perf_counter() - started
@@ -181,35 +175,30 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def build_tree(directory: Path, out_dir: Path, formats, catalog_dirs=(), strict=False,
-               templates: Path | None = None, annexes=(), jobs: int | None = None,
-               force: bool = False,
-               progress: Callable[[Path, Outcome | None], None] | None = None,
-               limits: TemplateLimits = TemplateLimits(),
-               pdf_variant: str = DEFAULT_VARIANT) -> Summary:
-    """`pmg build`: every document source under `directory`, into the same tree under
-    `out_dir`. `progress` is called once per source, with None for one skipped as fresh."""
+Progress = Callable[[Path, Outcome | None], None]
+
+
+def build_tree(directory: Path, options: RenderOptions,
+               progress: Progress | None = None) -> Summary:
+    """`pmg build`: every document source under `directory`, into the same tree under the
+    output folder. `progress` is called once per source, with None for one skipped as fresh."""
     from .lock import locked
 
     started = time.perf_counter()
     try:
-        with locked(out_dir), _terminate_as_interrupt():
-            render = RenderOptions(tuple(formats), strict, templates, tuple(annexes), limits,
-                                   pdf_variant=pdf_variant)
-            summary = _build(directory, out_dir, render, tuple(catalog_dirs), jobs, force,
-                             progress)
+        with locked(options.out_dir), _terminate_as_interrupt():
+            summary = _build(directory, options, progress)
     except OutputError as exc:
         return Summary(diagnostics=[exc.diagnostic], failed=1)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _build(directory, out_dir, render: RenderOptions, catalog_dirs, jobs, force,
-           progress) -> Summary:
+def _build(directory: Path, render: RenderOptions, progress: Progress | None) -> Summary:
     from .cache import BuildCache, file_hash
 
-    strict = render.strict
-    options = _options_key(render, catalog_dirs)
+    strict, out_dir = render.strict, render.out_dir
+    options = _options_key(render)
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir)
     summary = Summary(diagnostics=[cache_.problem] if cache_.problem else [])
@@ -225,26 +214,27 @@ def _build(directory, out_dir, render: RenderOptions, catalog_dirs, jobs, force,
     for path, relative in candidates:
         key = relative.as_posix()
         source_hash = file_hash(path)
-        if not force and source_hash and cache_.is_fresh(key, source_hash, options, out_dir):
+        if not render.force and source_hash and cache_.is_fresh(key, source_hash, options,
+                                                                 out_dir):
             summary.skipped += 1
             if progress:
                 progress(path, None)
             continue
-        todo.append(Job(path, relative, out_dir, render, catalog_dirs))
+        todo.append(Job(path, relative, render))
 
     def finish(job: Job, outcome: Outcome) -> None:
         if outcome.is_catalog:
             return
         key = job.relative.as_posix()
         _collect(summary, job, outcome, strict)
-        if outcome.failed(strict) or outcome.unstable:
+        if outcome.failed(strict) or outcome.unstable or outcome.source_hash is None:
             cache_.forget(key)
         else:
             cache_.record(key, outcome.source_hash, options, outcome.inputs, outcome.outputs)
         if progress:
             progress(job.path, outcome)
 
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    workers = max(1, min(render.jobs or os.cpu_count() or 1, len(todo)))
     try:
         _run(todo, workers, finish)
     finally:

@@ -24,9 +24,9 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity, display_name
+from ..diagnostics import Diagnostic, OutputError, Severity, display_name
 from ..i18n import _
-from ..output import atomic_write
+from ..output import write_file
 from ..resources import fonts_dir
 
 CACHE_NAME = ".pmg-build-cache.json"
@@ -250,10 +250,10 @@ class BuildCache:
         data = {"environment": self.environment,
                 "entries": {k: vars(v) for k, v in sorted(self.entries.items())}}
         try:
-            atomic_write(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
-        except OSError as exc:
+            write_file(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        except OutputError as exc:
             return Diagnostic(display_name(self.path), None, (), _(
                 "no se pudo guardar la caché de compilación ({reason}); la próxima compilación "
-                "volverá a generar todo").format(reason=exc.strerror or exc),
+                "volverá a generar todo").format(reason=exc.reason),
                 severity=Severity.WARNING)
         return None

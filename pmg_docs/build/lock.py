@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, display_name
+from ..diagnostics import Diagnostic, OutputError, display_name
 from ..i18n import _
-from .output import OutputError, os_problem, prepare_folder
+from ..output import os_problem, prepare_folder
 
 
 @contextmanager
-def locked(out_dir: Path, create: bool = True):
+def locked(out_dir: Path, create: bool = True) -> Iterator[None]:
     """Hold the output folder's lock for the duration; raises OutputError when another build
     holds it or the folder cannot be made. With `create` false, a folder that does not exist
     yet is left so (`pmg render` of a source with errors creates nothing) and not locked: no

@@ -19,25 +19,24 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..diagnostics import Diagnostic, InputError, OutputError, Severity, blocking, display_name
 from ..i18n import _
 from ..load.catalogs import CatalogRegistry
-from ..render.pipeline import RenderOptions, blocking, render_source
+from ..output import document_name, write_document
+from ..render.pipeline import RenderOptions, render_source
 from ..resources import catalogs_dir, templates_dir
 from .cache import file_hash
-from .output import OutputError, write_document
 
 
 @dataclass(frozen=True)
 class Job:
     path: Path
     relative: Path  # the source below the folder built; its documents go there, re-suffixed
-    out_dir: Path
-    render: RenderOptions
-    catalog_dirs: tuple[Path, ...] = ()
+    render: RenderOptions  # its out_dir is where they go
 
 
 @dataclass
@@ -93,13 +92,15 @@ def start_worker(parent: int) -> None:
 
 # --- one source --------------------------------------------------------------------------------
 
-_registries: dict[tuple, tuple[dict, CatalogRegistry]] = {}
+# A file's (size, modification time, inode), by path.
+States = dict[str, tuple[int, int, int]]
+_registries: dict[tuple[Path, ...], tuple[States, CatalogRegistry]] = {}
 
 
-def _states(folders) -> dict[str, tuple]:
+def _states(folders: Iterable[Path | None]) -> States:
     """(size, modification time, inode) of every file under `folders`: cheap to take before and
     after a render, and different whenever a file was rewritten."""
-    states = {}
+    states: States = {}
     for folder in folders:
         if folder is None or not Path(folder).is_dir():
             continue
@@ -112,7 +113,7 @@ def _states(folders) -> dict[str, tuple]:
     return states
 
 
-def _registry(catalog_dirs: tuple[Path, ...], catalogs_state: dict) -> CatalogRegistry:
+def _registry(catalog_dirs: tuple[Path, ...], catalogs_state: States) -> CatalogRegistry:
     """A registry kept across the sources a worker renders (each catalog read once), renewed
     when a catalog file changed since it was made."""
     kept = _registries.get(catalog_dirs)
@@ -160,14 +161,14 @@ def render_job(job: Job, skip_catalogs: bool = True) -> Outcome:
 
 
 def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
-    folders = [catalogs_dir(), *job.catalog_dirs, templates_dir(), job.render.templates]
-    catalog_folders = [catalogs_dir(), *job.catalog_dirs]
+    folders = [catalogs_dir(), *job.render.catalogs, templates_dir(), job.render.templates]
+    catalog_folders = [catalogs_dir(), *job.render.catalogs]
     before = _states(folders)
     source_before = file_hash(job.path)
     if skip_catalogs and _is_catalog(job.path):
         outcome.is_catalog = True
         return
-    registry = _registry(job.catalog_dirs,
+    registry = _registry(job.render.catalogs,
                          {k: v for k, v in before.items()
                           if any(Path(k).is_relative_to(f) for f in catalog_folders)})
     rendered = render_source(job.path, registry, job.render)
@@ -175,9 +176,9 @@ def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
     if blocking(rendered.diagnostics, job.render.strict) or not rendered.data:
         return
     for fmt, data in rendered.data.items():
-        relative = job.relative.with_suffix(f".{fmt}")
+        relative = document_name(job.relative, fmt)
         try:
-            write_document(job.out_dir, relative, data)
+            write_document(job.render.out_dir, relative, data)
         except OutputError as exc:
             outcome.diagnostics.append(exc.diagnostic)
             outcome.outputs.clear()

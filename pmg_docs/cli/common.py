@@ -1,4 +1,6 @@
-"""What the commands share: options, how diagnostics are printed, and the exit codes.
+"""What the commands share: options (the render options gathered into one object), and how
+diagnostics are printed. Exit codes belong to the exceptions (diagnostics.py) and are decided in
+one place, the entry point (cli/__init__.py).
 
 Help texts are Spanish source strings in `_()`, translated when this module is imported: a
 process speaks one language, chosen by PMG_LANG or the locale before it starts.
@@ -6,29 +8,30 @@ process speaks one language, chosen by PMG_LANG or the locale before it starts.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .. import kinds
+from ..diagnostics import Diagnostic, UsageProblem
 from ..i18n import _
 from ..writers.pdf_metadata import DEFAULT_VARIANT, VARIANTS
 from .completion import complete_catalog_ids
 
-FORMAT_CHOICES = click.Choice(["pdf", "docx", "all"])
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..render.pipeline import RenderOptions
 
-# Exit codes, by class of failure (documented in the README and in `pmg --help`).
-EXIT_OK = 0
-EXIT_INPUT = 1      # the input has errors, each printed as file:line: field: message
-EXIT_USAGE = 2      # the command line (or pmg.toml) is wrong; click's usage errors use 2 too
-EXIT_INTERNAL = 3   # a bug in pmg-docs
+F = TypeVar("F", bound=Callable[..., Any])
 
-
-def formats(value: str) -> tuple[str, ...]:
-    return ("pdf", "docx") if value == "all" else (value,)
+# The formats of a document; «all» is every one of them.
+DOCUMENT_FORMATS = ("pdf", "docx")
 
 
-def print_diagnostics(diagnostics, err: bool = True) -> None:
+def print_diagnostics(diagnostics: Iterable[Diagnostic], err: bool = True) -> None:
     for diagnostic in diagnostics:
         click.echo(str(diagnostic), err=err)
 
@@ -37,7 +40,7 @@ class Group(click.Group):
     """A group whose commands' usage lines are in the user's language: click writes
     `[OPTIONS]` and `COMMAND [ARGS]...` as they are, outside its message catalog."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translate_usage(self)
 
@@ -55,16 +58,7 @@ def _translate_usage(cmd: click.Command) -> None:
         _translate_usage(sub)
 
 
-class ConfigProblem(click.ClickException):
-    """A pmg.toml that cannot be used: reported like a wrong command line."""
-
-    exit_code = EXIT_USAGE
-
-    def format_message(self) -> str:
-        return self.message
-
-
-def settings():
+def settings() -> Settings:
     """The project's pmg.toml (see pmg_docs/config.py), read once per command."""
     from ..config import ConfigError, load
 
@@ -74,18 +68,21 @@ def settings():
         try:
             cache["pmg.settings"] = load()
         except ConfigError as exc:
-            raise ConfigProblem(str(exc)) from None
-    return cache["pmg.settings"]
+            raise UsageProblem(str(exc)) from None
+    found: Settings = cache["pmg.settings"]
+    return found
 
 
-def _with_configured_catalogs(ctx, param, value) -> tuple[Path, ...]:
+def _with_configured_catalogs(ctx: click.Context, param: click.Parameter,
+                              value: tuple[Path, ...]) -> tuple[Path, ...]:
     if ctx.resilient_parsing:  # completing a word: pmg.toml is read by completion.py itself
         return value
     # The project's folders first: one given on the command line wins over them.
     return (*settings().catalogs, *value)
 
 
-def _or_configured_templates(ctx, param, value) -> Path | None:
+def _or_configured_templates(ctx: click.Context, param: click.Parameter,
+                             value: Path | None) -> Path | None:
     if ctx.resilient_parsing or value is not None:
         return value
     return settings().templates
@@ -109,13 +106,13 @@ templates_option = click.option(
     callback=_or_configured_templates,
     help=_("Carpeta de plantillas propias, buscadas antes que las del paquete (se ejecutan en el "
            "entorno protegido de Jinja); por omisión, la de pmg.toml."))
-def template_limits_options(command):
+def _template_limits_options() -> list[Callable[[F], F]]:
     """--template-seconds, --template-characters, --template-depth: what a template may use
     (pmg_docs/render/sandbox.py; the README's Security section)."""
     from ..render.sandbox import TemplateLimits
 
     defaults = TemplateLimits()
-    options = [
+    return [
         click.option("--template-seconds", type=click.FloatRange(min=0.1), show_default=True,
                      default=defaults.seconds, metavar=_("SEGUNDOS"),
                      help=_("Tiempo máximo de una plantilla por documento, en segundos.")),
@@ -128,15 +125,6 @@ def template_limits_options(command):
                      help=_("Máximo de plantillas y macros anidadas (include, extends, import, "
                             "llamadas).")),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def template_limits(seconds: float, characters: int, depth: int):
-    from ..render.sandbox import TemplateLimits
-
-    return TemplateLimits(seconds=seconds, characters=characters, depth=depth)
 
 
 # The annexes the kind registry knows (it imports nothing until a command uses a part).
@@ -152,16 +140,68 @@ pdf_variant_option = click.option(
            "pantalla), PDF/UA-1, o none (un PDF simple, sin etiquetas ni declaración)."))
 
 
-def catalog_option(help_text: str, required: bool = False):
+def catalog_option(help_text: str, required: bool = False) -> Callable[[F], F]:
     return click.option("--catalog", "catalog_id", metavar="ID", required=required,
                         shell_complete=complete_catalog_ids, help=help_text)
 
 
+jobs_options = [
+    click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                 help=_("Documentos diagramados a la vez (por omisión, el número de CPU).")),
+    click.option("--force", is_flag=True,
+                 help=_("Rehace todo, sin mirar el caché de la construcción.")),
+]
 
-output_dir_option = click.option(
-    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"), show_default=True, metavar=_("CARPETA"),
-    help=_("Carpeta de los documentos."))
-format_option = click.option(
-    "--format", "fmt", type=FORMAT_CHOICES, default="all", show_default=True,
-    help=_("Formato de los documentos: pdf, docx o ambos (all)."))
+# What `render_options` gathers: the names click gives the values of its options.
+_GATHERED = ("fmt", "out_dir", "catalog_dirs", "templates", "strict", "annexes", "jobs", "force",
+             "template_seconds", "template_characters", "template_depth", "pdf_variant")
+
+
+def render_options(*, formats: tuple[str, ...] = DOCUMENT_FORMATS, format_help: str = "",
+                   annexes: bool = True, jobs: bool = False) -> Callable[[F], F]:
+    """The options render, build, guide and report share (format, output folder, catalogs,
+    templates, --strict, annexes, template limits, PDF variant; with `jobs`, -j and --force),
+    gathered into one RenderOptions the command receives as `options`. `formats` are the
+    values of --format besides «all», which means every one of them."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def gathering(*args: Any, **values: Any) -> Any:
+            gathered = {name: values.pop(name) for name in _GATHERED if name in values}
+            values["options"] = _options(gathered, formats)
+            return command(*args, **values)
+
+        options = [
+            click.option("--format", "fmt", type=click.Choice([*formats, "all"]), default="all",
+                         show_default=True,
+                         help=format_help or _("Formato de los documentos: pdf, docx o ambos "
+                                               "(all).")),
+            click.option("-o", "--output", "out_dir",
+                         type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                         show_default=True, metavar=_("CARPETA"),
+                         help=_("Carpeta de los documentos.")),
+            catalogs_option, templates_option, strict_option,
+            *([annex_option] if annexes else []), *(jobs_options if jobs else []),
+            *_template_limits_options(), pdf_variant_option]
+        for option in reversed(options):
+            gathering = option(gathering)
+        return gathering  # type: ignore[return-value]
+
+    return decorate
+
+
+def _options(values: dict[str, Any], formats: tuple[str, ...]) -> RenderOptions:
+    """The one RenderOptions of a command, from its options' values."""
+    from ..render.pipeline import RenderOptions
+    from ..render.sandbox import TemplateLimits
+
+    fmt = values["fmt"]
+    return RenderOptions(
+        formats=formats if fmt == "all" else (fmt,), strict=values["strict"],
+        templates=values["templates"], annexes=tuple(values.get("annexes", ())),
+        limits=TemplateLimits(seconds=values["template_seconds"],
+                              characters=values["template_characters"],
+                              depth=values["template_depth"]),
+        pdf_variant=values["pdf_variant"], out_dir=values["out_dir"],
+        catalogs=tuple(values["catalog_dirs"]), jobs=values.get("jobs"),
+        force=values.get("force", False))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from ..diagnostics import PmgError
 from ..i18n import _
-from .common import EXIT_INPUT
 
 _PDF = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -48,8 +47,7 @@ def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
         sign_pdf(pdf, target, key, cert, password=key_password, reason=reason,
                  location=location, place=field, field=field or DEFAULT_FIELD)
     except SigningError as exc:
-        click.echo(f"{pdf}: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        raise PmgError(f"{pdf}: {exc}") from None
     click.echo(_("firmado: {target}").format(target=target))
 
 
@@ -69,7 +67,7 @@ def verify(pdf, trust) -> None:
     click.echo(str(pdf))
     if result.unreadable:
         click.echo(_("  no es un PDF legible: {error}").format(error=result.unreadable))
-        sys.exit(EXIT_INPUT)
+        raise PmgError("")
     if not result.signatures:
         click.echo(_("  sin firmas"))
     for status in result.signatures:
@@ -91,9 +89,9 @@ def verify(pdf, trust) -> None:
         report = check_pdf(pdf)
     except pikepdf.PdfError as exc:
         click.echo(_("  no es un PDF legible: {error}").format(error=exc))
-        sys.exit(EXIT_INPUT)
+        raise PmgError("") from None
     click.echo(_("  archivo ({variant}):").format(variant=report.variant))
     for finding in report.findings:
         click.echo(f"    {finding}")
     if not result.intact or not report.ok:
-        sys.exit(EXIT_INPUT)
+        raise PmgError("")  # the report above says what

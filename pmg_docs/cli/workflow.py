@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from .. import kinds
+from ..diagnostics import InputError, UsageProblem
 from ..i18n import _, ngettext
 from .common import (
-    EXIT_INPUT,
-    EXIT_OK,
-    EXIT_USAGE,
     Group,
     catalog_option,
     catalogs_option,
@@ -50,7 +47,7 @@ def fmt(paths, check, catalog_dirs) -> None:
     if check and report.changed:
         click.echo(_("ejecute `pmg fmt ARCHIVO…` para reescribirlos en la forma canónica"))
     if report.diagnostics or (check and report.changed):
-        sys.exit(EXIT_INPUT)
+        raise InputError([])  # each printed above
 
 
 @click.command(help=_(
@@ -63,8 +60,7 @@ def fmt(paths, check, catalog_dirs) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), metavar=_("RUTA"),
               help=_("Escribe en este archivo (con --all: en esta carpeta) en vez de mostrarlo."))
 def schema(kind, every, output) -> None:
-    from ..diagnostics import InputError
-    from ..output import atomic_write
+    from ..output import write_file
     from ..workflow.schema import schema_file_name, schema_names, schema_text
 
     if every and output is None:
@@ -79,7 +75,7 @@ def schema(kind, every, output) -> None:
         return
     for name, text in texts.items():
         path = output / schema_file_name(name) if every else output
-        atomic_write(path, text.encode("utf-8"))
+        write_file(path, text.encode("utf-8"))
         click.echo(_("escrito {path}").format(path=path))
 
 
@@ -123,9 +119,9 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
         click.echo((render_markdown if fmt == "md" else render_text)(report), nl=False)
     print_diagnostics(report.diagnostics)
     if report.diagnostics:
-        sys.exit(EXIT_USAGE)
+        raise UsageProblem("")  # each printed above
     # As diff(1) does: 1 says that something differs, which is no failure of the command.
-    sys.exit(1 if report.differs else EXIT_OK)
+    ctx.exit(1 if report.differs else 0)
 
 
 @click.command(help=_(
@@ -154,17 +150,12 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
 @catalogs_option
 def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_path,
         catalog_dirs) -> None:
-    from ..diagnostics import InputError
     from ..load import CatalogRegistry
     from ..workflow.new import ServiceFields, new_document
 
     service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
-    try:
-        result = new_document(kind, catalog_id, service, CatalogRegistry(catalog_dirs),
-                              from_path=from_path, output=path, force=force)
-    except InputError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_INPUT)
+    result = new_document(kind, catalog_id, service, CatalogRegistry(catalog_dirs),
+                          from_path=from_path, output=path, force=force)
     if path is None:
         click.echo(result.text, nl=False)
     else:
@@ -191,9 +182,8 @@ def catalog_list(catalog_dirs) -> None:
 
     listing, problems = list_catalogs(CatalogRegistry(catalog_dirs))
     print_listing(listing)
-    print_diagnostics(problems)
     if problems:
-        sys.exit(EXIT_INPUT)
+        raise InputError(problems)
 
 
 @catalog.command("show", help=_(
@@ -202,7 +192,6 @@ def catalog_list(catalog_dirs) -> None:
 @click.argument("catalog_id", metavar="ID", shell_complete=complete_catalog_ids)
 @catalogs_option
 def catalog_show(catalog_id, catalog_dirs) -> None:
-    from ..diagnostics import InputError
     from ..load.catalogs import CatalogRegistry
     from ..workflow.catalog_info import UnknownId, show_catalog
     from .listing import print_listing
@@ -211,9 +200,6 @@ def catalog_show(catalog_id, catalog_dirs) -> None:
         listings = show_catalog(catalog_id, CatalogRegistry(catalog_dirs))
     except UnknownId as exc:
         raise click.BadParameter(str(exc), param_hint="'ID'") from None
-    except InputError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_INPUT)
     for listing in listings:
         print_listing(listing)
 
@@ -233,7 +219,7 @@ def catalog_show(catalog_id, catalog_dirs) -> None:
 @click.option("--force", is_flag=True, help=_("Sobrescribe el archivo si existe."))
 @catalogs_option
 def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
-    from ..diagnostics import InputError, display_name
+    from ..diagnostics import display_name
     from ..load.catalogs import CatalogRegistry
     from ..workflow.catalog_info import UnknownId, new_catalog
     from .common import settings
@@ -249,8 +235,5 @@ def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
                               force=force)
     except UnknownId as exc:
         raise click.BadParameter(str(exc), param_hint="'--from'") from None
-    except InputError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_INPUT)
     click.echo(_("escrito {path}; edite en él lo que cambió en el Programa Marco y revíselo "
                  "con `pmg validate {path}`").format(path=display_name(written)))

@@ -3,16 +3,18 @@ commitments as Excel workbooks."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import kinds
+from ..diagnostics import InputError
 from ..i18n import _
-from .common import EXIT_INPUT, catalogs_option, print_diagnostics, strict_option, templates_option
+from .common import catalogs_option, print_diagnostics, render_options, strict_option
 
-REPORT_FORMATS = click.Choice(["pdf", "docx", "xlsx", "all"])
+if TYPE_CHECKING:
+    from ..render.pipeline import RenderOptions
 
 
 @click.command(help=_(
@@ -20,28 +22,19 @@ REPORT_FORMATS = click.Choice(["pdf", "docx", "xlsx", "all"])
     "escribe resultados-AÑO.pdf, .docx y .xlsx (totales, tramos, gráficos, anexo por servicio)."))
 @click.argument("directory", metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, metavar=_("CARPETA"),
-              help=_("Carpeta de los documentos."))
-@click.option("--format", "fmt", type=REPORT_FORMATS, default="all", show_default=True,
-              help=_("pdf, docx, xlsx (el libro de Excel) o all."))
-@catalogs_option
-@templates_option
-@strict_option
-def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
+@render_options(formats=("pdf", "docx", "xlsx"), annexes=False,
+                format_help=_("pdf, docx, xlsx (el libro de Excel) o all."))
+def report(directory: Path, options: RenderOptions) -> None:
+    from ..diagnostics import blocking
     from ..load import CatalogRegistry
-    from ..render.pipeline import RenderOptions, blocking, write_rendered
+    from ..render.pipeline import write_rendered
     from ..year.report import render_report
 
-    chosen = ("pdf", "docx", "xlsx") if fmt == "all" else (fmt,)
-    options = RenderOptions(tuple(f for f in chosen if f != "xlsx"), strict, templates)
-    rendered, year = render_report(directory, CatalogRegistry(catalog_dirs), options,
-                                   workbook="xlsx" in chosen)
+    rendered, year = render_report(directory, CatalogRegistry(options.catalogs), options)
     print_diagnostics(rendered.diagnostics)
-    if year is None or blocking(rendered.diagnostics, strict) or not rendered.data:
-        click.echo(_("no se escribió el informe"), err=True)
-        sys.exit(EXIT_INPUT)
-    write_rendered(rendered, out_dir, kinds.output_name(kinds.REPORT, year))
+    if year is None or blocking(rendered.diagnostics, options.strict) or not rendered.data:
+        raise InputError([], outcome=_("no se escribió el informe"))
+    write_rendered(rendered, options.out_dir, kinds.output_name(kinds.REPORT, year))
     for path in rendered.outputs:
         click.echo(_("escrito {path}").format(path=path))
     click.echo(_("{reported} de {total} servicios con informe de cumplimiento").format(
@@ -58,10 +51,9 @@ def report(directory, out_dir, fmt, catalog_dirs, templates, strict) -> None:
               help=_("El libro a escribir (.xlsx)."))
 @click.option("--force", is_flag=True, help=_("Reemplazar el libro si existe."))
 @catalogs_option
-def export(directory, path, force, catalog_dirs) -> None:
-    from ..diagnostics import InputError
+def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, ...]) -> None:
     from ..load import CatalogRegistry
-    from ..output import atomic_write
+    from ..output import write_file
     from ..year.commitments_xlsx import export_workbook, year_formulations
 
     if path.exists() and not force:
@@ -71,10 +63,8 @@ def export(directory, path, force, catalog_dirs) -> None:
         documents = year_formulations(directory, CatalogRegistry(catalog_dirs))
         data = export_workbook(documents)
     except InputError as exc:
-        print_diagnostics(exc.diagnostics)
-        click.echo(_("no se escribió el libro"), err=True)
-        sys.exit(EXIT_INPUT)
-    atomic_write(path, data)
+        raise InputError(exc.diagnostics, outcome=_("no se escribió el libro")) from None
+    write_file(path, data)
     click.echo(_("escrito {path}: {count} formulaciones").format(path=path, count=len(documents)))
 
 
@@ -95,7 +85,8 @@ def import_() -> None:
 @click.option("--force", is_flag=True, help=_("Reemplazar archivos existentes."))
 @catalogs_option
 @strict_option
-def import_xlsx(workbook, out_dir, force, catalog_dirs, strict) -> None:
+def import_xlsx(workbook: Path, out_dir: Path, force: bool, catalog_dirs: tuple[Path, ...],
+                strict: bool) -> None:
     from ..load import CatalogRegistry
     from ..year.import_xlsx import import_workbook
 
@@ -103,7 +94,6 @@ def import_xlsx(workbook, out_dir, force, catalog_dirs, strict) -> None:
                                         force=force, strict=strict)
     print_diagnostics(problems)
     if not written:
-        click.echo(_("no se escribió ninguna formulación"), err=True)
-        sys.exit(EXIT_INPUT)
+        raise InputError([], outcome=_("no se escribió ninguna formulación"))
     for path in written:
         click.echo(_("escrito {path}").format(path=path))

@@ -19,11 +19,11 @@ from pathlib import Path
 from .. import kinds
 from ..checks import check_path
 from ..checks.documents import check_template
-from ..diagnostics import Diagnostic, InputError, Severity
+from ..diagnostics import Diagnostic, InputError, Severity, blocking
 from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
-from ..output import atomic_write
+from ..output import document_name, write_document
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
@@ -33,7 +33,8 @@ FORMATS = ("pdf", "docx")
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What a render depends on besides its inputs, built once by the command line."""
+    """What a render depends on besides its inputs, and where its documents go: built once by
+    the command line (cli/common.py, `render_options`) and passed whole to every stage."""
 
     formats: tuple[str, ...] = FORMATS
     strict: bool = False
@@ -44,9 +45,17 @@ class RenderOptions:
     limits: TemplateLimits = TemplateLimits()
     # The standard the PDF claims (`--pdf-variant`), or "none".
     pdf_variant: str = DEFAULT_VARIANT
+    # Where the documents are written.
+    out_dir: Path = Path("out")
+    # Catalog folders searched besides the package's (pmg.toml's, then the command line's).
+    catalogs: tuple[Path, ...] = ()
+    # A build's documents rendered at once (None: one per CPU), and whether it ignores its cache.
+    jobs: int | None = None
+    force: bool = False
 
     def key(self) -> str:
-        """What of these options changes the bytes of a document (for the build cache)."""
+        """What of these options changes the bytes of a document (for the build cache; which
+        files the catalog and template folders hold is added by the build)."""
         return repr((self.formats, self.strict, str(self.templates or ""), self.annexes,
                      self.pdf_variant))
 
@@ -62,10 +71,6 @@ class Rendered:
     # stylesheet, Word styles): what an incremental build must watch.
     inputs: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
-
-
-def blocking(diagnostics, strict: bool) -> bool:
-    return any(d.severity is Severity.ERROR or strict for d in diagnostics)
 
 
 def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], list[Diagnostic]]:
@@ -207,20 +212,11 @@ def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions)
     return rendered
 
 
-def output_path(out_dir: Path, relative: Path, fmt: str) -> Path:
-    target = (out_dir / relative).with_suffix(f".{fmt}")
-    if not target.resolve().is_relative_to(out_dir.resolve()):
-        raise ValueError(_("{file} se escribiría fuera de {folder}").format(file=relative,
-                                                                          folder=out_dir))
-    return target
-
-
-def write_rendered(rendered: Rendered, out_dir: Path, relative: Path) -> None:
-    """Write each format's bytes as `out_dir/relative` with that format's suffix."""
+def write_rendered(rendered: Rendered, out_dir: Path, base: Path) -> None:
+    """Write each format's bytes under `out_dir`, named by `base` and the format (the one
+    naming rule, output.document_name). Raises OutputError."""
     for fmt, data in rendered.data.items():
-        target = output_path(out_dir, relative, fmt)
-        atomic_write(target, data)
-        rendered.outputs.append(target)
+        rendered.outputs.append(write_document(out_dir, document_name(base, fmt), data))
 
 
 def guide_document(system_id: str, catalog_id: str, registry: CatalogRegistry) -> Document:

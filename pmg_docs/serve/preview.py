@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .. import kinds
 from ..checks import check_path
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, blocking
 from ..load import CatalogRegistry, Document
-from ..render.pipeline import RenderOptions, blocking, render_document
+from ..render.pipeline import RenderOptions, render_document
 
 
 @dataclass

@@ -106,7 +106,7 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
 
     from ..load.from_text import document_from_text
     from ..models.base import ID_PATTERN
-    from ..output import atomic_write
+    from ..output import write_file
 
     if not re.match(ID_PATTERN, new_id):
         raise InputError([Diagnostic(new_id, None, (), id_expected(new_id))])
@@ -128,5 +128,5 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
                   rf"\g<1>{year}", text, flags=re.MULTILINE)
     # The copy must read as a catalog with its new id before it is written.
     document_from_text(text, path, display_name(path), registry)
-    atomic_write(path, text.encode("utf-8"))
+    write_file(path, text.encode("utf-8"))
     return path

@@ -413,6 +413,8 @@ def format_paths(paths, registry, check: bool = False) -> FormatReport:
         try:
             text = read_text(path)
             result = canonical_text(text, name, registry, path)
+            if result != text and not check:
+                write_keeping(path, result)  # an OutputError is an InputError: reported
         except InputError as exc:
             report.diagnostics.extend(exc.diagnostics)
             continue
@@ -421,6 +423,4 @@ def format_paths(paths, registry, check: bool = False) -> FormatReport:
             continue
         if result != text:
             report.changed.append(path)
-            if not check:
-                write_keeping(path, result)
     return report

@@ -19,7 +19,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.events import AliasEvent, NodeEvent
 
-from ..output import atomic_write
+from ..output import write_file
 
 CRLF, LF = "\r\n", "\n"
 
@@ -53,7 +53,7 @@ def anchors_of(yaml_text: str) -> tuple[Counter[str], Counter[str]]:
 
 def write_keeping(path: Path, text: str) -> None:
     """Write `text` as the file `path` names (through its link, if it is one), with the
-    permissions that file has."""
+    permissions that file has. Raises OutputError."""
     target = path.resolve()
     mode = stat.S_IMODE(target.stat().st_mode)
-    atomic_write(target, text.encode("utf-8"), mode=mode)
+    write_file(target, text.encode("utf-8"), mode=mode)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
-from ..output import atomic_write
+from ..output import write_file
 from ..resources import fonts_dir
 from ..writers.pdf_finish import SIGNATURE_PLACE
 
@@ -171,7 +171,7 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
         pdf_signer.sign_pdf(writer, output=output)
     except (ValueError, PyhankoSigningError) as exc:
         raise SigningError(str(exc)) from None
-    atomic_write(Path(target), output.getvalue())
+    write_file(Path(target), output.getvalue())
 
 
 # --- an institution's signing service ---------------------------------------------------------
@@ -195,7 +195,7 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
     digest, _tbs, output = _run(pdf_signer.async_digest_doc_for_signing(
         writer, bytes_reserved=EXTERNAL_RESERVED, output=output,
         appearance_text_params={"signer": signer_name}))
-    atomic_write(Path(prepared), output.getvalue())
+    write_file(Path(prepared), output.getvalue())
     return {"digest": digest.document_digest.hex(), "algorithm": "sha256",
             "start": digest.reserved_region_start, "end": digest.reserved_region_end}
 
@@ -210,7 +210,7 @@ def finish_external(prepared: Path, state: dict, signature_cms: bytes, target: P
                                      state["end"])
     output = io.BytesIO(Path(prepared).read_bytes())
     PdfTBSDocument.finish_signing(output, digest, signature_cms)
-    atomic_write(Path(target), output.getvalue())
+    write_file(Path(target), output.getvalue())
 
 
 def _run(coroutine):

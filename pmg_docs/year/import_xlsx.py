@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from .. import kinds
-from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..diagnostics import Diagnostic, InputError, blocking, display_name
 from ..i18n import _
 from ..models.base import ID_PATTERN
 from .commitments_xlsx import YES, Sheet, sheets
@@ -418,7 +418,7 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
     `strict`, a warning)."""
     from ..checks import check_document
     from ..load.from_text import document_from_text
-    from ..output import atomic_write
+    from ..output import write_document
     from ..workflow.fmt import canonical_text
 
     book = display_name(path)
@@ -443,8 +443,8 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
         problems += [Diagnostic(display_name(target), None, (), _(
             "ya existe; se espera un archivo nuevo, o --force para reemplazarlo"))
             for target in texts if target.exists()]
-    if any(p.severity is Severity.ERROR or strict for p in problems):
+    if blocking(problems, strict):
         return [], problems
     for target, text in texts.items():
-        atomic_write(target, text.encode("utf-8"))
+        write_document(out_dir, target.relative_to(out_dir), text.encode("utf-8"))
     return list(texts), problems

@@ -3,13 +3,14 @@ render pipeline) and as a workbook, from the formulations and results under DIR.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .. import kinds
-from ..diagnostics import InputError
+from ..diagnostics import InputError, blocking
 from ..load import CatalogRegistry, Document
 from ..load.sources import drawn_document
-from ..render.pipeline import Rendered, RenderOptions, blocking, render_document
+from ..render.pipeline import Rendered, RenderOptions, render_document
 from .consolidate import Year, consolidate
 
 XLSX = "xlsx"
@@ -28,9 +29,12 @@ def report_document(year: Year) -> Document:
     return drawn_document(kinds.REPORT, year.catalog_document, year)
 
 
-def render_report(directory: Path, registry: CatalogRegistry, options: RenderOptions,
-                  workbook: bool = True) -> tuple[Rendered, Year | None]:
-    """The report's bytes by format (pdf, docx as `options` asks; xlsx when `workbook`)."""
+def render_report(directory: Path, registry: CatalogRegistry,
+                  options: RenderOptions) -> tuple[Rendered, Year | None]:
+    """The report's bytes by format, each that `options` asks for: pdf and docx through the
+    render pipeline, xlsx (the workbook) from the year itself."""
+    workbook = XLSX in options.formats
+    options = replace(options, formats=tuple(f for f in options.formats if f != XLSX))
     try:
         year = kinds.subject(kinds.REPORT, directory, registry)[1]
         document = report_document(year)

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from pmg_docs.build import build_tree
 from pmg_docs.cli import main
 from pmg_docs.load import iter_source_files
+from pmg_docs.render.pipeline import RenderOptions
 from tests.support.paths import DATA, ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -32,7 +33,7 @@ def _documents(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("first")
-    summary = build_tree(EXAMPLES, out, ("pdf", "docx"), jobs=2)
+    summary = build_tree(EXAMPLES, RenderOptions(formats=("pdf", "docx"), out_dir=out, jobs=2))
     assert summary.failed == 0, [str(d) for d in summary.diagnostics]
     return out, summary
 
@@ -63,7 +64,7 @@ def test_same_inputs_give_the_same_bytes_elsewhere_and_later(first_build, tmp_pa
         os.utime(path, (time.time() + 3600, time.time() + 3600))
     time.sleep(1.1)
     again = tmp_path / "out"
-    summary = build_tree(sources, again, ("pdf", "docx"), jobs=1)
+    summary = build_tree(sources, RenderOptions(formats=("pdf", "docx"), out_dir=again, jobs=1))
     assert summary.failed == 0
     assert _documents(again) == _documents(out)
 
@@ -73,14 +74,14 @@ def test_second_build_skips_everything_and_touch_is_not_a_change(tmp_path):
     sources = tmp_path / "sources"
     shutil.copytree(EXAMPLES, sources)
     out = tmp_path / "out"
-    assert build_tree(sources, out, ("docx",)).built == SOURCES
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out)).built == SOURCES
     before = _documents(out)
     for path in sources.rglob("*.yaml"):
         path.touch()
-    second = build_tree(sources, out, ("docx",))
+    second = build_tree(sources, RenderOptions(formats=("docx",), out_dir=out))
     assert (second.built, second.skipped) == (0, SOURCES)
     assert _documents(out) == before
-    forced = build_tree(sources, out, ("docx",), force=True)
+    forced = build_tree(sources, RenderOptions(formats=("docx",), out_dir=out, force=True))
     assert forced.built == SOURCES
 
 
@@ -95,9 +96,11 @@ def test_a_changed_template_rebuilds_exactly_the_documents_that_use_it(tmp_path)
     out = tmp_path / "out"
     built = []
     progress = lambda path, result: built.append(path.name) if result else None  # noqa: E731
-    assert build_tree(sources, out, ("docx",), templates=templates).built == SOURCES
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                             templates=templates)).built == SOURCES
     own.write_text(own.read_text(encoding="utf-8") + "\n{# staff's change #}\n", encoding="utf-8")
-    summary = build_tree(sources, out, ("docx",), templates=templates, progress=progress)
+    summary = build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                                templates=templates), progress=progress)
     assert built == ["osorno.yaml"]
     assert (summary.built, summary.skipped) == (1, SOURCES - 1)
     # A change to a formulation rebuilds it and the results and work plan that name it.
@@ -105,18 +108,19 @@ def test_a_changed_template_rebuilds_exactly_the_documents_that_use_it(tmp_path)
     (sources / "2024" / "ips.yaml").write_text(
         (sources / "2024" / "ips.yaml").read_text(encoding="utf-8").replace(
             "INSTITUTO DE PREVISION SOCIAL", "INSTITUTO DE PREVISIÓN SOCIAL"), encoding="utf-8")
-    build_tree(sources, out, ("docx",), templates=templates, progress=progress)
+    build_tree(sources, RenderOptions(formats=("docx",), out_dir=out, templates=templates),
+                                      progress=progress)
     assert built == ["ips.yaml"] * 3
 
 
 @pytest.mark.slow
 def test_deleting_an_output_or_the_cache_rebuilds(tmp_path):
     out = tmp_path / "out"
-    build_tree(EXAMPLES, out, ("docx",))
+    build_tree(EXAMPLES, RenderOptions(formats=("docx",), out_dir=out))
     (out / "2024" / "ips.docx").unlink()
-    assert build_tree(EXAMPLES, out, ("docx",)).built == 1
+    assert build_tree(EXAMPLES, RenderOptions(formats=("docx",), out_dir=out)).built == 1
     (out / ".pmg-build-cache.json").unlink()
-    assert build_tree(EXAMPLES, out, ("docx",)).built == SOURCES
+    assert build_tree(EXAMPLES, RenderOptions(formats=("docx",), out_dir=out)).built == SOURCES
 
 
 @pytest.mark.slow
@@ -160,7 +164,7 @@ def test_a_killed_build_leaves_no_partial_document(tmp_path):
             with zipfile.ZipFile(path) as archive:
                 assert archive.testzip() is None, path
     # The next build finishes the job and removes what the killed one left half-done.
-    summary = build_tree(sources, out, ("pdf", "docx"), jobs=2)
+    summary = build_tree(sources, RenderOptions(formats=("pdf", "docx"), out_dir=out, jobs=2))
     assert summary.failed == 0
     assert summary.built + summary.skipped == 6 * SOURCES
     assert not list(out.rglob(".*.part"))

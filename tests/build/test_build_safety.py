@@ -17,6 +17,7 @@ import pytest
 
 from pmg_docs.build import build_tree
 from pmg_docs.build.cache import CACHE_NAME
+from pmg_docs.render.pipeline import RenderOptions
 from tests.support.paths import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -113,17 +114,19 @@ def test_a_catalog_folder_added_or_shadowing_rebuilds(tmp_path):
     sources.mkdir()
     shutil.copy(IPS, sources / "ips.yaml")
     out = tmp_path / "out"
-    assert build_tree(sources, out, ("docx",)).built == 1
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out)).built == 1
     # A folder of catalogs with nothing relevant in it is still a change of what is searched.
     extra = tmp_path / "catalogs"
     extra.mkdir()
-    assert build_tree(sources, out, ("docx",), catalog_dirs=[extra]).built == 1
-    assert build_tree(sources, out, ("docx",), catalog_dirs=[extra]).skipped == 1
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                             catalogs=(extra,))).built == 1
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                             catalogs=(extra,))).skipped == 1
     # A catalog appears in it that shadows the package's pmg-2024: the document must follow it.
     text = (ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
     assert "Instituto de Previsión Social" not in text
     (extra / "pmg-2024.yaml").write_text(text, encoding="utf-8")
-    summary = build_tree(sources, out, ("docx",), catalog_dirs=[extra])
+    summary = build_tree(sources, RenderOptions(formats=("docx",), out_dir=out, catalogs=(extra,)))
     assert (summary.built, summary.skipped) == (1, 0)
 
 
@@ -135,8 +138,10 @@ def test_a_template_that_appears_and_shadows_the_packages_rebuilds(tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
     out = tmp_path / "out"
-    assert build_tree(sources, out, ("docx",), templates=templates).built == 1
-    assert build_tree(sources, out, ("docx",), templates=templates).skipped == 1
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                             templates=templates)).built == 1
+    assert build_tree(sources, RenderOptions(formats=("docx",), out_dir=out,
+                                             templates=templates)).skipped == 1
     own = (ROOT / "templates" / "formulacion-2011.html.j2").read_text(encoding="utf-8")
     (templates / "formulacion-2011.html.j2").write_text(
         own.replace("{% block content %}", "{% block content %}<p>BORRADOR</p>", 1),
@@ -182,12 +187,13 @@ def test_a_source_edited_during_a_build_and_reverted_is_not_trusted(tmp_path):
             target.write_text(edited, encoding="utf-8")
 
     out = tmp_path / "out"
-    build_tree(sources, out, ("docx",), jobs=1, progress=edit_the_next_one)
+    build_tree(sources, RenderOptions(formats=("docx",), out_dir=out, jobs=1),
+                                      progress=edit_the_next_one)
     target.write_text(original, encoding="utf-8")
-    summary = build_tree(sources, out, ("docx",), jobs=1)
+    summary = build_tree(sources, RenderOptions(formats=("docx",), out_dir=out, jobs=1))
     assert (summary.built, summary.skipped) == (1, 1)
     fresh = tmp_path / "fresh"
-    build_tree(sources, fresh, ("docx",), jobs=1)
+    build_tree(sources, RenderOptions(formats=("docx",), out_dir=fresh, jobs=1))
     assert (out / "b" / "ips.docx").read_bytes() == (fresh / "b" / "ips.docx").read_bytes()
 
 
@@ -344,7 +350,7 @@ def test_a_symlink_inside_the_output_folder_is_refused_not_followed(tmp_path, li
         culprit = out / "2024"
     result = _pmg("build", sources, "-o", out, "--format", "docx")
     assert result.returncode == 1
-    assert f"{culprit}: es un enlace simbólico dentro de la carpeta de salida" in result.stderr
+    assert f"{culprit}: no se puede escribir: es un enlace simbólico" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert "1 construido, 0 sin cambios, 1 con errores" in result.stdout
     assert (elsewhere / "ips.docx").read_text() == "someone else's file"

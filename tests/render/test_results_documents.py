@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from pmg_docs.build import build_tree
+from pmg_docs.render.pipeline import RenderOptions
 from tests.support.doc_text import docx_body_text, find_in_order, pdf_pages_text
 from tests.support.paths import ROOT
 
@@ -53,12 +54,12 @@ def test_a_changed_formulation_rebuilds_the_documents_that_name_it(tmp_path):
     shutil.copytree(ROOT / "examples" / "2024", source)
     (source / ".git").mkdir()
     out = tmp_path / "out"
-    first = build_tree(source, out, ("pdf",))
+    first = build_tree(source, RenderOptions(formats=("pdf",), out_dir=out))
     assert (first.built, first.failed) == (6, 0), [str(d) for d in first.diagnostics]
     formulation = source / "aduanas.yaml"
     formulation.write_text(formulation.read_text(encoding="utf-8").replace(
         "Servicio, la que será evidenciada", "Servicio, lo que será evidenciado"),
         encoding="utf-8")
-    second = build_tree(source, out, ("pdf",))
+    second = build_tree(source, RenderOptions(formats=("pdf",), out_dir=out))
     # The formulation, its results and its work plan; IPS's three are unchanged.
     assert (second.built, second.skipped) == (3, 3)

@@ -20,7 +20,7 @@ from ...i18n import _
 from ...load import CatalogRegistry, Document, load_document
 from ...load.sources import declared
 from ...models.catalog import Catalog
-from ...output import atomic_write
+from ...output import write_file
 from ..fmt import canonical_text
 from ..schema import schema_file_name
 from .common import Request, Scaffold, ServiceFields
@@ -130,5 +130,5 @@ def _write(scaffold: Scaffold, output: Path | None, registry: CatalogRegistry | 
     if registry is not None:
         scaffold.text = canonical_text(scaffold.text, "new", registry)
     if output is not None:
-        atomic_write(output, scaffold.text.encode("utf-8"))
+        write_file(output, scaffold.text.encode("utf-8"))
     return scaffold
