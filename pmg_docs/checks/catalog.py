@@ -7,23 +7,24 @@ from collections.abc import Iterable
 from ..diagnostics import Diagnostic
 from ..i18n import _
 from ..load.sources import Document
+from ..models.catalog import Catalog
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
 from .requirement_codes import check_requirements as check_technical_requirements
 from .wording import not_in_catalog, twice
 
 
-def _duplicates(document: Document, field: str, items, key) -> Iterable[Diagnostic]:
+def _duplicates(document: Document[Catalog], field: str, items, key) -> Iterable[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic((field, index), twice(
-                value, document.source.line_of((field, seen[value]))))
+            yield document.diagnostic((field, index), twice(
+                value, document.line_of((field, seen[value]))))
         seen.setdefault(value, index)
 
 
-def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
+def check_catalog(document: Document[Catalog], templates=None) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from check_documents(document, templates)
     yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
@@ -40,22 +41,22 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
         for i, item in enumerate(items):
             if item.objective is not None and item.objective not in objective_ids:
-                yield document.source.diagnostic((field, i, "objective"), not_in_catalog(
+                yield document.diagnostic((field, i, "objective"), not_in_catalog(
                     "objective", item.objective, sorted(objective_ids)))
     area_ids = {a.id for a in catalog.areas}
     marco_ids = {m.id for m in catalog.marcos}
     for i, system in enumerate(catalog.systems):
         base = ("systems", i)
         if system.area is not None and system.area not in area_ids:
-            yield document.source.diagnostic(base + ("area",), not_in_catalog(
+            yield document.diagnostic(base + ("area",), not_in_catalog(
                 "area", system.area, sorted(area_ids)))
         if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
             # Formulations of this format print each system's área (and marco) from here.
-            yield document.source.diagnostic(base, _(
+            yield document.diagnostic(base, _(
                 "un sistema de un marco con prioridades necesita su `area:` (y su `marco:`, "
                 "cuando el catálogo tiene marcos); se espera ambos"))
         if system.marco is not None and system.marco not in marco_ids:
-            yield document.source.diagnostic(base + ("marco",), not_in_catalog(
+            yield document.diagnostic(base + ("marco",), not_in_catalog(
                 "marco", system.marco, sorted(marco_ids)))
         yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
         for j, stage in enumerate(system.stages):
@@ -65,7 +66,7 @@ def check_catalog(document: Document, templates=None) -> Iterable[Diagnostic]:
     yield from check_technical_requirements(document)
 
 
-def _ministries(document: Document) -> Iterable[Diagnostic]:
+def _ministries(document: Document[Catalog]) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
     seen: dict[str, tuple] = {}
@@ -73,8 +74,8 @@ def _ministries(document: Document) -> Iterable[Diagnostic]:
         for j, institution in enumerate(ministry.institutions):
             path = ("ministries", i, "institutions", j)
             if institution.id in seen:
-                yield document.source.diagnostic(path + ("id",), twice(
-                    institution.id, document.source.line_of(seen[institution.id])))
+                yield document.diagnostic(path + ("id",), twice(
+                    institution.id, document.line_of(seen[institution.id])))
             seen.setdefault(institution.id, path + ("id",))
 
 
@@ -83,6 +84,6 @@ def _duplicates_in(document, path, items, key):
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic(path + (index,), twice(
-                value, document.source.line_of(path + (seen[value],))))
+            yield document.diagnostic(path + (index,), twice(
+                value, document.line_of(path + (seen[value],))))
         seen.setdefault(value, index)

@@ -20,7 +20,7 @@ def measure_kinds_exist(document, catalog):
     known = [k.id for k in catalog.gender_measure_kinds]
     for i, measure in enumerate(document.model.gender_measures):
         if catalog.gender_measure_kind(measure.kind) is None:
-            yield document.source.diagnostic(("gender_measures", i, "kind"), not_in_catalog(
+            yield document.diagnostic(("gender_measures", i, "kind"), not_in_catalog(
                 "kind", measure.kind, known, catalog.id))
 
 
@@ -31,7 +31,7 @@ def measures_match_numerator(document, catalog):
         return  # a measure or the indicator may have been left out: the count would mislead
     if found is None:
         if measures:
-            yield document.source.diagnostic(("gender_measures",), ngettext(
+            yield document.diagnostic(("gender_measures",), ngettext(
                 "hay {count} medida de género, pero no se compromete el indicador de género; se "
                 "espera el indicador bajo un objetivo, o ninguna medida",
                 "hay {count} medidas de género, pero no se compromete el indicador de género; se "
@@ -43,7 +43,7 @@ def measures_match_numerator(document, catalog):
         return
     numerator = commitment.target.numerator
     if numerator != len(measures):
-        yield document.source.diagnostic(path + ("target", "numerator"), ngettext(
+        yield document.diagnostic(path + ("target", "numerator"), ngettext(
             "el numerador es {numerator}, pero hay {count} medida de género en "
             "`gender_measures`; se espera una medida por unidad del numerador de «{indicator}»",
             "el numerador es {numerator}, pero hay {count} medidas de género en "

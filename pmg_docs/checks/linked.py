@@ -10,10 +10,10 @@ from ..i18n import _, ngettext
 def formulation_is_clean(document, catalog):
     from . import check_document
 
-    formulation = document.model.formulation_document
+    formulation = document.formulation
     errors = [d for d in check_document(formulation) if d.severity is Severity.ERROR]
     if errors:
-        yield document.source.diagnostic(("formulation",), ngettext(
+        yield document.diagnostic(("formulation",), ngettext(
             "la formulación tiene {count} error; corríjalo primero (`pmg validate {path}` lo "
             "muestra)",
             "la formulación tiene {count} errores; corríjalos primero (`pmg validate {path}` "

@@ -28,7 +28,6 @@ def selected_systems(requirement, catalog) -> list:
 
 
 def check_requirements(document, catalog) -> Iterable[Diagnostic]:
-    source = document.source
     committed: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
         committed.setdefault(commitment.system, i)
@@ -38,39 +37,39 @@ def check_requirements(document, catalog) -> Iterable[Diagnostic]:
             if system.id not in committed:
                 # A commitment left out (load/partial.py) is no missing commitment.
                 if requirement.committed and document.complete:
-                    yield source.diagnostic(("systems",), _(
+                    yield document.diagnostic(("systems",), _(
                         "«{system}» no está comprometido; el marco lo exige{why}: se espera bajo "
                         "`systems:`").format(system=system.name, why=why))
                 continue
             i = committed[system.id]
-            yield from _check_commitment(source, catalog, requirement, system, i,
+            yield from _check_commitment(document, catalog, requirement, system, i,
                                          document.model.systems[i], why)
 
 
-def _check_commitment(source, catalog, requirement, system, i, commitment, why):
+def _check_commitment(document, catalog, requirement, system, i, commitment, why):
     base = ("systems", i)
     stages = sorted(stage.number for stage in system.stages)
     if requirement.last_stage and stages and commitment.stage != stages[-1]:
-        yield source.diagnostic(base + ("stage",), _(
+        yield document.diagnostic(base + ("stage",), _(
             "se compromete la etapa {stage} de «{system}»; el marco exige su última etapa, "
             "{last} (todos sus objetivos){why}").format(
             stage=commitment.stage, system=system.name, last=stages[-1], why=why))
     minimum = requirement.stage_at_least
     if minimum is not None and commitment.stage < minimum:
-        yield source.diagnostic(base + ("stage",), _(
+        yield document.diagnostic(base + ("stage",), _(
             "se compromete la etapa {stage} de «{system}»; el marco exige al menos la etapa "
             "{minimum}{why}").format(stage=commitment.stage, system=system.name,
                                      minimum=minimum, why=why))
     required = catalog.priority(requirement.priority_at_least or "")
     given = catalog.priority(commitment.priority)
     if required is not None and given is not None and given.level < required.level:
-        yield source.diagnostic(base + ("priority",), _(
+        yield document.diagnostic(base + ("priority",), _(
             "«{system}» tiene prioridad {given}; el marco exige al menos {required}{why}").format(
             system=system.name, given=given.name, required=required.name, why=why))
     weight = requirement.weight_at_least
     decimals = catalog.rules.weight_decimals
     if weight is not None and rounded(commitment.weight, decimals) < rounded(weight, decimals):
-        yield source.diagnostic(base + ("weight",), _(
+        yield document.diagnostic(base + ("weight",), _(
             "«{system}» tiene ponderación {given}; el marco exige al menos {required}{why}"
         ).format(system=system.name, given=shown(commitment.weight, decimals),
                  required=shown(weight, decimals), why=why))
@@ -85,17 +84,17 @@ def check_catalog_requirements(document) -> Iterable[Diagnostic]:
         for field, lookup in kinds:
             for j, ident in enumerate(getattr(requirement, field)):
                 if lookup(ident) is None:
-                    yield document.source.diagnostic(base + (field, j), not_in_catalog(
+                    yield document.diagnostic(base + (field, j), not_in_catalog(
                         "system", ident, (s.id for s in catalog.systems)))
         for field, lookup, known in (
                 ("marco", catalog.marco, catalog.marcos), ("area", catalog.area, catalog.areas),
                 ("priority_at_least", catalog.priority, catalog.priorities)):
             ident = getattr(requirement, field)
             if ident is not None and lookup(ident) is None:
-                yield document.source.diagnostic(base + (field,), not_in_catalog(
+                yield document.diagnostic(base + (field,), not_in_catalog(
                     field.split("_")[0], ident, (k.id for k in known)))
         if not selected_systems(requirement, catalog):
-            yield document.source.diagnostic(base, _(
+            yield document.diagnostic(base, _(
                 "la exigencia no se aplica a ningún sistema de este catálogo; se espera que "
                 "`systems:`, `marco:` o `area:` nombren alguno"))
 

@@ -36,7 +36,7 @@ def check_markdown(document) -> Iterable[Diagnostic]:
         first = _first_line(source, path)
         for line, construct, typed in unsupported(text):
             excerpt = typed if len(typed) <= 60 else typed[:57] + "…"
-            diagnostic = source.diagnostic(path, _(
+            diagnostic = document.diagnostic(path, _(
                 "{construct} en «{excerpt}» no se diagrama: se imprime tal cual. Los textos "
                 "admiten párrafos, listas (- o 1.), *cursiva* y **negrita**").format(
                 construct=_constructs()[construct], excerpt=excerpt), severity=Severity.WARNING)

@@ -11,14 +11,14 @@ from ..i18n import _
 from ..numbers import same, shown
 
 
-def total(source, path: tuple, weights: list[float], catalog, what: str) -> Iterable[Diagnostic]:
+def total(document, path: tuple, weights: list[float], catalog, what: str) -> Iterable[Diagnostic]:
     """`what` names the weighed items as the message says them ("de los objetivos")."""
     expected = catalog.rules.total_weight
     if expected is None:
         return
     decimals = catalog.rules.weight_decimals
     if not same(sum(weights), expected, decimals):
-        yield source.diagnostic(path, _(
+        yield document.diagnostic(path, _(
             "las ponderaciones {what} suman {sum} ({terms}); se espera {total}").format(
             what=what, sum=shown(sum(weights), decimals), total=shown(expected, decimals),
             terms=" + ".join(shown(w, decimals) for w in weights) or "0"))

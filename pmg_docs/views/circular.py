@@ -8,12 +8,18 @@ the text is ever a template.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from markupsafe import Markup
 
 from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..numbers import format_letter_date
 from ..richtext.circular import INSERTIONS, parse_text, parser
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+
 
 
 def _ending(text: str, mark: str) -> str:
@@ -103,7 +109,8 @@ def _html(md, tokens, env) -> dict:
     return {"kind": "html", "html": Markup(md.renderer.render(tokens, md.options, env))}
 
 
-def view(circular: Circular, catalog: Catalog) -> dict:
+def view(document: Document[Circular]) -> dict[str, Any]:
+    circular, catalog = document.model, document.catalog
     return {
         "date": format_letter_date(circular.date),
         "body": body_parts(circular, catalog),

@@ -97,10 +97,10 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     services: dict[Path, ServiceYear] = {p: ServiceYear(d) for p, d in formulations.items()}
     claimed: dict[Path, Document] = {}
     for document in results:
-        formulation = document.model.formulation_document
+        formulation = document.formulation
         key = formulation.source.path.resolve()
         if key in claimed:
-            problems.append(document.source.diagnostic(("formulation",), _(
+            problems.append(document.diagnostic(("formulation",), _(
                 "{other} ya informa los resultados de esta formulación; se espera un solo "
                 "informe por servicio").format(other=claimed[key].source.name)))
             continue
@@ -115,7 +115,7 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     year = Year(registry.get(first.catalog.id), sorted(services.values(), key=_order))
     for service in year.services:
         if service.results is None:
-            year.diagnostics.append(service.formulation.source.diagnostic((), _(
+            year.diagnostics.append(service.formulation.diagnostic((), _(
                 "sin informe de resultados en la carpeta; el servicio se lista aparte"),
                 severity=Severity.WARNING))
     return year

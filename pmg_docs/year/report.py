@@ -19,11 +19,12 @@ def report_name(year: Year) -> Path:
     return Path(f"resultados-{year.catalog.year}")
 
 
-def report_document(year: Year) -> Document:
+def report_document(year: Year) -> Document[Year]:
     """The year as a document of the `report` kind its catalog declares."""
     found = year.catalog_document
     spec, fmt = declared(found, found.source, "report")[1:]
-    return Document(found.source, year, "report", fmt, found.model, spec, found.source)
+    return Document(found.source, year, "report", catalog=found.model,
+                    catalog_source=found.source, format=fmt, spec=spec)
 
 
 def render_report(directory: Path, registry: CatalogRegistry, options: RenderOptions,

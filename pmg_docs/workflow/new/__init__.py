@@ -78,7 +78,7 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
     if from_path is not None:
         previous = load_document(from_path, registry)
         if previous.kind != kind_name:
-            raise InputError([previous.source.diagnostic(("kind",), _(
+            raise InputError([previous.diagnostic(("kind",), _(
                 "es de tipo {got}; se espera el documento del año anterior, de tipo {kind}").format(
                 got=previous.kind, kind=kind_name))])
         request.last_service = getattr(previous.model, "service", None)
