@@ -61,7 +61,7 @@ class Diagnostic:
     message: str
     severity: Severity = Severity.ERROR
     # The same place as the document names it, counted from 1 ("Objetivo N°3 › ponderación"),
-    # where the source's format has a describer (see checks/places.py).
+    # where the document's format has a `describe` part (see load/document.py, checks/places.py).
     item: str | None = None
 
     @property

@@ -25,22 +25,87 @@ command line stays quick and never loads what a command does not use.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from .i18n import N_, _
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from .diagnostics import Diagnostic
+    from .load.catalogs import CatalogRegistry
+    from .load.document import Document
+    from .load.located_yaml import FieldPath
+    from .models.catalog import Catalog
+    from .workflow.new.common import Request, Scaffold
+
+T = TypeVar("T", covariant=True)
+# A format's model (see load/document.py).
+M = TypeVar("M")
+
+
+# What each part of a format is. tests/test_kinds.py checks every registered part is importable;
+# pmg_docs/kind_parts.py names them all so that mypy checks each against its protocol.
+
+class Checks(Protocol[M]):
+    """Every rule of the format: each finding, located (`document.diagnostic`)."""
+
+    def __call__(self, document: Document[M], /) -> Iterable[Diagnostic]: ...
+
+
+class View(Protocol[M]):
+    """What the template needs, with ids resolved and numbers printed."""
+
+    def __call__(self, document: Document[M], /) -> dict[str, Any]: ...
+
+
+class AnnexView(Protocol[M]):
+    """An annex's view, or None when the document has nothing to put in it."""
+
+    def __call__(self, document: Document[M], /) -> dict[str, Any] | None: ...
+
+
+class Describe(Protocol):
+    """(field path, the source's data as written, its catalog) -> the place as the document
+    names it ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line
+    (checks/places.py); it reads raw data, so it also names the place of a shape error."""
+
+    def __call__(self, path: FieldPath, data: Any, catalog: Catalog, /) -> str | None: ...
+
+
+class Links(Protocol):
+    """Loads the sources a document names (a results file's formulation) and adds them to its
+    `links`; raises InputError. Run when a file is loaded from disk."""
+
+    def __call__(self, document: Document[Any], registry: CatalogRegistry, /) -> None: ...
+
+
+class CatalogChecks(Protocol):
+    """A catalog's own rules: each finding, located; `templates`, the user's templates folder
+    (the catalog's templates must exist and fit)."""
+
+    def __call__(self, document: Document[Catalog], templates: Path | None, /
+                 ) -> Iterable[Diagnostic]: ...
+
+
+class Scaffolder(Protocol):
+    """`pmg new`: the text a new source starts from."""
+
+    def __call__(self, request: Request, /) -> Scaffold: ...
+
 
 @dataclass(frozen=True)
-class Part:
+class Part(Generic[T]):
     """A class or function of the package, named "module:attribute", imported when used."""
 
     path: str
 
-    def load(self) -> Any:
-        return _load(self.path)
+    def load(self) -> T:
+        return cast(T, _load(self.path))
 
 
 @cache
@@ -53,9 +118,7 @@ def _load(path: str) -> Any:
 class Annex:
     """A section a user may append to a document (`--annex NAME`)."""
 
-    # (model, catalog) -> the annex's view (a dict), or None when the document has nothing to
-    # put in it.
-    view: Part
+    view: Part[AnnexView[Any]]
     # The template that lays it out, unless the catalog names another.
     template: str
 
@@ -71,7 +134,7 @@ class Link:
     format: str
     # (document, registry) -> None: loads the named source and attaches it; raises InputError.
     # Run when a file is loaded from disk.
-    load: Part
+    load: Part[Links]
 
 
 @dataclass(frozen=True)
@@ -80,17 +143,15 @@ class Format:
 
     name: str
     # The source's model; None where the document is drawn from the catalog alone (a guide).
-    model: Part | None
-    # (document, catalog) -> iterable of Diagnostic: every rule of the format.
-    checks: Part
-    # (model, catalog) -> dict: what the template needs, with ids resolved and numbers printed.
-    view: Part
+    model: Part[type[BaseModel]] | None
+    checks: Part[Checks[Any]]
+    view: Part[View[Any]]
     annexes: dict[str, Annex] = field(default_factory=dict)
-    # `pmg new`: (catalog, service fields, previous document or None) -> Scaffold.
-    scaffold: Part | None = None
+    # `pmg new`: the text a new source starts from.
+    scaffold: Part[Scaffolder] | None = None
     # (field path, the source's raw data, catalog) -> the place as the document names it
     # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (checks/places.py).
-    describe: Part | None = None
+    describe: Part[Describe] | None = None
     # The source this one names (a results file's formulation), None for a source that names
     # none.
     link: Link | None = None
@@ -137,8 +198,9 @@ class Kind:
         return self.formats.get(name)
 
 
-def _format(name: str, package: str, *, model: str | None, annexes=None,
-            scaffold: bool = False, link: Link | None = None, workbook: bool = False) -> Format:
+def _format(name: str, package: str, *, model: str | None,
+            annexes: dict[str, Annex] | None = None, scaffold: bool = False,
+            link: Link | None = None, workbook: bool = False) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and workflow/new/NAME.py."""
     return Format(
@@ -214,9 +276,9 @@ class CatalogEntry:
 
     name: str
     noun: str
-    model: Part
+    model: Part[type[Catalog]]
     # (document, templates folder or None) -> iterable of Diagnostic.
-    checks: Part
+    checks: Part[CatalogChecks]
 
 
 CATALOG = CatalogEntry("catalog", N_("catálogo"), Part("pmg_docs.models.catalog:Catalog"),
@@ -272,7 +334,7 @@ def annex_names() -> list[str]:
 def schema_name(kind_name: str, fmt: Format | None = None) -> str:
     """The name of the model a source of this kind and format is read into, and of its JSON
     Schema file: `catalog`, `circular`, `formulation-objetivos`, …"""
-    declared = kind(kind_name).declared_format(fmt) if fmt is not None else None
+    declared = KINDS[kind_name].declared_format(fmt) if fmt is not None else None
     return f"{kind_name}-{declared}" if declared else kind_name
 
 
@@ -282,9 +344,9 @@ def default_schema() -> str:
     return schema_name(FORMULATION, KINDS[FORMULATION].formats[BY_OBJECTIVES])
 
 
-def models() -> dict[str, type]:
+def models() -> dict[str, type[BaseModel]]:
     """Every model a source may be read into, by its schema name."""
-    found = {CATALOG.name: CATALOG.model.load()}
+    found: dict[str, type[BaseModel]] = {CATALOG.name: CATALOG.model.load()}
     for name, entry in KINDS.items():
         for fmt in entry.formats.values():
             if fmt.model is not None:

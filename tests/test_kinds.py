@@ -34,6 +34,26 @@ def test_every_part_of_a_format_imports(kind, fmt):
         assert template_declaration(template_file(annex.template)) == ("annex", name)
 
 
+def test_the_typed_table_holds_exactly_the_registrys_parts():
+    """pmg_docs/kind_parts.py is what mypy checks against the parts' protocols: it must name
+    the very objects the registry loads, for every format, and nothing else."""
+    from pmg_docs.kind_parts import FORMATS as TYPED
+
+    assert set(TYPED) == {(kind.name, fmt.name) for kind, fmt in FORMATS}
+    for kind, fmt in FORMATS:
+        stages = TYPED[kind.name, fmt.name]
+
+        def loaded(part):
+            return part.load() if part is not None else None
+
+        assert stages.checks is loaded(fmt.checks) and stages.view is loaded(fmt.view)
+        assert stages.model is loaded(fmt.model) and stages.describe is loaded(fmt.describe)
+        assert stages.scaffold is loaded(fmt.scaffold)
+        assert stages.links is loaded(fmt.link.load if fmt.link is not None else None)
+        assert {name: view for name, view in stages.annexes.items()} == {
+            name: annex.view.load() for name, annex in fmt.annexes.items()}
+
+
 def test_written_kinds_have_a_model_and_a_scaffold():
     for kind in kinds.KINDS.values():
         for fmt in kind.formats.values():

@@ -2,36 +2,36 @@
 
 `check_document` runs what holds for a loaded document: a catalog's own consistency, or, for any
 other source, the checks of the format its catalog declares for it (found through the kind
-registry, `pmg_docs.kinds`). Each check is a function `(document, catalog) -> Diagnostic…` that
-reads its parameters from the catalog, so a marco that differs changes its catalog, not this
-code. All checks run, and all their findings are gathered.
+registry, `pmg_docs.kinds`). Each format's checks are a function `(document) -> Diagnostic…`
+(`kinds.Checks`) that reads its parameters from the document's catalog, so a marco that differs
+changes its catalog, not this code. All checks run, and all their findings are gathered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .. import kinds
 from ..diagnostics import Diagnostic, Diagnostics, InputError
 from ..load import CatalogRegistry, Document, iter_source_files, load_document
 
 
-def check_document(document: Document, templates: Path | None = None) -> list[Diagnostic]:
+def check_document(document: Document[Any], templates: Path | None = None) -> list[Diagnostic]:
     """Every finding about a loaded document (its shape was checked while loading it)."""
     from .glyphs import check_glyphs
 
-    glyphs = list(check_glyphs(document.source))
+    glyphs = list(check_glyphs(document))
     if kinds.is_catalog(document.kind):
         return [*kinds.CATALOG.checks.load()(document, templates), *glyphs]
     from .markdown import check_markdown
 
-    return [*document.format.checks.load()(document, document.catalog),
-            *check_markdown(document), *glyphs]
+    return [*document.format.checks.load()(document), *check_markdown(document), *glyphs]
 
 
 def check_path(path: Path, registry: CatalogRegistry,
-               templates: Path | None = None) -> tuple[Document | None, list[Diagnostic]]:
+               templates: Path | None = None) -> tuple[Document[Any] | None, list[Diagnostic]]:
     """Load and check one file: the document (None when it could not be loaded) and every
     finding."""
     try:
@@ -43,7 +43,7 @@ def check_path(path: Path, registry: CatalogRegistry,
     return document, check_document(document, templates)
 
 
-def _findings_on_partial(document: Document, templates: Path | None) -> list[Diagnostic]:
+def _findings_on_partial(document: Document[Any], templates: Path | None) -> list[Diagnostic]:
     """The rules' findings on what validated of a source whose shape is wrong (load/partial.py),
     less those that a left-out list item would make wrong."""
     try:

@@ -8,19 +8,25 @@ marco's requirements on particular systems (checks/marco_requirements.py), on it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _
-from ..load.located_yaml import YamlSource
-from ..models.areas import Exemption, Formulation, StageCommitment
+from ..load.document import Document
+from ..models.areas import Formulation
 from ..models.catalog import Catalog, System
 from . import weights
-from .checked import Checked, Rule
+from .checked import Rule
 from .marco_requirements import check_requirements
 from .places import FieldPath, describe_path, named
 from .wording import no_stage, not_in_catalog, twice
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+    from ..load.located_yaml import FieldPath
+    from ..models.areas import Formulation
+    from ..models.catalog import Catalog
 
 
 def _stage_numbers(system: System) -> list[int]:
@@ -32,7 +38,7 @@ def _name(catalog: Catalog, system_id: str) -> str:
     return system.name if system is not None else system_id
 
 
-def _committed(document: Checked[Formulation]) -> dict[str, int]:
+def _committed(document: Document[Formulation]) -> dict[str, int]:
     """Index in `systems:` of each committed system (its first occurrence)."""
     found: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
@@ -40,62 +46,60 @@ def _committed(document: Checked[Formulation]) -> dict[str, int]:
     return found
 
 
-def references_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
+def references_exist(document, catalog):
     known = [s.id for s in catalog.systems]
     entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
     entries += [(("exemptions", i), e.system) for i, e in enumerate(document.model.exemptions)]
     for base, system_id in entries:
         system = catalog.system(system_id)
         if system is None:
-            yield source.diagnostic(base + ("system",),
+            yield document.diagnostic(base + ("system",),
                                     not_in_catalog("system", system_id, known, catalog.id))
         elif catalog.area(system.area) is None or (
                 catalog.marcos and catalog.marco(system.marco) is None):
             # The document prints each system's área (and marco, where the year has marcos).
-            yield source.diagnostic(base + ("system",), _(
+            yield document.diagnostic(base + ("system",), _(
                 "el sistema «{system}» no tiene un área o un marco conocidos en el catálogo "
                 "{catalog} (área «{area}», marco «{marco}»); se espera que el catálogo lo ubique "
                 "en una de sus áreas y uno de sus marcos").format(
                 system=system.name, catalog=catalog.id, area=system.area, marco=system.marco))
 
 
-def committed_once(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
+def committed_once(document, catalog):
     first = _committed(document)
     for i, commitment in enumerate(document.model.systems):
         j = first[commitment.system]
         if j != i:
-            yield source.diagnostic(("systems", i, "system"), twice(
-                commitment.system, source.line_of(("systems", j))))
+            yield document.diagnostic(("systems", i, "system"), twice(
+                commitment.system, document.line_of(("systems", j))))
 
 
-def stages_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
+def stages_exist(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     for i, commitment in enumerate(document.model.systems):
         system = catalog.system(commitment.system)
         if system is not None and commitment.stage not in _stage_numbers(system):
-            yield document.source.diagnostic(("systems", i, "stage"), no_stage(
+            yield document.diagnostic(("systems", i, "stage"), no_stage(
                 system.name, commitment.stage, _stage_numbers(system)))
 
 
-def priorities_known(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
+def priorities_known(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     known = [f"{p.id} ({p.name})" for p in catalog.priorities]
     for i, commitment in enumerate(document.model.systems):
         if catalog.priority(commitment.priority) is None:
-            yield document.source.diagnostic(("systems", i, "priority"), not_in_catalog(
+            yield document.diagnostic(("systems", i, "priority"), not_in_catalog(
                 "priority", commitment.priority, known, catalog.id))
 
 
-def weights_total(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    yield from weights.total(document.source, ("systems",),
+def weights_total(document, catalog):
+    yield from weights.total(document, ("systems",),
                              [c.weight for c in document.model.systems], catalog,
                              _("de los sistemas comprometidos"))
 
 
-def exemptions_consistent(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
+def exemptions_consistent(document: Document[Formulation],
+                          catalog: Catalog) -> Iterator[Diagnostic]:
     """An exemption names no stage and its system is not committed; a modification names a
     stage of a committed system; both give their justification; none is listed twice."""
-    source = document.source
     exemptions = document.model.exemptions
     committed = _committed(document)
     first_of_system: dict[str, int] = {}
@@ -109,20 +113,18 @@ def exemptions_consistent(document: Checked[Formulation], catalog: Catalog) -> I
                 if exemption.type == "eximir" else \
                 _("falta la justificación de la modificación de «{system}»; se espera "
                   "`justification:` con la razón, tal como la imprime el documento")
-            yield source.diagnostic(base, message.format(system=name))
-        yield from _listed_twice(source, exemptions, i, name, first_of_system, first_of_stage)
+            yield document.diagnostic(base, message.format(system=name))
+        yield from _listed_twice(document, exemptions, i, name, first_of_system, first_of_stage)
         # Left-out commitments (load/partial.py) would make a system look uncommitted.
         known = committed if document.complete else None
         if exemption.type == "eximir":
-            yield from _exemption(source, base, exemption, name, known)
+            yield from _exemption(document, base, exemption, name, known)
         else:
-            yield from _modification(source, catalog, base, exemption, name, known,
+            yield from _modification(document, catalog, base, exemption, name, known,
                                      document.model.systems)
 
 
-def _listed_twice(source: YamlSource, exemptions: list[Exemption], i: int, name: str,
-                  first_of_system: dict[str, int],
-                  first_of_stage: dict[tuple[str, int | None], int]) -> Iterator[Diagnostic]:
+def _listed_twice(document, exemptions, i, name, first_of_system, first_of_stage):
     # An exemption covers the whole system, so it clashes with any other entry of that system;
     # modifications clash only when they name the same stage.
     exemption = exemptions[i]
@@ -134,52 +136,49 @@ def _listed_twice(source: YamlSource, exemptions: list[Exemption], i: int, name:
         elif "eximir" not in (exemption.type, exemptions[earlier].type):
             earlier = None
     if earlier is not None:
-        yield source.diagnostic(("exemptions", i, "system"), _(
+        yield document.diagnostic(("exemptions", i, "system"), _(
             "«{system}» ya está en la lista, en la línea {line}; se espera una exención por "
             "sistema o una modificación por etapa").format(
-            system=name, line=source.line_of(("exemptions", earlier))))
+            system=name, line=document.line_of(("exemptions", earlier))))
     first_of_system.setdefault(exemption.system, i)
     if exemption.type == "modificar":
         first_of_stage.setdefault(stage_key, i)
 
 
-def _exemption(source: YamlSource, base: FieldPath, exemption: Exemption, name: str,
-               committed: dict[str, int] | None) -> Iterator[Diagnostic]:
+def _exemption(document, base, exemption, name, committed):
     if exemption.stage is not None:
-        yield source.diagnostic(base + ("stage",), _(
+        yield document.diagnostic(base + ("stage",), _(
             "una exención (eximir) cubre todo «{system}» y no nombra etapa; se espera sin "
             "`stage:`, o `type: modificar` para modificar esa etapa").format(system=name))
     if committed is not None and exemption.system in committed:
-        yield source.diagnostic(base + ("system",), _(
+        yield document.diagnostic(base + ("system",), _(
             "«{system}» está eximido pero también comprometido (línea {line}); se espera "
             "eximido o comprometido").format(
-            system=name, line=source.line_of(("systems", committed[exemption.system]))))
+            system=name, line=document.line_of(("systems", committed[exemption.system]))))
 
 
-def _modification(source: YamlSource, catalog: Catalog, base: FieldPath, exemption: Exemption,
-                  name: str, committed: dict[str, int] | None,
-                  commitments: list[StageCommitment]) -> Iterator[Diagnostic]:
+def _modification(document, catalog, base, exemption, name, committed, commitments):
     system = catalog.system(exemption.system)
     stage_known = False
     if exemption.stage is None:
-        yield source.diagnostic(base, _(
+        yield document.diagnostic(base, _(
             "la modificación de «{system}» no nombra etapa; se espera `stage:` con la etapa cuyos "
             "objetivos modifica").format(system=name))
     elif system is not None and exemption.stage not in _stage_numbers(system):
-        yield source.diagnostic(base + ("stage",), no_stage(name, exemption.stage,
+        yield document.diagnostic(base + ("stage",), no_stage(name, exemption.stage,
                                                             _stage_numbers(system)))
     else:
         stage_known = system is not None
     if committed is None:
         return
     if exemption.system not in committed:
-        yield source.diagnostic(base + ("system",), _(
+        yield document.diagnostic(base + ("system",), _(
             "se modifica una etapa de «{system}», pero el sistema no está comprometido; se "
             "espera también bajo `systems:`, en la etapa modificada").format(system=name))
     elif stage_known:
         stage = commitments[committed[exemption.system]].stage
         if stage != exemption.stage:
-            yield source.diagnostic(base + ("stage",), _(
+            yield document.diagnostic(base + ("stage",), _(
                 "modifica la etapa {stage} de «{system}», que está comprometido en la etapa "
                 "{committed}; se espera la etapa comprometida").format(
                 stage=exemption.stage, system=name, committed=stage), severity=Severity.WARNING)
@@ -195,13 +194,13 @@ RULES: tuple[Rule[Formulation], ...] = (
 )
 
 
-def check(document, catalog):
+def check(document: Document[Formulation]) -> Iterable[Diagnostic]:
     """Every rule of the areas format, and the marco's requirements on particular systems."""
     for rule in (*RULES, check_requirements):
-        yield from rule(document, catalog)
+        yield from rule(document, document.catalog)
 
 
-def describe(path: tuple, data, catalog) -> str | None:
+def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:
     """`Sistema «Capacitación» › prioridad`, `Modificación «SIAC» › etapa`."""
     def exemption(item: Any, index: int, catalog: Catalog | None) -> str:
         kind = _("Exención") if item.get("type") == "eximir" else _("Modificación")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
+from ..load.document import Document
 from ..models.catalog import Catalog
-from .checked import Checked
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
 from .places import FieldPath
@@ -18,20 +17,17 @@ from .wording import not_in_catalog, twice
 
 T = TypeVar("T")
 
-
-def _duplicates(document: Checked[Catalog], field: str, items: Iterable[T],
-                key: Callable[[T], str | int]) -> Iterable[Diagnostic]:
+def _duplicates(document: Document[Catalog], field: str, items, key) -> Iterable[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic((field, index), twice(
-                value, document.source.line_of((field, seen[value]))))
+            yield document.diagnostic((field, index), twice(
+                value, document.line_of((field, seen[value]))))
         seen.setdefault(value, index)
 
 
-def check_catalog(document: Checked[Catalog],
-                  templates: Path | None = None) -> Iterable[Diagnostic]:
+def check_catalog(document: Document[Catalog], templates=None) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from check_documents(document, templates)
     yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
@@ -45,27 +41,25 @@ def check_catalog(document: Checked[Catalog],
     yield from _duplicates(document, "indicator_types", catalog.indicator_types, lambda o: o.id)
     yield from check_catalog_requirements(document)
     objective_ids = {o.id for o in catalog.objectives}
-    # What the marco places under an objective: (field, index, the objective's id).
-    placed = [*(("indicators", i, x.objective) for i, x in enumerate(catalog.indicators)),
-              *(("systems", i, s.objective) for i, s in enumerate(catalog.systems))]
-    for field, i, objective in placed:
-        if objective is not None and objective not in objective_ids:
-            yield document.source.diagnostic((field, i, "objective"), not_in_catalog(
-                "objective", objective, sorted(objective_ids)))
+    for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
+        for i, item in enumerate(items):
+            if item.objective is not None and item.objective not in objective_ids:
+                yield document.diagnostic((field, i, "objective"), not_in_catalog(
+                    "objective", item.objective, sorted(objective_ids)))
     area_ids = {a.id for a in catalog.areas}
     marco_ids = {m.id for m in catalog.marcos}
     for i, system in enumerate(catalog.systems):
         base = ("systems", i)
         if system.area is not None and system.area not in area_ids:
-            yield document.source.diagnostic(base + ("area",), not_in_catalog(
+            yield document.diagnostic(base + ("area",), not_in_catalog(
                 "area", system.area, sorted(area_ids)))
         if catalog.priorities and (system.area is None or (marco_ids and system.marco is None)):
             # Formulations of this format print each system's área (and marco) from here.
-            yield document.source.diagnostic(base, _(
+            yield document.diagnostic(base, _(
                 "un sistema de un marco con prioridades necesita su `area:` (y su `marco:`, "
                 "cuando el catálogo tiene marcos); se espera ambos"))
         if system.marco is not None and system.marco not in marco_ids:
-            yield document.source.diagnostic(base + ("marco",), not_in_catalog(
+            yield document.diagnostic(base + ("marco",), not_in_catalog(
                 "marco", system.marco, sorted(marco_ids)))
         yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
         for j, stage in enumerate(system.stages):
@@ -75,7 +69,7 @@ def check_catalog(document: Checked[Catalog],
     yield from check_technical_requirements(document)
 
 
-def _ministries(document: Checked[Catalog]) -> Iterable[Diagnostic]:
+def _ministries(document: Document[Catalog]) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
     seen: dict[str, FieldPath] = {}
@@ -83,17 +77,17 @@ def _ministries(document: Checked[Catalog]) -> Iterable[Diagnostic]:
         for j, institution in enumerate(ministry.institutions):
             path = ("ministries", i, "institutions", j)
             if institution.id in seen:
-                yield document.source.diagnostic(path + ("id",), twice(
-                    institution.id, document.source.line_of(seen[institution.id])))
+                yield document.diagnostic(path + ("id",), twice(
+                    institution.id, document.line_of(seen[institution.id])))
             seen.setdefault(institution.id, path + ("id",))
 
 
-def _duplicates_in(document: Checked[Catalog], path: FieldPath, items: Iterable[T],
+def _duplicates_in(document: Document[Catalog], path: FieldPath, items: Iterable[T],
                    key: Callable[[T], str | int]) -> Iterator[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):
         value = key(item)
         if value in seen:
-            yield document.source.diagnostic(path + (index,), twice(
-                value, document.source.line_of(path + (seen[value],))))
+            yield document.diagnostic(path + (index,), twice(
+                value, document.line_of(path + (seen[value],))))
         seen.setdefault(value, index)

@@ -11,23 +11,23 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, unknown
 from ..i18n import _
+from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
-from ..load.sources import Document
+from ..load.located_yaml import FieldPath
 from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..models.vocabulary import word
 from ..richtext.circular import INSERTIONS, parse_text
-from .checked import Checked
-from .places import FieldPath, describe_path
+from .places import describe_path
 from .wording import not_in_catalog, noun, twice
 
 
-def check(document: Document, catalog: Catalog) -> Iterable[Diagnostic]:
-    yield from check_text(document, catalog)
-    yield from check_recipients(document, catalog)
+def check(document: Document[Circular]) -> Iterable[Diagnostic]:
+    yield from check_text(document, document.catalog)
+    yield from check_recipients(document, document.catalog)
 
 
-def check_text(document: Checked[Circular], catalog: Catalog) -> Iterable[Diagnostic]:
+def check_text(document: Document[Circular], catalog: Catalog) -> Iterable[Diagnostic]:
     source = document.source
     first = source.body_line if isinstance(source, FrontMatterSource) else 1
     parsed = parse_text(document.model.body)
@@ -62,9 +62,7 @@ def check_text(document: Checked[Circular], catalog: Catalog) -> Iterable[Diagno
             yield at(reference.line, (), not_in_catalog(key, reference.id, known, catalog.id))
 
 
-def check_recipients(document: Checked[Circular],
-                     catalog: Catalog) -> Iterable[Diagnostic]:
-    source = document.source
+def check_recipients(document: Document[Circular], catalog: Catalog) -> Iterable[Diagnostic]:
     ministries = [m.id for m in catalog.ministries]
     home = {i.id: m for m in catalog.ministries for i in m.institutions}
     seen: dict[str, int] = {}
@@ -72,11 +70,11 @@ def check_recipients(document: Checked[Circular],
         path = ("recipients", i, "ministry")
         ministry = catalog.ministry(recipient.ministry)
         if recipient.ministry in seen:
-            first = source.line_of(("recipients", seen[recipient.ministry], "ministry"))
-            yield source.diagnostic(path, twice(recipient.ministry, first))
+            first = document.line_of(("recipients", seen[recipient.ministry], "ministry"))
+            yield document.diagnostic(path, twice(recipient.ministry, first))
         seen.setdefault(recipient.ministry, i)
         if ministry is None:
-            yield source.diagnostic(path, not_in_catalog("ministry", recipient.ministry,
+            yield document.diagnostic(path, not_in_catalog("ministry", recipient.ministry,
                                                          ministries, catalog.id))
             continue
         own = [x.id for x in ministry.institutions]
@@ -85,19 +83,19 @@ def check_recipients(document: Checked[Circular],
             if head.institution in {x.id for x in ministry.institutions}:
                 continue
             if head.institution in home:
-                yield source.diagnostic(where, _(
+                yield document.diagnostic(where, _(
                     "«{institution}» depende de {home}, no de {ministry}; se espera una de: "
                     "{own}").format(institution=head.institution,
                                     home=home[head.institution].id,
                                     ministry=recipient.ministry, own=", ".join(own) or "—"))
             else:
-                yield source.diagnostic(where, unknown(
+                yield document.diagnostic(where, unknown(
                     noun("institution"), head.institution, own,
                     _("de {ministry} en el catálogo {catalog}").format(
                         ministry=recipient.ministry, catalog=catalog.id)))
 
 
-def describe(path: tuple, data, catalog) -> str | None:
+def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:
     """`Distribución › Ministerio «Salud» › Jefatura «Superintendencia de Salud»`: the letter's
     parts by the names the circular prints."""
     def ministry(item: Any, index: int, catalog: Catalog | None) -> str:

@@ -14,10 +14,10 @@ from pathlib import Path
 from .. import kinds
 from ..diagnostics import Diagnostic, unknown
 from ..i18n import _
+from ..load.document import Document
 from ..load.located_yaml import YamlSource
 from ..models.catalog import Catalog, DocumentSpec
 from ..resources import template_declaration, template_file
-from .checked import Checked
 from .places import FieldPath
 
 
@@ -72,7 +72,7 @@ def check_spec(source: YamlSource, kind_name: str, spec: DocumentSpec,
                                       kinds.ANNEX, annex, templates)
 
 
-def check_documents(document: Checked[Catalog],
+def check_documents(document: Document[Catalog],
                     templates: Path | None = None) -> Iterable[Diagnostic]:
     for kind_name, spec in document.model.documents.items():
         yield from check_spec(document.source, kind_name, spec, templates)

@@ -14,12 +14,15 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _, ngettext
 from ..load.front_matter import FrontMatterSource
-from ..load.located_yaml import YamlSource
 from .places import FieldPath
+
+if TYPE_CHECKING:
+    from ..load.document import Document
 
 # Shown in a message; the rest are counted.
 _NAMED = 5
@@ -75,8 +78,9 @@ def _named(char: str) -> str:
     return f"«{char}» (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
-def check_glyphs(source: YamlSource) -> Iterable[Diagnostic]:
+def check_glyphs(document: Document[Any]) -> Iterable[Diagnostic]:
     """A warning for every text of a loaded source with characters the font lacks."""
+    source = document.source
     for path, text in _strings(source.data):
         missing = _missing(text)
         if not missing:
@@ -84,7 +88,7 @@ def check_glyphs(source: YamlSource) -> Iterable[Diagnostic]:
         shown = ", ".join(_named(c) for c in missing[:_NAMED])
         if len(missing) > _NAMED:
             shown += _(" y {count} más").format(count=len(missing) - _NAMED)
-        diagnostic = source.diagnostic(path, ngettext(
+        diagnostic = document.diagnostic(path, ngettext(
             "{characters}: la fuente de los documentos no lo tiene; el PDF lo imprimiría como "
             "un cuadro en blanco o con otra fuente de la máquina, distinta en cada una; se "
             "espera texto sin él",

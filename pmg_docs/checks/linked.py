@@ -4,26 +4,26 @@ formulation it names is itself clean, so that what is compared with it can be tr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, Severity, display_name
 from ..i18n import _, ngettext
+from ..load.document import Document
 from ..models.catalog import Catalog
-from ..models.linked import AboutFormulation
-from .checked import Checked, Rule
+from .checked import Rule
 from .places import FieldPath
 
-About = TypeVar("About", bound=AboutFormulation)
+About = TypeVar("About")
 
 
-def formulation_is_clean(document: Checked[AboutFormulation],
+def formulation_is_clean(document: Document[Any],
                          catalog: Catalog) -> Iterator[Diagnostic]:
     from . import check_document
 
-    formulation = document.model.formulation_document
+    formulation = document.formulation
     errors = [d for d in check_document(formulation) if d.severity is Severity.ERROR]
     if errors:
-        yield document.source.diagnostic((document.format.link.field,), ngettext(
+        yield document.diagnostic((document.format.link.field,), ngettext(
             "la formulación tiene {count} error; corríjalo primero (`pmg validate {path}` lo "
             "muestra)",
             "la formulación tiene {count} errores; corríjalos primero (`pmg validate {path}` "
@@ -31,7 +31,7 @@ def formulation_is_clean(document: Checked[AboutFormulation],
             count=len(errors), path=display_name(formulation.source.path)))
 
 
-def formulation_line(formulation: Checked[object], path: FieldPath) -> str:
+def formulation_line(formulation: Document[object], path: FieldPath) -> str:
     """`aduanas.yaml:22`: where an item of the formulation (a loaded document) is."""
     return f"{formulation.source.name}:{formulation.source.line_of(path)}"
 
@@ -46,7 +46,7 @@ def not_committed(what: str) -> str:
              "compromete").format(what=what)
 
 
-def checked_against_formulation(document: Checked[About], catalog: Catalog,
+def checked_against_formulation(document: Document[About], catalog: Catalog,
                                 rules: Iterable[Rule[About]]) -> Iterator[Diagnostic]:
     """`rules` of a source about a formulation, run once the formulation is known to be clean
     (against a broken one they would only repeat its errors)."""

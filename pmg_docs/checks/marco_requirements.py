@@ -9,15 +9,15 @@ all, so a new marco changes its catalog, not this code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
-from ..load.located_yaml import YamlSource
-from ..models.areas import Formulation, StageCommitment
+from ..load.document import Document
+from ..models.areas import Formulation
 from ..models.catalog import Catalog, System, SystemRequirement
 from ..numbers import rounded, shown
-from .checked import Checked, Rule
+from .checked import Rule
 from .wording import not_in_catalog
 
 
@@ -31,9 +31,7 @@ def selected_systems(requirement: SystemRequirement, catalog: Catalog) -> list[S
             and system.id not in requirement.excluding]
 
 
-def check_requirements(document: Checked[Formulation],
-                       catalog: Catalog) -> Iterable[Diagnostic]:
-    source = document.source
+def check_requirements(document, catalog) -> Iterable[Diagnostic]:
     committed: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
         committed.setdefault(commitment.system, i)
@@ -43,47 +41,45 @@ def check_requirements(document: Checked[Formulation],
             if system.id not in committed:
                 # A commitment left out (load/partial.py) is no missing commitment.
                 if requirement.committed and document.complete:
-                    yield source.diagnostic(("systems",), _(
+                    yield document.diagnostic(("systems",), _(
                         "«{system}» no está comprometido; el marco lo exige{why}: se espera bajo "
                         "`systems:`").format(system=system.name, why=why))
                 continue
             i = committed[system.id]
-            yield from _check_commitment(source, catalog, requirement, system, i,
+            yield from _check_commitment(document, catalog, requirement, system, i,
                                          document.model.systems[i], why)
 
 
-def _check_commitment(source: YamlSource, catalog: Catalog, requirement: SystemRequirement,
-                      system: System, i: int, commitment: StageCommitment,
-                      why: str) -> Iterator[Diagnostic]:
+def _check_commitment(document, catalog, requirement, system, i, commitment, why):
     base = ("systems", i)
     stages = sorted(stage.number for stage in system.stages)
     if requirement.last_stage and stages and commitment.stage != stages[-1]:
-        yield source.diagnostic(base + ("stage",), _(
+        yield document.diagnostic(base + ("stage",), _(
             "se compromete la etapa {stage} de «{system}»; el marco exige su última etapa, "
             "{last} (todos sus objetivos){why}").format(
             stage=commitment.stage, system=system.name, last=stages[-1], why=why))
     minimum = requirement.stage_at_least
     if minimum is not None and commitment.stage < minimum:
-        yield source.diagnostic(base + ("stage",), _(
+        yield document.diagnostic(base + ("stage",), _(
             "se compromete la etapa {stage} de «{system}»; el marco exige al menos la etapa "
             "{minimum}{why}").format(stage=commitment.stage, system=system.name,
                                      minimum=minimum, why=why))
     required = catalog.priority(requirement.priority_at_least or "")
     given = catalog.priority(commitment.priority)
     if required is not None and given is not None and given.level < required.level:
-        yield source.diagnostic(base + ("priority",), _(
+        yield document.diagnostic(base + ("priority",), _(
             "«{system}» tiene prioridad {given}; el marco exige al menos {required}{why}").format(
             system=system.name, given=given.name, required=required.name, why=why))
     weight = requirement.weight_at_least
     decimals = catalog.rules.weight_decimals
     if weight is not None and rounded(commitment.weight, decimals) < rounded(weight, decimals):
-        yield source.diagnostic(base + ("weight",), _(
+        yield document.diagnostic(base + ("weight",), _(
             "«{system}» tiene ponderación {given}; el marco exige al menos {required}{why}"
         ).format(system=system.name, given=shown(commitment.weight, decimals),
                  required=shown(weight, decimals), why=why))
 
 
-def check_catalog_requirements(document: Checked[Catalog]) -> Iterable[Diagnostic]:
+def check_catalog_requirements(document: Document[Catalog]) -> Iterable[Diagnostic]:
     """Every system, marco, área and priority a requirement names exists in its catalog."""
     catalog = document.model
     kinds = (("systems", catalog.system), ("excluding", catalog.system))
@@ -92,17 +88,17 @@ def check_catalog_requirements(document: Checked[Catalog]) -> Iterable[Diagnosti
         for field, lookup in kinds:
             for j, ident in enumerate(getattr(requirement, field)):
                 if lookup(ident) is None:
-                    yield document.source.diagnostic(base + (field, j), not_in_catalog(
+                    yield document.diagnostic(base + (field, j), not_in_catalog(
                         "system", ident, (s.id for s in catalog.systems)))
         for field, find, known in (
                 ("marco", catalog.marco, catalog.marcos), ("area", catalog.area, catalog.areas),
                 ("priority_at_least", catalog.priority, catalog.priorities)):
             ident = getattr(requirement, field)
             if ident is not None and find(ident) is None:
-                yield document.source.diagnostic(base + (field,), not_in_catalog(
+                yield document.diagnostic(base + (field,), not_in_catalog(
                     field.split("_")[0], ident, (k.id for k in known)))
         if not selected_systems(requirement, catalog):
-            yield document.source.diagnostic(base, _(
+            yield document.diagnostic(base, _(
                 "la exigencia no se aplica a ningún sistema de este catálogo; se espera que "
                 "`systems:`, `marco:` o `area:` nombren alguno"))
 

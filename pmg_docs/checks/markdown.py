@@ -17,11 +17,11 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _
+from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
 from ..load.located_yaml import YamlSource
 from ..models.base import MARKDOWN
 from ..richtext import unsupported
-from .checked import Checked
 from .places import FieldPath
 
 
@@ -34,14 +34,14 @@ def _constructs() -> dict[str, str]:
     }
 
 
-def check_markdown(document: Checked[BaseModel]) -> Iterable[Diagnostic]:
+def check_markdown(document: Document[BaseModel]) -> Iterable[Diagnostic]:
     """A warning per unsupported construct in each Markdown field of the document."""
     source = document.source
     for path, text in markdown_fields(document.model):
         first = _first_line(source, path)
         for line, construct, typed in unsupported(text):
             excerpt = typed if len(typed) <= 60 else typed[:57] + "…"
-            diagnostic = source.diagnostic(path, _(
+            diagnostic = document.diagnostic(path, _(
                 "{construct} en «{excerpt}» no se diagrama: se imprime tal cual. Los textos "
                 "admiten párrafos, listas (- o 1.), *cursiva* y **negrita**").format(
                 construct=_constructs()[construct], excerpt=excerpt), severity=Severity.WARNING)

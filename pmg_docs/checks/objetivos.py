@@ -2,86 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..i18n import _, ngettext
-from ..load.located_yaml import YamlSource
-from ..models.catalog import Catalog, Indicator, System
+from ..load.document import Document
+from ..models.catalog import Catalog
 from ..models.indicator import IndicatorFields
-from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
+from ..models.objetivos import Formulation, IndicatorCommitment
 from ..numbers import same, shown
 from . import weights
-from .checked import Checked, Rule
+from .checked import Rule
 from .gender import RULES as GENDER_RULES
 from .places import FieldPath, ItemNamer, describe_path, named
 from .targets import check_commitment, check_definition
 from .wording import no_stage, not_in_catalog, twice
 
+if TYPE_CHECKING:
+    from ..load.document import Document
+    from ..load.located_yaml import FieldPath
+    from ..models.catalog import Catalog
+    from ..models.objetivos import Formulation
 
-def objective_weights_total(document: Checked[Formulation],
-                            catalog: Catalog) -> Iterator[Diagnostic]:
-    yield from weights.total(document.source, ("objectives",),
+
+def objective_weights_total(document, catalog):
+    yield from weights.total(document, ("objectives",),
                              [o.weight for o in document.model.objectives], catalog,
                              _("de los objetivos"))
 
 
-def objective_weight_is_sum_of_items(document: Checked[Formulation],
+def objective_weight_is_sum_of_items(document: Document[Formulation],
                                      catalog: Catalog) -> Iterator[Diagnostic]:
     decimals = catalog.rules.weight_decimals
     for i, objective in enumerate(document.model.objectives):
         parts = [s.weight for s in objective.systems] + [x.weight for x in objective.indicators]
         if not parts:
-            yield document.source.diagnostic(("objectives", i), _(
+            yield document.diagnostic(("objectives", i), _(
                 "el objetivo no compromete ningún indicador ni sistema; se espera al menos uno "
                 "bajo `indicators:` o `systems:`"))
             continue
         if catalog.rules.weights_add_up and not same(sum(parts), objective.weight, decimals):
             terms = " + ".join(shown(p, decimals) for p in parts)
-            yield document.source.diagnostic(("objectives", i, "weight"), _(
+            yield document.diagnostic(("objectives", i, "weight"), _(
                 "la ponderación es {weight}, pero sus indicadores y sistemas suman {sum} "
                 "({terms}); se espera que sean iguales").format(
                 weight=shown(objective.weight, decimals), sum=shown(sum(parts), decimals),
                 terms=terms))
 
 
-def references_exist(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
+def references_exist(document, catalog):
     for i, objective in enumerate(document.model.objectives):
         if catalog.objective(objective.objective) is None:
-            yield source.diagnostic(("objectives", i, "objective"), not_in_catalog(
+            yield document.diagnostic(("objectives", i, "objective"), not_in_catalog(
                 "objective", objective.objective, (o.id for o in catalog.objectives), catalog.id))
         for j, item in enumerate(objective.indicators):
             if item.definition is not None:
                 if catalog.indicator(item.indicator) is not None:
-                    yield source.diagnostic(("objectives", i, "indicators", j, "indicator"), _(
+                    yield document.diagnostic(("objectives", i, "indicators", j, "indicator"), _(
                         "«{id}» es el id de un indicador del catálogo {catalog}; un indicador "
                         "propio (con `definition:`) necesita otro id, o quite `definition:` "
                         "para comprometer el del catálogo").format(id=item.indicator,
                                                                     catalog=catalog.id))
                 continue
             if catalog.indicator(item.indicator) is None:
-                yield source.diagnostic(("objectives", i, "indicators", j, "indicator"),
+                yield document.diagnostic(("objectives", i, "indicators", j, "indicator"),
                                         not_in_catalog("indicator", item.indicator,
                                                        (x.id for x in catalog.indicators),
                                                        catalog.id))
-        for j, system in enumerate(objective.systems):
-            if catalog.system(system.system) is None:
-                yield source.diagnostic(("objectives", i, "systems", j, "system"),
-                                        not_in_catalog("system", system.system,
+        for j, item in enumerate(objective.systems):
+            if catalog.system(item.system) is None:
+                yield document.diagnostic(("objectives", i, "systems", j, "system"),
+                                        not_in_catalog("system", item.system,
                                                        (s.id for s in catalog.systems),
                                                        catalog.id))
 
 
-def no_duplicates(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
-    seen: dict[str, FieldPath] = {}
+def no_duplicates(document, catalog):
+    seen: dict[str, tuple] = {}
     for i, objective in enumerate(document.model.objectives):
         path: FieldPath = ("objectives", i, "objective")
         if objective.objective in seen:
-            yield source.diagnostic(path, twice(objective.objective,
-                                                source.line_of(seen[objective.objective])))
+            yield document.diagnostic(path, twice(objective.objective,
+                                                document.line_of(seen[objective.objective])))
         seen.setdefault(objective.objective, path)
     seen = {}
     for i, objective in enumerate(document.model.objectives):
@@ -91,14 +94,13 @@ def no_duplicates(document: Checked[Formulation], catalog: Catalog) -> Iterator[
                 ident = getattr(item, key)
                 path = ("objectives", i, field, j, key)
                 if ident in seen:
-                    yield source.diagnostic(path, twice(ident, source.line_of(seen[ident])))
+                    yield document.diagnostic(path, twice(ident, document.line_of(seen[ident])))
                 seen.setdefault(ident, path)
 
 
-def system_weight_is_sum_of_stages(document: Checked[Formulation],
+def system_weight_is_sum_of_stages(document: Document[Formulation],
                                    catalog: Catalog) -> Iterator[Diagnostic]:
     decimals = catalog.rules.weight_decimals
-    source = document.source
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.systems):
             base = ("objectives", i, "systems", j)
@@ -107,31 +109,30 @@ def system_weight_is_sum_of_stages(document: Checked[Formulation],
             for k, stage in enumerate(commitment.stages):
                 first = stage_numbers.index(stage.stage)
                 if first != k:
-                    yield source.diagnostic(base + ("stages", k, "stage"), twice(
-                        f"{stage.stage}", source.line_of(base + ("stages", first))))
+                    yield document.diagnostic(base + ("stages", k, "stage"), twice(
+                        f"{stage.stage}", document.line_of(base + ("stages", first))))
             if system is not None:
-                yield from _stages_match_catalog(source, base, commitment, system)
+                yield from _stages_match_catalog(document, base, commitment, system)
             total = sum(w for s in commitment.stages for w in s.weights)
             if catalog.rules.weights_add_up and not same(total, commitment.weight, decimals):
-                yield source.diagnostic(base + ("weight",), _(
+                yield document.diagnostic(base + ("weight",), _(
                     "la ponderación es {weight}, pero sus objetivos de etapa suman {sum}; se "
                     "espera que sean iguales").format(weight=shown(commitment.weight, decimals),
                                                       sum=shown(total, decimals)))
 
 
-def _stages_match_catalog(source: YamlSource, base: FieldPath, commitment: SystemCommitment,
-                          system: System) -> Iterator[Diagnostic]:
+def _stages_match_catalog(document, base, commitment, system):
     known = {s.number: s for s in system.stages}
     listed = {s.stage for s in commitment.stages}
     for k, stage in enumerate(commitment.stages):
         path = base + ("stages", k)
         if stage.stage not in known:
-            yield source.diagnostic(path + ("stage",), no_stage(system.name, stage.stage,
+            yield document.diagnostic(path + ("stage",), no_stage(system.name, stage.stage,
                                                                 sorted(known)))
             continue
         count = len(known[stage.stage].objectives)
         if len(stage.weights) != count:
-            yield source.diagnostic(path + ("weights",), ngettext(
+            yield document.diagnostic(path + ("weights",), ngettext(
                 "ponderaciones escritas: {given}; la etapa {stage} de «{system}» tiene un solo "
                 "objetivo: se espera una ponderación (0 si no se compromete)",
                 "ponderaciones escritas: {given}; la etapa {stage} de «{system}» tiene {count} "
@@ -140,7 +141,7 @@ def _stages_match_catalog(source: YamlSource, base: FieldPath, commitment: Syste
                                                 system=system.name, count=count))
     missing = sorted(set(known) - listed)
     if missing:
-        yield source.diagnostic(base + ("stages",), _(
+        yield document.diagnostic(base + ("stages",), _(
             "faltan las etapas {missing} de «{system}»; se espera cada etapa, con ponderaciones "
             "0 donde no se compromete nada").format(
             missing=", ".join(str(m) for m in missing), system=system.name))
@@ -152,26 +153,25 @@ def indicator_of(commitment: IndicatorCommitment, catalog: Catalog) -> Indicator
         else catalog.indicator(commitment.indicator)
 
 
-def targets(document: Checked[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
+def targets(document, catalog):
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.indicators):
             base = ("objectives", i, "indicators", j)
             indicator = indicator_of(commitment, catalog)
             if indicator is None:
                 continue  # reported by references_exist
-            fixed = indicator.fixed_denominator if isinstance(indicator, Indicator) else None
-            yield from check_commitment(source, base, commitment, indicator, fixed)
+            fixed = getattr(indicator, "fixed_denominator", None)
+            yield from check_commitment(document, base, commitment, indicator, fixed)
             if commitment.definition is not None:
-                yield from check_definition(source, base + ("definition",), indicator, catalog)
+                yield from check_definition(document, base + ("definition",), indicator, catalog)
 
 
-def catalog_objectives_committed(document: Checked[Formulation],
+def catalog_objectives_committed(document: Document[Formulation],
                                  catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {o.objective for o in document.model.objectives}
     for objective in catalog.objectives:
         if objective.id not in committed:
-            yield document.source.diagnostic(("objectives",), _(
+            yield document.diagnostic(("objectives",), _(
                 "el objetivo «{id}» ({name}) del marco no está comprometido").format(
                 id=objective.id, name=objective.name), severity=Severity.WARNING)
 
@@ -188,13 +188,13 @@ RULES: tuple[Rule[Formulation], ...] = (
 
 
 
-def check(document, catalog):
+def check(document: Document[Formulation]) -> Iterable[Diagnostic]:
     """Every rule of the objectives format, and those of the gender-equity measures."""
     for rule in (*RULES, *GENDER_RULES):
-        yield from rule(document, catalog)
+        yield from rule(document, document.catalog)
 
 
-def describe(path: tuple, data, catalog) -> str | None:
+def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:
     """`Objetivo N°2 › Sistema «Estado Verde» › Etapa 1 › Objetivo 2`, as the document reads."""
     def objective(item: Any, index: int, catalog: Catalog | None) -> str:
         found = catalog.objective(item.get("objective")) if catalog else None

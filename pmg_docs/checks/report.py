@@ -3,6 +3,14 @@ gathers their findings); the document itself adds no rule."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-def check(document, catalog):
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..load.document import Document
+    from ..year.consolidate import Year
+
+
+def check(document: Document[Year]) -> Iterable[Diagnostic]:
     return ()

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
+from ..load.sources import Document
 from ..models.catalog import Catalog, Requirement, System
-from .checked import Checked
-from .places import FieldPath
 from .wording import twice
 
 CODE = re.compile(r"^E(?P<stage>[1-9])-(?P<objective>\d{2})-RT(?P<number>[1-9]\d?)$")
@@ -29,15 +28,13 @@ def parse_code(code: str) -> tuple[int, int, int] | None:
     return int(match["stage"]), int(match["objective"]), int(match["number"])
 
 
-def check_requirements(document: Checked[Catalog]) -> Iterable[Diagnostic]:
+def check_requirements(document: Document[Catalog]) -> Iterable[Diagnostic]:
     for index, system in enumerate(document.model.systems):
         yield from _check_system(document, ("systems", index), system)
 
 
-def _check_system(document: Checked[Catalog], base: FieldPath,
-                  system: System) -> Iterable[Diagnostic]:
-    source = document.source
-    first_seen: dict[str, FieldPath] = {}
+def _check_system(document: Document[Catalog], base: tuple, system: System) -> Iterable[Diagnostic]:
+    first_seen: dict[str, tuple] = {}
     for j, stage in enumerate(system.stages):
         for k, objective in enumerate(stage.objectives):
             path = base + ("stages", j, "objectives", k, "requirements")
@@ -46,46 +43,44 @@ def _check_system(document: Checked[Catalog], base: FieldPath,
                 here = path + (r,)
                 code = requirement.code
                 if code in first_seen:
-                    yield source.diagnostic(here + ("code",), twice(
-                        code, source.line_of(first_seen[code] + ("code",))))
+                    yield document.diagnostic(here + ("code",), twice(
+                        code, document.line_of(first_seen[code] + ("code",))))
                 first_seen.setdefault(code, here)
                 yield from _check_code(document, here, requirement, stage.number, objective.number)
                 yield from _check_merge(document, here, r, requirement, by_code)
 
 
-def _check_code(document: Checked[Catalog], here: FieldPath, requirement: Requirement, stage: int,
+def _check_code(document: Document[Catalog], here: tuple, requirement: Requirement, stage: int,
                 objective: int) -> Iterable[Diagnostic]:
-    source = document.source
     parsed = parse_code(requirement.code)
     if parsed is None:
-        yield source.diagnostic(here + ("code",), _(
+        yield document.diagnostic(here + ("code",), _(
             "el código «{code}» no está bien formado; se espera E<etapa>-<objetivo en dos "
             "dígitos>-RT<número>, como E1-01-RT1").format(code=requirement.code))
         return
     matches = parsed[:2] == (stage, objective)
     if not matches and requirement.published_exception is None:
-        yield source.diagnostic(here + ("code",), _(
+        yield document.diagnostic(here + ("code",), _(
             "el código {code} nombra la etapa {code_stage}, objetivo {code_objective}, pero está "
             "bajo la etapa {stage}, objetivo {objective}; se espera un código que empiece con "
             "E{stage}-{objective:02d}-, o `published_exception: <por qué>` si DIPRES lo publicó "
             "así").format(code=requirement.code, code_stage=parsed[0], code_objective=parsed[1],
                           stage=stage, objective=objective))
     elif matches and requirement.published_exception is not None:
-        yield source.diagnostic(here + ("published_exception",), _(
+        yield document.diagnostic(here + ("published_exception",), _(
             "el código {code} corresponde a donde está (etapa {stage}, objetivo {objective}), así "
             "que no es una excepción; se espera published_exception solo en un código publicado "
             "que no corresponde a su lugar").format(code=requirement.code, stage=stage,
                                                    objective=objective))
 
 
-def _check_merge(document: Checked[Catalog], here: FieldPath, index: int, requirement: Requirement,
+def _check_merge(document: Document[Catalog], here: tuple, index: int, requirement: Requirement,
                  by_code: dict[str, tuple[int, Requirement]]) -> Iterable[Diagnostic]:
-    source = document.source
     for m, other_code in enumerate(requirement.merged_with):
         where = here + ("merged_with", m)
         other_index, other = by_code.get(other_code, (None, None))
         if other_code == requirement.code:
-            yield source.diagnostic(where, _(
+            yield document.diagnostic(where, _(
                 "{code} se nombra a sí mismo; se espera los códigos de los otros requisitos con "
                 "que se fusionó").format(code=other_code))
         elif other is None:
@@ -94,13 +89,13 @@ def _check_merge(document: Checked[Catalog], here: FieldPath, index: int, requir
                         "{known}") if known else \
                 _("no hay un requisito {code} en este objetivo, y el objetivo no tiene otro; "
                   "se espera un requisito de este objetivo")
-            yield source.diagnostic(where, message.format(code=other_code, known=known))
+            yield document.diagnostic(where, message.format(code=other_code, known=known))
         elif requirement.code not in other.merged_with:
-            yield source.diagnostic(where, _(
+            yield document.diagnostic(where, _(
                 "{other} no nombra a {code} en su merged_with; se espera que los requisitos "
                 "fusionados se nombren entre sí").format(other=other_code, code=requirement.code))
         elif other.note != requirement.note and other_index is not None and other_index < index:
             # Reported once, at the later of the two.
-            yield source.diagnostic(here + ("note",), _(
+            yield document.diagnostic(here + ("note",), _(
                 "la nota difiere de la de {other}, con el que se fusionó; se espera que los "
                 "requisitos fusionados compartan una nota técnica").format(other=other_code))

@@ -3,21 +3,29 @@ commits, its arithmetic is exact, and its catalog says how results are judged.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
-from ..load.located_yaml import YamlSource
-from ..models.catalog import Catalog, Indicator, System
+from ..load.document import Document
+from ..models.catalog import Catalog, System
 from ..models.indicator import IndicatorFields
-from ..models.results import Results, StageResult
-from .checked import Checked, Rule
+from ..models.results import Results
+from .checked import Rule
 from .compliance import Commitment, commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .objetivos import indicator_of
 from .places import FieldPath, describe_path, named
 from .targets import check_target
 from .wording import twice
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..load.document import Document
+    from ..load.located_yaml import FieldPath
+    from ..models.catalog import Catalog
+    from ..models.results import Results
 
 
 def _name(catalog: Catalog, commitment: Commitment) -> str:
@@ -28,47 +36,46 @@ def _name(catalog: Catalog, commitment: Commitment) -> str:
     return f"«{item.name if item else commitment.id}» ({commitment.id})"
 
 
-def rules_exist(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
+def rules_exist(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     if catalog.rules.compliance is None:
-        yield document.source.diagnostic(("catalog",), _(
+        yield document.diagnostic(("catalog",), _(
             "el catálogo {catalog} no dice cómo se juzgan los resultados; se espera "
             "`rules.compliance` en él (umbral de cumplimiento y tramos de incentivo)").format(
             catalog=catalog.id))
 
 
-def _matched(document: Checked[Results], catalog: Catalog, field: str, key: str,
+def _matched(document: Document[Results], catalog: Catalog, field: str, key: str,
              kind: str) -> Iterator[Diagnostic]:
     """Each committed item of `kind` answered once under `field`, and nothing else."""
-    source = document.source
-    formulation = document.model.formulation_document
+    formulation = document.formulation
     committed = {c.id: c for c in commitments(formulation.model) if c.kind == kind}
     seen: dict[str, FieldPath] = {}
     for j, item in enumerate(getattr(document.model, field)):
         ident = getattr(item, key)
         path = (field, j, key)
         if ident in seen:
-            yield source.diagnostic(path, twice(ident, source.line_of(seen[ident])))
+            yield document.diagnostic(path, twice(ident, document.line_of(seen[ident])))
             continue
         seen[ident] = path
         if ident not in committed:
-            yield source.diagnostic(path, not_committed(f"«{ident}»"))
+            yield document.diagnostic(path, not_committed(f"«{ident}»"))
     for ident, commitment in committed.items():
         if ident not in seen:
-            yield source.diagnostic((field,), missing(
+            yield document.diagnostic((field,), missing(
                 _("el resultado de {name}").format(name=_name(catalog, commitment)),
                 formulation_line(formulation, commitment.path)))
 
 
-def indicators_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
+def indicators_match(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from _matched(document, catalog, "indicators", "indicator", "indicator")
 
 
-def systems_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
+def systems_match(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from _matched(document, catalog, "systems", "system", "system")
 
 
-def effective_figures(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
-    committed = {c.id: c for c in commitments(document.model.formulation_document.model)
+def effective_figures(document, catalog):
+    committed = {c.id: c for c in commitments(document.formulation.model)
                  if c.kind == "indicator"}
     for j, result in enumerate(document.model.indicators):
         commitment = committed.get(result.indicator)
@@ -77,16 +84,14 @@ def effective_figures(document: Checked[Results], catalog: Catalog) -> Iterator[
         indicator = indicator_of(commitment.item, catalog)
         if indicator is None:
             continue
-        fixed = indicator.fixed_denominator if isinstance(indicator, Indicator) else None
-        yield from check_target(document.source, ("indicators", j), result.effective, indicator,
-                                fixed, field="effective")
+        yield from check_target(document, ("indicators", j), result.effective, indicator,
+                                getattr(indicator, "fixed_denominator", None), field="effective")
 
 
-def stages_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
+def stages_match(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     """Per system, every stage with a committed objective is answered, and only committed
     objectives (weight above 0) are said to be achieved."""
-    source = document.source
-    formulation = document.model.formulation_document
+    formulation = document.formulation
     committed = {c.id: c for c in commitments(formulation.model) if c.kind == "system"}
     for j, result in enumerate(document.model.systems):
         commitment = committed.get(result.system)
@@ -97,52 +102,44 @@ def stages_match(document: Checked[Results], catalog: Catalog) -> Iterator[Diagn
         for k, stage in enumerate(result.stages):
             path = ("systems", j, "stages", k)
             if stage.stage in listed:
-                first = source.line_of(("systems", j, "stages", listed[stage.stage]))
-                yield source.diagnostic(path + ("stage",), twice(str(stage.stage), first))
+                first = document.line_of(("systems", j, "stages", listed[stage.stage]))
+                yield document.diagnostic(path + ("stage",), twice(str(stage.stage), first))
                 continue
             listed[stage.stage] = k
             given = weights.get(stage.stage)
             if given is None or not any(w > 0 for w in given):
-                yield source.diagnostic(path + ("stage",), _(
+                yield document.diagnostic(path + ("stage",), _(
                     "la etapa {stage} no tiene objetivos comprometidos en la formulación; se "
                     "esperan solo las etapas con alguna ponderación mayor que 0").format(
                     stage=stage.stage))
                 continue
-            yield from _achieved(source, path, stage, given)
+            for m, number in enumerate(stage.achieved):
+                if stage.achieved.index(number) != m:
+                    yield document.diagnostic(path + ("achieved", m), twice(str(number), None))
+                elif not 1 <= number <= len(given) or given[number - 1] <= 0:
+                    committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
+                    yield document.diagnostic(path + ("achieved", m), _(
+                        "el objetivo {number} de la etapa {stage} no está comprometido (su "
+                        "ponderación es 0 o no existe); se espera uno de: {known}").format(
+                        number=number, stage=stage.stage,
+                        known=", ".join(str(n) for n in committed_numbers)))
         for stage_number, given in weights.items():
             if any(w > 0 for w in given) and stage_number not in listed:
-                yield source.diagnostic(("systems", j, "stages"), missing(
+                yield document.diagnostic(("systems", j, "stages"), missing(
                     _("la etapa {stage}").format(stage=stage_number),
                     formulation_line(formulation, commitment.path)))
 
 
-def _achieved(source: YamlSource, path: FieldPath, stage: StageResult,
-              given: list[float]) -> Iterator[Diagnostic]:
-    """Each objective a stage says achieved is listed once and committed: `given` holds the
-    stage's weights in the formulation, 0 for an objective not committed."""
-    for m, number in enumerate(stage.achieved):
-        if stage.achieved.index(number) != m:
-            yield source.diagnostic(path + ("achieved", m), twice(str(number), None))
-        elif not 1 <= number <= len(given) or given[number - 1] <= 0:
-            committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
-            yield source.diagnostic(path + ("achieved", m), _(
-                "el objetivo {number} de la etapa {stage} no está comprometido (su "
-                "ponderación es 0 o no existe); se espera uno de: {known}").format(
-                number=number, stage=stage.stage,
-                known=", ".join(str(n) for n in committed_numbers)))
-
-
-def external_causes(document: Checked[Results], catalog: Catalog) -> Iterator[Diagnostic]:
-    source = document.source
-    committed = {c.id for c in commitments(document.model.formulation_document.model)}
-    seen: dict[str, FieldPath] = {}
+def external_causes(document, catalog):
+    committed = {c.id for c in commitments(document.formulation.model)}
+    seen: dict[str, tuple] = {}
     for j, cause in enumerate(document.model.external_causes):
         path = ("external_causes", j, "commitment")
         if cause.commitment not in committed:
-            yield source.diagnostic(path, not_committed(f"«{cause.commitment}»"))
+            yield document.diagnostic(path, not_committed(f"«{cause.commitment}»"))
         elif cause.commitment in seen:
-            yield source.diagnostic(path, twice(cause.commitment,
-                                                source.line_of(seen[cause.commitment])))
+            yield document.diagnostic(path, twice(cause.commitment,
+                                                document.line_of(seen[cause.commitment])))
         seen.setdefault(cause.commitment, path)
 
 
@@ -150,12 +147,12 @@ RULES: tuple[Rule[Results], ...] = (rules_exist, indicators_match, systems_match
                                     effective_figures, stages_match, external_causes)
 
 
-def check(document, catalog):
+def check(document: Document[Results]) -> Iterable[Diagnostic]:
     """Every rule of a results file."""
-    return checked_against_formulation(document, catalog, RULES)
+    return checked_against_formulation(document, document.catalog, RULES)
 
 
-def describe(path: tuple, data, catalog) -> str | None:
+def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:
     """`Sistema «Estado Verde» › Etapa 2 › objetivos logrados`, as the Informe names them."""
     items = {
         "indicators": lambda item, i, c: named(_("Indicador"), item, "indicator",

@@ -17,10 +17,7 @@ from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
 if TYPE_CHECKING:
-    from ..load.located_yaml import YamlSource
     from ..models.catalog import Catalog
-    from ..models.objetivos import IndicatorCommitment
-    from .places import FieldPath
 
 
 def computed_value(target: Target, indicator: IndicatorFields) -> float | None:
@@ -36,70 +33,66 @@ def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | No
     return target.value if target.value is not None else computed_value(target, indicator)
 
 
-def check_target(source: YamlSource, base: FieldPath, target: Target, indicator: IndicatorFields,
+def check_target(document, base: tuple, target: Target, indicator: IndicatorFields,
                  fixed_denominator: int | None = None,
                  field: str = "target") -> Iterable[Diagnostic]:
     """The target at `base + (field,)` of an indicator defined by `indicator` (a result's
     effective figures are checked the same way, at `effective`)."""
     here = base + (field,)
-    numerator, denominator = target.numerator, target.denominator
-    if numerator is None or denominator is None:
-        # No fraction (the model holds both or neither): nothing to compute.
-        return
-    if denominator == 0:
-        yield source.diagnostic(here + ("denominator",), _(
+    if target.has_fraction and target.denominator == 0:
+        yield document.diagnostic(here + ("denominator",), _(
             "el denominador es 0; se espera un número mayor que 0"))
         return
-    if fixed_denominator is not None and denominator != fixed_denominator:
-        yield source.diagnostic(here + ("denominator",), _(
+    if fixed_denominator is not None and target.has_fraction \
+            and target.denominator != fixed_denominator:
+        yield document.diagnostic(here + ("denominator",), _(
             "el denominador es {denominator}; el marco lo fija en {fixed} para «{indicator}»"
-        ).format(denominator=plain(denominator), fixed=fixed_denominator,
+        ).format(denominator=plain(target.denominator), fixed=fixed_denominator,
                  indicator=indicator.name))
     computed = computed_value(target, indicator)
     if computed is None:
         return
     decimals = indicator.target_decimals
     if target.value is None:
-        yield source.diagnostic(here, _(
+        yield document.diagnostic(here, _(
             "sin valor declarado; el documento imprimirá el calculado, {computed}. Agregue "
             "`value: {computed}` para confirmarlo").format(computed=shown(computed, decimals)),
             severity=Severity.WARNING)
     elif not same(target.value, computed, decimals):
         factor = f" × {indicator.factor}" if indicator.factor != 1 else ""
-        yield source.diagnostic(here + ("value",), _(
+        yield document.diagnostic(here + ("value",), _(
             "el valor es {value}, pero {numerator} / {denominator}{factor} = {computed}; se "
             "espera que coincidan con {decimals} decimales").format(
-            value=plain(target.value), numerator=plain(numerator),
-            denominator=plain(denominator), factor=factor,
+            value=plain(target.value), numerator=plain(target.numerator),
+            denominator=plain(target.denominator), factor=factor,
             computed=shown(computed, decimals), decimals=decimals))
 
 
-def check_commitment(source: YamlSource, base: FieldPath, commitment: IndicatorCommitment,
-                     indicator: IndicatorFields,
+def check_commitment(document, base: tuple, commitment, indicator: IndicatorFields,
                      fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
     """An indicator committed with a target, or measured only ("Mide"), never both or neither."""
     target, measure_only = commitment.target, commitment.measure_only
     if target is None and not measure_only:
-        yield source.diagnostic(base, _(
+        yield document.diagnostic(base, _(
             "no tiene meta; se espera `target:` con numerador y denominador, o "
             "`measure_only: true` (Mide)"))
     elif target is not None and measure_only:
-        yield source.diagnostic(base + ("measure_only",), _(
+        yield document.diagnostic(base + ("measure_only",), _(
             "un indicador que solo se mide (Mide) no tiene meta; se espera `target:` o "
             "`measure_only: true`, no ambos"))
     elif target is not None:
-        yield from check_target(source, base, target, indicator, fixed_denominator)
+        yield from check_target(document, base, target, indicator, fixed_denominator)
 
 
-def check_definition(source: YamlSource, base: FieldPath, indicator: IndicatorFields,
-                     catalog: Catalog) -> Iterable[Diagnostic]:
+def check_definition(document, base: tuple, indicator: IndicatorFields,
+                     catalog) -> Iterable[Diagnostic]:
     """An indicator a service defines: a type the marco admits, a unit where the scale needs
     one."""
     if indicator.type is not None and catalog.indicator_types \
             and catalog.indicator_type(indicator.type) is None:
-        yield source.diagnostic(base + ("type",), _unknown_type(indicator.type, catalog))
+        yield document.diagnostic(base + ("type",), _unknown_type(indicator.type, catalog))
     if indicator.shown_unit is None and indicator.scale in ("days", "hours"):
-        yield source.diagnostic(base + ("unit",), _(
+        yield document.diagnostic(base + ("unit",), _(
             "falta la unidad de medida de un indicador en {scale}; se espera `unit:` tal como "
             "la imprime el documento (por ejemplo «días» u «horas»)").format(
             scale=indicator.scale))

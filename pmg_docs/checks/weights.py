@@ -5,19 +5,17 @@ documents print."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
+from ..load.document import Document
+from ..load.located_yaml import FieldPath
+from ..models.catalog import Catalog
 from ..numbers import same, shown
 
-if TYPE_CHECKING:
-    from ..load.located_yaml import YamlSource
-    from ..models.catalog import Catalog
-    from .places import FieldPath
 
-
-def total(source: YamlSource, path: FieldPath, weights: list[float], catalog: Catalog,
+def total(document: Document[Any], path: FieldPath, weights: list[float], catalog: Catalog,
           what: str) -> Iterator[Diagnostic]:
     """`what` names the weighed items as the message says them ("de los objetivos")."""
     expected = catalog.rules.total_weight
@@ -25,7 +23,7 @@ def total(source: YamlSource, path: FieldPath, weights: list[float], catalog: Ca
         return
     decimals = catalog.rules.weight_decimals
     if not same(sum(weights), expected, decimals):
-        yield source.diagnostic(path, _(
+        yield document.diagnostic(path, _(
             "las ponderaciones {what} suman {sum} ({terms}); se espera {total}").format(
             what=what, sum=shown(sum(weights), decimals), total=shown(expected, decimals),
             terms=" + ".join(shown(w, decimals) for w in weights) or "0"))

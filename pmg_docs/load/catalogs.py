@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import InputError, display_name
 from ..i18n import _
@@ -14,10 +15,10 @@ from .sources import SOURCE_SUFFIXES, Document, load_document
 # Parsing a catalog is most of a quick command's time, and a long-lived process (pmg serve, a
 # test run) makes a registry per request: a catalog parsed once is kept while its bytes stay the
 # same (one version per file). Only catalogs that loaded cleanly are kept; their models are frozen.
-_PARSED: dict[tuple[str, str], tuple[bytes, Document]] = {}
+_PARSED: dict[tuple[str, str], tuple[bytes, Document[Any]]] = {}
 
 
-def _parsed(path: Path, registry: CatalogRegistry) -> Document:
+def _parsed(path: Path, registry: CatalogRegistry) -> Document[Any]:
     where = (str(path.resolve()), display_name(path))
     digest = hashlib.sha256(path.read_bytes()).digest()
     kept = _PARSED.get(where)
@@ -31,7 +32,7 @@ class CatalogRegistry:
 
     def __init__(self, extra_dirs: tuple[Path, ...] = ()):
         self.dirs = (catalogs_dir(), *[Path(d) for d in extra_dirs])
-        self._cache: dict[str, Document] = {}
+        self._cache: dict[str, Document[Catalog]] = {}
 
     def paths(self) -> dict[str, Path]:
         found: dict[str, Path] = {}
@@ -46,7 +47,7 @@ class CatalogRegistry:
     def ids(self) -> list[str]:
         return sorted(self.paths())
 
-    def get(self, catalog_id: str) -> Document | None:
+    def get(self, catalog_id: str) -> Document[Catalog] | None:
         """The catalog with this id, or None when there is none. Raises InputError if broken."""
         if catalog_id in self._cache:
             return self._cache[catalog_id]
@@ -55,11 +56,11 @@ class CatalogRegistry:
             return None
         document = _parsed(path, self)
         if not isinstance(document.model, Catalog):
-            raise InputError([document.source.diagnostic(("kind",), _(
+            raise InputError([document.diagnostic(("kind",), _(
                 "un archivo de la carpeta de catálogos debe ser un catálogo; se espera "
                 "`kind: catalog`"))])
         if document.model.id != path.stem:
-            raise InputError([document.source.diagnostic(("id",), _(
+            raise InputError([document.diagnostic(("id",), _(
                 "el id del catálogo, «{id}», no coincide con el nombre de su archivo, «{file}»; "
                 "se espera que el archivo se llame {id}.yaml").format(
                 id=document.model.id, file=path.name))])

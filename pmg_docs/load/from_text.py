@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, InputError
 from .front_matter import FENCE, FRONT_MATTER_SUFFIXES, front_matter_source, split_front_matter
 from .located_yaml import YamlSource, parse_yaml_text
 from .sources import Document, parse_document
 from .text import MAX_FILE_BYTES, too_large
+
+if TYPE_CHECKING:
+    from .catalogs import CatalogRegistry
 
 __all__ = ["FRONT_MATTER_SUFFIXES", "Parts", "document_from_text", "source_from_text"]
 
@@ -49,7 +53,8 @@ def source_from_text(text: str, path: Path, name: str) -> tuple[YamlSource, Part
     return YamlSource(path=path, data=data, lines=lines, text=text), Parts(text)
 
 
-def document_from_text(text: str, path: Path, name: str, registry) -> Document:
+def document_from_text(text: str, path: Path, name: str,
+                       registry: CatalogRegistry | None) -> Document[Any]:
     """A typed document from text; raises InputError with located diagnostics."""
     source, _ = source_from_text(text, path, name)
     return parse_document(source, registry)

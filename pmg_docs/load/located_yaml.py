@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from ..diagnostics import Diagnostic, InputError, display_name
@@ -32,42 +33,47 @@ _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
                   ("str", "int", "float", "bool", "null", "timestamp")}
 
+# Where a value is in a source: its keys and list indices from the top, as in `lines`.
+FieldPath = tuple[str | int, ...]
+
 
 @dataclass
 class YamlSource:
     """A loaded YAML file: its data, and the line (1-based) of each field path."""
 
     path: Path
-    data: object
-    lines: dict[tuple, int]
+    data: Any
+    lines: dict[FieldPath, int]
     text: str
-    # Names a field path as the document does; set once the source's format is known.
-    describer: Callable[[tuple], str | None] | None = None
     # In a copy of the data with parts left out (load/partial.py): a path of the copy -> the
     # same place in the file.
-    in_file: Callable[[tuple], tuple] | None = None
+    in_file: Callable[[FieldPath], FieldPath] | None = None
 
     @property
     def name(self) -> str:
         return display_name(self.path)
 
-    def _in_file(self, path) -> tuple:
+    def _in_file(self, path: FieldPath) -> FieldPath:
         return self.in_file(tuple(path)) if self.in_file is not None else tuple(path)
 
-    def _line(self, path: tuple) -> int | None:
+    def _line(self, path: FieldPath) -> int | None:
         while path:
             if path in self.lines:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), 1)
 
-    def line_of(self, path: tuple) -> int | None:
+    def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest ancestor that exists in the file."""
         return self._line(self._in_file(path))
 
-    def diagnostic(self, path: tuple, message: str, **kwargs) -> Diagnostic:
+    def diagnostic(self, path: FieldPath, message: str, *,
+                   place: Callable[[FieldPath], str | None] | None = None,
+                   **kwargs: Any) -> Diagnostic:
+        """A finding at `path`; `place` names the file's path as the document does (a
+        document's `place`: see load/document.py)."""
         path = self._in_file(path)
-        item = self.describer(path) if self.describer is not None and path else None
+        item = place(path) if place is not None and path else None
         return Diagnostic(self.name, self._line(path), path, message, item=item, **kwargs)
 
 
@@ -79,16 +85,16 @@ def _yaml() -> YAML:
 class _Builder:
     """Plain data from composed nodes, with the line of every path."""
 
-    def __init__(self, source_name: str, dates_as_text: bool):
+    def __init__(self, source_name: str, dates_as_text: bool) -> None:
         self.source_name = source_name
         self.dates_as_text = dates_as_text
-        self.lines: dict[tuple, int] = {(): 1}
+        self.lines: dict[FieldPath, int] = {(): 1}
         self.constructor = _yaml().constructor
 
-    def fail(self, path: tuple, line: int | None, message: str):
+    def fail(self, path: FieldPath, line: int | None, message: str) -> NoReturn:
         raise InputError([Diagnostic(self.source_name, line, path, message)])
 
-    def build(self, node, path: tuple):
+    def build(self, node: Node, path: FieldPath) -> Any:
         # What the file expands to was checked on its events (yaml_limits.py) before composing.
         line = node.start_mark.line + 1
         if isinstance(node, MappingNode):
@@ -103,20 +109,22 @@ class _Builder:
             return out
         return self._scalar(node, path, line)
 
-    def _mapping(self, node: MappingNode, path: tuple) -> dict:
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str | int, Any]:
         line = node.start_mark.line + 1
         self._plain_tag(node, f"{_STANDARD}map", path, line)
-        out: dict = {}
-        previous = None
+        out: dict[str | int, Any] = {}
+        previous: tuple[str | int, Node] | None = None
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STANDARD}merge":
                 self.fail(path, key_line, _(
                     "una clave debe ser texto simple (no listas, mapeos ni fusiones `<<` como "
                     "claves); se espera `nombre: valor`"))
-            if node.flow_style and _split_decimal(previous, key_node, value_node):
+            decimals = _DECIMALS.match(key_node.value)
+            if node.flow_style and previous is not None and decimals is not None \
+                    and _split_decimal(previous[1], key_node, value_node):
                 self.fail(path + (previous[0],), key_line, decimal_comma_in_row(
-                    previous[1].value, _DECIMALS.match(key_node.value).group(1)))
+                    previous[1].value, decimals.group(1)))
             key = self._scalar(key_node, path, key_line)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.fail(path, key_line, _("una clave debe ser texto; se encontró {key}").format(
@@ -132,11 +140,11 @@ class _Builder:
             out[key] = self.build(value_node, child)
         return out
 
-    def _plain_tag(self, node, expected: str, path: tuple, line: int) -> None:
+    def _plain_tag(self, node: Node, expected: str, path: FieldPath, line: int) -> None:
         if node.tag != expected:
             self.fail(path, line, _tag_refused(node.tag))
 
-    def _scalar(self, node: ScalarNode, path: tuple, line: int):
+    def _scalar(self, node: Node, path: FieldPath, line: int) -> Any:
         if node.tag not in _PLAIN_SCALARS:
             self.fail(path, line, _tag_refused(node.tag))
         if node.tag == f"{_STANDARD}timestamp" and self.dates_as_text:
@@ -149,7 +157,7 @@ class _Builder:
                 value=node.value, problem=exc))
 
 
-def _tag_refused(tag: str) -> str:
+def _tag_refused(tag: str | None) -> str:
     return _("la etiqueta YAML «{tag}» no está permitida; los documentos pmg usan valores "
              "simples (texto, números, listas, mapeos): quite la etiqueta").format(tag=tag)
 
@@ -158,12 +166,10 @@ def _tag_refused(tag: str) -> str:
 _DECIMALS = re.compile(r"^(\d+)\s*%?$")
 
 
-def _split_decimal(previous, key_node, value_node) -> bool:
+def _split_decimal(before: Node, key_node: Node, value_node: Node) -> bool:
     """`{value: 103,96}`: YAML reads `value: 103` and a key `96` with no value. A whole number
-    followed, on its line, by a bare key of digits without a value is a decimal comma."""
-    if previous is None:
-        return False
-    before = previous[1]
+    (`before`, the previous value) followed, on its line, by a bare key of digits without a
+    value is a decimal comma."""
     return (isinstance(before, ScalarNode) and not before.style
             and before.value.lstrip("+-").isdigit()
             and isinstance(key_node, ScalarNode) and not key_node.style
@@ -174,7 +180,7 @@ def _split_decimal(previous, key_node, value_node) -> bool:
 
 
 def parse_yaml_text(text: str, name: str,
-                    dates_as_text: bool = False) -> tuple[object, dict[tuple, int]]:
+                    dates_as_text: bool = False) -> tuple[Any, dict[FieldPath, int]]:
     """Parse `text` (named `name` in messages) into plain data and a line map.
 
     With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..diagnostics import Diagnostic
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from ..models.service import BUDGET_CODE_PATTERN
 from ..numbers import plain
-from .located_yaml import YamlSource
+from .located_yaml import FieldPath, YamlSource
 from .number_hints import number_advice
 
 _NUMBERS = ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float")
@@ -35,51 +38,16 @@ def _expected(kind: str) -> str | None:
     }.get(kind)
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     got = error.get("input")
     ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
-        return _("campo desconocido; revise cómo se escribe en la referencia de campos del README")
-    if kind == "missing":
-        return _("falta este campo obligatorio")
-    if kind == "invalid_key":
-        return _("la clave {key} no es texto; se espera `nombre: valor`").format(key=_describe(got))
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    if kind == "literal_error":
-        return _("se encontró {got}; se espera {expected}").format(
-            got=_describe(got), expected=_alternatives(ctx.get("expected", "")))
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern")
-        if pattern == ID_PATTERN:
-            return id_expected(got)
-        if pattern == BUDGET_CODE_PATTERN:
-            return _("se encontró {got}; se espera un código presupuestario de dos o tres "
-                     "dígitos, entre comillas: \"08\"").format(got=_describe(got))
-        return _("se encontró {got}; se espera texto de la forma {pattern}").format(
-            got=_describe(got), pattern=pattern)
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limit = next(iter(ctx.values()), "?")
-        limit = plain(limit) if isinstance(limit, (int, float)) else limit
-        bound = {"greater_than_equal": _("se espera un valor de {limit} o más"),
-                 "less_than_equal": _("se espera un valor de {limit} o menos"),
-                 "greater_than": _("se espera un valor mayor que {limit}"),
-                 "less_than": _("se espera un valor menor que {limit}")}[kind]
-        return _("se encontró {got}; {bound}").format(got=_describe(got),
-                                                      bound=bound.format(limit=limit))
-    if kind in ("too_short", "too_long"):
-        limit = ctx.get("min_length", ctx.get("max_length"))
-        bound = _("se espera al menos {limit}") if kind == "too_short" \
-            else _("se espera a lo más {limit}")
-        count = ctx.get("actual_length") or 0
-        return ngettext("hay {count} elemento; {bound}", "hay {count} elementos; {bound}",
-                        count).format(count=count, bound=bound.format(limit=limit))
-    if kind == "string_too_short":
-        return _("el texto está vacío; se espera algún texto")
-    if kind == "string_too_long":
-        return _("el texto es demasiado largo; se espera a lo más {limit} caracteres").format(
-            limit=ctx.get("max_length"))
+    fixed = _FIXED.get(kind)
+    if fixed is not None:
+        return fixed()
+    worded = _WORDED.get(kind)
+    if worded is not None:
+        return worded(error, got, ctx)
     if kind in _NUMBERS and isinstance(got, str):
         advice = number_advice(got)
         if advice is not None:
@@ -90,7 +58,78 @@ def _message(error: dict) -> str:
     return _("{problem} (se encontró {got})").format(problem=error["msg"], got=_describe(got))
 
 
-def id_expected(got) -> str:
+# The messages of the errors that say the same whatever the value.
+_FIXED: dict[str, Callable[[], str]] = {
+    "extra_forbidden": lambda: _(
+        "campo desconocido; revise cómo se escribe en la referencia de campos del README"),
+    "missing": lambda: _("falta este campo obligatorio"),
+    "string_too_short": lambda: _("el texto está vacío; se espera algún texto"),
+}
+
+
+def _invalid_key(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    return _("la clave {key} no es texto; se espera `nombre: valor`").format(key=_describe(got))
+
+
+def _value_error(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    return str(ctx.get("error", error["msg"]))
+
+
+def _literal(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    return _("se encontró {got}; se espera {expected}").format(
+        got=_describe(got), expected=_alternatives(ctx.get("expected", "")))
+
+
+def _pattern(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    pattern = ctx.get("pattern")
+    if pattern == ID_PATTERN:
+        return id_expected(got)
+    if pattern == BUDGET_CODE_PATTERN:
+        return _("se encontró {got}; se espera un código presupuestario de dos o tres "
+                 "dígitos, entre comillas: \"08\"").format(got=_describe(got))
+    return _("se encontró {got}; se espera texto de la forma {pattern}").format(
+        got=_describe(got), pattern=pattern)
+
+
+def _bound(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    limit = next(iter(ctx.values()), "?")
+    limit = plain(limit) if isinstance(limit, (int, float)) else limit
+    bound = {"greater_than_equal": _("se espera un valor de {limit} o más"),
+             "less_than_equal": _("se espera un valor de {limit} o menos"),
+             "greater_than": _("se espera un valor mayor que {limit}"),
+             "less_than": _("se espera un valor menor que {limit}")}[error["type"]]
+    return _("se encontró {got}; {bound}").format(got=_describe(got),
+                                                  bound=bound.format(limit=limit))
+
+
+def _length(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    limit = ctx.get("min_length", ctx.get("max_length"))
+    bound = _("se espera al menos {limit}") if error["type"] == "too_short" \
+        else _("se espera a lo más {limit}")
+    count = ctx.get("actual_length") or 0
+    return ngettext("hay {count} elemento; {bound}", "hay {count} elementos; {bound}",
+                    count).format(count=count, bound=bound.format(limit=limit))
+
+
+def _text_length(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
+    return _("el texto es demasiado largo; se espera a lo más {limit} caracteres").format(
+        limit=ctx.get("max_length"))
+
+
+# The messages that quote the value or the error's context, by pydantic's error type.
+_WORDED: dict[str, Callable[[ErrorDetails, Any, dict[str, Any]], str]] = {
+    "invalid_key": _invalid_key,
+    "value_error": _value_error,
+    "literal_error": _literal,
+    "string_pattern_mismatch": _pattern,
+    "greater_than_equal": _bound, "less_than_equal": _bound,
+    "greater_than": _bound, "less_than": _bound,
+    "too_short": _length, "too_long": _length,
+    "string_too_long": _text_length,
+}
+
+
+def id_expected(got: Any) -> str:
     return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, como "
              "estado-verde").format(got=_describe(got))
 
@@ -101,7 +140,7 @@ def _alternatives(expected: str) -> str:
     return _(" o ").join(f"«{value}»" for value in values) if values else expected
 
 
-def _describe(value) -> str:
+def _describe(value: Any) -> str:
     """A value as the user wrote it in YAML."""
     if isinstance(value, (dt.date, dt.datetime)):
         return _("una fecha ({date})").format(date=value.isoformat())
@@ -118,29 +157,32 @@ def _describe(value) -> str:
     return f"«{text}»" if isinstance(value, str) else text
 
 
-def _found(value) -> str:
+def _found(value: Any) -> str:
     """What the user wrote where something else was expected."""
     if value is None:
         return _("el campo está vacío")
     return _("se encontró {got}").format(got=_describe(value))
 
 
-def located(error: ValidationError, source: YamlSource) -> list[Diagnostic]:
-    return [source.diagnostic(*describe(item)) for item in error.errors(include_url=False)]
+def located(error: ValidationError, source: YamlSource,
+            place: Callable[[FieldPath], str | None] | None = None) -> list[Diagnostic]:
+    """Each error at its line, `place` naming where it is as the document does."""
+    return [source.diagnostic(*describe(item), place=place)
+            for item in error.errors(include_url=False)]
 
 
-def describe(error: dict) -> tuple[tuple, str]:
+def describe(error: ErrorDetails) -> tuple[FieldPath, str]:
     """One pydantic error as (field path within the validated data, message)."""
     return error_path(error), _message(error)
 
 
-def error_path(error: dict) -> tuple:
+def error_path(error: ErrorDetails) -> FieldPath:
     """Where an error is, in the user's data: pydantic's location without the levels the file
     does not have."""
     return tuple(part for part in error["loc"] if not _is_union_tag(part))
 
 
-def _is_union_tag(part) -> bool:
+def _is_union_tag(part: str | int) -> bool:
     # Pydantic names union branches in the location ("float", "function-after[...]"); the
     # user's file has no such level.
     return isinstance(part, str) and ("[" in part or part in {"float", "int", "str", "bool"})

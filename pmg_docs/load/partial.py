@@ -22,58 +22,66 @@ class of mistake in one file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError, create_model
 
+from .located_yaml import FieldPath
 from .model_errors import error_path
 
 # Each round leaves out at least one more part; a file needs about one round per nesting level.
 MAX_ROUNDS = 12
 
 
+def _in_file(kept: dict[FieldPath, list[int]], path: FieldPath) -> FieldPath:
+    """The file's path of a path of a copy that kept, of each list, the items in `kept`."""
+    out: list[str | int] = []
+    for part in path:
+        if isinstance(part, int) and tuple(out) in kept:
+            indices = kept[tuple(out)]
+            part = indices[part] if 0 <= part < len(indices) else part
+        out.append(part)
+    return tuple(out)
+
+
 @dataclass
 class Pruned:
     """A copy of the data that validates, and how its paths map to the file's."""
 
-    data: object
+    data: Any
     model: BaseModel
+    # The data as written in the file: what places in messages are named from.
+    written: Any
     # Paths, in the file, of the list items left out.
-    dropped: list[tuple] = field(default_factory=list)
+    dropped: list[FieldPath] = field(default_factory=list)
     # Path of a list in the file -> the file's index of each item kept in the copy.
-    kept: dict[tuple, list[int]] = field(default_factory=dict)
+    kept: dict[FieldPath, list[int]] = field(default_factory=dict)
 
-    def in_file(self, path: tuple) -> tuple:
+    def in_file(self, path: FieldPath) -> FieldPath:
         """The file's path of a path of the copy."""
-        out: list = []
-        for part in path:
-            if isinstance(part, int) and tuple(out) in self.kept:
-                indices = self.kept[tuple(out)]
-                part = indices[part] if 0 <= part < len(indices) else part
-            out.append(part)
-        return tuple(out)
+        return _in_file(self.kept, path)
 
-    def misleads(self, path: tuple) -> bool:
+    def misleads(self, path: FieldPath) -> bool:
         """Whether a rule's finding at `path` (the file's) is about an object one of whose lists
         lost an item: its sums and counts would be wrong."""
-        about = list(path)
-        while about and isinstance(about[-1], str):
-            about.pop()
-        about = tuple(about)
+        end = len(path)
+        while end and isinstance(path[end - 1], str):
+            end -= 1
+        about = path[:end]
         return any(dropped[:len(about)] == about and len(dropped) - len(about) <= 2
                    for dropped in self.dropped)
 
 
-def prune(model: type[BaseModel], data) -> Pruned | None:
+def prune(model: type[BaseModel], data: Any) -> Pruned | None:
     """A copy of `data` with what does not validate left out, or None when nothing of the file
     can be checked (its top level is no mapping, or a list the rules read is itself wrong)."""
     if not isinstance(data, dict):
         return None
-    keys: set[tuple] = set()
-    items: set[tuple] = set()
+    keys: set[FieldPath] = set()
+    items: set[FieldPath] = set()
     set_aside: set[str] = set()
     for _round in range(MAX_ROUNDS):
-        kept: dict[tuple, list[int]] = {}
+        kept: dict[FieldPath, list[int]] = {}
         copy = _without(data, (), keys | items, kept)
         for name in set_aside:
             copy.pop(name, None)
@@ -81,9 +89,8 @@ def prune(model: type[BaseModel], data) -> Pruned | None:
         try:
             built = relaxed.model_validate(copy)
         except ValidationError as exc:
-            pruned = Pruned(copy, None, kept=kept)
             for error in exc.errors(include_url=False):
-                where = pruned.in_file(error_path(error))
+                where = _in_file(kept, error_path(error))
                 if error["type"] in ("extra_forbidden", "invalid_key"):
                     keys.add(where)
                     continue
@@ -96,19 +103,19 @@ def prune(model: type[BaseModel], data) -> Pruned | None:
                 else:
                     return None
             continue
-        return Pruned(copy, built, sorted(items, key=_order), kept)
+        return Pruned(copy, built, data, sorted(items, key=_order), kept)
     return None
 
 
-def _order(path: tuple) -> tuple:
+def _order(path: FieldPath) -> tuple[tuple[int, str | int], ...]:
     return tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in path)
 
 
-def _is_list(value) -> bool:
+def _is_list(value: Any) -> bool:
     return isinstance(value, list)
 
 
-def _innermost_item(data, path: tuple) -> tuple | None:
+def _innermost_item(data: Any, path: FieldPath) -> FieldPath | None:
     """The longest prefix of `path` that is a mapping in a list of `data` (an indicator, a
     stage row): a number of a list of numbers is part of the item that holds the list."""
     found = None
@@ -125,7 +132,8 @@ def _innermost_item(data, path: tuple) -> tuple | None:
     return found
 
 
-def _without(node, path: tuple, left_out: set[tuple], kept: dict[tuple, list[int]]):
+def _without(node: Any, path: FieldPath, left_out: set[FieldPath],
+             kept: dict[FieldPath, list[int]]) -> Any:
     """A copy of `node` (at `path` in the file) without the paths in `left_out`."""
     if isinstance(node, dict):
         return {key: _without(value, path + (key,), left_out, kept)
@@ -142,6 +150,7 @@ def _relaxed(model: type[BaseModel], set_aside: set[str]) -> type[BaseModel]:
     """`model` with the fields in `set_aside` optional and empty."""
     if not set_aside:
         return model
-    fields = {name: (Optional[model.model_fields[name].annotation], None)  # noqa: UP007
-              for name in sorted(set_aside)}
+    fields: dict[str, Any] = {
+        name: (Optional[model.model_fields[name].annotation], None)  # noqa: UP007
+        for name in sorted(set_aside)}
     return create_model(f"Partial{model.__name__}", __base__=model, **fields)

@@ -4,16 +4,21 @@ formulation it is about (`formulation: ../aduanas.yaml`).
 The path is relative to the file that names it and must stay inside the repository it lives
 in (the nearest folder above it holding `.git` or `pmg.toml`; the file's own folder when there
 is none): a source received by e-mail cannot make pmg-docs read files elsewhere. The named
-file is read through the same loader, with the same catalogs, and attached to the model and to
-the document (an incremental build watches it like any other input).
+file is read through the same loader, with the same catalogs, and added to the document's
+links (`Document.formulation` reads it; an incremental build watches it like any other input).
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import InputError, display_name
 from ..i18n import _
+from .document import Document
+
+if TYPE_CHECKING:
+    from .catalogs import CatalogRegistry
 
 ROOT_MARKERS = (".git", "pmg.toml")
 
@@ -28,70 +33,73 @@ def repository_root(path: Path) -> Path:
     return folder
 
 
-def referenced_path(source, field: str) -> Path:
-    """The file named at `field` of `source`, checked to be a relative path to an existing file
-    inside the source's repository. Raises InputError located at the field."""
+def referenced_path(document: Document[Any], field: str) -> Path:
+    """The file named at `field` of `document`, checked to be a relative path to an existing
+    file inside the source's repository. Raises InputError located at the field."""
+    source = document.source
     written = source.data.get(field)
     where = (field,)
     if not isinstance(written, str):
-        raise InputError([source.diagnostic(where, _("se espera la ruta de un archivo"))])
+        raise InputError([document.diagnostic(where, _("se espera la ruta de un archivo"))])
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
-        raise InputError([source.diagnostic(where, _(
+        raise InputError([document.diagnostic(where, _(
             "«{path}» es una ruta absoluta; se espera una ruta relativa a este archivo, como "
             "../aduanas.yaml").format(path=written))])
     root = repository_root(source.path)
     target = (Path(source.path).resolve().parent / written).resolve()
     if not target.is_relative_to(root):
-        raise InputError([source.diagnostic(where, _(
+        raise InputError([document.diagnostic(where, _(
             "«{path}» sale del repositorio ({root}); se espera un archivo dentro de él").format(
             path=written, root=display_name(root)))])
     if not target.is_file():
-        raise InputError([source.diagnostic(where, _(
+        raise InputError([document.diagnostic(where, _(
             "no existe el archivo «{path}» ({target}); se espera la ruta, relativa a este "
             "archivo, de la formulación").format(path=written, target=display_name(target)))])
     return target
 
 
-def link_formulation(document, registry, loaded: dict | None = None) -> None:
-    """Load the formulation `document` names and attach it. Raises InputError, located at
-    `formulation:`, when it cannot be read or is not a formulation of the same catalog.
-    `loaded`: documents already read, by resolved path (a whole year is read once)."""
+def link_formulation(document: Document[Any], registry: CatalogRegistry,
+                     loaded: dict[Path, Document[Any]] | None = None) -> None:
+    """Load the formulation `document` names and add it to its links. Raises InputError,
+    located at `formulation:`, when it cannot be read or is not a formulation of the same
+    catalog. `loaded`: documents already read, by resolved path (a whole year is read once)."""
     from .sources import load_document
 
     source = document.source
     field = document.format.link.field
-    path = referenced_path(source, field)
+    path = referenced_path(document, field)
     formulation = (loaded or {}).get(path)
     if formulation is None:
         try:
             formulation = load_document(path, registry)
         except InputError as exc:
-            raise InputError([source.diagnostic((field,), _(
+            raise InputError([document.diagnostic((field,), _(
                 "la formulación «{path}» no se puede leer; sus errores:").format(
                 path=source.data[field])), *exc.diagnostics]) from None
     attach_formulation(document, formulation)
 
 
-def attach_formulation(document, formulation) -> None:
-    """Attach a loaded `formulation` to `document`, which names it; raises InputError when it is
-    not a formulation by objectives of the same catalog."""
+def attach_formulation(document: Document[Any], formulation: Document[Any]) -> None:
+    """Add a loaded `formulation` to the links of `document`, which names it; raises InputError
+    when it is not a formulation by objectives of the same catalog."""
     source = document.source
     link = document.format.link
     here = (link.field,)
     written = source.data[link.field]
     if formulation.kind != link.kind:
-        raise InputError([source.diagnostic(here, _(
+        raise InputError([document.diagnostic(here, _(
             "«{path}» es de tipo {kind}; se espera una formulación (kind: formulation)").format(
             path=written, kind=formulation.kind))])
     if formulation.model.catalog != document.model.catalog:
-        raise InputError([source.diagnostic(here, _(
+        raise InputError([document.diagnostic(here, _(
             "la formulación es del catálogo {theirs} y este archivo del catálogo {ours}; se "
             "espera el mismo").format(theirs=formulation.model.catalog,
                                       ours=document.model.catalog))])
-    if formulation.format.name != link.format:
-        raise InputError([source.diagnostic(here, _(
+    # A formulation's format is its catalog's declaration (kind checked above).
+    written_in = formulation.format.name if formulation.format is not None else None
+    if written_in != link.format:
+        raise InputError([document.diagnostic(here, _(
             "la formulación está escrita en el formato {format}; los resultados y programas de "
             "trabajo se escriben sobre formulaciones por objetivos de gestión").format(
-            format=formulation.format.name))])
-    document.model._formulation = formulation
+            format=written_in))])
     document.links.append(formulation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,43 +20,20 @@ from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name, unknown
 from ..i18n import _
 from ..models.base import ID_PATTERN
+from .document import Document, places
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
-from .located_yaml import YamlSource, load_yaml
+from .located_yaml import FieldPath, YamlSource, load_yaml
 from .model_errors import id_expected, located
-from .partial import Pruned, prune
+from .partial import prune
 from .text import not_found
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog, DocumentSpec
     from .catalogs import CatalogRegistry
 
+__all__ = ["Document", "iter_source_files", "load_document", "load_source", "parse_document"]
+
 SOURCE_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class Document:
-    """A source parsed into its model, with its YAML positions for located messages, and, for
-    anything but a catalog, the catalog it is written against and how that catalog lays it out."""
-
-    source: YamlSource
-    model: BaseModel
-    kind: str
-    format: kinds.Format | None = None
-    catalog: Catalog | None = None
-    spec: DocumentSpec | None = None
-    # The catalog's own source: where messages about its declarations point.
-    catalog_source: YamlSource | None = None
-    # Other sources this one names and was read with (a results file's formulation).
-    links: list[Document] = field(default_factory=list)
-    # Set on a document read from what validated of a source whose shape is wrong: what was
-    # left out (see load/partial.py).
-    pruned: Pruned | None = None
-
-    @property
-    def complete(self) -> bool:
-        """False when parts of the source were left out; rules that compare one list with
-        another (counts, commitments) say nothing then."""
-        return self.pruned is None
 
 
 def _kind_of(source: YamlSource) -> str:
@@ -76,13 +53,19 @@ def _kind_of(source: YamlSource) -> str:
     return kind
 
 
-def _validated(model: type[BaseModel], source: YamlSource, document) -> BaseModel:
-    """The source's model. Raises InputError with the located shape errors, carrying
-    `document(source, model)` built from what validated, when anything did."""
+# (the source, or the copy of it that validated; its model) -> its document.
+_Documenter = Callable[[YamlSource, Any], Document[Any]]
+
+
+def _validated(model: type[BaseModel], source: YamlSource, document: _Documenter,
+               place: Callable[[FieldPath], str | None] | None = None) -> Any:
+    """The source's model. Raises InputError with the located shape errors (`place` names
+    where they are), carrying `document(source, model)` built from what validated, when
+    anything did."""
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        diagnostics = located(exc, source)
+        diagnostics = located(exc, source, place)
     pruned = prune(model, source.data)
     partial = None
     if pruned is not None:
@@ -92,8 +75,8 @@ def _validated(model: type[BaseModel], source: YamlSource, document) -> BaseMode
     raise InputError(diagnostics, partial=partial)
 
 
-def catalog_and_spec(source: YamlSource, kind: str,
-                     registry: CatalogRegistry) -> tuple[Document, DocumentSpec, kinds.Format]:
+def catalog_and_spec(source: YamlSource, kind: str, registry: CatalogRegistry
+                     ) -> tuple[Document[Catalog], DocumentSpec, kinds.Format]:
     """The catalog a source names, the catalog's declaration of the source's kind, and the
     format that declaration selects. Raises InputError located at the source's `catalog:`."""
     catalog_id = source.data.get("catalog")
@@ -111,8 +94,8 @@ def catalog_and_spec(source: YamlSource, kind: str,
     return declared(found, source, kind)
 
 
-def declared(found: Document, source: YamlSource,
-             kind: str) -> tuple[Document, DocumentSpec, kinds.Format]:
+def declared(found: Document[Catalog], source: YamlSource,
+             kind: str) -> tuple[Document[Catalog], DocumentSpec, kinds.Format]:
     """How catalog `found` lays out documents of `kind`; errors located at `source`'s
     `catalog:` (a source naming the catalog) or the catalog's top (a guide)."""
     catalog = found.model
@@ -122,72 +105,83 @@ def declared(found: Document, source: YamlSource,
         raise InputError([source.diagnostic(where, _(
             "el catálogo {catalog} no ofrece documentos de tipo {kind}; ofrece: {offered}").format(
             catalog=catalog.id, kind=kind, offered=", ".join(catalog.documents) or "—"))])
-    fmt = kinds.kind(kind).format(spec.format)
+    fmt = kinds.KINDS[kind].format(spec.format)
     if fmt is None:
         # The catalog itself is checked when it is loaded; this is the message a source gets.
         raise InputError([source.diagnostic(where, unknown(
             _("un formato de {kind}").format(kind=kind), spec.format,
-            kinds.kind(kind).formats, _("(lo declara el catálogo {catalog})").format(
+            kinds.KINDS[kind].formats, _("(lo declara el catálogo {catalog})").format(
                 catalog=catalog.id)))])
     return found, spec, fmt
 
 
-def drawn_document(kind: str, found: Document, subject: Any) -> Document:
+def drawn_document(kind: str, found: Document[Catalog], subject: Any) -> Document[Any]:
     """A document of a drawn kind (a guide, the year's report): `subject` (a system, a year)
     laid out as catalog `found` declares that kind. Raises InputError for a catalog that does
     not offer it."""
     spec, fmt = declared(found, found.source, kind)[1:]
-    return Document(found.source, subject, kind, fmt, found.model, spec, found.source)
+    return Document(found.source, subject, kind, catalog=found.model,
+                    catalog_source=found.source, format=fmt, spec=spec)
 
 
-def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) -> Document:
+def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) -> Document[Any]:
     """The typed document of a loaded source, its catalog found in `registry` (the package's
     catalogs when None). Raises InputError with located diagnostics."""
     kind = _kind_of(source)
     if kinds.is_catalog(kind):
-        return Document(source, _validated(kinds.CATALOG.model.load(), source,
-                                           lambda s, m: Document(s, m, kind)), kind)
+        def catalog(source_: YamlSource, model: Catalog) -> Document[Catalog]:
+            return Document(source_, model, kind, catalog=model, catalog_source=source_)
+
+        return catalog(source, _validated(kinds.CATALOG.model.load(), source, catalog))
     if registry is None:
         from .catalogs import CatalogRegistry
 
         registry = CatalogRegistry()
     found, spec, fmt = catalog_and_spec(source, kind, registry)
-    if fmt.describe is not None:
-        describe, catalog = fmt.describe.load(), found.model
-        source.describer = lambda path: describe(path, source.data, catalog)
 
-    def document(source_, model) -> Document:
-        return Document(source_, model, kind, fmt, found.model, spec, found.source)
+    def document(source_: YamlSource, model: Any) -> Document[Any]:
+        return Document(source_, model, kind, catalog=found.model, catalog_source=found.source,
+                        format=fmt, spec=spec)
 
+    # Where a shape error is, named as the document would (before any model exists).
+    named = places(fmt, source.data, found.model)
+    model = _model(fmt)
     try:
-        model = _validated(fmt.model.load(), source, document)
+        return document(source, _validated(model, source, document, named))
     except InputError as exc:
-        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id),
+        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id,
+                                             named),
                          partial=exc.partial) from None
-    return document(source, model)
+
+
+def _model(fmt: kinds.Format) -> type[BaseModel]:
+    # A format read from a file always has a model (kinds.source_kinds: written kinds only).
+    assert fmt.model is not None
+    return fmt.model.load()
 
 
 def _explained_sections(diagnostics: list[Diagnostic], source: YamlSource, kind: str,
-                        fmt: kinds.Format, catalog_id: str) -> list[Diagnostic]:
+                        fmt: kinds.Format, catalog_id: str,
+                        place: Callable[[FieldPath], str | None]) -> list[Diagnostic]:
     """A top-level section of another format of the same kind (`systems:` in a formulation
     against a marco by objectives) is explained as such, not as a misspelt key."""
-    model = fmt.model.load()
+    model = _model(fmt)
     own = [name for name in model.model_fields if name not in ("kind", "catalog")]
     out = []
     for diagnostic in diagnostics:
         section = diagnostic.path[0] if len(diagnostic.path) == 1 else None
-        other = next((f for f in kinds.kind(kind).formats.values()
-                      if f is not fmt and f.model is not None and section is not None
+        other = next((f for f in kinds.KINDS[kind].formats.values()
+                      if f is not fmt and f.model is not None and isinstance(section, str)
                       and section not in model.model_fields
                       and section in f.model.load().model_fields), None)
-        if other is None:
+        if other is None or not isinstance(section, str):
             out.append(diagnostic)
             continue
         out.append(source.diagnostic((section,), _(
             "`{section}:` pertenece al formato {other}; el catálogo {catalog} declara el formato "
             "{format} para {kind}, que se escribe con: {own}").format(
             section=section, other=other.name, catalog=catalog_id, format=fmt.name, kind=kind,
-            own=", ".join(own))))
+            own=", ".join(own)), place=place))
     return out
 
 
@@ -199,7 +193,7 @@ def load_source(path: Path) -> YamlSource:
     return load_yaml(path)
 
 
-def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document:
+def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document[Any]:
     """The one entry point: a file read, located, typed, with its catalog (and the sources it
     names, for formats that name one)."""
     try:
@@ -217,7 +211,7 @@ def load_document(path: Path, registry: CatalogRegistry | None = None) -> Docume
     return document
 
 
-def _link(document: Document, registry: CatalogRegistry | None) -> None:
+def _link(document: Document[Any], registry: CatalogRegistry | None) -> None:
     if document.format is not None and document.format.link is not None:
         if registry is None:
             from .catalogs import CatalogRegistry
@@ -235,7 +229,7 @@ def _is_source(candidate: Path, folder: Path) -> bool:
     return candidate.suffix in SOURCE_SUFFIXES
 
 
-def iter_source_files(paths) -> tuple[list[Path], list[Diagnostic]]:
+def iter_source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Expand files and folders into the sources under them, in a stable order: YAML files,
     and Markdown files that open with front matter."""
     files: list[Path] = []

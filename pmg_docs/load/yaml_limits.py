@@ -9,19 +9,26 @@ the time it takes to read its few kilobytes. The limits stand far above any real
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NoReturn
 
 from ruamel.yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
+    Event,
     MappingStartEvent,
+    NodeEvent,
     ScalarEvent,
 )
 
 from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
 from .text import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from .located_yaml import FieldPath
 
 MAX_DEPTH = 40
 # Values (texts, numbers, lists, mappings) the file expands to, aliases repeated.
@@ -49,16 +56,17 @@ class _Open:
 
 
 class _Count:
-    def __init__(self, name: str):
+    def __init__(self, name: str) -> None:
         self.name = name
         self.open: list[_Open] = []
         self.anchors: dict[str, tuple[int, int]] = {}
         self.values = self.characters = 0
         # The top-level key being read: where the user must look (inside an expanded alias the
         # lines point at the anchor).
-        self.key, self.key_line = None, 1
+        self.key: str | None = None
+        self.key_line = 1
 
-    def fail(self, line: int, message: str, path: tuple = ()):
+    def fail(self, line: int, message: str, path: FieldPath = ()) -> NoReturn:
         raise InputError([Diagnostic(self.name, line, path, message)])
 
     def add(self, values: int, characters: int) -> None:
@@ -79,10 +87,10 @@ class _Count:
                 "muchas veces?); se espera un documento de tamaño normal").format(
                 limit=MAX_TEXT), where)
 
-    def where(self) -> tuple:
+    def where(self) -> FieldPath:
         return (self.key,) if self.key is not None else ()
 
-    def is_key(self, event) -> bool:
+    def is_key(self, event: NodeEvent) -> bool:
         """Whether a node event is a mapping's key (keys are not values); notes the top-level
         key."""
         if not self.open:
@@ -100,7 +108,7 @@ class _Count:
             self.key, self.key_line = event.value, event.start_mark.line + 1
         return not parent.expect_key
 
-    def event(self, event) -> None:
+    def event(self, event: Event) -> None:
         if isinstance(event, CollectionEndEvent):
             done = self.open.pop()
             if done.anchor is not None:
@@ -110,15 +118,7 @@ class _Count:
             return
         key = self.is_key(event)
         if isinstance(event, CollectionStartEvent):
-            # A key too may be a collection (`? [a, b]`, refused later): it is opened and closed
-            # like any other, but is no value.
-            if not key:
-                self.add(1, 0)
-            self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
-            if len(self.open) > MAX_DEPTH:
-                self.fail(event.start_mark.line + 1, _(
-                    "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
-                    "un documento pmg").format(limit=MAX_DEPTH))
+            self.collection(event, key)
         elif key:
             return
         elif isinstance(event, ScalarEvent):
@@ -126,15 +126,29 @@ class _Count:
             if event.anchor is not None:
                 self.anchors[event.anchor] = (1, len(event.value))
         elif isinstance(event, AliasEvent):
-            if any(collection.anchor == event.anchor for collection in self.open):
-                self.fail(event.start_mark.line + 1, _(
-                    "«*{anchor}» está dentro de lo que nombra «&{anchor}»: una estructura que se "
-                    "contiene a sí misma no tiene fin; se espera un alias fuera de su "
-                    "ancla").format(anchor=event.anchor), self.where())
-            self.add(*self.anchors.get(event.anchor, (1, 0)))
+            self.alias(event)
+
+    def collection(self, event: CollectionStartEvent, key: bool) -> None:
+        # A key too may be a collection (`? [a, b]`, refused later): it is opened and closed
+        # like any other, but is no value.
+        if not key:
+            self.add(1, 0)
+        self.open.append(_Open(event.anchor, isinstance(event, MappingStartEvent)))
+        if len(self.open) > MAX_DEPTH:
+            self.fail(event.start_mark.line + 1, _(
+                "anidado a más de {limit} niveles; se espera la estructura poco profunda de "
+                "un documento pmg").format(limit=MAX_DEPTH))
+
+    def alias(self, event: AliasEvent) -> None:
+        if any(collection.anchor == event.anchor for collection in self.open):
+            self.fail(event.start_mark.line + 1, _(
+                "«*{anchor}» está dentro de lo que nombra «&{anchor}»: una estructura que se "
+                "contiene a sí misma no tiene fin; se espera un alias fuera de su "
+                "ancla").format(anchor=event.anchor), self.where())
+        self.add(*self.anchors.get(event.anchor, (1, 0)))
 
 
-def check_events(events, name: str) -> None:
+def check_events(events: Iterable[Event], name: str) -> None:
     """Refuse, from a parser's events, a file that nests, expands or lists beyond the limits.
     Raises InputError located at the line where the limit is passed."""
     count = _Count(name)

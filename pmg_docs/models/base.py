@@ -57,7 +57,7 @@ MARKDOWN = _Markdown()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000),
                  AfterValidator(_printable)]
-def _lines_at_most(limit: int):
+def _lines_at_most(limit: int) -> AfterValidator:
     def check(text: str) -> str:
         lines = text.count("\n") + (not text.endswith("\n"))
         if lines > limit:

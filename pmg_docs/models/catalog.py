@@ -8,7 +8,7 @@ parameters, and every word the documents print about the marco.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -183,7 +183,7 @@ class Compliance(Model):
     source: Text | None = None
 
     @model_validator(mode="after")
-    def _bands_descend_to_zero(self):
+    def _bands_descend_to_zero(self) -> Self:
         starts = [band.at_least for band in self.bands]
         if starts != sorted(starts, reverse=True) or len(set(starts)) != len(starts):
             raise ValueError(_("los tramos van del `at_least` más alto al más bajo, cada uno "

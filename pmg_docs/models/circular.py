@@ -19,7 +19,7 @@ from .base import Id, LetterText, Model, Text
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _date(value):
+def _date(value: object) -> object:
     # The loader hands dates over as text (see front_matter.py), so that a wrong one is located.
     if isinstance(value, str):
         if not _ISO_DATE.match(value.strip()):

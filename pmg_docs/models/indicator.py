@@ -67,7 +67,7 @@ class Target(Model):
     value: SignedAmount | None = None
 
     @model_validator(mode="after")
-    def _complete(self):
+    def _complete(self) -> Target:
         if (self.numerator is None) != (self.denominator is None):
             raise ValueError(_("se espera `numerator` y `denominator` juntos, o ninguno de los "
                                "dos (y entonces `value` solo)"))

@@ -16,7 +16,6 @@ from pydantic import Field
 
 from .base import Id, Model, RichText, Text
 from .indicator import Target
-from .linked import AboutFormulation
 
 
 class IndicatorResult(Model):
@@ -52,7 +51,7 @@ class ExternalCause(Model):
     accepted: bool | None = None
 
 
-class Results(AboutFormulation):
+class Results(Model):
     kind: Literal["results"]
     catalog: Id
     # The formulation reported on: a path relative to this file, inside the repository.

@@ -20,7 +20,7 @@ class Service(Model):
 
     @field_validator("partida", "chapter", mode="before")
     @classmethod
-    def _pad_number(cls, value):
+    def _pad_number(cls, value: object) -> object:
         # `partida: 08` reads as the number 8 in YAML; the budget code is the two digits "08".
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
             return f"{value:02d}"

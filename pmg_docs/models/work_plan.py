@@ -14,7 +14,6 @@ from pydantic import Field
 from ..i18n import N_
 from .base import Id, Model, Text
 from .circular import LetterDate as Day
-from .linked import AboutFormulation
 
 
 class Activity(Model):
@@ -41,7 +40,7 @@ class SystemPlan(Model):
     activities: list[Activity] = Field(min_length=1)
 
 
-class WorkPlan(AboutFormulation):
+class WorkPlan(Model):
     kind: Literal["work-plan"]
     catalog: Id
     # The formulation planned: a path relative to this file, inside the repository.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import kinds
 from ..checks import check_path
@@ -27,6 +28,9 @@ from ..output import document_name, write_document
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
+
+if TYPE_CHECKING:
+    from ..models.catalog import System
 
 FORMATS = ("pdf", "docx")
 
@@ -73,14 +77,15 @@ class Rendered:
     outputs: list[Path] = field(default_factory=list)
 
 
-def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], list[Diagnostic]]:
+def _annexes(document: Document[Any],
+             options: RenderOptions) -> tuple[list[dict], list[Diagnostic]]:
     """The views of the annexes asked for that the document's format offers, each with its
     template; a note for each it does not offer."""
     annexes, notes = [], []
     for name in options.annexes:
         annex = document.format.annexes.get(name)
         if annex is None:
-            notes.append(document.source.diagnostic((), _(
+            notes.append(document.diagnostic((), _(
                 "el formato {format} de {kind} no ofrece el anexo «{annex}»; se omite").format(
                 format=document.format.name, kind=document.kind, annex=name),
                 severity=Severity.WARNING))
@@ -88,13 +93,13 @@ def _annexes(document: Document, options: RenderOptions) -> tuple[list[dict], li
         template = document.spec.annexes.get(name, annex.template)
         notes.extend(check_template(document.catalog_source, ("documents", document.kind),
                                     template, kinds.ANNEX, name, options.templates))
-        built = annex.view.load()(document.model, document.catalog)
+        built = annex.view.load()(document)
         if built is not None:
             annexes.append({"template": template, "view": built})
     return annexes, notes
 
 
-def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path],
+def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[Path],
                                                                   list[Diagnostic]]:
     """The HTML of a checked document, the template and asset files it was made of, and what
     was found on the way. Raises InputError for a template that cannot lay it out."""
@@ -112,7 +117,7 @@ def lay_out(document: Document, options: RenderOptions) -> tuple[str, list[Path]
     problems += [n for n in notes if n.severity is Severity.ERROR]
     if problems:
         raise InputError(problems)
-    view = document.format.view.load()(document.model, document.catalog)
+    view = document.format.view.load()(document)
     context = {"catalog": document.catalog, "document": document.model, "view": view,
                "spec": spec, "annexes": annexes}
     try:
@@ -164,7 +169,7 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
             "subconjunto de HTML del README").format(problem=exc))]
 
 
-def render_document(document: Document, options: RenderOptions) -> Rendered:
+def render_document(document: Document[Any], options: RenderOptions) -> Rendered:
     """The bytes of a checked document in each format asked for; nothing is written."""
     from ..resources import templates_dir
 
@@ -203,7 +208,7 @@ def render_source(path: Path, registry: CatalogRegistry, options: RenderOptions)
         return Rendered(name=display_name(Path(path)), diagnostics=diagnostics)
     if kinds.is_catalog(document.kind):
         return Rendered(name=document.source.name, diagnostics=[*diagnostics,
-                        document.source.diagnostic(("kind",), _(
+                        document.diagnostic(("kind",), _(
                             "un catálogo es datos, no un documento que diagramar; se espera una "
                             "formulación o una circular (o `pmg guide` para la guía de un "
                             "sistema del catálogo)"))])
@@ -219,7 +224,8 @@ def write_rendered(rendered: Rendered, out_dir: Path, base: Path) -> None:
         rendered.outputs.append(write_document(out_dir, document_name(base, fmt), data))
 
 
-def guide_document(system_id: str, catalog_id: str, registry: CatalogRegistry) -> Document:
+def guide_document(system_id: str, catalog_id: str,
+                   registry: CatalogRegistry) -> Document[System]:
     """The requirements guide of a system, as a document drawn from its catalog. Raises
     UnknownId for an id that is not there, InputError for a catalog that offers no guide."""
     from ..load.sources import drawn_document

@@ -41,7 +41,7 @@ def preview(path: Path, registry: CatalogRegistry, templates: Path | None = None
     document, diagnostics = check_path(path, registry, templates)
     if document is None:
         return Preview(diagnostics)
-    named = [] if document.catalog_source is None else [
+    named = [] if kinds.is_catalog(document.kind) else [
         document.catalog_source.path, *(link.source.path for link in document.links)]
     if not render or kinds.is_catalog(document.kind) or blocking(diagnostics, strict=False):
         return Preview(diagnostics, document.kind, inputs=named)

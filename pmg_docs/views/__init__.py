@@ -3,6 +3,7 @@ the catalog's number style. No words: every word a document prints comes from it
 its catalog.
 
 Each format has its view module (objetivos, areas, indicadores, circular, guide), named in the
-kind registry (`pmg_docs.kinds`) as `view(model, catalog) -> dict`; annexes have theirs
-(annex.py). Templates receive the view as `view`, beside `catalog`, `document` and `spec`.
+kind registry (`pmg_docs.kinds`) as `view(document) -> dict` (`kinds.View`: the loaded document
+carries its model, its catalog and the sources it names); annexes have theirs (annex.py).
+Templates receive the view as `view`, beside `catalog`, `document` and `spec`.
 """

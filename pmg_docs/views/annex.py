@@ -3,14 +3,20 @@ of every stage objective committed with a weight above 0."""
 
 from __future__ import annotations
 
-from ..models.catalog import Catalog
+from typing import TYPE_CHECKING, Any
+
 from ..models.objetivos import Formulation
 from ..numbers import format_count
 from .lookup import known
 from .requirements import requirement_rows, stage_of
 
+if TYPE_CHECKING:
+    from ..load.document import Document
 
-def requirements_annex(formulation: Formulation, catalog: Catalog) -> dict | None:
+
+
+def requirements_annex(document: Document[Formulation]) -> dict[str, Any] | None:
+    formulation, catalog = document.model, document.catalog
     systems = []
     for objective_commitment in formulation.objectives:
         for commitment in objective_commitment.systems:

@@ -6,11 +6,16 @@ Rows keep the formulation's order, which is the order the service's document pri
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..models.areas import Formulation
-from ..models.catalog import Catalog
 from ..numbers import format_number
 from ..richtext import render_markdown
 from .lookup import known
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # A justification longer than this may be taller than a landscape page: its row is allowed to
@@ -18,7 +23,8 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 SPLIT_JUSTIFICATION_CHARS = 2000
 
 
-def view(formulation: Formulation, catalog: Catalog) -> dict:
+def view(document: Document[Formulation]) -> dict[str, Any]:
+    formulation, catalog = document.model, document.catalog
     style = catalog.number_style
     decimals = catalog.rules.weight_decimals
     # One column per stage up to the longest system of the marco (I to IV in 2011).

@@ -9,6 +9,7 @@ the text is ever a template.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,6 +24,10 @@ from .lookup import known
 
 # A system's row in a table of systems: its name and the text beside it.
 Row = dict[str, str]
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+
 
 
 def _ending(text: str, mark: str) -> str:
@@ -119,7 +124,8 @@ def _html(md: MarkdownIt, tokens: Sequence[Token],
     return {"kind": "html", "html": Markup(md.renderer.render(tokens, md.options, env))}
 
 
-def view(circular: Circular, catalog: Catalog) -> dict:
+def view(document: Document[Circular]) -> dict[str, Any]:
+    circular, catalog = document.model, document.catalog
     return {
         "date": format_letter_date(circular.date),
         "body": body_parts(circular, catalog),

@@ -3,11 +3,18 @@ technical requirements with their notes."""
 
 from __future__ import annotations
 
-from ..models.catalog import Catalog, System
+from typing import TYPE_CHECKING, Any
+
+from ..models.catalog import System
 from .requirements import requirement_rows, stage_of
 
+if TYPE_CHECKING:
+    from ..load.document import Document
 
-def view(system: System, catalog: Catalog) -> dict:
+
+
+def view(document: Document[System]) -> dict[str, Any]:
+    system = document.model
     stages = []
     for stage in system.stages:
         objectives = [{"number": o.number, "text": o.text, "count": len(o.requirements),

@@ -3,14 +3,20 @@ as the catalog names it, its target on its scale and its note rendered from Mark
 
 from __future__ import annotations
 
-from ..models.catalog import Catalog
+from typing import TYPE_CHECKING, Any
+
 from ..models.indicadores import Formulation
 from ..numbers import format_number
 from ..richtext import render_markdown
 from .targets import target_view
 
+if TYPE_CHECKING:
+    from ..load.document import Document
 
-def view(formulation: Formulation, catalog: Catalog) -> dict:
+
+
+def view(document: Document[Formulation]) -> dict[str, Any]:
+    formulation, catalog = document.model, document.catalog
     style = catalog.number_style
 
     def type_name(type_id: str | None) -> str | None:

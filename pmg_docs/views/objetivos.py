@@ -3,8 +3,10 @@ indicators, in the catalog's order, and the gender-equity measures."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..checks.objetivos import indicator_of
-from ..models.catalog import Catalog, ManagementObjective
+from ..models.catalog import ManagementObjective
 from ..models.objetivos import (
     Formulation,
     IndicatorCommitment,
@@ -16,8 +18,13 @@ from ..richtext import render_markdown
 from .lookup import known
 from .targets import target_view
 
+if TYPE_CHECKING:
+    from ..load.document import Document
 
-def view(formulation: Formulation, catalog: Catalog) -> dict:
+
+
+def view(document: Document[Formulation]) -> dict[str, Any]:
+    formulation, catalog = document.model, document.catalog
     style = catalog.number_style
 
     def weight(value: float) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from statistics import mean
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..charts import BAR, COLUMN
 from ..checks.compliance import Judgement, compliance_rules
@@ -18,7 +18,9 @@ from .results import judgement_view, percent_text
 from .targets import target_view
 
 if TYPE_CHECKING:
+    from ..load.document import Document
     from ..year.consolidate import Year
+
 
 # Bins of the distribution chart: below 50, then ten points each up to 100.
 BIN_STARTS = (0, 50, 60, 70, 80, 90)
@@ -106,10 +108,11 @@ def band_counts(year: Year) -> list[tuple[IncentiveBand, int]]:
     return [(band, sum(1 for j in judgements if j.band is band)) for band in bands]
 
 
-def view(year, catalog) -> dict:
+def view(document: Document[Year]) -> dict[str, Any]:
+    year, catalog = document.model, document.catalog
     style = catalog.number_style
     judged = year.judged
-    percents = [s.judgement.percent for s in judged]
+    percents = [s.judgement.percent for s in judged if s.judgement is not None]
     bins = distribution(year)
     counts = [count for _label, count in bins]
     systems = system_compliance(year)

@@ -5,6 +5,7 @@ the overall compliance and the incentive band; notes, evidence and external caus
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from ..checks.compliance import Judged, Judgement, compliance_rules, judge
 from ..checks.objetivos import indicator_of
@@ -14,6 +15,10 @@ from ..numbers import format_count, format_number
 from ..richtext import render_markdown
 from .lookup import known
 from .targets import target_view
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+
 
 
 def percent_text(value: Decimal | float, catalog: Catalog) -> str:
@@ -37,9 +42,10 @@ def judgement_view(judgement: Judgement, catalog: Catalog) -> dict[str, object]:
     }
 
 
-def view(results: Results, catalog: Catalog) -> dict:
+def view(document: Document[Results]) -> dict[str, Any]:
+    results, catalog = document.model, document.catalog
     style = catalog.number_style
-    formulation = results.formulation_document.model
+    formulation = document.formulation.model
     judgement = judge(results, formulation, catalog)
     by_indicator = {r.indicator: r for r in results.indicators}
     by_system = {r.system: r for r in results.systems}
@@ -89,12 +95,12 @@ def view(results: Results, catalog: Catalog) -> dict:
         objective = known(catalog.objective(objective_commitment.objective),
                           objective_commitment.objective)
         rows = []
-        for item in [*objective_commitment.systems, *objective_commitment.indicators]:
+        idents = [*(s.system for s in objective_commitment.systems),
+                  *(i.indicator for i in objective_commitment.indicators)]
+        for ident in idents:
             number += 1
-            ident = getattr(item, "system", None) or item.indicator
             rows.append(row(number, judged_by_id[ident]))
-        earned = sum(judged_by_id[getattr(i, "system", None) or i.indicator].earned
-                     for i in [*objective_commitment.systems, *objective_commitment.indicators])
+        earned = sum(judged_by_id[ident].earned for ident in idents)
         sections.append({"number": objective.number, "name": objective.name,
                          "weight": weight(objective_commitment.weight), "earned": weight(earned),
                          "rows": rows})

@@ -3,10 +3,15 @@ dates printed, in the formulation's order."""
 
 from __future__ import annotations
 
-from ..models.catalog import Catalog
+from typing import TYPE_CHECKING, Any
+
 from ..models.work_plan import Activity, WorkPlan
 from ..numbers import format_short_date
 from .lookup import known
+
+if TYPE_CHECKING:
+    from ..load.document import Document
+
 
 
 def _activity(activity: Activity,
@@ -22,8 +27,9 @@ def _activity(activity: Activity,
             "evidence": list(activity.evidence), "objective": objective}
 
 
-def view(plan: WorkPlan, catalog: Catalog) -> dict:
-    formulation = plan.formulation_document.model
+def view(document: Document[WorkPlan]) -> dict[str, Any]:
+    plan, catalog = document.model, document.catalog
+    formulation = document.formulation.model
     plans = {p.measure: p for p in plan.gender_measures}
     measures = []
     for number, measure in enumerate(formulation.gender_measures, start=1):

@@ -103,7 +103,7 @@ def export_workbook(documents: list[tuple[str, Document]]) -> bytes:
         own = [(i, j) for i, o in enumerate(model.objectives)
                for j, x in enumerate(o.indicators) if x.definition is not None]
         for i, j in own:
-            problems.append(document.source.diagnostic(
+            problems.append(document.diagnostic(
                 ("objectives", i, "indicators", j, "definition"), _(
                     "un indicador propio (con `definition:`) no cabe en el libro de "
                     "compromisos; se exportan solo indicadores del catálogo")))
@@ -137,7 +137,7 @@ def year_formulations(directory: Path, registry: CatalogRegistry) -> list[tuple[
             problems.extend(exc.diagnostics)
             continue
         if not document.format.workbook:
-            problems.append(document.source.diagnostic(("catalog",), _(
+            problems.append(document.diagnostic(("catalog",), _(
                 "formulación en el formato {format}; el libro de compromisos lleva "
                 "formulaciones por objetivos de gestión").format(format=document.format.name)))
             continue

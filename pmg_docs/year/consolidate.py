@@ -81,7 +81,7 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     year = Year(catalog_document, sorted(services, key=_order))
     for service in year.services:
         if service.results is None:
-            year.diagnostics.append(service.formulation.source.diagnostic((), _(
+            year.diagnostics.append(service.formulation.diagnostic((), _(
                 "sin informe de resultados en la carpeta; el servicio se lista aparte"),
                 severity=Severity.WARNING))
     return year
@@ -144,10 +144,10 @@ def _services(formulations: dict[Path, Document], results: list[Document]) -> li
     claimed: dict[Path, Document] = {}
     problems: list[Diagnostic] = []
     for document in results:
-        formulation = document.model.formulation_document
+        formulation = document.formulation
         key = formulation.source.path.resolve()
         if key in claimed:
-            problems.append(document.source.diagnostic((kinds.ABOUT_FORMULATION.field,), _(
+            problems.append(document.diagnostic((kinds.ABOUT_FORMULATION.field,), _(
                 "{other} ya informa los resultados de esta formulación; se espera un solo "
                 "informe por servicio").format(other=claimed[key].source.name)))
             continue

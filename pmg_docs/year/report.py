@@ -24,7 +24,7 @@ def year_subject(directory: Path, registry: CatalogRegistry) -> tuple[Document, 
     return year.catalog_document, year
 
 
-def report_document(year: Year) -> Document:
+def report_document(year: Year) -> Document[Year]:
     """The year as a document of the report kind its catalog declares."""
     return drawn_document(kinds.REPORT, year.catalog_document, year)
 

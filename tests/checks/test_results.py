@@ -41,7 +41,7 @@ def judged(name: str):
     document, diagnostics = check_path(EXAMPLES / "resultados" / f"{name}.yaml",
                                        CatalogRegistry())
     assert diagnostics == []
-    return judge(document.model, document.model.formulation_document.model, document.catalog)
+    return judge(document.model, document.formulation.model, document.catalog)
 
 
 @pytest.mark.parametrize("name, expected", [("aduanas", ADUANAS), ("ips", IPS)])
@@ -63,7 +63,7 @@ def test_an_accepted_external_cause_counts_as_met(tmp_path):
                                                                    "accepted: true"))
     document, diagnostics = check_path(results, CatalogRegistry())
     assert diagnostics == []
-    judgement = judge(document.model, document.model.formulation_document.model,
+    judgement = judge(document.model, document.formulation.model,
                       document.catalog)
     spending = next(j for j in judgement.items if j.commitment.id == "concentracion-del-gasto")
     assert (spending.met, spending.external, spending.earned) == (True, True, 20)

@@ -196,7 +196,7 @@ def _context() -> dict:
         from pmg_docs.load import load_document
 
         document = load_document(ROOT / "examples" / "2024" / "aduanas.yaml", REGISTRY)
-        view = document.format.view.load()(document.model, document.catalog)
+        view = document.format.view.load()(document)
         CONTEXT.update(catalog=document.catalog, document=document.model, view=view,
                        spec=document.spec, annexes=[])
     return CONTEXT

@@ -22,7 +22,7 @@ def example(name: str) -> Document:
 
 def view_of(document: Document) -> dict:
     """What the document's template receives as `view`."""
-    return document.format.view.load()(document.model, document.catalog)
+    return document.format.view.load()(document)
 
 
 def example_year() -> Year:
@@ -33,8 +33,9 @@ def example_year() -> Year:
 def year_view(year: Year) -> dict:
     """What the year's report template receives as `view`."""
     from pmg_docs.views.report import view
+    from pmg_docs.year.report import report_document
 
-    return view(year, year.catalog)
+    return view(report_document(year))
 
 
 def refused(path: Path) -> list[Diagnostic]:

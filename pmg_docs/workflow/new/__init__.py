@@ -110,7 +110,7 @@ def _roll_forward(request: Request, previous: Document, kind_name: str, fmt: kin
     """Last year's document in the request: its service block always; the document itself when
     it is of this format, else what cannot be carried, as decisions."""
     if previous.kind != kind_name:
-        raise InputError([previous.source.diagnostic(("kind",), _(
+        raise InputError([previous.diagnostic(("kind",), _(
             "es de tipo {got}; se espera el documento del año anterior, de tipo {kind}").format(
             got=previous.kind, kind=kind_name))])
     request.last_service = getattr(previous.model, "service", None)
