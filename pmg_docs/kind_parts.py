@@ -21,6 +21,12 @@ from .checks import objetivos as objetivos_checks
 from .checks import report as report_checks
 from .checks import results as results_checks
 from .checks import work_plan as work_plan_checks
+from .edit.new import areas as areas_new
+from .edit.new import circular as circular_new
+from .edit.new import indicadores as indicadores_new
+from .edit.new import objetivos as objetivos_new
+from .edit.new import results as results_new
+from .edit.new import work_plan as work_plan_new
 from .kinds import AnnexView, Checks, Describe, Links, Scaffolder, View
 from .load.references import link_formulation
 from .models import areas, circular, indicadores, objetivos, results, work_plan
@@ -33,12 +39,6 @@ from .views import objetivos as objetivos_view
 from .views import report as report_view
 from .views import results as results_view
 from .views import work_plan as work_plan_view
-from .workflow.new import areas as areas_new
-from .workflow.new import circular as circular_new
-from .workflow.new import indicadores as indicadores_new
-from .workflow.new import objetivos as objetivos_new
-from .workflow.new import results as results_new
-from .workflow.new import work_plan as work_plan_new
 
 M = TypeVar("M")
 

@@ -37,11 +37,11 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from .diagnostics import Diagnostic
+    from .edit.new.common import Request, Scaffold
     from .load.catalogs import CatalogRegistry
     from .load.document import Document
     from .load.located_yaml import FieldPath
     from .models.catalog import Catalog
-    from .workflow.new.common import Request, Scaffold
 
 T = TypeVar("T", covariant=True)
 # A format's model (see load/document.py).
@@ -72,7 +72,7 @@ class AnnexView(Protocol[M]):
 class Describe(Protocol):
     """(field path, the source's data as written, its catalog) -> the place as the document
     names it ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line
-    (checks/places.py); it reads raw data, so it also names the place of a shape error."""
+    (diagnostics/places.py); it reads raw data, so it also names the place of a shape error."""
 
     def __call__(self, path: FieldPath, data: Any, catalog: Catalog, /) -> str | None: ...
 
@@ -150,7 +150,7 @@ class Format:
     # `pmg new`: the text a new source starts from.
     scaffold: Part[Scaffolder] | None = None
     # (field path, the source's raw data, catalog) -> the place as the document names it
-    # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (checks/places.py).
+    # ("Objetivo N°3 › Indicador «…» › meta"), shown beside file:line (diagnostics/places.py).
     describe: Part[Describe] | None = None
     # The source this one names (a results file's formulation), None for a source that names
     # none.
@@ -202,14 +202,14 @@ def _format(name: str, package: str, *, model: str | None,
             annexes: dict[str, Annex] | None = None, scaffold: bool = False,
             link: Link | None = None, workbook: bool = False) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
-    views/NAME.py and workflow/new/NAME.py."""
+    views/NAME.py and edit/new/NAME.py."""
     return Format(
         name=name,
         model=Part(f"pmg_docs.models.{model}") if model else None,
         checks=Part(f"pmg_docs.checks.{package}:check"),
         view=Part(f"pmg_docs.views.{package}:view"),
         annexes=annexes or {},
-        scaffold=Part(f"pmg_docs.workflow.new.{package}:scaffold") if scaffold else None,
+        scaffold=Part(f"pmg_docs.edit.new.{package}:scaffold") if scaffold else None,
         # Every format written in a file says where in it a problem is.
         describe=Part(f"pmg_docs.checks.{package}:describe") if model else None,
         link=link,
@@ -264,7 +264,7 @@ KINDS: dict[str, Kind] = {
     }),
     REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),
-    }, written=False, subject=Part("pmg_docs.year.report:year_subject"),
+    }, written=False, subject=Part("pmg_docs.render.report:year_subject"),
         output="resultados-{subject.catalog.year}"),
 }
 

@@ -245,7 +245,7 @@ def test_the_circular_scaffold_exists_in_both_languages_and_validates(tmp_path, 
     from click.testing import CliRunner
 
     from pmg_docs.cli import main
-    from pmg_docs.workflow.new.circular import scaffold_file
+    from pmg_docs.edit.new.circular import scaffold_file
 
     spanish, english = scaffold_file("es"), scaffold_file("en")
     assert spanish.name == "circular.md" and english.name == "circular.en.md"

@@ -22,7 +22,7 @@ def test_every_part_of_a_format_imports(kind, fmt):
     assert callable(fmt.checks.load()) and callable(fmt.view.load())
     if fmt.scaffold is not None:
         assert callable(fmt.scaffold.load())
-    # Every format written in a file names the places of its problems (checks/places.py).
+    # Every format written in a file names the places of its problems (diagnostics/places.py).
     assert (fmt.describe is not None) == (fmt.model is not None)
     if fmt.describe is not None:
         assert callable(fmt.describe.load())

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.places import FieldPath, describe_path, named
 from ..i18n import _
 from ..load.document import Document
 from ..models.areas import Formulation
@@ -19,7 +20,6 @@ from ..models.catalog import Catalog, System
 from . import weights
 from .checked import Rule
 from .marco_requirements import check_requirements
-from .places import FieldPath, describe_path, named
 from .wording import no_stage, not_in_catalog, twice
 
 if TYPE_CHECKING:

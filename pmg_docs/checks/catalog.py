@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from ..diagnostics import Diagnostic
+from ..diagnostics.places import FieldPath
 from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
-from .places import FieldPath
 from .requirement_codes import check_requirements as check_technical_requirements
 from .wording import not_in_catalog, twice
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..diagnostics import Diagnostic, unknown
+from ..diagnostics.places import describe_path
 from ..i18n import _
 from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
@@ -18,7 +19,6 @@ from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..models.vocabulary import word
 from ..richtext.circular import INSERTIONS, parse_text
-from .places import describe_path
 from .wording import not_in_catalog, noun, twice
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from .. import kinds
 from ..diagnostics import Diagnostic, unknown
+from ..diagnostics.places import FieldPath
 from ..i18n import _
 from ..load.document import Document
 from ..load.located_yaml import YamlSource
 from ..models.catalog import Catalog, DocumentSpec
 from ..resources import template_declaration, template_file
-from .places import FieldPath
 
 
 def _declares(kind: str, fmt: str | None) -> str:

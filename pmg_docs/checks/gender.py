@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
+from ..diagnostics.places import FieldPath
 from ..i18n import ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog, Indicator
 from ..models.objetivos import Formulation, IndicatorCommitment
 from ..numbers import plain
 from .checked import Rule
-from .places import FieldPath
 from .wording import not_in_catalog
 
 

@@ -17,9 +17,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.places import FieldPath
 from ..i18n import _, ngettext
 from ..load.front_matter import FrontMatterSource
-from .places import FieldPath
 
 if TYPE_CHECKING:
     from ..load.document import Document

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, repeated
+from ..diagnostics.places import describe_path
 from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog
 from ..models.indicadores import Formulation
 from . import weights
-from .places import describe_path
 from .targets import check_definition, check_target
 
 if TYPE_CHECKING:

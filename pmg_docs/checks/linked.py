@@ -7,11 +7,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic, Severity, display_name
+from ..diagnostics.places import FieldPath
 from ..i18n import _, ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog
 from .checked import Rule
-from .places import FieldPath
 
 About = TypeVar("About")
 

@@ -16,13 +16,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.places import FieldPath
 from ..i18n import _
 from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
 from ..load.located_yaml import YamlSource
 from ..models.base import MARKDOWN
 from ..richtext import unsupported
-from .places import FieldPath
 
 
 def _constructs() -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.places import FieldPath, ItemNamer, describe_path, named
 from ..i18n import _, ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog
@@ -15,7 +16,6 @@ from ..numbers import same, shown
 from . import weights
 from .checked import Rule
 from .gender import RULES as GENDER_RULES
-from .places import FieldPath, ItemNamer, describe_path, named
 from .targets import check_commitment, check_definition
 from .wording import no_stage, not_in_catalog, twice
 

@@ -1,4 +1,4 @@
-"""The consolidated year is drawn from sources already checked one by one (year/consolidate.py
+"""The consolidated year is drawn from sources already checked one by one (views/year.py
 gathers their findings); the document itself adds no rule."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
     from ..load.document import Document
-    from ..year.consolidate import Year
+    from ..views.year import Year
 
 
 def check(document: Document[Year]) -> Iterable[Diagnostic]:

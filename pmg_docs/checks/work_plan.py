@@ -8,15 +8,15 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.places import FieldPath, describe_path, named
+from ..domain.compliance import SystemCommitted, commitments
 from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog
 from ..models.objetivos import Formulation
 from ..models.work_plan import Activity, WorkPlan
 from .checked import Rule
-from .compliance import SystemCommitted, commitments
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
-from .places import FieldPath, describe_path, named
 from .wording import twice
 
 if TYPE_CHECKING:

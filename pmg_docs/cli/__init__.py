@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 the input has errors (each printed as file:line: field: message);
 2 the command line itself is wrong (click's usage errors); 3 an internal error (a bug). Commands
-never exit: they raise the exceptions of diagnostics.py, each carrying its code, and `run` is the
+never exit: they raise the exceptions of diagnostics/, each carrying its code, and `run` is the
 one place that turns them (and any other exception: a bug) into the process's exit. Library
 modules are imported inside the commands so that `pmg --help` and `pmg validate` stay quick and
 never load the writers.

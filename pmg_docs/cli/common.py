@@ -1,5 +1,5 @@
 """What the commands share: options (the render options gathered into one object), and how
-diagnostics are printed. Exit codes belong to the exceptions (diagnostics.py) and are decided in
+diagnostics are printed. Exit codes belong to the exceptions (diagnostics/) and are decided in
 one place, the entry point (cli/__init__.py).
 
 Help texts are Spanish source strings in `_()`, translated when this module is imported: a

@@ -1,4 +1,4 @@
-"""`pmg sign` and `pmg verify`: PAdES signatures on rendered PDFs (see workflow/signing.py)."""
+"""`pmg sign` and `pmg verify`: PAdES signatures on rendered PDFs (see signing/sign.py)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _quiet_pyhanko() -> None:
               help=_("PDF firmado (por omisión NOMBRE-firmado.pdf junto al original, que no "
                      "se modifica)."))
 def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
-    from ..workflow.signing import DEFAULT_FIELD, SigningError, sign_pdf
+    from ..signing.sign import DEFAULT_FIELD, SigningError, sign_pdf
 
     _quiet_pyhanko()
     target = output or pdf.with_name(f"{pdf.stem}-firmado.pdf")
@@ -59,8 +59,8 @@ def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
 @click.option("--trust", "trust", multiple=True, type=_PDF,
               help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse."))
 def verify(pdf, trust) -> None:
-    from ..workflow.pdf_checks import check_pdf
-    from ..workflow.verification import verify_signatures
+    from ..signing.pdf_checks import check_pdf
+    from ..signing.verify import verify_signatures
 
     _quiet_pyhanko()
     result = verify_signatures(pdf.read_bytes(), list(trust))

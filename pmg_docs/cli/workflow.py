@@ -29,8 +29,8 @@ from .completion import complete_catalog_ids
                      "alguno."))
 @catalogs_option
 def fmt(paths, check, catalog_dirs) -> None:
+    from ..edit.fmt import format_paths
     from ..load import CatalogRegistry
-    from ..workflow.fmt import format_paths
 
     report = format_paths(paths, CatalogRegistry(catalog_dirs), check=check)
     print_diagnostics(report.diagnostics)
@@ -60,8 +60,8 @@ def fmt(paths, check, catalog_dirs) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), metavar=_("RUTA"),
               help=_("Escribe en este archivo (con --all: en esta carpeta) en vez de mostrarlo."))
 def schema(kind, every, output) -> None:
+    from ..edit.schema import schema_file_name, schema_names, schema_text
     from ..output import write_file
-    from ..workflow.schema import schema_file_name, schema_names, schema_text
 
     if every and output is None:
         raise click.UsageError(_("--all necesita -o CARPETA"))
@@ -101,8 +101,8 @@ class _PathsAfterDashDash(click.Command):
 @catalogs_option
 @click.pass_context
 def diff(ctx, refs, fmt, catalog_dirs) -> None:
+    from ..diff import diff_files, diff_revisions, render_markdown, render_text
     from ..load.catalogs import CatalogRegistry
-    from ..workflow.diff import diff_files, diff_revisions, render_markdown, render_text
 
     registry = CatalogRegistry(catalog_dirs)
     paths = ctx.meta.get("pmg.paths")
@@ -150,8 +150,8 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
 @catalogs_option
 def new(kind, path, force, catalog_id, name, ministry, partida, chapter, from_path,
         catalog_dirs) -> None:
+    from ..edit.new import ServiceFields, new_document
     from ..load import CatalogRegistry
-    from ..workflow.new import ServiceFields, new_document
 
     service = ServiceFields(name=name, ministry=ministry, partida=partida, chapter=chapter)
     result = new_document(kind, catalog_id, service, CatalogRegistry(catalog_dirs),
@@ -176,8 +176,8 @@ def catalog() -> None:
 @catalog.command("list", help=_("Cada catálogo: id, año, mecanismo, versión y título."))
 @catalogs_option
 def catalog_list(catalog_dirs) -> None:
+    from ..edit.catalog_info import list_catalogs
     from ..load.catalogs import CatalogRegistry
-    from ..workflow.catalog_info import list_catalogs
     from .listing import print_listing
 
     listing, problems = list_catalogs(CatalogRegistry(catalog_dirs))
@@ -192,8 +192,8 @@ def catalog_list(catalog_dirs) -> None:
 @click.argument("catalog_id", metavar="ID", shell_complete=complete_catalog_ids)
 @catalogs_option
 def catalog_show(catalog_id, catalog_dirs) -> None:
+    from ..edit.catalog_info import UnknownId, show_catalog
     from ..load.catalogs import CatalogRegistry
-    from ..workflow.catalog_info import UnknownId, show_catalog
     from .listing import print_listing
 
     try:
@@ -220,8 +220,8 @@ def catalog_show(catalog_id, catalog_dirs) -> None:
 @catalogs_option
 def catalog_new(new_id, from_id, year, path, force, catalog_dirs) -> None:
     from ..diagnostics import display_name
+    from ..edit.catalog_info import UnknownId, new_catalog
     from ..load.catalogs import CatalogRegistry
-    from ..workflow.catalog_info import UnknownId, new_catalog
     from .common import settings
 
     if path is None:

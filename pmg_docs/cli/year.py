@@ -28,7 +28,7 @@ def report(directory: Path, options: RenderOptions) -> None:
     from ..diagnostics import blocking
     from ..load import CatalogRegistry
     from ..render.pipeline import write_rendered
-    from ..year.report import render_report
+    from ..render.report import render_report
 
     rendered, year = render_report(directory, CatalogRegistry(options.catalogs), options)
     print_diagnostics(rendered.diagnostics)
@@ -54,7 +54,7 @@ def report(directory: Path, options: RenderOptions) -> None:
 def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, ...]) -> None:
     from ..load import CatalogRegistry
     from ..output import write_file
-    from ..year.commitments_xlsx import export_workbook, year_formulations
+    from ..writers.commitments_xlsx import export_workbook, year_formulations
 
     if path.exists() and not force:
         raise click.BadParameter(_("{path} ya existe; use --force para reemplazarlo").format(
@@ -87,8 +87,8 @@ def import_() -> None:
 @strict_option
 def import_xlsx(workbook: Path, out_dir: Path, force: bool, catalog_dirs: tuple[Path, ...],
                 strict: bool) -> None:
+    from ..edit.import_xlsx import import_workbook
     from ..load import CatalogRegistry
-    from ..year.import_xlsx import import_workbook
 
     written, problems = import_workbook(workbook, out_dir, CatalogRegistry(catalog_dirs),
                                         force=force, strict=strict)

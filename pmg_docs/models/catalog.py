@@ -169,7 +169,7 @@ class IncentiveBand(Model):
 
 
 class Compliance(Model):
-    """How results are judged against a formulation (read by checks/compliance.py)."""
+    """How results are judged against a formulation (read by domain/compliance.py)."""
 
     # An indicator counts as met when its result reaches this percent of its target.
     met_at: float = Field(default=100, gt=0, le=100)

@@ -5,7 +5,7 @@ given to each model by the base configuration (`field_title`), or its own `Field
 where a format calls a field otherwise (a work plan's `unit` is the «unidad responsable»).
 Titles are Spanish msgids marked with `N_()`: they are stored as written and translated when
 read (`title()`, `word()`), so the language chosen at run time (PMG_LANG) applies. Places in
-messages (checks/places.py), the words of checks (checks/wording.py), `pmg diff` and the JSON
+messages (diagnostics/places.py), the words of checks (checks/wording.py), `pmg diff` and the JSON
 Schema's titles all read them from here.
 """
 

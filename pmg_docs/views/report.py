@@ -8,18 +8,18 @@ from decimal import Decimal
 from statistics import mean
 from typing import TYPE_CHECKING, Any
 
-from ..charts import BAR, COLUMN
-from ..checks.compliance import Judgement, compliance_rules
+from ..domain.compliance import Judgement, compliance_rules
 from ..models.catalog import Catalog, IncentiveBand, System
 from ..models.results import Results
 from ..numbers import format_count, format_number, rounded
+from .charts import BAR, COLUMN
 from .lookup import known
 from .results import judgement_view, percent_text
 from .targets import target_view
 
 if TYPE_CHECKING:
     from ..load.document import Document
-    from ..year.consolidate import Year
+    from .year import Year
 
 
 # Bins of the distribution chart: below 50, then ten points each up to 100.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmg_docs.charts import BAR, COLUMN, Chart
+from pmg_docs.views.charts import BAR, COLUMN, Chart
 from pmg_docs.views.report import count_maximum
 from tests.support.sources import example_year, year_view
 

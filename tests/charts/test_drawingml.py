@@ -13,8 +13,8 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from pmg_docs.charts import BAR, COLUMN, Chart, chart_html
-from pmg_docs.charts.docx import add_chart
+from pmg_docs.views.charts import BAR, COLUMN, Chart, chart_html
+from pmg_docs.writers.docx.charts import add_chart
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

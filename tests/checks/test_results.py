@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pmg_docs.checks import check_path
-from pmg_docs.checks.compliance import judge
+from pmg_docs.domain.compliance import judge
 from pmg_docs.load import CatalogRegistry
 from tests.support.located import assert_located, validate
 from tests.support.paths import ROOT

@@ -14,8 +14,8 @@ from lxml import html as lxml_html
 
 from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out, produce
-from pmg_docs.year.consolidate import consolidate
-from pmg_docs.year.report import report_document
+from pmg_docs.render.report import report_document
+from pmg_docs.views.year import consolidate
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow

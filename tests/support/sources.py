@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pmg_docs.diagnostics import Diagnostic, InputError
 from pmg_docs.load import CatalogRegistry, Document, load_document
-from pmg_docs.year.consolidate import Year, consolidate
+from pmg_docs.views.year import Year, consolidate
 
 from .paths import ROOT
 
@@ -32,8 +32,8 @@ def example_year() -> Year:
 
 def year_view(year: Year) -> dict:
     """What the year's report template receives as `view`."""
+    from pmg_docs.render.report import report_document
     from pmg_docs.views.report import view
-    from pmg_docs.year.report import report_document
 
     return view(report_document(year))
 

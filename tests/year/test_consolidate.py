@@ -10,7 +10,7 @@ import pytest
 
 from pmg_docs.diagnostics import InputError, Severity
 from pmg_docs.load import CatalogRegistry
-from pmg_docs.year.consolidate import consolidate
+from pmg_docs.views.year import consolidate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "2024"
 

@@ -94,7 +94,7 @@ class BlockWriter:
             self.inline(header_paragraph(self.document), element)
         elif tag == "div" and "chart" in own:
             # A chart (pmg_docs/charts): a native Word chart from the spec the PDF's SVG drew.
-            from ...charts.docx import add_chart
+            from .charts import add_chart
 
             add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
         elif tag == "div" and "page-break" in own:

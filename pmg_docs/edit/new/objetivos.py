@@ -8,7 +8,7 @@ still exists in the new catalog (same ids, same number of stage objectives) and 
 of the file and on the terminal, what needs a decision: what is new, gone or changed.
 
 The text is written here line by line, with every value as a JSON string or number (valid YAML);
-`pmg_docs.workflow.new` then puts it in the canonical layout, which also proves it parses into
+`pmg_docs.edit.new` then puts it in the canonical layout, which also proves it parses into
 the model.
 """
 

@@ -10,8 +10,8 @@ from .. import kinds
 from ..diagnostics import InputError, blocking
 from ..load import CatalogRegistry, Document
 from ..load.sources import drawn_document
-from ..render.pipeline import Rendered, RenderOptions, render_document
-from .consolidate import Year, consolidate
+from ..views.year import Year, consolidate
+from .pipeline import Rendered, RenderOptions, render_document
 
 XLSX = "xlsx"
 FORMATS = ("pdf", "docx", XLSX)
@@ -48,7 +48,7 @@ def render_report(directory: Path, registry: CatalogRegistry,
             return rendered, year
         rendered.data.update(made.data)
     if workbook:
-        from .workbook import year_workbook
+        from ..writers.year_xlsx import year_workbook
 
         rendered.data[XLSX] = year_workbook(year)
     return rendered, year

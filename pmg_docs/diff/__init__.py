@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import kinds
-from ...diagnostics import Diagnostic, InputError, display_name
-from ...i18n import _, ngettext
-from ...load.catalogs import CatalogRegistry
-from ...load.from_text import FRONT_MATTER_SUFFIXES, source_from_text
-from ...load.sources import SOURCE_SUFFIXES, Document, parse_document
-from ...load.text import read_text
+from .. import kinds
+from ..diagnostics import Diagnostic, InputError, display_name
+from ..i18n import _, ngettext
+from ..load.catalogs import CatalogRegistry
+from ..load.from_text import FRONT_MATTER_SUFFIXES, source_from_text
+from ..load.sources import SOURCE_SUFFIXES, Document, parse_document
+from ..load.text import read_text
 from .semantic import ADDED, CHANGED, REMOVED, Change, Namer, diff_models
 
 SUFFIXES = (*SOURCE_SUFFIXES, *FRONT_MATTER_SUFFIXES)

@@ -7,7 +7,7 @@ from ..checks.objetivos import indicator_of
 from ..checks.targets import stated_or_computed
 from ..i18n import _
 from ..views.report import band_counts, distribution, system_compliance
-from ..writers.xlsx import (
+from .xlsx import (
     DECIMAL,
     INTEGER,
     PERCENT,

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ...i18n import _
-from ...models import vocabulary
-from ...numbers import plain
+from ..i18n import _
+from ..models import vocabulary
+from ..numbers import plain
 
 # The fields that identify an item of a list, in order of preference: an item's own id first
 # (a catalog's system has an `id` and names its `objective`), then what it refers to.

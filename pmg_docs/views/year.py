@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .. import kinds
 from ..checks import check_document
-from ..checks.compliance import Judgement, judge
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..domain.compliance import Judgement, judge
 from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
 from ..load.located_yaml import YamlSource

@@ -18,9 +18,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from pmg_docs.cli import main
-from pmg_docs.workflow.pdf_checks import check_pdf
-from pmg_docs.workflow.signing import finish_external, prepare_external
-from pmg_docs.workflow.verification import verify_signatures
+from pmg_docs.signing.pdf_checks import check_pdf
+from pmg_docs.signing.sign import finish_external, prepare_external
+from pmg_docs.signing.verify import verify_signatures
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow

@@ -27,7 +27,7 @@ from typing import IO, Any
 
 import click
 
-from .i18n import _
+from ..i18n import _
 
 # Exit codes, by class of failure (documented in the README and in `pmg --help`).
 EXIT_OK = 0
@@ -61,7 +61,7 @@ class Diagnostic:
     message: str
     severity: Severity = Severity.ERROR
     # The same place as the document names it, counted from 1 ("Objetivo N°3 › ponderación"),
-    # where the document's format has a `describe` part (see load/document.py, checks/places.py).
+    # where the document's format has a `describe` part (load/document.py, diagnostics/places.py).
     item: str | None = None
 
     @property

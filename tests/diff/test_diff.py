@@ -279,8 +279,8 @@ def test_the_walk_is_generic_over_models():
     through its model: items paired by `system`, named from the catalog."""
     from pydantic import BaseModel, ConfigDict
 
+    from pmg_docs.diff.semantic import Namer, diff_models
     from pmg_docs.load.catalogs import CatalogRegistry
-    from pmg_docs.workflow.diff.semantic import Namer, diff_models
 
     class Committed(BaseModel):
         model_config = ConfigDict(frozen=True)

@@ -106,7 +106,7 @@ def test_new_document_names_the_kinds_for_a_kind_it_does_not_know():
     # The command line offers only known kinds; called directly, an unknown one is the caller's
     # input error, listed like any other unknown name (it used to end in an AttributeError).
     from pmg_docs.diagnostics import InputError
-    from pmg_docs.workflow.new import ServiceFields, new_document
+    from pmg_docs.edit.new import ServiceFields, new_document
 
     with pytest.raises(InputError) as raised:
         new_document("memoria", None, ServiceFields(), CatalogRegistry())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
-from . import BAR, COLOUR, Chart
+from ..views.charts import BAR, COLOUR, Chart
 
 WIDTH = 480
 FONT = 'font-family="Arimo, sans-serif"'

@@ -52,7 +52,7 @@ class Chart:
 
 def chart_html(spec: dict, title: str, axis_title: str = "") -> Markup:
     """The `chart` filter: `{{ view.charts.distribution | chart("Título", "Servicios") }}`."""
-    from .svg import svg
+    from ..writers.chart_svg import svg
 
     chart = Chart(**{**spec, "title": title, "axis_title": axis_title})
     image = base64.b64encode(svg(chart).encode("utf-8")).decode("ascii")

@@ -14,10 +14,10 @@ from docx.oxml import parse_xml as parse_docx_xml
 from docx.shared import Mm
 from lxml import etree
 
-from ..writers.docx.images import make_room_for_drawing
-from ..writers.xlsx import new_workbook, workbook_bytes
-from . import BAR, COLOUR, Chart
-from .svg import size
+from ...views.charts import BAR, COLOUR, Chart
+from ..chart_svg import size
+from ..xlsx import new_workbook, workbook_bytes
+from .images import make_room_for_drawing
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from pmg_docs.cli import main
+from pmg_docs.edit.fmt import comments_of
 from pmg_docs.load.located_yaml import parse_yaml_text
-from pmg_docs.workflow.fmt import comments_of
 from tests.support.paths import DATA, ROOT
 
 SOURCES = sorted([*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "catalogs").glob("*.yaml")])

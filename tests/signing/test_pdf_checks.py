@@ -16,7 +16,7 @@ from pmg_docs.checks import check_path
 from pmg_docs.cli import main
 from pmg_docs.load import CatalogRegistry
 from pmg_docs.render.pipeline import RenderOptions, lay_out, render_guide, write_rendered
-from pmg_docs.workflow.pdf_checks import check_pdf
+from pmg_docs.signing.pdf_checks import check_pdf
 from pmg_docs.writers.pdf_metadata import DEFAULT_VARIANT
 from tests.support.paths import ROOT
 

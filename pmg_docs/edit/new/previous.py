@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from ...diff.semantic import IDENTITY_KEYS, Namer, item_word, summary
 from ...i18n import _
-from ..diff.semantic import IDENTITY_KEYS, Namer, item_word, summary
 
 
 def _label(item: BaseModel, namer: Namer) -> str:

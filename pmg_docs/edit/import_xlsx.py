@@ -22,7 +22,7 @@ from .. import kinds
 from ..diagnostics import Diagnostic, InputError, blocking, display_name
 from ..i18n import _
 from ..models.base import ID_PATTERN
-from .commitments_xlsx import YES, Sheet, sheets
+from ..writers.commitments_xlsx import YES, Sheet, sheets
 
 TRUE_WORDS = {"sí", "si", "x", "yes", "true"}
 FALSE_WORDS = {"", "no", "false"}
@@ -419,7 +419,7 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
     from ..checks import check_document
     from ..load.from_text import document_from_text
     from ..output import write_document
-    from ..workflow.fmt import canonical_text
+    from .fmt import canonical_text
 
     book = display_name(path)
     drafts, problems = read_workbook(path)

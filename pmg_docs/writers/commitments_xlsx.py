@@ -25,7 +25,7 @@ from ..diagnostics import InputError
 from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.objetivos import Formulation
-from ..writers.xlsx import DECIMAL, TEXT, Column, add_table, new_workbook, workbook_bytes
+from .xlsx import DECIMAL, TEXT, Column, add_table, new_workbook, workbook_bytes
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from pmg_docs import kinds
 from pmg_docs.cli import main
+from pmg_docs.edit.schema import schema_names, schema_text
 from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.load.sources import load_source
-from pmg_docs.workflow.schema import schema_names, schema_text
 from tests.support.paths import DATA, ROOT
 
 SCHEMAS = ROOT / "schemas"

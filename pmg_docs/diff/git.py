@@ -9,9 +9,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ...diagnostics import Diagnostic, InputError
-from ...i18n import _
-from ...load.text import read_text
+from ..diagnostics import Diagnostic, InputError
+from ..i18n import _
+from ..load.text import read_text
 
 TIMEOUT_SECONDS = 60
 
