@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..diagnostics.places import FieldPath, ItemNamer, describe_path, named
+from ..domain.targets import indicator_of
 from ..i18n import _, ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog
-from ..models.indicator import IndicatorFields
-from ..models.objetivos import Formulation, IndicatorCommitment
+from ..models.objetivos import Formulation
 from ..numbers import same, shown
 from . import weights
 from .checked import Rule
@@ -145,12 +145,6 @@ def _stages_match_catalog(document, base, commitment, system):
             "faltan las etapas {missing} de «{system}»; se espera cada etapa, con ponderaciones "
             "0 donde no se compromete nada").format(
             missing=", ".join(str(m) for m in missing), system=system.name))
-
-
-def indicator_of(commitment: IndicatorCommitment, catalog: Catalog) -> IndicatorFields | None:
-    """What the commitment's indicator is: the service's own definition, else the catalog's."""
-    return commitment.definition if commitment.definition is not None \
-        else catalog.indicator(commitment.indicator)
 
 
 def targets(document, catalog):

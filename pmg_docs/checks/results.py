@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import Diagnostic
 from ..diagnostics.places import FieldPath, describe_path, named
 from ..domain.compliance import Commitment, commitments
+from ..domain.targets import indicator_of
 from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog, System
@@ -16,7 +17,6 @@ from ..models.indicator import IndicatorFields
 from ..models.results import Results
 from .checked import Rule
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
-from .objetivos import indicator_of
 from .targets import check_target
 from .wording import twice
 

@@ -12,25 +12,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, unknown
+from ..domain.targets import computed_value
 from ..i18n import _
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog
-
-
-def computed_value(target: Target, indicator: IndicatorFields) -> float | None:
-    """What numerator and denominator give on the indicator's scale; None without a fraction or
-    with a zero denominator."""
-    if target.numerator is None or not target.denominator:
-        return None
-    return target.numerator / target.denominator * indicator.factor
-
-
-def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | None:
-    """The value a document prints: the one stated, else the computed one."""
-    return target.value if target.value is not None else computed_value(target, indicator)
 
 
 def check_target(document, base: tuple, target: Target, indicator: IndicatorFields,

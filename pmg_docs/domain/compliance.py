@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ..checks.targets import stated_or_computed
 from ..diagnostics.places import FieldPath
 from ..models.catalog import Catalog, Compliance, IncentiveBand
 from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
 from ..models.results import IndicatorResult, Results, SystemResult
 from ..numbers import rounded
+from .targets import stated_or_computed
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def judge(results: Results, formulation: Formulation, catalog: Catalog) -> Judge
 
 def _indicator(commitment: IndicatorCommitted, result: IndicatorResult, external: bool,
                rules: Compliance, catalog: Catalog) -> Judged:
-    from ..checks.objetivos import indicator_of
+    from .targets import indicator_of
 
     item = commitment.item
     indicator = indicator_of(item, catalog)

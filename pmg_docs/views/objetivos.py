@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..checks.objetivos import indicator_of
+from ..domain.targets import indicator_of
 from ..models.catalog import ManagementObjective
 from ..models.objetivos import (
     Formulation,

@@ -58,7 +58,7 @@ def count_maximum(largest: int) -> int:
 
 
 def _rows(judgement: Judgement, results: Results, catalog: Catalog) -> list[dict[str, object]]:
-    from ..checks.objetivos import indicator_of
+    from ..domain.targets import indicator_of
 
     style = catalog.number_style
     weight = catalog.rules.weight_decimals

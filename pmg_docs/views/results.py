@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..checks.objetivos import indicator_of
 from ..domain.compliance import Judged, Judgement, compliance_rules, judge
+from ..domain.targets import indicator_of
 from ..models.catalog import Catalog
 from ..models.results import Results
 from ..numbers import format_count, format_number

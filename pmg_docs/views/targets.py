@@ -7,7 +7,7 @@ order and the words stay in the template.
 
 from __future__ import annotations
 
-from ..checks.targets import stated_or_computed
+from ..domain.targets import stated_or_computed
 from ..models.catalog import NumberStyle
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import format_count, format_number

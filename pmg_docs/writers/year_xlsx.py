@@ -3,8 +3,7 @@ numbers with number formats (percentages as fractions shown with `%`), frozen he
 
 from __future__ import annotations
 
-from ..checks.objetivos import indicator_of
-from ..checks.targets import stated_or_computed
+from ..domain.targets import indicator_of, stated_or_computed
 from ..i18n import _
 from ..views.report import band_counts, distribution, system_compliance
 from .xlsx import (
