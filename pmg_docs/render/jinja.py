@@ -31,7 +31,7 @@ from ..i18n import _
 from ..numbers import format_count, format_letter_date, format_long_date, format_number
 from ..resources import TEMPLATE_SUFFIX, templates_dir
 from ..richtext import render_markdown
-from ..views.charts import chart_html
+from ..writers.chart_svg import chart_html
 from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

@@ -1,30 +1,19 @@
-"""Charts of the consolidated year, drawn as vector graphics in both formats from one spec.
+"""A chart as data: what a view (views/report.py) makes and the writers draw.
 
-A chart is data (a `Chart`: title, categories, one series of values, their printed labels, the
-axis maximum). The template asks for it with the `chart` filter, which writes a
-`<div class="chart" data-chart="…">` holding an SVG image:
-
-- the PDF shows the SVG (svg.py), which WeasyPrint draws as vector paths and text;
-- the DOCX writer reads the spec from `data-chart` and writes a native Word chart (docx.py,
-  DrawingML `c:chart`), which Word and LibreOffice draw as vectors and staff can restyle and
-  edit in Word, its data in an embedded workbook.
-
-Why not the same SVG in the DOCX: Word shows an SVG only from Office 2016 on, and the format
-requires a raster (PNG) copy beside it for every other reader, which would need a rasteriser
-(cairo) that nothing else here needs; a native chart needs no fallback.
+A `Chart` is a title, categories, one series of values, their printed labels and the axis
+maximum. The view gives the spec (kind, categories, values, labels, maximum); the template
+names it and asks for it with the `chart` filter, which draws it as SVG for the PDF
+(writers/chart_svg.py) and carries the spec for the DOCX writer, which draws a native Word
+chart (writers/docx/charts.py).
 """
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import asdict, dataclass
 
-from markupsafe import Markup, escape
-
 COLUMN = "column"  # vertical bars, categories along the bottom
 BAR = "bar"        # horizontal bars, categories down the left (long names)
-COLOUR = "2F5597"  # the blue of the documents' headings
 
 
 @dataclass(frozen=True)
@@ -48,14 +37,3 @@ class Chart:
     @classmethod
     def from_json(cls, text: str) -> Chart:
         return cls(**json.loads(text))
-
-
-def chart_html(spec: dict, title: str, axis_title: str = "") -> Markup:
-    """The `chart` filter: `{{ view.charts.distribution | chart("Título", "Servicios") }}`."""
-    from ..writers.chart_svg import svg
-
-    chart = Chart(**{**spec, "title": title, "axis_title": axis_title})
-    image = base64.b64encode(svg(chart).encode("utf-8")).decode("ascii")
-    return Markup(f'<div class="chart" data-chart="{escape(chart.to_json())}">'
-                  f'<img src="data:image/svg+xml;base64,{image}" alt="{escape(title)}" '
-                  'style="width: 100%"></div>')

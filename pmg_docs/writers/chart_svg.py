@@ -1,12 +1,29 @@
 """A chart as SVG, for the PDF: bars, their printed values, category labels, a title, in the
-documents' font. Sizes are in points of the printed page (viewBox = 480 × height)."""
+documents' font. Sizes are in points of the printed page (viewBox = 480 × height).
+
+The template's `chart` filter writes a `<div class="chart" data-chart="…">` holding the SVG
+image, which WeasyPrint draws as vector paths and text; the DOCX writer reads the spec from
+`data-chart` and writes a native Word chart instead (writers/docx/charts.py, DrawingML
+`c:chart`), which Word and LibreOffice draw as vectors and staff can restyle and edit in Word,
+its data in an embedded workbook.
+
+Why not the same SVG in the DOCX: Word shows an SVG only from Office 2016 on, and the format
+requires a raster (PNG) copy beside it for every other reader, which would need a rasteriser
+(cairo) that nothing else here needs; a native chart needs no fallback.
+"""
 
 from __future__ import annotations
 
+import base64
 import textwrap
 from xml.sax.saxutils import escape
 
-from ..views.charts import BAR, COLOUR, Chart
+from markupsafe import Markup
+from markupsafe import escape as escape_html
+
+from ..views.charts import BAR, Chart
+
+COLOUR = "2F5597"  # the blue of the documents' headings
 
 WIDTH = 480
 FONT = 'font-family="Arimo, sans-serif"'
@@ -96,3 +113,12 @@ def svg(chart: Chart) -> str:
     title = _text(WIDTH / 2, 14, chart.title, size=TITLE_SIZE, weight="bold")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
             f'width="{WIDTH}pt" height="{height}pt">{title}{"".join(parts)}</svg>')
+
+
+def chart_html(spec: dict, title: str, axis_title: str = "") -> Markup:
+    """The `chart` filter: `{{ view.charts.distribution | chart("Título", "Servicios") }}`."""
+    chart = Chart(**{**spec, "title": title, "axis_title": axis_title})
+    image = base64.b64encode(svg(chart).encode("utf-8")).decode("ascii")
+    return Markup(f'<div class="chart" data-chart="{escape_html(chart.to_json())}">'
+                  f'<img src="data:image/svg+xml;base64,{image}" alt="{escape_html(title)}" '
+                  'style="width: 100%"></div>')

@@ -93,7 +93,7 @@ class BlockWriter:
         elif tag == "div" and "running-header" in own:
             self.inline(header_paragraph(self.document), element)
         elif tag == "div" and "chart" in own:
-            # A chart (pmg_docs/charts): a native Word chart from the spec the PDF's SVG drew.
+            # A chart (writers/chart_svg.py): a native Word chart from the spec the PDF's SVG drew.
             from .charts import add_chart
 
             add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)

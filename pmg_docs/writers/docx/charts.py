@@ -14,8 +14,8 @@ from docx.oxml import parse_xml as parse_docx_xml
 from docx.shared import Mm
 from lxml import etree
 
-from ...views.charts import BAR, COLOUR, Chart
-from ..chart_svg import size
+from ...views.charts import BAR, Chart
+from ..chart_svg import COLOUR, size
 from ..xlsx import new_workbook, workbook_bytes
 from .images import make_room_for_drawing
 
