@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pmg_docs.writers.docx import styles as names  # noqa: E402
-from pmg_docs.writers.docx.package import FIXED_DATETIME, fixed_zip_times  # noqa: E402
+from pmg_docs.writers.docx.package import FIXED_DATETIME, package_order  # noqa: E402
+from pmg_docs.writers.zips import fixed_zip_times  # noqa: E402
 
 TARGET = ROOT / "templates" / "reference.docx"
 FONT = "Arial"
@@ -270,7 +271,7 @@ def build() -> bytes:
     props.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return fixed_zip_times(buffer.getvalue())
+    return fixed_zip_times(buffer.getvalue(), package_order)
 
 
 def main(argv: list[str]) -> None:

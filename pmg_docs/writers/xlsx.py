@@ -18,9 +18,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-# The same fixed time as the DOCX writer's zip entries (2000-01-01).
+from .zips import fixed_zip_times
+
+# The same fixed time as the zip entries (writers/zips.py: 2000-01-01).
 FIXED_TIME = datetime(2000, 1, 1)
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 
 PERCENT = "0.00%"   # a fraction shown as a percentage: 0.9 -> 90.00%
@@ -76,14 +77,3 @@ def workbook_bytes(workbook: Workbook) -> bytes:
         ExcelWriter(workbook, archive).save()
     return fixed_zip_times(buffer.getvalue())
 
-
-def fixed_zip_times(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

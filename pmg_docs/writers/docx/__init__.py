@@ -26,9 +26,10 @@ import lxml.html
 from docx import Document
 
 from ...resources import templates_dir
+from ..zips import fixed_zip_times
 from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
-from .package import fixed_zip_times, set_properties, set_up_page, text_width_mm
+from .package import package_order, set_properties, set_up_page, text_width_mm
 
 __all__ = ["UnsupportedHtml", "reference_path", "write_docx"]
 
@@ -52,4 +53,4 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
     set_properties(document, root.findtext(".//title") or "")
     buffer = io.BytesIO()
     document.save(buffer)
-    return fixed_zip_times(buffer.getvalue())
+    return fixed_zip_times(buffer.getvalue(), package_order)

@@ -5,7 +5,6 @@ equal bytes).
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime, timezone
 
@@ -16,8 +15,8 @@ from docx.shared import Mm
 
 from . import styles
 
-# A fixed zip entry time, so that equal inputs give equal bytes.
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+# The documents' properties carry this time (the zip entries ZIP_TIME, writers/zips.py), so
+# that equal inputs give equal bytes.
 FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
 # A4 as (width, height) in each orientation; a template asks for landscape with a class on
 # <body>, which the PDF's stylesheet reads too.
@@ -87,14 +86,6 @@ def set_properties(document, title: str) -> None:
     props.revision = 1
 
 
-def fixed_zip_times(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in sorted(source.infolist(), key=lambda i: (i.filename != "[Content_Types].xml",
-                                                             i.filename)):
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+def package_order(info: zipfile.ZipInfo) -> tuple:
+    """The order of a DOCX's entries: [Content_Types].xml first, then by name."""
+    return (info.filename != "[Content_Types].xml", info.filename)
