@@ -69,6 +69,14 @@ def format_count(value: float, style) -> str:
     return format_number(value, decimals, style)
 
 
+def roman(number: int) -> str:
+    """4 -> IV: how the documents number stages (up to X, the most a marco has)."""
+    return ROMAN[int(number) - 1]
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
 def format_long_date(day: dt.date) -> str:
     """`15 de septiembre de 2011`."""
     return format_date(day, format="d 'de' MMMM 'de' y", locale="es")

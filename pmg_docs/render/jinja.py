@@ -28,13 +28,17 @@ from jinja2 import nodes as jinja_nodes
 from jinja2.runtime import Context
 
 from ..i18n import _
-from ..numbers import format_count, format_letter_date, format_long_date, format_number
+from ..numbers import (
+    format_count,
+    format_letter_date,
+    format_long_date,
+    format_number,
+    roman,
+)
 from ..resources import TEMPLATE_SUFFIX, templates_dir
 from ..richtext import render_markdown
 from ..writers.chart_svg import chart_html
 from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @pass_context
@@ -49,17 +53,13 @@ def _count(context: Context, value: float) -> str:
     return format_count(value, context["catalog"].number_style)
 
 
-def _roman(value: int) -> str:
-    return ROMAN[int(value) - 1]
-
-
 FILTERS = {
     "number": _number,
     "count": _count,
     "long_date": format_long_date,      # 15 de septiembre de 2011
     "letter_date": format_letter_date,  # 15 SEP 2011
     "markdown": render_markdown,        # the Markdown subset, as HTML of the subset
-    "roman": _roman,                    # 4 -> IV
+    "roman": roman,                     # 4 -> IV
     "chart": chart_html,                # a chart of the view: SVG in the PDF, Word chart in DOCX
 }
 

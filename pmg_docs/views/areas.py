@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..models.areas import Formulation
-from ..numbers import format_number
+from ..numbers import ROMAN, format_number
 from ..richtext import render_markdown
 from .lookup import known
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ..load.document import Document
 
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # A justification longer than this may be taller than a landscape page: its row is allowed to
 # split across pages (shorter rows are kept whole, with the table's header repeated).
 SPLIT_JUSTIFICATION_CHARS = 2000
