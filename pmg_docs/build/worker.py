@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, OutputError, Severity, blocking, display_name
 from ..i18n import _
-from ..load.catalogs import CatalogRegistry
+from ..load.catalogs import CatalogRegistry, KeptRegistry
 from ..output import document_name, write_document
 from ..render.pipeline import RenderOptions, render_source
 from ..resources import catalogs_dir, templates_dir
@@ -81,11 +81,10 @@ def start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from multiprocessing.util import Finalize
 
-    import docx  # noqa: F401
-
+    from ..render.warm import warm_up
     from ..writers import pdf
 
-    pdf.warm_up()
+    warm_up()
     # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.
     Finalize(None, pdf.release_fonts, exitpriority=10)
 
@@ -94,7 +93,7 @@ def start_worker(parent: int) -> None:
 
 # A file's (size, modification time, inode), by path.
 States = dict[str, tuple[int, int, int]]
-_registries: dict[tuple[Path, ...], tuple[States, CatalogRegistry]] = {}
+_registries: dict[tuple[Path, ...], KeptRegistry] = {}
 
 
 def _states(folders: Iterable[Path | None]) -> States:
@@ -116,11 +115,8 @@ def _states(folders: Iterable[Path | None]) -> States:
 def _registry(catalog_dirs: tuple[Path, ...], catalogs_state: States) -> CatalogRegistry:
     """A registry kept across the sources a worker renders (each catalog read once), renewed
     when a catalog file changed since it was made."""
-    kept = _registries.get(catalog_dirs)
-    if kept is None or kept[0] != catalogs_state:
-        kept = (catalogs_state, CatalogRegistry(catalog_dirs))
-        _registries[catalog_dirs] = kept
-    return kept[1]
+    kept = _registries.setdefault(catalog_dirs, KeptRegistry(catalog_dirs))
+    return kept.current(catalogs_state)
 
 
 def _is_catalog(path: Path) -> bool:

@@ -68,4 +68,18 @@ class CatalogRegistry:
         return document
 
 
+class KeptRegistry:
+    """A catalog registry a long-lived process keeps across the sources it renders (each catalog
+    read once), made anew when what the caller knows of the catalog files (`state`: their
+    times and sizes) changes: a registry keeps each catalog it read, and the process outlives
+    an edit of a catalog (a build worker, the preview's worker)."""
 
+    def __init__(self, catalog_dirs: tuple[Path, ...]):
+        self.catalog_dirs = catalog_dirs
+        self._state: object = None
+        self._registry: CatalogRegistry | None = None
+
+    def current(self, state: object) -> CatalogRegistry:
+        if self._registry is None or state != self._state:
+            self._registry, self._state = CatalogRegistry(self.catalog_dirs), state
+        return self._registry

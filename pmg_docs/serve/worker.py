@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # the worker imports the loader once it runs, not the server
-    from ..load import CatalogRegistry
+    pass
 
 # Long enough for a cold machine to import WeasyPrint and lay out a first page.
 START_TIMEOUT = 120.0
@@ -125,48 +125,28 @@ class Worker:
 
 # --- inside the worker process -----------------------------------------------------------------
 
-class _Catalogs:
-    """The catalog registry, made anew only when a catalog file changed: a registry keeps each
-    catalog it read, and this process lives as long as the server."""
+def _catalog_files(catalog_dirs: tuple[Path, ...]) -> list[tuple]:
+    """(path, modification time, size) of every catalog file: different whenever one changed."""
+    from ..load import CatalogRegistry
 
-    def __init__(self, catalog_dirs: tuple[Path, ...]):
-        self.catalog_dirs = catalog_dirs
-        self._registry: CatalogRegistry | None = None
-        # Each catalog file's path, modification time and size when the registry was made.
-        self._signature: list[tuple[Path, int, int]] | None = None
-
-    def current(self) -> CatalogRegistry:
-        from ..load import CatalogRegistry
-
-        registry = self._registry or CatalogRegistry(self.catalog_dirs)
-        signature = []
-        for path in registry.paths().values():
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            signature.append((path, stat.st_mtime_ns, stat.st_size))
-        if signature != self._signature:
-            registry = CatalogRegistry(self.catalog_dirs)
-            self._signature = signature
-        self._registry = registry
-        return registry
+    state = []
+    for path in CatalogRegistry(catalog_dirs).paths().values():
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        state.append((path, stat.st_mtime_ns, stat.st_size))
+    return state
 
 
 def _warm() -> None:
-    """Import every kind's model, checks and view and the writers, and lay out one line, so
-    that the first preview costs what the others do."""
-    import pmg_docs.writers.docx  # noqa: F401
-
-    from .. import kinds
+    """What every rendering process warms (render/warm.py), and the page images: lay out and
+    draw one line, so that the first preview costs what the others do."""
+    from ..render.warm import warm_up
     from ..writers.pdf import write_pdf
     from . import raster
 
-    for entry in kinds.KINDS.values():
-        for fmt in entry.formats.values():
-            for part in (fmt.model, fmt.checks, fmt.view):
-                if part is not None:
-                    part.load()
+    warm_up()
     raster.pages(write_pdf("<p>pmg</p>")[0])
 
 
@@ -175,8 +155,11 @@ class _Session:
     make the DOCX of its last good render."""
 
     def __init__(self, settings: Settings):
+        from ..load.catalogs import KeptRegistry
+
         self.settings = settings
-        self.catalogs = _Catalogs(settings.catalog_dirs)
+        # Made anew only when a catalog file changed: this process lives as long as the server.
+        self.catalogs = KeptRegistry(settings.catalog_dirs)
         self.docx: dict[str, Callable[[], tuple[bytes, list[Diagnostic]]]] = {}
 
     def answer(self, request: tuple) -> tuple:
@@ -188,8 +171,8 @@ class _Session:
             make = self.docx.get(path)
             return ("docx", Docx(*make()) if make is not None else None)
         started, cpu = time.perf_counter(), time.process_time()
-        found = preview(Path(path), self.catalogs.current(), self.settings.templates,
-                        render=kind == "render")
+        registry = self.catalogs.current(_catalog_files(self.catalogs.catalog_dirs))
+        found = preview(Path(path), registry, self.settings.templates, render=kind == "render")
         pages = raster.pages(found.pdf, request[2]) if found.pdf is not None else []
         if found.docx is not None:
             self.docx[path] = found.docx

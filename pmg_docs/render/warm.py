@@ -1,0 +1,19 @@
+"""Paying for the imports and the fonts once, before the first document: a process that renders
+many (a build's worker, the preview's worker) calls `warm_up` when it starts, so that its first
+document costs what the others do."""
+
+from __future__ import annotations
+
+
+def warm_up() -> None:
+    """Import every kind's model, checks and view and both writers; load the fonts and parse
+    the stylesheets every PDF uses."""
+    from .. import kinds
+    from ..writers import docx, pdf  # noqa: F401 - docx: imported to be warm
+
+    for entry in kinds.KINDS.values():
+        for fmt in entry.formats.values():
+            for part in (fmt.model, fmt.checks, fmt.view):
+                if part is not None:
+                    part.load()
+    pdf.warm_up()
