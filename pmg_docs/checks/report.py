@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
+    from ..domain.year import Year
     from ..load.document import Document
-    from ..views.year import Year
 
 
 def check(document: Document[Year]) -> Iterable[Diagnostic]:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from .. import kinds
 from ..diagnostics import InputError, blocking
+from ..domain.year import Year
 from ..load import CatalogRegistry, Document
 from ..load.sources import drawn_document
-from ..views.year import Year, consolidate
+from ..views.year import consolidate
 from .pipeline import Rendered, RenderOptions, render_document
 
 XLSX = "xlsx"

@@ -18,8 +18,8 @@ from .results import judgement_view, percent_text
 from .targets import target_view
 
 if TYPE_CHECKING:
+    from ..domain.year import Year
     from ..load.document import Document
-    from .year import Year
 
 
 # Bins of the distribution chart: below 50, then ten points each up to 100.

@@ -7,46 +7,20 @@ circulars and catalogs under the folder are not part of the year's figures and a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import kinds
 from ..checks import check_document
 from ..diagnostics import Diagnostic, InputError, Severity, display_name
-from ..domain.compliance import Judgement, judge
+from ..domain.compliance import judge
+from ..domain.year import ServiceYear, Year
 from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
 from ..load.located_yaml import YamlSource
 from ..load.references import link_formulation
-from ..models.catalog import Catalog
 from ..models.service import FormulationHeader
 
 YEAR_KINDS = (kinds.FORMULATION, kinds.RESULTS)
-
-
-@dataclass
-class ServiceYear:
-    formulation: Document
-    results: Document | None = None
-    judgement: Judgement | None = None
-
-
-@dataclass
-class Year:
-    catalog_document: Document
-    services: list[ServiceYear] = field(default_factory=list)
-    # Warnings found on the way (a formulation without results).
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def catalog(self) -> Catalog:
-        catalog = self.catalog_document.model
-        assert isinstance(catalog, Catalog)  # the registry holds catalogs
-        return catalog
-
-    @property
-    def judged(self) -> list[ServiceYear]:
-        return [s for s in self.services if s.judgement is not None]
 
 
 def _order(service: ServiceYear) -> tuple[str, str, str]:

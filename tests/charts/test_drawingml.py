@@ -13,7 +13,8 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from pmg_docs.views.charts import BAR, COLUMN, Chart, chart_html
+from pmg_docs.views.charts import BAR, COLUMN, Chart
+from pmg_docs.writers.chart_svg import chart_html
 from pmg_docs.writers.docx.charts import add_chart
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"

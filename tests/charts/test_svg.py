@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 
 import lxml.html
 
-from pmg_docs.views.charts import BAR, COLUMN, Chart, chart_html
+from pmg_docs.views.charts import BAR, COLUMN, Chart
+from pmg_docs.writers.chart_svg import chart_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 SYSTEMS = Chart(kind=BAR, title="Cumplimiento por sistema",

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmg_docs.diagnostics import Diagnostic, InputError
+from pmg_docs.domain.year import Year
 from pmg_docs.load import CatalogRegistry, Document, load_document
-from pmg_docs.views.year import Year, consolidate
+from pmg_docs.views.year import consolidate
 
 from .paths import ROOT
 
