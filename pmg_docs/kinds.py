@@ -25,7 +25,7 @@ command line stays quick and never loads what a command does not use.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -171,7 +171,7 @@ class Kind:
     written: bool = True
     # A drawn kind's subject factory: (the command's arguments…, registry) -> (the catalog's
     # document, the subject the document is drawn from: a system of the catalog, a year).
-    subject: Part | None = None
+    subject: Part[Callable[..., tuple[Document[Catalog], Any]]] | None = None
     # A drawn document's output name (no suffix) from its subject, as a str.format pattern;
     # None for a written kind, whose output keeps its source's name.
     output: str | None = None

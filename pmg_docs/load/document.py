@@ -62,6 +62,13 @@ class Document(Generic[M]):
     def name(self) -> str:
         return self.source.name
 
+    def laid_out(self) -> tuple[Format, DocumentSpec]:
+        """The format and the catalog's declaration of a document laid out from a template:
+        every document but a catalog (nothing lays a catalog out, so it has neither)."""
+        if self.format is None or self.spec is None:
+            raise TypeError(f"{self.name} is a catalog: no template lays it out")
+        return self.format, self.spec
+
     def place(self, path: FieldPath) -> str | None:
         """`path` (the file's) as the document names it ("Objetivo N°2 › ponderación"), asked
         of the format's `describe` part; None for a format without one or the top of the

@@ -18,6 +18,7 @@ from ..i18n import _
 from .document import Document
 
 if TYPE_CHECKING:
+    from ..kinds import Link
     from .catalogs import CatalogRegistry
 
 ROOT_MARKERS = (".git", "pmg.toml")
@@ -58,6 +59,15 @@ def referenced_path(document: Document[Any], field: str) -> Path:
     return target
 
 
+def declared_link(document: Document[Any]) -> Link:
+    """The source `document`'s format names (`Format.link`). This module's functions run only
+    for a format that declares one (load/sources.py, `_link`; views/year.py)."""
+    link = document.format.link if document.format is not None else None
+    if link is None:
+        raise TypeError(f"{document.name}: its format names no other source")
+    return link
+
+
 def link_formulation(document: Document[Any], registry: CatalogRegistry,
                      loaded: dict[Path, Document[Any]] | None = None) -> None:
     """Load the formulation `document` names and add it to its links. Raises InputError,
@@ -66,7 +76,7 @@ def link_formulation(document: Document[Any], registry: CatalogRegistry,
     from .sources import load_document
 
     source = document.source
-    field = document.format.link.field
+    field = declared_link(document).field
     path = referenced_path(document, field)
     formulation = (loaded or {}).get(path)
     if formulation is None:
@@ -83,7 +93,7 @@ def attach_formulation(document: Document[Any], formulation: Document[Any]) -> N
     """Add a loaded `formulation` to the links of `document`, which names it; raises InputError
     when it is not a formulation by objectives of the same catalog."""
     source = document.source
-    link = document.format.link
+    link = declared_link(document)
     here = (link.field,)
     written = source.data[link.field]
     if formulation.kind != link.kind:

@@ -30,7 +30,8 @@ from .long_words import break_long_words
 from .sandbox import TemplateLimits
 
 if TYPE_CHECKING:
-    from ..models.catalog import System
+    from ..models.catalog import Catalog, System
+    from ..writers.pdf_metadata import PdfMetadata
 
 FORMATS = ("pdf", "docx")
 
@@ -78,19 +79,21 @@ class Rendered:
 
 
 def _annexes(document: Document[Any],
-             options: RenderOptions) -> tuple[list[dict], list[Diagnostic]]:
+             options: RenderOptions) -> tuple[list[dict[str, Any]], list[Diagnostic]]:
     """The views of the annexes asked for that the document's format offers, each with its
     template; a note for each it does not offer."""
-    annexes, notes = [], []
+    fmt, spec = document.laid_out()
+    annexes: list[dict[str, Any]] = []
+    notes: list[Diagnostic] = []
     for name in options.annexes:
-        annex = document.format.annexes.get(name)
+        annex = fmt.annexes.get(name)
         if annex is None:
             notes.append(document.diagnostic((), _(
                 "el formato {format} de {kind} no ofrece el anexo «{annex}»; se omite").format(
-                format=document.format.name, kind=document.kind, annex=name),
+                format=fmt.name, kind=document.kind, annex=name),
                 severity=Severity.WARNING))
             continue
-        template = document.spec.annexes.get(name, annex.template)
+        template = spec.annexes.get(name, annex.template)
         notes.extend(check_template(document.catalog_source, ("documents", document.kind),
                                     template, kinds.ANNEX, name, options.templates))
         built = annex.view.load()(document)
@@ -108,8 +111,8 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
     from .jinja import render_html, template_files
     from .sandbox import TemplateFailure, template_error
 
-    spec = document.spec
-    declared = kinds.kind(document.kind).declared_format(document.format)
+    fmt, spec = document.laid_out()
+    declared = kinds.KINDS[document.kind].declared_format(fmt)
     problems = list(check_template(document.catalog_source,
                                    ("documents", document.kind, "template"), spec.template,
                                    document.kind, declared, options.templates))
@@ -117,7 +120,7 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
     problems += [n for n in notes if n.severity is Severity.ERROR]
     if problems:
         raise InputError(problems)
-    view = document.format.view.load()(document)
+    view = fmt.view.load()(document)
     context = {"catalog": document.catalog, "document": document.model, "view": view,
                "spec": spec, "annexes": annexes}
     try:
@@ -131,7 +134,7 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
     except TemplateSyntaxError as exc:
         # A template named in a branch that was not taken, and that does not parse.
         raise InputError([Diagnostic(exc.filename or exc.name or spec.template, exc.lineno, (),
-                                     template_error(exc.message))]) from None
+                                     template_error(exc.message or str(exc)))]) from None
     odd = NOT_TEXT.search(html)
     if odd is not None:
         # Sources are checked for these; only a template's own text can bring one.
@@ -145,7 +148,7 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
-            templates: Path | None = None, metadata=None,
+            templates: Path | None = None, metadata: PdfMetadata | None = None,
             pdf_variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[Diagnostic]]:
     """One format's bytes from the HTML, with any warning the writer raised."""
     if fmt == "pdf":
@@ -186,7 +189,7 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     if "docx" in options.formats:
         result.inputs.append(templates_dir() / "reference.docx")
     metadata = document_metadata(document.kind, document.catalog, document.model,
-                                 document.source.path.read_bytes(), document.format.name)
+                                 document.source.path.read_bytes(), document.laid_out()[0].name)
     for fmt in options.formats:
         data, notes = produce(html, fmt, options.strict, document.source.name, options.templates,
                               metadata, options.pdf_variant)
@@ -234,7 +237,8 @@ def guide_document(system_id: str, catalog_id: str,
                                                       registry))
 
 
-def guide_subject(system_id: str, catalog_id: str, registry: CatalogRegistry):
+def guide_subject(system_id: str, catalog_id: str,
+                  registry: CatalogRegistry) -> tuple[Document[Catalog], System]:
     """What a guide is drawn from (the guide kind's subject factory): the catalog's document
     and its system `system_id`. Raises UnknownId for an id that is not there."""
     from ..diagnostics import UnknownId, unknown

@@ -11,6 +11,7 @@ from ..diagnostics import InputError, blocking
 from ..domain.year import Year
 from ..load import CatalogRegistry, Document
 from ..load.sources import drawn_document
+from ..models.catalog import Catalog
 from ..views.year import consolidate
 from .pipeline import Rendered, RenderOptions, render_document
 
@@ -18,7 +19,8 @@ XLSX = "xlsx"
 FORMATS = ("pdf", "docx", XLSX)
 
 
-def year_subject(directory: Path, registry: CatalogRegistry) -> tuple[Document, Year]:
+def year_subject(directory: Path,
+                 registry: CatalogRegistry) -> tuple[Document[Catalog], Year]:
     """What the year's report is drawn from (the report kind's subject factory): the year
     under `directory` and its catalog's document. Raises InputError."""
     year = consolidate(directory, registry)

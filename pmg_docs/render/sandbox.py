@@ -58,7 +58,7 @@ class TemplateLimits:
 class TemplateFailure(Exception):
     """A template failed or reached a limit: where, and why (in the user's words)."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None):
+    def __init__(self, message: str, file: str, line: int | None = None):
         super().__init__(message)
         self.message, self.file, self.line = message, file, line
 

@@ -8,6 +8,7 @@ circulars and catalogs under the folder are not part of the year's figures and a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .. import kinds
 from ..checks import check_document
@@ -18,6 +19,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
 from ..load.located_yaml import YamlSource
 from ..load.references import link_formulation
+from ..models.results import Results
 from ..models.service import FormulationHeader
 
 YEAR_KINDS = (kinds.FORMULATION, kinds.RESULTS)
@@ -34,8 +36,10 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     """The year under `directory`. Raises InputError with every problem found when a source
     has errors, when sources are of different catalogs, or when there is nothing to report."""
     sources, problems = _year_sources(directory)
-    formulations: dict[Path, Document] = {}
-    results: list[Document] = []
+    # A year's formulations may be of any format; those that results answer are by objectives
+    # (load/references.py checks it).
+    formulations: dict[Path, Document[Any]] = {}
+    results: list[Document[Results]] = []
     for kind in YEAR_KINDS:
         for source in sources[kind]:
             document = _checked(source, kind, registry, formulations, problems)
@@ -80,7 +84,8 @@ def _year_sources(directory: Path) -> tuple[dict[str, list[YamlSource]], list[Di
 
 
 def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
-             formulations: dict[Path, Document], problems: list[Diagnostic]) -> Document | None:
+             formulations: dict[Path, Document[Any]], problems: list[Diagnostic]
+             ) -> Document[Any] | None:
     """The document of `source`, a results file linked to its formulation (among
     `formulations` when read already); None when it cannot be read. Its errors, and its checks'
     errors, go to `problems`."""
@@ -95,10 +100,10 @@ def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
     return document
 
 
-def _one_catalog(directory: Path, documents: list[Document]) -> str:
+def _one_catalog(directory: Path, documents: list[Document[Any]]) -> str:
     """The id of the one catalog the documents are written against; InputError when there is
     none or there are several."""
-    catalogs = {d.catalog.id for d in documents if d.catalog is not None}
+    catalogs = {d.catalog.id for d in documents}
     if not catalogs:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
             "no hay formulaciones ni resultados en la carpeta; se esperan archivos con "
@@ -110,12 +115,13 @@ def _one_catalog(directory: Path, documents: list[Document]) -> str:
     return catalogs.pop()
 
 
-def _services(formulations: dict[Path, Document], results: list[Document]) -> list[ServiceYear]:
+def _services(formulations: dict[Path, Document[Any]],
+              results: list[Document[Results]]) -> list[ServiceYear]:
     """One service per formulation, with its results and their judgement; a formulation outside
     the folder that a results file names counts too. InputError when two results files report
     on one formulation."""
     services: dict[Path, ServiceYear] = {p: ServiceYear(d) for p, d in formulations.items()}
-    claimed: dict[Path, Document] = {}
+    claimed: dict[Path, Document[Results]] = {}
     problems: list[Diagnostic] = []
     for document in results:
         formulation = document.formulation
