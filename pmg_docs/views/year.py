@@ -34,7 +34,8 @@ def _order(service: ServiceYear) -> tuple[str, str, str]:
 
 def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     """The year under `directory`. Raises InputError with every problem found when a source
-    has errors, when sources are of different catalogs, or when there is nothing to report."""
+    has errors, when sources are of different catalogs, when there is nothing to report, or
+    when their catalog does not say how results are judged."""
     sources, problems = _year_sources(directory)
     # A year's formulations may be of any format; those that results answer are by objectives
     # (load/references.py checks it).
@@ -56,6 +57,13 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     services = _services(formulations, results)
     catalog_document = registry.get(catalog_id)
     assert catalog_document is not None  # every source was read against it
+    if catalog_document.model.rules.compliance is None:
+        # A results file asks for the rules itself (checks/results.py); a year of formulations
+        # alone must too, for the report lays out the catalog's incentive bands.
+        raise InputError([catalog_document.diagnostic(("rules",), _(
+            "el catálogo {catalog} no dice cómo se juzgan los resultados; se espera "
+            "`rules.compliance` en él (umbral de cumplimiento y tramos de incentivo)").format(
+            catalog=catalog_id))])
     year = Year(catalog_document, sorted(services, key=_order))
     for service in year.services:
         if service.results is None:

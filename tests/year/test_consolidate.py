@@ -17,6 +17,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "2024"
 
 def _year(tmp_path: Path, *names: str) -> Path:
     """A repository holding the 2024 example files `names` (relative to examples/2024)."""
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "pmg.toml").write_text("", encoding="utf-8")  # results name ../FILE inside it
     for name in names:
         target = tmp_path / name
@@ -60,3 +61,28 @@ def test_a_folder_without_formulations_or_results_is_refused(tmp_path):
         consolidate(tmp_path, CatalogRegistry())
     [problem] = raised.value.diagnostics
     assert problem.message.startswith("no hay formulaciones ni resultados en la carpeta")
+
+
+def test_a_catalog_that_does_not_judge_results_is_refused_for_formulations_alone(tmp_path):
+    # Results files are refused by their own check; a year of formulations alone used to reach
+    # the report's incentive bands and end in an internal error (exit 3).
+    catalogs = tmp_path / "catalogs"
+    catalogs.mkdir()
+    text = (EXAMPLES.parents[1] / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
+    start = text.index("\n  compliance:\n")
+    end = text.index("\n\n", start)
+    text = (text[:start] + text[end:]).replace("id: pmg-2024\n", "id: sin-tramos\n", 1)
+    (catalogs / "sin-tramos.yaml").write_text(text, encoding="utf-8")
+    folder = _year(tmp_path / "year")
+    formulation = (EXAMPLES / "aduanas.yaml").read_text(encoding="utf-8")
+    (folder / "aduanas.yaml").write_text(
+        formulation.replace("catalog: pmg-2024\n", "catalog: sin-tramos\n"), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        consolidate(folder, CatalogRegistry((catalogs,)))
+    [problem] = raised.value.diagnostics
+    assert problem.file.endswith("sin-tramos.yaml")
+    assert problem.path == ("rules",)
+    assert problem.line == text.splitlines().index("rules:") + 1
+    assert problem.message == (
+        "el catálogo sin-tramos no dice cómo se juzgan los resultados; se espera "
+        "`rules.compliance` en él (umbral de cumplimiento y tramos de incentivo)")
