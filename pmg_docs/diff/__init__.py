@@ -7,6 +7,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name
@@ -16,6 +17,9 @@ from ..load.from_text import FRONT_MATTER_SUFFIXES, source_from_text
 from ..load.sources import SOURCE_SUFFIXES, Document, parse_document
 from ..load.text import read_text
 from .semantic import ADDED, CHANGED, REMOVED, Change, Namer, diff_models
+
+if TYPE_CHECKING:
+    from ..models.catalog import Catalog
 
 SUFFIXES = (*SOURCE_SUFFIXES, *FRONT_MATTER_SUFFIXES)
 
@@ -39,7 +43,8 @@ class DiffReport:
         return bool(self.files)
 
 
-def _version(text: str | None, name: str, registry: CatalogRegistry) -> Document | None:
+def _version(text: str | None, name: str,
+             registry: CatalogRegistry) -> Document[Any] | None:
     """The source in `text`, or None when there is no text or it is not a pmg source (YAML
     without a `kind:` this package knows, such as a CI workflow)."""
     if text is None:
@@ -75,14 +80,16 @@ def diff_texts(old_text: str | None, new_text: str | None, name: str,
                           name)
 
 
-def _catalog(document: Document):
+def _catalog(document: Document[Any]) -> Catalog:
     """The catalog whose names label a document's ids: its own, for a catalog."""
     return document.model if kinds.is_catalog(document.kind) else document.catalog
 
 
-def _diff_versions(old: Document | None, new: Document | None, name: str) -> FileDiff | None:
+def _diff_versions(old: Document[Any] | None, new: Document[Any] | None,
+                   name: str) -> FileDiff | None:
     if old is None or new is None:
-        present = new or old
+        present = new if new is not None else old
+        assert present is not None  # `_compare` returns first when neither version is a source
         status = ADDED if new is not None else REMOVED
         return FileDiff(name, status, _title(present.model))
     old_model, new_model = old.model, new.model

@@ -74,7 +74,9 @@ class Namer:
     def item(self, key: str, value):
         """The catalog's item a `key` field names (an indicator, a system), or None."""
         listing = REFERENCES.get(key)
-        for catalog in self.catalogs if listing and isinstance(value, str) else ():
+        if listing is None or not isinstance(value, str):
+            return None
+        for catalog in self.catalogs:
             for item in getattr(catalog, listing, None) or ():
                 if getattr(item, "id", None) == value:
                     return item
@@ -183,9 +185,10 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
         if isinstance(value, str):
             parts.append(_excerpt(value))
             break
-    if "stages" in fields and all(hasattr(s, "weights") for s in model.stages):
+    stages = getattr(model, "stages", None) if "stages" in fields else None
+    if stages is not None and all(hasattr(s, "weights") for s in stages):
         committed = [f"{s.stage}: " + " + ".join(plain(w) for w in s.weights)
-                     for s in model.stages if any(s.weights)]
+                     for s in stages if any(s.weights)]
         if committed:
             parts.append(_("etapas {weights}").format(weights="; ".join(committed)))
     return ", ".join(parts) if parts else type(model).__name__
@@ -251,15 +254,18 @@ class _Walk:
             order = [*new_by, *(k for k in old_by if k not in new_by)]
             pairs = [(k, old_by.get(k), new_by.get(k)) for k in order]
         for ident, before, after in pairs:
+            # Every pair holds the item on one side at least: the new one, else the old.
+            present = after if after is not None else before
+            assert present is not None
             place = (*self.context(where, identity), self.item_label(key, identity, ident,
-                                                                     after or before))
+                                                                     present))
             # "Estado Verde: system removed"; a gender measure's or an exemption's label already
             # says what it is.
             what = "" if identity is None or _listed_apart(key, identity) else item_word(key)
             if before is None:
-                self.add(place, what, ADDED, new=summary(after, self.namer))
+                self.add(place, what, ADDED, new=summary(present, self.namer))
             elif after is None:
-                self.add(place, what, REMOVED, old=summary(before, self.namer))
+                self.add(place, what, REMOVED, old=summary(present, self.namer))
             elif before != after:
                 self.models(before, after, place)
 
@@ -281,8 +287,8 @@ class _Walk:
             # A system under `exemptions` is not the system under `systems`: say which list.
             return f"{name} ({item_word(key)})" if _listed_apart(key, identity) else name
         if identity in OWN_IDS:
-            name = getattr(item, "name", None)
-            return name if isinstance(name, str) else str(ident)
+            own = getattr(item, "name", None)
+            return own if isinstance(own, str) else str(ident)
         word = item_word(key) if identity == 'number' else field_word(identity, item)
         return f"{word} {ident}"
 

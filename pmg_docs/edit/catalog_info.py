@@ -19,18 +19,12 @@ from ..load.sources import Document
 from ..models.catalog import Catalog, Stage
 
 
-def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document:
+def load_catalog(catalog_id: str, registry: CatalogRegistry) -> Document[Catalog]:
     """The catalog with this id; UnknownId if there is none, InputError if it is broken."""
     document = registry.get(catalog_id)
     if document is None:
         raise UnknownId(unknown(_("un catálogo"), catalog_id, registry.ids()), param="catalog")
     return document
-
-
-def _catalog_of(document: Document) -> Catalog:
-    catalog = document.model
-    assert isinstance(catalog, Catalog)  # the registry holds catalogs
-    return catalog
 
 
 @dataclass
@@ -47,7 +41,7 @@ def list_catalogs(registry: CatalogRegistry) -> tuple[Listing, list[Diagnostic]]
     problems: list[Diagnostic] = []
     for catalog_id in registry.ids():
         try:
-            catalog = _catalog_of(load_catalog(catalog_id, registry))
+            catalog = load_catalog(catalog_id, registry).model
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -58,7 +52,7 @@ def list_catalogs(registry: CatalogRegistry) -> tuple[Listing, list[Diagnostic]]
 
 def show_catalog(catalog_id: str, registry: CatalogRegistry) -> list[Listing]:
     """The ids a formulation can name, section by section. Raises UnknownId or InputError."""
-    catalog = _catalog_of(load_catalog(catalog_id, registry))
+    catalog = load_catalog(catalog_id, registry).model
     documents = ", ".join(f"{kind}: {spec.template}" + (f" ({spec.format})" if spec.format else "")
                           for kind, spec in catalog.documents.items())
     name = _("nombre")
@@ -111,7 +105,7 @@ def new_catalog(new_id: str, from_id: str, year: int | None, path: Path,
     if not re.match(ID_PATTERN, new_id):
         raise InputError([Diagnostic(new_id, None, (), id_expected(new_id))])
     old = load_catalog(from_id, registry)
-    old_year = _catalog_of(old).year
+    old_year = old.model.year
     if path.stem != new_id:
         raise InputError([Diagnostic(display_name(path), None, (), _(
             "un catálogo se llama como su id; se espera el archivo {id}.yaml").format(

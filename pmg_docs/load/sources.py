@@ -99,16 +99,18 @@ def declared(found: Document[Catalog], source: YamlSource,
     """How catalog `found` lays out documents of `kind`; errors located at `source`'s
     `catalog:` (a source naming the catalog) or the catalog's top (a guide)."""
     catalog = found.model
+    # A source naming the catalog has no document yet; a drawn one is the catalog's own.
+    at = found.diagnostic if source is found.source else source.diagnostic
     where = ("catalog",) if source is not found.source else ("documents", kind)
     spec = catalog.documents.get(kind)
     if spec is None:
-        raise InputError([source.diagnostic(where, _(
+        raise InputError([at(where, _(
             "el catálogo {catalog} no ofrece documentos de tipo {kind}; ofrece: {offered}").format(
             catalog=catalog.id, kind=kind, offered=", ".join(catalog.documents) or "—"))])
     fmt = kinds.KINDS[kind].format(spec.format)
     if fmt is None:
         # The catalog itself is checked when it is loaded; this is the message a source gets.
-        raise InputError([source.diagnostic(where, unknown(
+        raise InputError([at(where, unknown(
             _("un formato de {kind}").format(kind=kind), spec.format,
             kinds.KINDS[kind].formats, _("(lo declara el catálogo {catalog})").format(
                 catalog=catalog.id)))])

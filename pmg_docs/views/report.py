@@ -116,11 +116,15 @@ def view(document: Document[Year]) -> dict[str, Any]:
     bins = distribution(year)
     counts = [count for _label, count in bins]
     systems = system_compliance(year)
+    rules = compliance_rules(catalog)
     services = []
     for service in judged:
+        judgement, results = service.judgement, service.results
+        # A service is judged once its results are read (views/year.py sets both).
+        assert judgement is not None and results is not None
         model = service.formulation.model.service
-        services.append({"service": model, **judgement_view(service.judgement, catalog),
-                         "rows": _rows(service.judgement, service.results.model, catalog)})
+        services.append({"service": model, **judgement_view(judgement, catalog),
+                         "rows": _rows(judgement, results.model, catalog)})
     return {
         "year": catalog.year,
         "total": len(year.services),
@@ -135,8 +139,8 @@ def view(document: Document[Year]) -> dict[str, Any]:
         "missing": [s.formulation.model.service for s in year.services if s.judgement is None],
         "systems": [{"name": system.name, "count": count,
                      "mean": percent_text(value, catalog)} for system, count, value in systems],
-        "met_at": format_count(catalog.rules.compliance.met_at, style),
-        "source": catalog.rules.compliance.source,
+        "met_at": format_count(rules.met_at, style),
+        "source": rules.source,
         "charts": {
             "distribution": {
                 "kind": COLUMN, "categories": [label for label, _count in bins],

@@ -136,10 +136,11 @@ def year_formulations(directory: Path, registry: CatalogRegistry) -> list[tuple[
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
-        if not document.format.workbook:
+        fmt = document.laid_out()[0]
+        if not fmt.workbook:
             problems.append(document.diagnostic(("catalog",), _(
                 "formulación en el formato {format}; el libro de compromisos lleva "
-                "formulaciones por objetivos de gestión").format(format=document.format.name)))
+                "formulaciones por objetivos de gestión").format(format=fmt.name)))
             continue
         problems.extend(d for d in check_document(document) if d.severity is Severity.ERROR)
         found.append((path.relative_to(directory).as_posix(), document))

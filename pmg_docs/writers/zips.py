@@ -9,13 +9,18 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 # A fixed zip entry time (2000-01-01), so that equal inputs give equal bytes.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-def fixed_zip_times(data: bytes,
-                    order: Callable[[zipfile.ZipInfo], object] | None = None) -> bytes:
+def fixed_zip_times(
+        data: bytes,
+        order: Callable[[zipfile.ZipInfo], SupportsRichComparison] | None = None) -> bytes:
     """The zip `data` with every entry at ZIP_TIME, deflated, mode 0644; in the order `order`
     sorts the entries by, else in the order they had."""
     source = zipfile.ZipFile(io.BytesIO(data))

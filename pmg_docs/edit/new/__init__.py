@@ -61,7 +61,6 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
 
     found, fmt, scaffold = _declared_format(registry, catalog_id, kind_name)
     catalog = found.model
-    assert isinstance(catalog, Catalog)  # the registry holds catalogs
     request = Request(catalog, service,
                       schema_ref=_schema_ref(output, kinds.schema_name(kind_name, fmt)))
     if from_path is not None:
@@ -85,7 +84,7 @@ def _check_output(output: Path | None, force: bool) -> None:
 
 
 def _declared_format(registry: CatalogRegistry, catalog_id: str, kind_name: str,
-                     ) -> tuple[Document, kinds.Format, Callable[[Request], Scaffold]]:
+                     ) -> tuple[Document[Catalog], kinds.Format, Callable[[Request], Scaffold]]:
     """The catalog `catalog_id`, the format it declares for the kind, and that format's
     scaffold; errors located at --catalog."""
     found = registry.get(catalog_id)
