@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name, unknown
@@ -104,7 +105,7 @@ def _declared_format(registry: CatalogRegistry, catalog_id: str, kind_name: str,
     return found, fmt, scaffold
 
 
-def _roll_forward(request: Request, previous: Document, kind_name: str, fmt: kinds.Format,
+def _roll_forward(request: Request, previous: Document[Any], kind_name: str, fmt: kinds.Format,
                   catalog_id: str) -> None:
     """Last year's document in the request: its service block always; the document itself when
     it is of this format, else what cannot be carried, as decisions."""

@@ -7,7 +7,7 @@ import json
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -45,8 +45,9 @@ class Request:
     # None only for a kind written without a catalog (the circular says its own).
     catalog: Catalog | None
     service: ServiceFields
-    # Last year's formulation document when it is of the same format (else None).
-    previous: Document | None = None
+    # Last year's formulation document when it is of the same format (else None); its model
+    # is the format's (see `last_year`).
+    previous: Document[Any] | None = None
     # Last year's service block, whatever the format it came in.
     last_service: Service | None = None
     schema_ref: str | None = None

@@ -4,10 +4,16 @@ by objectives). Nothing is dropped silently: every item of every list is named."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from pydantic import BaseModel
 
 from ...diff.semantic import IDENTITY_KEYS, Namer, item_word, summary
 from ...i18n import _
+
+if TYPE_CHECKING:
+    from ...kinds import Format
+    from ...load.document import Document
 
 
 def _label(item: BaseModel, namer: Namer) -> str:
@@ -19,13 +25,13 @@ def _label(item: BaseModel, namer: Namer) -> str:
     return type(item).__name__
 
 
-def not_carried(previous, fmt, catalog_id: str) -> list[str]:
+def not_carried(previous: Document[Any], fmt: Format, catalog_id: str) -> list[str]:
     """One decision per item of last year's lists (systems, exemptions, objectives, …)."""
     namer = Namer(previous.catalog)
     notes = [_(
         "la formulación del año anterior está en el formato {old} y la de {catalog} en el "
         "formato {new}: no se trasladó nada; esto es lo que comprometía").format(
-        old=previous.format.name, new=fmt.name, catalog=catalog_id)]
+        old=previous.laid_out()[0].name, new=fmt.name, catalog=catalog_id)]
     for field_name in type(previous.model).model_fields:
         items = getattr(previous.model, field_name)
         if not isinstance(items, list):
