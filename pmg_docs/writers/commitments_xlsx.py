@@ -93,13 +93,12 @@ def _rows(name: str, model: Formulation) -> dict[str, list[Row]]:
     return rows
 
 
-def export_workbook(documents: list[tuple[str, Document]]) -> bytes:
+def export_workbook(documents: list[tuple[str, Document[Formulation]]]) -> bytes:
     """The workbook of `documents`: (file name as written under `Archivo`, loaded document)."""
     problems = []
     rows: dict[str, list[Row]] = {key: [] for key in sheets()}
     for name, document in documents:
         model = document.model
-        assert isinstance(model, Formulation)  # year_formulations keeps formulations by objectives
         own = [(i, j) for i, o in enumerate(model.objectives)
                for j, x in enumerate(o.indicators) if x.definition is not None]
         for i, j in own:
@@ -117,9 +116,10 @@ def export_workbook(documents: list[tuple[str, Document]]) -> bytes:
     return workbook_bytes(workbook)
 
 
-def year_formulations(directory: Path, registry: CatalogRegistry) -> list[tuple[str, Document]]:
-    """Every formulation by objectives under `directory`, clean, with its name relative to
-    it. Raises InputError with every problem found."""
+def year_formulations(directory: Path, registry: CatalogRegistry
+                      ) -> list[tuple[str, Document[Formulation]]]:
+    """Every formulation by objectives under `directory` (the format with a workbook form),
+    clean, with its name relative to it. Raises InputError with every problem found."""
     from ..checks import check_document
     from ..diagnostics import Severity
     from ..load import iter_source_files, load_document, load_source
