@@ -1,4 +1,5 @@
-"""Commands for working in git and with catalogs: fmt, diff, new, schema, catalog."""
+"""Commands on the sources themselves: fmt (layout), diff (what changed), new (a source to fill
+in), schema (for editors) and catalog (list, show, the next year's copy)."""
 
 from __future__ import annotations
 
