@@ -27,7 +27,11 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
         return [*kinds.CATALOG.checks.load()(document, templates), *glyphs]
     from .markdown import check_markdown
 
-    return [*document.format.checks.load()(document), *check_markdown(document), *glyphs]
+    fmt = document.format
+    # Every source but a catalog is read through the format its catalog declares for it
+    # (load/sources.py), and so is every drawn document.
+    assert fmt is not None, f"{document.name}: a {document.kind} without its format"
+    return [*fmt.checks.load()(document), *check_markdown(document), *glyphs]
 
 
 def check_path(path: Path, registry: CatalogRegistry,
