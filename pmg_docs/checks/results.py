@@ -4,10 +4,10 @@ commits, its arithmetic is exact, and its catalog says how results are judged.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic
-from ..diagnostics.places import FieldPath, describe_path, named
+from ..diagnostics import Diagnostic, FieldPath
+from ..diagnostics.places import describe_path, named
 from ..domain.compliance import Commitment, commitments
 from ..domain.targets import indicator_of
 from ..i18n import _
@@ -19,13 +19,6 @@ from .checked import Rule
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .targets import check_target
 from .wording import twice
-
-if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.catalog import Catalog
-    from ..models.results import Results
 
 
 def _name(catalog: Catalog, commitment: Commitment) -> str:
@@ -74,7 +67,7 @@ def systems_match(document: Document[Results], catalog: Catalog) -> Iterator[Dia
     yield from _matched(document, catalog, "systems", "system", "system")
 
 
-def effective_figures(document, catalog):
+def effective_figures(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {c.id: c for c in commitments(document.formulation.model)
                  if c.kind == "indicator"}
     for j, result in enumerate(document.model.indicators):
@@ -130,9 +123,9 @@ def stages_match(document: Document[Results], catalog: Catalog) -> Iterator[Diag
                     formulation_line(formulation, commitment.path)))
 
 
-def external_causes(document, catalog):
+def external_causes(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {c.id for c in commitments(document.formulation.model)}
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for j, cause in enumerate(document.model.external_causes):
         path = ("external_causes", j, "commitment")
         if cause.commitment not in committed:
