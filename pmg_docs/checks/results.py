@@ -14,7 +14,7 @@ from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog, System
 from ..models.indicator import IndicatorFields
-from ..models.results import Results
+from ..models.results import Results, StageResult
 from .checked import Rule
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .targets import check_target
@@ -106,21 +106,28 @@ def stages_match(document: Document[Results], catalog: Catalog) -> Iterator[Diag
                     "esperan solo las etapas con alguna ponderación mayor que 0").format(
                     stage=stage.stage))
                 continue
-            for m, number in enumerate(stage.achieved):
-                if stage.achieved.index(number) != m:
-                    yield document.diagnostic(path + ("achieved", m), twice(str(number), None))
-                elif not 1 <= number <= len(given) or given[number - 1] <= 0:
-                    committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
-                    yield document.diagnostic(path + ("achieved", m), _(
-                        "el objetivo {number} de la etapa {stage} no está comprometido (su "
-                        "ponderación es 0 o no existe); se espera uno de: {known}").format(
-                        number=number, stage=stage.stage,
-                        known=", ".join(str(n) for n in committed_numbers)))
+            yield from _achieved(document, path, stage, given)
         for stage_number, given in weights.items():
             if any(w > 0 for w in given) and stage_number not in listed:
                 yield document.diagnostic(("systems", j, "stages"), missing(
                     _("la etapa {stage}").format(stage=stage_number),
                     formulation_line(formulation, commitment.path)))
+
+
+def _achieved(document: Document[Results], path: FieldPath, stage: StageResult,
+              given: list[float]) -> Iterator[Diagnostic]:
+    """The objectives a stage's result says are achieved (at `path`): each once, and each
+    committed in the formulation (its weight in `given`, by number, above 0)."""
+    for m, number in enumerate(stage.achieved):
+        if stage.achieved.index(number) != m:
+            yield document.diagnostic(path + ("achieved", m), twice(str(number), None))
+        elif not 1 <= number <= len(given) or given[number - 1] <= 0:
+            committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
+            yield document.diagnostic(path + ("achieved", m), _(
+                "el objetivo {number} de la etapa {stage} no está comprometido (su "
+                "ponderación es 0 o no existe); se espera uno de: {known}").format(
+                number=number, stage=stage.stage,
+                known=", ".join(str(n) for n in committed_numbers)))
 
 
 def external_causes(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
