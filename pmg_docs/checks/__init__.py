@@ -22,12 +22,20 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
     """Every finding about a loaded document (its shape was checked while loading it)."""
     from .glyphs import check_glyphs
 
-    glyphs = list(check_glyphs(document))
     if kinds.is_catalog(document.kind):
-        return [*kinds.CATALOG.checks.load()(document, templates), *glyphs]
+        return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document)]
     from .markdown import check_markdown
 
-    return [*document.format.checks.load()(document), *check_markdown(document), *glyphs]
+    fmt = document.format
+    # Every source but a catalog is read through the format its catalog declares for it
+    # (load/sources.py), and so is every drawn document.
+    assert fmt is not None, f"{document.name}: a {document.kind} without its format"
+    found = list(fmt.checks.load()(document))
+    if kinds.KINDS[document.kind].written:
+        # A drawn document (a guide) is read from its catalog's own source, whose texts the
+        # catalog's check already looks at: checked again here, each warning would show twice.
+        found += [*check_markdown(document), *check_glyphs(document)]
+    return found
 
 
 def check_path(path: Path, registry: CatalogRegistry,

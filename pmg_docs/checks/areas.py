@@ -9,24 +9,18 @@ marco's requirements on particular systems (checks/marco_requirements.py), on it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.places import FieldPath, describe_path, named
+from ..diagnostics import Diagnostic, FieldPath, Severity
+from ..diagnostics.places import describe_path, named
 from ..i18n import _
 from ..load.document import Document
-from ..models.areas import Formulation
+from ..models.areas import Exemption, Formulation, StageCommitment
 from ..models.catalog import Catalog, System
 from . import weights
 from .checked import Rule
 from .marco_requirements import check_requirements
 from .wording import no_stage, not_in_catalog, twice
-
-if TYPE_CHECKING:
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.areas import Formulation
-    from ..models.catalog import Catalog
 
 
 def _stage_numbers(system: System) -> list[int]:
@@ -46,7 +40,7 @@ def _committed(document: Document[Formulation]) -> dict[str, int]:
     return found
 
 
-def references_exist(document, catalog):
+def references_exist(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     known = [s.id for s in catalog.systems]
     entries = [(("systems", i), c.system) for i, c in enumerate(document.model.systems)]
     entries += [(("exemptions", i), e.system) for i, e in enumerate(document.model.exemptions)]
@@ -65,7 +59,7 @@ def references_exist(document, catalog):
                 system=system.name, catalog=catalog.id, area=system.area, marco=system.marco))
 
 
-def committed_once(document, catalog):
+def committed_once(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     first = _committed(document)
     for i, commitment in enumerate(document.model.systems):
         j = first[commitment.system]
@@ -90,7 +84,7 @@ def priorities_known(document: Document[Formulation], catalog: Catalog) -> Itera
                 "priority", commitment.priority, known, catalog.id))
 
 
-def weights_total(document, catalog):
+def weights_total(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     yield from weights.total(document, ("systems",),
                              [c.weight for c in document.model.systems], catalog,
                              _("de los sistemas comprometidos"))
@@ -124,7 +118,9 @@ def exemptions_consistent(document: Document[Formulation],
                                      document.model.systems)
 
 
-def _listed_twice(document, exemptions, i, name, first_of_system, first_of_stage):
+def _listed_twice(document: Document[Formulation], exemptions: list[Exemption], i: int,
+                  name: str, first_of_system: dict[str, int],
+                  first_of_stage: dict[tuple[str, int | None], int]) -> Iterator[Diagnostic]:
     # An exemption covers the whole system, so it clashes with any other entry of that system;
     # modifications clash only when they name the same stage.
     exemption = exemptions[i]
@@ -145,7 +141,8 @@ def _listed_twice(document, exemptions, i, name, first_of_system, first_of_stage
         first_of_stage.setdefault(stage_key, i)
 
 
-def _exemption(document, base, exemption, name, committed):
+def _exemption(document: Document[Formulation], base: FieldPath, exemption: Exemption,
+               name: str, committed: dict[str, int] | None) -> Iterator[Diagnostic]:
     if exemption.stage is not None:
         yield document.diagnostic(base + ("stage",), _(
             "una exención (eximir) cubre todo «{system}» y no nombra etapa; se espera sin "
@@ -157,7 +154,9 @@ def _exemption(document, base, exemption, name, committed):
             system=name, line=document.line_of(("systems", committed[exemption.system]))))
 
 
-def _modification(document, catalog, base, exemption, name, committed, commitments):
+def _modification(document: Document[Formulation], catalog: Catalog, base: FieldPath,
+                  exemption: Exemption, name: str, committed: dict[str, int] | None,
+                  commitments: list[StageCommitment]) -> Iterator[Diagnostic]:
     system = catalog.system(exemption.system)
     stage_known = False
     if exemption.stage is None:

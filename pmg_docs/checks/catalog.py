@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TypeVar
 
-from ..diagnostics import Diagnostic
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import _
 from ..load.document import Document
-from ..models.catalog import Catalog
+from ..models.catalog import Catalog, Indicator, System
 from .documents import check_documents
 from .marco_requirements import check_catalog_requirements
 from .requirement_codes import check_requirements as check_technical_requirements
@@ -17,31 +17,26 @@ from .wording import not_in_catalog, twice
 
 T = TypeVar("T")
 
-def _duplicates(document: Document[Catalog], field: str, items, key) -> Iterable[Diagnostic]:
-    seen: dict[object, int] = {}
-    for index, item in enumerate(items):
-        value = key(item)
-        if value in seen:
-            yield document.diagnostic((field, index), twice(
-                value, document.line_of((field, seen[value]))))
-        seen.setdefault(value, index)
 
-
-def check_catalog(document: Document[Catalog], templates=None) -> Iterable[Diagnostic]:
+def check_catalog(document: Document[Catalog],
+                  templates: Path | None = None) -> Iterable[Diagnostic]:
     catalog = document.model
     yield from check_documents(document, templates)
-    yield from _duplicates(document, "objectives", catalog.objectives, lambda o: o.id)
-    yield from _duplicates(document, "indicators", catalog.indicators, lambda o: o.id)
-    yield from _duplicates(document, "systems", catalog.systems, lambda o: o.id)
-    yield from _duplicates(document, "gender_measure_kinds", catalog.gender_measure_kinds,
+    yield from _duplicates(document, ("objectives",), catalog.objectives, lambda o: o.id)
+    yield from _duplicates(document, ("indicators",), catalog.indicators, lambda o: o.id)
+    yield from _duplicates(document, ("systems",), catalog.systems, lambda o: o.id)
+    yield from _duplicates(document, ("gender_measure_kinds",), catalog.gender_measure_kinds,
                            lambda o: o.id)
-    yield from _duplicates(document, "areas", catalog.areas, lambda o: o.id)
-    yield from _duplicates(document, "marcos", catalog.marcos, lambda o: o.id)
-    yield from _duplicates(document, "priorities", catalog.priorities, lambda o: o.id)
-    yield from _duplicates(document, "indicator_types", catalog.indicator_types, lambda o: o.id)
+    yield from _duplicates(document, ("areas",), catalog.areas, lambda o: o.id)
+    yield from _duplicates(document, ("marcos",), catalog.marcos, lambda o: o.id)
+    yield from _duplicates(document, ("priorities",), catalog.priorities, lambda o: o.id)
+    yield from _duplicates(document, ("indicator_types",), catalog.indicator_types,
+                           lambda o: o.id)
     yield from check_catalog_requirements(document)
     objective_ids = {o.id for o in catalog.objectives}
-    for field, items in (("indicators", catalog.indicators), ("systems", catalog.systems)):
+    placed: tuple[tuple[str, Sequence[Indicator | System]], ...] = (
+        ("indicators", catalog.indicators), ("systems", catalog.systems))
+    for field, items in placed:
         for i, item in enumerate(items):
             if item.objective is not None and item.objective not in objective_ids:
                 yield document.diagnostic((field, i, "objective"), not_in_catalog(
@@ -61,9 +56,9 @@ def check_catalog(document: Document[Catalog], templates=None) -> Iterable[Diagn
         if system.marco is not None and system.marco not in marco_ids:
             yield document.diagnostic(base + ("marco",), not_in_catalog(
                 "marco", system.marco, sorted(marco_ids)))
-        yield from _duplicates_in(document, base + ("stages",), system.stages, lambda s: s.number)
+        yield from _duplicates(document, base + ("stages",), system.stages, lambda s: s.number)
         for j, stage in enumerate(system.stages):
-            yield from _duplicates_in(document, base + ("stages", j, "objectives"),
+            yield from _duplicates(document, base + ("stages", j, "objectives"),
                                       stage.objectives, lambda o: o.number)
     yield from _ministries(document)
     yield from check_technical_requirements(document)
@@ -71,7 +66,7 @@ def check_catalog(document: Document[Catalog], templates=None) -> Iterable[Diagn
 
 def _ministries(document: Document[Catalog]) -> Iterable[Diagnostic]:
     catalog = document.model
-    yield from _duplicates(document, "ministries", catalog.ministries, lambda m: m.id)
+    yield from _duplicates(document, ("ministries",), catalog.ministries, lambda m: m.id)
     seen: dict[str, FieldPath] = {}
     for i, ministry in enumerate(catalog.ministries):
         for j, institution in enumerate(ministry.institutions):
@@ -82,7 +77,7 @@ def _ministries(document: Document[Catalog]) -> Iterable[Diagnostic]:
             seen.setdefault(institution.id, path + ("id",))
 
 
-def _duplicates_in(document: Document[Catalog], path: FieldPath, items: Iterable[T],
+def _duplicates(document: Document[Catalog], path: FieldPath, items: Iterable[T],
                    key: Callable[[T], str | int]) -> Iterator[Diagnostic]:
     seen: dict[object, int] = {}
     for index, item in enumerate(items):

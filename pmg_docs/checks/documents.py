@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import kinds
-from ..diagnostics import Diagnostic, unknown
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath, unknown
 from ..i18n import _
 from ..load.document import Document
 from ..load.located_yaml import YamlSource

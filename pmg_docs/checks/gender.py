@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog, Indicator

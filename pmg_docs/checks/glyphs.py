@@ -16,8 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath, Severity
 from ..i18n import _, ngettext
 from ..load.front_matter import FrontMatterSource
 

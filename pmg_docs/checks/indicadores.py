@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic, repeated
+from ..diagnostics import Diagnostic, FieldPath, repeated
 from ..diagnostics.places import describe_path
 from ..i18n import _
 from ..load.document import Document
@@ -13,12 +13,6 @@ from ..models.catalog import Catalog
 from ..models.indicadores import Formulation
 from . import weights
 from .targets import check_definition, check_target
-
-if TYPE_CHECKING:
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.catalog import Catalog
-    from ..models.indicadores import Formulation
 
 
 def check(document: Document[Formulation]) -> Iterable[Diagnostic]:
@@ -55,8 +49,10 @@ def _weights(document: Document[Formulation], catalog: Catalog) -> Iterable[Diag
             "falta la ponderación; el catálogo {catalog} pondera cada indicador: se espera "
             "`weight:`").format(catalog=catalog.id))
     if not missing:
-        yield from weights.total(document, ("indicators",), [i.weight for i in indicators],
-                                 catalog, _("de los indicadores"))
+        # Every indicator carries its weight here (none is missing): the filter only says so.
+        given = [i.weight for i in indicators if i.weight is not None]
+        yield from weights.total(document, ("indicators",), given, catalog,
+                                 _("de los indicadores"))
 
 
 def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:

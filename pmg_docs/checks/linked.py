@@ -4,26 +4,26 @@ formulation it names is itself clean, so that what is compared with it can be tr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from ..diagnostics import Diagnostic, Severity, display_name
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath, Severity, display_name
 from ..i18n import _, ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog
+from ..models.objetivos import Formulation
 from .checked import Rule
 
 About = TypeVar("About")
 
 
-def formulation_is_clean(document: Document[Any],
+def formulation_is_clean(document: Document[About],
                          catalog: Catalog) -> Iterator[Diagnostic]:
     from . import check_document
 
     formulation = document.formulation
     errors = [d for d in check_document(formulation) if d.severity is Severity.ERROR]
     if errors:
-        yield document.diagnostic((document.format.link.field,), ngettext(
+        yield document.diagnostic((_link_field(document),), ngettext(
             "la formulación tiene {count} error; corríjalo primero (`pmg validate {path}` lo "
             "muestra)",
             "la formulación tiene {count} errores; corríjalos primero (`pmg validate {path}` "
@@ -31,7 +31,15 @@ def formulation_is_clean(document: Document[Any],
             count=len(errors), path=display_name(formulation.source.path)))
 
 
-def formulation_line(formulation: Document[object], path: FieldPath) -> str:
+def _link_field(document: Document[About]) -> str:
+    """The field that names the formulation: only a format that declares its link (kinds.py)
+    loads a source with a formulation."""
+    link = document.format.link if document.format is not None else None
+    assert link is not None, f"{document.kind} names no formulation"
+    return link.field
+
+
+def formulation_line(formulation: Document[Formulation], path: FieldPath) -> str:
     """`aduanas.yaml:22`: where an item of the formulation (a loaded document) is."""
     return f"{formulation.source.name}:{formulation.source.line_of(path)}"
 

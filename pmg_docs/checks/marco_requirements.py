@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..diagnostics import Diagnostic
 from ..i18n import _
 from ..load.document import Document
-from ..models.areas import Formulation
+from ..models.areas import Formulation, StageCommitment
 from ..models.catalog import Catalog, System, SystemRequirement
 from ..numbers import rounded, shown
 from .checked import Rule
@@ -31,7 +31,8 @@ def selected_systems(requirement: SystemRequirement, catalog: Catalog) -> list[S
             and system.id not in requirement.excluding]
 
 
-def check_requirements(document, catalog) -> Iterable[Diagnostic]:
+def check_requirements(document: Document[Formulation],
+                       catalog: Catalog) -> Iterable[Diagnostic]:
     committed: dict[str, int] = {}
     for i, commitment in enumerate(document.model.systems):
         committed.setdefault(commitment.system, i)
@@ -50,7 +51,9 @@ def check_requirements(document, catalog) -> Iterable[Diagnostic]:
                                          document.model.systems[i], why)
 
 
-def _check_commitment(document, catalog, requirement, system, i, commitment, why):
+def _check_commitment(document: Document[Formulation], catalog: Catalog,
+                      requirement: SystemRequirement, system: System, i: int,
+                      commitment: StageCommitment, why: str) -> Iterable[Diagnostic]:
     base = ("systems", i)
     stages = sorted(stage.number for stage in system.stages)
     if requirement.last_stage and stages and commitment.stage != stages[-1]:

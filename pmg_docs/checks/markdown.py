@@ -15,8 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.places import FieldPath
+from ..diagnostics import Diagnostic, FieldPath, Severity
 from ..i18n import _
 from ..load.document import Document
 from ..load.front_matter import FrontMatterSource

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.places import FieldPath, ItemNamer, describe_path, named
+from ..diagnostics import Diagnostic, FieldPath, Severity
+from ..diagnostics.places import ItemNamer, describe_path, named
 from ..domain.targets import indicator_of
 from ..i18n import _, ngettext
 from ..load.document import Document
-from ..models.catalog import Catalog
-from ..models.objetivos import Formulation
+from ..models.catalog import Catalog, System
+from ..models.objetivos import Formulation, SystemCommitment
 from ..numbers import same, shown
 from . import weights
 from .checked import Rule
@@ -19,14 +19,9 @@ from .gender import RULES as GENDER_RULES
 from .targets import check_commitment, check_definition
 from .wording import no_stage, not_in_catalog, twice
 
-if TYPE_CHECKING:
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.catalog import Catalog
-    from ..models.objetivos import Formulation
 
-
-def objective_weights_total(document, catalog):
+def objective_weights_total(document: Document[Formulation],
+                            catalog: Catalog) -> Iterator[Diagnostic]:
     yield from weights.total(document, ("objectives",),
                              [o.weight for o in document.model.objectives], catalog,
                              _("de los objetivos"))
@@ -51,7 +46,7 @@ def objective_weight_is_sum_of_items(document: Document[Formulation],
                 terms=terms))
 
 
-def references_exist(document, catalog):
+def references_exist(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     for i, objective in enumerate(document.model.objectives):
         if catalog.objective(objective.objective) is None:
             yield document.diagnostic(("objectives", i, "objective"), not_in_catalog(
@@ -70,16 +65,16 @@ def references_exist(document, catalog):
                                         not_in_catalog("indicator", item.indicator,
                                                        (x.id for x in catalog.indicators),
                                                        catalog.id))
-        for j, item in enumerate(objective.systems):
-            if catalog.system(item.system) is None:
+        for j, system in enumerate(objective.systems):
+            if catalog.system(system.system) is None:
                 yield document.diagnostic(("objectives", i, "systems", j, "system"),
-                                        not_in_catalog("system", item.system,
+                                        not_in_catalog("system", system.system,
                                                        (s.id for s in catalog.systems),
                                                        catalog.id))
 
 
-def no_duplicates(document, catalog):
-    seen: dict[str, tuple] = {}
+def no_duplicates(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
+    seen: dict[str, FieldPath] = {}
     for i, objective in enumerate(document.model.objectives):
         path: FieldPath = ("objectives", i, "objective")
         if objective.objective in seen:
@@ -121,7 +116,8 @@ def system_weight_is_sum_of_stages(document: Document[Formulation],
                                                       sum=shown(total, decimals)))
 
 
-def _stages_match_catalog(document, base, commitment, system):
+def _stages_match_catalog(document: Document[Formulation], base: FieldPath,
+                          commitment: SystemCommitment, system: System) -> Iterator[Diagnostic]:
     known = {s.number: s for s in system.stages}
     listed = {s.stage for s in commitment.stages}
     for k, stage in enumerate(commitment.stages):
@@ -147,7 +143,7 @@ def _stages_match_catalog(document, base, commitment, system):
             missing=", ".join(str(m) for m in missing), system=system.name))
 
 
-def targets(document, catalog):
+def targets(document: Document[Formulation], catalog: Catalog) -> Iterator[Diagnostic]:
     for i, objective in enumerate(document.model.objectives):
         for j, commitment in enumerate(objective.indicators):
             base = ("objectives", i, "indicators", j)

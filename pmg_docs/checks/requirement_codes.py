@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog, Requirement, System
@@ -33,8 +33,9 @@ def check_requirements(document: Document[Catalog]) -> Iterable[Diagnostic]:
         yield from _check_system(document, ("systems", index), system)
 
 
-def _check_system(document: Document[Catalog], base: tuple, system: System) -> Iterable[Diagnostic]:
-    first_seen: dict[str, tuple] = {}
+def _check_system(document: Document[Catalog], base: FieldPath,
+                  system: System) -> Iterable[Diagnostic]:
+    first_seen: dict[str, FieldPath] = {}
     for j, stage in enumerate(system.stages):
         for k, objective in enumerate(stage.objectives):
             path = base + ("stages", j, "objectives", k, "requirements")
@@ -50,7 +51,7 @@ def _check_system(document: Document[Catalog], base: tuple, system: System) -> I
                 yield from _check_merge(document, here, r, requirement, by_code)
 
 
-def _check_code(document: Document[Catalog], here: tuple, requirement: Requirement, stage: int,
+def _check_code(document: Document[Catalog], here: FieldPath, requirement: Requirement, stage: int,
                 objective: int) -> Iterable[Diagnostic]:
     parsed = parse_code(requirement.code)
     if parsed is None:
@@ -74,7 +75,7 @@ def _check_code(document: Document[Catalog], here: tuple, requirement: Requireme
                                                    objective=objective))
 
 
-def _check_merge(document: Document[Catalog], here: tuple, index: int, requirement: Requirement,
+def _check_merge(document: Document[Catalog], here: FieldPath, index: int, requirement: Requirement,
                  by_code: dict[str, tuple[int, Requirement]]) -> Iterable[Diagnostic]:
     for m, other_code in enumerate(requirement.merged_with):
         where = here + ("merged_with", m)

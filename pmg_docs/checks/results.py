@@ -4,28 +4,21 @@ commits, its arithmetic is exact, and its catalog says how results are judged.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic
-from ..diagnostics.places import FieldPath, describe_path, named
+from ..diagnostics import Diagnostic, FieldPath
+from ..diagnostics.places import describe_path, named
 from ..domain.compliance import Commitment, commitments
 from ..domain.targets import indicator_of
 from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog, System
 from ..models.indicator import IndicatorFields
-from ..models.results import Results
+from ..models.results import Results, StageResult
 from .checked import Rule
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .targets import check_target
 from .wording import twice
-
-if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.catalog import Catalog
-    from ..models.results import Results
 
 
 def _name(catalog: Catalog, commitment: Commitment) -> str:
@@ -74,7 +67,7 @@ def systems_match(document: Document[Results], catalog: Catalog) -> Iterator[Dia
     yield from _matched(document, catalog, "systems", "system", "system")
 
 
-def effective_figures(document, catalog):
+def effective_figures(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {c.id: c for c in commitments(document.formulation.model)
                  if c.kind == "indicator"}
     for j, result in enumerate(document.model.indicators):
@@ -113,16 +106,7 @@ def stages_match(document: Document[Results], catalog: Catalog) -> Iterator[Diag
                     "esperan solo las etapas con alguna ponderación mayor que 0").format(
                     stage=stage.stage))
                 continue
-            for m, number in enumerate(stage.achieved):
-                if stage.achieved.index(number) != m:
-                    yield document.diagnostic(path + ("achieved", m), twice(str(number), None))
-                elif not 1 <= number <= len(given) or given[number - 1] <= 0:
-                    committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
-                    yield document.diagnostic(path + ("achieved", m), _(
-                        "el objetivo {number} de la etapa {stage} no está comprometido (su "
-                        "ponderación es 0 o no existe); se espera uno de: {known}").format(
-                        number=number, stage=stage.stage,
-                        known=", ".join(str(n) for n in committed_numbers)))
+            yield from _achieved(document, path, stage, given)
         for stage_number, given in weights.items():
             if any(w > 0 for w in given) and stage_number not in listed:
                 yield document.diagnostic(("systems", j, "stages"), missing(
@@ -130,9 +114,25 @@ def stages_match(document: Document[Results], catalog: Catalog) -> Iterator[Diag
                     formulation_line(formulation, commitment.path)))
 
 
-def external_causes(document, catalog):
+def _achieved(document: Document[Results], path: FieldPath, stage: StageResult,
+              given: list[float]) -> Iterator[Diagnostic]:
+    """The objectives a stage's result says are achieved (at `path`): each once, and each
+    committed in the formulation (its weight in `given`, by number, above 0)."""
+    for m, number in enumerate(stage.achieved):
+        if stage.achieved.index(number) != m:
+            yield document.diagnostic(path + ("achieved", m), twice(str(number), None))
+        elif not 1 <= number <= len(given) or given[number - 1] <= 0:
+            committed_numbers = [n for n, w in enumerate(given, start=1) if w > 0]
+            yield document.diagnostic(path + ("achieved", m), _(
+                "el objetivo {number} de la etapa {stage} no está comprometido (su "
+                "ponderación es 0 o no existe); se espera uno de: {known}").format(
+                number=number, stage=stage.stage,
+                known=", ".join(str(n) for n in committed_numbers)))
+
+
+def external_causes(document: Document[Results], catalog: Catalog) -> Iterator[Diagnostic]:
     committed = {c.id for c in commitments(document.formulation.model)}
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for j, cause in enumerate(document.model.external_causes):
         path = ("external_causes", j, "commitment")
         if cause.commitment not in committed:

@@ -9,20 +9,24 @@ value alone (an amount of money, a number of days), with no fraction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Severity, unknown
+from ..diagnostics import Diagnostic, FieldPath, Severity, unknown
 from ..domain.targets import computed_value
 from ..i18n import _
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
 if TYPE_CHECKING:
+    from ..load.document import Document
     from ..models.catalog import Catalog
+    from ..models.objetivos import IndicatorCommitment
 
 
-def check_target(document, base: tuple, target: Target, indicator: IndicatorFields,
-                 fixed_denominator: int | None = None,
+# The checks below take the document of any format with indicators (objetivos, indicadores,
+# results): they only locate what they find through it.
+def check_target(document: Document[Any], base: FieldPath, target: Target,
+                 indicator: IndicatorFields, fixed_denominator: int | None = None,
                  field: str = "target") -> Iterable[Diagnostic]:
     """The target at `base + (field,)` of an indicator defined by `indicator` (a result's
     effective figures are checked the same way, at `effective`)."""
@@ -31,7 +35,8 @@ def check_target(document, base: tuple, target: Target, indicator: IndicatorFiel
         yield document.diagnostic(here + ("denominator",), _(
             "el denominador es 0; se espera un número mayor que 0"))
         return
-    if fixed_denominator is not None and target.has_fraction \
+    # A target has its numerator and denominator together or neither (models/indicator.py).
+    if fixed_denominator is not None and target.denominator is not None \
             and target.denominator != fixed_denominator:
         yield document.diagnostic(here + ("denominator",), _(
             "el denominador es {denominator}; el marco lo fija en {fixed} para «{indicator}»"
@@ -40,6 +45,8 @@ def check_target(document, base: tuple, target: Target, indicator: IndicatorFiel
     computed = computed_value(target, indicator)
     if computed is None:
         return
+    # A computed value needs both numerator and denominator.
+    assert target.numerator is not None and target.denominator is not None
     decimals = indicator.target_decimals
     if target.value is None:
         yield document.diagnostic(here, _(
@@ -56,7 +63,8 @@ def check_target(document, base: tuple, target: Target, indicator: IndicatorFiel
             computed=shown(computed, decimals), decimals=decimals))
 
 
-def check_commitment(document, base: tuple, commitment, indicator: IndicatorFields,
+def check_commitment(document: Document[Any], base: FieldPath, commitment: IndicatorCommitment,
+                     indicator: IndicatorFields,
                      fixed_denominator: int | None = None) -> Iterable[Diagnostic]:
     """An indicator committed with a target, or measured only ("Mide"), never both or neither."""
     target, measure_only = commitment.target, commitment.measure_only
@@ -72,8 +80,8 @@ def check_commitment(document, base: tuple, commitment, indicator: IndicatorFiel
         yield from check_target(document, base, target, indicator, fixed_denominator)
 
 
-def check_definition(document, base: tuple, indicator: IndicatorFields,
-                     catalog) -> Iterable[Diagnostic]:
+def check_definition(document: Document[Any], base: FieldPath, indicator: IndicatorFields,
+                     catalog: Catalog) -> Iterable[Diagnostic]:
     """An indicator a service defines: a type the marco admits, a unit where the scale needs
     one."""
     if indicator.type is not None and catalog.indicator_types \

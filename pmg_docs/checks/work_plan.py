@@ -5,10 +5,10 @@ marco's year and, for a system, name a stage objective it commits."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.places import FieldPath, describe_path, named
+from ..diagnostics import Diagnostic, FieldPath, Severity
+from ..diagnostics.places import describe_path, named
 from ..domain.compliance import SystemCommitted, commitments
 from ..i18n import _
 from ..load.document import Document
@@ -19,20 +19,13 @@ from .checked import Rule
 from .linked import checked_against_formulation, formulation_line, missing, not_committed
 from .wording import twice
 
-if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..load.document import Document
-    from ..load.located_yaml import FieldPath
-    from ..models.catalog import Catalog
-    from ..models.work_plan import WorkPlan
-
 
 def _committed_systems(formulation: Document[Formulation]) -> dict[str, SystemCommitted]:
     return {c.id: c for c in commitments(formulation.model)
             if c.kind == "system" and c.weight > 0}
 
 
-def measures_match(document, catalog):
+def measures_match(document: Document[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     formulation = document.formulation
     count = len(formulation.model.gender_measures)
     seen: dict[int, FieldPath] = {}
@@ -55,10 +48,10 @@ def measures_match(document, catalog):
                 formulation_line(formulation, ("gender_measures", number - 1))))
 
 
-def systems_match(document, catalog):
+def systems_match(document: Document[WorkPlan], catalog: Catalog) -> Iterator[Diagnostic]:
     formulation = document.formulation
     committed = _committed_systems(formulation)
-    seen: dict[str, tuple] = {}
+    seen: dict[str, FieldPath] = {}
     for j, plan in enumerate(document.model.systems):
         path = ("systems", j, "system")
         if plan.system in seen:

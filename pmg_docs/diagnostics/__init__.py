@@ -19,7 +19,7 @@ entry point (cli/__init__.py, `run`) is the one place that turns them into an ex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -41,7 +41,12 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-def format_path(path: tuple) -> str:
+# Where a value is in a source's data: keys and list indexes, counted from 0
+# (`("objectives", 2, "weight")`).
+FieldPath = tuple[str | int, ...]
+
+
+def format_path(path: FieldPath) -> str:
     """`("objectives", 0, "weight")` -> `objectives[0].weight`."""
     out = ""
     for part in path:
@@ -57,7 +62,7 @@ class Diagnostic:
     file: str
     line: int | None
     # The field path in the file's data, counted from 0: ("objectives", 2, "weight").
-    path: tuple
+    path: FieldPath
     message: str
     severity: Severity = Severity.ERROR
     # The same place as the document names it, counted from 1 ("Objetivo N°3 › ponderación"),
@@ -103,7 +108,7 @@ class Diagnostics:
     def add(self, diagnostic: Diagnostic) -> None:
         self.items.append(diagnostic)
 
-    def extend(self, diagnostics) -> None:
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.items.extend(diagnostics)
 
     @property
@@ -117,7 +122,7 @@ class Diagnostics:
     def has_errors(self, strict: bool = False) -> bool:
         return blocking(self.items, strict)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.items)
 
     def __len__(self) -> int:
@@ -210,7 +215,7 @@ def display_name(path: Path) -> str:
 
 # --- the wording every check shares ------------------------------------------------------------
 
-def unknown(what: str, got, known: Iterable[str], where: str = "") -> str:
+def unknown(what: str, got: object, known: Iterable[str], where: str = "") -> str:
     """A reference to nothing: `«monitoreo-x» no es un sistema del catálogo pmg-2024; se espera
     uno de: a, b`. `what` names the kind of thing with its article ("un sistema")."""
     listed = ", ".join(str(k) for k in known) or _("(ninguno)")

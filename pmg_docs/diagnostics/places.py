@@ -18,13 +18,11 @@ from pydantic import BaseModel
 
 from ..i18n import _
 from ..models.vocabulary import inner_model, title
+from . import FieldPath
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog
 
-# Where a value is in a source's data: keys and list indexes, counted from 0
-# (`("objectives", 2, "weight")`).
-FieldPath = tuple[str | int, ...]
 # (the list's item, its index, the catalog) -> how the document calls it. The item is the raw
 # data as written, which may not have validated: any value. A namer reads it as it expects and
 # `_name` falls back to the item's number where it cannot (the walk never fails). The catalog is

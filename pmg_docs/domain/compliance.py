@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ..diagnostics.places import FieldPath
+from ..diagnostics import FieldPath
 from ..models.catalog import Catalog, Compliance, IncentiveBand
 from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
 from ..models.results import IndicatorResult, Results, SystemResult

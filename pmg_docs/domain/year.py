@@ -4,32 +4,33 @@ judgement, against one catalog (views/year.py gathers it from a folder)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..load.document import Document
 from ..models.catalog import Catalog
+from ..models.results import Results
 from .compliance import Judgement
 
 
 @dataclass
 class ServiceYear:
-    formulation: Document
-    results: Document | None = None
+    # A formulation of any format; one with results is by objectives (a results file's link).
+    formulation: Document[Any]
+    results: Document[Results] | None = None
     judgement: Judgement | None = None
 
 
 @dataclass
 class Year:
-    catalog_document: Document
+    catalog_document: Document[Catalog]
     services: list[ServiceYear] = field(default_factory=list)
     # Warnings found on the way (a formulation without results).
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def catalog(self) -> Catalog:
-        catalog = self.catalog_document.model
-        assert isinstance(catalog, Catalog)  # the registry holds catalogs
-        return catalog
+        return self.catalog_document.model
 
     @property
     def judged(self) -> list[ServiceYear]:
