@@ -36,11 +36,10 @@ from .i18n import N_, _
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from .diagnostics import Diagnostic
+    from .diagnostics import Diagnostic, FieldPath
     from .edit.new.common import Request, Scaffold
     from .load.catalogs import CatalogRegistry
     from .load.document import Document
-    from .load.located_yaml import FieldPath
     from .models.catalog import Catalog
 
 T = TypeVar("T", covariant=True)

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..diagnostics import Diagnostic, unknown
+from ..diagnostics import Diagnostic, FieldPath, unknown
 from ..diagnostics.places import describe_path
 from ..i18n import _
 from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
-from ..load.located_yaml import FieldPath
 from ..models.catalog import Catalog
 from ..models.circular import Circular
 from ..models.vocabulary import word

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import _
 from ..load.document import Document
-from ..load.located_yaml import FieldPath
 from ..models.catalog import Catalog
 from ..numbers import same, shown
 

@@ -22,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from ..diagnostics import Diagnostic, InputError, display_name
+from ..diagnostics import Diagnostic, FieldPath, InputError, display_name
 from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
@@ -33,8 +33,6 @@ _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
                   ("str", "int", "float", "bool", "null", "timestamp")}
 
-# Where a value is in a source: its keys and list indices from the top, as in `lines`.
-FieldPath = tuple[str | int, ...]
 
 
 @dataclass
