@@ -7,6 +7,7 @@ command needs `--catalogs` or `--templates`:
     # pmg.toml
     catalogs = ["catalogos"]     # folders of catalogs (ID.yaml), relative to this file
     templates = "plantillas"     # a folder of templates, searched before the package's
+    sources = "."                # what `pmg build` and `pmg serve` read when given no folder
 
 Commands look for the file in the working folder and in the folders above it. Folders given
 on the command line are added to those of the file (`--catalogs`) or replace them
@@ -34,6 +35,7 @@ class Settings:
     file: Path | None = None
     catalogs: tuple[Path, ...] = ()
     templates: Path | None = None
+    sources: Path | None = None
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -58,10 +60,10 @@ def load(start: Path | None = None) -> Settings:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(_("{file}: no se puede leer ({problem})").format(
             file=shown, problem=exc)) from None
-    unknown = sorted(set(data) - {"catalogs", "templates"})
+    unknown = sorted(set(data) - {"catalogs", "templates", "sources"})
     if unknown:
-        raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs o "
-                            "templates").format(file=shown, key=unknown[0]))
+        raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates "
+                            "o sources").format(file=shown, key=unknown[0]))
     catalogs = data.get("catalogs", [])
     if isinstance(catalogs, str):
         catalogs = [catalogs]
@@ -72,8 +74,13 @@ def load(start: Path | None = None) -> Settings:
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(_("{file}: templates: se espera una carpeta, como "
                             "\"plantillas\"").format(file=shown))
+    sources = data.get("sources")
+    if sources is not None and not isinstance(sources, str):
+        raise ConfigError(_("{file}: sources: se espera una carpeta, como \".\"").format(
+            file=shown))
     return Settings(path, tuple(_folder(path, shown, "catalogs", c) for c in catalogs),
-                    _folder(path, shown, "templates", templates) if templates else None)
+                    _folder(path, shown, "templates", templates) if templates else None,
+                    _folder(path, shown, "sources", sources) if sources else None)
 
 
 def _folder(path: Path, shown: str, key: str, value: str) -> Path:

@@ -53,8 +53,10 @@ def test_templates_folder(project):
 
 @pytest.mark.parametrize("text, message", [
     ('catalogs = ["no-existe"]\n', "pmg.toml: catalogs: la carpeta «no-existe» no existe"),
-    ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera catalogs "
-                                    "o templates"),
+    ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera "
+                                    "catalogs, templates o sources"),
+    ("sources = 3\n", "pmg.toml: sources: se espera una carpeta"),
+    ('sources = "no-existe"\n', "pmg.toml: sources: la carpeta «no-existe» no existe"),
     ("catalogs = 3\n", "pmg.toml: catalogs: se espera una lista de carpetas"),
     ("catalogs = [\n", "pmg.toml: no se puede leer"),
 ])

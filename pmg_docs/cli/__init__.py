@@ -21,7 +21,7 @@ use_for_click()
 
 from .. import __version__  # noqa: E402
 from ..diagnostics import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK  # noqa: E402
-from . import documents, serve, sign, sources, year  # noqa: E402
+from . import documents, init, serve, sign, sources, year  # noqa: E402
 from .common import Group  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def main() -> None:
     pass
 
 
-for command in (documents.validate, documents.render, documents.build, documents.guide,
+for command in (init.init, documents.validate, documents.render, documents.build, documents.guide,
                 sources.fmt, sources.diff, sources.new, sources.schema, sources.catalog,
                 year.report, year.export, year.import_, sign.sign, sign.verify):
     main.add_command(command)

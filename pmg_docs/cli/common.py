@@ -73,6 +73,12 @@ def settings() -> Settings:
     return found
 
 
+def sources_folder() -> Path:
+    """The folder `pmg build` and `pmg serve` read when given none: pmg.toml's `sources`, else
+    the working folder."""
+    return settings().sources or Path(".")
+
+
 def _with_configured_catalogs(ctx: click.Context, param: click.Parameter,
                               value: tuple[Path, ...]) -> tuple[Path, ...]:
     if ctx.resilient_parsing:  # completing a word: pmg.toml is read by completion.py itself

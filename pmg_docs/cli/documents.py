@@ -75,16 +75,18 @@ def render(files: tuple[Path, ...], options: RenderOptions) -> None:
 
 
 @click.command(help=_(
-    "Diagrama cada formulación y circular bajo CARPETA (por omisión, examples) en la carpeta de "
-    "salida, con la misma estructura de carpetas. Solo se rehacen los documentos cuyas fuentes "
-    "cambiaron."))
-@click.argument("directory", required=False, default=Path("examples"), metavar=_("CARPETA"),
+    "Diagrama cada formulación y circular bajo CARPETA (por omisión, la que nombra `sources` "
+    "en pmg.toml, o la carpeta actual) en la carpeta de salida, con la misma estructura de "
+    "carpetas. Solo se rehacen los documentos cuyas fuentes cambiaron."))
+@click.argument("directory", required=False, metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @render_options(jobs=True)
-def build(directory: Path, options: RenderOptions) -> None:
+def build(directory: Path | None, options: RenderOptions) -> None:
     from ..build import build_tree
+    from .common import sources_folder
     from .progress import build_progress
 
+    directory = directory or sources_folder()
     with build_progress() as progress:
         summary = build_tree(directory, options, progress=progress)
     print_diagnostics(summary.diagnostics)

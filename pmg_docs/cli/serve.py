@@ -11,10 +11,11 @@ from .common import catalogs_option, templates_option
 
 
 @click.command(help=_(
-    "Vista previa en vivo de las fuentes de CARPETA (por omisión, la carpeta actual) en el "
+    "Vista previa en vivo de las fuentes de CARPETA (por omisión, la que nombra `sources` en "
+    "pmg.toml, o la carpeta actual) en el "
     "navegador: su estado de validación, sus observaciones y sus páginas, que se actualizan al "
     "guardar. Atiende solo a este equipo (127.0.0.1)."))
-@click.argument("directory", required=False, default=Path("."), metavar=_("CARPETA"),
+@click.argument("directory", required=False, metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help=_("Puerto en 127.0.0.1; 0 elige uno libre."))
@@ -25,6 +26,9 @@ from .common import catalogs_option, templates_option
 def serve(directory, port, catalog_dirs, templates, timeout) -> None:
     from ..serve import HOST, bind, serve
     from ..serve.worker import Settings
+    from .common import sources_folder
+
+    directory = directory or sources_folder()
 
     try:
         sock = bind(port)

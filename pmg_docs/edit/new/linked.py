@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ...i18n import _
 from .common import Request, Scaffold, q
 
 
 def linked_scaffold(request: Request, kind: str, title: str, body: str) -> Scaffold:
     catalog = request.known_catalog()
     lines = [f"# yaml-language-server: $schema={request.schema_ref}"] if request.schema_ref else []
-    lines += [f"# {title} {catalog.mechanism} {catalog.year}, written by `pmg new {kind}`.",
-              "# Then check it with `pmg validate FILE`.",
+    lines += ["# " + _("{title} {mechanism} {year}, escrito por `pmg new {kind}`.").format(
+                  title=title, mechanism=catalog.mechanism, year=catalog.year, kind=kind),
+              "# " + _("Luego revíselo con `pmg validate ARCHIVO`."),
               f"kind: {kind}", f"catalog: {q(catalog.id)}", body]
     return Scaffold("\n".join(lines), request.decisions)

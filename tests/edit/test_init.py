@@ -1,0 +1,105 @@
+"""`pmg init`: a working folder whose files are the ones pmg reads (pmg.toml, schemas), the hooks
+of pmg-docs, and where nothing the user already has is overwritten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from pmg_docs import config
+from pmg_docs.cli import main
+from pmg_docs.edit.init import folder_files, init_folder
+from pmg_docs.edit.schema import schema_text
+from tests.support.paths import ROOT
+
+
+def test_the_folder_is_one_pmg_reads(tmp_path: Path) -> None:
+    report = init_folder(tmp_path / "trabajo")
+    folder = tmp_path / "trabajo"
+    assert sorted(p.relative_to(folder).as_posix() for p in report.written) == sorted(
+        folder_files())
+    settings = config.load(folder)
+    assert settings.sources == folder.resolve()
+    assert settings.catalogs == ((folder / "catalogos").resolve(),)
+    # The schemas are those `pmg schema --all` writes, and those the repository keeps.
+    for schema in (ROOT / "schemas").glob("*.schema.json"):
+        assert (folder / "schemas" / schema.name).read_text(encoding="utf-8") == \
+            schema.read_text(encoding="utf-8")
+    assert (folder / "schemas" / "catalog.schema.json").read_text(encoding="utf-8") == \
+        schema_text("catalog")
+
+
+def test_vscode_associates_the_schemas_it_has(tmp_path: Path) -> None:
+    init_folder(tmp_path)
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {
+        "./schemas/catalog.schema.json": "catalogos/*.yaml",
+        "./schemas/work-plan.schema.json": "**/programas/*.yaml",
+        "./schemas/results.schema.json": "**/resultados/*.yaml"}
+    for schema in settings["yaml.schemas"]:
+        assert (tmp_path / schema).is_file()
+    extensions = json.loads((tmp_path / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_the_hooks_are_those_of_pmg_docs(tmp_path: Path) -> None:
+    init_folder(tmp_path)
+    local = YAML(typ="safe").load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    ours = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = local["repos"][0]["hooks"]
+    assert [(h["id"], h["entry"]) for h in hooks] == [(h["id"], h["entry"]) for h in ours]
+    assert "out/" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_existing_files_are_kept_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "pmg.toml").write_text('catalogs = []\n', encoding="utf-8")
+    (tmp_path / "LEEME.md").write_text("mío\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"conservado {tmp_path / 'pmg.toml'} (ya existía; --force lo sobrescribe)" in \
+        result.output
+    assert (tmp_path / "LEEME.md").read_text(encoding="utf-8") == "mío\n"
+    assert (tmp_path / "schemas" / "catalog.schema.json").is_file()
+    forced = CliRunner().invoke(main, ["init", str(tmp_path), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "conservado" not in forced.output
+    assert (tmp_path / "LEEME.md").read_text(encoding="utf-8").startswith(
+        "# Carpeta de trabajo de pmg")
+
+
+def test_a_file_in_place_of_the_folder_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "trabajo").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "trabajo" / "x")])
+    assert result.exit_code == 1
+    assert "no se puede escribir" in result.output
+
+
+def test_new_sources_name_the_folder_schemas(tmp_path: Path, monkeypatch) -> None:
+    init_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args, line in [
+        (["formulation", "--catalog", "pmg-2024", "--service", "X", "-o", "2024/x.yaml"],
+         "../schemas/formulation-objetivos.schema.json"),
+        (["results", "--catalog", "pmg-2024", "-o", "2024/resultados/x.yaml"],
+         "../../schemas/results.schema.json"),
+        (["work-plan", "--catalog", "pmg-2024", "-o", "2024/programas/x.yaml"],
+         "../../schemas/work-plan.schema.json")]:
+        result = runner.invoke(main, ["new", *args])
+        assert result.exit_code == 0, result.output
+        first = Path(args[-1]).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={line}"
+
+
+def test_build_without_a_folder_reads_the_configured_sources(tmp_path: Path,
+                                                             monkeypatch) -> None:
+    init_folder(tmp_path)
+    (tmp_path / "pmg.toml").write_text('sources = "fuentes"\n', encoding="utf-8")
+    (tmp_path / "fuentes").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--format", "docx", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert "0 construidos, 0 sin cambios, 0 con errores" in result.output
