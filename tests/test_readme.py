@@ -1,9 +1,10 @@
 """The README's Guía rápida works as written: its walkthrough's commands, run in order in an
 empty folder by the `pmg` this checkout installed, give the results the guide says.
 
-The blocks marked `<!-- recorrido -->` are run as they are; the one marked
-`<!-- recorrido: pmg.toml -->` is written as that file. Between the first two blocks the analyst
-completes the formulation by hand: the test puts the example formulation there instead.
+The blocks marked `<!-- recorrido -->` are run as they are (one marked `<!-- recorrido: NAME -->`
+would be written as that file). Between the first two blocks the analyst completes the
+formulation by hand: the test puts the example formulation there instead. git gets the identity
+the guide asks to configure once.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ README = ROOT / "README.md"
 MARKED = re.compile(r"<!-- recorrido(?:: (?P<file>\S+))? -->\n```(?P<lang>\w+)\n(?P<body>.*?)```",
                     re.S)
 COMPLETED_BY_HAND = ROOT / "examples" / "2024" / "aduanas.yaml"
+GIT_IDENTITY = {f"GIT_{who}_{what}": value for who in ("AUTHOR", "COMMITTER")
+                for what, value in (("NAME", "Analista"), ("EMAIL", "analista@example.cl"))}
 
 
 def walkthrough() -> list[tuple[str | None, str]]:
@@ -41,7 +44,7 @@ def test_the_walkthrough_comes_first_after_the_two_set_up_commands():
         "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e '.[test]' &&")
     headings = re.findall(r"^## (.*)$", text, re.M)
     assert headings[0] == "Guía rápida (en español)"
-    assert [name for name, _ in walkthrough()] == [None, None, "pmg.toml", None]
+    assert [name for name, _ in walkthrough()] == [None, None, None, None]
 
 
 @pytest.mark.slow
@@ -60,19 +63,25 @@ def test_the_walkthrough_works_as_written(tmp_path):
     bin_folder = Path(sys.executable).parent
     done = subprocess.run(["bash", "-c", "\n".join(script)], cwd=tmp_path, capture_output=True,
                           text=True, check=False, timeout=600,
-                          env={**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"})
+                          env={**os.environ, **GIT_IDENTITY,
+                               "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"})
     exits = [int(code) for code in re.findall(r"^::exit (\d+)$", done.stdout, re.M)]
     assert list(zip(commands, exits)) == list(zip(commands, [
-        0, 0, 0, 1,        # mkdir, cd, pmg new, pmg validate: the weights are still to fill in
-        0, 0,              # completed: pmg validate, pmg render
-        0, 0, 0, 0, 0])), done.stdout + done.stderr   # the new year
+        0, 0, 0, 0, 1,     # init, cd, git init, pmg new, pmg validate: weights still to fill in
+        0, 0,              # completed: pmg validate, pmg build
+        0, 0, 0, 0, 0,     # git add, git commit, the Excel round trip, git diff
+        0, 0, 0, 0])), done.stdout + done.stderr   # the new year
     assert "las ponderaciones de los objetivos suman 0.00 (0.00 + 0.00 + 0.00); se espera 100.00" \
         in done.stdout
     work = tmp_path / "mis-formulaciones"
+    first = (work / "2024" / "aduanas.yaml")
     assert (work / "catalogos" / "pmg-2025.yaml").is_file()
+    assert (work / "2025" / "aduanas.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/formulation-objetivos.schema.json\n")
+    assert first.is_file() and (work / "compromisos-2024.xlsx").is_file()
     for year in ("2024", "2025"):
-        assert (work / "publicados" / year / "aduanas.docx").is_file()
-        text = " ".join(pdf_pages_text(work / "publicados" / year / "aduanas.pdf").split())
+        assert (work / "out" / year / "aduanas.docx").is_file()
+        text = " ".join(pdf_pages_text(work / "out" / year / "aduanas.pdf").split())
         assert f"GESTIÓN AÑO {year}" in text
 
 
