@@ -26,14 +26,15 @@ from ..i18n import _
 from ..load.workbook_guard import UnsafeWorkbook, check_workbook_archive
 from ..models.base import ID_PATTERN
 from ..writers.commitments_xlsx import YES, Sheet, sheets
+from ..writers.xlsx import CELL_CHARACTERS
 
 # Bounds on what is read, past the archive's (load/workbook_guard.py). A year's formulations
 # are about 200 services of at most a few dozen commitments each: 5 000 rows in the largest
 # sheet; 50 000 leaves ten times that. The export's sheets have at most 8 columns, and a
-# sheet's extra columns are not read. Excel itself holds at most 32 767 characters in a cell.
+# sheet's extra columns are not read. A cell holds at most Excel's own limit.
 MAX_ROWS = 50_000
 MAX_COLUMNS = 64
-MAX_CELL_CHARACTERS = 32_767
+MAX_CELL_CHARACTERS = CELL_CHARACTERS
 
 TRUE_WORDS = {"sí", "si", "x", "yes", "true"}
 FALSE_WORDS = {"", "no", "false"}
@@ -96,6 +97,17 @@ class _Reader:
         # The size a sheet declares (<dimension>) is a hint its program wrote, and openpyxl
         # would stop reading there: every row the sheet holds is read instead.
         worksheet.reset_dimensions()
+        try:
+            yield from self._sheet_rows(worksheet, sheet)
+        except (SyntaxError, zipfile.BadZipFile, zlib.error) as exc:
+            # XML that does not parse (ElementTree's ParseError is a SyntaxError), or damaged
+            # compressed data: both found only as the sheet is read.
+            raise WorkbookRefused(_(
+                "hoja «{sheet}»: no se puede leer: {error}; se espera el libro guardado de "
+                "nuevo por Excel, LibreOffice o pmg export").format(sheet=sheet.title,
+                                                                   error=exc)) from exc
+
+    def _sheet_rows(self, worksheet, sheet: Sheet) -> Iterator[tuple[int, Values]]:
         header_row = next(worksheet.iter_rows(max_row=1, max_col=MAX_COLUMNS), ())
         headers = [c.value for c in header_row]
         positions: dict[str, int] = {}
@@ -223,12 +235,6 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
             read(book)
     except WorkbookRefused as exc:
         return {}, [Diagnostic(book_name, None, (), str(exc))]
-    except (SyntaxError, zipfile.BadZipFile, zlib.error) as exc:
-        # A sheet's XML that does not parse (ElementTree's ParseError is a SyntaxError), or a
-        # part whose compressed data is damaged: both found only as the sheet is read.
-        return {}, [Diagnostic(book_name, None, (), _(
-            "no se puede leer como libro de Excel (.xlsx): {error}; se espera el libro "
-            "guardado de nuevo por Excel, LibreOffice o pmg export").format(error=exc))]
     return book.drafts, reader.problems
 
 

@@ -29,6 +29,8 @@ PERCENT = "0.00%"   # a fraction shown as a percentage: 0.9 -> 90.00%
 DECIMAL = "#,##0.00"
 INTEGER = "#,##0"
 TEXT = "@"
+# The most characters a cell holds: Excel's limit, at which openpyxl cuts a longer text.
+CELL_CHARACTERS = 32_767
 
 
 @dataclass(frozen=True)

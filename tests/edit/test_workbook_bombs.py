@@ -164,3 +164,14 @@ def test_a_real_workbook_and_a_file_that_is_no_zip_pass_the_guard(tmp_path):
     workbook_guard.check_workbook_archive(book)
     (tmp_path / "texto.xlsx").write_text("no es un zip")
     workbook_guard.check_workbook_archive(tmp_path / "texto.xlsx")
+
+
+@pytest.mark.slow
+def test_a_sheet_that_does_not_parse_is_a_located_error(tmp_path):
+    parts = base_parts()
+    parts[SHEET] = SHEET_HEAD + b'<row r="1"><c r="A1" t="inlineStr"><is><t>Archivo</t></row>'
+    book = tmp_path / "roto.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    refused(import_xlsx(book, tmp_path), book, "hoja «Servicios»: no se puede leer: mismatched tag")

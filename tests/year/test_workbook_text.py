@@ -138,3 +138,19 @@ def test_a_cell_past_excels_length_is_refused_at_its_cell(book, tmp_path):
     assert result.exit_code == 1
     assert "editado.xlsx: hoja «Medidas de género»: la celda D2 tiene " in result.stderr
     assert f"más que los {import_xlsx.MAX_CELL_CHARACTERS} que admite Excel" in result.stderr
+
+
+def test_export_refuses_a_text_longer_than_a_cell_instead_of_cutting_it(tmp_path):
+    folder = tmp_path / "2024"
+    shutil.copytree(EXAMPLES, folder)
+    path = folder / "ips.yaml"
+    lines = "".join(f"      Línea {n} de una descripción muy larga, " + "a" * 80 + "\n"
+                    for n in range(400))
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^(    description: \|\n)', lambda m: m.group(1) + lines, text, count=1)
+    path.write_text(text, encoding="utf-8")
+    result = run("export", folder, "-o", tmp_path / "c.xlsx")
+    assert result.exit_code == 1, result.output
+    assert ("ips.yaml:51: Medida de género N°1 › descripción: tiene 48614 caracteres, más que "
+            "los 32767 de una celda de Excel") in result.stderr, result.stderr
+    assert not (tmp_path / "c.xlsx").exists()
