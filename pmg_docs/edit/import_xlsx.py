@@ -10,6 +10,8 @@ without `force`.
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,8 +23,18 @@ from openpyxl.utils import get_column_letter
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, blocking, display_name
 from ..i18n import _
+from ..load.workbook_guard import UnsafeWorkbook, check_workbook_archive
 from ..models.base import ID_PATTERN
 from ..writers.commitments_xlsx import YES, Sheet, sheets
+from ..writers.xlsx import CELL_CHARACTERS
+
+# Bounds on what is read, past the archive's (load/workbook_guard.py). A year's formulations
+# are about 200 services of at most a few dozen commitments each: 5 000 rows in the largest
+# sheet; 50 000 leaves ten times that. The export's sheets have at most 8 columns, and a
+# sheet's extra columns are not read. A cell holds at most Excel's own limit.
+MAX_ROWS = 50_000
+MAX_COLUMNS = 64
+MAX_CELL_CHARACTERS = CELL_CHARACTERS
 
 TRUE_WORDS = {"sí", "si", "x", "yes", "true"}
 FALSE_WORDS = {"", "no", "false"}
@@ -61,6 +73,10 @@ class Draft:
         return self.row
 
 
+class WorkbookRefused(Exception):
+    """A sheet past a bound: reading stops, and the message says where and what to do."""
+
+
 class _Reader:
     def __init__(self, book_name: str):
         self.book = book_name
@@ -77,8 +93,22 @@ class _Reader:
                 "falta la hoja «{sheet}»; se esperan las hojas: {sheets}").format(
                 sheet=sheet.title, sheets=", ".join(s.title for s in sheets().values()))))
             return
-        rows = workbook[sheet.title].iter_rows()
-        header_row = next(rows, ())
+        worksheet = workbook[sheet.title]
+        # The size a sheet declares (<dimension>) is a hint its program wrote, and openpyxl
+        # would stop reading there: every row the sheet holds is read instead.
+        worksheet.reset_dimensions()
+        try:
+            yield from self._sheet_rows(worksheet, sheet)
+        except (SyntaxError, zipfile.BadZipFile, zlib.error) as exc:
+            # XML that does not parse (ElementTree's ParseError is a SyntaxError), or damaged
+            # compressed data: both found only as the sheet is read.
+            raise WorkbookRefused(_(
+                "hoja «{sheet}»: no se puede leer: {error}; se espera el libro guardado de "
+                "nuevo por Excel, LibreOffice o pmg export").format(sheet=sheet.title,
+                                                                   error=exc)) from exc
+
+    def _sheet_rows(self, worksheet, sheet: Sheet) -> Iterator[tuple[int, Values]]:
+        header_row = next(worksheet.iter_rows(max_row=1, max_col=MAX_COLUMNS), ())
         headers = [c.value for c in header_row]
         positions: dict[str, int] = {}
         for header in sheet.headers:
@@ -89,12 +119,32 @@ class _Reader:
                                         headers=", ".join(sheet.headers))))
                 return
             positions[header] = headers.index(header)
-        for number, cells in enumerate(rows, start=2):
+        yield from self._data_rows(worksheet, sheet.title, positions)
+
+    def _data_rows(self, worksheet, title: str,
+                   positions: dict[str, int]) -> Iterator[tuple[int, Values]]:
+        """The rows under the header, each cell's text bounded, at most MAX_ROWS of them."""
+        read = 0
+        for number, cells in enumerate(
+                worksheet.iter_rows(min_row=2, max_col=max(positions.values()) + 1), start=2):
             values = {h: (cells[i].value if i < len(cells) else None,
-                          Cell(sheet.title, f"{get_column_letter(i + 1)}{number}", h))
+                          Cell(title, f"{get_column_letter(i + 1)}{number}", h))
                       for h, i in positions.items()}
             if all(v in (None, "") for v, _cell in values.values()):
                 continue
+            read += 1
+            if read > MAX_ROWS:
+                raise WorkbookRefused(_(
+                    "hoja «{sheet}»: tiene más de {limit} filas, más que cualquier año de "
+                    "formulaciones; se espera un libro más pequeño: divídalo en varios").format(
+                    sheet=title, limit=MAX_ROWS))
+            for value, cell in values.values():
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+                    raise WorkbookRefused(_(
+                        "hoja «{sheet}»: la celda {ref} tiene {count} caracteres, más que los "
+                        "{limit} que admite Excel; se espera un texto más corto").format(
+                        sheet=title, ref=cell.ref, count=len(value),
+                        limit=MAX_CELL_CHARACTERS))
             yield number, values
 
     # Typed cells --------------------------------------------------------------------------
@@ -167,17 +217,24 @@ def read_workbook(path: Path) -> tuple[dict[str, Draft], list[Diagnostic]]:
     """The formulations of a workbook as drafts (data and cells), and every problem read."""
     from openpyxl import load_workbook
 
-    reader = _Reader(display_name(path))
+    book_name = display_name(path)
+    reader = _Reader(book_name)
     try:
+        check_workbook_archive(path)
         workbook = load_workbook(path, read_only=True, data_only=True)
+    except UnsafeWorkbook as exc:
+        return {}, [Diagnostic(book_name, None, (), str(exc))]
     except Exception as exc:  # openpyxl raises several kinds for a file that is no workbook
-        return {}, [Diagnostic(display_name(path), None, (), _(
+        return {}, [Diagnostic(book_name, None, (), _(
             "no se puede leer como libro de Excel (.xlsx): {error}").format(error=exc))]
     book = _Book(reader, workbook, sheets())
     # Servicios first (it lists the files), then Objetivos (the others name its objectives).
-    for read in (_read_services, _read_objectives, _read_indicators, _read_systems,
-                 _read_measures):
-        read(book)
+    try:
+        for read in (_read_services, _read_objectives, _read_indicators, _read_systems,
+                     _read_measures):
+            read(book)
+    except WorkbookRefused as exc:
+        return {}, [Diagnostic(book_name, None, (), str(exc))]
     return book.drafts, reader.problems
 
 

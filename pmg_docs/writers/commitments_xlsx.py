@@ -21,11 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import kinds
-from ..diagnostics import InputError
+from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.objetivos import Formulation
-from .xlsx import DECIMAL, TEXT, Column, add_table, new_workbook, workbook_bytes
+from .xlsx import (
+    CELL_CHARACTERS,
+    DECIMAL,
+    TEXT,
+    Column,
+    add_table,
+    new_workbook,
+    workbook_bytes,
+)
 
 
 @dataclass(frozen=True)
@@ -93,20 +101,30 @@ def _rows(name: str, model: Formulation) -> dict[str, list[Row]]:
     return rows
 
 
+def _unexportable(document: Document[Formulation]) -> list[Diagnostic]:
+    """What the workbook cannot hold: an own indicator, and a text longer than a cell (openpyxl
+    would cut it at CELL_CHARACTERS without a word, and the import would read less)."""
+    model = document.model
+    problems = [document.diagnostic(("objectives", i, "indicators", j, "definition"), _(
+        "un indicador propio (con `definition:`) no cabe en el libro de compromisos; se "
+        "exportan solo indicadores del catálogo"))
+        for i, o in enumerate(model.objectives)
+        for j, x in enumerate(o.indicators) if x.definition is not None]
+    problems += [document.diagnostic(("gender_measures", k, "description"), _(
+        "tiene {count} caracteres, más que los {limit} de una celda de Excel; se espera un "
+        "texto más corto para exportarlo").format(count=len(m.description),
+                                                  limit=CELL_CHARACTERS))
+        for k, m in enumerate(model.gender_measures) if len(m.description) > CELL_CHARACTERS]
+    return problems
+
+
 def export_workbook(documents: list[tuple[str, Document[Formulation]]]) -> bytes:
     """The workbook of `documents`: (file name as written under `Archivo`, loaded document)."""
     problems = []
     rows: dict[str, list[Row]] = {key: [] for key in sheets()}
     for name, document in documents:
-        model = document.model
-        own = [(i, j) for i, o in enumerate(model.objectives)
-               for j, x in enumerate(o.indicators) if x.definition is not None]
-        for i, j in own:
-            problems.append(document.diagnostic(
-                ("objectives", i, "indicators", j, "definition"), _(
-                    "un indicador propio (con `definition:`) no cabe en el libro de "
-                    "compromisos; se exportan solo indicadores del catálogo")))
-        for key, found in _rows(name, model).items():
+        problems.extend(_unexportable(document))
+        for key, found in _rows(name, document.model).items():
             rows[key].extend(found)
     if problems:
         raise InputError(problems)

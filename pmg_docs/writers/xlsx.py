@@ -16,6 +16,7 @@ from datetime import datetime
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from .zips import fixed_zip_times
@@ -28,6 +29,8 @@ PERCENT = "0.00%"   # a fraction shown as a percentage: 0.9 -> 90.00%
 DECIMAL = "#,##0.00"
 INTEGER = "#,##0"
 TEXT = "@"
+# The most characters a cell holds: Excel's limit, at which openpyxl cuts a longer text.
+CELL_CHARACTERS = 32_767
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,18 @@ def new_workbook() -> Workbook:
     return workbook
 
 
+def append_row(sheet: Worksheet, values) -> None:
+    """Append `values` as a row, every text as text. openpyxl takes a text beginning with `=`
+    for a formula, and a spreadsheet would then evaluate a service named
+    `=HYPERLINK("http://…")`; such a cell is set back to a string, which openpyxl writes as an
+    inline string (`t="inlineStr"`, no `<f>`). Texts beginning with `+`, `-`, `@`, a tab or a
+    line end are strings already: a formula is only ever read from an `<f>` element."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def add_table(workbook: Workbook, title: str, columns: list[Column], rows) -> None:
     """A sheet named `title` holding a table: header row, then `rows` (sequences of values)."""
     sheet = workbook.create_sheet(title=title[:31])
@@ -53,7 +68,7 @@ def add_table(workbook: Workbook, title: str, columns: list[Column], rows) -> No
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     count = 0
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)
         count += 1
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)

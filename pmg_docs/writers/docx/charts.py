@@ -16,7 +16,7 @@ from lxml import etree
 
 from ...views.charts import BAR, Chart
 from ..chart_svg import COLOUR, size
-from ..xlsx import new_workbook, workbook_bytes
+from ..xlsx import append_row, new_workbook, workbook_bytes
 from .images import make_room_for_drawing
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -75,9 +75,9 @@ def _workbook(chart: Chart) -> bytes:
     the series' name in B1 and its values in B2…"""
     workbook = new_workbook()
     sheet = workbook.create_sheet("Sheet1")
-    sheet.append([None, chart.axis_title or chart.title])
+    append_row(sheet, [None, chart.axis_title or chart.title])
     for category, value in zip(chart.categories, chart.values):
-        sheet.append([category, value])
+        append_row(sheet, [category, value])
     return workbook_bytes(workbook)
 
 
