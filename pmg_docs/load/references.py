@@ -32,7 +32,13 @@ _linking: ContextVar[tuple[Path, ...]] = ContextVar("_linking", default=())
 def repository_root(path: Path) -> Path:
     """The repository a source lives in: the nearest folder above it with `.git` or
     `pmg.toml`, else the source's own folder."""
-    folder = Path(path).resolve().parent
+    return folder_root(Path(path).resolve().parent)
+
+
+def folder_root(folder: Path) -> Path:
+    """The repository `folder` is in (itself, or the nearest folder above it with `.git` or
+    `pmg.toml`); `folder` itself when there is none."""
+    folder = Path(folder).resolve()
     for candidate in (folder, *folder.parents):
         if any((candidate / marker).exists() for marker in ROOT_MARKERS):
             return candidate
