@@ -9,9 +9,14 @@ command needs `--catalogs` or `--templates`:
     templates = "plantillas"     # a folder of templates, searched before the package's
     sources = "."                # what `pmg build` and `pmg serve` read when given no folder
 
-Commands look for the file in the working folder and in the folders above it. Folders given
-on the command line are added to those of the file (`--catalogs`) or replace them
-(`--templates`).
+Commands look for the file in the working folder, then at the root of the git repository the
+working folder is in (the nearest folder above holding `.git`), never above it: a `pmg.toml`
+left in a parent folder or a shared /tmp is not anyone's project. Its folders are relative to
+the file and must stay inside the repository (the git root, else the file's folder); a folder
+elsewhere is named by an absolute path, which says so explicitly. A folder that holds the
+repository (`/`, a home folder) is refused: the catalogs and templates searched are listed on
+every build. Folders given on the command line are added to those of the file (`--catalogs`)
+or replace them (`--templates`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from pathlib import Path
 from .i18n import _
 
 FILE_NAME = "pmg.toml"
+# A project's settings are a few lines; more is not a pmg.toml (and is not parsed).
+MAX_BYTES = 64 * 1024
 
 
 class ConfigError(ValueError):
@@ -38,13 +45,23 @@ class Settings:
     sources: Path | None = None
 
 
-def find(start: Path | None = None) -> Path | None:
-    """The nearest pmg.toml in `start` (the working folder) or above it."""
-    folder = Path(start or Path.cwd()).resolve()
+def git_root(folder: Path) -> Path | None:
+    """The git repository `folder` is in: itself or the nearest folder above it holding `.git`
+    (a folder, or a file in a worktree)."""
     for candidate in (folder, *folder.parents):
-        path = candidate / FILE_NAME
-        if path.is_file():
-            return path
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The pmg.toml of `start` (the working folder): in it, else at the root of its git
+    repository; never in a folder above that root, nor above `start` outside a repository."""
+    folder = Path(start or Path.cwd()).resolve()
+    root = git_root(folder)
+    for candidate in (folder, root):
+        if candidate is not None and (candidate / FILE_NAME).is_file():
+            return candidate / FILE_NAME
     return None
 
 
@@ -55,11 +72,7 @@ def load(start: Path | None = None) -> Settings:
     if path is None:
         return Settings()
     shown = _shown(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(_("{file}: no se puede leer ({problem})").format(
-            file=shown, problem=exc)) from None
+    data = _parsed(path, shown)
     unknown = sorted(set(data) - {"catalogs", "templates", "sources"})
     if unknown:
         raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates "
@@ -78,17 +91,51 @@ def load(start: Path | None = None) -> Settings:
     if sources is not None and not isinstance(sources, str):
         raise ConfigError(_("{file}: sources: se espera una carpeta, como \".\"").format(
             file=shown))
-    return Settings(path, tuple(_folder(path, shown, "catalogs", c) for c in catalogs),
-                    _folder(path, shown, "templates", templates) if templates else None,
-                    _folder(path, shown, "sources", sources) if sources else None)
+    repository = git_root(path.parent) or path.parent
+    return Settings(path, tuple(_folder(path, shown, repository, "catalogs", c)
+                                for c in catalogs),
+                    _folder(path, shown, repository, "templates", templates)
+                    if templates else None,
+                    _folder(path, shown, repository, "sources", sources) if sources else None)
 
 
-def _folder(path: Path, shown: str, key: str, value: str) -> Path:
+def _parsed(path: Path, shown: str) -> dict:
+    """The file's table. Raises ConfigError for one that is too large, not UTF-8, not TOML,
+    or nested deeper than the parser can follow."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ConfigError(_("{file}: tiene más de {limit} KB; se espera un archivo de unas "
+                                "pocas líneas").format(file=shown, limit=MAX_BYTES // 1024))
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(_("{file}: no se puede leer ({problem})").format(
+            file=shown, problem=exc)) from None
+    except RecursionError:
+        raise ConfigError(_("{file}: no se puede leer (tablas o listas anidadas a demasiada "
+                            "profundidad); se espera catalogs y templates, sin anidar").format(
+            file=shown)) from None
+
+
+def _folder(path: Path, shown: str, repository: Path, key: str, value: str) -> Path:
+    """The folder `value` names: relative to the file and inside `repository`, or absolute;
+    never one that holds the repository."""
     folder = (path.parent / value).resolve()
     if not folder.is_dir():
         raise ConfigError(_("{file}: {key}: la carpeta «{folder}» no existe; se espera una "
                             "carpeta relativa a {file}").format(file=shown, key=key,
                                                                  folder=value))
+    if repository.is_relative_to(folder) and folder != repository:
+        raise ConfigError(_("{file}: {key}: la carpeta «{folder}» contiene el repositorio "
+                            "entero ({root}); se espera una carpeta dentro del repositorio, o la "
+                            "ruta absoluta de una carpeta fuera de él").format(
+            file=shown, key=key, folder=value, root=_shown(repository)))
+    if not Path(value).is_absolute() and not folder.is_relative_to(repository):
+        raise ConfigError(_("{file}: {key}: la carpeta «{folder}» sale del repositorio "
+                            "({root}); se espera una carpeta dentro de él, o una ruta absoluta "
+                            "para una carpeta de otra parte").format(
+            file=shown, key=key, folder=value, root=_shown(repository)))
     return folder
 
 

@@ -20,7 +20,8 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "formulaciones").mkdir()
     shutil.copy(DATA / "broken" / "requirements" / "clean.yaml", tmp_path / "formulaciones")
     (tmp_path / "pmg.toml").write_text('catalogs = ["catalogos"]\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path / "formulaciones")  # found from a folder below, too
+    (tmp_path / ".git").mkdir()  # its root: found from a folder below, too
+    monkeypatch.chdir(tmp_path / "formulaciones")
     return tmp_path
 
 

@@ -194,13 +194,22 @@ def build_tree(directory: Path, options: RenderOptions,
     return summary
 
 
+def _readable_folders(directory: Path, render: RenderOptions) -> tuple[Path, ...]:
+    """Where a document's inputs may lie: the repository of the sources (their catalogs and
+    the formulations they name), and the catalog and template folders searched."""
+    from ..load.references import folder_root
+
+    return (folder_root(directory), catalogs_dir(), *render.catalogs,
+            *(f for f in (render.templates, templates_dir()) if f))
+
+
 def _build(directory: Path, render: RenderOptions, progress: Progress | None) -> Summary:
     from .cache import BuildCache, file_hash
 
     strict, out_dir = render.strict, render.out_dir
     options = _options_key(render)
     _remove_stale_temporaries(out_dir)
-    cache_ = BuildCache.load(out_dir)
+    cache_ = BuildCache.load(out_dir, _readable_folders(directory, render))
     summary = Summary(diagnostics=[cache_.problem] if cache_.problem else [])
     paths, _missing = iter_source_files([directory])
     candidates = [(path, path.relative_to(directory)) for path in paths]

@@ -9,7 +9,9 @@ The file is data anyone could have changed, so nothing in it is trusted that we 
 it is read only if it is a plain file of a sane size, every entry must have exactly the shape we
 write, and the paths it names are hashed only when they are plain files (a document path must
 also stay inside the output folder). A cache that fails any of this is discarded whole, with a
-warning, and the build redoes everything.
+warning, and the build redoes everything. An input outside the folders this build reads from
+(the sources' repository, the catalog and template folders) is never opened: its entry is
+simply stale, so that a planted `/proc/self/pagemap` costs a rebuild, not a hang.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ _CHUNK = 1024 * 1024
 
 def file_hash(path: Path, follow_links: bool = True) -> str | None:
     """The SHA-256 of a plain file's content; None for anything else (missing, a folder, a
-    device such as /dev/zero, a pipe, or a link when `follow_links` is false)."""
+    device such as /dev/zero, a pipe, or a link when `follow_links` is false) and for a file
+    holding more than its size says (a kernel file such as /proc/self/pagemap, which says 0
+    and reads without end; a file still being written)."""
     flags = os.O_RDONLY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
     try:
         # Non-blocking, so that opening a pipe planted under a known name cannot hang us.
@@ -46,11 +50,16 @@ def file_hash(path: Path, follow_links: bool = True) -> str | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
             return None
         digest = hashlib.sha256()
-        while chunk := os.read(handle, _CHUNK):
+        remaining = info.st_size
+        while remaining > 0 and (chunk := os.read(handle, min(_CHUNK, remaining))):
             digest.update(chunk)
+            remaining -= len(chunk)
+        if remaining or os.read(handle, 1):
+            return None  # shorter or longer than its size: not a stable plain file
         return digest.hexdigest()
     except OSError:
         return None
@@ -186,10 +195,20 @@ class BuildCache:
     entries: dict[str, Entry] = field(default_factory=dict)
     # Set when the file was there but could not be trusted: shown to the user as a warning.
     problem: Diagnostic | None = None
+    # The folders (resolved) this build reads its inputs from; an entry naming an input
+    # elsewhere is stale without that input being opened.
+    readable: tuple[Path, ...] = ()
     _hashes: dict[Path, str | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, out_dir: Path) -> "BuildCache":
+    def load(cls, out_dir: Path, readable: tuple[Path, ...] = ()) -> "BuildCache":
+        """The cache in `out_dir`; `readable`: the folders inputs may lie in."""
+        cache_ = cls._load(out_dir)
+        cache_.readable = tuple(Path(folder).resolve() for folder in readable)
+        return cache_
+
+    @classmethod
+    def _load(cls, out_dir: Path) -> "BuildCache":
         path = out_dir / CACHE_NAME
         environment = environment_key()
         try:
@@ -229,10 +248,23 @@ class BuildCache:
         entry = self.entries.get(key)
         if entry is None or entry.source != source_hash or entry.options != options:
             return False
+        if not all(self._readable(Path(p)) for p in entry.inputs):
+            return False
         if any(self.hash_of(Path(p)) != h for p, h in entry.inputs.items()):
             return False
         return all(file_hash(out_dir / p, follow_links=False) == h
                    for p, h in entry.outputs.items())
+
+    def _readable(self, path: Path) -> bool:
+        """Whether `path` (as resolved, so a link out does not count) lies in one of the folders
+        this build reads from."""
+        if not path.is_absolute():
+            return False
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        return any(resolved.is_relative_to(folder) for folder in self.readable)
 
     def record(self, key: str, source_hash: str, options: str, inputs: dict[str, str],
                outputs: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ links (`Document.formulation` reads it; an incremental build watches it like any
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +24,21 @@ if TYPE_CHECKING:
 
 ROOT_MARKERS = (".git", "pmg.toml")
 
+# The sources whose links are being read, outermost first: a source that names one of them
+# (itself, or a file that names it back) is a cycle, refused before it is read again.
+_linking: ContextVar[tuple[Path, ...]] = ContextVar("_linking", default=())
+
 
 def repository_root(path: Path) -> Path:
     """The repository a source lives in: the nearest folder above it with `.git` or
     `pmg.toml`, else the source's own folder."""
-    folder = Path(path).resolve().parent
+    return folder_root(Path(path).resolve().parent)
+
+
+def folder_root(folder: Path) -> Path:
+    """The repository `folder` is in (itself, or the nearest folder above it with `.git` or
+    `pmg.toml`); `folder` itself when there is none."""
+    folder = Path(folder).resolve()
     for candidate in (folder, *folder.parents):
         if any((candidate / marker).exists() for marker in ROOT_MARKERS):
             return candidate
@@ -80,12 +91,22 @@ def link_formulation(document: Document[Any], registry: CatalogRegistry,
     path = referenced_path(document, field)
     formulation = (loaded or {}).get(path)
     if formulation is None:
+        chain = (*_linking.get(), Path(source.path).resolve())
+        if path in chain:
+            raise InputError([document.diagnostic((field,), _(
+                "«{path}» forma un ciclo ({cycle}); se espera la ruta de una formulación, que "
+                "no nombra otro archivo").format(
+                path=source.data[field],
+                cycle=" → ".join(display_name(p) for p in (*chain[chain.index(path):], path))))])
+        token = _linking.set(chain)
         try:
             formulation = load_document(path, registry)
         except InputError as exc:
             raise InputError([document.diagnostic((field,), _(
                 "la formulación «{path}» no se puede leer; sus errores:").format(
                 path=source.data[field])), *exc.diagnostics]) from None
+        finally:
+            _linking.reset(token)
     attach_formulation(document, formulation)
 
 

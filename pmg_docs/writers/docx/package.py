@@ -5,6 +5,7 @@ equal bytes).
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from datetime import datetime, timezone
 
@@ -75,9 +76,26 @@ def _field(paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
+# Word's limit on a core property (python-docx refuses more). The document itself keeps the
+# whole title; only the file's properties get a shortened one.
+CORE_PROPERTY_LIMIT = 255
+
+
+def core_title(title: str) -> str:
+    """`title` as a core property: whole when it fits, else cut at a character (never inside
+    one) and ended with an ellipsis so that a reader sees it was shortened."""
+    title = title.strip()
+    if len(title) <= CORE_PROPERTY_LIMIT:
+        return title
+    end = CORE_PROPERTY_LIMIT - 1
+    while end > 0 and unicodedata.combining(title[end]):  # keep an accent with its letter
+        end -= 1
+    return title[:end].rstrip() + "…"
+
+
 def set_properties(document, title: str) -> None:
     props = document.core_properties
-    props.title = title.strip()
+    props.title = core_title(title)
     props.author = "pmg-docs"
     props.last_modified_by = "pmg-docs"
     props.language = "es-CL"
