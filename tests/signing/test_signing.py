@@ -42,6 +42,10 @@ def keys(tmp_path_factory) -> tuple[Path, Path]:
             .not_valid_before(now - dt.timedelta(days=1))
             .not_valid_after(now + dt.timedelta(days=30))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(  # a signer's: non-repudiation, as validation asks
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
             .sign(key, hashes.SHA256()))
     key_path, cert_path = folder / "clave.pem", folder / "certificado.pem"
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
@@ -78,11 +82,12 @@ def signed_circular(rendered, keys) -> Path:
 
 
 def test_sign_then_verify(signed_circular):
+    # Intact, but no root says who the signer is: not a valid signature yet.
     result = _pmg("verify", signed_circular)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "Common Name: Funcionaria de Prueba" in result.output
     assert "integridad: intacta" in result.output
-    assert "certificado no validado" in result.output
+    assert "NO confiable: el certificado no llega a ninguna raíz de confianza" in result.output
 
 
 def test_signing_is_an_incremental_update_that_keeps_the_pdfa(rendered, signed_circular):
@@ -153,7 +158,7 @@ def test_a_document_without_the_place_is_an_error(rendered, keys, tmp_path):
 def test_an_invisible_signature_anywhere(rendered, keys, tmp_path):
     target = tmp_path / "aduanas-firmada.pdf"
     assert _sign(rendered / "aduanas.pdf", keys, "-o", target).exit_code == 0
-    assert _pmg("verify", target).exit_code == 0
+    assert _pmg("verify", target, "--trust", keys[1]).exit_code == 0
 
 
 def test_a_wrong_key_is_a_message_and_no_file(rendered, keys, tmp_path):
@@ -198,9 +203,9 @@ def test_an_institution_service_signs_the_digest(rendered, keys, tmp_path):
     signed = tmp_path / "firmado.pdf"
     finish_external(prepared, state, cms.dump(), signed)
 
-    result = _pmg("verify", signed)
+    result = _pmg("verify", signed, "--trust", keys[1])
     assert result.exit_code == 0, result.output
-    assert "Funcionaria de Prueba" in result.output and "intacta" in result.output
+    assert "Funcionaria de Prueba" in result.output and "veredicto: válida" in result.output
 
 
 def test_a_file_that_is_not_a_pdf_is_a_message(keys, tmp_path):
