@@ -127,12 +127,13 @@ def refuse_unsignable(pdf_bytes: bytes) -> None:
 
 
 def _stamp_style():
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
+    from .stamp_font import StampFont
+
     # The document's own typeface, embedded: PDF/A allows no font outside the file.
-    font = GlyphAccumulatorFactory(str(next(fonts_dir().glob("*-Regular.ttf"))))
+    font = StampFont(next(fonts_dir().glob("*-Regular.ttf")))
     return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME,
                           text_box_style=TextBoxStyle(font=font, font_size=9),
                           border_width=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import json
 import re
 import subprocess
@@ -215,3 +216,29 @@ def test_a_file_that_is_not_a_pdf_is_a_message(keys, tmp_path):
         assert result.exit_code == 1
         assert "no es un PDF legible" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "roto-firmado.pdf").exists()
+
+
+def test_the_stamp_font_widths_are_the_font_programs_in_thousandths(signed_circular):
+    """PDF reads `/W` in thousandths of an em; pyHanko wrote Arimo's 2048-unit widths as they
+    were (space 569 for 278), and the stamp's text came out letter-spaced and cut at the box."""
+    import pikepdf
+    from fontTools.ttLib import TTFont
+
+    with pikepdf.open(signed_circular) as pdf:
+        widget = next(a for page in pdf.pages for a in page.get("/Annots", [])
+                      if a.get("/FT") == "/Sig")
+        fonts = widget.AP.N.Resources.get("/Font") or next(
+            x.Resources.Font for x in widget.AP.N.Resources.XObject.values())
+        (type0,) = fonts.values()
+        cidfont = type0.DescendantFonts[0]
+        program = TTFont(io.BytesIO(cidfont.FontDescriptor.FontFile2.read_bytes()))
+        scale = 1000 / program["head"].unitsPerEm
+        order = program.getGlyphOrder()
+        widths = cidfont.W
+        checked = 0
+        for first, run in zip(widths[::2], widths[1::2]):
+            for cid, width in enumerate(run, start=int(first)):
+                assert int(width) == round(program["hmtx"][order[cid]][0] * scale)
+                checked += 1
+        assert checked >= 10
+        assert int(cidfont.FontDescriptor.Ascent) == round(program["hhea"].ascent * scale)
