@@ -78,6 +78,8 @@ def verify(pdf, trust, as_json) -> None:
     if not result.unreadable:
         try:
             report = check_pdf(pdf)
+        except pikepdf.PasswordError:
+            result.unreadable = _("el PDF está protegido con contraseña")
         except pikepdf.PdfError as exc:
             result.unreadable = str(exc)
     if as_json:

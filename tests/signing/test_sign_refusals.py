@@ -132,3 +132,13 @@ def test_an_encrypted_pdf(tmp_path, good, user):
         new.save(pdf, encryption=pikepdf.Encryption(user=user, owner="dueña"))
     output = _sign(pdf, *good)
     assert f"{pdf}: el PDF está " in output and "no se firma un PDF cifrado" in output
+
+
+def test_verifying_an_encrypted_pdf_is_a_message(tmp_path):
+    pdf = tmp_path / "cifrado.pdf"
+    with pikepdf.new() as new:
+        new.add_blank_page()
+        new.save(pdf, encryption=pikepdf.Encryption(user="secreta", owner="dueña"))
+    result = CliRunner().invoke(main, ["verify", str(pdf)])
+    assert result.exit_code == 1, result.output
+    assert "no es un PDF legible: el PDF está protegido con contraseña" in result.output
