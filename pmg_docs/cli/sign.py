@@ -52,46 +52,97 @@ def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
 
 
 @click.command(help=_(
-    "Informa quién firmó un PDF, cuándo, si lo firmado está intacto y si el archivo sigue siendo "
-    "el PDF/A etiquetado que declara. Sale con 1 si no hay firmas o alguna no está intacta, o si "
-    "falta algo de lo que el archivo declara."))
+    "Informa, por cada firma de un PDF, quién firmó, cuándo, qué cubre, si se añadió algo después "
+    "y si está permitido, y si el certificado llega a una raíz de confianza; y si el archivo sigue "
+    "siendo el PDF/A etiquetado que declara. Sale con 1 si no hay firmas o alguna no es válida, "
+    "intacta y de confianza, o si falta algo de lo que el archivo declara."))
 @click.argument("pdf", type=_PDF)
 @click.option("--trust", "trust", multiple=True, type=_PDF,
               help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse."))
-def verify(pdf, trust) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help=_("Informe en JSON (firmas y comprobaciones del archivo)."))
+def verify(pdf, trust, as_json) -> None:
+    import json
+
+    import pikepdf
+
     from ..signing.pdf_checks import check_pdf
-    from ..signing.verify import verify_signatures
+    from ..signing.verify import TrustRootError, verify_signatures
 
     _quiet_pyhanko()
-    result = verify_signatures(pdf.read_bytes(), list(trust))
+    try:
+        result = verify_signatures(pdf.read_bytes(), list(trust))
+    except TrustRootError as exc:
+        raise PmgError(str(exc)) from None
+    report = None
+    if not result.unreadable:
+        try:
+            report = check_pdf(pdf)
+        except pikepdf.PasswordError:
+            result.unreadable = _("el PDF está protegido con contraseña")
+        except pikepdf.PdfError as exc:
+            result.unreadable = str(exc)
+    if as_json:
+        data = {"file": str(pdf), **result.as_json()}
+        if report is not None:
+            data["archive"] = {"variant": report.variant, "ok": report.ok,
+                               "failures": [str(f) for f in report.failures()]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _print_verification(pdf, result, report)
+    if not result.ok or report is None or not report.ok:
+        raise PmgError("")  # the report above says what
+
+
+def _print_verification(pdf, result, report) -> None:
     click.echo(str(pdf))
     if result.unreadable:
         click.echo(_("  no es un PDF legible: {error}").format(error=result.unreadable))
-        raise PmgError("")
+        return
     if not result.signatures:
         click.echo(_("  sin firmas"))
     for status in result.signatures:
-        click.echo(_("  firma «{field}»: {signer}").format(field=status.field,
-                                                           signer=status.signer))
-        click.echo(_("    fecha: {time} (la que declara quien firma)").format(
-            time=status.time or "—"))
-        integrity = _("intacta") if status.intact else _("NO intacta: el contenido firmado "
-                                                           "cambió o la firma no corresponde")
-        if status.intact and not status.covers_whole_file:
-            integrity += _("; el archivo tiene cambios posteriores a esta firma")
-        click.echo(_("    integridad: {integrity}").format(integrity=integrity))
-        click.echo(_("    confianza: {trust}").format(
-            trust=_("certificado validado con las raíces dadas") if status.trusted else
-            _("certificado no validado (indique las raíces de su institución con --trust)")))
-    import pikepdf
-
-    try:
-        report = check_pdf(pdf)
-    except pikepdf.PdfError as exc:
-        click.echo(_("  no es un PDF legible: {error}").format(error=exc))
-        raise PmgError("") from None
+        _print_signature(status)
     click.echo(_("  archivo ({variant}):").format(variant=report.variant))
     for finding in report.findings:
         click.echo(f"    {finding}")
-    if not result.intact or not report.ok:
-        raise PmgError("")  # the report above says what
+
+
+def _print_signature(status) -> None:
+    click.echo(_("  firma «{field}»: {signer}").format(field=status.field,
+                                                       signer=status.signer))
+    click.echo(_("    emitido por: {issuer}").format(issuer=status.issuer))
+    click.echo(_("    fecha: {time} (la que declara quien firma)").format(
+        time=status.time or "—"))
+    if not status.valid_at_signing:
+        click.echo(_("    el certificado no estaba vigente en esa fecha"))
+    click.echo(_("    cubre: {what} ({covered} de {total} bytes)").format(
+        what=_coverage(status.coverage), covered=status.covered_bytes, total=status.file_bytes))
+    click.echo(_("    integridad: {integrity}").format(
+        integrity=_("intacta") if status.intact else
+        _("NO intacta: el contenido firmado cambió o la firma no corresponde")))
+    click.echo(_("    añadido después: {added}").format(added=_added_after(status)))
+    click.echo(_("    confianza: {trust}").format(
+        trust=_("certificado validado con las raíces dadas") if status.trusted else
+        _("NO confiable: {problem}").format(problem=status.trust_problem)))
+    click.echo(_("    veredicto: {verdict}").format(
+        verdict=_("válida") if status.ok else _("NO válida")))
+
+
+def _coverage(coverage: str) -> str:
+    if coverage == "ENTIRE_FILE":
+        return _("todo el archivo, salvo el lugar de la propia firma")
+    if coverage == "ENTIRE_REVISION":
+        return _("el archivo hasta esta firma; lo que sigue se añadió después")
+    return _("solo una parte del archivo")
+
+
+def _added_after(status) -> str:
+    if status.added_after == "NONE":
+        return _("nada")
+    if status.added_after == "LTA_UPDATES":
+        return _("solo datos de validación o sellos de tiempo (permitido)")
+    if status.addition_allowed:
+        return _("otras firmas (permitido)")
+    return _("cambios NO permitidos ({level}): el documento cambió después de firmarse").format(
+        level=status.added_after)

@@ -81,16 +81,59 @@ def _signer(key: Path, cert: Path, password: str | None):
         raise SigningError(_("no se pudo leer la clave {key} o el certificado {cert}; se esperan "
                              "archivos PEM o DER (y --key-password si la clave está "
                              "cifrada)").format(key=key, cert=cert))
+    _check_certificate(signer, key, cert)
     return signer
 
 
+def _check_certificate(signer, key: Path, cert: Path) -> None:
+    """A signature that could never verify is refused before anything is written: a
+    certificate out of its validity period, or a key that is not the certificate's."""
+    import datetime as dt
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.x509 import load_der_x509_certificate
+
+    certificate = load_der_x509_certificate(signer.signing_cert.dump())
+    now = dt.datetime.now(dt.timezone.utc)
+    if now > certificate.not_valid_after_utc:
+        raise SigningError(_("{cert}: el certificado venció el {date}; no se firma con un "
+                             "certificado vencido").format(
+            cert=cert, date=certificate.not_valid_after_utc.strftime("%d-%m-%Y")))
+    if now < certificate.not_valid_before_utc:
+        raise SigningError(_("{cert}: el certificado aún no es válido (lo es desde el "
+                             "{date})").format(
+            cert=cert, date=certificate.not_valid_before_utc.strftime("%d-%m-%Y")))
+    spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    private = serialization.load_der_private_key(signer.signing_key.dump(), password=None)
+    if private.public_key().public_bytes(*spki) != certificate.public_key().public_bytes(*spki):
+        raise SigningError(_("{key}: la clave no corresponde al certificado {cert}; la firma "
+                             "no podría verificarse").format(key=key, cert=cert))
+
+
+def refuse_unsignable(pdf_bytes: bytes) -> None:
+    """An encrypted PDF, or one that runs code, acts on opening or carries other files, is
+    refused: what a signer approves must be what every reader shows, and PDF/A forbids all of
+    it. Raises SigningError naming the first such object."""
+    from .active_content import ActiveContent, find_active_content
+
+    try:
+        found = find_active_content(pdf_bytes)
+    except ActiveContent as exc:
+        raise SigningError(str(exc)) from None
+    if found is not None:
+        raise SigningError(_("{what} (objeto {obj}): no se firma un PDF con código, acciones "
+                             "automáticas o archivos incrustados").format(
+            what=found.what, obj=found.obj))
+
+
 def _stamp_style():
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
+    from .stamp_font import StampFont
+
     # The document's own typeface, embedded: PDF/A allows no font outside the file.
-    font = GlyphAccumulatorFactory(str(next(fonts_dir().glob("*-Regular.ttf"))))
+    font = StampFont(next(fonts_dir().glob("*-Regular.ttf")))
     return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME,
                           text_box_style=TextBoxStyle(font=font, font_size=9),
                           border_width=1)
@@ -162,6 +205,7 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
     from pyhanko.sign.general import SigningError as PyhankoSigningError
 
     pdf_bytes = Path(source).read_bytes()
+    refuse_unsignable(pdf_bytes)
     writer = _writer(pdf_bytes)
     pdf_signer = signers.PdfSigner(
         _metadata(field, reason, location), signer=_signer(key, cert, password),
@@ -186,6 +230,7 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
     from pyhanko.sign import signers
 
     pdf_bytes = Path(source).read_bytes()
+    refuse_unsignable(pdf_bytes)
     writer = _writer(pdf_bytes)
     # The service's certificate is not known yet: no signer, only the room it will need.
     pdf_signer = signers.PdfSigner(

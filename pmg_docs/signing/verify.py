@@ -1,16 +1,21 @@
-"""`pmg verify`: who signed a PDF, when, whether the signed bytes are intact, and whether the file
-is still the archival document it claims to be.
+"""`pmg verify`: who signed a PDF, when, what each signature covers, whether anything added after
+it is allowed, and whether the signer's certificate reaches a trusted root.
 
-Integrity is checked by pyHanko: the digest of the bytes each signature covers, the signature
-over it, and what was added after it. Trust in the signer's certificate needs the institution's
-root certificates (`--trust`): without them a signature can be intact and its signer unknown.
+Everything is pyHanko's own validation: the digest of the bytes each signature covers and the
+signature over it; its difference analysis of every revision appended afterwards (the
+`ModificationLevel`: a page drawn over by a later update, the «shadow attack», is `OTHER`); and
+the certificate path to the roots given, at the time of validation (nothing is fetched: no
+revocation data, no timestamp authority). A signature passes only when all of it holds — the
+bottom line a careful reviewer would draw. After a signature, only what signature maintenance
+adds (DSS, document timestamps) and later signatures may follow.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..i18n import _
@@ -20,11 +25,23 @@ from ..i18n import _
 class SignatureStatus:
     field: str
     signer: str
+    issuer: str
     time: str | None  # as the signer's machine reported it (no timestamp authority)
+    coverage: str  # ENTIRE_FILE, ENTIRE_REVISION (more follows) or UNCLEAR (pyHanko's)
+    covered_bytes: int  # the bytes the signature covers (all but its own placeholder)
+    file_bytes: int
     intact: bool  # the covered bytes are those that were signed, and the signature holds
-    covers_whole_file: bool  # nothing was added after it
-    trusted: bool
+    added_after: str  # pyHanko's ModificationLevel of what follows: NONE when nothing does
+    addition_allowed: bool  # only signature maintenance and later signatures followed
+    trusted: bool  # the chain reaches a given root and every certificate is valid now
+    trust_problem: str | None  # why not, in the user's words
+    valid_at_signing: bool  # the signer's certificate was valid at the declared time
     summary: str  # pyHanko's own account
+
+    @property
+    def ok(self) -> bool:
+        return (self.intact and self.addition_allowed and self.trusted
+                and self.valid_at_signing)
 
 
 @dataclass
@@ -38,22 +55,40 @@ class Verification:
         return self.unreadable is None and bool(self.signatures) and all(
             s.intact for s in self.signatures)
 
+    @property
+    def ok(self) -> bool:
+        """Intact, nothing illegal added after any signature, every signer trusted."""
+        return self.intact and all(s.ok for s in self.signatures)
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "unreadable": self.unreadable,
+                "signatures": [dict(asdict(s), ok=s.ok) for s in self.signatures]}
+
+
+class TrustRootError(Exception):
+    """A `--trust` file that is not a certificate."""
+
 
 def _trust_roots(paths):
     from pyhanko.keys import load_cert_from_pemder
 
-    return [load_cert_from_pemder(str(p)) for p in paths]
+    roots = []
+    for path in paths:
+        try:
+            roots.append(load_cert_from_pemder(str(path)))
+        except (OSError, ValueError, TypeError) as exc:
+            raise TrustRootError(_("{path}: no es un certificado PEM o DER: {error}").format(
+                path=path, error=exc)) from None
+    return roots
 
 
 def verify_signatures(pdf_bytes: bytes, trust: Sequence[Path] = ()) -> Verification:
-    """Every signature in the PDF, validated offline against the given trust roots."""
+    """Every signature in the PDF, validated offline against the given trust roots.
+    Raises TrustRootError for a root that cannot be read."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
 
+    roots = _trust_roots(trust)
     result = Verification()
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
@@ -61,30 +96,101 @@ def verify_signatures(pdf_bytes: bytes, trust: Sequence[Path] = ()) -> Verificat
     except (PdfReadError, ValueError, KeyError) as exc:
         result.unreadable = str(exc)
         return result
-    context_roots = _trust_roots(trust)
-    for signature in embedded:
-        context = ValidationContext(trust_roots=context_roots, allow_fetching=False)
-        try:
-            status = validate_pdf_signature(signature, context)
-        except (SignatureValidationError, ValueError, PdfReadError) as exc:
-            result.signatures.append(SignatureStatus(
-                signature.field_name, _signer_of(signature), None, False, False, False,
-                str(exc)))
-            continue
-        when = status.signer_reported_dt
-        result.signatures.append(SignatureStatus(
-            field=signature.field_name,
-            signer=status.signing_cert.subject.human_friendly,
-            time=when.isoformat(timespec="seconds") if when else None,
-            intact=bool(status.intact and status.valid),
-            covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-            trusted=bool(status.trusted),
-            summary=status.summary()))
+    for position, signature in enumerate(embedded):
+        later_signatures = position < len(embedded) - 1
+        result.signatures.append(_status(signature, roots, len(pdf_bytes), later_signatures))
     return result
 
 
-def _signer_of(signature) -> str:
+def _status(signature, roots, file_bytes: int, later_signatures: bool) -> SignatureStatus:
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    covered = _covered_bytes(signature)
     try:
-        return signature.signer_cert.subject.human_friendly
+        status = validate_pdf_signature(signature, context)
+    except (SignatureValidationError, ValueError, PdfReadError) as exc:
+        return SignatureStatus(
+            signature.field_name, _name_of(signature, "subject"), _name_of(signature, "issuer"),
+            None, "UNCLEAR", covered, file_bytes, False, "OTHER", False, False, str(exc), False,
+            str(exc))
+    level = status.modification_level
+    when = status.signer_reported_dt
+    return SignatureStatus(
+        field=signature.field_name,
+        signer=status.signing_cert.subject.human_friendly,
+        issuer=status.signing_cert.issuer.human_friendly,
+        time=when.isoformat(timespec="seconds") if when else None,
+        coverage=status.coverage.name if status.coverage is not None else "UNCLEAR",
+        covered_bytes=covered, file_bytes=file_bytes,
+        intact=bool(status.intact and status.valid),
+        added_after=level.name if level is not None else "OTHER",
+        addition_allowed=status.docmdp_ok is not False
+        and _allowed(level, later_signatures),
+        trusted=bool(status.trusted),
+        trust_problem=_trust_problem(status),
+        valid_at_signing=_valid_at(status.signing_cert, when),
+        summary=status.summary())
+
+
+def _allowed(level, later_signatures: bool) -> bool:
+    """Only signature maintenance (DSS, document timestamps) may follow a signature, and the
+    fields later signatures fill (FORM_FILLING is how pyHanko names a later signature)."""
+    from pyhanko.sign.validation.status import ModificationLevel
+
+    if level is None:
+        return False
+    if level <= ModificationLevel.LTA_UPDATES:
+        return True
+    return level == ModificationLevel.FORM_FILLING and later_signatures
+
+
+def _trust_problem(status) -> str | None:
+    from pyhanko.sign.ades.report import AdESIndeterminate
+
+    if status.trusted:
+        return None
+    problem = status.trust_problem_indic
+    reasons = {
+        AdESIndeterminate.EXPIRED: _("el certificado venció"),
+        AdESIndeterminate.NOT_YET_VALID: _("el certificado aún no es válido"),
+        # Out of its validity period, and no timestamp proves the signature was made in it.
+        AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: _(
+            "el certificado no está vigente (venció o aún no es válido) y ningún sello de "
+            "tiempo prueba que la firma se hizo mientras lo estaba"),
+        AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND: _(
+            "el certificado no llega a ninguna raíz de confianza (indique las raíces de su "
+            "institución con --trust)"),
+    }
+    if problem in reasons:
+        return reasons[problem]
+    if status.validation_path is None:  # pyHanko found no path to any root given
+        return reasons[AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND]
+    return _("el certificado no se pudo validar ({problem})").format(
+        problem=getattr(problem, "name", problem))
+
+
+def _valid_at(cert, when: dt.datetime | None) -> bool:
+    """The signer's certificate was in force at the time the signature declares (without a
+    declared time, that cannot be said)."""
+    if when is None:
+        return False
+    return cert.not_valid_before <= when <= cert.not_valid_after
+
+
+def _covered_bytes(signature) -> int:
+    try:
+        ranges = [int(v) for v in signature.sig_object["/ByteRange"]]
+    except (KeyError, TypeError, ValueError):
+        return 0
+    return sum(ranges[1::2])
+
+
+def _name_of(signature, which: str) -> str:
+    try:
+        return getattr(signature.signer_cert, which).human_friendly
     except Exception:  # noqa: BLE001 - a damaged signature may not even name its signer
         return _("(desconocido)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import json
 import re
 import subprocess
@@ -42,6 +43,10 @@ def keys(tmp_path_factory) -> tuple[Path, Path]:
             .not_valid_before(now - dt.timedelta(days=1))
             .not_valid_after(now + dt.timedelta(days=30))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(  # a signer's: non-repudiation, as validation asks
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
             .sign(key, hashes.SHA256()))
     key_path, cert_path = folder / "clave.pem", folder / "certificado.pem"
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
@@ -78,11 +83,12 @@ def signed_circular(rendered, keys) -> Path:
 
 
 def test_sign_then_verify(signed_circular):
+    # Intact, but no root says who the signer is: not a valid signature yet.
     result = _pmg("verify", signed_circular)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "Common Name: Funcionaria de Prueba" in result.output
     assert "integridad: intacta" in result.output
-    assert "certificado no validado" in result.output
+    assert "NO confiable: el certificado no llega a ninguna raíz de confianza" in result.output
 
 
 def test_signing_is_an_incremental_update_that_keeps_the_pdfa(rendered, signed_circular):
@@ -153,7 +159,7 @@ def test_a_document_without_the_place_is_an_error(rendered, keys, tmp_path):
 def test_an_invisible_signature_anywhere(rendered, keys, tmp_path):
     target = tmp_path / "aduanas-firmada.pdf"
     assert _sign(rendered / "aduanas.pdf", keys, "-o", target).exit_code == 0
-    assert _pmg("verify", target).exit_code == 0
+    assert _pmg("verify", target, "--trust", keys[1]).exit_code == 0
 
 
 def test_a_wrong_key_is_a_message_and_no_file(rendered, keys, tmp_path):
@@ -198,9 +204,9 @@ def test_an_institution_service_signs_the_digest(rendered, keys, tmp_path):
     signed = tmp_path / "firmado.pdf"
     finish_external(prepared, state, cms.dump(), signed)
 
-    result = _pmg("verify", signed)
+    result = _pmg("verify", signed, "--trust", keys[1])
     assert result.exit_code == 0, result.output
-    assert "Funcionaria de Prueba" in result.output and "intacta" in result.output
+    assert "Funcionaria de Prueba" in result.output and "veredicto: válida" in result.output
 
 
 def test_a_file_that_is_not_a_pdf_is_a_message(keys, tmp_path):
@@ -210,3 +216,29 @@ def test_a_file_that_is_not_a_pdf_is_a_message(keys, tmp_path):
         assert result.exit_code == 1
         assert "no es un PDF legible" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "roto-firmado.pdf").exists()
+
+
+def test_the_stamp_font_widths_are_the_font_programs_in_thousandths(signed_circular):
+    """PDF reads `/W` in thousandths of an em; pyHanko wrote Arimo's 2048-unit widths as they
+    were (space 569 for 278), and the stamp's text came out letter-spaced and cut at the box."""
+    import pikepdf
+    from fontTools.ttLib import TTFont
+
+    with pikepdf.open(signed_circular) as pdf:
+        widget = next(a for page in pdf.pages for a in page.get("/Annots", [])
+                      if a.get("/FT") == "/Sig")
+        fonts = widget.AP.N.Resources.get("/Font") or next(
+            x.Resources.Font for x in widget.AP.N.Resources.XObject.values())
+        (type0,) = fonts.values()
+        cidfont = type0.DescendantFonts[0]
+        program = TTFont(io.BytesIO(cidfont.FontDescriptor.FontFile2.read_bytes()))
+        scale = 1000 / program["head"].unitsPerEm
+        order = program.getGlyphOrder()
+        widths = cidfont.W
+        checked = 0
+        for first, run in zip(widths[::2], widths[1::2]):
+            for cid, width in enumerate(run, start=int(first)):
+                assert int(width) == round(program["hmtx"][order[cid]][0] * scale)
+                checked += 1
+        assert checked >= 10
+        assert int(cidfont.FontDescriptor.Ascent) == round(program["hhea"].ascent * scale)
