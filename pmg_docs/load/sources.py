@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name, unknown
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from .document import Document, places
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
@@ -65,7 +65,7 @@ def _validated(model: type[BaseModel], source: YamlSource, document: _Documenter
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        diagnostics = located(exc, source, place)
+        diagnostics = located(exc, source, place, model)
     pruned = prune(model, source.data)
     partial = None
     if pruned is not None:
@@ -140,6 +140,7 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
 
         registry = CatalogRegistry()
     found, spec, fmt = catalog_and_spec(source, kind, registry)
+    _check_written_in(source, kind, fmt, found.model.id, registry)
 
     def document(source_: YamlSource, model: Any) -> Document[Any]:
         return Document(source_, model, kind, catalog=found.model, catalog_source=found.source,
@@ -154,6 +155,50 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
         raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id,
                                              named),
                          partial=exc.partial) from None
+
+
+def _check_written_in(source: YamlSource, kind: str, fmt: kinds.Format, catalog_id: str,
+                      registry: CatalogRegistry) -> None:
+    """A source written in another format of its kind than its catalog's (a 2024 formulation
+    naming the 2011 catalog) names the wrong catalog, most likely: that is said at `catalog:`,
+    before the shape errors that would follow from it. Raises InputError."""
+    written = _written_in(source.data, kind, fmt)
+    if written is None:
+        return
+    using = [other for other in registry.ids() if other != catalog_id
+             and _format_of(registry, other, kind) == written.name]
+    message = _("este archivo está escrito en el formato {written}; el catálogo {catalog} usa "
+                "el formato {format}: ¿es el catálogo del año?").format(
+        written=written.name, catalog=catalog_id, format=fmt.name)
+    if using:
+        message += " " + ngettext("(el formato {written} lo usa el catálogo {catalogs})",
+                                  "(el formato {written} lo usan los catálogos {catalogs})",
+                                  len(using)).format(written=written.name,
+                                                     catalogs=", ".join(using))
+    raise InputError([source.diagnostic(("catalog",), message)])
+
+
+def _written_in(data: dict[str, Any], kind: str, fmt: kinds.Format) -> kinds.Format | None:
+    """The other format of `kind` whose own sections the data has, when it has none of `fmt`'s
+    own; None when the data may be in `fmt`."""
+    def own(this: kinds.Format) -> set[str]:
+        others = {name for f in kinds.KINDS[kind].formats.values() if f is not this
+                  and f.model is not None for name in f.model.load().model_fields}
+        return set(_model(this).model_fields) - others
+
+    if own(fmt) & set(data):
+        return None
+    return next((f for f in kinds.KINDS[kind].formats.values() if f is not fmt
+                 and f.model is not None and own(f) & set(data)), None)
+
+
+def _format_of(registry: CatalogRegistry, catalog_id: str, kind: str) -> str | None:
+    try:
+        found = registry.get(catalog_id)
+    except InputError:
+        return None  # a broken catalog is reported when it is used
+    spec = found.model.documents.get(kind) if found is not None else None
+    return spec.format if spec is not None else None
 
 
 def _model(fmt: kinds.Format) -> type[BaseModel]:

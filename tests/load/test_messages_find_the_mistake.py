@@ -1,0 +1,67 @@
+"""Issue 27, item 4: messages that find the real mistake. Each case edits the Aduanas example
+the way a person would get it wrong and holds the exact report `pmg validate` gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pmg_docs.cli import main
+from tests.support.sources import EXAMPLES
+
+ADUANAS = (EXAMPLES / "2024" / "aduanas.yaml").read_text(encoding="utf-8")
+
+
+def report(tmp_path: Path, old: str, new: str) -> list[str]:
+    """The lines `pmg validate` prints for the example with `old` replaced by `new`."""
+    assert old in ADUANAS
+    source = tmp_path / "f.yaml"
+    source.write_text(ADUANAS.replace(old, new, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.exit_code == 1, result.output
+    return [line.replace(str(source), "f.yaml") for line in result.stdout.splitlines()]
+
+
+def test_a_misspelt_field_is_named_as_the_field_meant(tmp_path):
+    # And `weight` is not reported missing too: it is the same mistake.
+    assert report(tmp_path, "        weight: 20\n        target", "        wieght: 20\n        target") == [
+        "f.yaml:16: Objetivo N°1 › Indicador «Medidas de Equidad de Género» › `wieght`: campo "
+        "desconocido; ¿quiso decir `weight`?",
+        "1 archivo revisado: 1 error, 0 avisos"]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("objective: gestion-eficaz", "objective: gestion-eficas",
+     "f.yaml:12: Objetivo N°1: «gestion-eficas» no es un objetivo de gestión del catálogo "
+     "pmg-2024; ¿quiso decir «gestion-eficaz»? Se espera uno de: gestion-eficaz, "
+     "eficiencia-institucional, calidad-de-servicio"),
+    ("indicator: concentracion-del-gasto", "indicator: concentracion-de-gasto",
+     "f.yaml:31: Objetivo N°2 › Indicador «concentracion-de-gasto»: «concentracion-de-gasto» no "
+     "es un indicador del catálogo pmg-2024; ¿quiso decir «concentracion-del-gasto»? Se espera "
+     "uno de: equidad-de-genero, concentracion-del-gasto, transformacion-digital"),
+    ("system: estado-verde", "system: estado-verdes",
+     "f.yaml:22: Objetivo N°2 › Sistema «estado-verdes»: «estado-verdes» no es un sistema del "
+     "catálogo pmg-2024; ¿quiso decir «estado-verde»? Se espera uno de: estado-verde, "
+     "calidad-de-servicio-y-experiencia-usuaria"),
+])
+def test_a_misspelt_id_is_named_as_the_id_meant(tmp_path, old, new, expected):
+    assert report(tmp_path, old, new)[0] == expected
+
+
+def test_a_far_id_gets_no_guess(tmp_path):
+    lines = report(tmp_path, "objective: gestion-eficaz", "objective: presupuesto")
+    assert lines[0] == (
+        "f.yaml:12: Objetivo N°1: «presupuesto» no es un objetivo de gestión del catálogo "
+        "pmg-2024; se espera uno de: gestion-eficaz, eficiencia-institucional, "
+        "calidad-de-servicio")
+
+
+def test_a_real_but_wrong_catalog_is_named_at_its_line_first(tmp_path):
+    # Not «falta `sistemas`» and the sections of the 2024 format one by one.
+    assert report(tmp_path, "catalog: pmg-2024", "catalog: pmg-2011") == [
+        "f.yaml:4: catalog: este archivo está escrito en el formato objetivos; el catálogo "
+        "pmg-2011 usa el formato areas: ¿es el catálogo del año? (el formato objetivos lo usan "
+        "los catálogos mei-2025, pmg-2024)",
+        "1 archivo revisado: 1 error, 0 avisos"]
