@@ -27,7 +27,7 @@ from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
 from .yaml_limits import check_events
-from .yaml_problems import explain
+from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
@@ -187,10 +187,8 @@ def parse_yaml_text(text: str, name: str,
         check_events(_yaml().parse(text), name)
         node = _yaml().compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError([Diagnostic(name, line, (),
-                                     explain(exc.problem or exc.context))]) from None
+        line, message = located(text, exc)
+        raise InputError([Diagnostic(name, line, (), message)]) from None
     except ReaderError as exc:
         # A character YAML does not allow in a file (a control character): say where.
         line = text[:exc.position].count("\n") + 1

@@ -21,7 +21,7 @@ CORPUS = DATA / "bad_inputs"
 # the message)
 ERRORS = {
     "malformed-tab-indent": (20, None, "YAML mal formado: hay un tabulador en la sangría; se espera sangría con espacios"),
-    "malformed-unclosed-quote": (8, None, "YAML mal formado: una línea no se lee como `clave: valor` a la altura de su bloque; revise la sangría y que cada comilla abierta se cierre"),
+    "malformed-unclosed-quote": (6, None, "YAML mal formado: el texto entre comillas que empieza en esta línea no se cierra; se espera la comilla \" de cierre al final del texto"),
     "malformed-unclosed-bracket": (25, None, "YAML mal formado: una lista entre corchetes no se cierra; se espera «]» al final"),
     "top-level-list": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),
     "empty-file": (1, None, "se esperaba un mapeo con la clave `kind:` al comienzo"),

@@ -65,3 +65,43 @@ def test_a_real_but_wrong_catalog_is_named_at_its_line_first(tmp_path):
         "pmg-2011 usa el formato areas: ¿es el catálogo del año? (el formato objetivos lo usan "
         "los catálogos mei-2025, pmg-2024)",
         "1 archivo revisado: 1 error, 0 avisos"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    # The reader notices it two lines later, where the swallowed text runs out.
+    assert report(tmp_path, 'partida: "08"', 'partida: "08') == [
+        'f.yaml:7: YAML mal formado: el texto entre comillas que empieza en esta línea no se '
+        'cierra; se espera la comilla " de cierre al final del texto',
+        "1 archivo revisado: 1 error, 0 avisos"]
+
+
+def test_an_unclosed_single_quote_at_the_end_of_the_file(tmp_path):
+    source = tmp_path / "f.yaml"
+    source.write_text("kind: formulation\nservice:\n  name: 'ADUANAS\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.stdout.splitlines()[0] == (
+        f"{source}:3: YAML mal formado: el texto entre comillas que empieza en esta línea no se "
+        "cierra; se espera la comilla ' de cierre al final del texto")
+
+
+def test_the_scaffold_hint_line_uncommented_is_explained(tmp_path):
+    scaffold = tmp_path / "nueva.yaml"
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", "formulation", "--catalog", "pmg-2024", "--service", "X",
+                                "-o", str(scaffold)])
+    assert made.exit_code == 0, made.output
+    lines = scaffold.read_text(encoding="utf-8").splitlines()
+    hint = next(i for i, line in enumerate(lines) if "# target: {" in line)
+    lines[hint] = lines[hint].replace("# target:", "target:")
+    scaffold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(scaffold)])
+    assert result.stdout.splitlines()[0] == (
+        f"{scaffold}:{hint + 1}: YAML mal formado: esta es la línea de ayuda de la plantilla, "
+        "con dos opciones en una línea; deje solo una: `target:` con los números de la meta en "
+        "lugar de «…», o `measure_only: true` si el indicador solo se mide")
+
+
+def test_text_after_a_closed_row_is_named(tmp_path):
+    assert report(tmp_path, "value: 37.5}", "value: 37.5} 40")[0] == (
+        "f.yaml:17: YAML mal formado: después del «}» que cierra la línea sigue «40»; quite ese "
+        "texto o póngalo tras un # como comentario")
