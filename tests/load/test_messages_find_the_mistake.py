@@ -105,3 +105,23 @@ def test_text_after_a_closed_row_is_named(tmp_path):
     assert report(tmp_path, "value: 37.5}", "value: 37.5} 40")[0] == (
         "f.yaml:17: YAML mal formado: después del «}» que cierra la línea sigue «40»; quite ese "
         "texto o póngalo tras un # como comentario")
+
+
+HOW_TO_SAVE = (
+    "; guárdelo como UTF-8: en el Bloc de notas, Archivo › Guardar como › Codificación: UTF-8; "
+    "en Word, Guardar como › Texto sin formato › Codificación: Unicode (UTF-8); en VS Code, la "
+    "codificación en la barra de abajo › Guardar con codificación › UTF-8")
+
+
+@pytest.mark.parametrize(("data", "line", "lead"), [
+    ("kind: formulation\n# año\n".encode("cp1252"), 2,
+     "no es texto UTF-8: el byte 0xF1 es «ñ» guardado con la codificación de Windows"),
+    ("kind: formulation\n".encode("utf-16"), 1,
+     "no es texto UTF-8: está guardado como UTF-16 («Unicode» en el Bloc de notas)"),
+    (b"kind: x\n\x81\n", 2, "no es texto UTF-8 (byte 8)"),
+])
+def test_an_encoding_error_says_how_to_save_as_utf8(tmp_path, data, line, lead):
+    source = tmp_path / "f.yaml"
+    source.write_bytes(data)
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.stdout.splitlines()[0] == f"{source}:{line}: {lead}{HOW_TO_SAVE}"
