@@ -131,6 +131,8 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     catalogs when None). Raises InputError with located diagnostics."""
     kind = _kind_of(source)
     if kinds.is_catalog(kind):
+        _raise_problems(source)
+
         def catalog(source_: YamlSource, model: Catalog) -> Document[Catalog]:
             return Document(source_, model, kind, catalog=model, catalog_source=source_)
 
@@ -141,13 +143,14 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
         registry = CatalogRegistry()
     found, spec, fmt = catalog_and_spec(source, kind, registry)
     _check_written_in(source, kind, fmt, found.model.id, registry)
+    # Where a shape error is, named as the document would (before any model exists).
+    named = places(fmt, source.data, found.model)
+    _raise_problems(source, named)
 
     def document(source_: YamlSource, model: Any) -> Document[Any]:
         return Document(source_, model, kind, catalog=found.model, catalog_source=found.source,
                         format=fmt, spec=spec)
 
-    # Where a shape error is, named as the document would (before any model exists).
-    named = places(fmt, source.data, found.model)
     model = _model(fmt)
     try:
         return document(source, _validated(model, source, document, named))
@@ -199,6 +202,14 @@ def _format_of(registry: CatalogRegistry, catalog_id: str, kind: str) -> str | N
         return None  # a broken catalog is reported when it is used
     spec = found.model.documents.get(kind) if found is not None else None
     return spec.format if spec is not None else None
+
+
+def _raise_problems(source: YamlSource,
+                    place: Callable[[FieldPath], str | None] | None = None) -> None:
+    """The mistakes the reader read past (located_yaml.py), each at its place."""
+    if source.problems:
+        raise InputError([source.diagnostic(path, message, place=place)
+                          for path, message in source.problems])
 
 
 def _model(fmt: kinds.Format) -> type[BaseModel]:

@@ -125,3 +125,22 @@ def test_an_encoding_error_says_how_to_save_as_utf8(tmp_path, data, line, lead):
     source.write_bytes(data)
     result = CliRunner().invoke(main, ["validate", str(source)])
     assert result.stdout.splitlines()[0] == f"{source}:{line}: {lead}{HOW_TO_SAVE}"
+
+
+def test_a_decimal_comma_inside_a_row_is_placed_as_the_document_names_it(tmp_path):
+    assert report(tmp_path, "value: 37.5}", "value: 37,5}") == [
+        "f.yaml:17: Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › valor: "
+        "«37,5» dentro de {…}: en una fila entre llaves la coma separa campos, así que YAML leyó "
+        "37 y una clave «5»; se espera el número con punto decimal: escriba 37.5",
+        "1 archivo revisado: 1 error, 0 avisos"]
+
+
+def test_a_decimal_comma_read_outside_a_document_is_still_refused():
+    # `pmg fmt` and the circulars' options read YAML text with no document to name places.
+    from pmg_docs.diagnostics import InputError
+    from pmg_docs.load.located_yaml import parse_yaml_text
+
+    with pytest.raises(InputError) as raised:
+        parse_yaml_text("target: {value: 37,5}\n", "t.yaml")
+    [diagnostic] = raised.value.diagnostics
+    assert (diagnostic.line, diagnostic.path) == (1, ("target", "value"))
