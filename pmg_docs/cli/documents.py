@@ -11,6 +11,7 @@ from .. import kinds
 from ..diagnostics import InputError, InternalError, terminal_safe
 from ..i18n import _, ngettext
 from .common import (
+    OptionalArgument,
     catalog_option,
     catalogs_option,
     paths_argument,
@@ -79,6 +80,7 @@ def render(files: tuple[Path, ...], options: RenderOptions) -> None:
     "salida, con la misma estructura de carpetas. Solo se rehacen los documentos cuyas fuentes "
     "cambiaron."))
 @click.argument("directory", required=False, default=Path("examples"), metavar=_("CARPETA"),
+                cls=OptionalArgument,
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @render_options(jobs=True)
 def build(directory: Path, options: RenderOptions) -> None:
