@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name, unknown
+from ..diagnostics.places import describe_path
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from .document import Document, places
@@ -48,9 +49,15 @@ def _kind_of(source: YamlSource) -> str:
             "falta `kind:`, que dice qué es el archivo; se espera uno de: {known}").format(
             known=", ".join(kinds.source_kinds())))])
     if not isinstance(kind, str) or kind not in kinds.source_kinds():
-        raise InputError([source.diagnostic(("kind",), unknown(
+        raise InputError([source.diagnostic(("kind",), place=_top_level, message=unknown(
             _("un tipo de documento"), kind, kinds.source_kinds()))])
     return kind
+
+
+def _top_level(path: FieldPath) -> str | None:
+    """A top-level field (`catalog:`) named as the documents name it (`catálogo`), before the
+    document's own places are known."""
+    return describe_path(path, None, None, {})
 
 
 # (the source, or the copy of it that validated; its model) -> its document.
@@ -81,15 +88,16 @@ def catalog_and_spec(source: YamlSource, kind: str, registry: CatalogRegistry
     format that declaration selects. Raises InputError located at the source's `catalog:`."""
     catalog_id = source.data.get("catalog")
     if catalog_id is None:
-        raise InputError([source.diagnostic(("catalog",), _(
+        raise InputError([source.diagnostic(("catalog",), place=_top_level, message=_(
             "falta el catálogo; se espera `catalog: ID` con el id del Programa Marco "
             "(`pmg catalog list` los muestra)"))])
     if not isinstance(catalog_id, str) or not re.match(ID_PATTERN, catalog_id):
         # Checked before the lookup, so that a path is answered as what it is.
-        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id))])
+        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id),
+                                            place=_top_level)])
     found = registry.get(catalog_id)
     if found is None:
-        raise InputError([source.diagnostic(("catalog",), unknown(
+        raise InputError([source.diagnostic(("catalog",), place=_top_level, message=unknown(
             _("un catálogo"), catalog_id, registry.ids()))])
     return declared(found, source, kind)
 
@@ -178,7 +186,7 @@ def _check_written_in(source: YamlSource, kind: str, fmt: kinds.Format, catalog_
                                   "(el formato {written} lo usan los catálogos {catalogs})",
                                   len(using)).format(written=written.name,
                                                      catalogs=", ".join(using))
-    raise InputError([source.diagnostic(("catalog",), message)])
+    raise InputError([source.diagnostic(("catalog",), message, place=_top_level)])
 
 
 def _written_in(data: dict[str, Any], kind: str, fmt: kinds.Format) -> kinds.Format | None:

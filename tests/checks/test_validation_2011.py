@@ -38,7 +38,7 @@ CASES = {
     "listed-twice": (25, f"Modificación {SIAC}", f"{SIAC} ya está en la lista, en la línea 21"),
     "no-systems": (1, "sistemas", "falta este campo obligatorio"),
     "objectives-against-2011": (26, "objetivos", "`objectives:` pertenece al formato objetivos; el catálogo pmg-2011 declara el formato areas para formulation, que se escribe con: service, systems, exemptions"),
-    "systems-against-2024": (3, "catalog", "este archivo está escrito en el formato areas; el catálogo pmg-2024 usa el formato objetivos: ¿es el catálogo del año? (el formato areas lo usa el catálogo pmg-2011)"),
+    "systems-against-2024": (3, "catálogo", "este archivo está escrito en el formato areas; el catálogo pmg-2024 usa el formato objetivos: ¿es el catálogo del año? (el formato areas lo usa el catálogo pmg-2011)"),
 }
 
 MONITOREO = "«Monitoreo del Desempeño»"

@@ -36,7 +36,7 @@ CASES = {
     "unknown-key": (9, "Servicio › `region`", "campo desconocido"),
     "missing-field": (4, "Servicio › ministerio", "falta este campo obligatorio"),
     "target-and-mide": (47, "Objetivo N°3 › Indicador «Transformación Digital» › solo mide", "no ambos"),
-    "unknown-catalog": (3, "catalog", "«pmg-2042» no es un catálogo; ¿quiso decir «pmg-2024»? Se espera uno de:"),
+    "unknown-catalog": (3, "catálogo", "«pmg-2042» no es un catálogo; ¿quiso decir «pmg-2024»? Se espera uno de:"),
     "malformed-yaml": (20, None, "YAML mal formado: se espera un elemento de lista («- ») con la misma sangría que los anteriores"),
     "duplicate-key": (7, "service", "la clave «partida» está repetida (la primera vez en la línea 6)"),
 }

@@ -61,7 +61,7 @@ def test_a_far_id_gets_no_guess(tmp_path):
 def test_a_real_but_wrong_catalog_is_named_at_its_line_first(tmp_path):
     # Not «falta `sistemas`» and the sections of the 2024 format one by one.
     assert report(tmp_path, "catalog: pmg-2024", "catalog: pmg-2011") == [
-        "f.yaml:4: catalog: este archivo está escrito en el formato objetivos; el catálogo "
+        "f.yaml:4: catálogo: este archivo está escrito en el formato objetivos; el catálogo "
         "pmg-2011 usa el formato areas: ¿es el catálogo del año? (el formato objetivos lo usan "
         "los catálogos mei-2025, pmg-2024)",
         "1 archivo revisado: 1 error, 0 avisos"]
