@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, FieldPath, Severity, unknown
 from ..domain.targets import computed_value
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models.indicator import IndicatorFields, Target
 from ..numbers import plain, same, shown
 
@@ -55,9 +55,11 @@ def check_target(document: Document[Any], base: FieldPath, target: Target,
             severity=Severity.WARNING)
     elif not same(target.value, computed, decimals):
         factor = f" × {indicator.factor}" if indicator.factor != 1 else ""
-        yield document.diagnostic(here + ("value",), _(
+        yield document.diagnostic(here + ("value",), ngettext(
             "el valor es {value}, pero {numerator} / {denominator}{factor} = {computed}; se "
-            "espera que coincidan con {decimals} decimales").format(
+            "espera que coincidan con {decimals} decimal",
+            "el valor es {value}, pero {numerator} / {denominator}{factor} = {computed}; se "
+            "espera que coincidan con {decimals} decimales", decimals).format(
             value=plain(target.value), numerator=plain(target.numerator),
             denominator=plain(target.denominator), factor=factor,
             computed=shown(computed, decimals), decimals=decimals))

@@ -10,7 +10,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, FieldPath, Severity
 from ..diagnostics.places import describe_path, named
 from ..domain.compliance import SystemCommitted, commitments
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..load.document import Document
 from ..models.catalog import Catalog
 from ..models.objetivos import Formulation
@@ -35,9 +35,10 @@ def measures_match(document: Document[WorkPlan], catalog: Catalog) -> Iterator[D
             yield document.diagnostic(path, twice(str(plan.measure),
                                                 document.line_of(seen[plan.measure])))
         elif plan.measure > count:
-            yield document.diagnostic(path, _(
+            yield document.diagnostic(path, ngettext(
+                "la formulación lista {count} medida de género; se espera el número 1",
                 "la formulación lista {count} medidas de género; se espera un número de 1 a "
-                "{count}").format(count=count))
+                "{count}", count).format(count=count))
         seen.setdefault(plan.measure, path)
     for number in range(1, count + 1):
         if number not in seen:

@@ -96,6 +96,14 @@ def _or_configured_templates(ctx: click.Context, param: click.Parameter,
 
 FOLDER = click.Path(file_okay=False, exists=True, path_type=Path)
 
+
+class OptionalArgument(click.Argument):
+    """An argument that may be left out, shown so in the usage line (`pmg build [CARPETA]`);
+    click brackets only the arguments whose metavar it makes itself, and ours are Spanish."""
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [f"[{piece}]" for piece in super().get_usage_pieces(ctx)]
+
 # Files or folders of sources (`pmg validate`, `pmg fmt`); they complete as files.
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar=_("RUTA..."),
                                 type=click.Path(path_type=Path))

@@ -11,6 +11,7 @@ from .. import kinds
 from ..diagnostics import InputError, InternalError, terminal_safe
 from ..i18n import _, ngettext
 from .common import (
+    OptionalArgument,
     catalog_option,
     catalogs_option,
     paths_argument,
@@ -78,7 +79,7 @@ def render(files: tuple[Path, ...], options: RenderOptions) -> None:
     "Diagrama cada formulación y circular bajo CARPETA (por omisión, la que nombra `sources` "
     "en pmg.toml, o la carpeta actual) en la carpeta de salida, con la misma estructura de "
     "carpetas. Solo se rehacen los documentos cuyas fuentes cambiaron."))
-@click.argument("directory", required=False, metavar=_("CARPETA"),
+@click.argument("directory", required=False, metavar=_("CARPETA"), cls=OptionalArgument,
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @render_options(jobs=True)
 def build(directory: Path | None, options: RenderOptions) -> None:

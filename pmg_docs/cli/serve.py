@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..i18n import _
-from .common import catalogs_option, templates_option
+from .common import OptionalArgument, catalogs_option, templates_option
 
 
 @click.command(help=_(
@@ -15,13 +15,14 @@ from .common import catalogs_option, templates_option
     "pmg.toml, o la carpeta actual) en el "
     "navegador: su estado de validación, sus observaciones y sus páginas, que se actualizan al "
     "guardar. Atiende solo a este equipo (127.0.0.1)."))
-@click.argument("directory", required=False, metavar=_("CARPETA"),
+@click.argument("directory", required=False, metavar=_("CARPETA"), cls=OptionalArgument,
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help=_("Puerto en 127.0.0.1; 0 elige uno libre."))
+              metavar=_("PUERTO"), help=_("Puerto en 127.0.0.1; 0 elige uno libre."))
 @catalogs_option
 @templates_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              metavar=_("SEGUNDOS"),
               help=_("Segundos que puede tardar una vista previa antes de detenerla."))
 def serve(directory, port, catalog_dirs, templates, timeout) -> None:
     from ..serve import HOST, bind, serve

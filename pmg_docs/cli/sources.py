@@ -129,7 +129,8 @@ def diff(ctx, refs, fmt, catalog_dirs) -> None:
     "Escribe una fuente nueva y comentada de tipo TIPO para empezar. Una circular se valida tal "
     "como sale; una formulación lista lo que el marco de --catalog permite comprometer, para "
     "completarlo, o con --from traslada lo comprometido el año anterior y lista lo que hay que "
-    "decidir."))
+    "decidir.\n\nTIPO es uno de: {kinds}.").format(kinds=", ".join(
+        f"{kind} ({_(kinds.KINDS[kind].noun)})" for kind in kinds.written_kinds())))
 @click.argument("kind", type=click.Choice(kinds.written_kinds()),
                 metavar=_("TIPO"))
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),

@@ -10,7 +10,7 @@ import click
 
 from .. import kinds
 from ..diagnostics import InputError
-from ..i18n import _
+from ..i18n import _, ngettext
 from .common import catalogs_option, print_diagnostics, render_options, strict_option
 
 if TYPE_CHECKING:
@@ -37,8 +37,10 @@ def report(directory: Path, options: RenderOptions) -> None:
     write_rendered(rendered, options.out_dir, kinds.output_name(kinds.REPORT, year))
     for path in rendered.outputs:
         click.echo(_("escrito {path}").format(path=path))
-    click.echo(_("{reported} de {total} servicios con informe de cumplimiento").format(
-        reported=len(year.judged), total=len(year.services)))
+    click.echo(ngettext("{reported} de {total} servicio con informe de cumplimiento",
+                        "{reported} de {total} servicios con informe de cumplimiento",
+                        len(year.services)).format(reported=len(year.judged),
+                                                   total=len(year.services)))
 
 
 @click.command(help=_(
@@ -65,7 +67,9 @@ def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, .
     except InputError as exc:
         raise InputError(exc.diagnostics, outcome=_("no se escribió el libro")) from None
     write_file(path, data)
-    click.echo(_("escrito {path}: {count} formulaciones").format(path=path, count=len(documents)))
+    click.echo(ngettext("escrito {path}: {count} formulación",
+                        "escrito {path}: {count} formulaciones",
+                        len(documents)).format(path=path, count=len(documents)))
 
 
 @click.group("import", help=_("Leer compromisos desde otros formatos (un libro de Excel)."))

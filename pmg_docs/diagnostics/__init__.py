@@ -18,6 +18,7 @@ entry point (cli/__init__.py, `run`) is the one place that turns them into an ex
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -218,10 +219,25 @@ def display_name(path: Path) -> str:
 def unknown(what: str, got: object, known: Iterable[str], where: str = "") -> str:
     """A reference to nothing: `«monitoreo-x» no es un sistema del catálogo pmg-2024; se espera
     uno de: a, b`. `what` names the kind of thing with its article ("un sistema")."""
-    listed = ", ".join(str(k) for k in known) or _("(ninguno)")
+    known = [str(k) for k in known]
+    listed = ", ".join(known) or _("(ninguno)")
     place = f" {where}" if where else ""
+    close = closest(got, known)
+    if close is not None:
+        return _("«{got}» no es {what}{place}; ¿quiso decir «{close}»? Se espera uno de: "
+                 "{known}").format(got=got, what=what, place=place, close=close, known=listed)
     return _("«{got}» no es {what}{place}; se espera uno de: {known}").format(
         got=got, what=what, place=place, known=listed)
+
+
+def closest(got: object, known: Iterable[str]) -> str | None:
+    """The one of `known` that `got` most likely misspells (`wieght` -> `weight`), or None when
+    none is close: a suggestion must be right far more often than not, so the cutoff is high
+    (one letter swapped, missing or doubled in a word of six)."""
+    if not isinstance(got, str) or not got:
+        return None
+    found = difflib.get_close_matches(got.lower(), list(known), n=1, cutoff=0.75)
+    return found[0] if found else None
 
 
 def repeated(what: str, first_line: int | None) -> str:

@@ -27,7 +27,7 @@ from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
 from .yaml_limits import check_events
-from .yaml_problems import explain
+from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
@@ -46,6 +46,10 @@ class YamlSource:
     # In a copy of the data with parts left out (load/partial.py): a path of the copy -> the
     # same place in the file.
     in_file: Callable[[FieldPath], FieldPath] | None = None
+    # Mistakes found while reading that the reader could read past (a decimal comma inside
+    # `{…}`): (path, message), reported when the document is parsed, where its places can be
+    # named as the document names them (load/sources.py).
+    problems: tuple[tuple[FieldPath, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -87,6 +91,7 @@ class _Builder:
         self.source_name = source_name
         self.dates_as_text = dates_as_text
         self.lines: dict[FieldPath, int] = {(): 1}
+        self.problems: list[tuple[FieldPath, str]] = []
         self.constructor = _yaml().constructor
 
     def fail(self, path: FieldPath, line: int | None, message: str) -> NoReturn:
@@ -121,8 +126,13 @@ class _Builder:
             decimals = _DECIMALS.match(key_node.value)
             if node.flow_style and previous is not None and decimals is not None \
                     and _split_decimal(previous[1], key_node, value_node):
-                self.fail(path + (previous[0],), key_line, decimal_comma_in_row(
-                    previous[1].value, decimals.group(1)))
+                # The number as typed stands in the data; the key of its decimals does not.
+                whole = previous[1].value
+                out[previous[0]] = f"{whole},{decimals.group(1)}"
+                self.problems.append((path + (previous[0],),
+                                      decimal_comma_in_row(whole, decimals.group(1))))
+                previous = None
+                continue
             key = self._scalar(key_node, path, key_line)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.fail(path, key_line, _("una clave debe ser texto; se encontró {key}").format(
@@ -183,14 +193,26 @@ def parse_yaml_text(text: str, name: str,
 
     With `dates_as_text`, `2011-09-15` stays the text the user wrote, for models that check
     dates themselves and can then locate a wrong one."""
+    data, lines, problems = _parse(text, name, dates_as_text)
+    if problems:
+        raise InputError([Diagnostic(name, _line_of(lines, path), path, message)
+                          for path, message in problems])
+    return data, lines
+
+
+def _line_of(lines: dict[FieldPath, int], path: FieldPath) -> int | None:
+    return lines.get(path, lines.get(path[:-1]))
+
+
+def _parse(text: str, name: str, dates_as_text: bool = False
+           ) -> tuple[Any, dict[FieldPath, int], list[tuple[FieldPath, str]]]:
+    """Plain data, its line map, and the mistakes read past (YamlSource.problems)."""
     try:
         check_events(_yaml().parse(text), name)
         node = _yaml().compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError([Diagnostic(name, line, (),
-                                     explain(exc.problem or exc.context))]) from None
+        line, message = located(text, exc)
+        raise InputError([Diagnostic(name, line, (), message)]) from None
     except ReaderError as exc:
         # A character YAML does not allow in a file (a control character): say where.
         line = text[:exc.position].count("\n") + 1
@@ -201,15 +223,15 @@ def parse_yaml_text(text: str, name: str,
     except (YAMLError, ValueError, RecursionError) as exc:
         raise InputError([Diagnostic(name, None, (), explain(str(exc)))]) from None
     if node is None:
-        return None, {(): 1}
+        return None, {(): 1}, []
     builder = _Builder(name, dates_as_text)
     data = builder.build(node, ())
-    return data, builder.lines
+    return data, builder.lines, builder.problems
 
 
 def load_yaml(path: Path) -> YamlSource:
     """Read and parse one YAML file; raise InputError with located diagnostics."""
     path = Path(path)
     text = read_text(path)
-    data, lines = parse_yaml_text(text, display_name(path))
-    return YamlSource(path=path, data=data, lines=lines, text=text)
+    data, lines, problems = _parse(text, display_name(path))
+    return YamlSource(path=path, data=data, lines=lines, text=text, problems=tuple(problems))

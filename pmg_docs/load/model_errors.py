@@ -7,13 +7,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, closest
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from ..models.service import BUDGET_CODE_PATTERN
+from ..models.vocabulary import inner_model
 from ..numbers import plain
 from .located_yaml import FieldPath, YamlSource
 from .number_hints import number_advice
@@ -165,10 +166,43 @@ def _found(value: Any) -> str:
 
 
 def located(error: ValidationError, source: YamlSource,
-            place: Callable[[FieldPath], str | None] | None = None) -> list[Diagnostic]:
-    """Each error at its line, `place` naming where it is as the document does."""
-    return [source.diagnostic(*describe(item), place=place)
-            for item in error.errors(include_url=False)]
+            place: Callable[[FieldPath], str | None] | None = None,
+            model: type[BaseModel] | None = None) -> list[Diagnostic]:
+    """Each error at its line, `place` naming where it is as the document does. With the
+    validated `model`, an unknown field close to one of its fields is named as that field
+    misspelt, and that field is then not also reported missing."""
+    errors = [describe(item) for item in error.errors(include_url=False)]
+    meant, same_mistake = _misspelt(errors, model) if model is not None else ({}, set())
+    return [source.diagnostic(path, meant.get(path, message), place=place)
+            for path, message in errors if path not in same_mistake]
+
+
+def _misspelt(errors: list[tuple[FieldPath, str]],
+              model: type[BaseModel]) -> tuple[dict[FieldPath, str], set[FieldPath]]:
+    """The unknown fields that misspell a field of their model (path -> the message saying
+    so), and the paths of the fields so misspelt that are reported missing (the same
+    mistake, said once)."""
+    unknown_message = _FIXED["extra_forbidden"]()
+    missing_message = _FIXED["missing"]()
+    missing = {path for path, message in errors if message == missing_message}
+    meant: dict[FieldPath, str] = {}
+    same_mistake: set[FieldPath] = set()
+    for path, message in errors:
+        if message != unknown_message or not path or not isinstance(path[-1], str):
+            continue
+        close = closest(path[-1], _fields_at(model, path[:-1]))
+        if close is not None:
+            meant[path] = _("campo desconocido; ¿quiso decir `{field}`?").format(field=close)
+            same_mistake |= {path[:-1] + (close,)} & missing
+    return meant, same_mistake
+
+
+def _fields_at(model: type[BaseModel] | None, path: FieldPath) -> list[str]:
+    """The fields of the model at `path` (list indexes skipped); none when it is not known."""
+    for part in path:
+        if isinstance(part, str):
+            model = inner_model(model, part)
+    return list(model.model_fields) if model is not None else []
 
 
 def describe(error: ErrorDetails) -> tuple[FieldPath, str]:

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, display_name, unknown
-from ..i18n import _
+from ..diagnostics.places import describe_path
+from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from .document import Document, places
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
@@ -48,9 +49,15 @@ def _kind_of(source: YamlSource) -> str:
             "falta `kind:`, que dice qué es el archivo; se espera uno de: {known}").format(
             known=", ".join(kinds.source_kinds())))])
     if not isinstance(kind, str) or kind not in kinds.source_kinds():
-        raise InputError([source.diagnostic(("kind",), unknown(
+        raise InputError([source.diagnostic(("kind",), place=_top_level, message=unknown(
             _("un tipo de documento"), kind, kinds.source_kinds()))])
     return kind
+
+
+def _top_level(path: FieldPath) -> str | None:
+    """A top-level field (`catalog:`) named as the documents name it (`catálogo`), before the
+    document's own places are known."""
+    return describe_path(path, None, None, {})
 
 
 # (the source, or the copy of it that validated; its model) -> its document.
@@ -65,7 +72,7 @@ def _validated(model: type[BaseModel], source: YamlSource, document: _Documenter
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        diagnostics = located(exc, source, place)
+        diagnostics = located(exc, source, place, model)
     pruned = prune(model, source.data)
     partial = None
     if pruned is not None:
@@ -81,15 +88,16 @@ def catalog_and_spec(source: YamlSource, kind: str, registry: CatalogRegistry
     format that declaration selects. Raises InputError located at the source's `catalog:`."""
     catalog_id = source.data.get("catalog")
     if catalog_id is None:
-        raise InputError([source.diagnostic(("catalog",), _(
+        raise InputError([source.diagnostic(("catalog",), place=_top_level, message=_(
             "falta el catálogo; se espera `catalog: ID` con el id del Programa Marco "
             "(`pmg catalog list` los muestra)"))])
     if not isinstance(catalog_id, str) or not re.match(ID_PATTERN, catalog_id):
         # Checked before the lookup, so that a path is answered as what it is.
-        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id))])
+        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id),
+                                            place=_top_level)])
     found = registry.get(catalog_id)
     if found is None:
-        raise InputError([source.diagnostic(("catalog",), unknown(
+        raise InputError([source.diagnostic(("catalog",), place=_top_level, message=unknown(
             _("un catálogo"), catalog_id, registry.ids()))])
     return declared(found, source, kind)
 
@@ -131,6 +139,8 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     catalogs when None). Raises InputError with located diagnostics."""
     kind = _kind_of(source)
     if kinds.is_catalog(kind):
+        _raise_problems(source)
+
         def catalog(source_: YamlSource, model: Catalog) -> Document[Catalog]:
             return Document(source_, model, kind, catalog=model, catalog_source=source_)
 
@@ -140,13 +150,15 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
 
         registry = CatalogRegistry()
     found, spec, fmt = catalog_and_spec(source, kind, registry)
+    _check_written_in(source, kind, fmt, found.model.id, registry)
+    # Where a shape error is, named as the document would (before any model exists).
+    named = places(fmt, source.data, found.model)
+    _raise_problems(source, named)
 
     def document(source_: YamlSource, model: Any) -> Document[Any]:
         return Document(source_, model, kind, catalog=found.model, catalog_source=found.source,
                         format=fmt, spec=spec)
 
-    # Where a shape error is, named as the document would (before any model exists).
-    named = places(fmt, source.data, found.model)
     model = _model(fmt)
     try:
         return document(source, _validated(model, source, document, named))
@@ -154,6 +166,58 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
         raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id,
                                              named),
                          partial=exc.partial) from None
+
+
+def _check_written_in(source: YamlSource, kind: str, fmt: kinds.Format, catalog_id: str,
+                      registry: CatalogRegistry) -> None:
+    """A source written in another format of its kind than its catalog's (a 2024 formulation
+    naming the 2011 catalog) names the wrong catalog, most likely: that is said at `catalog:`,
+    before the shape errors that would follow from it. Raises InputError."""
+    written = _written_in(source.data, kind, fmt)
+    if written is None:
+        return
+    using = [other for other in registry.ids() if other != catalog_id
+             and _format_of(registry, other, kind) == written.name]
+    message = _("este archivo está escrito en el formato {written}; el catálogo {catalog} usa "
+                "el formato {format}: ¿es el catálogo del año?").format(
+        written=written.name, catalog=catalog_id, format=fmt.name)
+    if using:
+        message += " " + ngettext("(el formato {written} lo usa el catálogo {catalogs})",
+                                  "(el formato {written} lo usan los catálogos {catalogs})",
+                                  len(using)).format(written=written.name,
+                                                     catalogs=", ".join(using))
+    raise InputError([source.diagnostic(("catalog",), message, place=_top_level)])
+
+
+def _written_in(data: dict[str, Any], kind: str, fmt: kinds.Format) -> kinds.Format | None:
+    """The other format of `kind` whose own sections the data has, when it has none of `fmt`'s
+    own; None when the data may be in `fmt`."""
+    def own(this: kinds.Format) -> set[str]:
+        others = {name for f in kinds.KINDS[kind].formats.values() if f is not this
+                  and f.model is not None for name in f.model.load().model_fields}
+        return set(_model(this).model_fields) - others
+
+    if own(fmt) & set(data):
+        return None
+    return next((f for f in kinds.KINDS[kind].formats.values() if f is not fmt
+                 and f.model is not None and own(f) & set(data)), None)
+
+
+def _format_of(registry: CatalogRegistry, catalog_id: str, kind: str) -> str | None:
+    try:
+        found = registry.get(catalog_id)
+    except InputError:
+        return None  # a broken catalog is reported when it is used
+    spec = found.model.documents.get(kind) if found is not None else None
+    return spec.format if spec is not None else None
+
+
+def _raise_problems(source: YamlSource,
+                    place: Callable[[FieldPath], str | None] | None = None) -> None:
+    """The mistakes the reader read past (located_yaml.py), each at its place."""
+    if source.problems:
+        raise InputError([source.diagnostic(path, message, place=place)
+                          for path, message in source.problems])
 
 
 def _model(fmt: kinds.Format) -> type[BaseModel]:

@@ -29,9 +29,28 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise InputError([Diagnostic(name, line, (), _(
-            "no es texto UTF-8 (byte {byte}); guarde el archivo como UTF-8").format(
-            byte=exc.start))]) from None
+        raise InputError([Diagnostic(name, line, (), not_utf8(exc))]) from None
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """What to do about a file saved in another encoding (Windows' own, most often: an «é» as
+    the byte E9; or Notepad's «Unicode», UTF-16), in the three editors people use."""
+    return _lead(exc) + _("; guárdelo como UTF-8: en el Bloc de notas, Archivo › Guardar como › "
+                          "Codificación: UTF-8; en Word, Guardar como › Texto sin formato › "
+                          "Codificación: Unicode (UTF-8); en VS Code, la codificación en la barra "
+                          "de abajo › Guardar con codificación › UTF-8")
+
+
+def _lead(exc: UnicodeDecodeError) -> str:
+    if exc.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _("no es texto UTF-8: está guardado como UTF-16 («Unicode» en el Bloc de notas)")
+    byte = exc.object[exc.start:exc.start + 1]
+    try:
+        seen = byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return _("no es texto UTF-8 (byte {byte})").format(byte=exc.start)
+    return _("no es texto UTF-8: el byte {byte} es «{seen}» guardado con la codificación de "
+             "Windows").format(byte=f"0x{byte.hex().upper()}", seen=seen)
 
 
 def _size(path: Path, read: int) -> int | None:

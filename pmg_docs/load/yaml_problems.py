@@ -8,6 +8,10 @@ the rest are quoted as the reader wrote them, after a Spanish lead.
 
 from __future__ import annotations
 
+import re
+
+from ruamel.yaml.error import MarkedYAMLError
+
 from ..i18n import _
 
 
@@ -63,3 +67,68 @@ def explain(problem: str | None) -> str:
         return _("YAML mal formado: {explanation}").format(explanation=known)
     return _("YAML mal formado (el lector de YAML dice «{problem}»); revise la sangría, los dos "
              "puntos y las comillas").format(problem=problem or "?")
+
+
+def located(text: str, error: MarkedYAMLError) -> tuple[int | None, str]:
+    """The line (1-based) and message for a YAML reader's `error` on `text`: at the line the
+    mistake is on, which is not always where the reader stopped. An unclosed quote is noticed
+    lines later, where the text it swallowed runs out; a line with more after its `{…}` (the
+    scaffold's hint line uncommented) is reported as a key out of place."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    lines = text.splitlines()
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return error.context_mark.line + 1, _unclosed(lines[error.context_mark.line])
+    if line is not None and line <= len(lines):
+        after = _after_flow(lines[line - 1])
+        if after is not None:
+            return line, _trailing(*after)
+        if error.context_mark is not None:
+            opened = _unclosed_quote_line(lines, error.context_mark.line, line - 1)
+            if opened is not None:
+                return opened + 1, _unclosed(lines[opened])
+    return line, explain(error.problem or error.context)
+
+
+# A value that opens with a quote: `clave: "texto`, `- 'texto`.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(.*)$""")
+# A flow collection closed, then more than a comment on its line.
+_AFTER_FLOW = re.compile(r"^\s*(?:-\s+)?[^\s#][^:#]*:\s*[{\[].*([}\]])\s*([^\s#].*)$")
+
+
+def _opens_unclosed(line: str) -> bool:
+    found = _QUOTED_VALUE.match(line)
+    if found is None:
+        return False
+    quote, rest = found.groups()
+    if quote == "'":
+        return "'" not in rest.replace("''", "")
+    return re.search(r'(?<!\\)"', rest) is None
+
+
+def _unclosed_quote_line(lines: list[str], first: int, last: int) -> int | None:
+    """The nearest line (0-based) from `last` back to `first` whose value opens a quote it
+    does not close."""
+    return next((index for index in range(min(last, len(lines) - 1), max(first, 0) - 1, -1)
+                 if _opens_unclosed(lines[index])), None)
+
+
+def _after_flow(line: str) -> tuple[str, str] | None:
+    found = _AFTER_FLOW.match(line)
+    return (found.group(1), found.group(2).rstrip()) if found is not None else None
+
+
+def _unclosed(line: str) -> str:
+    found = _QUOTED_VALUE.match(line)
+    quote = found.group(1) if found is not None else '"'
+    return _("YAML mal formado: el texto entre comillas que empieza en esta línea no se cierra; "
+             "se espera la comilla {quote} de cierre al final del texto").format(quote=quote)
+
+
+def _trailing(close: str, rest: str) -> str:
+    if "measure_only" in rest:
+        return _("YAML mal formado: esta es la línea de ayuda de la plantilla, con dos opciones "
+                 "en una línea; deje solo una: `target:` con los números de la meta en lugar de "
+                 "«…», o `measure_only: true` si el indicador solo se mide")
+    return _("YAML mal formado: después del «{close}» que cierra la línea sigue «{rest}»; "
+             "quite ese texto o póngalo tras un # como comentario").format(close=close, rest=rest)

@@ -26,7 +26,7 @@ CASES = {
     "system-committed-twice": (15, "Sistema «Descentralización»", "«descentralizacion» aparece dos veces (también en la línea 14)"),
     "unknown-stage": (12, "Sistema «Sistema Seguridad de la Información» › etapa", "el sistema «Sistema Seguridad de la Información» no tiene etapa 5; se espera una de: 1, 2, 3, 4"),
     "unknown-priority": (11, f"Sistema {SIAC} › prioridad", "«MENOR» no es una prioridad del catálogo pmg-2011; se espera uno de: alta (ALTA), mediana (MEDIANA), menor (MENOR)"),
-    "unknown-system": (13, "Sistema «monitoreo-desempeno»", "«monitoreo-desempeno» no es un sistema del catálogo pmg-2011; se espera uno de: monitoreo-del-desempeno,"),
+    "unknown-system": (13, "Sistema «monitoreo-desempeno»", "«monitoreo-desempeno» no es un sistema del catálogo pmg-2011; ¿quiso decir «monitoreo-del-desempeno»? Se espera uno de: "),
     "unknown-exemption-system": (18, "Exención «gobierno-digital»", "«gobierno-digital» no es un sistema del catálogo pmg-2011"),
     "exempted-and-committed": (18, "Exención «Equidad de Género»", "«Equidad de Género» está eximido pero también comprometido (línea 15)"),
     "exemption-with-stage": (21, "Exención «Gobierno Electrónico - Tecnologías de Información» › etapa", "una exención (eximir) cubre todo «Gobierno Electrónico - Tecnologías de Información» y no nombra etapa"),
@@ -38,7 +38,7 @@ CASES = {
     "listed-twice": (25, f"Modificación {SIAC}", f"{SIAC} ya está en la lista, en la línea 21"),
     "no-systems": (1, "sistemas", "falta este campo obligatorio"),
     "objectives-against-2011": (26, "objetivos", "`objectives:` pertenece al formato objetivos; el catálogo pmg-2011 declara el formato areas para formulation, que se escribe con: service, systems, exemptions"),
-    "systems-against-2024": (10, "sistemas", "`systems:` pertenece al formato areas; el catálogo pmg-2024 declara el formato objetivos para formulation"),
+    "systems-against-2024": (3, "catálogo", "este archivo está escrito en el formato areas; el catálogo pmg-2024 usa el formato objetivos: ¿es el catálogo del año? (el formato areas lo usa el catálogo pmg-2011)"),
 }
 
 MONITOREO = "«Monitoreo del Desempeño»"
@@ -50,7 +50,7 @@ REQUIREMENT_CASES = {
     "priority-below": (11, f"Sistema {MONITOREO} › prioridad", f"{MONITOREO} tiene prioridad MEDIANA; el marco exige al menos ALTA {WHY}"),
     "area-priority-below": (13, "Sistema «Capacitación» › prioridad", "«Capacitación» tiene prioridad MENOR; el marco exige al menos MEDIANA"),
     "weight-below": (11, f"Sistema {MONITOREO} › ponderación", f"{MONITOREO} tiene ponderación 50.00; el marco exige al menos 60.00 {WHY}"),
-    "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "«monitoreo-x» no es un sistema de este catálogo; se espera uno de: monitoreo"),
+    "catalog-unknown-references": (10, "rules.requirements[0].systems[0]", "«monitoreo-x» no es un sistema de este catálogo; ¿quiso decir «monitoreo»? Se espera uno de: monitoreo"),
 }
 
 

@@ -21,7 +21,7 @@ CASES = {
     "system-weight-not-sum": (22, "Objetivo N°2 › Sistema «Estado Verde» › ponderación", "la ponderación es 30.00, pero sus objetivos de etapa suman 35.00; se espera que sean iguales"),
     "target-percent-wrong": (32, "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › meta › valor", "el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera que coincidan con 2 decimales"),
     "gender-count": (16, "Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › numerador", "el numerador es 4, pero hay 3 medidas de género en `gender_measures`; se espera una medida por unidad del numerador de «Medidas de Equidad de Género»"),
-    "unknown-objective": (11, "Objetivo N°1", "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; se espera uno de: gestion-eficaz"),
+    "unknown-objective": (11, "Objetivo N°1", "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; ¿quiso decir «gestion-eficaz»? Se espera uno de: gestion-eficaz"),
     "unknown-system": (21, "Objetivo N°2 › Sistema «estado-azul»", "«estado-azul» no es un sistema del catálogo pmg-2024"),
     "unknown-indicator": (45, "Objetivo N°3 › Indicador «transformacion-analoga»", "«transformacion-analoga» no es un indicador del catálogo pmg-2024"),
     "unknown-measure-kind": (51, "Medida de género N°1 › tipo", "«capacitaciones» no es un tipo de medida de género del catálogo pmg-2024"),
@@ -36,7 +36,7 @@ CASES = {
     "unknown-key": (9, "Servicio › `region`", "campo desconocido"),
     "missing-field": (4, "Servicio › ministerio", "falta este campo obligatorio"),
     "target-and-mide": (47, "Objetivo N°3 › Indicador «Transformación Digital» › solo mide", "no ambos"),
-    "unknown-catalog": (3, "catalog", "«pmg-2042» no es un catálogo; se espera uno de:"),
+    "unknown-catalog": (3, "catálogo", "«pmg-2042» no es un catálogo; ¿quiso decir «pmg-2024»? Se espera uno de:"),
     "malformed-yaml": (20, None, "YAML mal formado: se espera un elemento de lista («- ») con la misma sangría que los anteriores"),
     "duplicate-key": (7, "service", "la clave «partida» está repetida (la primera vez en la línea 6)"),
 }

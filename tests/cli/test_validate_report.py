@@ -46,8 +46,8 @@ def test_json(tmp_path):
     assert error == {
         "file": SHOWN, "line": 11, "path": "objectives[0].objective",
         "item": "Objetivo N°1", "severity": "error",
-        "message": "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; se "
-                   "espera uno de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio"}
+        "message": "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; ¿quiso "
+                   "decir «gestion-eficaz»? Se espera uno de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio"}
     assert warning["severity"] == "warning" and warning["path"] == "objectives"
 
 
@@ -57,8 +57,8 @@ def test_github_annotations():
     error, warning, summary = result.stdout.splitlines()
     # Properties escape `,` and `:`; the message keeps them as typed.
     assert error == (f"::error file={SHOWN},line=11,title=Objetivo N°1::"
-                     "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; se "
-                     "espera uno de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio")
+                     "«gestion-eficas» no es un objetivo de gestión del catálogo pmg-2024; ¿quiso "
+                     "decir «gestion-eficaz»? Se espera uno de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio")
     assert warning.startswith(f"::warning file={SHOWN},line=10,title=objetivos::"
                               "el objetivo «gestion-eficaz» (Gestión Eficaz)")
     assert summary == "1 archivo revisado: 1 error, 1 aviso"

@@ -171,7 +171,7 @@ def test_printed_without_output_file():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--catalog", "pmg-2042", "--service", "X"], "«pmg-2042» no es un catálogo; se espera uno de:"),
+    (["--catalog", "pmg-2042", "--service", "X"], "«pmg-2042» no es un catálogo; ¿quiso decir «pmg-2024»? Se espera uno de:"),
     (["--catalog", "pmg-2024"], "se espera --service NOMBRE"),
     (["--catalog", "pmg-2024", "--from", str(ROOT / "catalogs" / "pmg-2024.yaml")],
      "se espera el documento del año anterior, de tipo formulation"),

@@ -60,8 +60,10 @@ def test_each_habit_gets_a_located_message(tmp_path, target, place, message):
 def test_a_decimal_comma_inside_a_row_is_explained(tmp_path):
     line = _validate(tmp_path, "target: {numerator: 12608049, denominator: 11975373, "
                                "value: 105,28}")
-    # Not `target[28]: Keys should be strings`: what YAML did, and what to write.
+    # Not `target[28]: Keys should be strings`: what YAML did, and what to write; the place
+    # named as the document names it, also inside `{…}`.
     assert line == (
-        f"{tmp_path / 'aduanas.yaml'}:33: objectives[1].indicators[0].target.value: «105,28» "
+        f"{tmp_path / 'aduanas.yaml'}:33: Objetivo N°2 › Indicador «Concentración del Gasto "
+        "Subtítulos 22 + 29» › meta › valor: «105,28» "
         "dentro de {…}: en una fila entre llaves la coma separa campos, así que YAML leyó 105 y "
         "una clave «28»; se espera el número con punto decimal: escriba 105.28")

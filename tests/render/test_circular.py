@@ -214,7 +214,7 @@ CASES = {
     "not-a-date": (14, "fecha", "se encontró «2011-02-30», que no es una fecha del calendario"),
     "date-format": (14, "fecha", "se espera una fecha escrita AAAA-MM-DD"),
     "number-not-integer": (8, "CIRC. N°", "se encontró «uno»; se espera un número entero"),
-    "unknown-catalog": (6, "catalog", "«mei-2021» no es un catálogo"),
+    "unknown-catalog": (6, "catálogo", "«mei-2021» no es un catálogo"),
     "unknown-insertion": (55, "texto › `cuadro-tres`", "no existe la inserción «cuadro-tres»; se espera "
                           "una de: instituciones, cuadro-sistemas, cuadro-expertos"),
     "unclosed-insertion": (40, "texto › `instituciones`", "no se cierra; se espera una línea `:::`"),

@@ -158,7 +158,7 @@ def test_guide_of_a_system_without_requirements_warns(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["guide", "calidad", "--catalog", "pmg-2042"],
-     "Valor no válido para '--catalog': «pmg-2042» no es un catálogo; se espera uno de: desempeno-2025, mei-2012, mei-2025, pmg-2011, pmg-2024"),
+     "Valor no válido para '--catalog': «pmg-2042» no es un catálogo; ¿quiso decir «pmg-2024»? Se espera uno de: desempeno-2025, mei-2012, mei-2025, pmg-2011, pmg-2024"),
     (["guide", "calidad", "--catalog", "pmg-2024"],
      "Valor no válido para 'SISTEMA': «calidad» no es un sistema del catálogo pmg-2024; se espera "
      "uno de: estado-verde, calidad-de-servicio-y-experiencia-usuaria"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ... import kinds
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...models.catalog import Catalog
 from ...models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
 from ...numbers import plain
@@ -75,9 +75,11 @@ def _stage_lines(system, carried, indent: str) -> tuple[list[str], list[str]]:
             if len(old) == count:
                 weights = old
             else:
-                notes.append(_(
+                notes.append(ngettext(
+                    "la etapa {stage} ahora tiene {count} objetivo (tenía {old}); no se "
+                    "trasladaron las ponderaciones del año anterior, {weights}",
                     "la etapa {stage} ahora tiene {count} objetivos (tenía {old}); no se "
-                    "trasladaron las ponderaciones del año anterior, {weights}").format(
+                    "trasladaron las ponderaciones del año anterior, {weights}", count).format(
                     stage=stage.number, count=count, old=len(old), weights=_weights(old)))
         elif carried is not None:
             notes.append(_("la etapa {stage} es nueva").format(stage=stage.number))
