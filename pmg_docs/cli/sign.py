@@ -27,12 +27,12 @@ def _quiet_pyhanko() -> None:
               help=_("Clave privada de quien firma (PEM o DER)."))
 @click.option("--cert", "cert", type=_PDF, required=True,
               help=_("Certificado de quien firma (PEM o DER)."))
-@click.option("--key-password", envvar="PMG_KEY_PASSWORD",
+@click.option("--key-password", envvar="PMG_KEY_PASSWORD", metavar=_("CONTRASEÑA"),
               help=_("Contraseña de la clave, si está cifrada (o la variable "
                      "PMG_KEY_PASSWORD)."))
-@click.option("--reason", help=_("Motivo de la firma, p. ej. «Aprobación»."))
-@click.option("--location", help=_("Lugar de la firma, p. ej. «Santiago»."))
-@click.option("--field", "field",
+@click.option("--reason", metavar=_("MOTIVO"), help=_("Motivo de la firma, p. ej. «Aprobación»."))
+@click.option("--location", metavar=_("LUGAR"), help=_("Lugar de la firma, p. ej. «Santiago»."))
+@click.option("--field", "field", metavar=_("ID"),
               help=_("Firma visible en el lugar que la plantilla reserva con ese id (la "
                      "circular reserva «firma»); sin él, la firma es invisible."))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
