@@ -112,3 +112,12 @@ def test_format_docx_says_nothing(tmp_path: Path) -> None:
     assert run.stderr == ""
     assert (out / "aduanas.docx").is_file() and not (out / "aduanas.pdf").exists()
     docx.Document(str(out / "aduanas.docx"))
+
+
+def test_guide_writes_the_docx(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = _pmg(tmp_path, "guide", "estado-verde", "--catalog", "pmg-2024", "-o", str(out))
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.strip().endswith(INSTALL)
+    assert sorted(p.name for p in out.iterdir()) == ["requisitos-estado-verde.docx"]
+    docx.Document(str(out / "requisitos-estado-verde.docx"))
