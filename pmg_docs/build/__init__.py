@@ -45,6 +45,8 @@ class Summary:
     failed: int = 0
     # Sources that hit a bug in pmg-docs (the command exits 3 when there is any).
     internal: int = 0
+    # A PDF asked for could not be made: WeasyPrint cannot load Pango (PdfLibraryMissing).
+    pdf_missing: bool = False
     seconds: float = 0.0
 
 
@@ -66,6 +68,7 @@ def _clashes(jobs: Iterable[tuple[Path, Path]]) -> list[Diagnostic]:
 
 def _collect(summary: Summary, job: Job, outcome: Outcome, strict: bool) -> None:
     summary.diagnostics.extend(outcome.diagnostics)
+    summary.pdf_missing = summary.pdf_missing or outcome.pdf_missing
     if outcome.failed(strict):
         summary.failed += 1
         summary.internal += outcome.internal_error

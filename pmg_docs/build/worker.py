@@ -23,7 +23,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, InputError, OutputError, Severity, blocking, display_name
+from ..diagnostics import (
+    Diagnostic,
+    InputError,
+    OutputError,
+    PdfLibraryMissing,
+    Severity,
+    blocking,
+    display_name,
+)
 from ..i18n import _
 from ..load.catalogs import CatalogRegistry, KeptRegistry
 from ..output import document_name, write_document
@@ -54,9 +62,13 @@ class Outcome:
     internal_error: bool = False
     # A file changed while the document was rendered: written, but not to be trusted.
     unstable: bool = False
+    # The PDF asked for could not be made (no Pango): the other formats were written.
+    pdf_missing: bool = False
 
     def failed(self, strict: bool) -> bool:
-        return self.internal_error or blocking(self.diagnostics, strict) or not self.outputs
+        # Without Pango a PDF-only render writes nothing, yet the source has no error.
+        return (self.internal_error or blocking(self.diagnostics, strict)
+                or not (self.outputs or self.pdf_missing))
 
 
 # --- the worker process ------------------------------------------------------------------------
@@ -82,9 +94,13 @@ def start_worker(parent: int) -> None:
     from multiprocessing.util import Finalize
 
     from ..render.warm import warm_up
-    from ..writers import pdf
+    from ..writers.pdf_library import pdf_writer
 
     warm_up()
+    try:
+        pdf = pdf_writer()
+    except PdfLibraryMissing:
+        return  # no fonts were copied; each document asking for a PDF reports it
     # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.
     Finalize(None, pdf.release_fonts, exitpriority=10)
 
@@ -169,6 +185,7 @@ def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
                           if any(Path(k).is_relative_to(f) for f in catalog_folders)})
     rendered = render_source(job.path, registry, job.render)
     outcome.diagnostics.extend(rendered.diagnostics)
+    outcome.pdf_missing = rendered.pdf_missing
     if blocking(rendered.diagnostics, job.render.strict) or not rendered.data:
         return
     for fmt, data in rendered.data.items():
@@ -182,7 +199,9 @@ def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
         outcome.outputs[relative.as_posix()] = _sha256(data)
     inputs = {str(p): file_hash(p) for p in dict.fromkeys(rendered.inputs)}
     source_after = file_hash(job.path)
-    outcome.source_hash = source_after
+    # Without its PDF the document is not done: not remembered, so the next build (once Pango
+    # is installed) makes it.
+    outcome.source_hash = None if rendered.pdf_missing else source_after
     outcome.inputs = {k: v for k, v in inputs.items() if v is not None}
     outcome.unstable = (source_before != source_after or _states(folders) != before
                         or len(outcome.inputs) != len(inputs))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import kinds
-from ..diagnostics import InputError, InternalError, terminal_safe
+from ..diagnostics import InputError, InternalError, PdfLibraryMissing, terminal_safe
 from ..i18n import _, ngettext
 from .common import (
     OptionalArgument,
@@ -120,18 +120,23 @@ def guide(system_id: str, catalog_id: str, options: RenderOptions) -> None:
         hint = "'--catalog'" if exc.param == "catalog" else "'" + _("SISTEMA") + "'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
     print_diagnostics(result.diagnostics)
-    if blocking(result.diagnostics, options.strict) or not result.data:
+    if blocking(result.diagnostics, options.strict) or not (result.data or result.pdf_missing):
         raise InputError([], outcome=_("no se escribió la guía"))
     system = kinds.subject(kinds.GUIDE, system_id, catalog_id, registry)[1]
     write_rendered(result, options.out_dir, kinds.output_name(kinds.GUIDE, system))
     for path in result.outputs:
         click.echo(terminal_safe(_("escrito {path}").format(path=path)))
+    if result.pdf_missing:
+        raise PdfLibraryMissing()
 
 
 def _fail_for(summary: Summary) -> None:
-    """Exit 1 when a source has errors; 3 when one hit a bug in pmg-docs (after the others
-    were rendered all the same). The diagnostics are printed already."""
+    """Exit 1 when a source has errors or a PDF could not be made (saying once what to
+    install); 3 when one hit a bug in pmg-docs (after the others were rendered all the same).
+    The diagnostics are printed already."""
     if summary.internal:
         raise InternalError("")
+    if summary.pdf_missing:
+        raise PdfLibraryMissing()
     if summary.failed:
         raise InputError([])

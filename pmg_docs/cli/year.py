@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import kinds
-from ..diagnostics import InputError
+from ..diagnostics import InputError, PdfLibraryMissing
 from ..i18n import _, ngettext
 from .common import catalogs_option, print_diagnostics, render_options, strict_option
 
@@ -32,7 +32,8 @@ def report(directory: Path, options: RenderOptions) -> None:
 
     rendered, year = render_report(directory, CatalogRegistry(options.catalogs), options)
     print_diagnostics(rendered.diagnostics)
-    if year is None or blocking(rendered.diagnostics, options.strict) or not rendered.data:
+    if (year is None or blocking(rendered.diagnostics, options.strict)
+            or not (rendered.data or rendered.pdf_missing)):
         raise InputError([], outcome=_("no se escribió el informe"))
     write_rendered(rendered, options.out_dir, kinds.output_name(kinds.REPORT, year))
     for path in rendered.outputs:
@@ -41,6 +42,8 @@ def report(directory: Path, options: RenderOptions) -> None:
                         "{reported} de {total} servicios con informe de cumplimiento",
                         len(year.services)).format(reported=len(year.judged),
                                                    total=len(year.services)))
+    if rendered.pdf_missing:
+        raise PdfLibraryMissing()
 
 
 @click.command(help=_(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .. import kinds
 from ..checks import check_path
 from ..checks.documents import check_template
-from ..diagnostics import Diagnostic, InputError, Severity, blocking
+from ..diagnostics import Diagnostic, InputError, PdfLibraryMissing, Severity, blocking
 from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
@@ -76,6 +76,9 @@ class Rendered:
     # stylesheet, Word styles): what an incremental build must watch.
     inputs: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    # The PDF was asked for but WeasyPrint cannot load its system libraries: the other formats
+    # are made all the same, and the command says once what to install (PdfLibraryMissing).
+    pdf_missing: bool = False
 
 
 def _annexes(document: Document[Any],
@@ -150,12 +153,14 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
 def produce(html: str, fmt: str, strict: bool, source_name: str,
             templates: Path | None = None, metadata: PdfMetadata | None = None,
             pdf_variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[Diagnostic]]:
-    """One format's bytes from the HTML, with any warning the writer raised."""
+    """One format's bytes from the HTML, with any warning the writer raised. Raises
+    PdfLibraryMissing for a PDF on a machine without WeasyPrint's system libraries."""
     if fmt == "pdf":
-        from ..writers.pdf import write_pdf
+        from ..writers.pdf_library import pdf_writer
 
-        data, refused = write_pdf(break_long_words(html), [templates] if templates else [],
-                                  metadata, pdf_variant)
+        data, refused = pdf_writer().write_pdf(break_long_words(html),
+                                               [templates] if templates else [], metadata,
+                                               pdf_variant)
         severity = Severity.ERROR if strict else Severity.WARNING
         notes = [Diagnostic(source_name, None, (), _(
             "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "
@@ -191,8 +196,12 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     metadata = document_metadata(document.kind, document.catalog, document.model,
                                  document.source.path.read_bytes(), document.laid_out()[0].name)
     for fmt in options.formats:
-        data, notes = produce(html, fmt, options.strict, document.source.name, options.templates,
-                              metadata, options.pdf_variant)
+        try:
+            data, notes = produce(html, fmt, options.strict, document.source.name,
+                                  options.templates, metadata, options.pdf_variant)
+        except PdfLibraryMissing:
+            result.pdf_missing = True
+            continue
         result.diagnostics.extend(notes)
         if blocking(notes, options.strict):
             result.data.clear()

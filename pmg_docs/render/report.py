@@ -47,6 +47,7 @@ def render_report(directory: Path, registry: CatalogRegistry,
     if options.formats:
         made = render_document(document, options)
         rendered.diagnostics += made.diagnostics
+        rendered.pdf_missing = made.pdf_missing
         if blocking(made.diagnostics, options.strict) or not made.data:
             return rendered, year
         rendered.data.update(made.data)

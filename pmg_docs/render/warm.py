@@ -9,11 +9,16 @@ def warm_up() -> None:
     """Import every kind's model, checks and view and both writers; load the fonts and parse
     the stylesheets every PDF uses."""
     from .. import kinds
-    from ..writers import docx, pdf  # noqa: F401 - docx: imported to be warm
+    from ..diagnostics import PdfLibraryMissing
+    from ..writers import docx  # noqa: F401 - imported to be warm
+    from ..writers.pdf_library import pdf_writer
 
     for entry in kinds.KINDS.values():
         for fmt in entry.formats.values():
             for part in (fmt.model, fmt.checks, fmt.view):
                 if part is not None:
                     part.load()
-    pdf.warm_up()
+    try:
+        pdf_writer().warm_up()
+    except PdfLibraryMissing:
+        pass  # each document that asks for a PDF reports it; the DOCX needs no Pango
