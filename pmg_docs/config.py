@@ -126,7 +126,7 @@ def _folder(path: Path, shown: str, repository: Path, key: str, value: str) -> P
         raise ConfigError(_("{file}: {key}: la carpeta «{folder}» no existe; se espera una "
                             "carpeta relativa a {file}").format(file=shown, key=key,
                                                                  folder=value))
-    if repository.is_relative_to(folder) and folder != repository:
+    if holds_repository(folder, repository):
         raise ConfigError(_("{file}: {key}: la carpeta «{folder}» contiene el repositorio "
                             "entero ({root}); se espera una carpeta dentro del repositorio, o la "
                             "ruta absoluta de una carpeta fuera de él").format(
@@ -137,6 +137,15 @@ def _folder(path: Path, shown: str, repository: Path, key: str, value: str) -> P
                             "para una carpeta de otra parte").format(
             file=shown, key=key, folder=value, root=_shown(repository)))
     return folder
+
+
+def holds_repository(folder: Path, repository: Path) -> bool:
+    """Whether the resolved `folder` holds the whole of `repository` (`/`, a parent folder) or
+    the user's home: searching it would walk far more than a project's catalogs or templates.
+    The repository itself may be named (`catalogs = "."`)."""
+    home = Path.home().resolve()
+    return ((repository.is_relative_to(folder) and folder != repository)
+            or (home.is_relative_to(folder) and home != repository))
 
 
 def _shown(path: Path) -> str:

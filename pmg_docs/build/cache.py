@@ -21,12 +21,13 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
-from ..diagnostics import Diagnostic, OutputError, Severity, display_name
+from ..diagnostics import Diagnostic, InputError, OutputError, Severity, display_name
 from ..i18n import _
 from ..output import write_file
 from ..resources import fonts_dir
@@ -35,6 +36,9 @@ CACHE_NAME = ".pmg-build-cache.json"
 FORMAT_VERSION = 2
 # Far above what a year of documents needs (about 1 KB per source).
 MAX_CACHE_BYTES = 64 * 1024 * 1024
+# Far above what a folder of catalogs or templates holds (tens of files): a folder past it is
+# not one, and listing it would cost a build without end (a mount, a home folder).
+MAX_FOLDER_ENTRIES = 50_000
 _CHUNK = 1024 * 1024
 
 
@@ -136,10 +140,26 @@ def folders_key(folders) -> str:
         folder = Path(folder)
         digest.update(f"\0{folder.resolve()}\0".encode())
         if folder.is_dir():
-            names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            names = sorted(p.relative_to(folder).as_posix() for p in folder_entries(folder)
                            if not p.is_dir())
             digest.update("\n".join(names).encode())
     return digest.hexdigest()
+
+
+def folder_entries(folder: Path) -> Iterator[Path]:
+    """Every file and folder under `folder`, links not followed; raises InputError, naming the
+    folder, past MAX_FOLDER_ENTRIES entries instead of walking on."""
+    limit = MAX_FOLDER_ENTRIES
+    count = 0
+    for parent, folders, files in os.walk(folder):
+        for name in (*folders, *files):
+            count += 1
+            if count > limit:
+                raise InputError([Diagnostic(display_name(folder), None, (), _(
+                    "la carpeta tiene más de {limit} archivos y carpetas; se espera una carpeta "
+                    "de catálogos o de plantillas, no una que abarque muchas más").format(
+                    limit=limit))], outcome=_("no se generó ningún documento"))
+            yield Path(parent, name)
 
 
 @dataclass

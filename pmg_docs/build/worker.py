@@ -37,7 +37,7 @@ from ..load.catalogs import CatalogRegistry, KeptRegistry
 from ..output import document_name, write_document
 from ..render.pipeline import RenderOptions, render_source
 from ..resources import catalogs_dir, templates_dir
-from .cache import file_hash
+from .cache import file_hash, folder_entries
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def _states(folders: Iterable[Path | None]) -> States:
     for folder in folders:
         if folder is None or not Path(folder).is_dir():
             continue
-        for path in Path(folder).rglob("*"):
+        for path in folder_entries(Path(folder)):
             try:
                 info = path.stat()
             except OSError:
@@ -163,6 +163,8 @@ def render_job(job: Job, skip_catalogs: bool = True) -> Outcome:
     outcome = Outcome(name=display_name(job.path))
     try:
         _render(job, outcome, skip_catalogs)
+    except InputError as exc:  # a catalog or template folder too large to watch
+        outcome.diagnostics.extend(exc.diagnostics)
     except MemoryError:
         outcome.internal_error = True
         outcome.diagnostics.append(_internal(job, MemoryError("sin memoria")))

@@ -83,15 +83,34 @@ def _with_configured_catalogs(ctx: click.Context, param: click.Parameter,
                               value: tuple[Path, ...]) -> tuple[Path, ...]:
     if ctx.resilient_parsing:  # completing a word: pmg.toml is read by completion.py itself
         return value
+    for folder in value:
+        _refuse_wide(folder, "--catalogs")
     # The project's folders first: one given on the command line wins over them.
     return (*settings().catalogs, *value)
 
 
 def _or_configured_templates(ctx: click.Context, param: click.Parameter,
                              value: Path | None) -> Path | None:
-    if ctx.resilient_parsing or value is not None:
+    if ctx.resilient_parsing:
+        return value
+    if value is not None:
+        _refuse_wide(value, "--templates")
         return value
     return settings().templates
+
+
+def _refuse_wide(folder: Path, option: str) -> None:
+    """A folder given on the command line that holds the working folder's whole repository
+    (or the home folder) is refused before any build walks it: pmg.toml's rule."""
+    from ..config import git_root, holds_repository
+
+    working = Path.cwd().resolve()
+    repository = git_root(working) or working
+    if holds_repository(folder.resolve(), repository):
+        raise UsageProblem(_("{option}: la carpeta «{folder}» contiene el repositorio entero "
+                             "({root}) o la carpeta personal; se espera una carpeta de "
+                             "catálogos o de plantillas, no una que los abarque a todos").format(
+            option=option, folder=folder, root=repository))
 
 
 FOLDER = click.Path(file_okay=False, exists=True, path_type=Path)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 @render_options(formats=("pdf", "docx", "xlsx"), annexes=False,
                 format_help=_("pdf, docx, xlsx (el libro de Excel) o all."))
 def report(directory: Path, options: RenderOptions) -> None:
+    from ..build.lock import locked
     from ..diagnostics import blocking
     from ..load import CatalogRegistry
     from ..render.pipeline import write_rendered
@@ -35,7 +36,8 @@ def report(directory: Path, options: RenderOptions) -> None:
     if (year is None or blocking(rendered.diagnostics, options.strict)
             or not (rendered.data or rendered.pdf_missing)):
         raise InputError([], outcome=_("no se escribió el informe"))
-    write_rendered(rendered, options.out_dir, kinds.output_name(kinds.REPORT, year))
+    with locked(options.out_dir):
+        write_rendered(rendered, options.out_dir, kinds.output_name(kinds.REPORT, year))
     for path in rendered.outputs:
         click.echo(_("escrito {path}").format(path=path))
     click.echo(ngettext("{reported} de {total} servicio con informe de cumplimiento",
@@ -57,6 +59,7 @@ def report(directory: Path, options: RenderOptions) -> None:
 @click.option("--force", is_flag=True, help=_("Reemplazar el libro si existe."))
 @catalogs_option
 def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, ...]) -> None:
+    from ..build.lock import locked
     from ..load import CatalogRegistry
     from ..output import write_file
     from ..writers.commitments_xlsx import export_workbook, year_formulations
@@ -69,7 +72,8 @@ def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, .
         data = export_workbook(documents)
     except InputError as exc:
         raise InputError(exc.diagnostics, outcome=_("no se escribió el libro")) from None
-    write_file(path, data)
+    with locked(path.parent):
+        write_file(path, data)
     click.echo(ngettext("escrito {path}: {count} formulación",
                         "escrito {path}: {count} formulaciones",
                         len(documents)).format(path=path, count=len(documents)))
@@ -94,11 +98,14 @@ def import_() -> None:
 @strict_option
 def import_xlsx(workbook: Path, out_dir: Path, force: bool, catalog_dirs: tuple[Path, ...],
                 strict: bool) -> None:
+    from ..build.lock import locked
     from ..edit.import_xlsx import import_workbook
     from ..load import CatalogRegistry
 
-    written, problems = import_workbook(workbook, out_dir, CatalogRegistry(catalog_dirs),
-                                        force=force, strict=strict)
+    # Locked before anything is read: what is checked (files that exist) must stay so.
+    with locked(out_dir, create=False):
+        written, problems = import_workbook(workbook, out_dir, CatalogRegistry(catalog_dirs),
+                                            force=force, strict=strict)
     print_diagnostics(problems)
     if not written:
         raise InputError([], outcome=_("no se escribió ninguna formulación"))
