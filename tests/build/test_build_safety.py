@@ -19,6 +19,7 @@ from pmg_docs.build import build_tree
 from pmg_docs.build.cache import CACHE_NAME
 from pmg_docs.render.pipeline import RenderOptions
 from tests.support.paths import ROOT
+from tests.support.processes import running
 
 EXAMPLES = ROOT / "examples"
 PMG = [sys.executable, "-c", "from pmg_docs.cli import run; run()"]
@@ -50,13 +51,6 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -78,9 +72,9 @@ def test_workers_die_with_a_killed_build_and_write_nothing_after(tmp_path, signu
     # The user gives up on this folder; nothing may recreate it.
     shutil.rmtree(out)
     deadline = time.time() + 10
-    while time.time() < deadline and any(_alive(w) for w in workers):
+    while time.time() < deadline and any(running(w) for w in workers):
         time.sleep(0.1)
-    assert not [w for w in workers if _alive(w)], "workers outlived their build"
+    assert not [w for w in workers if running(w)], "workers outlived their build"
     time.sleep(2)
     assert not out.exists()
 

@@ -89,24 +89,16 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
 
 def _keys(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate and its key, for this run only."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
+
+    from tests.support.certificates import certificate, write_pair
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Prueba")])
     now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30)).sign(key, hashes.SHA256()))
-    key_path, cert_path = folder / "clave.pem", folder / "certificado.pem"
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return key_path, cert_path
+    cert = certificate("Prueba", key, None, ca=False, start=now - dt.timedelta(days=1),
+                       end=now + dt.timedelta(days=30))
+    return write_pair(folder, "prueba", key, cert)
 
 
 @dataclass(frozen=True)

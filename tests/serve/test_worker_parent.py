@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.paths import ROOT
+from tests.support.processes import running
 
 # The server's part: start the worker as `pmg serve` does (spawn), say its id, and wait.
 SERVER = """
@@ -25,14 +26,6 @@ if __name__ == "__main__":
     time.sleep(600)
 """
 
-
-def running(pid: int) -> bool:
-    """Whether `pid` is a process that has not ended (a zombie waiting for its reaper has)."""
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.slow
