@@ -17,6 +17,7 @@ from .checks import areas as areas_checks
 from .checks import circular as circular_checks
 from .checks import guide as guide_checks
 from .checks import indicadores as indicadores_checks
+from .checks import monthly as monthly_checks
 from .checks import objetivos as objetivos_checks
 from .checks import report as report_checks
 from .checks import results as results_checks
@@ -24,10 +25,12 @@ from .checks import work_plan as work_plan_checks
 from .edit.new import areas as areas_new
 from .edit.new import circular as circular_new
 from .edit.new import indicadores as indicadores_new
+from .edit.new import monthly as monthly_new
 from .edit.new import objetivos as objetivos_new
 from .edit.new import results as results_new
 from .edit.new import work_plan as work_plan_new
-from .kinds import AnnexView, Checks, Describe, Links, Scaffolder, View
+from .domain import commitments
+from .kinds import AnnexView, Checks, Commitments, Describe, Links, Scaffolder, View
 from .load.references import link_formulation
 from .models import areas, circular, indicadores, objetivos, results, work_plan
 from .views import annex
@@ -35,6 +38,7 @@ from .views import areas as areas_view
 from .views import circular as circular_view
 from .views import guide as guide_view
 from .views import indicadores as indicadores_view
+from .views import monthly as monthly_view
 from .views import objetivos as objetivos_view
 from .views import report as report_view
 from .views import results as results_view
@@ -54,18 +58,20 @@ class Stages(Generic[M]):
     annexes: dict[str, AnnexView[M]] = field(default_factory=dict)
     scaffold: Scaffolder | None = None
     links: Links | None = None
+    commitments: Commitments | None = None
 
 
 # Each format on its own line, so that its model is inferred from its parts alone.
 OBJETIVOS = Stages(model=objetivos.Formulation, checks=objetivos_checks.check,
                    view=objetivos_view.view, describe=objetivos_checks.describe,
                    annexes={"requisitos": annex.requirements_annex},
-                   scaffold=objetivos_new.scaffold)
+                   scaffold=objetivos_new.scaffold, commitments=commitments.by_objectives)
 AREAS = Stages(model=areas.Formulation, checks=areas_checks.check, view=areas_view.view,
-               describe=areas_checks.describe, scaffold=areas_new.scaffold)
+               describe=areas_checks.describe, scaffold=areas_new.scaffold,
+               commitments=commitments.by_areas)
 INDICADORES = Stages(model=indicadores.Formulation, checks=indicadores_checks.check,
                      view=indicadores_view.view, describe=indicadores_checks.describe,
-                     scaffold=indicadores_new.scaffold)
+                     scaffold=indicadores_new.scaffold, commitments=commitments.by_indicators)
 CARTA = Stages(model=circular.Circular, checks=circular_checks.check, view=circular_view.view,
                describe=circular_checks.describe, scaffold=circular_new.scaffold)
 REQUISITOS = Stages(checks=guide_checks.check, view=guide_view.view)
@@ -75,6 +81,9 @@ PROGRAMA = Stages(model=work_plan.WorkPlan, checks=work_plan_checks.check,
 CUMPLIMIENTO = Stages(model=results.Results, checks=results_checks.check,
                       view=results_view.view, describe=results_checks.describe,
                       scaffold=results_new.scaffold, links=link_formulation)
+MENSUAL = Stages(model=results.MonthlyReport, checks=monthly_checks.check,
+                 view=monthly_view.view, describe=monthly_checks.describe,
+                 scaffold=monthly_new.scaffold, links=link_formulation)
 CONSOLIDADO = Stages(checks=report_checks.check, view=report_view.view)
 
 # (kind, format) -> its parts.
@@ -86,5 +95,6 @@ FORMATS: dict[tuple[str, str], Stages[Any]] = {
     ("guide", "requisitos"): REQUISITOS,
     ("work-plan", "programa"): PROGRAMA,
     ("results", "cumplimiento"): CUMPLIMIENTO,
+    ("monthly-report", "mensual"): MENSUAL,
     ("report", "consolidado"): CONSOLIDADO,
 }

@@ -93,6 +93,13 @@ class CatalogChecks(Protocol):
                  ) -> Iterable[Diagnostic]: ...
 
 
+class Commitments(Protocol):
+    """What a formulation of the format commits, in the one shape results read
+    (domain/commitments.py)."""
+
+    def __call__(self, formulation: Any, /) -> list[Any]: ...
+
+
 class Scaffolder(Protocol):
     """`pmg new`: the text a new source starts from."""
 
@@ -130,9 +137,9 @@ class Link:
 
     # The field that holds the path, relative to the naming file (`formulation: ../a.yaml`).
     field: str
-    # The kind and format the named source must be written in.
+    # The kind the named source must be, and the formats it may be written in.
     kind: str
-    format: str
+    formats: tuple[str, ...]
     # (document, registry) -> None: loads the named source and attaches it; raises InputError.
     # Run when a file is loaded from disk.
     load: Part[Links]
@@ -159,6 +166,9 @@ class Format:
     # Whether a year's sources of this format have a workbook form (`pmg export` writes them to
     # Excel, `pmg import xlsx` reads them back).
     workbook: bool = False
+    # A formulation's: what it commits, in the one shape results read (its model -> the list
+    # of domain/commitments.py); None for a format nothing is reported against.
+    commitments: Part[Commitments] | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +211,8 @@ class Kind:
 
 def _format(name: str, package: str, *, model: str | None,
             annexes: dict[str, Annex] | None = None, scaffold: bool = False,
-            link: Link | None = None, workbook: bool = False) -> Format:
+            link: Link | None = None, workbook: bool = False,
+            commitments: str | None = None) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and edit/new/NAME.py."""
     return Format(
@@ -215,6 +226,7 @@ def _format(name: str, package: str, *, model: str | None,
         describe=Part(f"pmg_docs.checks.{package}:describe") if model else None,
         link=link,
         workbook=workbook,
+        commitments=Part(f"pmg_docs.domain.commitments:{commitments}") if commitments else None,
     )
 
 
@@ -222,14 +234,19 @@ def _format(name: str, package: str, *, model: str | None,
 # formulations and results; `pmg guide` and `pmg report` make the two drawn kinds.
 FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
 WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
+MONTHLY_REPORT = "monthly-report"
 
 # The formulation by management objectives: the commonest source, and the one results and work
 # plans are written about.
 BY_OBJECTIVES = "objetivos"
 
-# Results and work plans are written about a formulation by objectives (they answer its
-# commitments), which they name by its path.
-ABOUT_FORMULATION = Link(field="formulation", kind=FORMULATION, format=BY_OBJECTIVES,
+# Work plans are written about a formulation by objectives (they plan its systems' stages),
+# which they name by its path.
+ABOUT_FORMULATION = Link(field="formulation", kind=FORMULATION, formats=(BY_OBJECTIVES,),
+                         load=Part("pmg_docs.load.references:link_formulation"))
+# Results answer the commitments of a formulation of any format that has some (`commitments`).
+ABOUT_COMMITMENTS = Link(field="formulation", kind=FORMULATION,
+                         formats=(BY_OBJECTIVES, "areas", "indicadores"),
                          load=Part("pmg_docs.load.references:link_formulation"))
 
 # What an annex's template declares it lays out, before the annex's name (`annex/requisitos`).
@@ -241,10 +258,12 @@ REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
 KINDS: dict[str, Kind] = {
     FORMULATION: Kind(FORMULATION, N_("formulación"), {
         BY_OBJECTIVES: _format(BY_OBJECTIVES, "objetivos", model="objetivos:Formulation",
-                             annexes={"requisitos": REQUISITOS}, scaffold=True, workbook=True),
-        "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True),
+                             annexes={"requisitos": REQUISITOS}, scaffold=True, workbook=True,
+                             commitments="by_objectives"),
+        "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True,
+                         commitments="by_areas"),
         "indicadores": _format("indicadores", "indicadores", model="indicadores:Formulation",
-                               scaffold=True),
+                               scaffold=True, commitments="by_indicators"),
     }),
     CIRCULAR: Kind(CIRCULAR, N_("circular"), {
         "carta": _format("carta", "circular", model="circular:Circular", scaffold=True),
@@ -261,7 +280,12 @@ KINDS: dict[str, Kind] = {
     }),
     RESULTS: Kind(RESULTS, N_("informe de cumplimiento"), {
         "cumplimiento": _format("cumplimiento", "results", model="results:Results",
-                                scaffold=True, link=ABOUT_FORMULATION),
+                                scaffold=True, link=ABOUT_COMMITMENTS),
+    }),
+    # The year's indicators month by month (or by quarter), against the formulation's targets.
+    MONTHLY_REPORT: Kind(MONTHLY_REPORT, N_("informe mensual de indicadores"), {
+        "mensual": _format("mensual", "monthly", model="results:MonthlyReport",
+                           scaffold=True, link=ABOUT_COMMITMENTS),
     }),
     REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),
@@ -300,6 +324,14 @@ def noun(kind_name: str) -> str:
     «informe de cumplimiento», «catálogo»; the name as written for a kind there is not."""
     entry = CATALOG if is_catalog(kind_name) else KINDS.get(kind_name)
     return _(entry.noun) if entry is not None else kind_name
+
+
+def formulation_format_of(model: object) -> Format | None:
+    """The format of formulation whose model `model` is an instance of."""
+    for fmt in KINDS[FORMULATION].formats.values():
+        if fmt.model is not None and type(model) is fmt.model.load():
+            return fmt
+    return None
 
 
 def written_kinds() -> list[str]:

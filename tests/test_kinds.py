@@ -50,6 +50,7 @@ def test_the_typed_table_holds_exactly_the_registrys_parts():
         assert stages.model is loaded(fmt.model) and stages.describe is loaded(fmt.describe)
         assert stages.scaffold is loaded(fmt.scaffold)
         assert stages.links is loaded(fmt.link.load if fmt.link is not None else None)
+        assert stages.commitments is loaded(fmt.commitments)
         assert {name: view for name, view in stages.annexes.items()} == {
             name: annex.view.load() for name, annex in fmt.annexes.items()}
 
@@ -71,7 +72,7 @@ def test_package_catalogs_declare_known_documents_with_fitting_templates(catalog
 def test_schema_names_follow_kind_and_format():
     assert set(kinds.models()) == {"catalog", "circular", "formulation-objetivos",
                                    "formulation-areas", "formulation-indicadores", "results",
-                                   "work-plan"}
+                                   "work-plan", "monthly-report"}
 
 
 def test_drawn_kinds_have_a_subject_factory_and_an_output_name():
@@ -95,14 +96,16 @@ def test_links_name_a_format_the_registry_has():
     for kind in kinds.KINDS.values():
         for fmt in kind.formats.values():
             if fmt.link is not None:
-                assert kinds.kind(fmt.link.kind).format(fmt.link.format) is not None
+                for name in fmt.link.formats:
+                    assert kinds.kind(fmt.link.kind).format(name) is not None
                 assert callable(fmt.link.load.load())
                 assert fmt.link.field in fmt.model.load().model_fields
 
 
 def test_every_kind_has_a_noun_in_each_language(monkeypatch):
     assert [kinds.noun(name) for name in kinds.source_kinds()] == [
-        "catálogo", "formulación", "circular", "programa de trabajo", "informe de cumplimiento"]
+        "catálogo", "formulación", "circular", "programa de trabajo", "informe de cumplimiento",
+        "informe mensual de indicadores"]
     assert kinds.noun(kinds.GUIDE) == "guía de requisitos"
     monkeypatch.setenv("PMG_LANG", "en")
     assert kinds.noun(kinds.RESULTS) == "compliance report"
@@ -112,3 +115,12 @@ def test_only_the_catalog_is_the_catalog():
     assert kinds.is_catalog("catalog")
     assert not any(kinds.is_catalog(name) for name in kinds.KINDS)
     assert "catalog" not in kinds.written_kinds()
+
+
+def test_every_format_of_formulation_lists_its_commitments_and_results_may_answer_it():
+    """Results answer every format of formulation: each names what it commits (issue 25)."""
+    formulation = kinds.KINDS[kinds.FORMULATION]
+    results = kinds.KINDS[kinds.RESULTS].format(None)
+    for fmt in formulation.formats.values():
+        assert fmt.commitments is not None and callable(fmt.commitments.load())
+        assert fmt.name in results.link.formats

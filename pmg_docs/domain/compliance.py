@@ -5,7 +5,11 @@ band it earns, by the rules its catalog holds (`rules.compliance`).
   result / target × 100, or target / result × 100 for an indicator whose target is a ceiling
   (`descending`). Met, it earns its whole weight; not met, nothing.
 - An indicator measured only ("Mide") is met by reporting its result.
-- A system earns the weights of the stage objectives achieved.
+- A system earns the weights of the stage objectives achieved; one committed whole at a stage
+  (2011) earns its weight when the stage is validated.
+- A result's figures by sex are each judged like the result, against the same target; a weight
+  the catalog declares beside the formulation's (`other_weights`) is earned whole when the
+  result is met.
 - A commitment with an external cause the Comité accepted counts as met.
 - The overall compliance is what was earned over what was committed, × 100; the band is the
   first (highest) whose `at_least` it reaches. Percentages are compared at `decimals`.
@@ -17,54 +21,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any
 
-from ..diagnostics import FieldPath
 from ..models.catalog import Catalog, Compliance, IncentiveBand
-from ..models.objetivos import Formulation, IndicatorCommitment, SystemCommitment
+from ..models.indicator import IndicatorFields, Target
 from ..models.results import IndicatorResult, Results, SystemResult
 from ..numbers import rounded
-from .targets import stated_or_computed
+from .commitments import (Commitment, IndicatorCommitted, SystemCommitted, by_objectives,
+                          commitments)
+from .targets import accumulated, stated_or_computed
 
-
-@dataclass(frozen=True)
-class _Committed:
-    """An indicator or system the formulation commits, where it sits, what it weighs."""
-
-    id: str
-    objective: str
-    weight: float
-    path: FieldPath
-
-
-@dataclass(frozen=True)
-class SystemCommitted(_Committed):
-    item: SystemCommitment
-    kind: Literal["system"] = field(default="system", init=False)
-
-
-@dataclass(frozen=True)
-class IndicatorCommitted(_Committed):
-    item: IndicatorCommitment
-    kind: Literal["indicator"] = field(default="indicator", init=False)
-
-
-# `kind` tells them apart (and mypy narrows on it).
-Commitment = SystemCommitted | IndicatorCommitted
-
-
-def commitments(formulation: Formulation) -> list[Commitment]:
-    """Every indicator and system of a formulation by objectives, in its order."""
-    found: list[Commitment] = []
-    for i, objective in enumerate(formulation.objectives):
-        for j, system in enumerate(objective.systems):
-            found.append(SystemCommitted(system.system, objective.objective, system.weight,
-                                         ("objectives", i, "systems", j), system))
-        for j, indicator in enumerate(objective.indicators):
-            found.append(IndicatorCommitted(indicator.indicator, objective.objective,
-                                            indicator.weight, ("objectives", i, "indicators", j),
-                                            indicator))
-    return found
+__all__ = ["Commitment", "IndicatorCommitted", "SystemCommitted", "by_objectives",
+           "commitments", "judge", "judge_indicator", "obtained", "Judged", "Judgement"]
 
 
 @dataclass
@@ -89,6 +57,8 @@ class Judged:
     external: bool = False
     target: float | None = None
     effective: float | None = None
+    # Compliance by sex ("men", "women"), where the result gives figures by sex and a target.
+    by_sex: dict[str, Decimal] = field(default_factory=dict)
     # A system's committed stage objectives (weight above 0) and whether each was achieved.
     objectives: list[StageObjective] = field(default_factory=list)
 
@@ -126,7 +96,8 @@ def compliance_rules(catalog: Catalog) -> Compliance:
     return rules
 
 
-def judge(results: Results, formulation: Formulation, catalog: Catalog) -> Judgement:
+def judge(results: Results, formulation: Any, catalog: Catalog) -> Judgement:
+    """`results` against `formulation`, the model of a formulation in any format."""
     rules = compliance_rules(catalog)
     decimals = rules.decimals
     accepted = {c.commitment for c in results.external_causes if c.accepted}
@@ -136,7 +107,7 @@ def judge(results: Results, formulation: Formulation, catalog: Catalog) -> Judge
     for commitment in commitments(formulation):
         external = commitment.id in accepted
         if commitment.kind == "indicator":
-            judged = _indicator(commitment, by_indicator[commitment.id], external, rules,
+            judged = judge_indicator(commitment, by_indicator[commitment.id], external, rules,
                                 catalog)
         else:
             judged = _system(commitment, by_system[commitment.id], external, decimals)
@@ -148,7 +119,7 @@ def judge(results: Results, formulation: Formulation, catalog: Catalog) -> Judge
     return Judgement(items, committed, earned, percent, band)
 
 
-def _indicator(commitment: IndicatorCommitted, result: IndicatorResult, external: bool,
+def judge_indicator(commitment: IndicatorCommitted, result: IndicatorResult, external: bool,
                rules: Compliance, catalog: Catalog) -> Judged:
     from .targets import indicator_of
 
@@ -158,23 +129,63 @@ def _indicator(commitment: IndicatorCommitted, result: IndicatorResult, external
     # denominator is an error there).
     if indicator is None:
         raise ValueError(f"indicator {commitment.id!r} judged before its checks passed")
-    effective = stated_or_computed(result.effective, indicator)
+    effective = stated_or_computed(effective_of(result, indicator), indicator)
     if item.measure_only or item.target is None:
         return Judged(commitment, None, True, commitment.weight, external, None, effective)
     target = stated_or_computed(item.target, indicator)
     if target is None or effective is None:
         raise ValueError(f"indicator {commitment.id!r}: a figure with no value judged before "
                          "its checks passed")
-    percent = rounded(indicator_percent(target, effective, commitment.id in rules.descending),
-                      rules.decimals)
+    descending = commitment.id in rules.descending
+    percent = percent_of_target(target, effective, descending, rules)
     met = percent >= rounded(rules.met_at, rules.decimals) or external
+    by_sex = {}
+    for sex, figures in sex_figures(result):
+        value = stated_or_computed(figures, indicator)
+        if value is not None:
+            by_sex[sex] = percent_of_target(target, value, descending, rules)
     return Judged(commitment, percent, met, commitment.weight if met else 0.0, external, target,
-                  effective)
+                  effective, by_sex=by_sex)
+
+
+def obtained(judged: Judged, weight: float) -> float:
+    """What a result earns of a weight the catalog declares beside the formulation's: all of
+    it when met, nothing otherwise."""
+    return weight if judged.met else 0.0
+
+
+def percent_of_target(target: float, effective: float, descending: bool,
+                      rules: Compliance) -> Decimal:
+    return rounded(indicator_percent(target, effective, descending), rules.decimals)
+
+
+def effective_of(result: IndicatorResult, indicator: IndicatorFields) -> Target:
+    """The result's figures: as written, else accumulated from its series (the checks require
+    one or the other)."""
+    if result.effective is not None:
+        return result.effective
+    found = accumulated(result.periods, indicator) if result.periods is not None else None
+    if found is None:
+        raise ValueError(f"indicator {result.indicator!r} has no result: judged before its "
+                         "checks passed")
+    return found
+
+
+def sex_figures(result: IndicatorResult) -> list[tuple[str, Target]]:
+    """("men", figures), ("women", figures): what the result gives by sex, in that order."""
+    if result.by_sex is None:
+        return []
+    return [(sex, figures) for sex in ("men", "women")
+            if (figures := getattr(result.by_sex, sex)) is not None]
 
 
 def _system(commitment: SystemCommitted, result: SystemResult, external: bool,
             decimals: int) -> Judged:
     achieved = {s.stage: set(s.achieved) for s in result.stages}
+    if commitment.whole:
+        # The stage committed whole is its one objective (domain/commitments.py).
+        achieved = {s.stage: {1} if result.validated else set()
+                    for s in commitment.item.stages}
     objectives = [StageObjective(stage.stage, k, weight, k in achieved.get(stage.stage, ()))
                   for stage in commitment.item.stages
                   for k, weight in enumerate(stage.weights, start=1) if weight > 0]

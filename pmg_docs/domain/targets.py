@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..models.catalog import Catalog
 from ..models.indicator import IndicatorFields, Target
 from ..models.objetivos import IndicatorCommitment
+from ..models.results import Periods
 
 
 def indicator_of(commitment: IndicatorCommitment, catalog: Catalog) -> IndicatorFields | None:
@@ -30,3 +31,18 @@ def computed_value(target: Target, indicator: IndicatorFields) -> float | None:
 def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | None:
     """The value a document prints: the one stated, else the computed one."""
     return target.value if target.value is not None else computed_value(target, indicator)
+
+
+def accumulated(periods: Periods, indicator: IndicatorFields) -> Target | None:
+    """The result of a series: its periods' numerators over their denominators, on the
+    indicator's scale (gaps add nothing); None when a period gives a value alone, or the
+    denominators add up to 0 (nothing to accumulate)."""
+    given = [figures for _name, figures in periods.figures() if figures is not None]
+    if any(not figures.has_fraction for figures in given):
+        return None
+    numerator = sum(f.numerator or 0.0 for f in given)
+    denominator = sum(f.denominator or 0.0 for f in given)
+    if not denominator:
+        return None
+    return Target(numerator=numerator, denominator=denominator,
+                  value=numerator / denominator * indicator.factor)

@@ -20,7 +20,6 @@ from .located_yaml import FieldPath, YamlSource
 if TYPE_CHECKING:
     from ..kinds import Format
     from ..models.catalog import Catalog, DocumentSpec
-    from ..models.objetivos import Formulation
     from .partial import Pruned
 
 # The document's model: a pydantic model for a written source; what a drawn kind is drawn from
@@ -91,11 +90,12 @@ class Document(Generic[M]):
         raise LookupError(f"{self.name} names no {model.__name__}")
 
     @property
-    def formulation(self) -> Document[Formulation]:
-        """The formulation a results file or a work plan is written about."""
-        from ..models.objetivos import Formulation
+    def formulation(self) -> Document[Any]:
+        """The formulation a results file or a work plan is written about, in any format
+        (a work plan's is by objectives: its link admits no other)."""
+        from ..models.service import FormulationHeader
 
-        return self.linked(Formulation)
+        return self.linked(FormulationHeader)
 
 
 def places(fmt: Format | None, written: Any, catalog: Catalog) -> Callable[[FieldPath], str | None]:

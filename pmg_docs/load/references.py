@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import InputError, display_name
 from ..i18n import _
+from ..kinds import noun
 from .document import Document
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def link_formulation(document: Document[Any], registry: CatalogRegistry,
 
 def attach_formulation(document: Document[Any], formulation: Document[Any]) -> None:
     """Add a loaded `formulation` to the links of `document`, which names it; raises InputError
-    when it is not a formulation by objectives of the same catalog."""
+    when it is not a formulation of the same catalog in a format the link admits."""
     source = document.source
     link = declared_link(document)
     here = (link.field,)
@@ -128,9 +129,10 @@ def attach_formulation(document: Document[Any], formulation: Document[Any]) -> N
                                       ours=document.model.catalog))])
     # A formulation's format is its catalog's declaration (kind checked above).
     written_in = formulation.format.name if formulation.format is not None else None
-    if written_in != link.format:
+    if written_in not in link.formats:
         raise InputError([document.diagnostic(here, _(
-            "la formulación está escrita en el formato {format}; los resultados y programas de "
-            "trabajo se escriben sobre formulaciones por objetivos de gestión").format(
-            format=written_in))])
+            "la formulación está escrita en el formato {format}; un {noun} se escribe sobre "
+            "una formulación en el formato {expected}").format(
+            format=written_in, noun=noun(document.kind),
+            expected=_(" o ").join(link.formats)))])
     document.links.append(formulation)

@@ -168,6 +168,14 @@ class IncentiveBand(Model):
     increment: float | None = Field(default=None, ge=0, le=100)
 
 
+class DeclaredWeight(Model):
+    """A weight results carry beside the formulation's, under the name the marco gives it
+    («Ponderación Formulario Incentivo»): a result earns it whole when met."""
+
+    id: Id
+    name: Text
+
+
 class Compliance(Model):
     """How results are judged against a formulation (read by domain/compliance.py)."""
 
@@ -181,6 +189,11 @@ class Compliance(Model):
     bands: list[IncentiveBand] = Field(min_length=1)
     # Where the marco says so, printed with the figures ("Ley N° 19.553, art. 6").
     source: Text | None = None
+    # Weights results may carry beside the formulation's, each under its name.
+    other_weights: list[DeclaredWeight] = []
+
+    def other_weight(self, ident: str) -> DeclaredWeight | None:
+        return next((w for w in self.other_weights if w.id == ident), None)
 
     @model_validator(mode="after")
     def _bands_descend_to_zero(self) -> Self:

@@ -52,6 +52,15 @@ WORDS: dict[str, str] = {
     "accepted": N_("aceptada"), "formulation": N_("formulación"),
     "activities": N_("actividades"), "activity": N_("actividad"), "start": N_("inicio"),
     "end": N_("término"), "evidence": N_("medios de verificación"), "measure": N_("medida"),
+    # What real reports add to a result (issue 25).
+    "state": N_("estado"), "by_sex": N_("por sexo"), "men": N_("H"), "women": N_("M"),
+    "other_weights": N_("otras ponderaciones"), "obtained": N_("ponderación obtenida"),
+    "periods": N_("serie"), "validated": N_("etapa validada"),
+    "enero": N_("Enero"), "febrero": N_("Febrero"), "marzo": N_("Marzo"), "abril": N_("Abril"),
+    "mayo": N_("Mayo"), "junio": N_("Junio"), "julio": N_("Julio"), "agosto": N_("Agosto"),
+    "septiembre": N_("Septiembre"), "octubre": N_("Octubre"), "noviembre": N_("Noviembre"),
+    "diciembre": N_("Diciembre"), "t1": N_("Primer trimestre"), "t2": N_("Segundo trimestre"),
+    "t3": N_("Tercer trimestre"), "t4": N_("Cuarto trimestre"),
     # The catalog's own fields.
     "year": N_("año"), "mechanism": N_("mecanismo"), "mechanism_name": N_("nombre del mecanismo"),
     "version": N_("versión"), "documents": N_("documentos"), "format": N_("formato"),
@@ -92,7 +101,7 @@ ITEMS: dict[str, str] = {
     "achieved": N_("objetivo logrado"), "external_causes": N_("causa externa"),
     "evidence": N_("medio de verificación"), "weights": N_("ponderación"),
     "excluding": N_("sistema excluido"), "descending": N_("indicador descendente"),
-    "bands": N_("tramo"), "annexes": N_("anexo"),
+    "bands": N_("tramo"), "annexes": N_("anexo"), "other_weights": N_("ponderación"),
 }
 
 # What a field that holds an id of the catalog refers to, with its article, as messages name it
