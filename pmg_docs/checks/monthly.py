@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from collections.abc import Iterator
+
 from ..diagnostics import Diagnostic, FieldPath
+from ..i18n import _
 from ..load.document import Document
 from ..models.catalog import Catalog
 from ..models.results import MonthlyReport
@@ -15,7 +18,17 @@ from .checked import Rule
 from .linked import checked_against_formulation
 from .results import describe_result, effective_figures, indicators_match, rules_exist
 
-RULES: tuple[Rule[MonthlyReport], ...] = (rules_exist, indicators_match, effective_figures)
+def series_given(document: Document[MonthlyReport], catalog: Catalog) -> Iterator[Diagnostic]:
+    """A monthly report gives each indicator's series."""
+    for j, result in enumerate(document.model.indicators):
+        if result.periods is None:
+            yield document.diagnostic(("indicators", j), _(
+                "falta la serie del año; se espera `periods:` con las cifras de cada mes "
+                "(enero … diciembre) o trimestre (t1 … t4)"))
+
+
+RULES: tuple[Rule[MonthlyReport], ...] = (rules_exist, indicators_match, series_given,
+                                          effective_figures)
 
 
 def check(document: Document[MonthlyReport]) -> Iterable[Diagnostic]:

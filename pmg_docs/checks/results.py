@@ -158,10 +158,12 @@ def _series_adds_up(document: Document[Any], base: FieldPath, result: IndicatorR
         for part in ("numerator", "denominator"):
             written, summed = getattr(effective, part), getattr(total, part)
             if not same(written, summed, 6):
+                how = (_("su último período") if indicator.accumulation == "last"
+                       else _("la suma de sus períodos"))
                 found.append(document.diagnostic(base + ("effective", part), _(
-                    "{part}: {written}, pero los períodos de la serie suman {summed}; se "
-                    "espera el acumulado del año").format(
-                    part=word(part), written=plain(written), summed=plain(summed))))
+                    "{part}: {written}, pero el acumulado de la serie ({how}) da {summed}; se "
+                    "espera el acumulado").format(
+                    part=word(part), written=plain(written), how=how, summed=plain(summed))))
     return found
 
 

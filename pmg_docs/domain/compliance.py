@@ -11,7 +11,8 @@ band it earns, by the rules its catalog holds (`rules.compliance`).
   the catalog declares beside the formulation's (`other_weights`) is earned whole when the
   result is met.
 - A commitment with an external cause the Comité accepted counts as met.
-- The overall compliance is what was earned over what was committed, × 100; the band is the
+- The overall compliance is what was earned over what was committed, × 100 (where the marco
+  weighs nothing, the commitments met over those committed); the band is the
   first (highest) whose `at_least` it reaches. Percentages are compared at `decimals`.
 
 Called on results that passed their checks (every commitment answered, arithmetic exact).
@@ -114,7 +115,12 @@ def judge(results: Results, formulation: Any, catalog: Catalog) -> Judgement:
         items.append(judged)
     committed = sum(j.commitment.weight for j in items)
     earned = sum(j.earned for j in items)
-    percent = rounded(_ratio(earned, committed) if committed else 0.0, decimals)
+    if committed:
+        percent = rounded(_ratio(earned, committed), decimals)
+    else:
+        # A marco that weighs nothing (performance indicators): each commitment counts alike.
+        percent = rounded(_ratio(sum(j.met for j in items), len(items)) if items else 0.0,
+                          decimals)
     band = next(b for b in rules.bands if percent >= rounded(b.at_least, decimals))
     return Judgement(items, committed, earned, percent, band)
 
@@ -136,7 +142,7 @@ def judge_indicator(commitment: IndicatorCommitted, result: IndicatorResult, ext
     if target is None or effective is None:
         raise ValueError(f"indicator {commitment.id!r}: a figure with no value judged before "
                          "its checks passed")
-    descending = commitment.id in rules.descending
+    descending = commitment.id in rules.descending or indicator.descending
     percent = percent_of_target(target, effective, descending, rules)
     met = percent >= rounded(rules.met_at, rules.decimals) or external
     by_sex = {}

@@ -34,10 +34,13 @@ def stated_or_computed(target: Target, indicator: IndicatorFields) -> float | No
 
 
 def accumulated(periods: Periods, indicator: IndicatorFields) -> Target | None:
-    """The result of a series: its periods' numerators over their denominators, on the
-    indicator's scale (gaps add nothing); None when a period gives a value alone, or the
-    denominators add up to 0 (nothing to accumulate)."""
+    """The result of a series, as the indicator accumulates (`accumulation`): the last period
+    given (a stock reported to date), or the periods' numerators over their denominators on
+    the indicator's scale (a flow; gaps add nothing). None when a flow's period gives a value
+    alone, or its denominators add up to 0 (nothing to accumulate)."""
     given = [figures for _name, figures in periods.figures() if figures is not None]
+    if indicator.accumulation == "last":
+        return given[-1] if given else None
     if any(not figures.has_fraction for figures in given):
         return None
     numerator = sum(f.numerator or 0.0 for f in given)

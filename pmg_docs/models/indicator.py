@@ -46,6 +46,13 @@ class IndicatorFields(Model):
     # "Aplica desagregación por sexo" and "Aplica gestión territorial".
     sex_disaggregation: bool = False
     territorial: bool = False
+    # «Sentido descendente»: lower is better (a time, a cost), so compliance is target / result.
+    # The catalog may say so of its own indicators in `rules.compliance.descending`.
+    descending: bool = Field(default=False, title=N_("sentido descendente"))
+    # How a series of the year (results by month or quarter) accumulates: `sum`, the periods'
+    # numerators over their denominators (a flow: attentions, spending); `last`, the last
+    # period given (a stock reported to date: measures implemented, procedures digitised).
+    accumulation: Literal["sum", "last"] = Field(default="sum", title=N_("acumulación"))
 
     @property
     def factor(self) -> int:

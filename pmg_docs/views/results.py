@@ -82,6 +82,8 @@ def series_view(result: IndicatorResult, indicator: IndicatorFields,
                      if figures is not None else None}
                     for name, figures in result.periods.figures()],
         "accumulated": target_view(total, indicator, style) if total is not None else None,
+        # How the series accumulates: "sum" of its periods, or its "last" period given.
+        "accumulation": indicator.accumulation,
     }
 
 
@@ -103,10 +105,12 @@ def indicator_row(commitment: Commitment, result: IndicatorResult, judged: Judge
     others = []
     for other in result.other_weights:
         declared = rules.other_weight(other.id)
+        earned = obtained(judged, other.weight)
         others.append({"id": other.id, "name": declared.name if declared else other.id,
                        "weight": format_number(other.weight, weights, style),
-                       "obtained": format_number(obtained(judged, other.weight), weights,
-                                                 style)})
+                       "obtained": format_number(earned, weights, style),
+                       # As numbers, for totals.
+                       "weight_value": other.weight, "obtained_value": earned})
     return {
         "id": commitment.id, "name": indicator.name,
         "indicator": definition_view(commitment.id, indicator, catalog),
@@ -119,6 +123,29 @@ def indicator_row(commitment: Commitment, result: IndicatorResult, judged: Judge
         "verification": list(result.verification),
         "notes": render_markdown(result.notes) if result.notes else None,
     }
+
+
+def _total(rows: list[dict[str, Any]], key: str, catalog: Catalog) -> str:
+    return format_number(sum(row[key] for row in rows), catalog.rules.weight_decimals,
+                         catalog.number_style)
+
+
+def other_weights_view(sections: list[dict[str, Any]],
+                       catalog: Catalog) -> list[dict[str, object]]:
+    """Per weight the catalog declares beside the formulation's, the rows that carry it (their
+    number, name, weight and what they obtained); a weight no row carries is left out."""
+    found = []
+    for declared in compliance_rules(catalog).other_weights:
+        rows = [{"number": row["number"], "name": row["name"], "weight": other["weight"],
+                 "obtained": other["obtained"], "weight_value": other["weight_value"],
+                 "obtained_value": other["obtained_value"]}
+                for section in sections for row in section["rows"]
+                for other in row.get("other_weights", ()) if other["id"] == declared.id]
+        if rows:
+            found.append({"id": declared.id, "name": declared.name, "rows": rows,
+                          "weight": _total(rows, "weight_value", catalog),
+                          "obtained": _total(rows, "obtained_value", catalog)})
+    return found
 
 
 def header_view(document: Document[Any]) -> dict[str, object]:
@@ -211,6 +238,5 @@ def view(document: Document[Any]) -> dict[str, Any]:
 
     return {"service": formulation.service, "sections": sections, "causes": causes,
             "overall": judgement_view(judgement, catalog), **header_view(document),
-            "other_weights": [{"id": w.id, "name": w.name}
-                              for w in compliance_rules(catalog).other_weights],
+            "other_weights": other_weights_view(sections, catalog),
             "source": compliance_rules(catalog).source}
