@@ -22,6 +22,7 @@ from .checks import objetivos as objetivos_checks
 from .checks import report as report_checks
 from .checks import results as results_checks
 from .checks import work_plan as work_plan_checks
+from .domain import commitments
 from .edit.new import areas as areas_new
 from .edit.new import circular as circular_new
 from .edit.new import indicadores as indicadores_new
@@ -29,7 +30,6 @@ from .edit.new import monthly as monthly_new
 from .edit.new import objetivos as objetivos_new
 from .edit.new import results as results_new
 from .edit.new import work_plan as work_plan_new
-from .domain import commitments
 from .kinds import AnnexView, Checks, Commitments, Describe, Links, Scaffolder, View
 from .load.references import link_formulation
 from .models import areas, circular, indicadores, objetivos, results, work_plan

@@ -4,10 +4,8 @@ quarter) checked like a target, the accumulated result computed from them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
-
-from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import _
@@ -17,6 +15,7 @@ from ..models.results import MonthlyReport
 from .checked import Rule
 from .linked import checked_against_formulation
 from .results import describe_result, effective_figures, indicators_match, rules_exist
+
 
 def series_given(document: Document[MonthlyReport], catalog: Catalog) -> Iterator[Diagnostic]:
     """A monthly report gives each indicator's series."""

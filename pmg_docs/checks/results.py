@@ -13,8 +13,14 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, FieldPath, Severity, unknown
 from ..diagnostics.places import describe_path, named
-from ..domain.compliance import (Commitment, IndicatorCommitted, compliance_rules, commitments,
-                                 judge_indicator, obtained)
+from ..domain.compliance import (
+    Commitment,
+    IndicatorCommitted,
+    commitments,
+    compliance_rules,
+    judge_indicator,
+    obtained,
+)
 from ..domain.targets import accumulated, indicator_of
 from ..i18n import _
 from ..load.document import Document
@@ -91,33 +97,39 @@ def effective_figures(document: Document[Any], catalog: Catalog) -> Iterator[Dia
         if indicator is None:
             continue
         base: FieldPath = ("indicators", j)
-        fixed = getattr(indicator, "fixed_denominator", None)
-        found = []
-        if result.effective is not None:
-            found += check_target(document, base, result.effective, indicator, fixed,
-                                  field="effective")
-        if result.by_sex is not None:
-            for sex in ("men", "women"):
-                figures = getattr(result.by_sex, sex)
-                if figures is not None:
-                    found += check_target(document, base + ("by_sex",), figures, indicator,
-                                          field=sex)
-            found += _sexes_add_up(document, base, result)
-        if result.periods is not None:
-            for name, figures in result.periods.figures():
-                if figures is not None:
-                    found += check_target(document, base + ("periods",), figures, indicator,
-                                          field=name)
-            found += _series_adds_up(document, base, result, indicator)
-        elif result.effective is None:
-            found.append(document.diagnostic(base, _(
-                "falta el resultado; se espera `effective:` (numerador y denominador, o el "
-                "valor) o `periods:`, la serie del año de la que se calcula")))
+        found = _figures(document, base, result, indicator)
         yield from found
         yield from _other_weights(document, base, result, catalog)
         if not any(d.severity is Severity.ERROR for d in found):
             yield from _obtained(document, base, result, commitment,
                                  result.indicator in accepted, catalog)
+
+
+def _figures(document: Document[Any], base: FieldPath, result: IndicatorResult,
+             indicator: IndicatorFields) -> list[Diagnostic]:
+    """The result's figures at `base`: as written, by sex, by period."""
+    found: list[Diagnostic] = []
+    if result.effective is not None:
+        found += check_target(document, base, result.effective, indicator,
+                              getattr(indicator, "fixed_denominator", None), field="effective")
+    if result.by_sex is not None:
+        for sex in ("men", "women"):
+            figures = getattr(result.by_sex, sex)
+            if figures is not None:
+                found += check_target(document, base + ("by_sex",), figures, indicator,
+                                      field=sex)
+        found += _sexes_add_up(document, base, result)
+    if result.periods is not None:
+        for name, figures in result.periods.figures():
+            if figures is not None:
+                found += check_target(document, base + ("periods",), figures, indicator,
+                                      field=name)
+        found += _series_adds_up(document, base, result, indicator)
+    elif result.effective is None:
+        found.append(document.diagnostic(base, _(
+            "falta el resultado; se espera `effective:` (numerador y denominador, o el "
+            "valor) o `periods:`, la serie del año de la que se calcula")))
+    return found
 
 
 def _sexes_add_up(document: Document[Any], base: FieldPath,
@@ -204,7 +216,7 @@ def _obtained(document: Document[Any], base: FieldPath, result: IndicatorResult,
         state = (_("el indicador se cumplió") if judged.met
                  else _("el indicador no se cumplió"))
         if judged.percent is not None:
-            state += _(" ({percent} % de la meta; se cumple desde el {met_at} %)").format(
+            state += _(" (cumplimiento del {percent} %; se cumple desde el {met_at} %)").format(
                 percent=plain(float(judged.percent)), met_at=plain(rules.met_at))
         yield document.diagnostic(base + ("other_weights", k, "obtained"), _(
             "{obtained}, pero {state}; se espera {expected}").format(

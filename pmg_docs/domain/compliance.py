@@ -28,8 +28,7 @@ from ..models.catalog import Catalog, Compliance, IncentiveBand
 from ..models.indicator import IndicatorFields, Target
 from ..models.results import IndicatorResult, Results, SystemResult
 from ..numbers import rounded
-from .commitments import (Commitment, IndicatorCommitted, SystemCommitted, by_objectives,
-                          commitments)
+from .commitments import Commitment, IndicatorCommitted, SystemCommitted, by_objectives, commitments
 from .targets import accumulated, stated_or_computed
 
 __all__ = ["Commitment", "IndicatorCommitted", "SystemCommitted", "by_objectives",

@@ -19,7 +19,7 @@ def view(document: Document[MonthlyReport]) -> dict[str, Any]:
     report, catalog = document.model, document.catalog
     rules = compliance_rules(catalog)
     by_indicator = {r.indicator: r for r in report.indicators}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for commitment in commitments(document.formulation.model):
         if commitment.kind != "indicator":
             continue

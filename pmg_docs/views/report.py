@@ -8,7 +8,7 @@ from decimal import Decimal
 from statistics import mean
 from typing import TYPE_CHECKING, Any
 
-from ..domain.compliance import Judgement, compliance_rules
+from ..domain.compliance import Judgement, compliance_rules, effective_of
 from ..models.catalog import Catalog, IncentiveBand, System
 from ..models.results import Results
 from ..numbers import format_count, format_number, rounded
@@ -77,8 +77,8 @@ def _rows(judgement: Judgement, results: Results, catalog: Catalog) -> list[dict
             row.update(name=indicator.name, target=target_view(commitment.item.target, indicator,
                                                                style)
                        if commitment.item.target else None,
-                       effective=target_view(by_indicator[commitment.id].effective, indicator,
-                                             style))
+                       effective=target_view(effective_of(by_indicator[commitment.id],
+                                                          indicator), indicator, style))
         else:
             row.update(name=known(catalog.system(commitment.id), commitment.id).name,
                        committed=len(judged.objectives),

@@ -15,8 +15,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..domain.compliance import (Commitment, Judged, Judgement, commitments, compliance_rules,
-                                 effective_of, judge, obtained, sex_figures)
+from ..domain.compliance import (
+    Commitment,
+    Judged,
+    Judgement,
+    commitments,
+    compliance_rules,
+    effective_of,
+    judge,
+    obtained,
+    sex_figures,
+)
 from ..domain.targets import accumulated, indicator_of
 from ..models.catalog import Catalog
 from ..models.indicator import IndicatorFields
@@ -131,10 +140,10 @@ def _total(rows: list[dict[str, Any]], key: str, catalog: Catalog) -> str:
 
 
 def other_weights_view(sections: list[dict[str, Any]],
-                       catalog: Catalog) -> list[dict[str, object]]:
+                       catalog: Catalog) -> list[dict[str, Any]]:
     """Per weight the catalog declares beside the formulation's, the rows that carry it (their
     number, name, weight and what they obtained); a weight no row carries is left out."""
-    found = []
+    found: list[dict[str, Any]] = []
     for declared in compliance_rules(catalog).other_weights:
         rows = [{"number": row["number"], "name": row["name"], "weight": other["weight"],
                  "obtained": other["obtained"], "weight_value": other["weight_value"],
@@ -164,7 +173,7 @@ def _group(commitment: Commitment, catalog: Catalog) -> tuple[int, str, str] | N
     system = catalog.system(commitment.id) if commitment.kind == "system" else None
     area = catalog.area(system.area) if system is not None else None
     if area is not None:
-        return area.number, area.name, "area"
+        return area.number or 0, area.name, "area"
     return None
 
 

@@ -41,7 +41,8 @@ def test_json(tmp_path):
     result = validate("--format", "json", str(UNKNOWN_OBJECTIVE), str(ROOT / "examples" / "2011"))
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert (report["files"], report["errors"], report["warnings"]) == (2, 1, 1)
+    # The broken file, and examples/2011: the formulation and its results.
+    assert (report["files"], report["errors"], report["warnings"]) == (3, 1, 1)
     error, warning = report["diagnostics"]
     assert error == {
         "file": SHOWN, "line": 11, "path": "objectives[0].objective",
