@@ -173,9 +173,9 @@ def _series_adds_up(document: Document[Any], base: FieldPath, result: IndicatorR
                 how = (_("su último período") if indicator.accumulation == "last"
                        else _("la suma de sus períodos"))
                 found.append(document.diagnostic(base + ("effective", part), _(
-                    "{part}: {written}, pero el acumulado de la serie ({how}) da {summed}; se "
+                    "{written}, pero el acumulado de la serie ({how}) da {summed}; se "
                     "espera el acumulado").format(
-                    part=word(part), written=plain(written), how=how, summed=plain(summed))))
+                    written=plain(written), how=how, summed=plain(summed))))
     return found
 
 

@@ -63,3 +63,44 @@ def test_a_changed_formulation_rebuilds_the_documents_that_name_it(tmp_path):
     second = build_tree(source, RenderOptions(formats=("pdf",), out_dir=out))
     # The formulation, its results and its work plan; IPS's three are unchanged.
     assert (second.built, second.skipped) == (3, 3)
+
+
+# Results of every format of formulation and the monthly report (issue 25), in reading order.
+FORMULARIO_H = [
+    "INFORME DE CUMPLIMIENTO DE INDICADORES DE DESEMPEÑO AÑO 2025", "Proceso finalizado",
+    "31 de marzo de 2026", "Resumen del cumplimiento", "12,5 días", "12,6 días", "99,2 %",
+    "Cumplido", "$ 723", "$ 796", "90,8 %", "No cumplido",
+    "Porcentaje de indicadores cumplidos", "66,7 %", "Ponderación Formulario Incentivo",
+    "15,00 %", "15,00 %", "5,00 %", "0,00 %", "30,00 %", "25,00 %",
+    "Indicador N° 1: Tiempo promedio de concesión de la Pensión Garantizada Universal",
+    "Eficacia/Producto", "12,5 días [2.486.400 / 198.912]",
+    "H: 12,5 días (1.301.400/104.200), cumplimiento 100,0 %",
+    "M: 12,7 días (1.261.840/98.980), cumplimiento 98,4 %",
+    "M: 81,7 % (2.169.135/2.655.000), cumplimiento 96,1 %", "Primer trimestre: 81,4 % (968.200/1.190.000)",
+    "Cuarto trimestre: 83,5 % (1.031.000/1.235.000)", "Acumulado: 82,4 % (4.012.345/4.870.000)",
+]
+OSORNO_2011 = [
+    "INFORME DE CUMPLIMIENTO DEL PROGRAMA DE MEJORAMIENTO DE LA GESTIÓN AÑO 2011",
+    "GOBERNACION PROVINCIAL DE OSORNO", "Área 1: Planificación / Control de Gestión",
+    "Sistema de Monitoreo del Desempeño Institucional", "50.00 %", "Subtotal del área",
+    "74.00 %", "Área 3: Calidad de Atención a Usuarios", "Sistema Seguridad de la Información",
+    "20.00 %", "No", "0.00 %", "Porcentaje de cumplimiento global", "80.00 %",
+    "Parcial (50 % del incremento: 3.8 % de las remuneraciones)", "Causas externas", "Pendiente",
+]
+MONTHLY = [
+    "INFORME MENSUAL DE INDICADORES TRANSVERSALES AÑO 2024", "SERVICIO NACIONAL DE ADUANAS",
+    "Medidas de Equidad de Género", "Enero", "Febrero", "Sin información", "Marzo",
+    "Acumulado (último mes informado)", "37.5 %", "Cumplimiento del acumulado: 100.00 %",
+    "Concentración del Gasto Subtítulos 22 + 29", "Diciembre", "4.806.954", "1.602.318",
+    "300.00 %", "Acumulado (suma de los meses)", "12.433.245", "11.871.367", "104.73 %",
+    "Cumplimiento del acumulado: 100.52 %", "Transformación Digital", "84.76 %",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("document, values", [
+    ("2025/resultados/ips-indicadores", FORMULARIO_H), ("2011/resultados/osorno", OSORNO_2011),
+    ("2024/mensual/aduanas", MONTHLY)], ids=["formulario-h", "areas-2011", "mensual"])
+def test_results_of_every_format_carry_their_figures(built_examples, document, values, fmt):
+    find_in_order(EXTRACT[fmt](built_examples / f"{document}.{fmt}"), values)

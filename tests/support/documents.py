@@ -12,6 +12,9 @@ DOCUMENTS = {
     "2024/aduanas": "build", "2024/ips": "build", "2011/osorno": "build",
     "circulars/circular-39-2011": "build",
     "2025/ips-indicadores": "build", "2025/superintendencia-de-salud-mei": "build",
+    # Results of every format of formulation and the monthly report (issue 25).
+    "2025/resultados/ips-indicadores": "build", "2011/resultados/osorno": "build",
+    "2024/mensual/aduanas": "build",
     "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
     "annex/aduanas": "annex",
 }
