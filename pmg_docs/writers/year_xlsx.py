@@ -3,6 +3,7 @@ numbers with number formats (percentages as fractions shown with `%`), frozen he
 
 from __future__ import annotations
 
+from ..domain.compliance import effective_of
 from ..domain.targets import indicator_of, stated_or_computed
 from ..i18n import _
 from ..views.report import band_counts, distribution, system_compliance
@@ -50,7 +51,8 @@ def _commitments(year):
                 name, kind = indicator.name, _("Indicador")
                 target = stated_or_computed(commitment.item.target, indicator) \
                     if commitment.item.target else None
-                effective = stated_or_computed(results[commitment.id].effective, indicator)
+                effective = stated_or_computed(effective_of(results[commitment.id], indicator),
+                                               indicator)
             else:
                 name, kind = catalog.system(commitment.id).name, _("Sistema")
                 target = effective = None

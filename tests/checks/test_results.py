@@ -187,7 +187,7 @@ def test_the_examples_validate_clean():
             assert check_path(path, CatalogRegistry())[1] == [], path
 
 
-@pytest.mark.parametrize("kind", ["results", "work-plan"])
+@pytest.mark.parametrize("kind", ["results", "work-plan", "monthly-report"])
 def test_pmg_new_writes_a_file_that_asks_for_its_formulation(tmp_path, kind):
     from click.testing import CliRunner
 
