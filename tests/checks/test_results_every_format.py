@@ -137,6 +137,11 @@ def _edit(path: Path, old: str, new: str) -> Path:
 PGU = "Indicador «tiempo-concesion-pgu»"
 # (example, text replaced, replacement, line, the place as the document names it, message)
 BREAKAGES = [
+    # The issue's own example.
+    ("mensual", "marzo: {numerator: 0, denominator: 8, value: 0.0}",
+     "marzo: {numerator: 73, denominator: 90, value: 81.2}", 18,
+     "Indicador «Medidas de Equidad de Género» › serie › Marzo › valor",
+     "el valor es 81.2, pero 73 / 90 × 100 = 81.1; se espera que coincidan con 1 decimal"),
     ("mensual", "marzo: {numerator: 104, denominator: 164, value: 63.41}",
      "marzo: {numerator: 104, denominator: 164, value: 63.5}", 47,
      "Indicador «Transformación Digital» › serie › Marzo › valor",
