@@ -43,13 +43,17 @@ def test_builds_every_example_in_parallel(first_build):
     out, summary = first_build
     assert summary.built == SOURCES
     assert sorted(_documents(out)) == [
-        "2011/osorno.docx", "2011/osorno.pdf", "2024/aduanas.docx", "2024/aduanas.pdf",
+        "2011/osorno.docx", "2011/osorno.pdf",
+        "2011/resultados/osorno.docx", "2011/resultados/osorno.pdf",
+        "2024/aduanas.docx", "2024/aduanas.pdf",
         "2024/ips.docx", "2024/ips.pdf",
+        "2024/mensual/aduanas.docx", "2024/mensual/aduanas.pdf",
         "2024/programas/aduanas.docx", "2024/programas/aduanas.pdf",
         "2024/programas/ips.docx", "2024/programas/ips.pdf",
         "2024/resultados/aduanas.docx", "2024/resultados/aduanas.pdf",
         "2024/resultados/ips.docx", "2024/resultados/ips.pdf",
         "2025/ips-indicadores.docx", "2025/ips-indicadores.pdf",
+        "2025/resultados/ips-indicadores.docx", "2025/resultados/ips-indicadores.pdf",
         "2025/superintendencia-de-salud-mei.docx", "2025/superintendencia-de-salud-mei.pdf",
         "circulars/circular-39-2011.docx", "circulars/circular-39-2011.pdf"]
 
