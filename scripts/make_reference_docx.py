@@ -3,7 +3,7 @@ pmg-docs produces, as the package's style file (templates/styles/estilo.yaml) gi
 
     python scripts/make_reference_docx.py [TARGET]
 
-The writer builds the same file in memory from the style in force (pmg_docs/style/docx.py), so
+The writer builds the same file in memory from the style in force (pmg_docs/writers/docx/reference.py), so
 this copy is for staff to open in Word and see the styles; a test checks that it is current.
 To change the look, edit the style file (or override its keys in a templates folder): this
 script holds no look value.
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pmg_docs.style import load_style  # noqa: E402
-from pmg_docs.style.docx import reference_docx  # noqa: E402
+from pmg_docs.writers.docx.reference import reference_docx  # noqa: E402
 
 TARGET = ROOT / "templates" / "reference.docx"
 

@@ -2,13 +2,14 @@
 
 Walks the same HTML the PDF is laid out from, so both formats carry the same content. Every
 paragraph, run and table takes a style of the reference DOCX (styles.py names them), built from
-the style file (pmg_docs/style/docx.py), so staff restyle every document by editing that file.
+the style file (pmg_docs/writers/docx/reference.py), so staff restyle every document by editing that file.
 Direct formatting is kept to what Word holds outside styles: page setup, column widths and
 merged cells, row behaviour across pages (tables.py), list membership (`w:numPr`) and the
 indent of a list item's further paragraphs (numbering.py). Only the subset our templates emit
 is understood; anything else is an error, caught by tests before it reaches a user.
 
     package.py    page, running header and footer, properties, reproducible zip
+    reference.py  the reference DOCX (styles, lists, theme), built from the style file
     blocks.py     headings, paragraphs, lists, emphasis
     tables.py     tables and their style options
     html.py       classes, collapsed text, the error for HTML outside the subset
@@ -49,7 +50,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
     package's templates folder and the folders in `extra_allowed` (the user's templates)
     only."""
     from ...style import load_style
-    from ...style.docx import reference_docx
+    from .reference import reference_docx
 
     style = style or load_style()
     root = lxml.html.document_fromstring(html)

@@ -1,9 +1,9 @@
-"""The style as Word styles: the reference DOCX every DOCX starts from (its styles, lists,
+"""The style (pmg_docs/style) as Word styles: the reference DOCX every DOCX starts from (its styles, lists,
 theme and language), built from the style file.
 
 The writer applies these styles by name (pmg_docs/writers/docx/styles.py) and sets no font,
 size, colour or spacing of its own. Sizes and spacing follow the same values as the PDF's
-stylesheet (css.py), and Word's font is the PDF font's twin in widths (Arial for Arimo), so
+stylesheet (pmg_docs/style/css.py), and Word's font is the PDF font's twin in widths (Arial for Arimo), so
 both formats break lines and pages alike. Lines have an exact height (the style's
 `interlineado`) so that Word, LibreOffice and WeasyPrint agree on it whatever the font's own
 line gap.
@@ -22,13 +22,13 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-from ..writers.docx import styles as names
-from ..writers.docx.package import FIXED_DATETIME, package_order
-from ..writers.zips import fixed_zip_times
-from .css import MM_PER_PT
-from .model import Style
+from ...style.model import Style
+from ..zips import fixed_zip_times
+from . import styles as names
+from .package import FIXED_DATETIME, package_order
 
 LANGUAGE = "es-CL"
+MM_PER_PT = 25.4 / 72
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # Word's own page-break and table-gap paragraphs are one point high (the least it draws).
 TINY_PT = 1
