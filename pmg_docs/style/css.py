@@ -30,8 +30,10 @@ def _pt(value: float) -> str:
 
 
 def _string(text: str) -> str:
-    """A CSS string literal of `text` (the style's footer text: staff write it)."""
-    escaped = "".join(ch if ch.isalnum() or ch in " .,;:-–—()/°ºª" else f"\\{ord(ch):06x}"
+    """A CSS string literal of `text` (the style's footer text: staff write it). Any other
+    character is a hex escape, ended by a space that CSS consumes with it (so that a space
+    the text holds after it stays)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,;:-–—()/°ºª" else f"\\{ord(ch):x} "
                       for ch in text)
     return f'"{escaped}"'
 

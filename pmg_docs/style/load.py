@@ -66,9 +66,30 @@ def _cached(stamped: tuple[tuple[Path, int, int], ...]) -> Style:
     for source in sources[1:]:
         merged = _merged(merged, source.data or {})
     try:
-        return Style.model_validate(merged)
+        style = Style.model_validate(merged)
     except ValidationError as exc:
-        raise InputError(_located(exc, sources)) from None
+        raise InputError(sorted(_located(exc, sources), key=lambda d: d.line or 0)) from None
+    logo = style.encabezado.logo
+    if logo is not None and logo_file(logo.archivo, [path.parent.parent for path, *_ in stamped]
+                                      [::-1]) is None:
+        where = ("encabezado", "logo", "archivo")
+        source = next(s for s in reversed(sources) if _holds(s.data, where))
+        raise InputError([source.diagnostic(where, _(
+            "no existe la imagen «{name}» en la carpeta de plantillas; se espera un archivo PNG "
+            "o JPEG junto a las plantillas, nombrado desde esa carpeta").format(
+            name=logo.archivo))])
+    return style
+
+
+def logo_file(name: str, folders: list[Path]) -> Path | None:
+    """The image `name` in the first of `folders` that holds it (a link out of the folder does
+    not count), as the templates' `asset()` finds it."""
+    for folder in folders:
+        root = Path(folder).resolve()
+        candidate = (root / name).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    return None
 
 
 def _merged(base: Any, override: Any) -> Any:

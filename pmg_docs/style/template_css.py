@@ -36,8 +36,8 @@ _DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/document\.c
 
 def _warning(path: Path, line: int | None, what: str) -> Diagnostic:
     return Diagnostic(display_name(path), line, (), _(
-        "{what}: el motor Typst no lo lee (el CSS arbitrario es propio del motor WeasyPrint); "
-        "para cambiar el aspecto en el PDF de ambos motores y en el DOCX, use "
+        "{what} es CSS que el motor Typst no lee (el CSS arbitrario es propio del motor "
+        "WeasyPrint); para cambiar el aspecto en el PDF de ambos motores y en el DOCX, use "
         "styles/estilo.yaml").format(what=what), Severity.WARNING)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .load import logo_file
 from .model import Style, pattern_parts
 
 
@@ -28,14 +29,9 @@ def typst_values(style: Style, templates: Path | None = None) -> Mapping[str, An
     page, text, titles = style.pagina, style.texto, style.titulos
     tables, header, footer, letter = style.tablas, style.encabezado, style.pie, style.carta
     width, height = page.size_mm()
-    logo_path = None
-    if header.logo is not None:
-        for folder in ([templates] if templates else []) + [templates_dir()]:
-            root = Path(folder).resolve()
-            candidate = (root / header.logo.archivo).resolve()
-            if candidate.is_relative_to(root) and candidate.is_file():
-                logo_path = candidate
-                break
+    folders = ([Path(templates)] if templates else []) + [templates_dir()]
+    logo = header.logo
+    logo_path = logo_file(logo.archivo, folders) if logo is not None else None
     return {
         # The sheet, portrait; a landscape document swaps them (`flipped: true`).
         "page_width_mm": width,
