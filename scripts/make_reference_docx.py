@@ -3,10 +3,10 @@ pmg-docs produces, as the package's style file (templates/styles/estilo.yaml) gi
 
     python scripts/make_reference_docx.py [TARGET]
 
-The writer builds the same file in memory from the style in force (pmg_docs/writers/docx/reference.py), so
-this copy is for staff to open in Word and see the styles; a test checks that it is current.
-To change the look, edit the style file (or override its keys in a templates folder): this
-script holds no look value.
+The writer builds the same file in memory from the style in force
+(pmg_docs/writers/docx/reference.py), so this copy is for staff to open in Word and see the styles;
+a test checks that it is current. To change the look, edit the style file (or override its keys in
+a templates folder): this script holds no look value.
 """
 
 from __future__ import annotations

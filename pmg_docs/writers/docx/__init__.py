@@ -1,12 +1,12 @@
 """HTML (our small subset) -> DOCX with python-docx.
 
 Walks the same HTML the PDF is laid out from, so both formats carry the same content. Every
-paragraph, run and table takes a style of the reference DOCX (styles.py names them), built from
-the style file (pmg_docs/writers/docx/reference.py), so staff restyle every document by editing that file.
-Direct formatting is kept to what Word holds outside styles: page setup, column widths and
-merged cells, row behaviour across pages (tables.py), list membership (`w:numPr`) and the
-indent of a list item's further paragraphs (numbering.py). Only the subset our templates emit
-is understood; anything else is an error, caught by tests before it reaches a user.
+paragraph, run and table takes a style of the reference DOCX (styles.py names them), built from the
+style file (pmg_docs/writers/docx/reference.py), so staff restyle every document by editing that
+file. Direct formatting is kept to what Word holds outside styles: page setup, column widths and
+merged cells, row behaviour across pages (tables.py), list membership (`w:numPr`) and the indent of
+a list item's further paragraphs (numbering.py). Only the subset our templates emit is understood;
+anything else is an error, caught by tests before it reaches a user.
 
     package.py    page, running header and footer, properties, reproducible zip
     reference.py  the reference DOCX (styles, lists, theme), built from the style file

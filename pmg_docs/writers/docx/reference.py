@@ -1,12 +1,11 @@
-"""The style (pmg_docs/style) as Word styles: the reference DOCX every DOCX starts from (its styles, lists,
-theme and language), built from the style file.
+"""The style (pmg_docs/style) as Word styles: the reference DOCX every DOCX starts from (its styles,
+lists, theme and language), built from the style file.
 
-The writer applies these styles by name (pmg_docs/writers/docx/styles.py) and sets no font,
-size, colour or spacing of its own. Sizes and spacing follow the same values as the PDF's
-stylesheet (pmg_docs/style/css.py), and Word's font is the PDF font's twin in widths (Arial for Arimo), so
-both formats break lines and pages alike. Lines have an exact height (the style's
-`interlineado`) so that Word, LibreOffice and WeasyPrint agree on it whatever the font's own
-line gap.
+The writer applies these styles by name (pmg_docs/writers/docx/styles.py) and sets no font, size,
+colour or spacing of its own. Sizes and spacing follow the same values as the PDF's stylesheet
+(pmg_docs/style/css.py), and Word's font is the PDF font's twin in widths (Arial for Arimo), so
+both formats break lines and pages alike. Lines have an exact height (the style's `interlineado`)
+so that Word, LibreOffice and WeasyPrint agree on it whatever the font's own line gap.
 
 Built in memory once per style and process (`reference_docx`); scripts/make_reference_docx.py
 writes the package style's copy to templates/reference.docx, for staff to open in Word.
