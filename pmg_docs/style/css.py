@@ -112,8 +112,9 @@ def style_css(style: Style) -> str:
     declarations = "\n".join(f"  --{name}: {value};" for name, value in properties(style).items())
     # A4 is named as CSS names it, so that the page box is exactly what it was before the style
     # file (WeasyPrint's A4 and 210mm × 297mm are the same size).
-    size = "A4" if page.tamano == "A4" else _page_size(style, False)
     landscape = "A4 landscape" if page.tamano == "A4" else _page_size(style, True)
+    size = landscape if page.landscape else "A4" if page.tamano == "A4" \
+        else _page_size(style, False)
     return (
         f":root {{\n{declarations}\n}}\n"
         "@page {\n"

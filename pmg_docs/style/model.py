@@ -67,9 +67,16 @@ class Margins(_Part):
 
 class Page(_Part):
     tamano: Literal["A4", "carta"]
+    # The orientation of every document; a template still asks for a landscape one with
+    # class "landscape" on <body> (the year's report).
+    orientacion: Literal["vertical", "horizontal"]
     margenes: Margins
     distancia_encabezado: Millimetres
     distancia_pie: Millimetres
+
+    @property
+    def landscape(self) -> bool:
+        return self.orientacion == "horizontal"
 
     def size_mm(self, landscape: bool = False) -> tuple[float, float]:
         """(width, height) of the sheet in millimetres."""

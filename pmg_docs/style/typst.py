@@ -33,7 +33,9 @@ def typst_values(style: Style, templates: Path | None = None) -> Mapping[str, An
     logo = header.logo
     logo_path = logo_file(logo.archivo, folders) if logo is not None else None
     return {
-        # The sheet, portrait; a landscape document swaps them (`flipped: true`).
+        # The sheet, portrait; a landscape document (`landscape`, or a template's body class
+        # "landscape") swaps them (`flipped: true`).
+        "landscape": page.landscape,
         "page_width_mm": width,
         "page_height_mm": height,
         "margin_top_mm": page.margenes.superior,

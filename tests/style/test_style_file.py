@@ -160,3 +160,17 @@ def test_the_package_templates_carry_no_css_of_their_own():
     ones: our own templates draw no warning (only document.css, which is ours, would)."""
     found = template_css_warnings(templates_dir())
     assert [d.file.replace("\\", "/").endswith("styles/document.css") for d in found] == [True]
+
+
+def test_a_horizontal_style_turns_every_page(tmp_path):
+    from docx import Document
+
+    from pmg_docs.writers.docx import write_docx
+
+    style = load_style(_templates(tmp_path, "pagina:\n  orientacion: horizontal\n"))
+    assert "size: A4 landscape;" in style_css(style)
+    html = "<html><head><title>t</title></head><body><p>texto</p></body></html>"
+    section = Document(io.BytesIO(write_docx(html, (), style))).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    portrait = Document(io.BytesIO(write_docx(html))).sections[0]
+    assert (round(portrait.page_width.mm), round(portrait.page_height.mm)) == (210, 297)

@@ -56,7 +56,8 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(io.BytesIO(reference_docx(style)))
-    orientation = "landscape" if "landscape" in classes(body) else "portrait"
+    landscape = style.pagina.landscape or "landscape" in classes(body)
+    orientation = "landscape" if landscape else "portrait"
     set_up_page(document, orientation, style)
     writer = BlockWriter(document, text_width_mm(style, orientation),
                          [templates_dir(), *extra_allowed], style)

@@ -79,8 +79,8 @@ def paragraph_styles(style: Style) -> list[tuple]:
     body = (text.tamano, text.interlineado)
     letter_size = (letter.tamano, letter.interlineado)
     after = text.espacio_despues
-    # Where a letter's right-hand blocks start: half the text width of a portrait page.
-    half = tw(style.pagina.text_width_mm() / 2)
+    # Where a letter's right-hand blocks start: half the text width (the PDF's 50 %).
+    half = tw(style.pagina.text_width_mm(style.pagina.landscape) / 2)
     rule = header.linea
     heading_rpr = "<w:b/>"
     return [
