@@ -67,8 +67,17 @@ def _findings_on_partial(document: Document[Any], templates: Path | None) -> lis
 def validate_paths(paths: Iterable[str | Path], registry: CatalogRegistry,
                    templates: Path | None = None) -> tuple[Diagnostics, int]:
     """Validate every source under `paths`; return all diagnostics and the number of files."""
+    from ..style import load_style
+    from ..style.template_css import template_css_warnings
+
     files, problems = iter_source_files(paths)
     found = Diagnostics(list(problems))
+    # The user's style file and templates, said once for every source they lay out.
+    try:
+        load_style(templates)
+    except InputError as exc:
+        found.extend(exc.diagnostics)
+    found.extend(template_css_warnings(templates))
     for path in files:
         found.extend(check_path(path, registry, templates)[1])
     return found, len(files)

@@ -150,10 +150,18 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
 
 def render_html(template: str, context: dict[str, Any], extra_dir: Path | None = None,
                 limits: TemplateLimits = TemplateLimits()) -> tuple[str, list[Path]]:
-    """The HTML of `template` with `context`, and the asset files it used. Raises
+    """The HTML of `template` with `context`, and the asset and style files it used. Raises
     TemplateFailure (located at the template's line) when the template fails or reaches a
-    limit."""
+    limit, and InputError when the style file has mistakes."""
+    from ..style import load_style, style_files
+    from ..style.css import style_sheet_url
+
     assets = _Assets(_folders(extra_dir))
+    # The style in force (the package's, with the user's folder's overrides): the templates
+    # link its values as a stylesheet and read its header; its files are inputs like the assets.
+    style = load_style(extra_dir)
     html = render_limited(environment(extra_dir, limits), f"{template}{TEMPLATE_SUFFIX}",
-                          {**context, "asset": assets})
-    return html, assets.used
+                          {**context, "asset": assets, "estilo": style,
+                           "style_sheet": style_sheet_url(style)})
+    return html, assets.used + [path for path in style_files(extra_dir)
+                                if path not in assets.used]

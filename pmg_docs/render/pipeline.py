@@ -169,7 +169,9 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
     from ..writers.docx import UnsupportedHtml, write_docx
 
     try:
-        return write_docx(html, [templates] if templates else []), []
+        from ..style import load_style
+
+        return write_docx(html, [templates] if templates else [], load_style(templates)), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
         return b"", [Diagnostic(source_name, None, (), _(
@@ -179,8 +181,6 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
 
 def render_document(document: Document[Any], options: RenderOptions) -> Rendered:
     """The bytes of a checked document in each format asked for; nothing is written."""
-    from ..resources import templates_dir
-
     result = Rendered(name=document.source.name)
     try:
         html, files, notes = lay_out(document, options)
@@ -191,8 +191,6 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     # The sources it names (a results file's formulation) are inputs like its catalog.
     result.inputs = [document.catalog_source.path, *(link.source.path for link in document.links),
                      *files]
-    if "docx" in options.formats:
-        result.inputs.append(templates_dir() / "reference.docx")
     metadata = document_metadata(document.kind, document.catalog, document.model,
                                  document.source.path.read_bytes(), document.laid_out()[0].name)
     for fmt in options.formats:

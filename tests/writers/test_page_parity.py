@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
-from pmg_docs.writers.docx import styles
 from tests.support.documents import DOCUMENTS, build_all, every_document
 from tests.support.libreoffice import arial_substitute, page_count, soffice, to_pdf
 from tests.support.paths import ROOT
@@ -69,47 +66,6 @@ def test_same_header_and_page_numbers(built, laid_out, name):
         return pages
 
     assert furniture(laid_out[name]) == furniture(built / f"{name}.pdf")
-
-
-def _restyled_reference(path: Path, target: Path) -> None:
-    """A copy of the reference DOCX whose cell text is 14 pt: what a user does in Word."""
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/styles.xml":
-                root = etree.fromstring(data)
-                for style in root.iter(f"{W}style"):
-                    if style.find(f"{W}name").get(f"{W}val") == styles.CELL:
-                        for size in style.iter(f"{W}sz"):
-                            size.set(f"{W}val", "28")
-                        style.find(f"{W}pPr/{W}spacing").set(f"{W}line", "340")
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-            copy.writestr(info, data)
-
-
-@pytest.mark.slow
-@needs_libreoffice
-def test_restyling_the_reference_docx_restyles_the_documents(tmp_path, monkeypatch):
-    """Cell text set to 14 pt in the reference DOCX's "Celda" style: the next render's tables
-    take it (more pages), with no change to the code."""
-    from click.testing import CliRunner
-
-    import pmg_docs.writers.docx as writer
-    from pmg_docs.cli import main
-
-    source = ROOT / "examples" / "2024" / "aduanas.yaml"
-    before, after = tmp_path / "before", tmp_path / "after"
-    assert CliRunner().invoke(main, ["render", str(source), "--format", "docx", "-o",
-                                     str(before)]).exit_code == 0
-    restyled = tmp_path / "reference.docx"
-    _restyled_reference(writer.reference_path(), restyled)
-    monkeypatch.setattr(writer, "reference_path", lambda: restyled)
-    assert CliRunner().invoke(main, ["render", str(source), "--format", "docx", "-o",
-                                     str(after)]).exit_code == 0
-    pages = [page_count(to_pdf([folder / "aduanas.docx"], folder / "lo")[folder / "aduanas.docx"])
-             for folder in (before, after)]
-    assert pages[1] > pages[0], pages
 
 
 def _example_sources() -> list[str]:

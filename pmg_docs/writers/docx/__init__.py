@@ -1,14 +1,15 @@
 """HTML (our small subset) -> DOCX with python-docx.
 
 Walks the same HTML the PDF is laid out from, so both formats carry the same content. Every
-paragraph, run and table takes a style of `templates/reference.docx` (styles.py names them), so
-staff restyle every document by restyling that file in Word. Direct formatting is kept to what
-Word holds outside styles: page setup, column widths and merged cells, row behaviour across
-pages (tables.py), list membership (`w:numPr`) and the indent of a list item's further
-paragraphs (numbering.py). Only the subset our templates emit is understood; anything else is an
-error, caught by tests before it reaches a user.
+paragraph, run and table takes a style of the reference DOCX (styles.py names them), built from the
+style file (pmg_docs/writers/docx/reference.py), so staff restyle every document by editing that
+file. Direct formatting is kept to what Word holds outside styles: page setup, column widths and
+merged cells, row behaviour across pages (tables.py), list membership (`w:numPr`) and the indent of
+a list item's further paragraphs (numbering.py). Only the subset our templates emit is understood;
+anything else is an error, caught by tests before it reaches a user.
 
     package.py    page, running header and footer, properties, reproducible zip
+    reference.py  the reference DOCX (styles, lists, theme), built from the style file
     blocks.py     headings, paragraphs, lists, emphasis
     tables.py     tables and their style options
     html.py       classes, collapsed text, the error for HTML outside the subset
@@ -21,6 +22,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.html
 from docx import Document
@@ -31,23 +33,34 @@ from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
 from .package import package_order, set_properties, set_up_page, text_width_mm
 
+if TYPE_CHECKING:
+    from ...style.model import Style
+
 __all__ = ["UnsupportedHtml", "reference_path", "write_docx"]
 
 
 def reference_path():
+    """The package style's reference DOCX as a file (scripts/make_reference_docx.py): what the
+    writer builds in memory from the default style, for staff to open in Word."""
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
-    """The DOCX of `html`; images are read from the package's templates folder and the
-    folders in `extra_allowed` (the user's templates) only."""
+def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | None = None) -> bytes:
+    """The DOCX of `html` in `style` (the package's when None); images are read from the
+    package's templates folder and the folders in `extra_allowed` (the user's templates)
+    only."""
+    from ...style import load_style
+    from .reference import reference_docx
+
+    style = style or load_style()
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
-    document = Document(str(reference_path()))
-    orientation = "landscape" if "landscape" in classes(body) else "portrait"
-    set_up_page(document, orientation)
-    writer = BlockWriter(document, text_width_mm(orientation),
-                         [templates_dir(), *extra_allowed])
+    document = Document(io.BytesIO(reference_docx(style)))
+    landscape = style.pagina.landscape or "landscape" in classes(body)
+    orientation = "landscape" if landscape else "portrait"
+    set_up_page(document, orientation, style)
+    writer = BlockWriter(document, text_width_mm(style, orientation),
+                         [templates_dir(), *extra_allowed], style)
     for child in body:
         writer.block(child, document)
     set_properties(document, root.findtext(".//title") or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
@@ -22,6 +23,9 @@ from .images import add_image
 from .numbering import Lists, indent_continuation, list_kind
 from .package import header_paragraph
 from .tables import TableWriter
+
+if TYPE_CHECKING:
+    from ...style.model import Style
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,14 @@ class BlockWriter:
     # How the blocks of a table cell are written (tables.py asks).
     cell_context = CELL_CONTEXT
 
-    def __init__(self, document, text_width_mm: float, allowed: Sequence[Path] = ()):
+    def __init__(self, document, text_width_mm: float, allowed: Sequence[Path],
+                 style: Style):
         self.document = document
         # Folders an <img> may be read from (the templates folders).
         self.allowed = list(allowed)
         self.text_width_mm = text_width_mm
         self.lists = Lists(document)
-        self.tables = TableWriter(self, text_width_mm)
+        self.tables = TableWriter(self, text_width_mm, style)
 
     def style(self, name: str):
         return self.document.styles[name]

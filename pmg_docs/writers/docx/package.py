@@ -19,36 +19,35 @@ from . import styles
 # The documents' properties carry this time (the zip entries ZIP_TIME, writers/zips.py), so
 # that equal inputs give equal bytes.
 FIXED_DATETIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-# A4 as (width, height) in each orientation; a template asks for landscape with a class on
-# <body>, which the PDF's stylesheet reads too.
-PAGE_SIZES_MM = {"portrait": (210, 297), "landscape": (297, 210)}
-# The page margins of document.css (@page), and where Word puts the running header and the
-# footer so that they sit where the PDF's margin boxes put them.
-MARGINS_MM = {"top": 22, "bottom": 20, "side": 16}
-HEADER_DISTANCE_MM = 13
-FOOTER_DISTANCE_MM = 8
+def text_width_mm(style, orientation: str) -> float:
+    return style.pagina.text_width_mm(orientation == "landscape")
 
 
-def text_width_mm(orientation: str) -> float:
-    return PAGE_SIZES_MM[orientation][0] - 2 * MARGINS_MM["side"]
+def set_up_page(document, orientation: str, style) -> None:
+    """The page of `style` (pmg_docs/style): size, margins, where Word puts the running header
+    and the footer (so that they sit where the PDF's margin boxes put them), and the footer's
+    text with Word's page fields where the pattern says {pagina} and {paginas}."""
+    from ...style.model import PAGE, PAGES, pattern_parts
 
-
-def set_up_page(document, orientation: str) -> None:
+    page = style.pagina
     section = document.sections[0]
     section.orientation = (WD_ORIENT.LANDSCAPE if orientation == "landscape"
                            else WD_ORIENT.PORTRAIT)
-    width, height = PAGE_SIZES_MM[orientation]
+    width, height = page.size_mm(orientation == "landscape")
     section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin = section.right_margin = Mm(MARGINS_MM["side"])
-    section.header_distance = Mm(HEADER_DISTANCE_MM)
-    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    margins = page.margenes
+    section.top_margin, section.bottom_margin = Mm(margins.superior), Mm(margins.inferior)
+    section.left_margin, section.right_margin = Mm(margins.izquierdo), Mm(margins.derecho)
+    section.header_distance = Mm(page.distancia_encabezado)
+    section.footer_distance = Mm(page.distancia_pie)
     footer = section.footer.paragraphs[0]
     footer.style = document.styles[styles.FOOTER]
-    footer.add_run("Página ")
-    _field(footer, "PAGE")
-    footer.add_run(" de ")
-    _field(footer, "NUMPAGES")
+    fields = {PAGE: "PAGE", PAGES: "NUMPAGES"}
+    for part in pattern_parts(style.pie.texto):
+        if part in fields:
+            _field(footer, fields[part])
+        else:
+            footer.add_run(part)
 
 
 def header_paragraph(document):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -31,13 +32,12 @@ from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
 from . import styles
 from .html import UnsupportedHtml, classes
 
+if TYPE_CHECKING:
+    from ...style.model import Style
+
 # A group's label (a stage's) is centred down its rows: a cell property Word keeps outside styles.
 MIDDLE_CLASS = "stage"
-# Shading of a body <th> no style option covers; the same colour as the style's first column.
-LOOSE_HEADER_FILL = "EEF2F9"
-# The PDF's tables take their column percentages of the text width less one border (0.5 pt):
-# half of the outer borders lies outside the table. The DOCX's columns are as wide.
-BORDER_MM = 0.5 * 25.4 / 72
+MM_PER_PT = 25.4 / 72
 
 
 @dataclass
@@ -138,11 +138,16 @@ def table_rows(element: HtmlElement) -> list[tuple[HtmlElement, bool, int | None
 
 
 class TableWriter:
-    def __init__(self, blocks, text_width_mm: float):
+    def __init__(self, blocks, text_width_mm: float, style: Style):
         self.blocks = blocks
         self.document = blocks.document
         # Column widths are percentages of the text width, as in the HTML.
         self.text_width_mm = text_width_mm
+        # Shading of a body <th> no style option covers: the style's first-column fill.
+        self.loose_header_fill = style.tablas.fondo_destacado
+        # The PDF's tables take their column percentages of the text width less one border:
+        # half of the outer borders lies outside the table. The DOCX's columns are as wide.
+        self.border_mm = style.tablas.borde.grosor * MM_PER_PT
 
     def write(self, element, container) -> None:
         table_classes = classes(element)
@@ -172,7 +177,7 @@ class TableWriter:
             cell = _merged(row_cells, placement)
             loose_header = placement.element.tag == "th" and not look.covers(placement)
             if loose_header:
-                _shade(cell, LOOSE_HEADER_FILL)
+                _shade(cell, self.loose_header_fill)
             if MIDDLE_CLASS in classes(placement.element):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self.cell(cell, placement.element, cell_style, bold=loose_header)
@@ -188,7 +193,7 @@ class TableWriter:
 
     def _widths(self, element, table, row_cells, columns: int) -> None:
         widths = []
-        base_mm = self.text_width_mm - BORDER_MM
+        base_mm = self.text_width_mm - self.border_mm
         for col in element.iter("col"):
             match = re.search(r"width:\s*([\d.]+)%", col.get("style", ""))
             if match:

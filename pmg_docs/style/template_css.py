@@ -1,0 +1,78 @@
+"""`pmg validate`'s warning for CSS in a user's templates that only the WeasyPrint engine reads.
+
+The look every engine shares is the style file (styles/estilo.yaml). A template may still carry
+CSS of its own: a `<style>` element, a `style=` attribute beyond the column and image widths of
+the HTML subset, a stylesheet linked besides the derived one, or a `styles/document.css` of its
+own. WeasyPrint lays that out; the Typst engine lays out the HTML subset and the style file and
+ignores the rest, so the user is told where, before a PDF looks different between engines.
+
+The templates are read as text: what Jinja would compute is not known here, and the place to
+point at is the template's own line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError, Severity, display_name
+from ..i18n import _
+from ..load.text import read_text
+from ..resources import TEMPLATE_SUFFIX
+
+# A folder of templates holds tens of files; past this many the rest are not read.
+MAX_TEMPLATES = 500
+
+_STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
+_STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# The subset's own use of `style=`: a column's width in %, an image's in mm (subset.py).
+_SUBSET_WIDTH = re.compile(r"^\s*width:\s*(?:[\d.]+|\{\{[^}]*\}\})\s*(?:%|mm)\s*;?\s*$")
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# The two stylesheets every template links (base.html.j2): the style's values and the rules.
+_DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/document\.css['\"]\s*\))"
+                      r"\s*\}\}$")
+
+
+def _warning(path: Path, line: int | None, what: str) -> Diagnostic:
+    return Diagnostic(display_name(path), line, (), _(
+        "{what} es CSS que el motor Typst no lee (el CSS arbitrario es propio del motor "
+        "WeasyPrint); para cambiar el aspecto en el PDF de ambos motores y en el DOCX, use "
+        "styles/estilo.yaml").format(what=what), Severity.WARNING)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def template_css_warnings(templates: Path | None) -> list[Diagnostic]:
+    """A warning, at its line, for each piece of CSS in the templates of the user's folder
+    `templates` that the Typst engine would ignore."""
+    if templates is None:
+        return []
+    folder = Path(templates)
+    found: list[Diagnostic] = []
+    own_rules = folder / "styles" / "document.css"
+    if own_rules.is_file():
+        found.append(_warning(own_rules, None, _("una hoja de estilo propia")))
+    for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}"))[:MAX_TEMPLATES]:
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            found.extend(exc.diagnostics)
+            continue
+        for match in _STYLE_ELEMENT.finditer(text):
+            found.append(_warning(path, _line(text, match.start()), _("un elemento <style>")))
+        for match in _STYLE_ATTRIBUTE.finditer(text):
+            value = match.group(1) if match.group(1) is not None else match.group(2)
+            if not _SUBSET_WIDTH.match(value):
+                found.append(_warning(path, _line(text, match.start()), _(
+                    "el atributo style=\"{value}\"").format(value=value.strip()[:60])))
+        for match in _LINK.finditer(text):
+            href = _HREF.search(match.group())
+            target = (href.group(1) if href.group(1) is not None else href.group(2)) \
+                if href else ""
+            if not _DERIVED.match(target.strip()):
+                found.append(_warning(path, _line(text, match.start()), _(
+                    "la hoja de estilo «{href}»").format(href=target.strip()[:80])))
+    return found
