@@ -143,41 +143,30 @@ def _writer(pdf_bytes: bytes):
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
 
+    class _MetadataKeepingWriter(IncrementalPdfFileWriter):
+        """A signature adds to the document; it does not change what the document says about
+        itself. pyHanko, when it writes, rewrites the XMP packet in its own form (attributes,
+        the extension schemas after the properties they declare) with itself as producer and
+        a new modification date, and PDFBox Preflight then refuses the packet. pmg's packet and
+        information dictionary are kept as they were, so they still agree (PDF/A) and still
+        name what made the document."""
+
+        def _update_meta(self) -> None:
+            return None
+
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        return _MetadataKeepingWriter(io.BytesIO(pdf_bytes), strict=False)
     except (PdfReadError, ValueError) as exc:
         raise SigningError(_("no es un PDF legible: {error}").format(error=exc)) from None
-    _keep_metadata_in_step(writer)
-    return writer
-
-
-def _keep_metadata_in_step(writer) -> None:
-    """When it writes, pyHanko rewrites the XMP packet with itself as pdf:Producer and a
-    xmp:ModifyDate, keeping every other property, and adds itself to the information
-    dictionary's /Producer. PDF/A wants both producers to say the same: naming pyHanko alone in
-    the dictionary beforehand (in the same, signed update) makes them agree. Our namespace
-    keeps its prefix, the one its extension schema declares (lxml's registry is global)."""
-    from lxml import etree
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.metadata.model import VENDOR
-
-    from ..writers.xmp import NAMESPACE, PREFIX
-
-    etree.register_namespace(PREFIX, NAMESPACE)
-
-    try:
-        info = writer.trailer.raw_get("/Info")
-    except KeyError:
-        return
-    info.get_object()[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
-    writer.mark_update(info)
 
 
 def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
     from pyhanko.sign import fields
 
+    from .tagged_field import FIELD_DESCRIPTION
+
     if place_name is None:
-        return fields.SigFieldSpec(sig_field_name=field)
+        return fields.SigFieldSpec(sig_field_name=field, readable_field_name=FIELD_DESCRIPTION)
     place = signature_place(pdf_bytes, place_name)
     if place is None:
         raise SigningError(_("el documento no reserva un lugar «{name}» para la firma; las "
@@ -185,7 +174,26 @@ def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
                              "hace)").format(name=place_name, default=SIGNATURE_PLACE))
     # pyhanko declares the box in whole points; it writes any number into the field's /Rect.
     return fields.SigFieldSpec(sig_field_name=field, on_page=place.page,
-                               box=place.box)  # type: ignore[arg-type]
+                               box=place.box,  # type: ignore[arg-type]
+                               readable_field_name=FIELD_DESCRIPTION)
+
+
+def _field_writer(pdf_bytes: bytes, field: str, place_name: str | None):
+    """The writer of the signature's update, its (empty, tagged) field already in it."""
+    from pyhanko.pdf_utils.misc import PdfWriteError
+    from pyhanko.sign.general import SigningError as PyhankoSigningError
+
+    from .tagged_field import add_tagged_field
+
+    writer = _writer(pdf_bytes)
+    spec = _field_spec(pdf_bytes, field, place_name)
+    try:
+        add_tagged_field(writer, spec)
+    except (PyhankoSigningError, PdfWriteError):
+        raise SigningError(_("el documento ya tiene un campo de firma «{field}» (firmado o "
+                             "no); firme en otro campo o sobre el PDF sin firmar").format(
+            field=field)) from None
+    return writer
 
 
 def _metadata(field: str, reason: str | None, location: str | None):
@@ -206,10 +214,10 @@ def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str
 
     pdf_bytes = Path(source).read_bytes()
     refuse_unsignable(pdf_bytes)
-    writer = _writer(pdf_bytes)
+    signer = _signer(key, cert, password)
+    writer = _field_writer(pdf_bytes, field, place)
     pdf_signer = signers.PdfSigner(
-        _metadata(field, reason, location), signer=_signer(key, cert, password),
-        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+        _metadata(field, reason, location), signer=signer, stamp_style=_stamp_style())
     output = io.BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=output)
@@ -231,11 +239,11 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
 
     pdf_bytes = Path(source).read_bytes()
     refuse_unsignable(pdf_bytes)
-    writer = _writer(pdf_bytes)
+    writer = _field_writer(pdf_bytes, field, place)
     # The service's certificate is not known yet: no signer, only the room it will need.
     pdf_signer = signers.PdfSigner(
         _metadata(field, reason, location), signer=signers.ExternalSigner(None, None),
-        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+        stamp_style=_stamp_style())
     output = io.BytesIO()
     digest, _tbs, output = _run(pdf_signer.async_digest_doc_for_signing(
         writer, bytes_reserved=EXTERNAL_RESERVED, output=output,

@@ -84,11 +84,16 @@ def _pyhanko_sign(source: Path, target: Path, key: Path, cert: Path) -> Path:
 
 def _shadow(signed: Path, target: Path) -> Path:
     """An incremental update appended after the signature that paints a red box over page 1:
-    every signed byte stays as it was."""
+    every signed byte stays as it was, and (a careful attacker) so does the metadata, so that
+    the file still passes every archival check."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed.read_bytes()))
+    class MetadataKeepingWriter(IncrementalPdfFileWriter):
+        def _update_meta(self) -> None:
+            return None
+
+    writer = MetadataKeepingWriter(io.BytesIO(signed.read_bytes()))
     box = generic.StreamObject(stream_data=b"q 1 0 0 rg 50 500 400 200 re f Q")
     writer.add_stream_to_page(0, writer.add_object(box))
     output = io.BytesIO()
