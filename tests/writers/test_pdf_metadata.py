@@ -66,3 +66,14 @@ def test_a_pdfua_claim_declares_its_schema():
     prefixes = [e.text for e in root.iter("{http://www.aiim.org/pdfa/ns/schema#}prefix")]
     assert prefixes == ["pmg", "pdfuaid"]
     assert root.find(".//{http://www.aiim.org/pdfa/ns/id/}part") is None
+
+
+def test_the_extension_schemas_come_first_in_their_own_description():
+    # PDFBox Preflight reads the packet in order: our namespace must be declared before any of
+    # its properties appears (tests/writers/test_preflight.py runs it on real files).
+    first, second = _packet(Claim("a", 1, "B")).iter(
+        "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")
+    assert [etree.QName(e).localname for e in first] == ["schemas"]
+    assert not [e for e in second.iter() if etree.QName(e).namespace
+                == "http://www.aiim.org/pdfa/ns/extension/"]
+    assert second.find(f"{{{NAMESPACE}}}kind") is not None
