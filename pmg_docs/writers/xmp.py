@@ -35,7 +35,8 @@ _NS = {
 
 # Our properties: (name, XMP value type, description for the extension schema).
 PROPERTIES = (
-    ("kind", "Text", "Tipo de documento: formulation, circular o guide"),
+    ("kind", "Text", "Tipo de documento (formulation, circular, guide, results, work-plan, "
+     "report)"),
     ("format", "Text", "Formato en que el catálogo declara ese tipo de documento"),
     ("year", "Integer", "Año del Programa Marco"),
     ("mechanism", "Text", "Mecanismo de incentivo (PMG, MEI, …)"),
@@ -43,7 +44,8 @@ PROPERTIES = (
     ("catalogVersion", "Text", "Versión de ese catálogo"),
     ("issuer", "Text", "Servicio o autoridad que emite el documento"),
     ("ministry", "Text", "Ministerio del que depende el servicio"),
-    ("sourceSha256", "Text", "SHA-256 del archivo fuente (YAML o Markdown) del documento"),
+    ("sourceSha256", "Text", "SHA-256 del archivo fuente (YAML o Markdown) del documento; "
+     "de varios, el SHA-256 de sus SHA-256 en hexadecimal, ordenados, uno por línea"),
 )
 
 # The packet's header and trailer (ISO 16684-1); `begin` holds the byte order mark.

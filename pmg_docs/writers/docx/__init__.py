@@ -26,6 +26,7 @@ import lxml.html
 from docx import Document
 
 from ...resources import templates_dir
+from ..pdf_metadata import PdfMetadata
 from ..zips import fixed_zip_times
 from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
@@ -38,9 +39,11 @@ def reference_path():
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
+def write_docx(html: str, extra_allowed: Sequence[Path] = (),
+               metadata: PdfMetadata | None = None) -> bytes:
     """The DOCX of `html`; images are read from the package's templates folder and the
-    folders in `extra_allowed` (the user's templates) only."""
+    folders in `extra_allowed` (the user's templates) only. `metadata` (the same the PDF
+    records) fills the core properties: author, subject, keywords."""
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(str(reference_path()))
@@ -50,7 +53,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
                          [templates_dir(), *extra_allowed])
     for child in body:
         writer.block(child, document)
-    set_properties(document, root.findtext(".//title") or "")
+    set_properties(document, root.findtext(".//title") or "", metadata)
     buffer = io.BytesIO()
     document.save(buffer)
     return fixed_zip_times(buffer.getvalue(), package_order)
