@@ -35,17 +35,20 @@ def _quiet_pyhanko() -> None:
 @click.option("--field", "field", metavar=_("ID"),
               help=_("Firma visible en el lugar que la plantilla reserva con ese id (la "
                      "circular reserva «firma»); sin él, la firma es invisible."))
+@click.option("--tsa", "tsa", metavar="URL",
+              help=_("Sella la firma con la hora de esa autoridad de sellado de tiempo "
+                     "(RFC 3161, http o https): prueba cuándo se firmó."))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help=_("PDF firmado (por omisión NOMBRE-firmado.pdf junto al original, que no "
                      "se modifica)."))
-def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
+def sign(pdf, key, cert, key_password, reason, location, field, tsa, output) -> None:
     from ..signing.sign import DEFAULT_FIELD, SigningError, sign_pdf
 
     _quiet_pyhanko()
     target = output or pdf.with_name(f"{pdf.stem}-firmado.pdf")
     try:
         sign_pdf(pdf, target, key, cert, password=key_password, reason=reason,
-                 location=location, place=field, field=field or DEFAULT_FIELD)
+                 location=location, place=field, field=field or DEFAULT_FIELD, tsa=tsa)
     except SigningError as exc:
         raise PmgError(f"{pdf}: {exc}") from None
     click.echo(_("firmado: {target}").format(target=target))
@@ -114,6 +117,11 @@ def _print_signature(status) -> None:
     click.echo(_("    emitido por: {issuer}").format(issuer=status.issuer))
     click.echo(_("    fecha: {time} (la que declara quien firma)").format(
         time=status.time or "—"))
+    if status.timestamp is not None:
+        click.echo(_("    sello de tiempo: {time}, de {authority}: {verdict}").format(
+            time=status.timestamp, authority=status.timestamp_authority,
+            verdict=_("válido y de confianza") if status.timestamp_ok else
+            _("NO válido o su autoridad no es de confianza")))
     if not status.valid_at_signing:
         click.echo(_("    el certificado no estaba vigente en esa fecha"))
     click.echo(_("    cubre: {what} ({covered} de {total} bytes)").format(

@@ -32,6 +32,8 @@ STAMP_TEXT = "Firmado electrónicamente por\n%(signer)s\n%(ts)s"
 STAMP_TIME = "%d-%m-%Y %H:%M:%S %Z"
 # Bytes reserved in the PDF for a signature from an external service (hex-encoded CMS).
 EXTERNAL_RESERVED = 32768
+# How long a timestamp authority may take to answer, in seconds.
+TSA_SECONDS = 15
 
 
 class SigningError(Exception):
@@ -204,23 +206,50 @@ def _metadata(field: str, reason: str | None, location: str | None):
         subfilter=fields.SigSeedSubFilter.PADES)
 
 
+def _timestamper(url: str | None):
+    """An RFC 3161 client for the timestamp authority at `url` (http or https only)."""
+    if url is None:
+        return None
+    from urllib.parse import urlsplit
+
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SigningError(_("--tsa {url}: se espera la dirección http:// o https:// de una "
+                             "autoridad de sellado de tiempo (RFC 3161)").format(url=url))
+    return HTTPTimeStamper(url, timeout=TSA_SECONDS)
+
+
 def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str | None = None,
              reason: str | None = None, location: str | None = None,
-             place: str | None = None, field: str = DEFAULT_FIELD) -> None:
+             place: str | None = None, field: str = DEFAULT_FIELD,
+             tsa: str | None = None) -> None:
     """Sign `source` into `target` (written atomically) with a PAdES baseline signature;
-    visible above the template's place `place` when given. Raises SigningError."""
+    visible above the template's place `place` when given; with the timestamp of the
+    authority at URL `tsa` (RFC 3161) when given. Raises SigningError."""
+    import asyncio
+
+    import aiohttp
     from pyhanko.sign import signers
     from pyhanko.sign.general import SigningError as PyhankoSigningError
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     pdf_bytes = Path(source).read_bytes()
     refuse_unsignable(pdf_bytes)
     signer = _signer(key, cert, password)
+    timestamper = _timestamper(tsa)
     writer = _field_writer(pdf_bytes, field, place)
     pdf_signer = signers.PdfSigner(
-        _metadata(field, reason, location), signer=signer, stamp_style=_stamp_style())
+        _metadata(field, reason, location), signer=signer, stamp_style=_stamp_style(),
+        timestamper=timestamper)
     output = io.BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=output)
+    except (TimestampRequestError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        raise SigningError(_("la autoridad de sellado de tiempo {url} no dio un sello: "
+                             "{error}; no se escribió nada").format(
+            url=tsa, error=str(exc) or type(exc).__name__)) from None
     except (ValueError, PyhankoSigningError) as exc:
         raise SigningError(str(exc)) from None
     write_file(Path(target), output.getvalue())
