@@ -61,7 +61,8 @@ def sign(pdf, key, cert, key_password, reason, location, field, tsa, output) -> 
     "intacta y de confianza, o si falta algo de lo que el archivo declara."))
 @click.argument("pdf", type=_PDF)
 @click.option("--trust", "trust", multiple=True, type=_PDF,
-              help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse."))
+              help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse. Sin él, "
+                     "los que nombra `trust` en pmg.toml."))
 @click.option("--json", "as_json", is_flag=True,
               help=_("Informe en JSON (firmas y comprobaciones del archivo)."))
 def verify(pdf, trust, as_json) -> None:
@@ -71,10 +72,13 @@ def verify(pdf, trust, as_json) -> None:
 
     from ..signing.pdf_checks import check_pdf
     from ..signing.verify import TrustRootError, verify_signatures
+    from .common import settings
 
     _quiet_pyhanko()
+    # The institution's roots, named once in pmg.toml; --trust replaces them.
+    roots = list(trust) or list(settings().trust)
     try:
-        result = verify_signatures(pdf.read_bytes(), list(trust))
+        result = verify_signatures(pdf.read_bytes(), roots)
     except TrustRootError as exc:
         raise PmgError(str(exc)) from None
     report = None

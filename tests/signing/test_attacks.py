@@ -129,6 +129,22 @@ def test_the_good_signature_is_valid_with_the_institution_root(files, pki):
     assert "veredicto: válida" in result.output
 
 
+def test_the_institution_roots_named_in_pmg_toml(files, pki, tmp_path, monkeypatch):
+    """`trust` in pmg.toml: the roots `pmg verify` trusts when given no --trust."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "raices").mkdir()
+    shutil.copy(pki["raiz"][1], tmp_path / "raices" / "institucion.pem")
+    (tmp_path / "pmg.toml").write_text('trust = ["raices/institucion.pem"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _pmg("verify", files["bueno"])
+    assert result.exit_code == 0, result.output
+    assert "veredicto: válida" in result.output
+    # --trust replaces them: the self-signed «Ministro Falso» is not the institution's root.
+    result = _pmg("verify", files["bueno"], "--trust", pki["falso"][1])
+    assert result.exit_code == 1 and "NO confiable" in result.output
+    assert _pmg("verify", files["falso"]).exit_code == 1
+
+
 def test_without_a_root_the_good_signature_is_not_trusted(files):
     result = _pmg("verify", files["bueno"])
     assert result.exit_code == 1
