@@ -13,11 +13,11 @@ command needs `--catalogs` or `--templates`:
 Commands look for the file in the working folder, then at the root of the git repository the
 working folder is in (the nearest folder above holding `.git`), never above it: a `pmg.toml`
 left in a parent folder or a shared /tmp is not anyone's project. Its folders (and files) are
-relative to the file and must stay inside the repository (the git root, else the file's folder); a folder
-elsewhere is named by an absolute path, which says so explicitly. A folder that holds the
-repository (`/`, a home folder) is refused: the catalogs and templates searched are listed on
-every build. Folders given on the command line are added to those of the file (`--catalogs`)
-or replace them (`--templates`).
+relative to the file and must stay inside the repository (the git root, else the file's
+folder); a folder elsewhere is named by an absolute path, which says so explicitly. A folder
+that holds the repository (`/`, a home folder) is refused: the catalogs and templates searched
+are listed on every build. Folders given on the command line are added to those of the file
+(`--catalogs`) or replace them (`--templates`); `--trust` replaces `trust`.
 """
 
 from __future__ import annotations
