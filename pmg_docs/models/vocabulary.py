@@ -54,7 +54,8 @@ WORDS: dict[str, str] = {
     "end": N_("término"), "evidence": N_("medios de verificación"), "measure": N_("medida"),
     # The catalog's own fields.
     "year": N_("año"), "mechanism": N_("mecanismo"), "mechanism_name": N_("nombre del mecanismo"),
-    "version": N_("versión"), "documents": N_("documentos"), "format": N_("formato"),
+    "version": N_("versión"), "publisher": N_("quien publica"),
+    "documents": N_("documentos"), "format": N_("formato"),
     "template": N_("plantilla"), "running_title": N_("título de página"),
     "annexes": N_("anexos"), "number_style": N_("formato de los números"),
     "decimal": N_("separador decimal"), "group": N_("separador de miles"),

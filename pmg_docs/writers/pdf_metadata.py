@@ -106,7 +106,8 @@ def document_metadata(kind: str, catalog, model, source: bytes | Sequence[bytes]
 
     The issuer is read from what the models hold, not decided by kind: a `service` (every
     formulation format, and the formulation a results file or work plan names) or a `sender`
-    (a circular's DE); a guide and the year's report, drawn from the catalog, have neither."""
+    (a circular's DE); a guide and the year's report, drawn from the catalog, are issued by
+    whoever publishes it (the catalog's `publisher`)."""
     from .. import kinds
 
     issuer = ministry = None
@@ -117,6 +118,8 @@ def document_metadata(kind: str, catalog, model, source: bytes | Sequence[bytes]
         issuer, ministry = service.name, service.ministry
     elif sender is not None:
         issuer = f"{sender.name}, {sender.title}"
+    elif getattr(catalog, "publisher", None) is not None:
+        issuer, ministry = catalog.publisher.name, catalog.publisher.ministry
     entry = kinds.kind(kind)
     date = getattr(model, "date", None)
     return PdfMetadata(

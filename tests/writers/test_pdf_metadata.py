@@ -40,8 +40,8 @@ def test_metadata_of_a_2011_formulation():
     assert meta.date is None
 
 
-def test_a_guide_has_no_issuer():
-    catalog = CatalogRegistry().get("pmg-2024").model
+def test_a_guide_without_a_publisher_has_no_issuer():
+    catalog = CatalogRegistry().get("pmg-2024").model.model_copy(update={"publisher": None})
     system = catalog.systems[0]
     meta = document_metadata("guide", catalog, system, b"catalog", "requisitos")
     assert meta.issuer is None and meta.description == catalog.title
@@ -137,3 +137,10 @@ def test_the_report_is_identified_by_the_files_it_consolidates():
     sources = made_from(report_document(year))
     assert sorted(sources) == sorted([*folder.glob("*.yaml"), *folder.glob("resultados/*.yaml")])
     assert year.catalog_document.source.path not in sources
+
+
+def test_documents_drawn_from_the_catalog_are_issued_by_its_publisher():
+    catalog = CatalogRegistry().get("pmg-2024").model
+    meta = document_metadata("guide", catalog, catalog.systems[0], b"catalog", "requisitos")
+    assert (meta.issuer, meta.ministry) == ("DIRECCIÓN DE PRESUPUESTOS", "MINISTERIO DE HACIENDA")
+    assert meta.keywords()[3] == "guía de requisitos"
