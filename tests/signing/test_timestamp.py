@@ -125,7 +125,15 @@ def test_pyhankos_cli_sees_the_timestamp(stamped, pki):
     assert "judged VALID" in result.stdout
 
 
-def test_an_unsigned_file_has_no_timestamp_line(rendered, pki, tmp_path):
+def test_pdfsig_sees_a_valid_signature(stamped):
+    # poppler judges the signature itself (it has no trust database for our root here).
+    result = subprocess.run(["pdfsig", str(stamped)], capture_output=True, text=True,
+                            timeout=60)
+    assert "Signature Validation: Signature is Valid." in result.stdout, result.stdout
+    assert "Total document signed" in result.stdout
+
+
+def test_a_signature_without_tsa_has_no_timestamp_line(rendered, pki, tmp_path):
     key, cert = pki["firmante"]
     target = tmp_path / "sin-sello.pdf"
     assert _pmg("sign", rendered, "--key", key, "--cert", cert, "-o", target).exit_code == 0

@@ -79,6 +79,13 @@ def test_preflight_catches_what_it_should(pdfs, tmp_path):
     assert any("urn:pmg-docs:xmp:1.0#" in e for e in errors), errors
 
 
+def test_qpdf_finds_no_syntax_error(pdfs):
+    # qpdf's own check (`qpdf --check`), through the qpdf library pikepdf binds.
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            assert pdf.check_pdf_syntax() == [], name
+
+
 def test_no_marked_content_outside_the_structure_tree(pdfs):
     for name, path in pdfs.items():
         marked, lost = orphaned(path)
