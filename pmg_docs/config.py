@@ -8,15 +8,16 @@ command needs `--catalogs` or `--templates`:
     catalogs = ["catalogos"]     # folders of catalogs (ID.yaml), relative to this file
     templates = "plantillas"     # a folder of templates, searched before the package's
     sources = "."                # what `pmg build` and `pmg serve` read when given no folder
+    trust = ["raices/institucion.pem"]  # root certificates `pmg verify` trusts without --trust
 
 Commands look for the file in the working folder, then at the root of the git repository the
 working folder is in (the nearest folder above holding `.git`), never above it: a `pmg.toml`
-left in a parent folder or a shared /tmp is not anyone's project. Its folders are relative to
-the file and must stay inside the repository (the git root, else the file's folder); a folder
-elsewhere is named by an absolute path, which says so explicitly. A folder that holds the
-repository (`/`, a home folder) is refused: the catalogs and templates searched are listed on
-every build. Folders given on the command line are added to those of the file (`--catalogs`)
-or replace them (`--templates`).
+left in a parent folder or a shared /tmp is not anyone's project. Its folders (and files) are
+relative to the file and must stay inside the repository (the git root, else the file's
+folder); a folder elsewhere is named by an absolute path, which says so explicitly. A folder
+that holds the repository (`/`, a home folder) is refused: the catalogs and templates searched
+are listed on every build. Folders given on the command line are added to those of the file
+(`--catalogs`) or replace them (`--templates`); `--trust` replaces `trust`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Settings:
     catalogs: tuple[Path, ...] = ()
     templates: Path | None = None
     sources: Path | None = None
+    # The institution's root certificates: what `pmg verify` trusts when given no --trust.
+    trust: tuple[Path, ...] = ()
 
 
 def git_root(folder: Path) -> Path | None:
@@ -73,10 +76,10 @@ def load(start: Path | None = None) -> Settings:
         return Settings()
     shown = _shown(path)
     data = _parsed(path, shown)
-    unknown = sorted(set(data) - {"catalogs", "templates", "sources"})
+    unknown = sorted(set(data) - {"catalogs", "templates", "sources", "trust"})
     if unknown:
-        raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates "
-                            "o sources").format(file=shown, key=unknown[0]))
+        raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates, "
+                            "sources o trust").format(file=shown, key=unknown[0]))
     catalogs = data.get("catalogs", [])
     if isinstance(catalogs, str):
         catalogs = [catalogs]
@@ -91,12 +94,19 @@ def load(start: Path | None = None) -> Settings:
     if sources is not None and not isinstance(sources, str):
         raise ConfigError(_("{file}: sources: se espera una carpeta, como \".\"").format(
             file=shown))
+    trust = data.get("trust", [])
+    if isinstance(trust, str):
+        trust = [trust]
+    if not isinstance(trust, list) or not all(isinstance(t, str) for t in trust):
+        raise ConfigError(_("{file}: trust: se espera una lista de certificados raíz, como "
+                            "[\"raices/institucion.pem\"]").format(file=shown))
     repository = git_root(path.parent) or path.parent
     return Settings(path, tuple(_folder(path, shown, repository, "catalogs", c)
                                 for c in catalogs),
                     _folder(path, shown, repository, "templates", templates)
                     if templates else None,
-                    _folder(path, shown, repository, "sources", sources) if sources else None)
+                    _folder(path, shown, repository, "sources", sources) if sources else None,
+                    tuple(_file(path, shown, repository, "trust", t) for t in trust))
 
 
 def _parsed(path: Path, shown: str) -> dict:
@@ -137,6 +147,20 @@ def _folder(path: Path, shown: str, repository: Path, key: str, value: str) -> P
                             "para una carpeta de otra parte").format(
             file=shown, key=key, folder=value, root=_shown(repository)))
     return folder
+
+
+def _file(path: Path, shown: str, repository: Path, key: str, value: str) -> Path:
+    """The file `value` names: relative to the file and inside `repository`, or absolute."""
+    found = (path.parent / value).resolve()
+    if not found.is_file():
+        raise ConfigError(_("{file}: {key}: el archivo «{name}» no existe; se espera un archivo "
+                            "relativo a {file}").format(file=shown, key=key, name=value))
+    if not Path(value).is_absolute() and not found.is_relative_to(repository):
+        raise ConfigError(_("{file}: {key}: el archivo «{name}» está fuera del repositorio "
+                            "({root}); se espera un archivo dentro de él, o una ruta absoluta "
+                            "para uno de otra parte").format(
+            file=shown, key=key, name=value, root=_shown(repository)))
+    return found
 
 
 def holds_repository(folder: Path, repository: Path) -> bool:

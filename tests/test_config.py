@@ -4,6 +4,7 @@ so that no command needs --catalogs or --templates each time."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -52,10 +53,29 @@ def test_templates_folder(project):
     assert load().templates == templates.resolve()
 
 
+def test_trust_roots_are_files_inside_the_repository(project, tmp_path_factory):
+    from pmg_docs.config import ConfigError, load
+
+    (project / "raiz.pem").write_text("certificado", encoding="utf-8")
+    (project / "pmg.toml").write_text('trust = "raiz.pem"\n', encoding="utf-8")
+    assert load().trust == ((project / "raiz.pem").resolve(),)
+    outside = tmp_path_factory.mktemp("fuera") / "raiz.pem"
+    outside.write_text("certificado", encoding="utf-8")
+    relative = Path("..") / outside.relative_to(project.parent)
+    (project / "pmg.toml").write_text(f'trust = ["{relative.as_posix()}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="está fuera del repositorio"):
+        load()
+    # Named by its absolute path, a file elsewhere is asked for explicitly.
+    (project / "pmg.toml").write_text(f'trust = ["{outside.as_posix()}"]\n', encoding="utf-8")
+    assert load().trust == (outside.resolve(),)
+
+
 @pytest.mark.parametrize("text, message", [
     ('catalogs = ["no-existe"]\n', "pmg.toml: catalogs: la carpeta «no-existe» no existe"),
     ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera "
-                                    "catalogs, templates o sources"),
+                                    "catalogs, templates, sources o trust"),
+    ('trust = ["no-existe.pem"]\n', "pmg.toml: trust: el archivo «no-existe.pem» no existe"),
+    ("trust = 3\n", "pmg.toml: trust: se espera una lista de certificados raíz"),
     ("sources = 3\n", "pmg.toml: sources: se espera una carpeta"),
     ('sources = "no-existe"\n', "pmg.toml: sources: la carpeta «no-existe» no existe"),
     ("catalogs = 3\n", "pmg.toml: catalogs: se espera una lista de carpetas"),

@@ -35,17 +35,20 @@ def _quiet_pyhanko() -> None:
 @click.option("--field", "field", metavar=_("ID"),
               help=_("Firma visible en el lugar que la plantilla reserva con ese id (la "
                      "circular reserva «firma»); sin él, la firma es invisible."))
+@click.option("--tsa", "tsa", metavar="URL",
+              help=_("Sella la firma con la hora de esa autoridad de sellado de tiempo "
+                     "(RFC 3161, http o https): prueba cuándo se firmó."))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help=_("PDF firmado (por omisión NOMBRE-firmado.pdf junto al original, que no "
                      "se modifica)."))
-def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
+def sign(pdf, key, cert, key_password, reason, location, field, tsa, output) -> None:
     from ..signing.sign import DEFAULT_FIELD, SigningError, sign_pdf
 
     _quiet_pyhanko()
     target = output or pdf.with_name(f"{pdf.stem}-firmado.pdf")
     try:
         sign_pdf(pdf, target, key, cert, password=key_password, reason=reason,
-                 location=location, place=field, field=field or DEFAULT_FIELD)
+                 location=location, place=field, field=field or DEFAULT_FIELD, tsa=tsa)
     except SigningError as exc:
         raise PmgError(f"{pdf}: {exc}") from None
     click.echo(_("firmado: {target}").format(target=target))
@@ -58,7 +61,8 @@ def sign(pdf, key, cert, key_password, reason, location, field, output) -> None:
     "intacta y de confianza, o si falta algo de lo que el archivo declara."))
 @click.argument("pdf", type=_PDF)
 @click.option("--trust", "trust", multiple=True, type=_PDF,
-              help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse."))
+              help=_("Certificado raíz en que confiar (PEM o DER); puede repetirse. Sin él, "
+                     "los que nombra `trust` en pmg.toml."))
 @click.option("--json", "as_json", is_flag=True,
               help=_("Informe en JSON (firmas y comprobaciones del archivo)."))
 def verify(pdf, trust, as_json) -> None:
@@ -68,10 +72,13 @@ def verify(pdf, trust, as_json) -> None:
 
     from ..signing.pdf_checks import check_pdf
     from ..signing.verify import TrustRootError, verify_signatures
+    from .common import settings
 
     _quiet_pyhanko()
+    # The institution's roots, named once in pmg.toml; --trust replaces them.
+    roots = list(trust) or list(settings().trust)
     try:
-        result = verify_signatures(pdf.read_bytes(), list(trust))
+        result = verify_signatures(pdf.read_bytes(), roots)
     except TrustRootError as exc:
         raise PmgError(str(exc)) from None
     report = None
@@ -114,6 +121,11 @@ def _print_signature(status) -> None:
     click.echo(_("    emitido por: {issuer}").format(issuer=status.issuer))
     click.echo(_("    fecha: {time} (la que declara quien firma)").format(
         time=status.time or "—"))
+    if status.timestamp is not None:
+        click.echo(_("    sello de tiempo: {time}, de {authority}: {verdict}").format(
+            time=status.timestamp, authority=status.timestamp_authority,
+            verdict=_("válido y de confianza") if status.timestamp_ok else
+            _("NO válido o su autoridad no es de confianza")))
     if not status.valid_at_signing:
         click.echo(_("    el certificado no estaba vigente en esa fecha"))
     click.echo(_("    cubre: {what} ({covered} de {total} bytes)").format(

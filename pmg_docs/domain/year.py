@@ -4,6 +4,7 @@ judgement, against one catalog (views/year.py gathers it from a folder)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -31,6 +32,12 @@ class Year:
     @property
     def catalog(self) -> Catalog:
         return self.catalog_document.model
+
+    @property
+    def sources(self) -> list[Path]:
+        """The files the year consolidates: every formulation and results file."""
+        return [d.source.path for s in self.services
+                for d in (s.formulation, s.results) if d is not None]
 
     @property
     def judged(self) -> list[ServiceYear]:

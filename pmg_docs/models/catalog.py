@@ -110,6 +110,14 @@ class Institution(Model):
     name: Text
 
 
+class Publisher(Model):
+    """Who publishes the marco, and so issues the documents drawn from it alone (the
+    requirements guide, the year's results), as their metadata names it."""
+
+    name: Text
+    ministry: Text
+
+
 class Ministry(Model):
     """A ministry and the services related to or depending on it that formulate."""
 
@@ -250,6 +258,7 @@ class Catalog(Model):
     mechanism_name: Text | None = None
     version: Label
     title: Text
+    publisher: Publisher | None = None
     documents: dict[Id, DocumentSpec] = {}
     number_style: NumberStyle = NumberStyle()
     rules: Rules = Rules()

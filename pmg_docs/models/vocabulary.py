@@ -64,7 +64,8 @@ WORDS: dict[str, str] = {
     "t3": N_("Tercer trimestre"), "t4": N_("Cuarto trimestre"),
     # The catalog's own fields.
     "year": N_("año"), "mechanism": N_("mecanismo"), "mechanism_name": N_("nombre del mecanismo"),
-    "version": N_("versión"), "documents": N_("documentos"), "format": N_("formato"),
+    "version": N_("versión"), "publisher": N_("quien publica"),
+    "documents": N_("documentos"), "format": N_("formato"),
     "template": N_("plantilla"), "running_title": N_("título de página"),
     "annexes": N_("anexos"), "number_style": N_("formato de los números"),
     "decimal": N_("separador decimal"), "group": N_("separador de miles"),

@@ -171,12 +171,24 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
     try:
         from ..style import load_style
 
-        return write_docx(html, [templates] if templates else [], load_style(templates)), []
+        return write_docx(html, [templates] if templates else [], load_style(templates),
+                          metadata), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
         return b"", [Diagnostic(source_name, None, (), _(
             "no se puede escribir el DOCX: {problem}; la plantilla debe limitarse al "
             "subconjunto de HTML del README").format(problem=exc))]
+
+
+def made_from(document: Document[Any]) -> list[Path]:
+    """The files a document's content is read from, as its metadata identifies them: those a
+    drawn document consolidates (the year's report: every formulation and results file), else
+    its source and the sources it names (a results file's formulation). The catalog is named
+    by its id and version instead."""
+    consolidated = getattr(document.model, "sources", None)
+    if consolidated:
+        return list(consolidated)
+    return [document.source.path, *(link.source.path for link in document.links)]
 
 
 def render_document(document: Document[Any], options: RenderOptions) -> Rendered:
@@ -191,8 +203,10 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     # The sources it names (a results file's formulation) are inputs like its catalog.
     result.inputs = [document.catalog_source.path, *(link.source.path for link in document.links),
                      *files]
-    metadata = document_metadata(document.kind, document.catalog, document.model,
-                                 document.source.path.read_bytes(), document.laid_out()[0].name)
+    metadata = document_metadata(
+        document.kind, document.catalog, document.model,
+        [path.read_bytes() for path in made_from(document)], document.laid_out()[0].name,
+        linked=[link.model for link in document.links])
     for fmt in options.formats:
         try:
             data, notes = produce(html, fmt, options.strict, document.source.name,

@@ -32,6 +32,8 @@ STAMP_TEXT = "Firmado electrónicamente por\n%(signer)s\n%(ts)s"
 STAMP_TIME = "%d-%m-%Y %H:%M:%S %Z"
 # Bytes reserved in the PDF for a signature from an external service (hex-encoded CMS).
 EXTERNAL_RESERVED = 32768
+# How long a timestamp authority may take to answer, in seconds.
+TSA_SECONDS = 15
 
 
 class SigningError(Exception):
@@ -143,41 +145,30 @@ def _writer(pdf_bytes: bytes):
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
 
+    class _MetadataKeepingWriter(IncrementalPdfFileWriter):
+        """A signature adds to the document; it does not change what the document says about
+        itself. pyHanko, when it writes, rewrites the XMP packet in its own form (attributes,
+        the extension schemas after the properties they declare) with itself as producer and
+        a new modification date, and PDFBox Preflight then refuses the packet. pmg's packet and
+        information dictionary are kept as they were, so they still agree (PDF/A) and still
+        name what made the document."""
+
+        def _update_meta(self) -> None:
+            return None
+
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        return _MetadataKeepingWriter(io.BytesIO(pdf_bytes), strict=False)
     except (PdfReadError, ValueError) as exc:
         raise SigningError(_("no es un PDF legible: {error}").format(error=exc)) from None
-    _keep_metadata_in_step(writer)
-    return writer
-
-
-def _keep_metadata_in_step(writer) -> None:
-    """When it writes, pyHanko rewrites the XMP packet with itself as pdf:Producer and a
-    xmp:ModifyDate, keeping every other property, and adds itself to the information
-    dictionary's /Producer. PDF/A wants both producers to say the same: naming pyHanko alone in
-    the dictionary beforehand (in the same, signed update) makes them agree. Our namespace
-    keeps its prefix, the one its extension schema declares (lxml's registry is global)."""
-    from lxml import etree
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.metadata.model import VENDOR
-
-    from ..writers.xmp import NAMESPACE, PREFIX
-
-    etree.register_namespace(PREFIX, NAMESPACE)
-
-    try:
-        info = writer.trailer.raw_get("/Info")
-    except KeyError:
-        return
-    info.get_object()[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
-    writer.mark_update(info)
 
 
 def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
     from pyhanko.sign import fields
 
+    from .tagged_field import FIELD_DESCRIPTION
+
     if place_name is None:
-        return fields.SigFieldSpec(sig_field_name=field)
+        return fields.SigFieldSpec(sig_field_name=field, readable_field_name=FIELD_DESCRIPTION)
     place = signature_place(pdf_bytes, place_name)
     if place is None:
         raise SigningError(_("el documento no reserva un lugar «{name}» para la firma; las "
@@ -185,7 +176,26 @@ def _field_spec(pdf_bytes: bytes, field: str, place_name: str | None):
                              "hace)").format(name=place_name, default=SIGNATURE_PLACE))
     # pyhanko declares the box in whole points; it writes any number into the field's /Rect.
     return fields.SigFieldSpec(sig_field_name=field, on_page=place.page,
-                               box=place.box)  # type: ignore[arg-type]
+                               box=place.box,  # type: ignore[arg-type]
+                               readable_field_name=FIELD_DESCRIPTION)
+
+
+def _field_writer(pdf_bytes: bytes, field: str, place_name: str | None):
+    """The writer of the signature's update, its (empty, tagged) field already in it."""
+    from pyhanko.pdf_utils.misc import PdfWriteError
+    from pyhanko.sign.general import SigningError as PyhankoSigningError
+
+    from .tagged_field import add_tagged_field
+
+    writer = _writer(pdf_bytes)
+    spec = _field_spec(pdf_bytes, field, place_name)
+    try:
+        add_tagged_field(writer, spec)
+    except (PyhankoSigningError, PdfWriteError):
+        raise SigningError(_("el documento ya tiene un campo de firma «{field}» (firmado o "
+                             "no); firme en otro campo o sobre el PDF sin firmar").format(
+            field=field)) from None
+    return writer
 
 
 def _metadata(field: str, reason: str | None, location: str | None):
@@ -196,23 +206,50 @@ def _metadata(field: str, reason: str | None, location: str | None):
         subfilter=fields.SigSeedSubFilter.PADES)
 
 
+def _timestamper(url: str | None):
+    """An RFC 3161 client for the timestamp authority at `url` (http or https only)."""
+    if url is None:
+        return None
+    from urllib.parse import urlsplit
+
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SigningError(_("--tsa {url}: se espera la dirección http:// o https:// de una "
+                             "autoridad de sellado de tiempo (RFC 3161)").format(url=url))
+    return HTTPTimeStamper(url, timeout=TSA_SECONDS)
+
+
 def sign_pdf(source: Path, target: Path, key: Path, cert: Path, *, password: str | None = None,
              reason: str | None = None, location: str | None = None,
-             place: str | None = None, field: str = DEFAULT_FIELD) -> None:
+             place: str | None = None, field: str = DEFAULT_FIELD,
+             tsa: str | None = None) -> None:
     """Sign `source` into `target` (written atomically) with a PAdES baseline signature;
-    visible above the template's place `place` when given. Raises SigningError."""
+    visible above the template's place `place` when given; with the timestamp of the
+    authority at URL `tsa` (RFC 3161) when given. Raises SigningError."""
+    import asyncio
+
+    import aiohttp
     from pyhanko.sign import signers
     from pyhanko.sign.general import SigningError as PyhankoSigningError
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     pdf_bytes = Path(source).read_bytes()
     refuse_unsignable(pdf_bytes)
-    writer = _writer(pdf_bytes)
+    signer = _signer(key, cert, password)
+    timestamper = _timestamper(tsa)
+    writer = _field_writer(pdf_bytes, field, place)
     pdf_signer = signers.PdfSigner(
-        _metadata(field, reason, location), signer=_signer(key, cert, password),
-        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+        _metadata(field, reason, location), signer=signer, stamp_style=_stamp_style(),
+        timestamper=timestamper)
     output = io.BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=output)
+    except (TimestampRequestError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        raise SigningError(_("la autoridad de sellado de tiempo {url} no dio un sello: "
+                             "{error}; no se escribió nada").format(
+            url=tsa, error=str(exc) or type(exc).__name__)) from None
     except (ValueError, PyhankoSigningError) as exc:
         raise SigningError(str(exc)) from None
     write_file(Path(target), output.getvalue())
@@ -231,11 +268,11 @@ def prepare_external(source: Path, prepared: Path, *, signer_name: str = "",
 
     pdf_bytes = Path(source).read_bytes()
     refuse_unsignable(pdf_bytes)
-    writer = _writer(pdf_bytes)
+    writer = _field_writer(pdf_bytes, field, place)
     # The service's certificate is not known yet: no signer, only the room it will need.
     pdf_signer = signers.PdfSigner(
         _metadata(field, reason, location), signer=signers.ExternalSigner(None, None),
-        stamp_style=_stamp_style(), new_field_spec=_field_spec(pdf_bytes, field, place))
+        stamp_style=_stamp_style())
     output = io.BytesIO()
     digest, _tbs, output = _run(pdf_signer.async_digest_doc_for_signing(
         writer, bytes_reserved=EXTERNAL_RESERVED, output=output,

@@ -6,6 +6,9 @@ of an em: viewers then advance every glyph twice as far (the stamp's text letter
 at the box's edge) and PDF/A's rule that `/W` agree with the font program fails. Shaping at
 1000 units per em makes HarfBuzz's advances, the widths and the adjustments all thousandths;
 the descriptor is scaled to match.
+
+PDF/A-1 also asks a subset CID font to list the glyphs it holds (the descriptor's `/CIDSet`,
+ISO 19005-1, 6.3.5), which pyHanko does not write; it is added when the subset is written.
 """
 
 from __future__ import annotations
@@ -42,6 +45,20 @@ class _ThousandthsAccumulator(GlyphAccumulator):
             width = round(width * self._to_pdf)
             self._glyphs[glyph_id] = cid, width
         return cid, width
+
+
+    def prepare_write(self) -> None:
+        if self._write_prepared:
+            return
+        super().prepare_write()
+        # One bit per CID, the most significant bit of the first byte for CID 0 (.notdef, which
+        # every font program holds).
+        cids = {0, *(cid for cid, _width in self._glyphs.values())}
+        bitmap = bytearray(max(cids) // 8 + 1)
+        for cid in cids:
+            bitmap[cid // 8] |= 0x80 >> (cid % 8)
+        self.cidfont_obj._font_descriptor[generic.NameObject("/CIDSet")] = \
+            self.writer.add_object(generic.StreamObject(stream_data=bytes(bitmap)))
 
 
 class StampFont(GlyphAccumulatorFactory):

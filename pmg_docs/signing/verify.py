@@ -5,7 +5,8 @@ Everything is pyHanko's own validation: the digest of the bytes each signature c
 signature over it; its difference analysis of every revision appended afterwards (the
 `ModificationLevel`: a page drawn over by a later update, the «shadow attack», is `OTHER`); and
 the certificate path to the roots given, at the time of validation (nothing is fetched: no
-revocation data, no timestamp authority). A signature passes only when all of it holds — the
+revocation data); and an RFC 3161 timestamp the signature carries (`pmg sign --tsa`), whose
+authority must reach the same roots. A signature passes only when all of it holds — the
 bottom line a careful reviewer would draw. After a signature, only what signature maintenance
 adds (DSS, document timestamps) and later signatures may follow.
 """
@@ -37,11 +38,16 @@ class SignatureStatus:
     trust_problem: str | None  # why not, in the user's words
     valid_at_signing: bool  # the signer's certificate was valid at the declared time
     summary: str  # pyHanko's own account
+    # An RFC 3161 timestamp on the signature: its time, the authority that gave it, and whether
+    # it is intact and its authority's certificate reaches a trusted root. None: no timestamp.
+    timestamp: str | None = None
+    timestamp_authority: str | None = None
+    timestamp_ok: bool | None = None
 
     @property
     def ok(self) -> bool:
         return (self.intact and self.addition_allowed and self.trusted
-                and self.valid_at_signing)
+                and self.valid_at_signing and self.timestamp_ok is not False)
 
 
 @dataclass
@@ -118,12 +124,16 @@ def _status(signature, roots, file_bytes: int, later_signatures: bool) -> Signat
             None, "UNCLEAR", covered, file_bytes, False, "OTHER", False, False, str(exc), False,
             str(exc))
     level = status.modification_level
-    when = status.signer_reported_dt
+    when = reported = status.signer_reported_dt
+    stamp = status.timestamp_validity
+    stamp_ok = None if stamp is None else bool(stamp.intact and stamp.valid and stamp.trusted)
+    if stamp is not None and stamp_ok:
+        when = stamp.timestamp  # a trusted authority's time proves it better than the signer
     return SignatureStatus(
         field=signature.field_name,
         signer=status.signing_cert.subject.human_friendly,
         issuer=status.signing_cert.issuer.human_friendly,
-        time=when.isoformat(timespec="seconds") if when else None,
+        time=reported.isoformat(timespec="seconds") if reported else None,
         coverage=status.coverage.name if status.coverage is not None else "UNCLEAR",
         covered_bytes=covered, file_bytes=file_bytes,
         intact=bool(status.intact and status.valid),
@@ -133,7 +143,10 @@ def _status(signature, roots, file_bytes: int, later_signatures: bool) -> Signat
         trusted=bool(status.trusted),
         trust_problem=_trust_problem(status),
         valid_at_signing=_valid_at(status.signing_cert, when),
-        summary=status.summary())
+        summary=status.summary(),
+        timestamp=stamp.timestamp.isoformat(timespec="seconds") if stamp else None,
+        timestamp_authority=stamp.signing_cert.subject.human_friendly if stamp else None,
+        timestamp_ok=stamp_ok)
 
 
 def _allowed(level, later_signatures: bool) -> bool:

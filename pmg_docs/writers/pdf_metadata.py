@@ -2,8 +2,10 @@
 
 The metadata is drawn from the rendered document, never typed by anyone: its kind and format, the
 service (or minister) that issues it, the marco's year, mechanism, catalog and catalog version,
-and the SHA-256 of the source it was made from, so that an archived PDF can be traced back to
-the exact YAML or Markdown in the repository. `xmp.py` writes it into the PDF.
+and the SHA-256 of the sources it was made from (`sources_sha256`), so that an archived PDF can
+be traced back to the exact YAML or Markdown in the repository. `xmp.py` writes it into the PDF,
+the DOCX writer into the document's core properties. Its words are the document's (Spanish),
+whatever the language of the command line.
 
 This module imports nothing heavy: the command line reads the variants from here.
 """
@@ -11,6 +13,7 @@ This module imports nothing heavy: the command line reads the variants from here
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The PDF variants a user may choose with `--pdf-variant`, as WeasyPrint names them, and `none`.
@@ -71,31 +74,59 @@ class PdfMetadata:
     description: str | None = None
     # The date the document bears (a circular's), ISO 8601.
     date: str | None = None
+    # What the document is called in Spanish (the registry's noun: «informe de cumplimiento»).
+    kind_noun: str | None = None
 
     def keywords(self) -> list[str]:
-        return [self.mechanism, str(self.year), self.catalog, self.kind]
+        """Spanish words a search finds the document by: mechanism, year, catalog, what it
+        is, and who issues it."""
+        words = [self.mechanism, str(self.year), self.catalog, self.kind_noun or self.kind]
+        return words + [w for w in (self.issuer, self.ministry) if w]
 
 
-def document_metadata(kind: str, catalog, model, source: bytes,
-                      format_name: str | None = None) -> PdfMetadata:
+def sources_sha256(sources: Sequence[bytes]) -> str:
+    """What identifies the files a document was made from. One file: the SHA-256 of its bytes
+    (what `sha256sum FILE` prints). Several (the year's report): the SHA-256 of their SHA-256s,
+    in hex, sorted, one a line each ended by a newline (what
+    `sha256sum FILES | cut -c1-64 | sort | sha256sum` prints), whatever order they were
+    read in and wherever they are."""
+    if len(sources) == 1:
+        return hashlib.sha256(sources[0]).hexdigest()
+    lines = sorted(hashlib.sha256(source).hexdigest() for source in sources)
+    return hashlib.sha256("".join(f"{line}\n" for line in lines).encode()).hexdigest()
+
+
+def document_metadata(kind: str, catalog, model, source: bytes | Sequence[bytes],
+                      format_name: str | None = None, *,
+                      linked: Sequence[object] = ()) -> PdfMetadata:
     """The metadata of a document of `kind` drawn from `catalog`, whose validated model is
-    `model` and whose source file holds the bytes `source`.
+    `model` and whose source files hold the bytes `source` (one file's, or each file's, see
+    `sources_sha256`); `linked` are the models of the sources it names (a results file's
+    formulation).
 
-    The issuer is read from what the model holds, not decided by kind: a `service` (every
-    formulation format) or a `sender` (a circular's DE); a guide, drawn from the catalog alone,
-    has neither."""
+    The issuer is read from what the models hold, not decided by kind: a `service` (every
+    formulation format, and the formulation a results file or work plan names) or a `sender`
+    (a circular's DE); a guide and the year's report, drawn from the catalog, are issued by
+    whoever publishes it (the catalog's `publisher`)."""
+    from .. import kinds
+
     issuer = ministry = None
-    service = getattr(model, "service", None)
+    service = next((s for s in (getattr(m, "service", None) for m in (model, *linked))
+                    if s is not None), None)
     sender = getattr(model, "sender", None)
     if service is not None:
         issuer, ministry = service.name, service.ministry
     elif sender is not None:
         issuer = f"{sender.name}, {sender.title}"
+    elif getattr(catalog, "publisher", None) is not None:
+        issuer, ministry = catalog.publisher.name, catalog.publisher.ministry
+    entry = kinds.kind(kind)
     date = getattr(model, "date", None)
     return PdfMetadata(
         kind=kind, format=format_name, year=catalog.year, mechanism=catalog.mechanism,
         catalog=catalog.id, catalog_version=catalog.version,
-        source_sha256=hashlib.sha256(source).hexdigest(),
+        source_sha256=sources_sha256([source] if isinstance(source, bytes) else source),
         issuer=issuer, ministry=ministry,
         description=getattr(model, "subject", None) or catalog.title,
-        date=date.isoformat() if date is not None else None)
+        date=date.isoformat() if date is not None else None,
+        kind_noun=entry.noun if entry is not None else None)

@@ -35,7 +35,8 @@ _NS = {
 
 # Our properties: (name, XMP value type, description for the extension schema).
 PROPERTIES = (
-    ("kind", "Text", "Tipo de documento: formulation, circular o guide"),
+    ("kind", "Text", "Tipo de documento (formulation, circular, guide, results, work-plan, "
+     "report)"),
     ("format", "Text", "Formato en que el catálogo declara ese tipo de documento"),
     ("year", "Integer", "Año del Programa Marco"),
     ("mechanism", "Text", "Mecanismo de incentivo (PMG, MEI, …)"),
@@ -43,7 +44,8 @@ PROPERTIES = (
     ("catalogVersion", "Text", "Versión de ese catálogo"),
     ("issuer", "Text", "Servicio o autoridad que emite el documento"),
     ("ministry", "Text", "Ministerio del que depende el servicio"),
-    ("sourceSha256", "Text", "SHA-256 del archivo fuente (YAML o Markdown) del documento"),
+    ("sourceSha256", "Text", "SHA-256 del archivo fuente (YAML o Markdown) del documento; "
+     "de varios, el SHA-256 de sus SHA-256 en hexadecimal, ordenados, uno por línea"),
 )
 
 # The packet's header and trailer (ISO 16684-1); `begin` holds the byte order mark.
@@ -107,12 +109,19 @@ def _extension_schema(description) -> None:
 def xmp_packet(title: str | None, producer: str, metadata: PdfMetadata,
                claim: Claim | None) -> bytes:
     """The XMP packet: the conformance claim, the same title, author, subject, keywords,
-    creator and producer as the information dictionary, the language, and our properties."""
+    creator and producer as the information dictionary, the language, and our properties.
+
+    The extension schemas come first, in a description of their own: a validator reads the
+    packet in order and must know our namespace before it meets a property in it (PDFBox
+    Preflight refuses the packet otherwise, ISO 19005-1, 6.7.8)."""
     root = etree.Element(_q("x:xmpmeta"), nsmap={"x": _NS["x"]})
     rdf = _add(root, "rdf:RDF")
-    rdf_nsmap = {key: value for key, value in _NS.items() if key != "x"}
-    description = etree.SubElement(rdf, _q("rdf:Description"), nsmap=rdf_nsmap)
-    description.set(_q("rdf:about"), "")
+    schemas = _description(rdf, ("pdfaExtension", "pdfaSchema", "pdfaProperty"))
+    # PDF/UA-1 names its own schema among those to declare; ours always.
+    _extension_schema(schemas)
+    if claim is not None and claim.standard == "ua":
+        _declare_pdfuaid(schemas)
+    description = _description(rdf, ("dc", "pdf", "xmp", "pdfaid", "pdfuaid", PREFIX))
     if claim is not None and claim.standard == "a":
         _add(description, "pdfaid:part", str(claim.part))
         _add(description, "pdfaid:conformance", claim.conformance)
@@ -133,11 +142,15 @@ def xmp_packet(title: str | None, producer: str, metadata: PdfMetadata,
     _add(description, "pdf:Keywords", ", ".join(metadata.keywords()))
     _add(description, "xmp:CreatorTool", creator_tool())
     _own_properties(description, metadata)
-    # PDF/UA-1 names its own schema among those to declare; ours always.
-    _extension_schema(description)
-    if claim is not None and claim.standard == "ua":
-        _declare_pdfuaid(description)
     return _HEADER + etree.tostring(root, encoding="utf-8") + _TRAILER
+
+
+def _description(rdf, prefixes):
+    """An rdf:Description of the document (rdf:about="") declaring the namespaces it uses."""
+    nsmap = {"rdf": _NS["rdf"], **{prefix: _NS[prefix] for prefix in prefixes}}
+    description = etree.SubElement(rdf, _q("rdf:Description"), nsmap=nsmap)
+    description.set(_q("rdf:about"), "")
+    return description
 
 
 def _declare_pdfuaid(description) -> None:
@@ -152,4 +165,3 @@ def _declare_pdfuaid(description) -> None:
     _add(item, "pdfaProperty:category", "internal")
     _add(item, "pdfaProperty:description", "Indicates, which part of ISO 14289 standard is "
          "followed")
-

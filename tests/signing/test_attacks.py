@@ -84,11 +84,16 @@ def _pyhanko_sign(source: Path, target: Path, key: Path, cert: Path) -> Path:
 
 def _shadow(signed: Path, target: Path) -> Path:
     """An incremental update appended after the signature that paints a red box over page 1:
-    every signed byte stays as it was."""
+    every signed byte stays as it was, and (a careful attacker) so does the metadata, so that
+    the file still passes every archival check."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed.read_bytes()))
+    class MetadataKeepingWriter(IncrementalPdfFileWriter):
+        def _update_meta(self) -> None:
+            return None
+
+    writer = MetadataKeepingWriter(io.BytesIO(signed.read_bytes()))
     box = generic.StreamObject(stream_data=b"q 1 0 0 rg 50 500 400 200 re f Q")
     writer.add_stream_to_page(0, writer.add_object(box))
     output = io.BytesIO()
@@ -122,6 +127,22 @@ def test_the_good_signature_is_valid_with_the_institution_root(files, pki):
     assert "Common Name: Raíz Institucional" in result.output
     assert "añadido después: nada" in result.output
     assert "veredicto: válida" in result.output
+
+
+def test_the_institution_roots_named_in_pmg_toml(files, pki, tmp_path, monkeypatch):
+    """`trust` in pmg.toml: the roots `pmg verify` trusts when given no --trust."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "raices").mkdir()
+    shutil.copy(pki["raiz"][1], tmp_path / "raices" / "institucion.pem")
+    (tmp_path / "pmg.toml").write_text('trust = ["raices/institucion.pem"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _pmg("verify", files["bueno"])
+    assert result.exit_code == 0, result.output
+    assert "veredicto: válida" in result.output
+    # --trust replaces them: the self-signed «Ministro Falso» is not the institution's root.
+    result = _pmg("verify", files["bueno"], "--trust", pki["falso"][1])
+    assert result.exit_code == 1 and "NO confiable" in result.output
+    assert _pmg("verify", files["falso"]).exit_code == 1
 
 
 def test_without_a_root_the_good_signature_is_not_trusted(files):

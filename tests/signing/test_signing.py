@@ -172,12 +172,10 @@ def test_a_wrong_key_is_a_message_and_no_file(rendered, keys, tmp_path):
 
 
 def test_signing_a_filled_field_again_is_a_message_and_no_file(signed_circular, keys, tmp_path):
-    # pyhanko's own refusal (its SigningError lives in pyhanko.sign.general; naming it where it
-    # is not ended the command in an AttributeError).
     target = tmp_path / "dos-veces.pdf"
     result = _sign(signed_circular, keys, "--field", "firma", "-o", target)
     assert result.exit_code == 1, result.output
-    assert "Signature field with name firma appears to be filled already" in result.output
+    assert "el documento ya tiene un campo de firma «firma»" in result.output
     assert "Traceback" not in result.output and not target.exists()
 
 

@@ -17,7 +17,10 @@ def _name(common: str) -> x509.Name:
 
 
 def certificate(subject: str, key, issuer: tuple[str, object] | None, *, ca: bool,
-                start: dt.datetime, end: dt.datetime) -> x509.Certificate:
+                start: dt.datetime, end: dt.datetime,
+                timestamping: bool = False) -> x509.Certificate:
+    """A certificate for `subject`; `timestamping`: a timestamp authority's (RFC 3161 asks
+    its one extended key usage, critical)."""
     issuer_name, issuer_key = (subject, key) if issuer is None else issuer
     builder = (x509.CertificateBuilder().subject_name(_name(subject))
                .issuer_name(_name(issuer_name)).public_key(key.public_key())
@@ -29,6 +32,9 @@ def certificate(subject: str, key, issuer: tuple[str, object] | None, *, ca: boo
         digital_signature=True, content_commitment=not ca, key_encipherment=False,
         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
         encipher_only=False, decipher_only=False), critical=True)
+    if timestamping:
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
     return builder.sign(issuer_key, hashes.SHA256())  # type: ignore[arg-type]
 
 

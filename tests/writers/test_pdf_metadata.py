@@ -7,7 +7,14 @@ import hashlib
 from lxml import etree
 
 from pmg_docs.load import CatalogRegistry, load_document
-from pmg_docs.writers.pdf_metadata import VARIANTS, Claim, PdfMetadata, claim, document_metadata
+from pmg_docs.writers.pdf_metadata import (
+    VARIANTS,
+    Claim,
+    PdfMetadata,
+    claim,
+    document_metadata,
+    sources_sha256,
+)
 from pmg_docs.writers.xmp import NAMESPACE, PROPERTIES, xmp_packet
 from tests.support.paths import ROOT
 
@@ -33,8 +40,8 @@ def test_metadata_of_a_2011_formulation():
     assert meta.date is None
 
 
-def test_a_guide_has_no_issuer():
-    catalog = CatalogRegistry().get("pmg-2024").model
+def test_a_guide_without_a_publisher_has_no_issuer():
+    catalog = CatalogRegistry().get("pmg-2024").model.model_copy(update={"publisher": None})
     system = catalog.systems[0]
     meta = document_metadata("guide", catalog, system, b"catalog", "requisitos")
     assert meta.issuer is None and meta.description == catalog.title
@@ -66,3 +73,74 @@ def test_a_pdfua_claim_declares_its_schema():
     prefixes = [e.text for e in root.iter("{http://www.aiim.org/pdfa/ns/schema#}prefix")]
     assert prefixes == ["pmg", "pdfuaid"]
     assert root.find(".//{http://www.aiim.org/pdfa/ns/id/}part") is None
+
+
+def test_the_extension_schemas_come_first_in_their_own_description():
+    # PDFBox Preflight reads the packet in order: our namespace must be declared before any of
+    # its properties appears (tests/writers/test_preflight.py runs it on real files).
+    first, second = _packet(Claim("a", 1, "B")).iter(
+        "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")
+    assert [etree.QName(e).localname for e in first] == ["schemas"]
+    assert not [e for e in second.iter() if etree.QName(e).namespace
+                == "http://www.aiim.org/pdfa/ns/extension/"]
+    assert second.find(f"{{{NAMESPACE}}}kind") is not None
+
+
+def _results_document():
+    return load_document(ROOT / "examples" / "2024" / "resultados" / "ips.yaml",
+                         CatalogRegistry())
+
+
+def test_results_name_their_service_in_every_property():
+    from pmg_docs.render.pipeline import RenderOptions, lay_out, made_from, render_document
+
+    document = _results_document()
+    sources = made_from(document)
+    assert [p.name for p in sources] == ["ips.yaml", "ips.yaml"]  # itself and its formulation
+    meta = document_metadata(document.kind, document.catalog, document.model,
+                             [p.read_bytes() for p in sources], document.format.name,
+                             linked=[link.model for link in document.links])
+    assert meta.issuer == "INSTITUTO DE PREVISION SOCIAL"
+    assert meta.ministry == "MINISTERIO DEL TRABAJO Y PREVISION SOCIAL"
+    # Spanish keywords: what the document is, and who issues it; never the kind's code name.
+    assert meta.keywords() == ["PMG", "2024", "pmg-2024", "informe de cumplimiento",
+                               meta.issuer, meta.ministry]
+    html = lay_out(document, RenderOptions(("docx",)))[0]
+    title = etree.HTML(html.encode()).findtext(".//title")
+    assert title.endswith("— INSTITUTO DE PREVISION SOCIAL")
+    # The DOCX's core properties say the same as the PDF's information dictionary.
+    import io
+
+    import docx
+
+    data = render_document(document, RenderOptions(("docx",))).data["docx"]
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert (props.title, props.author, props.keywords, props.category) == (
+        title, meta.issuer, ", ".join(meta.keywords()), "informe de cumplimiento")
+
+
+def test_sources_hash_is_defined_over_the_sorted_sources():
+    a, b = b"uno\n", b"dos\n"
+    assert sources_sha256([a]) == hashlib.sha256(a).hexdigest()
+    digests = sorted(hashlib.sha256(x).hexdigest() for x in (a, b))
+    expected = hashlib.sha256("".join(d + "\n" for d in digests).encode()).hexdigest()
+    assert sources_sha256([a, b]) == sources_sha256([b, a]) == expected
+
+
+def test_the_report_is_identified_by_the_files_it_consolidates():
+    from pmg_docs.render.pipeline import made_from
+    from pmg_docs.render.report import report_document
+    from pmg_docs.views.year import consolidate
+
+    folder = ROOT / "examples" / "2024"
+    year = consolidate(folder, CatalogRegistry())
+    sources = made_from(report_document(year))
+    assert sorted(sources) == sorted([*folder.glob("*.yaml"), *folder.glob("resultados/*.yaml")])
+    assert year.catalog_document.source.path not in sources
+
+
+def test_documents_drawn_from_the_catalog_are_issued_by_its_publisher():
+    catalog = CatalogRegistry().get("pmg-2024").model
+    meta = document_metadata("guide", catalog, catalog.systems[0], b"catalog", "requisitos")
+    assert (meta.issuer, meta.ministry) == ("DIRECCIÓN DE PRESUPUESTOS", "MINISTERIO DE HACIENDA")
+    assert meta.keywords()[3] == "guía de requisitos"

@@ -28,6 +28,7 @@ import lxml.html
 from docx import Document
 
 from ...resources import templates_dir
+from ..pdf_metadata import PdfMetadata
 from ..zips import fixed_zip_times
 from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
@@ -45,10 +46,12 @@ def reference_path():
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | None = None) -> bytes:
+def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | None = None,
+               metadata: PdfMetadata | None = None) -> bytes:
     """The DOCX of `html` in `style` (the package's when None); images are read from the
     package's templates folder and the folders in `extra_allowed` (the user's templates)
-    only."""
+    only. `metadata` (the same the PDF records) fills the core properties: author, subject,
+    keywords."""
     from ...style import load_style
     from .reference import reference_docx
 
@@ -63,7 +66,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
                          [templates_dir(), *extra_allowed], style)
     for child in body:
         writer.block(child, document)
-    set_properties(document, root.findtext(".//title") or "")
+    set_properties(document, root.findtext(".//title") or "", metadata)
     buffer = io.BytesIO()
     document.save(buffer)
     return fixed_zip_times(buffer.getvalue(), package_order)

@@ -92,11 +92,18 @@ def core_title(title: str) -> str:
     return title[:end].rstrip() + "…"
 
 
-def set_properties(document, title: str) -> None:
+def set_properties(document, title: str, metadata=None) -> None:
+    """The core properties Word shows in «Propiedades»: the title, who issues the document,
+    its subject and keywords (the same the PDF records, writers/pdf_metadata.py), and pmg-docs
+    as the one who last wrote it."""
     props = document.core_properties
     props.title = core_title(title)
-    props.author = "pmg-docs"
+    props.author = core_title(metadata.issuer) if metadata and metadata.issuer else "pmg-docs"
     props.last_modified_by = "pmg-docs"
+    if metadata is not None:
+        props.subject = core_title(metadata.description or "")
+        props.keywords = core_title(", ".join(metadata.keywords()))
+        props.category = core_title(metadata.kind_noun or metadata.kind)
     props.language = "es-CL"
     props.created = FIXED_DATETIME
     props.modified = FIXED_DATETIME
