@@ -74,7 +74,9 @@ class Cell:
     header: str
 
     def where(self, book: str) -> str:
-        return f"{book}:{quote_sheetname(self.sheet)}!{self.ref} ({self.header})"
+        # As Excel writes a reference: the sheet's name quoted when it has spaces.
+        sheet = self.sheet if re.fullmatch(r"\w+", self.sheet) else quote_sheetname(self.sheet)
+        return f"{book}:{sheet}!{self.ref} ({self.header})"
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ class _Book:
     formulas: Workbook
     registry: Any
     drafts: dict[str, Draft] = field(default_factory=dict)
-    unreadable: set[tuple[str, tuple, object]] = field(default_factory=set)
+    unreadable: set[tuple[str, tuple]] = field(default_factory=set)
 
     def typed(self, column: Field, value: Value, draft: Draft, item: dict,
               row: dict[int, Value], sheet: Sheet) -> Any:
@@ -442,7 +444,8 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
         found = next((k for k, e in enumerate(entries)
                       if e.get(header.column.name) == key), None)
         if found is None:
-            if (draft.name, table.path[:level + 1], value.value) not in book.unreadable \
+            # Under an item whose own row could not be read, the row is not reported again.
+            if (draft.name, table.path[:level + 1]) not in book.unreadable \
                     and key is not None:
                 parent = next(s for s in layout() if s.kind == sheet.kind
                               and draft.format in s.formats
@@ -460,7 +463,7 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
     item: dict = {}
     key = book.typed(key_header.column, row[key_index], draft, item, row, sheet)
     if key is None:
-        book.unreadable.add((draft.name, table.path, row[key_index].value))
+        book.unreadable.add((draft.name, table.path))
     expanded = table.expanded
     existing = next((k for k, e in enumerate(items) if e.get(key_header.column.name) == key),
                     None) if expanded is not None and key is not None else None
