@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, blocking, display_name
@@ -37,14 +37,12 @@ from ..models.tabular import CHOICE, FLAG, INTEGER, LINES, NUMBER, TEXT, put
 from ..models.tabular import Column as Field
 from ..writers.commitments_xlsx import (
     FILE,
-    LISTS_SHEET,
     NO,
     NUMBER_OF,
     OWN,
     PARENT,
     VALUE,
     YES,
-    Header,
     Sheet,
     excel_round,
     indicator_scale,
@@ -406,7 +404,7 @@ def _catalog(book: _Book, draft: Draft, ident: object, cell: Cell) -> object:
 
 def _read_items(book: _Book, sheet: Sheet) -> None:
     """Each row of a format's sheet: an item under its parents, in the file it names."""
-    reader, table = book.reader, sheet.table
+    reader = book.reader
     for row in reader.rows(book.values, book.formulas, sheet):
         file_value = row[0]
         name = _file_name(reader, file_value.value, file_value.cell)
@@ -507,6 +505,26 @@ def _expand(book: _Book, draft: Draft, item: dict, here: tuple, row: dict[int, V
     numbers.append(typed)
 
 
+def _read_sheets(book: _Book, sheets: list[Sheet], present: list[Sheet]) -> None:
+    """The sheets listing files first (they make the drafts), then each format's, parents
+    before children."""
+    for sheet in present:
+        if sheet.is_root:
+            _read_root(book, sheet)
+    used = {(d.kind, d.format) for d in book.drafts.values()}
+    for sheet in sheets:
+        if sheet.is_root:
+            continue
+        if sheet.title not in book.values.sheetnames:
+            if any((sheet.kind, f) in used for f in sheet.formats):
+                book.reader.problems.append(Diagnostic(book.reader.book, None, (), _(
+                    "falta la hoja «{sheet}»; se espera en un libro con archivos del formato "
+                    "{format}, como lo escribe pmg export").format(
+                    sheet=sheet.title, format=", ".join(sheet.formats))))
+            continue
+        _read_items(book, sheet)
+
+
 def read_workbook(path: Path, registry) -> tuple[dict[str, Draft], list[Diagnostic]]:
     """The sources of a workbook as drafts (data and cells), and every problem read."""
     from openpyxl import load_workbook
@@ -528,21 +546,7 @@ def read_workbook(path: Path, registry) -> tuple[dict[str, Draft], list[Diagnost
     sheets = layout()
     present = [s for s in sheets if s.title in values.sheetnames]
     try:
-        for sheet in present:
-            if sheet.is_root:
-                _read_root(book, sheet)
-        used = {(d.kind, d.format) for d in book.drafts.values()}
-        for sheet in sheets:
-            if sheet.is_root:
-                continue
-            if sheet.title not in values.sheetnames:
-                if any((sheet.kind, f) in used for f in sheet.formats):
-                    reader.problems.append(Diagnostic(book_name, None, (), _(
-                        "falta la hoja «{sheet}»; se espera en un libro con archivos del formato "
-                        "{format}, como lo escribe pmg export").format(
-                        sheet=sheet.title, format=", ".join(sheet.formats))))
-                continue
-            _read_items(book, sheet)
+        _read_sheets(book, sheets, present)
     except WorkbookRefused as exc:
         return {}, [Diagnostic(book_name, None, (), str(exc))]
     finally:
@@ -609,13 +613,16 @@ def _merge(node: Any, data: Any, key: str | None = None) -> Any:
             else:
                 node.append(_node(v, in_stages=in_stages))
         return node
+    return node if _same_scalar(node, data) else _node(data, key)
+
+
+def _same_scalar(node: Any, data: Any) -> bool:
+    """Whether a value as written (a ruamel scalar) is the value read from the workbook."""
     if type(node) is bool or type(data) is bool:
-        return node if node is data else data
-    if isinstance(node, (int, float)) and isinstance(data, (int, float)) and node == data:
-        return node
-    if isinstance(node, str) and isinstance(data, str) and str(node) == data:
-        return node
-    return _node(data, key)
+        return node is data
+    if isinstance(node, (int, float)) and isinstance(data, (int, float)):
+        return bool(node == data)
+    return isinstance(node, str) and isinstance(data, str) and str(node) == data
 
 
 def _updated_text(existing: str, data: dict) -> str | None:

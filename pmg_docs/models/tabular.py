@@ -214,7 +214,8 @@ def tables(model: type[BaseModel], titles: dict[str, str]) -> list[Table]:
     as kinds.py declares them (msgids)."""
     found: list[Table] = []
 
-    def walk(current: type[BaseModel], path: tuple[str, ...], parents: tuple[Column, ...]):
+    def walk(current: type[BaseModel], path: tuple[str, ...],
+             parents: tuple[Column, ...]) -> None:
         lists: dict[str, type[BaseModel]] = {}
         expanded: list[Expanded] = []
         columns = _columns(current, (), (), None, lists, expanded, top=not path)
@@ -239,13 +240,13 @@ def get(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def put(data: dict, path: tuple[str, ...], value: Any) -> None:
+def put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         data = data.setdefault(part, {})
     data[path[-1]] = value
 
 
-def cell_values(table: Table, item_data: dict) -> list[Any]:
+def cell_values(table: Table, item_data: dict[str, Any]) -> list[Any]:
     """The values of an item's own columns; a field at its default is None (an empty cell)."""
     out = []
     for column in table.columns:

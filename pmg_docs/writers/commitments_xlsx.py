@@ -39,9 +39,12 @@ from ..models.tabular import (
     LINES,
     NUMBER,
     TEXT,
+    Table,
+    cell_values,
+    get,
+    tables,
 )
 from ..models.tabular import Column as Field
-from ..models.tabular import Table, cell_values, get, tables
 from .xlsx import (
     CELL_CHARACTERS,
     DECIMAL,
