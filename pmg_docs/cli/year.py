@@ -79,12 +79,12 @@ def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, .
         write_file(path, data)
     formulations = sum(1 for _n, d in documents if d.kind == kinds.FORMULATION)
     reports = len(documents) - formulations
-    click.echo(_("escrito {path}: {formulations}, {reports}").format(
-        path=path,
-        formulations=ngettext("{count} formulación", "{count} formulaciones",
-                              formulations).format(count=formulations),
-        reports=ngettext("{count} informe de cumplimiento", "{count} informes de cumplimiento",
-                         reports).format(count=reports)))
+    counts = [ngettext("{count} formulación", "{count} formulaciones",
+                       formulations).format(count=formulations)]
+    if reports:
+        counts.append(ngettext("{count} informe de cumplimiento",
+                               "{count} informes de cumplimiento", reports).format(count=reports))
+    click.echo(_("escrito {path}: {counts}").format(path=path, counts=", ".join(counts)))
     if left_out:
         raise InputError([], outcome=_("el libro se escribió sin los archivos con errores "
                                        "(arriba)"))
