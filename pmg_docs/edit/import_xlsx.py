@@ -33,7 +33,7 @@ from ..load.number_hints import number_advice
 from ..load.workbook_guard import UnsafeWorkbook, check_workbook_archive
 from ..models.base import ID_PATTERN
 from ..models.catalog import Catalog
-from ..models.tabular import CHOICE, FLAG, INTEGER, LINES, NUMBER, TEXT, put
+from ..models.tabular import FLAG, INTEGER, LINES, NUMBER, TEXT, put
 from ..models.tabular import Column as Field
 from ..writers.commitments_xlsx import (
     FILE,
@@ -316,9 +316,7 @@ class _Book:
                 if text is not None else None
         if kind == TEXT and column.catalog_list:
             return reader.ident(value.value, value.cell, column, draft.catalog)
-        return reader.text(value.value, value.cell,
-                           strip=kind in (TEXT, CHOICE) and column.name not in (
-                               "description", "notes", "justification"))
+        return reader.text(value.value, value.cell, strip=not column.markdown)
 
     def _percent_target(self, item: dict, draft: Draft) -> bool:
         scale = indicator_scale(item, draft.catalog) if draft.catalog else None

@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..i18n import _
+from .base import MARKDOWN
 from .vocabulary import item, title
 
 # Column kinds: how a cell is written and read.
@@ -64,6 +65,8 @@ class Column:
     catalog_list: str | None = None
     # A choice's allowed values.
     choices: tuple[str, ...] = ()
+    # Markdown (a description, a note): its line ends and indentation are kept as typed.
+    markdown: bool = False
     # A model the field belongs to that is optional (a target, a definition): all its cells
     # empty is the model left out.
     optional_group: tuple[str, ...] | None = None
@@ -204,7 +207,8 @@ def _columns(model: type[BaseModel], prefix: tuple[str, ...], titles: tuple[str,
             (*prefix, name), _capital(" › ".join(words)), kind, default,
             percent=kind == NUMBER and _percent(metadata),
             catalog_list=CATALOG_LISTS.get(name) if kind == TEXT else None,
-            choices=choices, optional_group=optional_group))
+            choices=choices, optional_group=optional_group,
+            markdown=any(m is MARKDOWN for m in metadata)))
     return columns
 
 
