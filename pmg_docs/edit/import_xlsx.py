@@ -440,7 +440,13 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
         found = next((k for k, e in enumerate(entries)
                       if e.get(header.column.name) == key), None)
         if found is None:
-            # Under an item whose own row could not be read, the row is not reported again.
+            if value.value in (None, "") and value.formula is None:
+                reader.problem(value.cell, _(
+                    "celda vacía; se espera el {parent} al que pertenece esta fila").format(
+                    parent=header.title.lower()))
+                return
+            # Under an item whose own row could not be read, the row is not reported again;
+            # nor is a key the cell's own message already answered.
             if (draft.name, table.path[:level + 1]) not in book.unreadable \
                     and key is not None:
                 parent = next(s for s in layout() if s.kind == sheet.kind

@@ -121,6 +121,8 @@ def _edit(book, sheet, cell, value, number_format=None):
                                      "está en la hoja «Servicios»; se espera cada archivo allí"),
     ("Etapas", "G3", 5, "compromisos.xlsx:Etapas!G3 (N°): se espera el N° 2 (los números de "
                         "cada etapa van en orden, desde 1, uno por fila); tiene 5"),
+    ("Indicadores", "B3", None, "compromisos.xlsx:Indicadores!B3 (Objetivo): celda vacía; se "
+                                "espera el objetivo al que pertenece esta fila"),
     ("Resultados etapas", "E3", 7, "compromisos.xlsx:'Resultados etapas'!E3 (N°): se espera "
                                    "el N° 2"),
 ])
