@@ -425,7 +425,10 @@ def _read_items(book: _Book, sheet: Sheet) -> None:
         _read_item(book, sheet, draft, row)
 
 
-def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -> None:
+def _parent_of(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]
+               ) -> tuple[dict, tuple] | None:
+    """The item a row belongs to (the draft itself for a top list) and its field path, found
+    by the parents' keys the row names; None, reported once, when one is not there."""
     reader, table = book.reader, sheet.table
     container: dict = draft.data
     path: tuple = ()
@@ -444,7 +447,7 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
                 reader.problem(value.cell, _(
                     "celda vacía; se espera el {parent} al que pertenece esta fila").format(
                     parent=header.title.lower()))
-                return
+                return None
             # Under an item whose own row could not be read, the row is not reported again;
             # nor is a key the cell's own message already answered.
             if (draft.name, table.path[:level + 1]) not in book.unreadable \
@@ -455,9 +458,18 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
                 reader.problem(value.cell, _(
                     "«{id}» no está en la hoja «{sheet}» para {name}; se espera allí una fila "
                     "suya").format(id=key, sheet=parent.title, name=draft.name))
-            return
+            return None
         container = entries[found]
         path = (*path, table.path[level], found)
+    return container, path
+
+
+def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -> None:
+    table = sheet.table
+    parent = _parent_of(book, sheet, draft, row)
+    if parent is None:
+        return
+    container, path = parent
     own = [(i, h) for i, h in enumerate(sheet.headers) if h.role == OWN and h.column]
     key_index, key_header = own[0]
     assert key_header.column is not None
