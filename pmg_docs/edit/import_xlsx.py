@@ -696,7 +696,6 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
     warning)."""
     from ..checks import check_document
     from ..output import write_document
-    from .fmt import FormatError, canonical_text
 
     book = display_name(path)
     drafts, problems = read_workbook(path, registry)
@@ -719,7 +718,7 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
             loaded[target.resolve()] = document
             problems += _located(draft, book, check_document(document))
             texts[target] = _kept(target, text, draft, registry, problems, force,
-                                  canonical_text, FormatError)
+                                  document.model)
     if not force:
         problems += [Diagnostic(display_name(target), None, (), _(
             "ya existe; se espera un archivo nuevo, o --force para reemplazarlo"))
@@ -732,28 +731,26 @@ def import_workbook(path: Path, out_dir: Path, registry, force: bool = False,
 
 
 def _kept(target: Path, text: str, draft: Draft, registry, problems: list[Diagnostic],
-          force: bool, canonical_text, format_error) -> str:
+          force: bool, model: Any) -> str:
     """The text to write at `target`: over an existing source, that source updated in place
-    (comments and order kept) when it reads back as the same model; else the new text in the
-    canonical layout."""
+    (comments and order kept) when it reads back as the same model (`model`, the draft's);
+    else the new text in the canonical layout."""
     from ..diagnostics import Severity
     from ..load.from_text import document_from_text
+    from .fmt import FormatError, canonical_text
 
-    fresh = canonical_text(text, draft.name, registry)
     if not (force and target.is_file()):
-        return fresh
+        return canonical_text(text, draft.name, registry)
     try:
         existing = target.read_text(encoding="utf-8")
         updated = _updated_text(existing, draft.data)
         if updated is not None:
             updated = canonical_text(updated, draft.name, registry)
-            same = document_from_text(updated, target, draft.name, registry)
-            expected = document_from_text(fresh, target, draft.name, registry)
-            if same.model == expected.model:
+            if document_from_text(updated, target, draft.name, registry).model == model:
                 return updated
-    except (OSError, UnicodeDecodeError, InputError, format_error):
+    except (OSError, UnicodeDecodeError, InputError, FormatError):
         pass
     problems.append(Diagnostic(display_name(target), None, (), _(
         "se escribe de nuevo desde el libro, sin los comentarios que tenía: no se pudo "
         "actualizar en su lugar"), Severity.WARNING))
-    return fresh
+    return canonical_text(text, draft.name, registry)
