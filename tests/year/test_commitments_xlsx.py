@@ -191,7 +191,11 @@ def test_import_never_overwrites_without_force(book, tmp_path):
     result = run("import", "xlsx", book, "-o", out)
     assert result.exit_code == 1 and "ya existe" in result.stderr
     assert (out / "aduanas.yaml").read_text(encoding="utf-8") == "mío\n"
-    assert run("import", "xlsx", book, "-o", out, "--force").exit_code == 0
+    result = run("import", "xlsx", book, "-o", out, "--force")
+    assert result.exit_code == 0
+    # Not a source it can update in place: written anew, and said so.
+    assert "aduanas.yaml: aviso: se escribe de nuevo desde el libro, sin los comentarios que " \
+           "tenía" in result.stderr
 
 
 def test_export_leaves_out_a_file_with_errors_and_says_so(tmp_path):
