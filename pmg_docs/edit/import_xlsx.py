@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from .. import kinds
 from ..diagnostics import Diagnostic, InputError, blocking, display_name
 from ..i18n import _
-from ..load.number_hints import number_advice
+from ..load.number_hints import number_advice, yaml_number
 from ..load.workbook_guard import UnsafeWorkbook, check_workbook_archive
 from ..models.base import ID_PATTERN
 from ..models.catalog import Catalog
@@ -211,6 +211,12 @@ class _Reader:
         if value is None or value == "":
             return None
         if isinstance(value, str):
+            if yaml_number(value) == value.strip():
+                # 35 kept as text (a cell formatted as Text, or typed '35): no quotes to drop.
+                self.problem(cell, _(
+                    "la celda guarda «{value}» como texto; se espera un número: dé a la celda el "
+                    "formato Número y escríbalo de nuevo").format(value=value.strip()))
+                return None
             advice = number_advice(value)
             self.problem(cell, advice or _(
                 "«{value}» no es un número; se espera un número (sin texto ni símbolos)").format(

@@ -116,6 +116,8 @@ def _edit(book, sheet, cell, value, number_format=None):
                                         "se encontró el texto «12.608.049»; en YAML un número se "
                                         "escribe con punto decimal y sin separador de miles: "
                                         "escriba 12608049"),
+    ("Objetivos", "D3", "40", "compromisos.xlsx:Objetivos!D3 (Ponderación): la celda guarda «40» "
+                              "como texto; se espera un número: dé a la celda el formato Número"),
     # What the reader itself answers, row by row.
     ("Objetivos", "A2", "otro.yaml", "compromisos.xlsx:Objetivos!A2 (Archivo): «otro.yaml» no "
                                      "está en la hoja «Servicios»; se espera cada archivo allí"),
