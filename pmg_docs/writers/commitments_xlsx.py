@@ -50,6 +50,7 @@ from .xlsx import (
     DECIMAL,
     Column,
     add_table,
+    append_row,
     new_workbook,
     workbook_bytes,
 )
@@ -401,12 +402,13 @@ def export_workbook(documents: list[tuple[str, Document[Any]]]) -> bytes:
     if lists.columns:
         listing = workbook.create_sheet(_(LISTS_SHEET))
         listing.sheet_state = "hidden"
-        for index, (title, entries) in enumerate(lists.columns):
-            listing.cell(1, 2 * index + 1, title)
-            listing.cell(1, 2 * index + 2, _("nombre"))
-            for number, (ident, name) in enumerate(entries, start=2):
-                listing.cell(number, 2 * index + 1, ident)
-                listing.cell(number, 2 * index + 2, name)
+        append_row(listing, [value for title, _entries in lists.columns
+                             for value in (title, _("nombre"))])
+        # A catalog's names are text, even one that begins with "=" (append_row's rule).
+        for number in range(max(len(e) for _t, e in lists.columns)):
+            append_row(listing, [value for _title, entries in lists.columns
+                                 for value in (entries[number] if number < len(entries)
+                                               else (None, None))])
     # A workbook openpyxl writes holds no computed values: Excel and LibreOffice compute the
     # names and targets when they open it.
     workbook.calculation.fullCalcOnLoad = True
