@@ -163,9 +163,12 @@ class Format:
     # The source this one names (a results file's formulation), None for a source that names
     # none.
     link: Link | None = None
-    # Whether a year's sources of this format have a workbook form (`pmg export` writes them to
-    # Excel, `pmg import xlsx` reads them back).
-    workbook: bool = False
+    # The workbook form of a year's sources of this format (`pmg export` writes them to Excel,
+    # `pmg import xlsx` reads them back): each sheet's title (a msgid) by the list of the model
+    # it holds, dotted ("objectives.indicators"), "" for the source's own row; None: no
+    # workbook form. Columns come from the model's fields (models/tabular.py): a new field is a
+    # new column, a new list of the model needs its sheet named here.
+    workbook: dict[str, str] | None = None
     # A formulation's: what it commits, in the one shape results read (its model -> the list
     # of domain/commitments.py); None for a format nothing is reported against.
     commitments: Part[Commitments] | None = None
@@ -211,7 +214,7 @@ class Kind:
 
 def _format(name: str, package: str, *, model: str | None,
             annexes: dict[str, Annex] | None = None, scaffold: bool = False,
-            link: Link | None = None, workbook: bool = False,
+            link: Link | None = None, workbook: dict[str, str] | None = None,
             commitments: str | None = None) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and edit/new/NAME.py."""
@@ -255,15 +258,29 @@ ANNEX = "annex"
 REQUISITOS = Annex(view=Part("pmg_docs.views.annex:requirements_annex"),
                    template="anexo-requisitos")
 
+# The sheet that lists a year's formulations (one row each, whatever their format) and the one
+# that lists its results files.
+SERVICES_SHEET, REPORTS_SHEET = N_("Servicios"), N_("Informes")
+
 KINDS: dict[str, Kind] = {
     FORMULATION: Kind(FORMULATION, N_("formulación"), {
         BY_OBJECTIVES: _format(BY_OBJECTIVES, "objetivos", model="objetivos:Formulation",
-                             annexes={"requisitos": REQUISITOS}, scaffold=True, workbook=True,
-                             commitments="by_objectives"),
-        "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True,
-                         commitments="by_areas"),
+                               annexes={"requisitos": REQUISITOS}, scaffold=True, workbook={
+                                   "": SERVICES_SHEET, "objectives": N_("Objetivos"),
+                                   "objectives.systems": N_("Sistemas"),
+                                   "objectives.systems.stages": N_("Etapas"),
+                                   "objectives.indicators": N_("Indicadores"),
+                                   "gender_measures": N_("Medidas de género")},
+                               commitments="by_objectives"),
+        "areas": _format("areas", "areas", model="areas:Formulation", scaffold=True, workbook={
+            "": SERVICES_SHEET, "systems": N_("Sistemas por área"),
+            "exemptions": N_("Exenciones")},
+            commitments="by_areas"),
         "indicadores": _format("indicadores", "indicadores", model="indicadores:Formulation",
-                               scaffold=True, commitments="by_indicators"),
+                               scaffold=True, workbook={
+                                   "": SERVICES_SHEET,
+                                   "indicators": N_("Indicadores de desempeño")},
+                               commitments="by_indicators"),
     }),
     CIRCULAR: Kind(CIRCULAR, N_("circular"), {
         "carta": _format("carta", "circular", model="circular:Circular", scaffold=True),
@@ -280,7 +297,11 @@ KINDS: dict[str, Kind] = {
     }),
     RESULTS: Kind(RESULTS, N_("informe de cumplimiento"), {
         "cumplimiento": _format("cumplimiento", "results", model="results:Results",
-                                scaffold=True, link=ABOUT_COMMITMENTS),
+                                scaffold=True, link=ABOUT_COMMITMENTS, workbook={
+                                    "": REPORTS_SHEET, "indicators": N_("Resultados indicadores"),
+                                    "systems": N_("Resultados sistemas"),
+                                    "systems.stages": N_("Resultados etapas"),
+                                    "external_causes": N_("Causas externas")}),
     }),
     # The year's indicators month by month (or by quarter), against the formulation's targets.
     MONTHLY_REPORT: Kind(MONTHLY_REPORT, N_("informe mensual de indicadores"), {

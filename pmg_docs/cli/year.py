@@ -49,8 +49,10 @@ def report(directory: Path, options: RenderOptions) -> None:
 
 
 @click.command(help=_(
-    "Los compromisos de cada formulación bajo CARPETA en un libro de Excel, que "
-    "`pmg import xlsx` lee de vuelta."))
+    "Las formulaciones (de todo formato) y los informes de cumplimiento bajo CARPETA en un libro "
+    "de Excel, que `pmg import xlsx` lee de vuelta. Un archivo con errores queda fuera: el libro "
+    "se escribe con el resto, se dice qué archivo quedó fuera y por qué, y el código de salida "
+    "es 1."))
 @click.argument("directory", metavar=_("CARPETA"),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", "path", required=True, metavar=_("ARCHIVO"),
@@ -62,21 +64,30 @@ def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, .
     from ..build.lock import locked
     from ..load import CatalogRegistry
     from ..output import write_file
-    from ..writers.commitments_xlsx import export_workbook, year_formulations
+    from ..writers.commitments_xlsx import export_workbook, year_sources
 
     if path.exists() and not force:
         raise click.BadParameter(_("{path} ya existe; use --force para reemplazarlo").format(
             path=path), param_hint="'-o'")
-    try:
-        documents = year_formulations(directory, CatalogRegistry(catalog_dirs))
-        data = export_workbook(documents)
-    except InputError as exc:
-        raise InputError(exc.diagnostics, outcome=_("no se escribió el libro")) from None
+    documents, left_out = year_sources(directory, CatalogRegistry(catalog_dirs))
+    print_diagnostics(left_out)
+    if not documents:
+        raise InputError([], outcome=_("no se escribió el libro: no hay formulaciones ni "
+                                       "informes que exportar"))
+    data = export_workbook(documents)
     with locked(path.parent):
         write_file(path, data)
-    click.echo(ngettext("escrito {path}: {count} formulación",
-                        "escrito {path}: {count} formulaciones",
-                        len(documents)).format(path=path, count=len(documents)))
+    formulations = sum(1 for _n, d in documents if d.kind == kinds.FORMULATION)
+    reports = len(documents) - formulations
+    counts = [ngettext("{count} formulación", "{count} formulaciones",
+                       formulations).format(count=formulations)]
+    if reports:
+        counts.append(ngettext("{count} informe de cumplimiento",
+                               "{count} informes de cumplimiento", reports).format(count=reports))
+    click.echo(_("escrito {path}: {counts}").format(path=path, counts=", ".join(counts)))
+    if left_out:
+        raise InputError([], outcome=_("el libro se escribió sin los archivos con errores "
+                                       "(arriba)"))
 
 
 @click.group("import", help=_("Leer compromisos desde otros formatos (un libro de Excel)."))

@@ -1,6 +1,9 @@
 """Every formulation and results file of a year under a folder, checked and judged.
 
-All sources must be clean and of one catalog; a formulation without results is listed as such;
+All sources must be clean and of one year; a formulation without results is listed as such;
+a year's formulations may be of every format, and of several catalogs of that year (the PMG's
+by objectives, a Formulario H of performance indicators, a marco by areas): the report is laid
+out by the one catalog that says how results are judged (`rules.compliance`);
 a results file whose formulation lies outside the folder still counts (it names it). Work plans,
 circulars and catalogs under the folder are not part of the year's figures and are left out.
 """
@@ -19,6 +22,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document, iter_source_files, load_source, parse_document
 from ..load.located_yaml import YamlSource
 from ..load.references import link_formulation
+from ..models.catalog import Catalog
 from ..models.results import Results
 from ..models.service import FormulationHeader
 
@@ -34,8 +38,8 @@ def _order(service: ServiceYear) -> tuple[str, str, str]:
 
 def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     """The year under `directory`. Raises InputError with every problem found when a source
-    has errors, when sources are of different catalogs, when there is nothing to report, or
-    when their catalog does not say how results are judged."""
+    has errors, when sources are of different years, when there is nothing to report, or
+    when not one of their catalogs says how results are judged."""
     sources, problems = _year_sources(directory)
     # A year's formulations may be of any format; those that results answer are by objectives
     # (load/references.py checks it).
@@ -53,17 +57,9 @@ def consolidate(directory: Path, registry: CatalogRegistry) -> Year:
     if problems:
         raise InputError(problems)
 
-    catalog_id = _one_catalog(directory, [*formulations.values(), *results])
+    catalog_document = _report_catalog(directory, [*formulations.values(), *results],
+                                       registry)
     services = _services(formulations, results)
-    catalog_document = registry.get(catalog_id)
-    assert catalog_document is not None  # every source was read against it
-    if catalog_document.model.rules.compliance is None:
-        # A results file asks for the rules itself (checks/results.py); a year of formulations
-        # alone must too, for the report lays out the catalog's incentive bands.
-        raise InputError([catalog_document.diagnostic(("rules",), _(
-            "el catálogo {catalog} no dice cómo se juzgan los resultados; se espera "
-            "`rules.compliance` en él (umbral de cumplimiento y tramos de incentivo)").format(
-            catalog=catalog_id))])
     year = Year(catalog_document, sorted(services, key=_order))
     for service in year.services:
         if service.results is None:
@@ -108,19 +104,40 @@ def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
     return document
 
 
-def _one_catalog(directory: Path, documents: list[Document[Any]]) -> str:
-    """The id of the one catalog the documents are written against; InputError when there is
-    none or there are several."""
-    catalogs = {d.catalog.id for d in documents}
+def _report_catalog(directory: Path, documents: list[Document[Any]],
+                    registry: CatalogRegistry) -> Document[Catalog]:
+    """The catalog the year's report is laid out by: of the one year the documents are
+    written for, the catalog that says how results are judged. InputError when there are no
+    documents, when they are of several years, or when not exactly one of their catalogs
+    declares `rules.compliance`."""
+    catalogs = {d.catalog.id: d.catalog for d in documents}
     if not catalogs:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
             "no hay formulaciones ni resultados en la carpeta; se esperan archivos con "
             "`kind: formulation` y `kind: results`"))])
-    if len(catalogs) > 1:
+    years = {c.year for c in catalogs.values()}
+    if len(years) > 1:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
-            "la carpeta mezcla años: catálogos {catalogs}; se espera un solo catálogo (un año) "
-            "por informe").format(catalogs=", ".join(sorted(catalogs))))])
-    return catalogs.pop()
+            "la carpeta mezcla años: catálogos {catalogs}; se espera un solo año por "
+            "informe").format(catalogs=", ".join(
+                f"{c.id} ({c.year})" for c in sorted(catalogs.values(), key=lambda c: c.id))))])
+    judging = sorted(i for i, c in catalogs.items() if c.rules.compliance is not None)
+    if len(judging) > 1:
+        raise InputError([Diagnostic(display_name(directory), None, (), _(
+            "varios catálogos del año dicen cómo se juzgan los resultados ({catalogs}); se "
+            "espera uno solo por informe: separe sus fuentes en carpetas").format(
+            catalogs=", ".join(judging)))])
+    catalog_id = judging[0] if judging else sorted(catalogs)[0]
+    document = registry.get(catalog_id)
+    assert document is not None  # every source was read against it
+    if not judging:
+        # A results file asks for the rules itself (checks/results.py); a year of formulations
+        # alone must too, for the report lays out the catalog's incentive bands.
+        raise InputError([document.diagnostic(("rules",), _(
+            "el catálogo {catalog} no dice cómo se juzgan los resultados; se espera "
+            "`rules.compliance` en él (umbral de cumplimiento y tramos de incentivo)").format(
+            catalog=catalog_id))])
+    return document
 
 
 def _services(formulations: dict[Path, Document[Any]],

@@ -131,16 +131,16 @@ def test_a_sheet_past_the_row_limit_is_refused_where_it_is(book, tmp_path, monke
 
 
 def test_a_cell_past_excels_length_is_refused_at_its_cell(book, tmp_path):
-    long = rewrite_sheets(book, rb'(<c r="D2" t="inlineStr"><is><t[^>]*>)',
+    long = rewrite_sheets(book, rb'(<c r="D2"[^>]*t="inlineStr"><is><t[^>]*>)',
                           rb"\1" + b"a" * import_xlsx.MAX_CELL_CHARACTERS,
-                          part="xl/worksheets/sheet5.xml")  # Medidas de género
+                          part="xl/worksheets/sheet6.xml")  # Medidas de género
     result = run("import", "xlsx", long, "-o", tmp_path / "x")
     assert result.exit_code == 1
     assert "editado.xlsx: hoja «Medidas de género»: la celda D2 tiene " in result.stderr
     assert f"más que los {import_xlsx.MAX_CELL_CHARACTERS} que admite Excel" in result.stderr
 
 
-def test_export_refuses_a_text_longer_than_a_cell_instead_of_cutting_it(tmp_path):
+def test_export_leaves_out_a_text_longer_than_a_cell_instead_of_cutting_it(tmp_path):
     folder = tmp_path / "2024"
     shutil.copytree(EXAMPLES, folder)
     path = folder / "ips.yaml"
@@ -153,4 +153,7 @@ def test_export_refuses_a_text_longer_than_a_cell_instead_of_cutting_it(tmp_path
     assert result.exit_code == 1, result.output
     assert ("ips.yaml:51: Medida de género N°1 › descripción: tiene 48614 caracteres, más que "
             "los 32767 de una celda de Excel") in result.stderr, result.stderr
-    assert not (tmp_path / "c.xlsx").exists()
+    assert "ips.yaml: quedó fuera del libro" in result.stderr
+    # The rest is written; ips.yaml is not in it, cut.
+    services = openpyxl.load_workbook(tmp_path / "c.xlsx")["Servicios"]
+    assert [r[0].value for r in services.iter_rows(min_row=2)] == ["aduanas.yaml"]
