@@ -176,6 +176,10 @@ class Kind:
     # A drawn document's output name (no suffix) from its subject, as a str.format pattern;
     # None for a written kind, whose output keeps its source's name.
     output: str | None = None
+    # The source field that names the catalog's entry for the document (`document: decreto`),
+    # for a kind of which a catalog may offer several documents; None: the entry is the one
+    # under the kind's own name.
+    named_by: str | None = None
 
     def output_name(self, subject: Any) -> Path:
         """Where a document of the kind is written, below the output folder and without the
@@ -220,7 +224,7 @@ def _format(name: str, package: str, *, model: str | None,
 
 # The names of the kinds, for the code that works with one of them by its role: a year is its
 # formulations and results; `pmg guide` and `pmg report` make the two drawn kinds.
-FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
+FORMULATION, CIRCULAR, GUIDE, PROSE = "formulation", "circular", "guide", "prose"
 WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
 
 # The formulation by management objectives: the commonest source, and the one results and work
@@ -249,6 +253,12 @@ KINDS: dict[str, Kind] = {
     CIRCULAR: Kind(CIRCULAR, N_("circular"), {
         "carta": _format("carta", "circular", model="circular:Circular", scaffold=True),
     }),
+    # A document of authored Markdown with the catalog's content inserted (issue 24): the
+    # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each
+    # under a name of its own that the source gives in `document:`.
+    PROSE: Kind(PROSE, N_("documento"), {
+        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True),
+    }, named_by="document"),
     GUIDE: Kind(GUIDE, N_("guía de requisitos"), {
         "requisitos": _format("requisitos", "guide", model=None),
     }, written=False, subject=Part("pmg_docs.render.pipeline:guide_subject"),

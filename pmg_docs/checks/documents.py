@@ -51,10 +51,33 @@ def check_spec(source: YamlSource, kind_name: str, spec: DocumentSpec,
                templates: Path | None) -> Iterable[Diagnostic]:
     """One entry of `documents:`."""
     base = ("documents", kind_name)
-    kind = kinds.kind(kind_name)
-    if kind is None:
-        yield source.diagnostic(base, unknown(_("un tipo de documento"), kind_name, kinds.KINDS))
-        return
+    if spec.kind is not None:
+        kind = kinds.kind(spec.kind)
+        if kind is None:
+            yield source.diagnostic(base + ("kind",), unknown(
+                _("un tipo de documento"), spec.kind, kinds.KINDS))
+            return
+        if kind.named_by is None and spec.kind != kind_name:
+            yield source.diagnostic(base + ("kind",), _(
+                "un catálogo ofrece un solo documento de tipo {kind}, con ese nombre; se espera "
+                "la entrada `{kind}:` sin `kind:`").format(kind=spec.kind))
+            return
+        kind_name = spec.kind
+    else:
+        kind = kinds.kind(kind_name)
+        if kind is None:
+            yield source.diagnostic(base, unknown(_("un tipo de documento"), kind_name,
+                                                  kinds.KINDS))
+            return
+    own = set()
+    for fmt_ in kind.formats.values():
+        if fmt_.model is not None:
+            own |= set(fmt_.model.load().model_fields)
+    for i, declared in enumerate(spec.fields):
+        if declared.name in own:
+            yield source.diagnostic(base + ("fields", i, "name"), _(
+                "«{name}» ya es un campo de {kind}; se espera otro nombre para el campo "
+                "declarado").format(name=declared.name, kind=kinds.noun(kind_name)))
     fmt = kind.format(spec.format)
     if fmt is None:
         yield source.diagnostic(base + ("format",), unknown(

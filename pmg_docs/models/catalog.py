@@ -211,10 +211,30 @@ class Rules(Model):
     compliance: Compliance | None = None
 
 
+# The types a declared field may have (see `DeclaredField`): short text, text of several
+# paragraphs, a date written AAAA-MM-DD, a whole number, a number, a list of lines.
+FIELD_TYPES = ("text", "paragraphs", "date", "integer", "number", "lines")
+
+
+class DeclaredField(Model):
+    """A field a year's document carries beyond its kind's own (a cover line, a preamble, a
+    report's state and date, a resolution number): the source may write it, it is checked by
+    its type and the template receives it under `fields`."""
+
+    name: Id
+    type: Literal["text", "paragraphs", "date", "integer", "number", "lines"] = "text"
+    required: bool = False
+    # How messages and the template name it ("Número de resolución").
+    label: Text | None = None
+
+
 class DocumentSpec(Model):
     """How this marco lays out one kind of document (a key of `documents`: formulation,
-    circular, guide)."""
+    circular, guide; or a name of the marco's own for a kind of which it offers several, such
+    as `decreto` for a prose document, with `kind:`)."""
 
+    # The kind, where the key is not one (`decreto: {kind: prose, …}`).
+    kind: Id | None = None
     # The way the kind of document is written (formulation: objetivos, areas, indicadores); left
     # out for kinds that have only one.
     format: Id | None = None
@@ -226,6 +246,17 @@ class DocumentSpec(Model):
     # Annexes a user may append (`--annex NAME`): NAME -> its template, where the marco lays it
     # out with a template other than the package's.
     annexes: dict[Id, Id] = {}
+    # Fields the source may (or must) write besides its kind's own.
+    fields: list[DeclaredField] = Field(default=[], max_length=200)
+
+    @model_validator(mode="after")
+    def _fields_once(self) -> Self:
+        names = [f.name for f in self.fields]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(_("el campo declarado «{name}» aparece dos veces en `fields:`; se "
+                               "espera cada nombre una vez").format(name=twice[0]))
+        return self
 
 
 class Catalog(Model):

@@ -38,16 +38,18 @@ def reference_path():
     return templates_dir() / "reference.docx"
 
 
-def write_docx(html: str, extra_allowed: Sequence[Path] = ()) -> bytes:
+def write_docx(html: str, extra_allowed: Sequence[Path] = (),
+               pages: dict[str, int] | None = None) -> bytes:
     """The DOCX of `html`; images are read from the package's templates folder and the
-    folders in `extra_allowed` (the user's templates) only."""
+    folders in `extra_allowed` (the user's templates) only. `pages`: the page of each id in
+    the PDF layout, printed by a table of contents."""
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     document = Document(str(reference_path()))
     orientation = "landscape" if "landscape" in classes(body) else "portrait"
     set_up_page(document, orientation)
     writer = BlockWriter(document, text_width_mm(orientation),
-                         [templates_dir(), *extra_allowed])
+                         [templates_dir(), *extra_allowed], pages)
     for child in body:
         writer.block(child, document)
     set_properties(document, root.findtext(".//title") or "")

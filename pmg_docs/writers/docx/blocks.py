@@ -33,6 +33,9 @@ class Context:
     # restyle its paragraphs.
     styled_by_class: bool = False
     list_level: int = -1
+    # Inside `<div class="prose">` (a prose document's text): h1 to h4 are its section
+    # headings (Heading 1 to 4), not the document's title.
+    headings: tuple[tuple[str, str], ...] = tuple(styles.HEADINGS.items())
 
 
 CELL_CONTEXT = Context(text_style=styles.CELL_TEXT, styled_by_class=True)
@@ -66,8 +69,11 @@ class BlockWriter:
     # How the blocks of a table cell are written (tables.py asks).
     cell_context = CELL_CONTEXT
 
-    def __init__(self, document, text_width_mm: float, allowed: Sequence[Path] = ()):
+    def __init__(self, document, text_width_mm: float, allowed: Sequence[Path] = (),
+                 pages: dict[str, int] | None = None):
         self.document = document
+        # The page of each id in the PDF layout, for a table of contents (toc.py).
+        self.pages = pages or {}
         # Folders an <img> may be read from (the templates folders).
         self.allowed = list(allowed)
         self.text_width_mm = text_width_mm
@@ -77,12 +83,37 @@ class BlockWriter:
     def style(self, name: str):
         return self.document.styles[name]
 
+    def heading_style(self, name: str):
+        """A heading's style; the levels the reference DOCX lacks (Heading 3 and 4 of a prose
+        text) are added like Heading 2, one outline level down, so that Word's navigation pane
+        and table of contents see them."""
+        if name not in [s.name for s in self.document.styles]:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            level = int(name.rsplit(" ", 1)[1])
+            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.document.styles["Heading 2"]
+            style.quick_style = True
+            outline = style.element.get_or_add_pPr()
+            element = outline.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(level - 1)})
+            outline.append(element)
+        return self.document.styles[name]
+
     def block(self, element, container, context: Context = Context()) -> None:
         tag = element.tag
         own = classes(element)
-        if tag in styles.HEADINGS:
-            paragraph = container.add_paragraph(style=self.style(styles.HEADINGS[tag]))
+        headings = dict(context.headings)
+        if tag in headings:
+            paragraph = container.add_paragraph(style=self.heading_style(headings[tag]))
             self.inline(paragraph, element)
+        elif tag == "nav" and "toc" in own:
+            from .toc import write_toc
+
+            write_toc(self.document, container, element, self.pages, self.text_width_mm)
+        elif tag == "div" and styles.PROSE_CLASS in own:
+            inner = replace(context, headings=tuple(styles.PROSE_HEADINGS.items()))
+            for child in element:
+                self.block(child, container, inner)
         elif tag == "p":
             paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
             self.inline(paragraph, element)
@@ -143,6 +174,14 @@ class BlockWriter:
             self._inline(paragraph, element, bold, True)
         elif tag == "img":
             add_image(paragraph, element, self.allowed)
+        elif tag == "a":
+            # A link within the document (a footnote's number): its text; Word has no target.
+            self._inline(paragraph, element, bold, italic)
+        elif tag == "sup":
+            start = len(paragraph.runs)
+            self._inline(paragraph, element, bold, italic)
+            for run in paragraph.runs[start:]:
+                run.font.superscript = True
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
