@@ -253,12 +253,6 @@ KINDS: dict[str, Kind] = {
     CIRCULAR: Kind(CIRCULAR, N_("circular"), {
         "carta": _format("carta", "circular", model="circular:Circular", scaffold=True),
     }),
-    # A document of authored Markdown with the catalog's content inserted (issue 24): the
-    # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each
-    # under a name of its own that the source gives in `document:`.
-    PROSE: Kind(PROSE, N_("documento"), {
-        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True),
-    }, named_by="document"),
     GUIDE: Kind(GUIDE, N_("guía de requisitos"), {
         "requisitos": _format("requisitos", "guide", model=None),
     }, written=False, subject=Part("pmg_docs.render.pipeline:guide_subject"),
@@ -273,6 +267,12 @@ KINDS: dict[str, Kind] = {
         "cumplimiento": _format("cumplimiento", "results", model="results:Results",
                                 scaffold=True, link=ABOUT_FORMULATION),
     }),
+    # A document of authored Markdown with the catalog's content inserted (issue 24): the
+    # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each
+    # under a name of its own that the source gives in `document:`.
+    PROSE: Kind(PROSE, N_("documento"), {
+        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True),
+    }, named_by="document"),
     REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),
     }, written=False, subject=Part("pmg_docs.render.report:year_subject"),

@@ -12,10 +12,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, ProseMarkdown
+from pydantic import ConfigDict
+
+from .base import STRICT, Id, Model, ProseMarkdown
 
 
 class ProseDocument(Model):
+    # The fields the catalog's entry declares are the source's too: the schema, which cannot
+    # know the catalog, lets an editor accept them (pmg validate checks them).
+    model_config = ConfigDict(**STRICT, json_schema_extra={"additionalProperties": True})
+
     kind: Literal["prose"]
     catalog: Id
     # The catalog's entry for this document (a key of its `documents:`).

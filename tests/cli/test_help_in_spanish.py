@@ -33,7 +33,8 @@ def test_no_english_metavar(path):
 def test_new_lists_its_kinds():
     result = CliRunner().invoke(main, ["new", "--help"], terminal_width=200)
     assert ("TIPO es uno de: formulation (formulación), circular (circular), work-plan "
-            "(programa de trabajo), results (informe de cumplimiento).") in result.output
+            "(programa de trabajo), results (informe de cumplimiento), prose "
+            "(documento).") in result.output
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
