@@ -1,0 +1,249 @@
+"""Prose documents (issue 24): the 2024 decree and documento técnico from examples/2024/marco and
+catalogs/pmg-2024; fields declared by the catalog; insertions as templates; headings, tables,
+footnotes and a table of contents with page numbers in both formats; every mistake located."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from pmg_docs.cli import main
+from pmg_docs.load import load_document
+from pmg_docs.load.catalogs import CatalogRegistry
+from pmg_docs.render.pipeline import RenderOptions, lay_out
+from pmg_docs.writers.subset import TAGS as ALLOWED
+from tests.support.doc_text import pdf_pages_text
+from tests.support.located import assert_located, validate
+from tests.support.paths import ROOT
+
+MARCO = ROOT / "examples" / "2024" / "marco"
+DECREE = MARCO / "decreto-programa-marco.md"
+TECHNICAL = MARCO / "documento-tecnico.md"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _html(path: Path, templates: Path | None = None) -> str:
+    document = load_document(path, CatalogRegistry())
+    return lay_out(document, RenderOptions(templates=templates))[0]
+
+
+def _variant(tmp_path: Path, source: Path, old: str, new: str) -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    target = tmp_path / source.name
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def _line(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if needle in line)
+
+
+# --- what the documents hold -------------------------------------------------------------------
+
+def test_the_decree_prints_its_fields_articles_and_the_catalogs_tables():
+    html = _html(DECREE)
+    root = lxml.html.document_fromstring(html)
+    assert {e.tag for e in root.iter() if isinstance(e.tag, str)} <= ALLOWED
+    text = re.sub(r"\s+", " ", root.text_content())
+    for expected in ("DECRETO N° 285", "SANTIAGO, 29 de septiembre de 2023", "VISTOS:",
+                     "CONSIDERANDO:", "DECRETO:", "Artículo 1°.- Apruébase el Programa Marco",
+                     "Artículo 2°.- Indicadores transversales", "Artículo 4°.- Formulación",
+                     "ANÓTESE, TÓMESE RAZÓN, COMUNÍQUESE Y PUBLÍQUESE", "MARIO MARCEL CULLELL",
+                     "Oficina de Partes",
+                     # From the catalog, through the insertions:
+                     "Gestión Eficaz", "Concentración del Gasto Subtítulos 22 + 29",
+                     "Calidad de Servicio y Experiencia Usuaría", "Etapa IV",
+                     "Diseñar y formalizar un marco de gobernabilidad"):
+        assert expected in text, expected
+    # VISTOS, CONSIDERANDO and DECRETO are not numbered; the footnote is linked to its note.
+    assert "1. VISTOS" not in text
+    assert root.xpath("//sup/a[@href='#nota-1']") and root.xpath("//li[@id='nota-1']")
+
+
+def test_the_technical_document_numbers_its_sections_and_lists_them():
+    root = lxml.html.document_fromstring(_html(TECHNICAL))
+    headings = [re.sub(r"\s+", " ", h.text_content()).strip() for h in root.xpath(
+        "//div[@class='prose']/*[self::h1 or self::h2]")]
+    assert headings[:5] == ["I. ANTECEDENTES", "II. OBJETIVOS DE GESTIÓN",
+                            "III. INDICADORES TRANSVERSALES", "3.1 Definición", "3.2 Metas"]
+    toc = [re.sub(r"\s+", " ", a.text_content()).strip() for a in root.xpath("//nav//a")]
+    assert toc == headings
+    # The authored pipe table: a header row, its right-aligned columns as `number` cells.
+    table = root.xpath("//table[thead/tr/th[text()='Numerador']]")[0]
+    assert table.xpath("tbody/tr[2]/td[@class='number']/text()") == [
+        "12.608.049", "11.975.373", "105,28"]
+
+
+# --- declared fields ---------------------------------------------------------------------------
+
+def test_a_missing_declared_field_is_located_and_says_what_to_write(tmp_path):
+    source = _variant(tmp_path, DECREE, "numero: 285\n", "")
+    assert_located(validate(source), source.name, 1, None,
+                   "falta `numero:` (Número del decreto), que el catálogo pide en este "
+                   "documento; se espera un número entero sin comillas, por ejemplo `numero: 12`")
+
+
+def test_a_declared_field_of_the_wrong_type_is_located(tmp_path):
+    source = _variant(tmp_path, DECREE, "fecha: 2023-09-29", "fecha: 29 de septiembre")
+    assert_located(validate(source), source.name, _line(source, "fecha:"), None,
+                   "Fecha del decreto: se encontró «29 de septiembre»; se espera una fecha "
+                   "escrita AAAA-MM-DD")
+
+
+def test_an_undeclared_field_stays_unknown_with_a_suggestion(tmp_path):
+    source = _variant(tmp_path, DECREE, "lugar: SANTIAGO", "lugar: SANTIAGO\nmateriaa: x")
+    result = validate(source)
+    assert_located(result, source.name, _line(source, "materiaa:"), None, "campo desconocido")
+
+
+def test_a_document_the_catalog_does_not_offer_is_located(tmp_path):
+    source = _variant(tmp_path, DECREE, "document: decreto", "document: decretoo")
+    assert_located(validate(source), source.name, _line(source, "document:"), None,
+                   "«decretoo» no es un documento de tipo prose del catálogo pmg-2024; ¿quiso "
+                   "decir «decreto»?")
+
+
+def test_every_kind_takes_the_fields_its_catalog_declares(tmp_path):
+    # One mechanism: a formulation's cover line, declared by (a copy of) its catalog.
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    catalog = (ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
+    catalog = catalog.replace("id: pmg-2024", "id: pmg-2024-portada", 1).replace(
+        "    running_title: Formulación PMG 2024\n",
+        "    running_title: Formulación PMG 2024\n    fields:\n"
+        "      - {name: division, type: text, required: true, label: División}\n", 1)
+    (catalogs / "pmg-2024-portada.yaml").write_text(catalog, encoding="utf-8")
+    formulation = (ROOT / "examples" / "2024" / "aduanas.yaml").read_text(encoding="utf-8")
+    formulation = formulation.replace("catalog: pmg-2024", "catalog: pmg-2024-portada", 1)
+    source = tmp_path / "aduanas.yaml"
+    source.write_text(formulation, encoding="utf-8")
+    missing = validate(source, "--catalogs", str(catalogs))
+    assert_located(missing, "aduanas.yaml", 1, None, "falta `division:` (División)")
+    source.write_text(formulation.replace("catalog: pmg-2024-portada",
+                                          "catalog: pmg-2024-portada\ndivision: 42", 1),
+                      encoding="utf-8")
+    assert_located(validate(source, "--catalogs", str(catalogs)), "aduanas.yaml",
+                   _line(source, "division:"), None,
+                   "División: se encontró «42»; se espera un texto en una línea")
+    source.write_text(formulation.replace(
+        "catalog: pmg-2024-portada", "catalog: pmg-2024-portada\ndivision: División de Control",
+        1), encoding="utf-8")
+    document = load_document(source, CatalogRegistry([catalogs]))
+    assert document.fields == {"division": "División de Control"}
+
+
+# --- insertions --------------------------------------------------------------------------------
+
+def _render(source: Path, out: Path, *options: str):
+    return CliRunner().invoke(main, ["render", str(source), "-o", str(out), "--format", "docx",
+                                     *options])
+
+
+def test_an_unknown_insertion_is_located_and_lists_the_known_ones(tmp_path):
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[indicadore]]")
+    result = _render(source, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    line = _line(source, "[[indicadore]]")
+    assert (f"{source.name}:{line}: texto: [[indicadore]]: «indicadore» no es una inserción; "
+            "¿quiso decir «indicadores»? Se espera uno de: indicadores, instituciones, "
+            "objetivos, objetivos-etapa, requisitos, sistemas") in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("[[objetivos-etapa:estado-verdes]]", "«estado-verdes» no es un id de `systems` del catálogo "
+     "pmg-2024; ¿quiso decir «estado-verde»?"),
+    ("[[objetivos-etapa]]", "la inserción «objetivos-etapa» necesita un argumento; se espera "
+     "[[objetivos-etapa:ID]], con ID uno de: estado-verde"),
+    ("[[objetivos:x]]", "la inserción «objetivos» no recibe argumento; se espera [[objetivos]]"),
+])
+def test_a_wrong_argument_is_located(tmp_path, written, message):
+    source = _variant(tmp_path, DECREE, "[[objetivos-etapa:estado-verde]]", written)
+    result = _render(source, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{source.name}:{_line(source, written)}: texto: " in result.stderr
+    assert message in result.stderr, result.stderr
+
+
+def test_a_malformed_insertion_is_located_by_validate(tmp_path):
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[Indicadores Transversales]]")
+    assert_located(validate(source), source.name, _line(source, "[[Indicadores"), "texto",
+                   "se encontró [[Indicadores Transversales]]; se espera una inserción escrita "
+                   "[[NOMBRE]] o [[NOMBRE:argumento]]")
+
+
+def test_a_users_insertion_is_data_and_its_argument_never_code(tmp_path):
+    templates = tmp_path / "plantillas"
+    (templates / "insertions").mkdir(parents=True)
+    (templates / "insertions" / "mision.html.j2").write_text(
+        "{#- pmg: insertion/objectives -#}\n"
+        "Misión para {{ argument }}: "
+        "{{ (catalog.objectives | selectattr('id', 'equalto', argument) | first).name }}\n",
+        encoding="utf-8")
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]] y "
+                      "{{ catalog.id }} [[mision:{{x}}]]")
+    result = _render(source, tmp_path / "out", "--templates", str(templates))
+    assert result.exit_code == 1
+    assert "[[mision:{{x}}]]: «{{x}}» no es un id de `objectives`" in result.stderr
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]] y "
+                      "{{ catalog.id }}")
+    html = _html(source, templates)
+    # Inside a sentence an insertion is text; the sentence's own braces print as typed.
+    assert "<p>Misión para gestion-eficaz: Gestión Eficaz y {{ catalog.id }}</p>" in html
+
+
+# --- both formats ------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_index_has_the_pdf_pages_in_both_formats(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(TECHNICAL), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = pdf_pages_text(out / "documento-tecnico.pdf")
+    pages = dict(re.findall(r"^\s*(I\. ANTECEDENTES|V\. EVALUACIÓN)[ .]+(\d+)\s*$", pdf, re.M))
+    assert pages["I. ANTECEDENTES"] == "3"
+    # The page the PDF's index gives for the last section is the page it is on.
+    last = int(pages["V. EVALUACIÓN"])
+    on_page = pdf.split("\f")[last - 1]
+    assert "V. EVALUACIÓN" in on_page and "Página " in on_page
+    with zipfile.ZipFile(out / "documento-tecnico.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+    # A Word TOC field, whose result holds every entry with its page from the PDF.
+    assert 'TOC \\o "1-2"' in body and 'w:fldCharType="separate"' in body
+    assert "I. ANTECEDENTES</w:t>" in body and f"<w:t>{last}</w:t>" in body
+    # The sections are Word headings (the field finds them when updated), the note's number
+    # is superscript.
+    assert '<w:pStyle w:val="Heading1"/>' in body and "<w:vertAlign w:val=\"superscript\"/>" \
+        in body
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_index_with_its_pages(tmp_path):
+    from tests.support.libreoffice import page_count, to_pdf
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["render", str(TECHNICAL), "-o", str(out)]).exit_code == 0
+    laid = to_pdf([out / "documento-tecnico.docx"], tmp_path / "lo")[out /
+                                                                     "documento-tecnico.docx"]
+    assert page_count(laid) == page_count(out / "documento-tecnico.pdf")
+    def index_page(pdf: Path) -> str:
+        text = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        return re.sub(r"[ .]+", " ", text)
+
+    word, pdf = index_page(laid), index_page(out / "documento-tecnico.pdf")
+    # (The dots are gone: "I. ANTECEDENTES ....... 3" reads "I ANTECEDENTES 3".)
+    entries = re.findall(r"^\s*((?:[IV]+|\d \d) .+? \d+)\s*$", pdf, re.M)
+    assert len(entries) == 10
+    for entry in entries:
+        assert entry in word, entry
