@@ -23,7 +23,12 @@ from ..richtext.prose import parse_prose
 def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
     source = document.source
     first = source.body_line if isinstance(source, FrontMatterSource) else 1
-    for line, written in parse_prose(document.model.body).malformed:
+    parsed = parse_prose(document.model.body)
+    for line in parsed.too_deep:
+        yield Diagnostic(source.name, first + line - 1, ("body",), _(
+            "un título de más de cuatro niveles; se espera `#`, `##`, `###` o `####` al comienzo "
+            "de la línea"), item=_("texto"))
+    for line, written in parsed.malformed:
         yield Diagnostic(source.name, first + line - 1, ("body",), _(
             "se encontró [[{written}]]; se espera una inserción escrita [[NOMBRE]] o "
             "[[NOMBRE:argumento]], con NOMBRE en minúsculas, cifras y guiones (por ejemplo "

@@ -65,6 +65,8 @@ class ParsedProse:
     insertions: list[InsertionCall] = field(default_factory=list)
     # Lines (from 1) of `[[…]]` that name no insertion the way it is written.
     malformed: list[tuple[int, str]] = field(default_factory=list)
+    # Lines (from 1) of headings deeper than `####`, which lay out as `####`.
+    too_deep: list[int] = field(default_factory=list)
 
 
 def _insertion_rule(state, silent: bool) -> bool:
@@ -154,6 +156,12 @@ def parse_prose(body: str) -> ParsedProse:
     tokens = parser().parse(body, {})
     parsed = ParsedProse(tokens=tokens)
     for token in tokens:
+        if token.type == "heading_open" and int(token.tag[1]) > LEVELS:
+            token.tag = f"h{LEVELS}"
+            if token.map:
+                parsed.too_deep.append(token.map[0] + 1)
+        if token.type == "heading_close" and int(token.tag[1]) > LEVELS:
+            token.tag = f"h{LEVELS}"
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0] + 1
