@@ -21,8 +21,8 @@ from ..diagnostics import Diagnostic, InputError, display_name, unknown
 from ..diagnostics.places import describe_path
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
-from .document import Document, places
 from .declared import split_declared
+from .document import Document, places
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .located_yaml import FieldPath, YamlSource, load_yaml
 from .model_errors import id_expected, located
@@ -112,6 +112,7 @@ def declared(found: Document[Catalog], source: YamlSource,
     at = found.diagnostic if source is found.source else source.diagnostic
     where = ("catalog",) if source is not found.source else ("documents", kind)
     named_by = kinds.KINDS[kind].named_by
+    spec: DocumentSpec | None
     if named_by is not None and source is not found.source:
         spec = _named_entry(source, catalog, kind, named_by)
     elif named_by is not None:
@@ -196,8 +197,9 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
 
     def document(source_: YamlSource, model: Any) -> Document[Any]:
         # The document keeps the whole source (its declared fields too), or what validated.
-        return Document(source if source_ is rest else source_, model, kind, catalog=found.model, catalog_source=found.source,
-                        format=fmt, spec=spec, fields=fields, entry=entry)
+        return Document(source if source_ is rest else source_, model, kind,
+                        catalog=found.model, catalog_source=found.source, format=fmt, spec=spec,
+                        fields=fields, entry=entry)
 
     try:
         built = document(rest, _validated(model, rest, document, named))

@@ -25,8 +25,8 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import document_name, write_document
-from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from ..richtext.prose import ProseText
+from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .insertions import render_insertions
 from .long_words import break_long_words
 from .sandbox import TemplateLimits

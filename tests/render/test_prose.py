@@ -247,3 +247,24 @@ def test_libreoffice_shows_the_index_with_its_pages(tmp_path):
     assert len(entries) == 10
     for entry in entries:
         assert entry in word, entry
+
+
+def test_pmg_new_writes_a_prose_document_that_validates_and_renders(tmp_path):
+    source = tmp_path / "nuevo.md"
+    result = CliRunner().invoke(main, ["new", "prose", "--catalog", "pmg-2024", "-o",
+                                       str(source)])
+    assert result.exit_code == 0, result.output
+    text = source.read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "document: decreto" in text
+    assert "#   - numero (Número del decreto): lo pide el catálogo" in text
+    assert validate(source).exit_code == 0
+    html = _html(source)
+    assert "Gestión Eficaz" in html and '<li id="nota-1">' in html
+
+
+def test_pmg_new_prose_needs_a_catalog_that_offers_one(tmp_path):
+    result = CliRunner().invoke(main, ["new", "prose", "--catalog", "mei-2012", "-o",
+                                       str(tmp_path / "x.md")])
+    assert result.exit_code == 1
+    assert "--catalog: el catálogo mei-2012 no ofrece documentos de tipo prose" in result.stderr
+    assert not (tmp_path / "x.md").exists()

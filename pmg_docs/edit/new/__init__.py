@@ -18,6 +18,7 @@ from typing import Any
 from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name, unknown
 from ...i18n import _
+from ...load.front_matter import FENCE
 from ...load import CatalogRegistry, Document, load_document
 from ...load.sources import declared
 from ...models.catalog import Catalog
@@ -127,7 +128,9 @@ def _has_service(fmt: kinds.Format) -> bool:
 
 
 def _write(scaffold: Scaffold, output: Path | None, registry: CatalogRegistry | None) -> Scaffold:
-    if registry is not None:
+    # A Markdown source with front matter (a prose document) is written as the scaffold has
+    # it; the formatter is for YAML sources.
+    if registry is not None and not scaffold.text.startswith(FENCE):
         scaffold.text = canonical_text(scaffold.text, "new", registry)
     if output is not None:
         write_file(output, scaffold.text.encode("utf-8"))

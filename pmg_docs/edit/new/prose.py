@@ -26,7 +26,14 @@ def scaffold(request: Request) -> Scaffold:
     catalog = request.known_catalog()
     name, spec = next((key, s) for key, s in catalog.documents.items()
                       if entry_kind(key, s) == kinds.PROSE)
-    lines = ["---", "kind: prose", f"catalog: {catalog.id}",
+    decisions = [_("{name} ({label}): lo pide el catálogo").format(
+        name=d.name, label=d.label or d.name) for d in spec.fields if d.required]
+    lines = ["---", "# " + _("Documento «{name}» del catálogo {catalog}, escrito por `pmg new "
+                             "prose`.").format(name=name, catalog=catalog.id)]
+    if decisions:
+        lines.append("# " + _("Por decidir:"))
+        lines += [f"#   - {decision}" for decision in decisions]
+    lines += ["kind: prose", f"catalog: {catalog.id}",
              f"document: {name}  # " + _("otros: {others}").format(
                  others=", ".join(k for k, s in catalog.documents.items()
                                   if entry_kind(k, s) == kinds.PROSE))]
@@ -37,5 +44,4 @@ def scaffold(request: Request) -> Scaffold:
                 "[^1]."), "",
               "## " + _("Objetivos de gestión"), "", "[[objetivos]]", "",
               "[^1]: " + _("Una nota al pie."), ""]
-    decisions = [f"{d.name}" for d in spec.fields if d.required]
     return Scaffold("\n".join(lines), decisions)

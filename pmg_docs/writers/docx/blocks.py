@@ -102,18 +102,8 @@ class BlockWriter:
     def block(self, element, container, context: Context = Context()) -> None:
         tag = element.tag
         own = classes(element)
-        headings = dict(context.headings)
-        if tag in headings:
-            paragraph = container.add_paragraph(style=self.heading_style(headings[tag]))
-            self.inline(paragraph, element)
-        elif tag == "nav" and "toc" in own:
-            from .toc import write_toc
-
-            write_toc(self.document, container, element, self.pages, self.text_width_mm)
-        elif tag == "div" and styles.PROSE_CLASS in own:
-            inner = replace(context, headings=tuple(styles.PROSE_HEADINGS.items()))
-            for child in element:
-                self.block(child, container, inner)
+        if tag in dict(context.headings) or _is_prose(tag, own):
+            self.prose_block(element, container, context)
         elif tag == "p":
             paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
             self.inline(paragraph, element)
@@ -136,6 +126,23 @@ class BlockWriter:
                 self.block(child, container, inner)
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def prose_block(self, element, container, context: Context) -> None:
+        """A heading (of the title or of a section), a prose document's table of contents (a
+        Word TOC field, toc.py) or its text, whose h1 to h4 are section headings."""
+        headings = dict(context.headings)
+        if element.tag in headings:
+            paragraph = container.add_paragraph(style=self.heading_style(headings[element.tag]))
+            self.inline(paragraph, element)
+            return
+        if element.tag == "nav":
+            from .toc import write_toc
+
+            write_toc(self.document, container, element, self.pages, self.text_width_mm)
+            return
+        inner = replace(context, headings=tuple(styles.PROSE_HEADINGS.items()))
+        for child in element:
+            self.block(child, container, inner)
 
     def list(self, element, container, context: Context) -> None:
         kind = list_kind(element, PAREN_LIST_CLASS)
@@ -193,6 +200,11 @@ class BlockWriter:
         if text:
             name = _character_style(bold, italic)
             paragraph.add_run(text, style=self.style(name) if name else None)
+
+
+def _is_prose(tag: str, own: set[str]) -> bool:
+    """A prose document's table of contents, or its text."""
+    return (tag == "nav" and "toc" in own) or (tag == "div" and styles.PROSE_CLASS in own)
 
 
 def _at_line_start(paragraph) -> bool:

@@ -8,7 +8,7 @@ renumbers it from the document's own headings.
 
 from __future__ import annotations
 
-from docx.enum.text import WD_TAB_LEADER, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
