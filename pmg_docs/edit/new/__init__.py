@@ -18,8 +18,8 @@ from typing import Any
 from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name, unknown
 from ...i18n import _
-from ...load.front_matter import FENCE
 from ...load import CatalogRegistry, Document, load_document
+from ...load.front_matter import FENCE
 from ...load.sources import declared
 from ...models.catalog import Catalog
 from ...output import write_file
