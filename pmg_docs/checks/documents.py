@@ -66,12 +66,19 @@ def _entry_kind(source: YamlSource, key: str, spec: DocumentSpec
 
 def _declared_fields(source: YamlSource, base: FieldPath, kind_name: str, kind: kinds.Kind,
                      spec: DocumentSpec) -> Iterable[Diagnostic]:
-    """A declared field may not take the name of one of the kind's own."""
+    """A declared field is declared once, and may not take the name of one of the kind's
+    own."""
     own: set[str] = set()
     for fmt in kind.formats.values():
         if fmt.model is not None:
             own |= set(fmt.model.load().model_fields)
+    seen: set[str] = set()
     for i, declared in enumerate(spec.fields):
+        if declared.name in seen:
+            yield source.diagnostic(base + ("fields", i, "name"), _(
+                "el campo declarado «{name}» aparece dos veces en `fields:`; se espera cada "
+                "nombre una vez").format(name=declared.name))
+        seen.add(declared.name)
         if declared.name in own:
             yield source.diagnostic(base + ("fields", i, "name"), _(
                 "«{name}» ya es un campo de {kind}; se espera otro nombre para el campo "

@@ -247,16 +247,8 @@ class DocumentSpec(Model):
     # out with a template other than the package's.
     annexes: dict[Id, Id] = {}
     # Fields the source may (or must) write besides its kind's own.
+    # (Each name once, and none of the kind's own: checks/documents.py.)
     fields: list[DeclaredField] = Field(default=[], max_length=200)
-
-    @model_validator(mode="after")
-    def _fields_once(self) -> Self:
-        names = [f.name for f in self.fields]
-        twice = sorted({n for n in names if names.count(n) > 1})
-        if twice:
-            raise ValueError(_("el campo declarado «{name}» aparece dos veces en `fields:`; se "
-                               "espera cada nombre una vez").format(name=twice[0]))
-        return self
 
 
 class Catalog(Model):

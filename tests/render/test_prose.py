@@ -270,3 +270,26 @@ def test_pmg_new_prose_needs_a_catalog_that_offers_one(tmp_path):
     assert result.exit_code == 1
     assert "--catalog: el catálogo mei-2012 no ofrece documentos de tipo prose" in result.stderr
     assert not (tmp_path / "x.md").exists()
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "message"), [
+    ("  decreto:\n    kind: prose", "  decreto:\n    kind: prosa", "kind: prosa",
+     "«prosa» no es un tipo de documento; ¿quiso decir «prose»?"),
+    ("  decreto:\n    kind: prose", "  decreto:\n    kind: guide", "kind: guide",
+     "un catálogo ofrece un solo documento de tipo guide, con ese nombre; se espera la entrada "
+     "`guide:` sin `kind:`"),
+    ("{name: lugar, type: text", "{name: body, type: text", "name: body",
+     "«body» ya es un campo de documento; se espera otro nombre para el campo declarado"),
+    ("{name: lugar, type: text", "{name: numero, type: text", "name: numero, type: text",
+     "el campo declarado «numero» aparece dos veces en `fields:`"),
+    ("{name: lugar, type: text", "{name: lugar, type: texto", "type: texto",
+     "se encontró «texto»; se espera «text» o «paragraphs» o «date»"),
+])
+def test_a_catalogs_prose_entries_and_declared_fields_are_checked(tmp_path, old, new, needle,
+                                                                   message):
+    catalog = _variant(tmp_path, ROOT / "catalogs" / "pmg-2024.yaml", old, new)
+    result = validate(catalog)
+    assert result.exit_code == 1, result.output
+    line = _line(catalog, needle)
+    assert any(f"pmg-2024.yaml:{line}: " in text and message in text
+               for text in result.stdout.splitlines()), result.stdout
