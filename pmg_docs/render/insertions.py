@@ -10,6 +10,7 @@ argument reaches the template as a string, `argument`; nothing the user writes i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from ..richtext.prose import InsertionCall, ProseText
 from .sandbox import TemplateLimits
 
 FOLDER = "insertions"
+# What only a block may hold: an insertion that prints one must stand alone in its paragraph.
+_BLOCK = re.compile(r"<(?:p|table|ul|ol|div|nav|h[1-6])\b")
 INSERTION = "insertion"
 # An insertion's HTML is rendered once however often the text names it; a text names at most
 # this many different ones.
@@ -93,8 +96,7 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
     known = known_insertions(templates)
     problems: list[Diagnostic] = []
     used: list[Path] = []
-    calls = {f"{c.name}:{c.argument}" if c.argument is not None else c.name: c
-             for c in text.parsed.insertions}
+    calls = {c.written: c for c in text.parsed.insertions}
     if len(calls) > MAX_DIFFERENT:
         raise InputError([Diagnostic(source.name, first, ("body",), _(
             "el texto nombra {count} inserciones distintas; se espera a lo sumo {limit}").format(
@@ -115,6 +117,14 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
         text.insertions[written] = Markup(html)
         if known[call.name] not in used:
             used.append(known[call.name])
+    for call in text.parsed.insertions:
+        html = text.insertions.get(call.written)
+        if not call.block and html is not None and _BLOCK.search(html):
+            problems.append(Diagnostic(source.name, first + call.line - 1, ("body",), _(
+                "[[{written}]] imprime una tabla, una lista o párrafos, que no caben dentro de "
+                "una frase, un título o una celda; se espera la inserción sola en su párrafo, "
+                "con una línea en blanco antes y otra después").format(written=call.written),
+                item=_("texto")))
     if problems:
         raise InputError(problems)
     return used

@@ -49,6 +49,13 @@ class InsertionCall:
     name: str
     argument: str | None
     line: int
+    # Alone in its paragraph (a block: a table may go there), or inside a sentence, a heading
+    # or a cell (text only).
+    block: bool = False
+
+    @property
+    def written(self) -> str:
+        return f"{self.name}:{self.argument}" if self.argument is not None else self.name
 
 
 @dataclass
@@ -173,8 +180,9 @@ def parse_prose(body: str) -> ParsedProse:
                 if match is None:
                     parsed.malformed.append((line, child.content))
                 else:
-                    parsed.insertions.append(InsertionCall(match.group("name"),
-                                                           match.group("argument"), line))
+                    parsed.insertions.append(InsertionCall(
+                        match.group("name"), match.group("argument"), line,
+                        bool(child.meta.get("block"))))
     return parsed
 
 

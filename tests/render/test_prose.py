@@ -293,3 +293,14 @@ def test_a_catalogs_prose_entries_and_declared_fields_are_checked(tmp_path, old,
     line = _line(catalog, needle)
     assert any(f"pmg-2024.yaml:{line}: " in text and message in text
                for text in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("written", ["# Título [[objetivos]]", "Texto con [[sistemas]] dentro.",
+                                     "| a |\n|---|\n| [[indicadores]] |"])
+def test_a_table_insertion_inside_a_sentence_heading_or_cell_is_located(tmp_path, written):
+    source = _variant(tmp_path, DECREE, "[[objetivos]]", written)
+    result = _render(source, tmp_path / "out")
+    assert result.exit_code == 1
+    line = _line(source, "[[" + written.split("[[")[1].split("]]")[0])
+    assert f"{source.name}:{line}: texto: [[" in result.stderr
+    assert "se espera la inserción sola en su párrafo" in result.stderr, result.stderr
