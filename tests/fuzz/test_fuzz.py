@@ -82,6 +82,20 @@ def test_a_real_circular_cut_and_spliced_loads_or_is_a_located_error(at, cut, sp
     _loads(CIRCULAR_TEXT[:at] + splice + CIRCULAR_TEXT[at + cut:], "circular.md")
 
 
+DECREE_TEXT = (ROOT / "examples" / "2024" / "marco" / "decreto-programa-marco.md").read_text(
+    encoding="utf-8")
+
+
+@FUZZ
+@given(st.integers(0, DECREE_TEXT.index("\n---\n") + 5), st.integers(0, 40),
+       pieces("---\n", *YAML_PIECES[:20], "numero: ", "fecha: ", "firma:\n", "document: ",
+              "decreto", "documento-tecnico", "2023-02-30", "- x\n", "prose"))
+def test_a_real_decrees_front_matter_cut_and_spliced_loads_or_is_a_located_error(at, cut,
+                                                                                  splice):
+    # The fields its catalog declares, mutated: each still a located answer.
+    _loads(DECREE_TEXT[:at] + splice + DECREE_TEXT[at + cut:], "decreto.md")
+
+
 def _loads(text: str, name: str) -> None:
     try:
         document = document_from_text(text, Path(name), name, REGISTRY)
@@ -220,6 +234,10 @@ def test_a_prose_text_renders_to_the_subset_or_is_a_located_error(body):
         return
     root = lxml.html.document_fromstring(html)
     assert {e.tag for e in root.iter() if isinstance(e.tag, str)} <= TAGS
+    # The DOCX writer takes whatever the text became (it refuses HTML outside the subset).
+    from pmg_docs.writers.docx import write_docx
+
+    assert write_docx(html).startswith(b"PK")
     event("prose rendered")
 
 
