@@ -6,7 +6,8 @@ Besides the subset of every text (paragraphs, lists, emphasis), a prose text has
 * headings `#` to `####` (h1 to h4), numbered as the document's template says (`number_pattern`),
   each with an id that the table of contents points to;
 * pipe tables with a header row (thead/tbody/th/td; a column aligned right or centred takes the
-  cell classes `number` or `center`);
+  cell classes `number` or `center`); a paragraph all in bold right above a table, or above an
+  insertion that stands alone, is the table's title (`<p class="caption">`, kept with it);
 * footnotes, `texto[^1]` and `[^1]: la nota`: a superscript number linked to the note, the notes
   in a `<div class="footnotes">` list at the end of the text;
 * insertions, `[[NAME]]` or `[[NAME:argument]]`: the catalog's content, laid out by the template
@@ -102,6 +103,25 @@ def _blocks_alone(state) -> None:
                 children[0].meta["block"] = True
 
 
+def _captions(state) -> None:
+    # A paragraph all in bold right above a table (written, or an insertion that is a block)
+    # is the table's title ("**Cuadro 3: Sistemas de gestión**"): the subset's `caption`,
+    # centred and kept on the page of its table in both writers.
+    tokens = state.tokens
+    for index in range(len(tokens) - 3):
+        opening, inline, closing, after = tokens[index:index + 4]
+        if opening.type != "paragraph_open" or opening.hidden or inline.type != "inline":
+            continue
+        children = [c for c in inline.children or () if c.type != "text" or c.content.strip()]
+        bold = len(children) >= 3 and children[0].type == "strong_open" \
+            and children[-1].type == "strong_close" \
+            and not any(c.type == "strong_open" for c in children[1:-1])
+        follows = after.type == "table_open" or (after.type == "paragraph_open" and after.hidden
+                                                 and closing.type == "paragraph_close")
+        if bold and follows:
+            opening.attrSet("class", "caption")
+
+
 def _aligned_cells(state) -> None:
     # markdown-it aligns a column with `style`; the subset aligns cells by class.
     for token in state.tokens:
@@ -120,6 +140,7 @@ def parser() -> MarkdownIt:
     md.inline.ruler.after("text", "pmg_insertion", _insertion_rule)
     md.core.ruler.push("pmg_blocks_alone", _blocks_alone)
     md.core.ruler.push("pmg_aligned_cells", _aligned_cells)
+    md.core.ruler.push("pmg_captions", _captions)
     md.add_render_rule("pmg_insertion", _render_insertion)
     md.add_render_rule("heading_open", _render_heading_open)
     # Footnotes in the subset: a superscript number linked to its note, the notes in a list.

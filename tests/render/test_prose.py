@@ -76,6 +76,11 @@ def test_the_technical_document_numbers_its_sections_and_lists_them():
                             "III. INDICADORES TRANSVERSALES", "3.1 Definición", "3.2 Metas"]
     toc = [re.sub(r"\s+", " ", a.text_content()).strip() for a in root.xpath("//nav//a")]
     assert toc == headings
+    # A bold line right above a table (written or inserted) is its title, kept with it.
+    assert [p.text_content() for p in root.xpath("//p[@class='caption']")][:2] == [
+        "Cuadro 1: Objetivos de gestión del Programa Marco 2024",
+        "Cuadro 2: Indicadores transversales y fórmulas de cálculo"]
+    assert root.xpath("//p[@class='caption']")[1].getnext().tag == "table"
     # The footnote's number is linked to its note, at the end of the text.
     assert root.xpath("//sup/a[@href='#nota-1']/text()") == ["1"]
     assert "Ley N° 19.553, que concede" in root.xpath("//div[@class='footnotes']//li[@id='nota-1']")[0].text_content()
