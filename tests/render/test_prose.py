@@ -309,3 +309,9 @@ def test_a_table_insertion_inside_a_sentence_heading_or_cell_is_located(tmp_path
     line = _line(source, "[[" + written.split("[[")[1].split("]]")[0])
     assert f"{source.name}:{line}: texto: [[" in result.stderr
     assert "se espera la inserción sola en su párrafo" in result.stderr, result.stderr
+
+
+def test_pmg_new_prose_without_a_catalog_says_to_name_one(tmp_path):
+    result = CliRunner().invoke(main, ["new", "prose", "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 1
+    assert "--catalog: `pmg new prose` necesita --catalog ID" in result.stderr

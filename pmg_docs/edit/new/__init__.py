@@ -53,6 +53,11 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
         raise InputError([Diagnostic(_("TIPO"), None, (), unknown(
             _("un tipo de documento"), kind_name, kinds.source_kinds()))])
     _check_output(output, force)
+    if catalog_id is None and kind.named_by is not None:
+        # Which documents of the kind there are, and their fields, is the catalog's to say.
+        raise InputError([Diagnostic("--catalog", None, (), _(
+            "`pmg new {kind}` necesita --catalog ID: el catálogo dice qué documentos de tipo "
+            "{kind} ofrece y qué campos lleva cada uno").format(kind=kind_name))])
     if catalog_id is None:
         fmt = kind.format(None)
         if fmt is None or fmt.scaffold is None:
