@@ -59,6 +59,9 @@ def _value(declared: DeclaredField, value: Any) -> tuple[bool, Any]:
         text = _text(value, MAX_TEXT, one_line=kind == "text")
         return text is not None, text
     if kind == "date":
+        # A YAML file gives a date; front matter keeps it as text (see front_matter.py).
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return True, value
         if isinstance(value, str) and _ISO_DATE.match(value.strip()):
             try:
                 return True, dt.date.fromisoformat(value.strip())

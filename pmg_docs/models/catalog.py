@@ -221,7 +221,9 @@ class DeclaredField(Model):
     report's state and date, a resolution number): the source may write it, it is checked by
     its type and the template receives it under `fields`."""
 
-    name: Id
+    # As the source writes it and the template reads it (`fields.fecha_estado`): lower-case
+    # letters, digits and underscores.
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
     type: Literal["text", "paragraphs", "date", "integer", "number", "lines"] = "text"
     required: bool = False
     # How messages and the template name it ("Número de resolución").

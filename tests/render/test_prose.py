@@ -315,3 +315,34 @@ def test_pmg_new_prose_without_a_catalog_says_to_name_one(tmp_path):
     result = CliRunner().invoke(main, ["new", "prose", "-o", str(tmp_path / "x.md")])
     assert result.exit_code == 1
     assert "--catalog: `pmg new prose` necesita --catalog ID" in result.stderr
+
+
+def test_a_results_report_takes_its_declared_state_and_date(tmp_path):
+    import datetime as dt
+
+    from pmg_docs.diagnostics import InputError
+    from pmg_docs.load.from_text import document_from_text
+
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    catalog = (ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
+    catalog = catalog.replace("id: pmg-2024", "id: pmg-2024-estado", 1).replace(
+        "    running_title: Informe de Cumplimiento PMG 2024\n",
+        "    running_title: Informe de Cumplimiento PMG 2024\n    fields:\n"
+        "      - {name: estado, type: text, required: true, label: Estado del informe}\n"
+        "      - {name: fecha_estado, type: date, label: Fecha del estado}\n", 1)
+    (catalogs / "pmg-2024-estado.yaml").write_text(catalog, encoding="utf-8")
+    results = (ROOT / "examples" / "2024" / "resultados" / "aduanas.yaml").read_text(
+        encoding="utf-8").replace("catalog: pmg-2024", "catalog: pmg-2024-estado\n"
+                                  "estado: Proceso finalizado\nfecha_estado: 2025-03-31", 1)
+    registry = CatalogRegistry([catalogs])
+    document = document_from_text(results, tmp_path / "r.yaml", "r.yaml", registry)
+    assert document.fields == {"estado": "Proceso finalizado",
+                               "fecha_estado": dt.date(2025, 3, 31)}
+    with pytest.raises(InputError) as caught:
+        document_from_text(results.replace("fecha_estado: 2025-03-31", "fecha_estado: marzo"),
+                           tmp_path / "r.yaml", "r.yaml", registry)
+    [problem] = caught.value.diagnostics
+    assert problem.path == ("fecha_estado",) and problem.line == results.splitlines().index(
+        "fecha_estado: 2025-03-31") + 1
+    assert "Fecha del estado: se encontró «marzo»; se espera una fecha" in problem.message
