@@ -118,8 +118,8 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
         if known[call.name] not in used:
             used.append(known[call.name])
     for call in text.parsed.insertions:
-        html = text.insertions.get(call.written)
-        if not call.block and html is not None and _BLOCK.search(html):
+        printed = text.insertions.get(call.written)
+        if not call.block and printed is not None and _BLOCK.search(printed):
             problems.append(Diagnostic(source.name, first + call.line - 1, ("body",), _(
                 "[[{written}]] imprime una tabla, una lista o párrafos, que no caben dentro de "
                 "una frase, un título o una celda; se espera la inserción sola en su párrafo, "
