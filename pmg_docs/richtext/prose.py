@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..i18n import _
 from . import new_parser
 
 # The longest `[[…]]` read as an insertion, brackets included: a text full of "[[" stays linear.
@@ -208,19 +209,41 @@ def parse_prose(body: str) -> ParsedProse:
 
 
 def pattern_problem(pattern: str) -> str | None:
-    """What is wrong with a heading's number pattern, or None."""
+    """What is wrong with a heading's number pattern (a template's), or None."""
     if len(pattern) > MAX_PATTERN:
-        return f"más de {MAX_PATTERN} caracteres"
+        return _("la numeración de títulos «{pattern}» tiene más de {limit} caracteres; se "
+                 "espera una más corta, como «{{1:I}}.» o «{{1}}.{{2}}»").format(
+                     pattern=pattern[:MAX_PATTERN] + "…", limit=MAX_PATTERN)
     rest = _PLACEHOLDER.sub("", pattern)
     if "{" in rest or "}" in rest:
-        return "llaves que no son {1}, {2:I}, {3:a}"
+        return _("la numeración de títulos «{pattern}» tiene llaves que no numeran; se espera "
+                 "{{N}}, {{N:I}}, {{N:i}} o {{N:a}}, con N de 1 a 4").format(pattern=pattern)
     return None
 
 
-def _roman(number: int) -> str:
-    from ..numbers import roman
+_ROMAN_STEPS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
-    return roman(number)
+
+def _roman(number: int) -> str:
+    # Any section number (a text may have more than the ten stages numbers.roman knows);
+    # past 3999, where Roman numerals end, the number itself.
+    if not 0 < number < 4000:
+        return str(number)
+    out = []
+    for value, letters in _ROMAN_STEPS:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def _letters(number: int) -> str:
+    # a … z, aa, ab …: as a spreadsheet names its columns.
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
 
 
 def number_heading(pattern: str, counters: list[int]) -> str:
@@ -232,7 +255,7 @@ def number_heading(pattern: str, counters: list[int]) -> str:
         if style == "i":
             return _roman(number).lower()
         if style == "a":
-            return chr(ord("a") + (number - 1) % 26)
+            return _letters(number)
         return str(number)
 
     return _PLACEHOLDER.sub(value, pattern)
@@ -258,7 +281,7 @@ class ProseText:
         for pattern in patterns:
             problem = pattern_problem(pattern)
             if problem is not None:
-                raise ValueError(f"numeración de títulos «{pattern}»: {problem}")
+                raise ValueError(problem)
         tokens = self.parsed.tokens
         counters = [0] * LEVELS
         headings: dict[int, Heading] = {}
