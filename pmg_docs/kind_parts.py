@@ -19,6 +19,7 @@ from .checks import guide as guide_checks
 from .checks import indicadores as indicadores_checks
 from .checks import monthly as monthly_checks
 from .checks import objetivos as objetivos_checks
+from .checks import prose as prose_checks
 from .checks import report as report_checks
 from .checks import results as results_checks
 from .checks import work_plan as work_plan_checks
@@ -28,11 +29,12 @@ from .edit.new import circular as circular_new
 from .edit.new import indicadores as indicadores_new
 from .edit.new import monthly as monthly_new
 from .edit.new import objetivos as objetivos_new
+from .edit.new import prose as prose_new
 from .edit.new import results as results_new
 from .edit.new import work_plan as work_plan_new
 from .kinds import AnnexView, Checks, Commitments, Describe, Links, Scaffolder, View
 from .load.references import link_formulation
-from .models import areas, circular, indicadores, objetivos, results, work_plan
+from .models import areas, circular, indicadores, objetivos, prose, results, work_plan
 from .views import annex
 from .views import areas as areas_view
 from .views import circular as circular_view
@@ -40,6 +42,7 @@ from .views import guide as guide_view
 from .views import indicadores as indicadores_view
 from .views import monthly as monthly_view
 from .views import objetivos as objetivos_view
+from .views import prose as prose_view
 from .views import report as report_view
 from .views import results as results_view
 from .views import work_plan as work_plan_view
@@ -74,6 +77,8 @@ INDICADORES = Stages(model=indicadores.Formulation, checks=indicadores_checks.ch
                      scaffold=indicadores_new.scaffold, commitments=commitments.by_indicators)
 CARTA = Stages(model=circular.Circular, checks=circular_checks.check, view=circular_view.view,
                describe=circular_checks.describe, scaffold=circular_new.scaffold)
+MARKDOWN = Stages(model=prose.ProseDocument, checks=prose_checks.check, view=prose_view.view,
+                  describe=prose_checks.describe, scaffold=prose_new.scaffold)
 REQUISITOS = Stages(checks=guide_checks.check, view=guide_view.view)
 PROGRAMA = Stages(model=work_plan.WorkPlan, checks=work_plan_checks.check,
                   view=work_plan_view.view, describe=work_plan_checks.describe,
@@ -92,6 +97,7 @@ FORMATS: dict[tuple[str, str], Stages[Any]] = {
     ("formulation", "areas"): AREAS,
     ("formulation", "indicadores"): INDICADORES,
     ("circular", "carta"): CARTA,
+    ("prose", "markdown"): MARKDOWN,
     ("guide", "requisitos"): REQUISITOS,
     ("work-plan", "programa"): PROGRAMA,
     ("results", "cumplimiento"): CUMPLIMIENTO,

@@ -189,6 +189,10 @@ class Kind:
     # A drawn document's output name (no suffix) from its subject, as a str.format pattern;
     # None for a written kind, whose output keeps its source's name.
     output: str | None = None
+    # The source field that names the catalog's entry for the document (`document: decreto`),
+    # for a kind of which a catalog may offer several documents; None: the entry is the one
+    # under the kind's own name.
+    named_by: str | None = None
 
     def output_name(self, subject: Any) -> Path:
         """Where a document of the kind is written, below the output folder and without the
@@ -235,7 +239,7 @@ def _format(name: str, package: str, *, model: str | None,
 
 # The names of the kinds, for the code that works with one of them by its role: a year is its
 # formulations and results; `pmg guide` and `pmg report` make the two drawn kinds.
-FORMULATION, CIRCULAR, GUIDE = "formulation", "circular", "guide"
+FORMULATION, CIRCULAR, GUIDE, PROSE = "formulation", "circular", "guide", "prose"
 WORK_PLAN, RESULTS, REPORT = "work-plan", "results", "report"
 MONTHLY_REPORT = "monthly-report"
 
@@ -308,6 +312,12 @@ KINDS: dict[str, Kind] = {
         "mensual": _format("mensual", "monthly", model="results:MonthlyReport",
                            scaffold=True, link=ABOUT_COMMITMENTS),
     }),
+    # A document of authored Markdown with the catalog's content inserted (issue 24): the
+    # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each
+    # under a name of its own that the source gives in `document:`.
+    PROSE: Kind(PROSE, N_("documento"), {
+        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True),
+    }, named_by="document"),
     REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),
     }, written=False, subject=Part("pmg_docs.render.report:year_subject"),

@@ -72,7 +72,7 @@ def test_package_catalogs_declare_known_documents_with_fitting_templates(catalog
 def test_schema_names_follow_kind_and_format():
     assert set(kinds.models()) == {"catalog", "circular", "formulation-objetivos",
                                    "formulation-areas", "formulation-indicadores", "results",
-                                   "work-plan", "monthly-report"}
+                                   "work-plan", "monthly-report", "prose"}
 
 
 def test_drawn_kinds_have_a_subject_factory_and_an_output_name():
@@ -105,7 +105,7 @@ def test_links_name_a_format_the_registry_has():
 def test_every_kind_has_a_noun_in_each_language(monkeypatch):
     assert [kinds.noun(name) for name in kinds.source_kinds()] == [
         "catálogo", "formulación", "circular", "programa de trabajo", "informe de cumplimiento",
-        "informe mensual de indicadores"]
+        "informe mensual de indicadores", "documento"]
     assert kinds.noun(kinds.GUIDE) == "guía de requisitos"
     monkeypatch.setenv("PMG_LANG", "en")
     assert kinds.noun(kinds.RESULTS) == "compliance report"

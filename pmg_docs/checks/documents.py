@@ -47,14 +47,54 @@ def check_template(source: YamlSource, path: FieldPath, name: str, kind: str, fm
             "{wanted}").format(name=name, declared=_declares(*declared), wanted=wanted))
 
 
+def _entry_kind(source: YamlSource, key: str, spec: DocumentSpec
+                ) -> tuple[str, kinds.Kind] | Diagnostic:
+    """(the kind's name, the kind) an entry of `documents:` lays out: its `kind:` (a kind a
+    catalog may offer several of, `decreto: {kind: prose}`), else its key; or what is wrong."""
+    base = ("documents", key)
+    name = spec.kind or key
+    kind = kinds.kind(name)
+    if kind is None:
+        at = base + ("kind",) if spec.kind is not None else base
+        return source.diagnostic(at, unknown(_("un tipo de documento"), name, kinds.KINDS))
+    if spec.kind is not None and kind.named_by is None and spec.kind != key:
+        return source.diagnostic(base + ("kind",), _(
+            "un catálogo ofrece un solo documento de tipo {kind}, con ese nombre; se espera "
+            "la entrada `{kind}:` sin `kind:`").format(kind=spec.kind))
+    return name, kind
+
+
+def _declared_fields(source: YamlSource, base: FieldPath, kind_name: str, kind: kinds.Kind,
+                     spec: DocumentSpec) -> Iterable[Diagnostic]:
+    """A declared field is declared once, and may not take the name of one of the kind's
+    own."""
+    own: set[str] = set()
+    for fmt in kind.formats.values():
+        if fmt.model is not None:
+            own |= set(fmt.model.load().model_fields)
+    seen: set[str] = set()
+    for i, declared in enumerate(spec.fields):
+        if declared.name in seen:
+            yield source.diagnostic(base + ("fields", i, "name"), _(
+                "el campo declarado «{name}» aparece dos veces en `fields:`; se espera cada "
+                "nombre una vez").format(name=declared.name))
+        seen.add(declared.name)
+        if declared.name in own:
+            yield source.diagnostic(base + ("fields", i, "name"), _(
+                "«{name}» ya es un campo de {kind}; se espera otro nombre para el campo "
+                "declarado").format(name=declared.name, kind=kinds.noun(kind_name)))
+
+
 def check_spec(source: YamlSource, kind_name: str, spec: DocumentSpec,
                templates: Path | None) -> Iterable[Diagnostic]:
     """One entry of `documents:`."""
     base = ("documents", kind_name)
-    kind = kinds.kind(kind_name)
-    if kind is None:
-        yield source.diagnostic(base, unknown(_("un tipo de documento"), kind_name, kinds.KINDS))
+    found = _entry_kind(source, kind_name, spec)
+    if isinstance(found, Diagnostic):
+        yield found
         return
+    kind_name, kind = found
+    yield from _declared_fields(source, base, kind_name, kind, spec)
     fmt = kind.format(spec.format)
     if fmt is None:
         yield source.diagnostic(base + ("format",), unknown(

@@ -50,12 +50,22 @@ class Document(Generic[M]):
     # Set on a document read from what validated of a source whose shape is wrong: what was
     # left out (see load/partial.py).
     pruned: Pruned | None = None
+    # The fields the catalog's entry declares (`fields:`), as the source wrote them, typed.
+    fields: dict[str, Any] = field(default_factory=dict)
+    # The key of the catalog's `documents:` entry that lays it out: the kind's name, or the
+    # name the source gives (`document: decreto`) for a kind a catalog offers several of.
+    entry: str | None = None
 
     @property
     def complete(self) -> bool:
         """False when parts of the source were left out; rules that compare one list with
         another (counts, commitments) say nothing then."""
         return self.pruned is None
+
+    @property
+    def spec_path(self) -> tuple[str, ...]:
+        """Where the catalog declares how this document is laid out (`documents.decreto`)."""
+        return ("documents", self.entry or self.kind)
 
     @property
     def name(self) -> str:

@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, InputError, display_name, unknown
 from ..diagnostics.places import describe_path
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
+from .declared import split_declared
 from .document import Document, places
 from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
 from .located_yaml import FieldPath, YamlSource, load_yaml
@@ -110,7 +111,16 @@ def declared(found: Document[Catalog], source: YamlSource,
     # A source naming the catalog has no document yet; a drawn one is the catalog's own.
     at = found.diagnostic if source is found.source else source.diagnostic
     where = ("catalog",) if source is not found.source else ("documents", kind)
-    spec = catalog.documents.get(kind)
+    named_by = kinds.KINDS[kind].named_by
+    spec: DocumentSpec | None
+    if named_by is not None and source is not found.source:
+        spec = _named_entry(source, catalog, kind, named_by)
+    elif named_by is not None:
+        # Asked of the catalog alone (`pmg new`): its first entry of the kind.
+        spec = next((s for key, s in catalog.documents.items() if entry_kind(key, s) == kind),
+                    None)
+    else:
+        spec = catalog.documents.get(kind)
     if spec is None:
         raise InputError([at(where, _(
             "el catálogo {catalog} no ofrece documentos de tipo {kind}; ofrece: {offered}").format(
@@ -123,6 +133,30 @@ def declared(found: Document[Catalog], source: YamlSource,
             kinds.KINDS[kind].formats, _("(lo declara el catálogo {catalog})").format(
                 catalog=catalog.id)))])
     return found, spec, fmt
+
+
+def entry_kind(key: str, spec: DocumentSpec) -> str:
+    """The kind a `documents:` entry lays out: its `kind:`, else its key."""
+    return spec.kind or key
+
+
+def _named_entry(source: YamlSource, catalog: Catalog, kind: str, named_by: str
+                 ) -> DocumentSpec:
+    """The entry of the catalog's `documents:` that the source names in `named_by`
+    (`document: decreto`), which must be one of kind `kind`. Raises InputError there."""
+    offered = [key for key, spec in catalog.documents.items() if entry_kind(key, spec) == kind]
+    name = source.data.get(named_by)
+    if name is None:
+        raise InputError([source.diagnostic((), _(
+            "falta `{field}:`, que dice cuál documento del catálogo {catalog} es este; se espera "
+            "uno de: {offered}").format(field=named_by, catalog=catalog.id,
+                                        offered=", ".join(offered) or "—"))])
+    spec = catalog.documents.get(name) if isinstance(name, str) else None
+    if spec is None or entry_kind(str(name), spec) != kind:
+        raise InputError([source.diagnostic((named_by,), place=_top_level, message=unknown(
+            _("un documento de tipo {kind} del catálogo {catalog}").format(
+                kind=kind, catalog=catalog.id), name, offered))])
+    return spec
 
 
 def drawn_document(kind: str, found: Document[Catalog], subject: Any) -> Document[Any]:
@@ -155,17 +189,27 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     named = places(fmt, source.data, found.model)
     _raise_problems(source, named)
 
-    def document(source_: YamlSource, model: Any) -> Document[Any]:
-        return Document(source_, model, kind, catalog=found.model, catalog_source=found.source,
-                        format=fmt, spec=spec)
-
+    named_by = kinds.KINDS[kind].named_by
+    entry = source.data.get(named_by) if named_by else None
     model = _model(fmt)
+    # The fields the catalog declares are read out first; the model checks the rest.
+    rest, fields, wrong = split_declared(source, spec, set(model.model_fields))
+
+    def document(source_: YamlSource, model: Any) -> Document[Any]:
+        # The document keeps the whole source (its declared fields too), or what validated.
+        return Document(source if source_ is rest else source_, model, kind,
+                        catalog=found.model, catalog_source=found.source, format=fmt, spec=spec,
+                        fields=fields, entry=entry)
+
     try:
-        return document(source, _validated(model, source, document, named))
+        built = document(rest, _validated(model, rest, document, named))
     except InputError as exc:
-        raise InputError(_explained_sections(exc.diagnostics, source, kind, fmt, found.model.id,
-                                             named),
+        raise InputError([*wrong, *_explained_sections(exc.diagnostics, rest, kind, fmt,
+                                                        found.model.id, named)],
                          partial=exc.partial) from None
+    if wrong:
+        raise InputError(wrong, partial=built)
+    return built
 
 
 def _check_written_in(source: YamlSource, kind: str, fmt: kinds.Format, catalog_id: str,

@@ -75,6 +75,10 @@ RichText = Annotated[str, StringConstraints(min_length=1, max_length=200_000),
                      AfterValidator(_printable), _lines_at_most(2_000), MARKDOWN]
 LetterText = Annotated[str, StringConstraints(min_length=1, max_length=2_000_000),
                        AfterValidator(_printable), _lines_at_most(20_000), MARKDOWN]
+# A prose document's whole text (models/prose.py): Markdown with headings, tables and footnotes
+# (richtext/prose.py), so not marked MARKDOWN, whose check warns about those as unsupported.
+ProseMarkdown = Annotated[str, StringConstraints(min_length=1, max_length=2_000_000),
+                          AfterValidator(_printable), _lines_at_most(20_000)]
 # A short label that is no id: a version ("2024.1"), a requirement's code ("E1-01-RT1").
 Label = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_printable)]
 Weight = Annotated[float, Field(ge=0, le=100)]

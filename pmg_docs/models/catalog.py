@@ -232,10 +232,32 @@ class Rules(Model):
     compliance: Compliance | None = None
 
 
+# The types a declared field may have (see `DeclaredField`): short text, text of several
+# paragraphs, a date written AAAA-MM-DD, a whole number, a number, a list of lines.
+FIELD_TYPES = ("text", "paragraphs", "date", "integer", "number", "lines")
+
+
+class DeclaredField(Model):
+    """A field a year's document carries beyond its kind's own (a cover line, a preamble, a
+    report's state and date, a resolution number): the source may write it, it is checked by
+    its type and the template receives it under `fields`."""
+
+    # As the source writes it and the template reads it (`fields.fecha_estado`): lower-case
+    # letters, digits and underscores.
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+    type: Literal["text", "paragraphs", "date", "integer", "number", "lines"] = "text"
+    required: bool = False
+    # How messages and the template name it ("Número de resolución").
+    label: Text | None = None
+
+
 class DocumentSpec(Model):
     """How this marco lays out one kind of document (a key of `documents`: formulation,
-    circular, guide)."""
+    circular, guide; or a name of the marco's own for a kind of which it offers several, such
+    as `decreto` for a prose document, with `kind:`)."""
 
+    # The kind, where the key is not one (`decreto: {kind: prose, …}`).
+    kind: Id | None = None
     # The way the kind of document is written (formulation: objetivos, areas, indicadores); left
     # out for kinds that have only one.
     format: Id | None = None
@@ -247,6 +269,9 @@ class DocumentSpec(Model):
     # Annexes a user may append (`--annex NAME`): NAME -> its template, where the marco lays it
     # out with a template other than the package's.
     annexes: dict[Id, Id] = {}
+    # Fields the source may (or must) write besides its kind's own.
+    # (Each name once, and none of the kind's own: checks/documents.py.)
+    fields: list[DeclaredField] = Field(default=[], max_length=200)
 
 
 class Catalog(Model):

@@ -67,6 +67,8 @@ WORDS: dict[str, str] = {
     "version": N_("versión"), "publisher": N_("quien publica"),
     "documents": N_("documentos"), "format": N_("formato"),
     "template": N_("plantilla"), "running_title": N_("título de página"),
+    "required": N_("obligatorio"), "label": N_("rótulo"), "fields": N_("campos declarados"),
+    "document": N_("documento"),
     "annexes": N_("anexos"), "number_style": N_("formato de los números"),
     "decimal": N_("separador decimal"), "group": N_("separador de miles"),
     "rules": N_("reglas"), "total_weight": N_("ponderación total"),

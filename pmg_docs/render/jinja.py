@@ -7,8 +7,9 @@ through Jinja as a template; it arrives as data.
 
 The template contract (documented in the README, "Writing templates"): every document template
 receives `catalog` (the catalog model), `document` (the validated source model, raw values),
-`view` (ids resolved, numbers printed) and `spec` (the catalog's declaration of the document:
-format, template, title, running title), and may use the filters and functions below.
+`view` (ids resolved, numbers printed), `spec` (the catalog's declaration of the document:
+format, template, title, running title), `annexes` and `fields` (the fields that declaration
+declares, typed), and may use the filters and functions below.
 """
 
 from __future__ import annotations

@@ -25,7 +25,9 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import document_name, write_document
+from ..richtext.prose import ProseText
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
+from .insertions import render_insertions
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
 
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from ..writers.pdf_metadata import PdfMetadata
 
 FORMATS = ("pdf", "docx")
+# What a table of contents opens with (writers/subset.py).
+TOC_MARK = '<nav class="toc">'
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def _annexes(document: Document[Any],
                 severity=Severity.WARNING))
             continue
         template = spec.annexes.get(name, annex.template)
-        notes.extend(check_template(document.catalog_source, ("documents", document.kind),
+        notes.extend(check_template(document.catalog_source, document.spec_path,
                                     template, kinds.ANNEX, name, options.templates))
         built = annex.view.load()(document)
         if built is not None:
@@ -117,15 +121,21 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
     fmt, spec = document.laid_out()
     declared = kinds.KINDS[document.kind].declared_format(fmt)
     problems = list(check_template(document.catalog_source,
-                                   ("documents", document.kind, "template"), spec.template,
+                                   (*document.spec_path, "template"), spec.template,
                                    document.kind, declared, options.templates))
     annexes, notes = _annexes(document, options)
     problems += [n for n in notes if n.severity is Severity.ERROR]
     if problems:
         raise InputError(problems)
     view = fmt.view.load()(document)
+    # A prose text's insertions are templates too: rendered here, each in the sandbox on its
+    # own, before the document's template lays the text out.
+    inserted: list[Path] = []
+    for value in view.values():
+        if isinstance(value, ProseText):
+            inserted += render_insertions(document, value, options.templates, options.limits)
     context = {"catalog": document.catalog, "document": document.model, "view": view,
-               "spec": spec, "annexes": annexes}
+               "spec": spec, "annexes": annexes, "fields": document.fields}
     try:
         html, assets = render_html(spec.template, context, options.templates, options.limits)
         files = [*template_files(spec.template, options.templates)]
@@ -147,7 +157,7 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
             "la plantilla produce, en la línea {line} de su HTML, el carácter U+{code:04X}, que "
             "un documento no admite; se espera texto imprimible").format(
             line=html.count("\n", 0, odd.start()) + 1, code=ord(odd.group())))])
-    return html, files + assets, [n for n in notes if n.severity is not Severity.ERROR]
+    return html, files + inserted + assets, [n for n in notes if n.severity is not Severity.ERROR]
 
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
@@ -168,11 +178,21 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
         return data, notes
     from ..writers.docx import UnsupportedHtml, write_docx
 
+    pages: dict[str, int] = {}
+    if TOC_MARK in html:
+        # A table of contents prints the pages of the PDF layout (writers/docx/toc.py).
+        from ..writers.pdf_library import pdf_writer
+
+        try:
+            pages = pdf_writer().anchor_pages(break_long_words(html),
+                                              [templates] if templates else [])
+        except PdfLibraryMissing:
+            pages = {}  # the entries print without pages; Word numbers them on update
     try:
         from ..style import load_style
 
         return write_docx(html, [templates] if templates else [], load_style(templates),
-                          metadata), []
+                          metadata, pages), []
     except UnsupportedHtml as exc:
         # A template (ours or the user's) emitted HTML the DOCX writer cannot express.
         return b"", [Diagnostic(source_name, None, (), _(

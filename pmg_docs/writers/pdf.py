@@ -150,3 +150,18 @@ def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetada
         set_information(rendered.metadata, metadata)
         options["finisher"] = finisher(metadata, claim(variant))
     return rendered.write_pdf(**options), fetcher.refused
+
+
+def anchor_pages(html: str, extra_allowed: Sequence[Path] = ()) -> dict[str, int]:
+    """The page (from 1) on which each element with an id starts once `html` is laid out: the
+    page numbers of a table of contents, for the DOCX writer to print as the PDF does."""
+    fetcher = PackageOnlyFetcher([templates_dir(), fonts_dir(), *extra_allowed])
+    fonts, font_faces = _font_setup()
+    document = _SubsetHTML(string=html, base_url=str(templates_dir()) + os.sep,
+                           url_fetcher=fetcher)
+    rendered = document.render(stylesheets=[font_faces], font_config=fonts)
+    pages: dict[str, int] = {}
+    for number, page in enumerate(rendered.pages, start=1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    return pages

@@ -29,6 +29,18 @@ for the Word style each one takes):
 - `<td>`/`<th>`: `number` (aligned right), `center`, `stage` (the label of a group of rows,
   centred across and down).
 
+Prose documents (issue 24; richtext/prose.py writes these from Markdown):
+
+- `<div class="prose">`: a prose text, whose `h1`–`h4` are section headings (Word's Heading 1
+  to 4; outside it `h1` is the document's title, `h2`/`h3` Heading 1/2). Each heading has an
+  `id` that a table of contents points to.
+- `<nav class="toc"><ul><li class="toc-N"><a href="#ID">text</a></li>…</ul></nav>`: a table of
+  contents, level N from 1; the PDF prints each entry's page (`target-counter`), the DOCX is a
+  Word TOC field whose result holds the same entries and pages.
+- `<sup><a href="#nota-N">N</a></sup>`: a footnote's number; `<div class="footnotes"><ol><li
+  id="nota-N">…</li></ol></div>`: the notes, at the end of the text.
+- `<td class="number">`/`<td class="center">` also for a Markdown table's aligned columns.
+
 Images: `<img src="{{ asset('escudo.png') }}" alt="…" style="width: 30mm">` inside a paragraph or
 a cell — a PNG or JPEG file beside the templates (the user's folder first), with its width in
 millimetres and a text for readers that cannot see it. Both writers read only files inside the
@@ -41,9 +53,10 @@ from __future__ import annotations
 FRAME_TAGS = frozenset({"html", "head", "meta", "title", "link", "body"})
 # Blocks: headings, paragraphs, lists, tables, and `div`s (a page break, a running header, a
 # block on the right half of the page, or a plain group).
-BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div"})
-# Inside a paragraph, a list item or a cell.
-INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br"})
+BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "nav"})
+# Inside a paragraph, a list item or a cell; `a` only as a link within the document
+# (`href="#id"`: a footnote's number, an entry of the table of contents).
+INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br", "sup", "a"})
 LIST_ITEM_TAGS = frozenset({"li"})
 TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "td"})
 

@@ -82,6 +82,20 @@ def test_a_real_circular_cut_and_spliced_loads_or_is_a_located_error(at, cut, sp
     _loads(CIRCULAR_TEXT[:at] + splice + CIRCULAR_TEXT[at + cut:], "circular.md")
 
 
+DECREE_TEXT = (ROOT / "examples" / "2024" / "marco" / "decreto-programa-marco.md").read_text(
+    encoding="utf-8")
+
+
+@FUZZ
+@given(st.integers(0, DECREE_TEXT.index("\n---\n") + 5), st.integers(0, 40),
+       pieces("---\n", *YAML_PIECES[:20], "numero: ", "fecha: ", "firma:\n", "document: ",
+              "decreto", "documento-tecnico", "2023-02-30", "- x\n", "prose"))
+def test_a_real_decrees_front_matter_cut_and_spliced_loads_or_is_a_located_error(at, cut,
+                                                                                  splice):
+    # The fields its catalog declares, mutated: each still a located answer.
+    _loads(DECREE_TEXT[:at] + splice + DECREE_TEXT[at + cut:], "decreto.md")
+
+
 def _loads(text: str, name: str) -> None:
     try:
         document = document_from_text(text, Path(name), name, REGISTRY)
@@ -168,6 +182,63 @@ def test_a_circulars_text_parses_into_located_problems_or_renders(body):
             _assert_subset(str(part["html"]))
     event(f"circular rendered: {len(parsed.insertions)} insertion(s), "
           f"{len(parsed.references)} reference(s)")
+
+
+# --- a prose document's text (issue 24) ---------------------------------------------------------
+
+PROSE_TEXT = (ROOT / "examples" / "2024" / "marco" / "documento-tecnico.md").read_text(
+    encoding="utf-8")
+PROSE_FRONT = PROSE_TEXT.split("\n---\n", 1)[0]
+PROSE_LINES = ("", "# I", "## A *b*", "### c", "#### d", "##### e", "| a | b |", "|---|--:|",
+               "| 1 | 2 |", "| x |", "[[objetivos]]", "[[sistemas]]", "[[requisitos:estado-verde]]",
+               "[[objetivos-etapa:nada]]", "[[objetivos-etapa]]", "[[nada]]", "[[A B]]",
+               "[[objetivos:x]]", "texto[^1] y [^2]", "[^1]: nota", "[^1]:", "[^", "1. punto",
+               "- punto [[instituciones]]", "{{ catalog }}", "{% raw %}", "[[" + "x" * 210 + "]]",
+               "<b>x</b>", "> cita", "```", "[[requisitos:{{x}}]]")
+PROSE_FRAGMENTS = ("[[", "]]", "[^", "|", "#", " ", "*", "1. ", "- ", ":")
+
+
+def prose_bodies() -> st.SearchStrategy[str]:
+    line = st.one_of(st.sampled_from(PROSE_LINES),
+                     pieces(*PROSE_FRAGMENTS, alphabet="aá ñ[](){}*_:-1|#^\t🚀"))
+    return st.lists(line, max_size=30).map("\n".join)
+
+
+@FUZZ
+@given(prose_bodies())
+def test_a_prose_text_renders_to_the_subset_or_is_a_located_error(body):
+    from pmg_docs.render.pipeline import RenderOptions, lay_out
+
+    name = "p.md"
+    lines = body.count("\n") + 1
+    try:
+        document = document_from_text(f"{PROSE_FRONT}\n---\n{body}", Path(name), name,
+                                      REGISTRY)
+    except InputError as exc:
+        assert exc.diagnostics
+        event(f"prose refused while loading: {exc.diagnostics[0].message[:40]}")
+        return
+    errors = [d for d in check_document(document) if d.severity.value == "error"]
+    if errors:
+        assert all(d.file == name and d.line is not None for d in errors)
+        event("prose with located problems")
+        return
+    try:
+        html = lay_out(document, RenderOptions())[0]
+    except InputError as exc:
+        # An insertion there is not, or an argument: at a line of the text.
+        first = PROSE_FRONT.count("\n") + 3
+        assert all(d.file == name and first <= d.line <= first + lines
+                   for d in exc.diagnostics), exc.diagnostics
+        event(f"prose refused while laid out: {exc.diagnostics[0].message[:30]}")
+        return
+    root = lxml.html.document_fromstring(html)
+    assert {e.tag for e in root.iter() if isinstance(e.tag, str)} <= TAGS
+    # The DOCX writer takes whatever the text became (it refuses HTML outside the subset).
+    from pmg_docs.writers.docx import write_docx
+
+    assert write_docx(html).startswith(b"PK")
+    event("prose rendered")
 
 
 # --- the template contract ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ from ... import kinds
 from ...diagnostics import Diagnostic, InputError, display_name, unknown
 from ...i18n import _
 from ...load import CatalogRegistry, Document, load_document
+from ...load.front_matter import FENCE
 from ...load.sources import declared
 from ...models.catalog import Catalog
 from ...output import write_file
@@ -52,6 +53,11 @@ def new_document(kind_name: str, catalog_id: str | None, service: ServiceFields,
         raise InputError([Diagnostic(_("TIPO"), None, (), unknown(
             _("un tipo de documento"), kind_name, kinds.source_kinds()))])
     _check_output(output, force)
+    if catalog_id is None and kind.named_by is not None:
+        # Which documents of the kind there are, and their fields, is the catalog's to say.
+        raise InputError([Diagnostic("--catalog", None, (), _(
+            "`pmg new {kind}` necesita --catalog ID: el catálogo dice qué documentos de tipo "
+            "{kind} ofrece y qué campos lleva cada uno").format(kind=kind_name))])
     if catalog_id is None:
         fmt = kind.format(None)
         if fmt is None or fmt.scaffold is None:
@@ -127,7 +133,9 @@ def _has_service(fmt: kinds.Format) -> bool:
 
 
 def _write(scaffold: Scaffold, output: Path | None, registry: CatalogRegistry | None) -> Scaffold:
-    if registry is not None:
+    # A Markdown source with front matter (a prose document) is written as the scaffold has
+    # it; the formatter is for YAML sources.
+    if registry is not None and not scaffold.text.startswith(FENCE):
         scaffold.text = canonical_text(scaffold.text, "new", registry)
     if output is not None:
         write_file(output, scaffold.text.encode("utf-8"))

@@ -47,11 +47,13 @@ def reference_path():
 
 
 def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | None = None,
-               metadata: PdfMetadata | None = None) -> bytes:
+               metadata: PdfMetadata | None = None,
+               pages: dict[str, int] | None = None) -> bytes:
     """The DOCX of `html` in `style` (the package's when None); images are read from the
     package's templates folder and the folders in `extra_allowed` (the user's templates)
     only. `metadata` (the same the PDF records) fills the core properties: author, subject,
-    keywords."""
+    keywords. `pages`: the page of each id in the PDF layout, printed by a table of
+    contents."""
     from ...style import load_style
     from .reference import reference_docx
 
@@ -63,7 +65,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
     orientation = "landscape" if landscape else "portrait"
     set_up_page(document, orientation, style)
     writer = BlockWriter(document, text_width_mm(style, orientation),
-                         [templates_dir(), *extra_allowed], style)
+                         [templates_dir(), *extra_allowed], style, pages)
     for child in body:
         writer.block(child, document)
     set_properties(document, root.findtext(".//title") or "", metadata)

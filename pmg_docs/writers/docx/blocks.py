@@ -37,6 +37,9 @@ class Context:
     # restyle its paragraphs.
     styled_by_class: bool = False
     list_level: int = -1
+    # Inside `<div class="prose">` (a prose document's text): h1 to h4 are its section
+    # headings (Heading 1 to 4), not the document's title.
+    headings: tuple[tuple[str, str], ...] = tuple(styles.HEADINGS.items())
 
 
 CELL_CONTEXT = Context(text_style=styles.CELL_TEXT, styled_by_class=True)
@@ -71,8 +74,10 @@ class BlockWriter:
     cell_context = CELL_CONTEXT
 
     def __init__(self, document, text_width_mm: float, allowed: Sequence[Path],
-                 style: Style):
+                 style: Style, pages: dict[str, int] | None = None):
         self.document = document
+        # The page of each id in the PDF layout, for a table of contents (toc.py).
+        self.pages = pages or {}
         # Folders an <img> may be read from (the templates folders).
         self.allowed = list(allowed)
         self.text_width_mm = text_width_mm
@@ -82,12 +87,27 @@ class BlockWriter:
     def style(self, name: str):
         return self.document.styles[name]
 
+    def heading_style(self, name: str):
+        """A heading's style; the levels the reference DOCX lacks (Heading 3 and 4 of a prose
+        text) are added like Heading 2, one outline level down, so that Word's navigation pane
+        and table of contents see them."""
+        if name not in [s.name for s in self.document.styles]:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            level = int(name.rsplit(" ", 1)[1])
+            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.document.styles["Heading 2"]
+            style.quick_style = True
+            outline = style.element.get_or_add_pPr()
+            element = outline.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(level - 1)})
+            outline.append(element)
+        return self.document.styles[name]
+
     def block(self, element, container, context: Context = Context()) -> None:
         tag = element.tag
         own = classes(element)
-        if tag in styles.HEADINGS:
-            paragraph = container.add_paragraph(style=self.style(styles.HEADINGS[tag]))
-            self.inline(paragraph, element)
+        if tag in dict(context.headings) or _is_prose(tag, own):
+            self.prose_block(element, container, context)
         elif tag == "p":
             paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
             self.inline(paragraph, element)
@@ -110,6 +130,23 @@ class BlockWriter:
                 self.block(child, container, inner)
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def prose_block(self, element, container, context: Context) -> None:
+        """A heading (of the title or of a section), a prose document's table of contents (a
+        Word TOC field, toc.py) or its text, whose h1 to h4 are section headings."""
+        headings = dict(context.headings)
+        if element.tag in headings:
+            paragraph = container.add_paragraph(style=self.heading_style(headings[element.tag]))
+            self.inline(paragraph, element)
+            return
+        if element.tag == "nav":
+            from .toc import write_toc
+
+            write_toc(self.document, container, element, self.pages, self.text_width_mm)
+            return
+        inner = replace(context, headings=tuple(styles.PROSE_HEADINGS.items()))
+        for child in element:
+            self.block(child, container, inner)
 
     def list(self, element, container, context: Context) -> None:
         kind = list_kind(element, PAREN_LIST_CLASS)
@@ -148,6 +185,14 @@ class BlockWriter:
             self._inline(paragraph, element, bold, True)
         elif tag == "img":
             add_image(paragraph, element, self.allowed)
+        elif tag == "a":
+            # A link within the document (a footnote's number): its text; Word has no target.
+            self._inline(paragraph, element, bold, italic)
+        elif tag == "sup":
+            start = len(paragraph.runs)
+            self._inline(paragraph, element, bold, italic)
+            for run in paragraph.runs[start:]:
+                run.font.superscript = True
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
@@ -159,6 +204,11 @@ class BlockWriter:
         if text:
             name = _character_style(bold, italic)
             paragraph.add_run(text, style=self.style(name) if name else None)
+
+
+def _is_prose(tag: str, own: set[str]) -> bool:
+    """A prose document's table of contents, or its text."""
+    return (tag == "nav" and "toc" in own) or (tag == "div" and styles.PROSE_CLASS in own)
 
 
 def _at_line_start(paragraph) -> bool:

@@ -14,6 +14,9 @@ from __future__ import annotations
 NORMAL = "Normal"
 TITLE = "Title"                      # <h1>: the document's title ("Título")
 HEADINGS = {"h1": TITLE, "h2": "Heading 1", "h3": "Heading 2"}
+# Inside a prose text (`<div class="prose">`): its headings, h1 to h4.
+PROSE_CLASS = "prose"
+PROSE_HEADINGS = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4"}
 HEADER = "Header"                    # the running header ("Encabezado")
 FOOTER = "Footer"                    # "Página X de Y" ("Pie de página")
 LIST_PARAGRAPH = "List Paragraph"    # a list item in running text ("Párrafo de lista")
