@@ -31,6 +31,10 @@ from ..render.pipeline import RenderOptions
 from ..resources import catalogs_dir, templates_dir
 from .worker import Job, Outcome, render_job, start_worker
 
+# Windows waits on at most 63 handles at once, so a process pool there takes at most 61
+# workers (concurrent.futures raises ValueError past it); -j larger is bounded, not an error.
+MAX_WORKERS = 61
+
 # A source whose worker died (killed, out of memory, a crash in a native library) is tried once
 # more in a fresh worker, since it may only have shared the worker with the culprit.
 ATTEMPTS = 2
@@ -254,7 +258,7 @@ def _build(directory: Path, render: RenderOptions, progress: Progress | None) ->
         if progress:
             progress(job.path, outcome)
 
-    workers = max(1, min(render.jobs or os.cpu_count() or 1, len(todo)))
+    workers = max(1, min(render.jobs or os.cpu_count() or 1, len(todo), MAX_WORKERS))
     try:
         _run(todo, workers, finish)
     finally:
