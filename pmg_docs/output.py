@@ -72,6 +72,11 @@ def refused(path: Path, reason: str, remedy: str) -> OutputError:
         reason=reason)
 
 
+# Windows will not replace a file another program holds open (a DOCX open in Word, a PDF in a
+# reader): ERROR_ACCESS_DENIED (5) or ERROR_SHARING_VIOLATION (32), where POSIX replaces it.
+_HELD_OPEN = (5, 32)
+
+
 def os_problem(path: Path, exc: OSError) -> OutputError:
     """The message for an operating-system error while writing `path`."""
     reasons = {
@@ -84,6 +89,11 @@ def os_problem(path: Path, exc: OSError) -> OutputError:
         errno.EEXIST: _("una parte de la ruta es un archivo, no una carpeta"),
         errno.ELOOP: _("una parte de la ruta es un enlace simbólico que no lleva a ninguna parte"),
     }
+    if getattr(exc, "winerror", None) in _HELD_OPEN and os.path.lexists(path):
+        return refused(path, _("el archivo está abierto en otro programa (Word, Excel o el "
+                               "lector de PDF), o no hay permiso para reemplazarlo"),
+                       _("no quedó ningún archivo a medias. Ciérrelo allí y vuelva a ejecutar "
+                         "el comando"))
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     return refused(path, reason, _("no quedó ningún archivo a medias. Se espera una carpeta en "
                                    "la que se pueda escribir y con espacio libre"))

@@ -101,3 +101,26 @@ def test_a_device_is_never_replaced(tmp_path: Path) -> None:
         write_file(Path("/dev/null"), b"x")
     assert _refusal(refused, Path("/dev/null")) == "ya existe y no es un archivo común"
     assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_a_file_held_open_on_windows_says_so(tmp_path: Path) -> None:
+    """Windows refuses to replace a DOCX open in Word (or a PDF in a reader) with
+    ERROR_SHARING_VIOLATION or ERROR_ACCESS_DENIED; the message names that, not a permission.
+    The error is made as Windows raises it (winerror set), since this machine cannot hold a
+    file open that way."""
+    from pmg_docs.output import os_problem
+
+    target = tmp_path / "aduanas.docx"
+    target.write_bytes(b"PK")
+    for code in (5, 32):
+        exc = PermissionError(13, "Permission denied")
+        exc.winerror = code  # type: ignore[attr-defined]
+        message = str(os_problem(target, exc).diagnostic)
+        assert message.startswith(f"{target}: no se puede escribir: el archivo está abierto en "
+                                  "otro programa (Word, Excel o el lector de PDF)"), message
+        assert "Ciérrelo allí y vuelva a ejecutar el comando" in message
+    # Elsewhere, and for a file not there yet, the reason is the system's.
+    assert "no hay permiso" in str(os_problem(target, PermissionError(13, "x")).diagnostic)
+    exc = PermissionError(13, "x")
+    exc.winerror = 5  # type: ignore[attr-defined]
+    assert "no hay permiso" in str(os_problem(tmp_path / "nuevo.docx", exc).diagnostic)

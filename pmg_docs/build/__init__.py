@@ -31,6 +31,10 @@ from ..render.pipeline import RenderOptions
 from ..resources import catalogs_dir, templates_dir
 from .worker import Job, Outcome, render_job, start_worker
 
+# Windows waits on at most 63 handles at once, so a process pool there takes at most 61
+# workers (concurrent.futures raises ValueError past it); -j larger is bounded, not an error.
+MAX_WORKERS = 61
+
 # A source whose worker died (killed, out of memory, a crash in a native library) is tried once
 # more in a fresh worker, since it may only have shared the worker with the culprit.
 ATTEMPTS = 2
@@ -79,8 +83,10 @@ def _collect(summary: Summary, job: Job, outcome: Outcome, strict: bool) -> None
 
 @contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
-    """`kill -TERM` ends a build like Ctrl-C: what was built so far is remembered, and the
-    workers are stopped. (A signal handler can only be set from the main thread.)"""
+    """`kill -TERM` (and Ctrl+Break in a Windows console) ends a build like Ctrl-C: what was
+    built so far is remembered, and the workers are stopped. (A signal handler can only be set
+    from the main thread. Windows' TerminateProcess runs no handler: the workers then end
+    with their parent, build/lifetime.py.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -88,11 +94,15 @@ def _terminate_as_interrupt() -> Iterator[None]:
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    # SIGTERM exists on every system; SIGBREAK only on Windows.
+    signums = [signal.SIGTERM, *([getattr(signal, "SIGBREAK")] if hasattr(signal, "SIGBREAK")
+                                 else [])]
+    previous = {signum: signal.signal(signum, interrupt) for signum in signums}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) -> None:
@@ -104,12 +114,14 @@ def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) 
         return
     attempts = dict.fromkeys(range(len(jobs)), 0)
     pending = list(range(len(jobs)))
-    # spawn, not fork: a worker starts from a clean interpreter whatever threads this process
-    # runs (the progress bar), and its parent is this process, which it dies with.
+    # spawn, not fork, on every system (Windows and macOS have no safe fork): a worker starts
+    # from a clean interpreter whatever threads this process runs (the progress bar), and
+    # behaves the same on Linux as on Windows.
     context = multiprocessing.get_context("spawn")
+    formats = jobs[0].render.formats if jobs else ()
     while pending:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=context,
-                                   initializer=start_worker, initargs=(os.getpid(),))
+                                   initializer=start_worker, initargs=(formats,))
         retry = []
         try:
             futures = {pool.submit(render_job, jobs[i]): i for i in pending}
@@ -246,7 +258,7 @@ def _build(directory: Path, render: RenderOptions, progress: Progress | None) ->
         if progress:
             progress(job.path, outcome)
 
-    workers = max(1, min(render.jobs or os.cpu_count() or 1, len(todo)))
+    workers = max(1, min(render.jobs or os.cpu_count() or 1, len(todo), MAX_WORKERS))
     try:
         _run(todo, workers, finish)
     finally:

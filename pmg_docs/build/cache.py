@@ -40,6 +40,22 @@ MAX_CACHE_BYTES = 64 * 1024 * 1024
 # not one, and listing it would cost a build without end (a mount, a home folder).
 MAX_FOLDER_ENTRIES = 50_000
 _CHUNK = 1024 * 1024
+# os.open's flags where the system has them. Windows has neither O_NOFOLLOW, O_NONBLOCK nor
+# O_CLOEXEC (its handles are not inherited unless asked, and a pipe cannot take a file's
+# name there), and needs O_BINARY: without it, os.read turns CRLF into LF and stops at
+# Ctrl+Z, so hashes and sizes would not be the file's.
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_NONBLOCK", 0))
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _open_plain(path: Path, follow_links: bool) -> int:
+    """A read-only handle on `path`, opened without blocking (opening a pipe planted under a
+    known name cannot hang us); without `follow_links`, a link is refused (OSError). Where the
+    system cannot refuse it while opening (Windows), the link is looked for first."""
+    if not follow_links and not _NOFOLLOW and os.path.islink(path):
+        raise OSError(f"{path} is a link")
+    return os.open(path, _READ_FLAGS | (0 if follow_links else _NOFOLLOW))
 
 
 def file_hash(path: Path, follow_links: bool = True) -> str | None:
@@ -47,10 +63,8 @@ def file_hash(path: Path, follow_links: bool = True) -> str | None:
     device such as /dev/zero, a pipe, or a link when `follow_links` is false) and for a file
     holding more than its size says (a kernel file such as /proc/self/pagemap, which says 0
     and reads without end; a file still being written)."""
-    flags = os.O_RDONLY | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
     try:
-        # Non-blocking, so that opening a pipe planted under a known name cannot hang us.
-        handle = os.open(path, flags | os.O_NONBLOCK)
+        handle = _open_plain(path, follow_links)
     except OSError:
         return None
     try:
@@ -193,7 +207,7 @@ def _entry(value) -> Entry:
 def _read_limited(path: Path) -> bytes:
     """The cache file's bytes, if it is a plain file (not a link, a device or a pipe) of a
     sane size. Raises OSError or ValueError."""
-    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    handle = _open_plain(path, follow_links=False)
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):

@@ -1,9 +1,8 @@
 """What renders one source, in a pool worker or in the command's own process.
 
-A worker imports the writers and loads the fonts once, then renders many documents. It dies
-with the build: on Linux it asks the kernel for SIGKILL when its parent ends (however the
-parent ends: kill -9 included), so it never goes on writing into a folder the user has moved
-on from.
+A worker imports the writers of the formats the build asks for (and no other) and loads the
+fonts once, then renders many documents. It dies with the build however the build ends (kill -9
+included, lifetime.py), so it never goes on writing into a folder the user has moved on from.
 
 For each source, the worker notes the state (size, time, inode) of every file the document
 could be made from before rendering, hashes what it used after, and checks that nothing
@@ -17,7 +16,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,22 +71,12 @@ class Outcome:
 
 # --- the worker process ------------------------------------------------------------------------
 
-def _die_with_parent(parent: int) -> None:
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    # The parent may have died before the request above: then we were already adopted.
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def start_worker(parent: int) -> None:
+def start_worker(formats: tuple[str, ...]) -> None:
     """A pool worker's initializer: die with the build, and pay for the imports and the fonts
-    once rather than on the first document."""
-    _die_with_parent(parent)
+    of the formats asked for once rather than on the first document."""
+    from .lifetime import end_with_parent
+
+    end_with_parent()
     # Ctrl-C reaches the whole process group; the build decides what to do, not each worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from multiprocessing.util import Finalize
@@ -96,7 +84,9 @@ def start_worker(parent: int) -> None:
     from ..render.warm import warm_up
     from ..writers.pdf_library import pdf_writer
 
-    warm_up()
+    warm_up(formats)
+    if "pdf" not in formats:
+        return
     try:
         pdf = pdf_writer()
     except PdfLibraryMissing:

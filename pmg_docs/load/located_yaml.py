@@ -30,6 +30,7 @@ from .yaml_limits import check_events
 from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
+_STR = f"{_STANDARD}str"
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
                   ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -99,27 +100,31 @@ class _Builder:
 
     def build(self, node: Node, path: FieldPath) -> Any:
         # What the file expands to was checked on its events (yaml_limits.py) before composing.
+        # A node's tag is a property that builds a new string at each read: read once.
+        tag = node.tag
         line = node.start_mark.line + 1
         if isinstance(node, MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, tag, path)
         if isinstance(node, SequenceNode):
-            self._plain_tag(node, f"{_STANDARD}seq", path, line)
+            self._plain_tag(tag, f"{_STANDARD}seq", path, line)
             out = []
             for index, item in enumerate(node.value):
                 child = path + (index,)
                 self.lines[child] = item.start_mark.line + 1
                 out.append(self.build(item, child))
             return out
-        return self._scalar(node, path, line)
+        return self._scalar(node, tag, path, line)
 
-    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str | int, Any]:
+    def _mapping(self, node: MappingNode, tag: str | None,
+                 path: FieldPath) -> dict[str | int, Any]:
         line = node.start_mark.line + 1
-        self._plain_tag(node, f"{_STANDARD}map", path, line)
+        self._plain_tag(tag, f"{_STANDARD}map", path, line)
         out: dict[str | int, Any] = {}
         previous: tuple[str | int, Node] | None = None
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STANDARD}merge":
+            key_tag = key_node.tag
+            if not isinstance(key_node, ScalarNode) or key_tag == f"{_STANDARD}merge":
                 self.fail(path, key_line, _(
                     "una clave debe ser texto simple (no listas, mapeos ni fusiones `<<` como "
                     "claves); se espera `nombre: valor`"))
@@ -133,7 +138,7 @@ class _Builder:
                                       decimal_comma_in_row(whole, decimals.group(1))))
                 previous = None
                 continue
-            key = self._scalar(key_node, path, key_line)
+            key = self._scalar(key_node, key_tag, path, key_line)
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 self.fail(path, key_line, _("una clave debe ser texto; se encontró {key}").format(
                     key=key))
@@ -148,14 +153,18 @@ class _Builder:
             out[key] = self.build(value_node, child)
         return out
 
-    def _plain_tag(self, node: Node, expected: str, path: FieldPath, line: int) -> None:
-        if node.tag != expected:
-            self.fail(path, line, _tag_refused(node.tag))
+    def _plain_tag(self, tag: str | None, expected: str, path: FieldPath, line: int) -> None:
+        if tag != expected:
+            self.fail(path, line, _tag_refused(tag))
 
-    def _scalar(self, node: Node, path: FieldPath, line: int) -> Any:
-        if node.tag not in _PLAIN_SCALARS:
-            self.fail(path, line, _tag_refused(node.tag))
-        if node.tag == f"{_STANDARD}timestamp" and self.dates_as_text:
+    def _scalar(self, node: Node, tag: str | None, path: FieldPath, line: int) -> Any:
+        if tag == _STR:
+            # What the safe constructor makes of a text scalar: its value, as is. Most
+            # scalars are text; this skips the constructor's general machinery for them.
+            return node.value
+        if tag not in _PLAIN_SCALARS:
+            self.fail(path, line, _tag_refused(tag))
+        if tag == f"{_STANDARD}timestamp" and self.dates_as_text:
             # Checked later by the model, which can say which date is wrong and why.
             return node.value
         try:

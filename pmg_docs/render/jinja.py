@@ -14,6 +14,9 @@ declares, typed), and may use the filters and functions below.
 
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +29,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2 import nodes as jinja_nodes
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 
 from ..i18n import _
@@ -126,6 +130,34 @@ def _referenced(tree: jinja_nodes.Template) -> list[str]:
     return names
 
 
+# The listings `template_files` made, by (template, user's folder), newest last. Parsing the
+# templates only to list them cost 4 to 10 ms per document; a listing is reused while every
+# path its walk looked at, found or not, in every folder searched, is as it was (size,
+# modification time, inode): an edited, added, removed or shadowing template is seen.
+_Stamp = tuple[tuple[str, tuple[int, int, int] | None], ...]
+_LISTINGS: OrderedDict[tuple[str, Path | None], tuple[_Stamp, list[Path]]] = OrderedDict()
+_LISTINGS_LOCK = threading.Lock()
+# Far more than the templates of every kind and user folder a process renders with.
+MAX_LISTINGS = 256
+
+
+def _state(path: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def _candidates(loader: ConfinedLoader, name: str) -> list[str]:
+    """Every path the loader may read `name` from, in search order."""
+    try:
+        pieces = split_template_path(name)
+    except TemplateNotFound:
+        return []
+    return [os.path.join(folder, *pieces) for folder in loader.searchpath]
+
+
 def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     """The template files a template is made of (itself, and what it extends, includes or
     imports by name). A name that does not exist is left out: a branch that is never taken may
@@ -133,10 +165,21 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     env = environment(extra_dir)
     loader = env.loader
     assert isinstance(loader, ConfinedLoader)  # environment() always gives one
+    key = (name, extra_dir)
+    with _LISTINGS_LOCK:
+        kept = _LISTINGS.get(key)
+    if kept is not None and all(_state(path) == state for path, state in kept[0]):
+        with _LISTINGS_LOCK:
+            if key in _LISTINGS:
+                _LISTINGS.move_to_end(key)
+        return list(kept[1])
+    stamp: list[tuple[str, tuple[int, int, int] | None]] = []
     seen: list[Path] = []
     pending = [f"{name}{TEMPLATE_SUFFIX}"]
     while pending:
         current = pending.pop()
+        # Taken before reading: a file changed meanwhile makes the listing stale, not wrong.
+        stamp += [(path, _state(path)) for path in _candidates(loader, current)]
         try:
             source, filename, _uptodate = loader.get_source(env, current)
         except TemplateNotFound:
@@ -146,6 +189,10 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
             continue
         seen.append(path)
         pending.extend(_referenced(env.parse(source)))
+    with _LISTINGS_LOCK:
+        _LISTINGS[key] = (tuple(stamp), list(seen))
+        while len(_LISTINGS) > MAX_LISTINGS:
+            _LISTINGS.popitem(last=False)
     return seen
 
 

@@ -4,21 +4,29 @@ document costs what the others do."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def warm_up() -> None:
-    """Import every kind's model, checks and view and both writers; load the fonts and parse
-    the stylesheets every PDF uses."""
+
+def warm_up(formats: Iterable[str] = ("pdf", "docx")) -> None:
+    """Import every kind's model, checks and view and the writers of `formats` (only those: a
+    PDF-only build never imports python-docx); load the fonts and parse the stylesheets every
+    PDF uses."""
     from .. import kinds
     from ..diagnostics import PdfLibraryMissing
-    from ..writers import docx  # noqa: F401 - imported to be warm
-    from ..writers.pdf_library import pdf_writer
+    from . import pipeline  # noqa: F401 - imported to be warm
 
     for entry in kinds.KINDS.values():
         for fmt in entry.formats.values():
             for part in (fmt.model, fmt.checks, fmt.view):
                 if part is not None:
                     part.load()
-    try:
-        pdf_writer().warm_up()
-    except PdfLibraryMissing:
-        pass  # each document that asks for a PDF reports it; the DOCX needs no Pango
+    formats = tuple(formats)
+    if "docx" in formats:
+        from ..writers import docx  # noqa: F401 - imported to be warm
+    if "pdf" in formats:
+        from ..writers.pdf_library import pdf_writer
+
+        try:
+            pdf_writer().warm_up()
+        except PdfLibraryMissing:
+            pass  # each document that asks for a PDF reports it; the DOCX needs no Pango

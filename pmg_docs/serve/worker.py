@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
-import os
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -149,7 +147,7 @@ def _warm() -> None:
     from ..writers.pdf import write_pdf
     from . import raster
 
-    warm_up()
+    warm_up(("pdf",))  # the DOCX is made only when asked for: its writer is imported then
     raster.pages(write_pdf("<p>pmg</p>")[0])
 
 
@@ -183,25 +181,11 @@ class _Session:
                                  time.perf_counter() - started, time.process_time() - cpu))
 
 
-def end_with_parent() -> None:
-    """End this process as soon as the process that started it is gone, even in the middle of
-    a render: a server killed with `kill -9` cannot stop its worker, and a render that runs away
-    would otherwise go on with no time limit left to apply. A thread waits on the parent's
-    sentinel (a pipe on POSIX, a process handle on Windows: multiprocessing's portable way)."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)  # nothing to save: the worker holds only what it could make again
-
-    threading.Thread(target=watch, name="pmg-serve-parent", daemon=True).start()
-
-
 def _main(conn, settings: Settings) -> None:
     # Ctrl+C in the terminal reaches the whole process group; the server decides when we stop.
     import signal
+
+    from ..build.lifetime import end_with_parent
 
     end_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)

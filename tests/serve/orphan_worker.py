@@ -4,7 +4,7 @@ test_worker_parent.py)."""
 
 from __future__ import annotations
 
-from pmg_docs.serve.worker import end_with_parent
+from pmg_docs.build.lifetime import end_with_parent
 
 
 def run_away() -> None:

@@ -3,12 +3,10 @@ and build, and the import writes nothing through a link inside its output folder
 
 from __future__ import annotations
 
-import fcntl
-import os
-
 import pytest
 from click.testing import CliRunner
 
+from pmg_docs.build.lock import locked
 from pmg_docs.cli import main
 from tests.support.paths import ROOT
 
@@ -30,21 +28,10 @@ def book(tmp_path):
     return path
 
 
-def _held(folder):
-    """Hold the folder's lock as a running build does (pmg_docs/build/lock.py)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return handle
-
-
 def test_import_waits_for_no_one_and_writes_nothing_into_a_locked_folder(book, tmp_path):
     out = tmp_path / "importadas"
-    handle = _held(out)
-    try:
+    with locked(out):  # as a running build holds it
         result = run("import", "xlsx", book, "-o", out)
-    finally:
-        os.close(handle)
     assert result.exit_code == 1, result.output
     assert f"importadas: {HELD}" in result.output
     assert list(out.iterdir()) == []
@@ -52,11 +39,8 @@ def test_import_waits_for_no_one_and_writes_nothing_into_a_locked_folder(book, t
 
 
 def test_export_refuses_a_locked_folder(book, tmp_path):
-    handle = _held(book.parent)
-    try:
+    with locked(book.parent):
         result = run("export", EXAMPLES, "-o", book, "--force")
-    finally:
-        os.close(handle)
     assert result.exit_code == 1, result.output
     assert HELD in result.output
 

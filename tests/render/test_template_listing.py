@@ -1,0 +1,52 @@
+"""The template files a document is made of are listed once and remembered (render/jinja.py,
+`template_files`), yet an edited, added, removed or shadowing template is seen at once: a
+build's cache and the preview depend on the listing being right."""
+
+from __future__ import annotations
+
+import os
+
+from pmg_docs.render import jinja
+from pmg_docs.render.jinja import template_files
+from pmg_docs.resources import templates_dir
+
+
+def _write(path, text):
+    """Write `text` with a modification time of its own (a file system may keep times in whole
+    seconds, and a test edits faster than that)."""
+    path.write_text(text, encoding="utf-8")
+    stamp = (os.stat(path).st_mtime_ns // 10**9 + len(text)) * 10**9
+    os.utime(path, ns=(stamp, stamp))
+
+
+def test_an_edited_template_is_listed_again(tmp_path):
+    _write(tmp_path / "carta.html.j2", '{% include "pie.html.j2" %}')
+    _write(tmp_path / "pie.html.j2", "pie")
+    _write(tmp_path / "firma.html.j2", "firma")
+    first = template_files("carta", tmp_path)
+    assert first == [tmp_path / "carta.html.j2", tmp_path / "pie.html.j2"]
+    assert template_files("carta", tmp_path) == first  # remembered
+
+    _write(tmp_path / "carta.html.j2", '{% include "pie.html.j2" %}{% include "firma.html.j2" %}')
+    assert template_files("carta", tmp_path) == [
+        tmp_path / "carta.html.j2", tmp_path / "firma.html.j2", tmp_path / "pie.html.j2"]
+
+    (tmp_path / "firma.html.j2").unlink()
+    assert template_files("carta", tmp_path) == [tmp_path / "carta.html.j2",
+                                                  tmp_path / "pie.html.j2"]
+
+
+def test_a_template_added_to_the_users_folder_shadows_the_packages(tmp_path):
+    package = template_files("formulacion-2024", tmp_path)
+    assert package[0] == templates_dir() / "formulacion-2024.html.j2"
+    _write(tmp_path / "base.html.j2", "<p>propia</p>")
+    shadowed = template_files("formulacion-2024", tmp_path)
+    assert tmp_path / "base.html.j2" in shadowed
+    assert templates_dir() / "base.html.j2" not in shadowed
+
+
+def test_the_remembered_listings_are_bounded(tmp_path):
+    _write(tmp_path / "x.html.j2", "x")
+    for number in range(jinja.MAX_LISTINGS + 10):
+        template_files(f"no-existe-{number}", tmp_path)
+    assert len(jinja._LISTINGS) <= jinja.MAX_LISTINGS
