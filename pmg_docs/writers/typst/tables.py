@@ -1,0 +1,101 @@
+"""HTML tables as Typst tables, read as the DOCX writer reads them (html_tree.Grid):
+
+- column widths from `<col style="width: N%">` (equal columns without them, as CSS's fixed
+  layout gives);
+- merged cells (`colspan`, `rowspan`), header rows (<thead>) repeated on every page;
+- a row does not split across pages (its cells are unbreakable) unless its table or row is
+  marked `splits`; the rows of a `<tbody class="together">` stay on one page: the cell that
+  spans them (a stage's label) is unbreakable, which keeps every row it spans together;
+- shading and bold of header cells, body header cells and total rows, alignment classes.
+
+The fills, strokes and paddings are the preamble's (`pmg-table`, `pmg-fills`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
+from ..subset import BLOCK_TAGS, SPLITS_CLASS
+
+if TYPE_CHECKING:
+    from .markup import Context, MarkupWriter
+
+CELL_ALIGNMENTS = {"number": "right", "center": "center"}
+
+
+class TableWriter:
+    def __init__(self, writer: MarkupWriter):
+        self.writer = writer
+
+    def write(self, element, context: Context) -> str:
+        own = classes(element)
+        rows = table_rows(element)
+        grid = Grid([(row, is_header) for row, is_header, _group in rows])
+        percentages = column_percentages(element)[:grid.columns]
+        if len(percentages) == grid.columns:
+            columns = ", ".join(f"{p}%" for p in percentages)
+        else:
+            columns = ", ".join("1fr" for _ in range(grid.columns))
+        splits_table = SPLITS_CLASS in own
+        plain = "plain" in own
+        cuadro = "cuadro" in own
+        header: list[str] = []
+        body: list[str] = []
+        for placement in grid.placements:
+            row_element, is_header, group = rows[placement.row]
+            splits = splits_table or SPLITS_CLASS in classes(row_element)
+            # A cell that spans a group's rows keeps the group on one page.
+            breakable = splits and group is None
+            total = "total" in classes(row_element)
+            cell = self.cell(placement, breakable, total, plain, cuadro and is_header)
+            (header if is_header else body).append(cell)
+        parts = [f"columns: ({columns},)"]
+        if plain:
+            parts.append("plain: true")
+        if header:
+            parts.append(f"table.header(repeat: true, {', '.join(header)})")
+        parts.extend(body)
+        table = f"#pmg-table({', '.join(parts)})"
+        if cuadro:
+            table = f"#pmg-cuadro[{table}]"
+        return table
+
+    def cell(self, placement, breakable: bool, total: bool, plain: bool,
+             centred_header: bool) -> str:
+        from .markup import CELL_CONTEXT
+
+        element = placement.element
+        own = classes(element)
+        options = []
+        if placement.colspan > 1:
+            options.append(f"colspan: {placement.colspan}")
+        if placement.rowspan > 1:
+            options.append(f"rowspan: {placement.rowspan}")
+        header = element.tag == "th"
+        if not plain:
+            if header and placement.is_header_row:
+                options.append("fill: pmg-fills.header")
+            elif header or total:
+                options.append("fill: pmg-fills.body-header" if header and not total
+                               else "fill: pmg-fills.total")
+        align = next((CELL_ALIGNMENTS[c] for c in sorted(own) if c in CELL_ALIGNMENTS), None)
+        if "stage" in own:
+            align = "center + horizon"
+        elif centred_header:
+            align = "center"
+        if align:
+            options.append(f"align: {align}")
+        if not breakable:
+            options.append("breakable: false")
+        if any(child.tag in BLOCK_TAGS for child in element):
+            if (element.text or "").strip() or any(
+                    child.tag not in BLOCK_TAGS or (child.tail or "").strip()
+                    for child in element):
+                raise UnsupportedHtml("a table cell mixes inline elements and blocks")
+            content = self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+        else:
+            content = self.writer.inline(element)
+        if header:
+            content = f"#pmg-th[{content}]"
+        return f"table.cell({', '.join(options)})[{content}]"
