@@ -109,7 +109,8 @@ def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) 
     context = multiprocessing.get_context("spawn")
     while pending:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=context,
-                                   initializer=start_worker, initargs=(os.getpid(),))
+                                   initializer=start_worker,
+                                   initargs=(os.getpid(), jobs[0].render.pdf_engine))
         retry = []
         try:
             futures = {pool.submit(render_job, jobs[i]): i for i in pending}

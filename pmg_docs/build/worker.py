@@ -85,7 +85,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def start_worker(parent: int) -> None:
+def start_worker(parent: int, engine: str | None = None) -> None:
     """A pool worker's initializer: die with the build, and pay for the imports and the fonts
     once rather than on the first document."""
     _die_with_parent(parent)
@@ -94,11 +94,11 @@ def start_worker(parent: int) -> None:
     from multiprocessing.util import Finalize
 
     from ..render.warm import warm_up
-    from ..writers.pdf_library import pdf_writer
+    from ..writers.pdf_library import DEFAULT_ENGINE, pdf_writer
 
-    warm_up()
+    warm_up(engine)
     try:
-        pdf = pdf_writer()
+        pdf = pdf_writer(engine or DEFAULT_ENGINE)
     except PdfLibraryMissing:
         return  # no fonts were copied; each document asking for a PDF reports it
     # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.

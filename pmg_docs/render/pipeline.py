@@ -4,7 +4,7 @@ live preview) all call it.
     checked document -> its catalog's template for its kind, checked to lay out that kind
                      -> the format's view (and the views of the annexes asked for)
                      -> Jinja: HTML of the subset both writers read
-                     -> each format's bytes (PDF: WeasyPrint, DOCX: our writer)
+                     -> each format's bytes (PDF: Typst or WeasyPrint, DOCX: our writer)
                      -> written atomically under the output folder
 
 Nothing is written for a source with errors (or warnings, with --strict), and nothing is
@@ -25,6 +25,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import document_name, write_document
+from ..writers.pdf_library import DEFAULT_ENGINE
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
@@ -50,6 +51,8 @@ class RenderOptions:
     limits: TemplateLimits = TemplateLimits()
     # The standard the PDF claims (`--pdf-variant`), or "none".
     pdf_variant: str = DEFAULT_VARIANT
+    # What lays out the PDF (`--pdf-engine`, pmg.toml's `pdf_engine`): typst or weasyprint.
+    pdf_engine: str = DEFAULT_ENGINE
     # Where the documents are written.
     out_dir: Path = Path("out")
     # Catalog folders searched besides the package's (pmg.toml's, then the command line's).
@@ -62,7 +65,7 @@ class RenderOptions:
         """What of these options changes the bytes of a document (for the build cache; which
         files the catalog and template folders hold is added by the build)."""
         return repr((self.formats, self.strict, str(self.templates or ""), self.annexes,
-                     self.pdf_variant))
+                     self.pdf_variant, self.pdf_engine))
 
 
 @dataclass
@@ -76,8 +79,8 @@ class Rendered:
     # stylesheet, Word styles): what an incremental build must watch.
     inputs: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
-    # The PDF was asked for but WeasyPrint cannot load its system libraries: the other formats
-    # are made all the same, and the command says once what to install (PdfLibraryMissing).
+    # The PDF was asked of the WeasyPrint engine, which cannot run here: the other formats are
+    # made all the same, and the command says once what to install (PdfLibraryMissing).
     pdf_missing: bool = False
 
 
@@ -152,13 +155,14 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
             templates: Path | None = None, metadata: PdfMetadata | None = None,
-            pdf_variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[Diagnostic]]:
+            pdf_variant: str = DEFAULT_VARIANT,
+            pdf_engine: str = DEFAULT_ENGINE) -> tuple[bytes, list[Diagnostic]]:
     """One format's bytes from the HTML, with any warning the writer raised. Raises
-    PdfLibraryMissing for a PDF on a machine without WeasyPrint's system libraries."""
+    PdfLibraryMissing for a PDF of the WeasyPrint engine on a machine that cannot run it."""
     if fmt == "pdf":
         from ..writers.pdf_library import pdf_writer
 
-        data, refused = pdf_writer().write_pdf(break_long_words(html),
+        data, refused = pdf_writer(pdf_engine).write_pdf(break_long_words(html),
                                                [templates] if templates else [], metadata,
                                                pdf_variant)
         severity = Severity.ERROR if strict else Severity.WARNING
@@ -198,7 +202,8 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     for fmt in options.formats:
         try:
             data, notes = produce(html, fmt, options.strict, document.source.name,
-                                  options.templates, metadata, options.pdf_variant)
+                                  options.templates, metadata, options.pdf_variant,
+                                  options.pdf_engine)
         except PdfLibraryMissing:
             result.pdf_missing = True
             continue

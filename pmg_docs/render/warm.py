@@ -5,13 +5,14 @@ document costs what the others do."""
 from __future__ import annotations
 
 
-def warm_up() -> None:
-    """Import every kind's model, checks and view and both writers; load the fonts and parse
-    the stylesheets every PDF uses."""
+def warm_up(engine: str | None = None) -> None:
+    """Import every kind's model, checks and view, the DOCX writer and the PDF writer of
+    `engine` (the default one when None); load the fonts (and, for WeasyPrint, parse the
+    stylesheets every PDF uses)."""
     from .. import kinds
     from ..diagnostics import PdfLibraryMissing
     from ..writers import docx  # noqa: F401 - imported to be warm
-    from ..writers.pdf_library import pdf_writer
+    from ..writers.pdf_library import DEFAULT_ENGINE, pdf_writer
 
     for entry in kinds.KINDS.values():
         for fmt in entry.formats.values():
@@ -19,6 +20,6 @@ def warm_up() -> None:
                 if part is not None:
                     part.load()
     try:
-        pdf_writer().warm_up()
+        pdf_writer(engine or DEFAULT_ENGINE).warm_up()
     except PdfLibraryMissing:
         pass  # each document that asks for a PDF reports it; the DOCX needs no Pango

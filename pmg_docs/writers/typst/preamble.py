@@ -108,6 +108,7 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     body = look["circular"] if circular else look["body"]
     head, foot, lists, table = look["header"], look["footer"], look["lists"], look["table"]
     words = foot["words"]
+    plain_y, plain_x = table["plain-inset"]
     language, region = look["language"]
     info = [f"title: {title}"] if title else []
     if author:
@@ -157,12 +158,12 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   block(height: {look['page-break-height']}, above: 0pt, below: 0pt)
 }}
 #let pmg-marker(width, m) = box(width: width, align(right, m + h(0.278em)))
-#let pmg-list-indent(kind) = if kind == "paren" {{ {lists['paren-indent']} }} else {{ {lists['indent']} }}
 #let pmg-list(kind, start: 1, letter: false, letter-body: false, nested: false, ..items) = {{
-  let w = pmg-list-indent(kind)
+  let w = if kind == "paren" {{ {lists['paren-indent']} }} else {{ {lists['indent']} }}
   let below = if letter-body {{ {lists['letter-item-below']} }} else {{ {lists['item-below']} }}
-  let above = if nested {{ if letter-body {{ {lists['letter-nested-above']} }} else {{ {lists['nested-above']} }} }} else {{ 0pt }}
-  block(above: above, below: 0pt, width: 100%, {{
+  let nested-above = if letter-body {{ {lists['letter-nested-above']} }} else {{
+    {lists['nested-above']} }}
+  block(above: if nested {{ nested-above }} else {{ 0pt }}, below: 0pt, width: 100%, {{
     set par(justify: letter-body)
     if kind == "bullet" {{
       list(indent: 0pt, body-indent: 0pt, spacing: below, tight: false,
@@ -182,12 +183,16 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 }}
 #let pmg-th(body) = text(weight: "bold", body)
 #let pmg-cell-end = v({look['paragraphs']['cell'][1]})
-#let pmg-table-stroke = {table['rule']}pt + rgb("{table['rule-color']}")
-#let pmg-fills = (header: rgb("{table['header-fill']}"), body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
+#let pmg-fills = (header: rgb("{table['header-fill']}"),
+  body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
+#let pmg-rule = {table['rule']}pt
 #let pmg-table(plain: false, ..args) = block(below: {table['below']},
-  width: if plain {{ 100% }} else {{ 100% - {table['rule']}pt }},
-  table(stroke: if plain {{ none }} else {{ pmg-table-stroke }},
-    inset: if plain {{ (top: {table['plain-inset'][0]}, bottom: {table['plain-inset'][0]}, left: 0pt, right: {table['plain-inset'][1]}) }}
-           else {{ (x: {table['inset'][1]} + {table['rule'] / 2}pt, y: {table['inset'][0]} + {table['rule'] / 2}pt) }},
+  width: if plain {{ 100% }} else {{ 100% - pmg-rule }},
+  table(stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
+    inset: if plain {{
+      (top: {plain_y}, bottom: {plain_y}, left: 0pt, right: {plain_x})
+    }} else {{
+      (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
+    }},
     ..args))
 """

@@ -63,8 +63,6 @@ class TableWriter:
 
     def cell(self, placement, breakable: bool, total: bool, plain: bool,
              centred_header: bool) -> str:
-        from .markup import CELL_CONTEXT
-
         element = placement.element
         own = classes(element)
         options = []
@@ -73,12 +71,8 @@ class TableWriter:
         if placement.rowspan > 1:
             options.append(f"rowspan: {placement.rowspan}")
         header = element.tag == "th"
-        if not plain:
-            if header and placement.is_header_row:
-                options.append("fill: pmg-fills.header")
-            elif header or total:
-                options.append("fill: pmg-fills.body-header" if header and not total
-                               else "fill: pmg-fills.total")
+        if not plain and (header or total):
+            options.append(f"fill: pmg-fills.{_fill(header, placement.is_header_row, total)}")
         align = next((CELL_ALIGNMENTS[c] for c in sorted(own) if c in CELL_ALIGNMENTS), None)
         if "stage" in own:
             align = "center + horizon"
@@ -88,14 +82,26 @@ class TableWriter:
             options.append(f"align: {align}")
         if not breakable:
             options.append("breakable: false")
-        if any(child.tag in BLOCK_TAGS for child in element):
-            if (element.text or "").strip() or any(
-                    child.tag not in BLOCK_TAGS or (child.tail or "").strip()
-                    for child in element):
-                raise UnsupportedHtml("a table cell mixes inline elements and blocks")
-            content = self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
-        else:
-            content = self.writer.inline(element)
+        content = self.content(element)
         if header:
             content = f"#pmg-th[{content}]"
         return f"table.cell({', '.join(options)})[{content}]"
+
+    def content(self, element) -> str:
+        """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
+        last one, which CSS keeps inside the cell."""
+        from .markup import CELL_CONTEXT
+
+        if not any(child.tag in BLOCK_TAGS for child in element):
+            return self.writer.inline(element)
+        if (element.text or "").strip() or any(
+                child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
+            raise UnsupportedHtml("a table cell mixes inline elements and blocks")
+        return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _fill(header: bool, in_header_row: bool, total: bool) -> str:
+    """The preamble's fill of a shaded cell (CSS: th; tbody th; tr.total td, th)."""
+    if header and in_header_row:
+        return "header"
+    return "total" if total else "body-header"
