@@ -36,8 +36,9 @@ FIXED_ALIGNMENT = frozenset({"letter", "signature", "caption"})
 ALIGNMENTS = {"center": "center", "right": "right"}
 # A word this long gets a break opportunity between its characters: Typst, unlike CSS's
 # `overflow-wrap: break-word`, lets a word that fits no line run past the margin. No word of
-# real text is this long (Spanish words, requirement codes and addresses are shorter).
-LONG_WORD = 30
+# real text is this long (Spanish words, requirement codes, "usuarios/clientes/beneficiarios,"
+# are shorter).
+LONG_WORD = 40
 _LONG_WORD = re.compile(r"[^\s\u200b]{%d,}" % LONG_WORD)
 _ZERO_WIDTH_SPACE = "\u200b"
 _SVG_DATA = "data:image/svg+xml;base64,"
@@ -64,6 +65,22 @@ class Context:
 
 
 CELL_CONTEXT = Context(role="cell")
+
+
+def _role(own: set[str], context: Context) -> str:
+    return next((PARAGRAPH_ROLES[c] for c in sorted(own) if c in PARAGRAPH_ROLES), context.role)
+
+
+def _edges(element, context: Context) -> str:
+    """The roles of a container's first and last paragraphs, whose spacing it takes on
+    (preamble: Typst drops it inside the container)."""
+    children = list(element)
+    found = []
+    for side, child in (("first", children[0] if children else None),
+                        ("last", children[-1] if children else None)):
+        if child is not None and child.tag == "p":
+            found.append(f'{side}: "{_role(classes(child), context)}"')
+    return ", ".join(found)
 
 
 class Inline:
@@ -193,15 +210,16 @@ class MarkupWriter:
                 inner = replace(inner, role=BLOCK_ROLES[name],
                                 in_letter=inner.in_letter or name == "letter-body")
         body = self.blocks(element, inner)
+        edges = _edges(element, inner)
         if "distribution" in own:
-            body = f"#pmg-distribution[\n{body}\n]"
+            body = f"#pmg-distribution({edges})[\n{body}\n]"
+            edges = ""
         if "right-block" in own:
-            body = f"#pmg-right[\n{body}\n]"
+            body = f"#pmg-right({edges})[\n{body}\n]"
         return body
 
     def paragraph(self, element, own: set[str], context: Context) -> str:
-        role = next((PARAGRAPH_ROLES[c] for c in sorted(own) if c in PARAGRAPH_ROLES),
-                    context.role)
+        role = _role(own, context)
         align = next((ALIGNMENTS[c] for c in sorted(own) if c in ALIGNMENTS), None)
         option = f", align-to: {align}" if align and role not in FIXED_ALIGNMENT else ""
         return f'#pmg-p("{role}"{option})[{self.inline(element)}]'

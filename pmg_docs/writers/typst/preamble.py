@@ -9,8 +9,11 @@ How CSS maps to Typst (measured against WeasyPrint on every example):
   `bottom-edge` from Arimo's ascent and descent, paragraph leading 0), so a line is as tall as
   CSS's and the margins of the CSS carry over unchanged as block spacing above and below.
 - Margins between blocks collapse to the larger in CSS; Typst's block spacing does the same.
-- CSS's collapsed borders: the column percentages are of the text width less one rule, and a
-  cell's padding counts from the rule's edge, Typst's inset from its middle (half a rule more).
+- CSS's collapsed borders: the column percentages are of the text width less one rule, a
+  cell's padding counts from the rule's edge, Typst's inset from its middle (half a rule more),
+  and half of the outer rules lies outside the table, above and below it.
+- Typst drops the spacing of the first and last block inside a container, where CSS lets
+  their margins collapse through it: a container takes them on itself (`first`, `last`).
 - A list's text starts `indent` in with its marker hanging to the left, as CSS's outside
   markers do: the marker sits right-aligned in a box as wide as the indent.
 
@@ -127,7 +130,7 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     return f"""#set document({", ".join(info)})
 #set text(font: "{look['font']}", lang: "{language}", region: "{region}", {_text_set(body)},
   kerning: false, ligatures: false, hyphenate: false, fallback: false)
-#set par(leading: 0pt, spacing: 0pt, justify: false)
+#set par(leading: 0pt, spacing: 0pt, justify: false, linebreaks: "simple")
 #set block(spacing: 0pt)
 #set page(paper: "{page['paper']}", flipped: {'true' if landscape else 'false'},
   margin: (top: {margin['top']}, right: {margin['right']}, bottom: {margin['bottom']},
@@ -148,11 +151,14 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
       if a == none {{ par(body) }} else {{ align(a, par(body)) }}
     }})
 }}
-#let pmg-distribution(body) = block(breakable: false, width: 100%, {{
+#let pmg-edge(role, side) = if role == none {{ 0pt }} else {{ pmg-roles.at(role).at(side) }}
+#let pmg-distribution(first: none, last: none, body) = block(breakable: false, width: 100%,
+  above: pmg-edge(first, "above"), below: pmg-edge(last, "below"), {{
   set text({_text_set(look['distribution'])})
   body
 }})
-#let pmg-right(body) = pad(left: 50%, body)
+#let pmg-right(first: none, last: none, body) = block(width: 100%,
+  above: pmg-edge(first, "above"), below: pmg-edge(last, "below"), pad(left: 50%, body))
 #let pmg-page-break() = {{
   pagebreak(weak: true)
   block(height: {look['page-break-height']}, above: 0pt, below: 0pt)
@@ -163,7 +169,7 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   let below = if letter-body {{ {lists['letter-item-below']} }} else {{ {lists['item-below']} }}
   let nested-above = if letter-body {{ {lists['letter-nested-above']} }} else {{
     {lists['nested-above']} }}
-  block(above: if nested {{ nested-above }} else {{ 0pt }}, below: 0pt, width: 100%, {{
+  block(above: if nested {{ nested-above }} else {{ 0pt }}, below: below, width: 100%, {{
     set par(justify: letter-body)
     if kind == "bullet" {{
       list(indent: 0pt, body-indent: 0pt, spacing: below, tight: false,
@@ -188,6 +194,7 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 #let pmg-rule = {table['rule']}pt
 #let pmg-table(plain: false, ..args) = block(below: {table['below']},
   width: if plain {{ 100% }} else {{ 100% - pmg-rule }},
+  inset: if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }},
   table(stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
     inset: if plain {{
       (top: {plain_y}, bottom: {plain_y}, left: 0pt, right: {plain_x})
