@@ -187,12 +187,14 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   set text({_text_set(look['cuadro'])})
   body
 }}
+#let pmg-nowrap(body) = context box(width: measure(body).width, body)
 #let pmg-th(body) = text(weight: "bold", body)
 #let pmg-cell-end = v({look['paragraphs']['cell'][1]})
 #let pmg-fills = (header: rgb("{table['header-fill']}"),
   body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
 #let pmg-rule = {table['rule']}pt
-#let pmg-table(plain: false, ..args) = block(below: {table['below']},
+#let pmg-table(plain: false, together: false, ..args) = block(below: {table['below']},
+  breakable: not together,
   width: if plain {{ 100% }} else {{ 100% - pmg-rule }},
   inset: if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }},
   table(stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},

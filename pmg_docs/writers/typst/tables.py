@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .markup import Context, MarkupWriter
 
 CELL_ALIGNMENTS = {"number": "right", "center": "center"}
+# Cells whose text stays on one line (CSS's `white-space: nowrap`): numbers, and requirement
+# codes (E1-02-RT4) in a requirements table.
+NOWRAP = "number"
+NOWRAP_IN = {"requirements": "code"}
 
 
 class TableWriter:
@@ -48,11 +52,17 @@ class TableWriter:
             # A cell that spans a group's rows keeps the group on one page.
             breakable = splits and group is None
             total = "total" in classes(row_element)
-            cell = self.cell(placement, breakable, total, plain, cuadro and is_header)
+            nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
+            cell = self.cell(placement, breakable, total, plain, cuadro and is_header, nowrap)
             (header if is_header else body).append(cell)
         parts = [f"columns: ({columns},)"]
         if plain:
             parts.append("plain: true")
+        groups = {group for _row, is_header, group in rows if not is_header}
+        if groups and None not in groups and len(groups) == 1:
+            # One group of rows kept together and no cell spanning it to say so: the whole
+            # table is kept on one page.
+            parts.append("together: true")
         if header:
             parts.append(f"table.header(repeat: true, {', '.join(header)})")
         parts.extend(body)
@@ -62,7 +72,7 @@ class TableWriter:
         return table
 
     def cell(self, placement, breakable: bool, total: bool, plain: bool,
-             centred_header: bool) -> str:
+             centred_header: bool, nowrap: set[str]) -> str:
         element = placement.element
         own = classes(element)
         options = []
@@ -83,6 +93,8 @@ class TableWriter:
         if not breakable:
             options.append("breakable: false")
         content = self.content(element)
+        if own & nowrap:
+            content = f"#pmg-nowrap[{content}]"
         if header:
             content = f"#pmg-th[{content}]"
         return f"table.cell({', '.join(options)})[{content}]"
