@@ -24,7 +24,7 @@ import lxml.html
 
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
-from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim
+from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
 from .compile import compile_pdf, compiler
 from .markup import MarkupWriter, literal
 from .preamble import preamble
@@ -39,9 +39,9 @@ def _root(allowed: Sequence[Path]) -> Path:
 
 
 def typst_source(html: str, extra_allowed: Sequence[Path] = (),
-                 metadata: PdfMetadata | None = None) -> tuple[str, Path, list[str]]:
-    """The Typst source of `html`, the root it reads images below, and the image URLs it
-    refused."""
+                 metadata: PdfMetadata | None = None) -> tuple[str, Path, MarkupWriter]:
+    """The Typst source of `html`, the root it reads images below, and the writer that made it
+    (what it refused, where its header cells are)."""
     root_element = lxml.html.document_fromstring(html)
     body = root_element.find("body")
     own = classes(body)
@@ -61,20 +61,20 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
                      if metadata and metadata.description else None),
         keywords=[literal(k) for k in metadata.keywords()] if metadata else [])
     content = writer.blocks(body)
-    return start + content + "\n", root, writer.refused
+    return start + content + "\n", root, writer
 
 
 def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetadata | None = None,
               variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[str]]:
     """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused (as
     writers/pdf.py's write_pdf)."""
-    source, root, refused = typst_source(html, extra_allowed, metadata)
+    source, root, writer = typst_source(html, extra_allowed, metadata)
     data = compile_pdf(source, root, variant)
-    if metadata is not None:
+    if metadata is not None or tagged(variant):
         from .finish import finish
 
-        data = finish(data, metadata, claim(variant) if variant != NO_VARIANT else None)
-    return data, refused
+        data = finish(data, metadata, claim(variant), writer.header_cells)
+    return data, writer.refused
 
 
 def warm_up() -> None:

@@ -150,6 +150,8 @@ class MarkupWriter:
         self.root = root
         # What an <img> asked for and was refused (outside the allowed folders, not an image).
         self.refused: list[str] = []
+        # For each table, in document order, which cells of each row are header cells.
+        self.header_cells: list[list[list[bool]]] = []
         from .tables import TableWriter
 
         self.tables = TableWriter(self)

@@ -46,6 +46,9 @@ class TableWriter:
         cuadro = "cuadro" in own
         header: list[str] = []
         body: list[str] = []
+        # Which cells of each row are <th>, in the order Typst tags them (finish.py).
+        self.writer.header_cells.append(
+            [[cell.tag == "th" for cell in row] for row, _is_header, _group in rows])
         for placement in grid.placements:
             row_element, is_header, group = rows[placement.row]
             splits = splits_table or SPLITS_CLASS in classes(row_element)
