@@ -55,7 +55,9 @@ def test_templates_folder(project):
 @pytest.mark.parametrize("text, message", [
     ('catalogs = ["no-existe"]\n', "pmg.toml: catalogs: la carpeta «no-existe» no existe"),
     ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera "
-                                    "catalogs, templates o sources"),
+                                    "catalogs, templates, sources o pdf_engine"),
+    ('pdf_engine = "prince"\n', "pmg.toml: pdf_engine: «prince» no es un motor de PDF; se espera "
+                                 "typst o weasyprint"),
     ("sources = 3\n", "pmg.toml: sources: se espera una carpeta"),
     ('sources = "no-existe"\n', "pmg.toml: sources: la carpeta «no-existe» no existe"),
     ("catalogs = 3\n", "pmg.toml: catalogs: se espera una lista de carpetas"),
