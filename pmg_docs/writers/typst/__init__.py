@@ -25,8 +25,8 @@ import lxml.html
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
 from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
-from .compile import compile_pdf, compiler
-from .markup import MarkupWriter, literal
+from .compile import compile_pdf, compiler, signature_places
+from .markup import MarkupWriter, drawable, literal
 from .preamble import preamble
 
 __all__ = ["UnsupportedHtml", "release_fonts", "typst_source", "warm_up", "write_pdf"]
@@ -51,7 +51,7 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
     running = body.find("div[@class='running-header']")
     header = None
     if running is not None:
-        header = literal(collapse(running.text_content()).strip())
+        header = literal(drawable(collapse(running.text_content()).strip()))
     title = collapse(root_element.findtext(".//title") or "").strip()
     start = preamble(
         landscape="landscape" in own, circular="circular" in own, header=header,
@@ -70,10 +70,11 @@ def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetada
     writers/pdf.py's write_pdf)."""
     source, root, writer = typst_source(html, extra_allowed, metadata)
     data = compile_pdf(source, root, variant)
-    if metadata is not None or tagged(variant):
+    places = signature_places(source, root) if writer.places else []
+    if metadata is not None or tagged(variant) or places:
         from .finish import finish
 
-        data = finish(data, metadata, claim(variant), writer.header_cells)
+        data = finish(data, metadata, claim(variant), writer.header_cells, places)
     return data, writer.refused
 
 

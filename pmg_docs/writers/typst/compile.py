@@ -60,3 +60,18 @@ def compile_pdf(source: str, root: Path, variant: str) -> bytes:
         raise TypstFailed(f"{exc.message}: {exc.diagnostic}") from None
     assert isinstance(data, bytes)
     return data
+
+
+def signature_places(source: str, root: Path) -> list[dict]:
+    """The places the document reserves for a signature (preamble's `pmg-place`), laid out: name,
+    page, top-left corner, width and height. The binding queries only a compiler's own input,
+    so a compiler is made for it: only documents that reserve a place pay for it."""
+    import json
+
+    import typst
+
+    # The binding's stub types `font_paths` with a type variable mypy cannot bind here.
+    query = typst.Compiler(source.encode("utf-8"), root=str(root),  # type: ignore[misc]
+                           font_paths=[str(fonts_dir())], ignore_system_fonts=True)
+    found: list[dict] = json.loads(query.query("<pmg-place>", field="value"))
+    return found

@@ -1,6 +1,6 @@
 """What the PDF says about itself, added to Typst's PDF: the same information dictionary and
-XMP packet as the WeasyPrint writer's (xmp.py), the title shown as the window title, and the
-row header cells tagged as such.
+XMP packet as the WeasyPrint writer's (xmp.py), the title shown as the window title, the row
+header cells tagged as such, and the places reserved for a signature as named destinations.
 
 Row headers: a <th> at the start of a body row (MINISTERIO, Etapa 1) heads its row. Typst 0.15
 tags every cell outside `table.header` as TD; `pdf.header-cell(scope: "row")`, which would say
@@ -17,6 +17,7 @@ again with an /ID drawn from its content, so equal inputs still give equal bytes
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from ..pdf_metadata import Claim, PdfMetadata
 from ..xmp import creator_tool, xmp_packet
@@ -80,12 +81,37 @@ def _row_headers(pdf, header_cells: list[list[list[bool]]]) -> None:
                     cell.A = own
 
 
+def _points(length: str) -> float:
+    return float(length.removesuffix("pt"))
+
+
+def _signature_places(pdf, places: list[dict]) -> None:
+    """Each place a template reserves for a signature (id `firma`) as a named destination
+    holding its rectangle (/FitR), as the WeasyPrint writer makes it (pdf_finish.py)."""
+    import pikepdf
+
+    names = []
+    for place in sorted(places, key=lambda p: p["name"]):
+        page = pdf.pages[place["at"]["page"] - 1]
+        height = float(page.mediabox[3])
+        left, top = _points(place["at"]["x"]), height - _points(place["at"]["y"])
+        right, bottom = left + _points(place["width"]), top - _points(place["height"])
+        names += [pikepdf.String(place["name"]),
+                  pikepdf.Array([page.obj, pikepdf.Name.FitR, left, bottom, right, top])]
+    if names:
+        tree = pikepdf.Dictionary(Names=pikepdf.Array(names))
+        catalog_names = pdf.Root.get("/Names") or pikepdf.Dictionary()
+        catalog_names.Dests = pdf.make_indirect(tree)
+        pdf.Root.Names = catalog_names
+
+
 def finish(data: bytes, metadata: PdfMetadata | None, claim: Claim | None,
-           header_cells: list[list[list[bool]]]) -> bytes:
+           header_cells: list[list[list[bool]]], places: Sequence[dict] = ()) -> bytes:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _row_headers(pdf, header_cells)
+        _signature_places(pdf, list(places))
         if metadata is not None:
             _metadata(pdf, metadata, claim)
         out = io.BytesIO()

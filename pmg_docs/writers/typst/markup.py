@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from ...resources import fonts_dir
 from ...richtext import PAREN_LIST_CLASS
 from ..html_tree import UnsupportedHtml, classes, collapse, image_path, width_mm
+from ..pdf_metadata import is_signature_place
 from ..subset import BLOCK_TAGS, LETTER_LIST_TYPE
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
@@ -53,6 +57,30 @@ def literal(text: str) -> str:
 
 def _breakable(text: str) -> str:
     return _LONG_WORD.sub(lambda m: _ZERO_WIDTH_SPACE.join(m.group()), text)
+
+
+@cache
+def _drawn() -> frozenset[int]:
+    """The characters every face of the package's font (Arimo) draws."""
+    from fontTools.ttLib import TTFont
+
+    faces = [TTFont(path, lazy=True).getBestCmap() for path in sorted(fonts_dir().glob("*.ttf"))]
+    return frozenset(set.intersection(*(set(face) for face in faces)))
+
+
+# What needs no glyph: spaces and invisible format characters (direction marks, zero-width space).
+_UNDRAWN = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
+
+
+def drawable(text: str) -> str:
+    """`text` with each character the package's font cannot draw (an emoji) written as its code
+    point, "[U+1F680]": the PDF uses no font of the machine, and PDF/A forbids a character
+    drawn without a glyph (Typst refuses the document), so the reader sees what was there."""
+    drawn = _drawn()
+    if all(ord(c) in drawn for c in text):
+        return text
+    return "".join(c if ord(c) in drawn or unicodedata.category(c) in _UNDRAWN
+                   else f"[U+{ord(c):04X}]" for c in text)
 
 
 @dataclass(frozen=True)
@@ -104,7 +132,7 @@ class Inline:
     def flush(self, line_end: bool = False) -> None:
         text = self.pending.rstrip(" ") if line_end else self.pending
         if text:
-            self.parts.append("#" + literal(_breakable(text)))
+            self.parts.append("#" + literal(_breakable(drawable(text))))
         self.pending = ""
 
     def code(self, code: str) -> None:
@@ -150,6 +178,8 @@ class MarkupWriter:
         self.root = root
         # What an <img> asked for and was refused (outside the allowed folders, not an image).
         self.refused: list[str] = []
+        # Whether the document reserves a place for a signature.
+        self.places = False
         # For each table, in document order, which cells of each row are header cells.
         self.header_cells: list[list[list[bool]]] = []
         from .tables import TableWriter
@@ -212,6 +242,11 @@ class MarkupWriter:
                 inner = replace(inner, role=BLOCK_ROLES[name],
                                 in_letter=inner.in_letter or name == "letter-body")
         body = self.blocks(element, inner)
+        place = element.get("id") or ""
+        if is_signature_place(place):
+            # Where `pmg sign --field firma` puts a signature (finish.py makes it a destination).
+            body = f"#pmg-place({literal(place)})[\n{body}\n]"
+            self.places = True
         edges = _edges(element, inner)
         if "distribution" in own:
             body = f"#pmg-distribution({edges})[\n{body}\n]"

@@ -187,6 +187,11 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   set text({_text_set(look['cuadro'])})
   body
 }}
+#let pmg-place(name, body) = block(width: 100%, layout(size => {{
+  context [#metadata((name: name, at: here().position(), width: size.width,
+    height: measure(block(width: size.width, body)).height)) <pmg-place>]
+  body
+}}))
 #let pmg-nowrap(body) = context box(width: measure(body).width, body)
 #let pmg-th(body) = text(weight: "bold", body)
 #let pmg-cell-end = v({look['paragraphs']['cell'][1]})
