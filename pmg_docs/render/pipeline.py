@@ -25,7 +25,7 @@ from ..i18n import _
 from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import document_name, write_document
-from ..writers.pdf_library import DEFAULT_ENGINE
+from ..writers.pdf_library import DEFAULT_ENGINE, TYPST
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .long_words import break_long_words
 from .sandbox import TemplateLimits
@@ -162,9 +162,19 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
     if fmt == "pdf":
         from ..writers.pdf_library import pdf_writer
 
-        data, refused = pdf_writer(pdf_engine).write_pdf(break_long_words(html),
-                                               [templates] if templates else [], metadata,
-                                               pdf_variant)
+        writer = pdf_writer(pdf_engine)
+        try:
+            data, refused = writer.write_pdf(break_long_words(html),
+                                             [templates] if templates else [], metadata,
+                                             pdf_variant)
+        except ValueError as exc:
+            # The Typst writer met HTML outside the subset (a user's template), or Typst
+            # refused what it made of it (TypstFailed, a ValueError): never the user's text.
+            if pdf_engine != TYPST:
+                raise
+            return b"", [Diagnostic(source_name, None, (), _(
+                "no se puede escribir el PDF: {problem}; la plantilla debe limitarse al "
+                "subconjunto de HTML del README").format(problem=exc))]
         severity = Severity.ERROR if strict else Severity.WARNING
         notes = [Diagnostic(source_name, None, (), _(
             "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "

@@ -83,3 +83,13 @@ def test_row_header_cells_are_tagged_th_with_their_scope():
         for cell in row_headers:
             attributes = cell.A if isinstance(cell.A, pikepdf.Array) else [cell.A]
             assert any(a.get("/Scope") == "/Row" for a in attributes)
+
+
+def test_html_outside_the_subset_is_a_message_not_a_traceback():
+    from pmg_docs.render.pipeline import produce
+
+    data, notes = produce(_html("<blockquote>cita</blockquote>"), "pdf", False, "propia.yaml")
+    assert data == b""
+    assert [str(n.message) for n in notes] == [
+        "no se puede escribir el PDF: <blockquote> is not in the HTML subset of pmg-docs "
+        "templates; la plantilla debe limitarse al subconjunto de HTML del README"]

@@ -23,7 +23,7 @@ REPRODUCIBLE_EPOCH = 946684800
 _local = threading.local()
 
 
-class TypstFailed(RuntimeError):
+class TypstFailed(ValueError):
     """Typst refused the source this writer made: a bug of the writer, never the user's text
     (which reaches Typst only as string literals)."""
 
