@@ -135,6 +135,11 @@ def _metadata(pdf, metadata: PdfMetadata, claim: Claim | None) -> None:
     title = str(info["/Title"]) if "/Title" in info else None
     info["/Producer"] = producer
     info["/Creator"] = creator_tool()
+    # As with WeasyPrint, no date: the XMP packet (xmp.py) has none, and PDF/A wants the
+    # information dictionary to say what it says.
+    for key in ("/CreationDate", "/ModDate"):
+        if key in info:
+            del info[key]
     if metadata.description:
         info["/Subject"] = metadata.description
     info["/Keywords"] = ", ".join(metadata.keywords())
