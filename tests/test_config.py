@@ -69,3 +69,26 @@ def test_a_wrong_pmg_toml_is_a_usage_error(project, text, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_pdf_engine_of_the_project_and_the_option_over_it(project):
+    import pikepdf
+
+    (project / "pmg.toml").write_text('catalogs = ["catalogos"]\npdf_engine = "weasyprint"\n',
+                                      encoding="utf-8")
+
+    shutil.copy(ROOT / "examples" / "2024" / "ips.yaml", project / "formulaciones")
+
+    def producer(*options: str) -> str:
+        out = project / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        result = pmg("render", "ips.yaml", "--format", "pdf", "-o", str(out), *options)
+        assert result.exit_code == 0, result.output
+        with pikepdf.open(out / "ips.pdf") as pdf:
+            return str(pdf.docinfo["/Producer"])
+
+    assert producer().startswith("WeasyPrint")
+    assert producer("--pdf-engine", "typst").startswith("Typst")
+    (project / "pmg.toml").write_text('catalogs = ["catalogos"]\n', encoding="utf-8")
+    assert producer().startswith("Typst")
