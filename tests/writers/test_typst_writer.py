@@ -93,3 +93,18 @@ def test_html_outside_the_subset_is_a_message_not_a_traceback():
     assert [str(n.message) for n in notes] == [
         "no se puede escribir el PDF: <blockquote> is not in the HTML subset of pmg-docs "
         "templates; la plantilla debe limitarse al subconjunto de HTML del README"]
+
+
+def test_what_is_kept_together_but_taller_than_a_page_still_breaks(tmp_path):
+    """CSS's `avoid` gives way when a row or group cannot fit a page; Typst's unbreakable rows
+    would be cut off at the page's foot: every word must still be printed."""
+    row = "<tr><th>Campo</th><td>" + "palabra " * 3000 + "</td></tr>"
+    rows = "".join(f"<tr><th>Campo {i}</th><td>{'texto largo ' * 40}</td></tr>"
+                   for i in range(40))
+    for body, word, count in ((f"<table><tbody>{row}</tbody></table>", "palabra", 3000),
+                              (f"<table><tbody class=\"together\">{rows}</tbody></table>",
+                               "Campo ", 40)):
+        pdf, _ = write_pdf(_html(body))
+        assert _text(pdf, tmp_path).count(word) == count
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            assert len(document.pages) > 3

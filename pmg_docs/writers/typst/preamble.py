@@ -198,15 +198,34 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 #let pmg-fills = (header: rgb("{table['header-fill']}"),
   body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
 #let pmg-rule = {table['rule']}pt
-#let pmg-table(plain: false, together: false, ..args) = block(below: {table['below']},
-  breakable: not together,
-  width: if plain {{ 100% }} else {{ 100% - pmg-rule }},
-  inset: if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }},
-  table(stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
-    inset: if plain {{
-      (top: {plain_y}, bottom: {plain_y}, left: 0pt, right: {plain_x})
-    }} else {{
-      (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
-    }},
-    ..args))
+#let pmg-cell(share: 1, keep: false, measure: false, ..args, body) = (
+  share: share, keep: keep, measure: measure, args: args, body: body)
+#let pmg-inset(plain) = if plain {{
+  (top: {plain_y}, bottom: {plain_y}, left: 0pt, right: {plain_x})
+}} else {{
+  (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
+}}
+#let pmg-table(plain: false, together: false, columns: (), header: (), ..cells) = {{
+  let inset = pmg-inset(plain)
+  let width = if plain {{ 100% }} else {{ 100% - pmg-rule }}
+  let all = header + cells.pos()
+  let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
+  let build(breakable) = table(columns: columns,
+    stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
+    inset: inset,
+    ..if header.len() > 0 {{ (table.header(repeat: true, ..header.map(c => make(c, auto))),) }},
+    ..cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
+  let outer = if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }}
+  block(below: {table['below']}, width: width, inset: outer,
+    layout(size => {{
+      // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.
+      let room = size.height - 2 * inset.at("y", default: 0pt)
+      let tall = all.any(c => c.measure and measure(
+        block(width: c.share * size.width, inset: inset, c.body)).height > room)
+      let table = build(tall)
+      if together and not tall {{
+        block(breakable: measure(block(width: size.width, table)).height > room, table)
+      }} else {{ table }}
+    }}))
+}}
 """

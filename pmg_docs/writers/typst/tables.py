@@ -5,7 +5,10 @@
 - merged cells (`colspan`, `rowspan`), header rows (<thead>) repeated on every page;
 - a row does not split across pages (its cells are unbreakable) unless its table or row is
   marked `splits`; the rows of a `<tbody class="together">` stay on one page: the cell that
-  spans them (a stage's label) is unbreakable, which keeps every row it spans together;
+  spans them (a stage's label) is unbreakable, which keeps every row it spans together. As
+  CSS's `avoid` (and unlike Typst's unbreakable rows, whose overflow is cut off), nothing is
+  kept together that is taller than a page: the preamble measures the cells that might be
+  (`measure`) and lets the table break when one is;
 - shading and bold of header cells, body header cells and total rows, alignment classes.
 
 The fills, strokes and paddings are the preamble's (`pmg-table`, `pmg-fills`).
@@ -17,11 +20,15 @@ from typing import TYPE_CHECKING
 
 from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
 from ..subset import BLOCK_TAGS, SPLITS_CLASS
+from .markup import LONG_WORD
 
 if TYPE_CHECKING:
     from .markup import Context, MarkupWriter
 
 CELL_ALIGNMENTS = {"number": "right", "center": "center"}
+# A cell of fewer words than this, none of them long, is shorter than any page.
+TALL_WORDS = 40
+INLINE_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i", "br"})
 # Cells whose text stays on one line (CSS's `white-space: nowrap`): numbers, and requirement
 # codes (E1-02-RT4) in a requirements table.
 NOWRAP = "number"
@@ -39,8 +46,10 @@ class TableWriter:
         percentages = column_percentages(element)[:grid.columns]
         if len(percentages) == grid.columns:
             columns = ", ".join(f"{p}%" for p in percentages)
+            shares = [p / 100 for p in percentages]
         else:
             columns = ", ".join("1fr" for _ in range(grid.columns))
+            shares = [1 / max(grid.columns, 1)] * grid.columns
         splits_table = SPLITS_CLASS in own
         plain = "plain" in own
         cuadro = "cuadro" in own
@@ -57,6 +66,8 @@ class TableWriter:
             total = "total" in classes(row_element)
             nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
             cell = self.cell(placement, breakable, total, plain, cuadro and is_header, nowrap)
+            share = sum(shares[placement.column:placement.column + placement.colspan])
+            cell = cell.replace("pmg-cell(", f"pmg-cell(share: {share:.4f}, ", 1)
             (header if is_header else body).append(cell)
         parts = [f"columns: ({columns},)"]
         if plain:
@@ -67,7 +78,7 @@ class TableWriter:
             # table is kept on one page.
             parts.append("together: true")
         if header:
-            parts.append(f"table.header(repeat: true, {', '.join(header)})")
+            parts.append(f"header: ({', '.join(header)},)")
         parts.extend(body)
         table = f"#pmg-table({', '.join(parts)})"
         if cuadro:
@@ -94,13 +105,13 @@ class TableWriter:
         if align:
             options.append(f"align: {align}")
         if not breakable:
-            options.append("breakable: false")
+            options.extend(_kept(element))
         content = self.content(element)
         if own & nowrap:
             content = f"#pmg-nowrap[{content}]"
         if header:
             content = f"#pmg-th[{content}]"
-        return f"table.cell({', '.join(options)})[{content}]"
+        return f"pmg-cell({', '.join(options)})[{content}]"
 
     def content(self, element) -> str:
         """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
@@ -113,6 +124,20 @@ class TableWriter:
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
             raise UnsupportedHtml("a table cell mixes inline elements and blocks")
         return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _kept(element) -> list[str]:
+    """The options of a cell kept on one page, measured first when it might not fit one."""
+    return ["keep: true", "measure: true"] if _may_be_tall(element) else ["keep: true"]
+
+
+def _may_be_tall(element) -> bool:
+    """Whether a cell could be taller than a page, and must be measured before it is kept on
+    one: one with blocks or images, many words, or a word long enough to be broken anywhere."""
+    if any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
+        return True
+    words = element.text_content().split()
+    return len(words) >= TALL_WORDS or any(len(word) >= LONG_WORD for word in words)
 
 
 def _fill(header: bool, in_header_row: bool, total: bool) -> str:
