@@ -38,6 +38,23 @@ def _root(allowed: Sequence[Path]) -> Path:
     return Path(os.path.commonpath([str(folder.resolve()) for folder in allowed]))
 
 
+def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
+    """The stylesheets a template links that are not files of the templates folders: Typst
+    reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
+    same whichever engine runs."""
+    from urllib.parse import unquote, urlparse
+
+    folders = [folder.resolve() for folder in allowed]
+    foreign = []
+    for link in root_element.iter("link"):
+        href = link.get("href") or ""
+        url = urlparse(href)
+        path = Path(unquote(url.path)).resolve() if url.scheme == "file" else None
+        if path is None or not any(path.is_relative_to(folder) for folder in folders):
+            foreign.append(href)
+    return foreign
+
+
 def typst_source(html: str, extra_allowed: Sequence[Path] = (),
                  metadata: PdfMetadata | None = None) -> tuple[str, Path, MarkupWriter]:
     """The Typst source of `html`, the root it reads images below, and the writer that made it
@@ -61,6 +78,7 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
                      if metadata and metadata.description else None),
         keywords=[literal(k) for k in metadata.keywords()] if metadata else [])
     content = writer.blocks(body)
+    writer.refused[:0] = _foreign_links(root_element, allowed)
     return start + content + "\n", root, writer
 
 
