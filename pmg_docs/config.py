@@ -9,6 +9,7 @@ command needs `--catalogs` or `--templates`:
     templates = "plantillas"     # a folder of templates, searched before the package's
     sources = "."                # what `pmg build` and `pmg serve` read when given no folder
     trust = ["raices/institucion.pem"]  # root certificates `pmg verify` trusts without --trust
+    pdf_engine = "weasyprint"    # the PDF engine: typst (the default) or weasyprint
 
 Commands look for the file in the working folder, then at the root of the git repository the
 working folder is in (the nearest folder above holding `.git`), never above it: a `pmg.toml`
@@ -46,6 +47,8 @@ class Settings:
     sources: Path | None = None
     # The institution's root certificates: what `pmg verify` trusts when given no --trust.
     trust: tuple[Path, ...] = ()
+    # The PDF engine (writers/pdf_library.ENGINES); None: the default, or --pdf-engine's.
+    pdf_engine: str | None = None
 
 
 def git_root(folder: Path) -> Path | None:
@@ -76,10 +79,10 @@ def load(start: Path | None = None) -> Settings:
         return Settings()
     shown = _shown(path)
     data = _parsed(path, shown)
-    unknown = sorted(set(data) - {"catalogs", "templates", "sources", "trust"})
+    unknown = sorted(set(data) - {"catalogs", "templates", "sources", "trust", "pdf_engine"})
     if unknown:
         raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates, "
-                            "sources o trust").format(file=shown, key=unknown[0]))
+                            "sources, trust o pdf_engine").format(file=shown, key=unknown[0]))
     catalogs = data.get("catalogs", [])
     if isinstance(catalogs, str):
         catalogs = [catalogs]
@@ -106,7 +109,19 @@ def load(start: Path | None = None) -> Settings:
                     _folder(path, shown, repository, "templates", templates)
                     if templates else None,
                     _folder(path, shown, repository, "sources", sources) if sources else None,
-                    tuple(_file(path, shown, repository, "trust", t) for t in trust))
+                    tuple(_file(path, shown, repository, "trust", t) for t in trust),
+                    _engine(data, shown))
+
+
+def _engine(data: dict, shown: str) -> str | None:
+    from .writers.pdf_library import ENGINES
+
+    engine = data.get("pdf_engine")
+    if engine is not None and engine not in ENGINES:
+        raise ConfigError(_("{file}: pdf_engine: «{value}» no es un motor de PDF; se espera "
+                            "{engines}").format(file=shown, value=engine,
+                                                engines=_(" o ").join(ENGINES)))
+    return engine
 
 
 def _parsed(path: Path, shown: str) -> dict:

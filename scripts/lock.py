@@ -27,12 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "constraints.txt"
 # The oldest Python pmg-docs runs on: the resolution must hold there too.
 PYTHON = "3.11"
-HEADER = "# uv pip compile pyproject.toml --extra test --universal (scripts/lock.py)\n"
+HEADER = ("# uv pip compile pyproject.toml --extra test --extra weasyprint --universal "
+          "(scripts/lock.py)\n")
 
 
 def compile_lock(target: Path, *, upgrade: bool) -> None:
     uv = shutil.which("uv") or str(Path(sys.executable).with_name("uv"))
-    command = [uv, "pip", "compile", "pyproject.toml", "--extra", "test", "--universal",
+    command = [uv, "pip", "compile", "pyproject.toml", "--extra", "test", "--extra", "weasyprint",
+               "--universal",
                "--python-version", PYTHON, "--no-header", "--quiet", "-o", str(target)]
     if upgrade:
         command.append("--upgrade")

@@ -73,9 +73,11 @@ def test_trust_roots_are_files_inside_the_repository(project, tmp_path_factory):
 @pytest.mark.parametrize("text, message", [
     ('catalogs = ["no-existe"]\n', "pmg.toml: catalogs: la carpeta «no-existe» no existe"),
     ('catalogos = ["catalogos"]\n', "pmg.toml: clave desconocida «catalogos»; se espera "
-                                    "catalogs, templates, sources o trust"),
+                                    "catalogs, templates, sources, trust o pdf_engine"),
     ('trust = ["no-existe.pem"]\n', "pmg.toml: trust: el archivo «no-existe.pem» no existe"),
     ("trust = 3\n", "pmg.toml: trust: se espera una lista de certificados raíz"),
+    ('pdf_engine = "prince"\n', "pmg.toml: pdf_engine: «prince» no es un motor de PDF; se espera "
+                                 "typst o weasyprint"),
     ("sources = 3\n", "pmg.toml: sources: se espera una carpeta"),
     ('sources = "no-existe"\n', "pmg.toml: sources: la carpeta «no-existe» no existe"),
     ("catalogs = 3\n", "pmg.toml: catalogs: se espera una lista de carpetas"),
@@ -87,3 +89,26 @@ def test_a_wrong_pmg_toml_is_a_usage_error(project, text, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_pdf_engine_of_the_project_and_the_option_over_it(project):
+    import pikepdf
+
+    (project / "pmg.toml").write_text('catalogs = ["catalogos"]\npdf_engine = "weasyprint"\n',
+                                      encoding="utf-8")
+
+    shutil.copy(ROOT / "examples" / "2024" / "ips.yaml", project / "formulaciones")
+
+    def producer(*options: str) -> str:
+        out = project / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        result = pmg("render", "ips.yaml", "--format", "pdf", "-o", str(out), *options)
+        assert result.exit_code == 0, result.output
+        with pikepdf.open(out / "ips.pdf") as pdf:
+            return str(pdf.docinfo["/Producer"])
+
+    assert producer().startswith("WeasyPrint")
+    assert producer("--pdf-engine", "typst").startswith("Typst")
+    (project / "pmg.toml").write_text('catalogs = ["catalogos"]\n', encoding="utf-8")
+    assert producer().startswith("Typst")

@@ -41,7 +41,7 @@ def test_the_walkthrough_comes_first_after_the_two_set_up_commands():
     assert blocks[0].startswith(
         "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e . &&")
     assert blocks[1].startswith(
-        "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e '.[test]' &&")
+        "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e '.[test,weasyprint]' &&")
     headings = re.findall(r"^## (.*)$", text, re.M)
     assert headings[0] == "Guía rápida (en español)"
     assert [name for name, _ in walkthrough()] == [None, None, None, None]

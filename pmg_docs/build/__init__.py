@@ -121,7 +121,8 @@ def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) 
     formats = jobs[0].render.formats if jobs else ()
     while pending:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=context,
-                                   initializer=start_worker, initargs=(formats,))
+                                   initializer=start_worker,
+                                   initargs=(formats, jobs[0].render.pdf_engine))
         retry = []
         try:
             futures = {pool.submit(render_job, jobs[i]): i for i in pending}

@@ -127,8 +127,10 @@ def environment_key() -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT_VERSION} {__version__} {sys.version_info[:2]}".encode())
-    # What the bytes of a PDF or a DOCX depend on (uharfbuzz changes how fontTools packs fonts).
-    for name in ("weasyprint", "pydyf", "fonttools", "uharfbuzz", "python-docx", "lxml"):
+    # What the bytes of a PDF or a DOCX depend on (uharfbuzz changes how fontTools packs fonts;
+    # pikepdf writes the Typst engine's PDFs out again).
+    for name in ("typst", "pikepdf", "weasyprint", "pydyf", "fonttools", "uharfbuzz",
+                 "python-docx", "lxml"):
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:

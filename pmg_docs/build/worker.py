@@ -71,7 +71,7 @@ class Outcome:
 
 # --- the worker process ------------------------------------------------------------------------
 
-def start_worker(formats: tuple[str, ...]) -> None:
+def start_worker(formats: tuple[str, ...], engine: str | None = None) -> None:
     """A pool worker's initializer: die with the build, and pay for the imports and the fonts
     of the formats asked for once rather than on the first document."""
     from .lifetime import end_with_parent
@@ -82,13 +82,13 @@ def start_worker(formats: tuple[str, ...]) -> None:
     from multiprocessing.util import Finalize
 
     from ..render.warm import warm_up
-    from ..writers.pdf_library import pdf_writer
+    from ..writers.pdf_library import DEFAULT_ENGINE, pdf_writer
 
-    warm_up(formats)
+    warm_up(formats, engine)
     if "pdf" not in formats:
         return
     try:
-        pdf = pdf_writer()
+        pdf = pdf_writer(engine or DEFAULT_ENGINE)
     except PdfLibraryMissing:
         return  # no fonts were copied; each document asking for a PDF reports it
     # A worker ends without running atexit: remove WeasyPrint's copies of the fonts here.

@@ -18,6 +18,7 @@ import click
 from .. import kinds
 from ..diagnostics import Diagnostic, UsageProblem
 from ..i18n import _
+from ..writers.pdf_library import ENGINES
 from ..writers.pdf_metadata import DEFAULT_VARIANT, VARIANTS
 from .completion import complete_catalog_ids
 
@@ -173,6 +174,23 @@ pdf_variant_option = click.option(
            "pantalla), PDF/UA-1, o none (un PDF simple, sin etiquetas ni declaración)."))
 
 
+def _or_configured_engine(ctx: click.Context, param: click.Parameter,
+                          value: str | None) -> str:
+    from ..writers.pdf_library import DEFAULT_ENGINE
+
+    if value is not None or ctx.resilient_parsing:
+        return value or DEFAULT_ENGINE
+    return settings().pdf_engine or DEFAULT_ENGINE
+
+
+pdf_engine_option = click.option(
+    "--pdf-engine", "pdf_engine", type=click.Choice(ENGINES), default=None,
+    callback=_or_configured_engine,
+    help=_("Motor que diagrama el PDF: typst (por omisión; no necesita Pango) o weasyprint "
+           "(el extra pmg-docs[weasyprint], para plantillas con CSS propio). pmg.toml lo puede "
+           "fijar con pdf_engine."))
+
+
 def catalog_option(help_text: str, required: bool = False) -> Callable[[F], F]:
     return click.option("--catalog", "catalog_id", metavar="ID", required=required,
                         shell_complete=complete_catalog_ids, help=help_text)
@@ -187,7 +205,8 @@ jobs_options = [
 
 # What `render_options` gathers: the names click gives the values of its options.
 _GATHERED = ("fmt", "out_dir", "catalog_dirs", "templates", "strict", "annexes", "jobs", "force",
-             "template_seconds", "template_characters", "template_depth", "pdf_variant")
+             "template_seconds", "template_characters", "template_depth", "pdf_variant",
+             "pdf_engine")
 
 
 def render_options(*, formats: tuple[str, ...] = DOCUMENT_FORMATS, format_help: str = "",
@@ -215,7 +234,7 @@ def render_options(*, formats: tuple[str, ...] = DOCUMENT_FORMATS, format_help: 
                          help=_("Carpeta de los documentos.")),
             catalogs_option, templates_option, strict_option,
             *([annex_option] if annexes else []), *(jobs_options if jobs else []),
-            *_template_limits_options(), pdf_variant_option]
+            *_template_limits_options(), pdf_variant_option, pdf_engine_option]
         for option in reversed(options):
             gathering = option(gathering)
         return gathering  # type: ignore[return-value]
@@ -235,6 +254,7 @@ def _options(values: dict[str, Any], formats: tuple[str, ...]) -> RenderOptions:
         limits=TemplateLimits(seconds=values["template_seconds"],
                               characters=values["template_characters"],
                               depth=values["template_depth"]),
-        pdf_variant=values["pdf_variant"], out_dir=values["out_dir"],
+        pdf_variant=values["pdf_variant"], pdf_engine=values["pdf_engine"],
+        out_dir=values["out_dir"],
         catalogs=tuple(values["catalog_dirs"]), jobs=values.get("jobs"),
         force=values.get("force", False))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..i18n import _
-from .common import OptionalArgument, catalogs_option, templates_option
+from .common import OptionalArgument, catalogs_option, pdf_engine_option, templates_option
 
 
 @click.command(help=_(
@@ -21,10 +21,11 @@ from .common import OptionalArgument, catalogs_option, templates_option
               metavar=_("PUERTO"), help=_("Puerto en 127.0.0.1; 0 elige uno libre."))
 @catalogs_option
 @templates_option
+@pdf_engine_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               metavar=_("SEGUNDOS"),
               help=_("Segundos que puede tardar una vista previa antes de detenerla."))
-def serve(directory, port, catalog_dirs, templates, timeout) -> None:
+def serve(directory, port, catalog_dirs, templates, pdf_engine, timeout) -> None:
     from ..serve import HOST, bind, serve
     from ..serve.worker import Settings
     from .common import sources_folder
@@ -40,4 +41,4 @@ def serve(directory, port, catalog_dirs, templates, timeout) -> None:
     url = f"http://{HOST}:{sock.getsockname()[1]}/"
     click.echo(_("Vista previa de {folder} en {url} (Ctrl+C para terminar)").format(
         folder=directory, url=url))
-    serve(directory, sock, Settings(tuple(catalog_dirs), templates), timeout)
+    serve(directory, sock, Settings(tuple(catalog_dirs), templates, pdf_engine), timeout)

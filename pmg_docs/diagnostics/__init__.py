@@ -11,7 +11,7 @@ entry point (cli/__init__.py, `run`) is the one place that turns them into an ex
       PmgError            exit 1: what the user asked for cannot be done; the message says why
         InputError        exit 1: the input has errors, each a located Diagnostic
           OutputError     exit 1: a file cannot be written where it belongs (output.py)
-        PdfLibraryMissing exit 1: WeasyPrint cannot load Pango; the PDF was not made
+        PdfLibraryMissing exit 1: the WeasyPrint engine cannot be used; the PDF was not made
         UsageProblem      exit 2: the command line (or pmg.toml) is wrong
         InternalError     exit 3: a bug in pmg-docs, already reported
       click.UsageError    exit 2: click's own (a missing argument, a bad value)
@@ -202,17 +202,20 @@ class UsageProblem(PmgError):
 
 
 class PdfLibraryMissing(PmgError):
-    """WeasyPrint cannot load its system libraries (Pango, GObject): no PDF can be made on this
-    machine until they are installed. The user's to fix, so the message says how, and how to get
-    the DOCX meanwhile; the other formats are written all the same (render/pipeline.py)."""
+    """The WeasyPrint engine was asked for (`--pdf-engine weasyprint`, pmg.toml's `pdf_engine`)
+    and cannot be used: the extra is not installed, or WeasyPrint cannot load its system
+    libraries (Pango, GObject). The user's to fix, so the message says how, and how to get the
+    PDF with the default engine meanwhile; the other formats are written all the same
+    (render/pipeline.py). The Typst engine needs no system library."""
 
     def __init__(self) -> None:
         super().__init__(_(
-            "no se escribió el PDF: falta en este equipo la biblioteca de PDF (Pango, que usa "
-            "WeasyPrint). Instálela y vuelva a ejecutar el comando: en Linux, `sudo apt-get "
-            "install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`; en macOS, `brew "
-            "install pango`; en Windows, siga los pasos de Pango del README. Para obtener solo "
-            "el DOCX, use `--format docx`."))
+            "no se escribió el PDF: el motor weasyprint no está disponible en este equipo (le "
+            "falta el paquete `pmg-docs[weasyprint]` o la biblioteca Pango que usa). Instálelos "
+            "y vuelva a ejecutar el comando: `pip install -e '.[weasyprint]'` y, en Linux, "
+            "`sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`; en "
+            "macOS, `brew install pango`. O use el motor por omisión, que no necesita Pango: "
+            "`--pdf-engine typst` (o quite `pdf_engine` de pmg.toml)."))
 
 
 class InternalError(PmgError):

@@ -4,7 +4,7 @@ live preview) all call it.
     checked document -> its catalog's template for its kind, checked to lay out that kind
                      -> the format's view (and the views of the annexes asked for)
                      -> Jinja: HTML of the subset both writers read
-                     -> each format's bytes (PDF: WeasyPrint, DOCX: our writer)
+                     -> each format's bytes (PDF: Typst or WeasyPrint, DOCX: our writer)
                      -> written atomically under the output folder
 
 Nothing is written for a source with errors (or warnings, with --strict), and nothing is
@@ -26,6 +26,7 @@ from ..load import CatalogRegistry, Document
 from ..models.base import NOT_TEXT
 from ..output import document_name, write_document
 from ..richtext.prose import ProseText
+from ..writers.pdf_library import DEFAULT_ENGINE, TYPST
 from ..writers.pdf_metadata import DEFAULT_VARIANT, document_metadata
 from .insertions import render_insertions
 from .long_words import break_long_words
@@ -54,6 +55,8 @@ class RenderOptions:
     limits: TemplateLimits = TemplateLimits()
     # The standard the PDF claims (`--pdf-variant`), or "none".
     pdf_variant: str = DEFAULT_VARIANT
+    # What lays out the PDF (`--pdf-engine`, pmg.toml's `pdf_engine`): typst or weasyprint.
+    pdf_engine: str = DEFAULT_ENGINE
     # Where the documents are written.
     out_dir: Path = Path("out")
     # Catalog folders searched besides the package's (pmg.toml's, then the command line's).
@@ -66,7 +69,7 @@ class RenderOptions:
         """What of these options changes the bytes of a document (for the build cache; which
         files the catalog and template folders hold is added by the build)."""
         return repr((self.formats, self.strict, str(self.templates or ""), self.annexes,
-                     self.pdf_variant))
+                     self.pdf_variant, self.pdf_engine))
 
 
 @dataclass
@@ -80,8 +83,8 @@ class Rendered:
     # stylesheet, Word styles): what an incremental build must watch.
     inputs: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
-    # The PDF was asked for but WeasyPrint cannot load its system libraries: the other formats
-    # are made all the same, and the command says once what to install (PdfLibraryMissing).
+    # The PDF was asked of the WeasyPrint engine, which cannot run here: the other formats are
+    # made all the same, and the command says once what to install (PdfLibraryMissing).
     pdf_missing: bool = False
 
 
@@ -162,15 +165,26 @@ def lay_out(document: Document[Any], options: RenderOptions) -> tuple[str, list[
 
 def produce(html: str, fmt: str, strict: bool, source_name: str,
             templates: Path | None = None, metadata: PdfMetadata | None = None,
-            pdf_variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[Diagnostic]]:
+            pdf_variant: str = DEFAULT_VARIANT,
+            pdf_engine: str = DEFAULT_ENGINE) -> tuple[bytes, list[Diagnostic]]:
     """One format's bytes from the HTML, with any warning the writer raised. Raises
-    PdfLibraryMissing for a PDF on a machine without WeasyPrint's system libraries."""
+    PdfLibraryMissing for a PDF of the WeasyPrint engine on a machine that cannot run it."""
     if fmt == "pdf":
         from ..writers.pdf_library import pdf_writer
 
-        data, refused = pdf_writer().write_pdf(break_long_words(html),
-                                               [templates] if templates else [], metadata,
-                                               pdf_variant)
+        writer = pdf_writer(pdf_engine)
+        try:
+            data, refused = writer.write_pdf(break_long_words(html),
+                                             [templates] if templates else [], metadata,
+                                             pdf_variant)
+        except ValueError as exc:
+            # The Typst writer met HTML outside the subset (a user's template), or Typst
+            # refused what it made of it (TypstFailed, a ValueError): never the user's text.
+            if pdf_engine != TYPST:
+                raise
+            return b"", [Diagnostic(source_name, None, (), _(
+                "no se puede escribir el PDF: {problem}; la plantilla debe limitarse al "
+                "subconjunto de HTML del README").format(problem=exc))]
         severity = Severity.ERROR if strict else Severity.WARNING
         notes = [Diagnostic(source_name, None, (), _(
             "recurso rechazado: {url} (lo pide la plantilla); solo se usan los archivos del "
@@ -230,7 +244,8 @@ def render_document(document: Document[Any], options: RenderOptions) -> Rendered
     for fmt in options.formats:
         try:
             data, notes = produce(html, fmt, options.strict, document.source.name,
-                                  options.templates, metadata, options.pdf_variant)
+                                  options.templates, metadata, options.pdf_variant,
+                                  options.pdf_engine)
         except PdfLibraryMissing:
             result.pdf_missing = True
             continue

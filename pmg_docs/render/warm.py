@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def warm_up(formats: Iterable[str] = ("pdf", "docx")) -> None:
+def warm_up(formats: Iterable[str] = ("pdf", "docx"), engine: str | None = None) -> None:
     """Import every kind's model, checks and view and the writers of `formats` (only those: a
-    PDF-only build never imports python-docx); load the fonts and parse the stylesheets every
-    PDF uses."""
+    PDF-only build never imports python-docx), the PDF writer of `engine` (the default one when
+    None); load the fonts (and, for WeasyPrint, parse the stylesheets every PDF uses)."""
     from .. import kinds
     from ..diagnostics import PdfLibraryMissing
     from . import pipeline  # noqa: F401 - imported to be warm
@@ -24,9 +24,9 @@ def warm_up(formats: Iterable[str] = ("pdf", "docx")) -> None:
     if "docx" in formats:
         from ..writers import docx  # noqa: F401 - imported to be warm
     if "pdf" in formats:
-        from ..writers.pdf_library import pdf_writer
+        from ..writers.pdf_library import DEFAULT_ENGINE, pdf_writer
 
         try:
-            pdf_writer().warm_up()
+            pdf_writer(engine or DEFAULT_ENGINE).warm_up()
         except PdfLibraryMissing:
             pass  # each document that asks for a PDF reports it; the DOCX needs no Pango

@@ -17,6 +17,7 @@ from ..checks import check_path
 from ..diagnostics import Diagnostic, blocking
 from ..load import CatalogRegistry, Document
 from ..render.pipeline import RenderOptions, render_document
+from ..writers.pdf_library import DEFAULT_ENGINE
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Preview:
 
 
 def preview(path: Path, registry: CatalogRegistry, templates: Path | None = None,
-            render: bool = True) -> Preview:
+            render: bool = True, pdf_engine: str = DEFAULT_ENGINE) -> Preview:
     """Load and check `path`; with `render`, lay it out and make its PDF when it has no
     errors."""
     document, diagnostics = check_path(path, registry, templates)
@@ -45,7 +46,8 @@ def preview(path: Path, registry: CatalogRegistry, templates: Path | None = None
         document.catalog_source.path, *(link.source.path for link in document.links)]
     if not render or kinds.is_catalog(document.kind) or blocking(diagnostics, strict=False):
         return Preview(diagnostics, document.kind, inputs=named)
-    rendered = render_document(document, RenderOptions(formats=("pdf",), templates=templates))
+    rendered = render_document(document, RenderOptions(formats=("pdf",), templates=templates,
+                                                       pdf_engine=pdf_engine))
     found = [*diagnostics, *rendered.diagnostics]
     if "pdf" not in rendered.data:
         return Preview(found, document.kind, inputs=rendered.inputs or named)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
+from ..writers.pdf_library import DEFAULT_ENGINE
 
 if TYPE_CHECKING:  # the worker imports the loader once it runs, not the server
     pass
@@ -38,6 +39,8 @@ START_TIMEOUT = 120.0
 class Settings:
     catalog_dirs: tuple[Path, ...] = ()
     templates: Path | None = None
+    # The PDF engine of the previews (writers/pdf_library.ENGINES).
+    pdf_engine: str = DEFAULT_ENGINE
 
 
 @dataclass
@@ -140,15 +143,19 @@ def _catalog_files(catalog_dirs: tuple[Path, ...]) -> list[tuple]:
     return state
 
 
-def _warm() -> None:
+def _warm(engine: str) -> None:
     """What every rendering process warms (render/warm.py), and the page images: lay out and
     draw one line, so that the first preview costs what the others do."""
+    from ..diagnostics import PdfLibraryMissing
     from ..render.warm import warm_up
-    from ..writers.pdf import write_pdf
+    from ..writers.pdf_library import pdf_writer
     from . import raster
 
-    warm_up(("pdf",))  # the DOCX is made only when asked for: its writer is imported then
-    raster.pages(write_pdf("<p>pmg</p>")[0])
+    warm_up(("pdf",), engine)  # the DOCX is made only when asked for: its writer is imported then
+    try:
+        raster.pages(pdf_writer(engine).write_pdf("<p>pmg</p>")[0])
+    except PdfLibraryMissing:
+        pass  # each preview says so
 
 
 class _Session:
@@ -173,7 +180,8 @@ class _Session:
             return ("docx", Docx(*make()) if make is not None else None)
         started, cpu = time.perf_counter(), time.process_time()
         registry = self.catalogs.current(_catalog_files(self.catalogs.catalog_dirs))
-        found = preview(Path(path), registry, self.settings.templates, render=kind == "render")
+        found = preview(Path(path), registry, self.settings.templates, render=kind == "render",
+                        pdf_engine=self.settings.pdf_engine)
         pages = raster.pages(found.pdf, request[2]) if found.pdf is not None else []
         if found.docx is not None:
             self.docx[path] = found.docx
@@ -189,7 +197,7 @@ def _main(conn, settings: Settings) -> None:
 
     end_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm()
+    _warm(settings.pdf_engine)
     conn.send(("ready", None))
     session = _Session(settings)
     while True:

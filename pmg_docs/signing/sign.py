@@ -21,7 +21,7 @@ from pathlib import Path
 from ..i18n import _
 from ..output import write_file
 from ..resources import fonts_dir
-from ..writers.pdf_finish import SIGNATURE_PLACE
+from ..writers.pdf_metadata import SIGNATURE_PLACE
 
 DEFAULT_FIELD = "Firma"
 # Where a visible signature goes, in points: this far above the reserved block, this high, and

@@ -22,17 +22,11 @@ from __future__ import annotations
 
 import pydyf
 
-from .pdf_metadata import Claim, PdfMetadata
+from .pdf_metadata import Claim, PdfMetadata, is_signature_place
 from .xmp import creator_tool, xmp_packet
-
-SIGNATURE_PLACE = "firma"
 
 # WeasyPrint lays out in CSS pixels from the page's top-left; PDF points go up from its foot.
 _POINTS_PER_PIXEL = 0.75
-
-
-def is_signature_place(anchor: str) -> bool:
-    return anchor == SIGNATURE_PLACE or anchor.startswith(SIGNATURE_PLACE + "-")
 
 
 def set_information(document_metadata, metadata: PdfMetadata) -> None:

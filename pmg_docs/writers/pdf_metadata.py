@@ -29,6 +29,15 @@ VARIANTS = ("pdf/a-1a", "pdf/a-2a", "pdf/a-3a", "pdf/a-1b", "pdf/a-2b", "pdf/a-3
 # Every document is written in the Spanish of Chile; templates say so on <html lang>.
 LANGUAGE = "es-CL"
 
+# A place a template reserves for a signature: an element whose id is `firma` or starts with
+# `firma-`; both PDF writers make it a named destination holding its rectangle (/FitR), where
+# `pmg sign --field firma` puts a visible signature.
+SIGNATURE_PLACE = "firma"
+
+
+def is_signature_place(anchor: str) -> bool:
+    return anchor == SIGNATURE_PLACE or anchor.startswith(SIGNATURE_PLACE + "-")
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -1,7 +1,8 @@
-"""The HTML subset every template emits and both writers read: the contract between them.
+"""The HTML subset every template emits and every writer reads: the contract between them.
 
-WeasyPrint could lay out any HTML, but the DOCX writer understands only these elements; a
-template that keeps to them gets the same content in both formats. Tests render every example
+WeasyPrint could lay out any HTML, but the DOCX writer and the Typst PDF writer (writers/typst/)
+understand only these elements; a template that keeps to them gets the same content in every
+format. Tests render every example
 and check its HTML against `TAGS`, and the DOCX writer refuses anything else with a message
 naming the element.
 

@@ -15,16 +15,17 @@ from pathlib import Path
 import pytest
 
 from tests.support.doc_text import docx_body_text, pdf_pages_text
-from tests.support.documents import DOCUMENTS, build_all
+from tests.support.documents import DOCUMENTS, ENGINES, build_all
 from tests.support.paths import DATA
 
 GOLDEN = DATA / "golden"
 EXTRACTORS = {"pdf": pdf_pages_text, "docx": docx_body_text}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_all(tmp_path_factory.mktemp("golden"))
+@pytest.fixture(scope="module", params=ENGINES)
+def built(tmp_path_factory, request) -> Path:
+    """Both PDF engines keep the same golden text: the same lines on the same pages."""
+    return build_all(tmp_path_factory.mktemp("golden"), request.param)
 
 
 @pytest.mark.slow

@@ -115,14 +115,17 @@ def test_a_catalog_that_offers_no_document_of_the_kind(tmp_path):
 
 @pytest.mark.slow
 def test_user_stylesheet_beside_the_templates_is_used(tmp_path):
+    """Arbitrary CSS is a feature of the WeasyPrint engine (Typst's look is its preamble)."""
     templates = tmp_path / "plantillas"
     shutil.copytree(ROOT / "templates" / "styles", templates / "styles")
     css = templates / "styles" / "document.css"
     css.write_text(css.read_text(encoding="utf-8") + "\nh1 { font-size: 30pt; }\n",
                    encoding="utf-8")
     out = tmp_path / "out"
-    plain = pmg("render", ADUANAS, "--format", "pdf", "-o", out / "a")
-    styled = pmg("render", ADUANAS, "--format", "pdf", "--templates", templates, "-o", out / "b")
+    plain = pmg("render", ADUANAS, "--format", "pdf", "-o", out / "a", "--pdf-engine",
+                 "weasyprint")
+    styled = pmg("render", ADUANAS, "--format", "pdf", "--templates", templates, "-o", out / "b",
+                 "--pdf-engine", "weasyprint")
     assert plain.exit_code == 0 and styled.exit_code == 0, styled.output
     assert (out / "a" / "aduanas.pdf").read_bytes() != (out / "b" / "aduanas.pdf").read_bytes()
 

@@ -1,5 +1,6 @@
-"""A machine without WeasyPrint's system library (Pango): the DOCX is still written, the PDF is
-not, and the user is told once, in Spanish, what to install, with exit 1.
+"""A machine without WeasyPrint's system library (Pango): the default engine (Typst) writes every
+PDF all the same; asked for the WeasyPrint engine (`--pdf-engine weasyprint`), the DOCX is still
+written, the PDF is not, and the user is told once, in Spanish, what to install, with exit 1.
 
 How the library is made to be missing: a `sitecustomize.py` on PYTHONPATH wraps cffi's
 `FFI.dlopen` so that loading GObject, Pango, HarfBuzz or Fontconfig raises OSError, exactly
@@ -41,11 +42,13 @@ def dlopen(self, name, flags=0):
 cffi.FFI.dlopen = dlopen
 '''
 
-INSTALL = ("no se escribió el PDF: falta en este equipo la biblioteca de PDF (Pango, que usa "
-           "WeasyPrint). Instálela y vuelva a ejecutar el comando: en Linux, `sudo apt-get "
-           "install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`; en macOS, `brew "
-           "install pango`; en Windows, siga los pasos de Pango del README. Para obtener solo "
-           "el DOCX, use `--format docx`.")
+INSTALL = ("no se escribió el PDF: el motor weasyprint no está disponible en este equipo (le "
+           "falta el paquete `pmg-docs[weasyprint]` o la biblioteca Pango que usa). Instálelos "
+           "y vuelva a ejecutar el comando: `pip install -e '.[weasyprint]'` y, en Linux, "
+           "`sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`; en "
+           "macOS, `brew install pango`. O use el motor por omisión, que no necesita Pango: "
+           "`--pdf-engine typst` (o quite `pdf_engine` de pmg.toml).")
+WEASYPRINT = ("--pdf-engine", "weasyprint")
 
 
 def _pmg(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -71,7 +74,7 @@ def test_the_library_is_really_missing_under_the_wrapper(tmp_path: Path) -> None
 
 def test_render_writes_the_docx_and_names_what_to_install(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = _pmg(tmp_path, "render", "examples/2024/aduanas.yaml", "-o", str(out))
+    run = _pmg(tmp_path, "render", "examples/2024/aduanas.yaml", "-o", str(out), *WEASYPRINT)
     assert run.returncode == 1, run.stderr
     assert run.stderr.strip() == INSTALL
     assert "Traceback" not in run.stderr + run.stdout
@@ -84,20 +87,20 @@ def test_render_writes_the_docx_and_names_what_to_install(tmp_path: Path) -> Non
 
 def test_build_says_it_once_and_remembers_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = _pmg(tmp_path, "build", "examples/2024/programas", "-o", str(out))
+    run = _pmg(tmp_path, "build", "examples/2024/programas", "-o", str(out), *WEASYPRINT)
     assert run.returncode == 1, run.stderr
     assert run.stderr.count("no se escribió el PDF") == 1
     assert run.stderr.strip().endswith(INSTALL)
     written = sorted(p.name for p in out.rglob("*") if p.suffix in (".pdf", ".docx"))
     assert written == ["aduanas.docx", "ips.docx"]
     # Not remembered as built: the next build, once Pango is there, makes the PDFs.
-    again = _pmg(tmp_path, "build", "examples/2024/programas", "-o", str(out))
+    again = _pmg(tmp_path, "build", "examples/2024/programas", "-o", str(out), *WEASYPRINT)
     assert "2 construidos, 0 sin cambios" in again.stdout
 
 
 def test_report_writes_docx_and_xlsx(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = _pmg(tmp_path, "report", "examples/2024", "-o", str(out))
+    run = _pmg(tmp_path, "report", "examples/2024", "-o", str(out), *WEASYPRINT)
     assert run.returncode == 1, run.stderr
     assert run.stderr.strip() == INSTALL
     assert sorted(p.name for p in out.iterdir()) == ["resultados-2024.docx",
@@ -107,7 +110,7 @@ def test_report_writes_docx_and_xlsx(tmp_path: Path) -> None:
 def test_format_docx_says_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = _pmg(tmp_path, "render", "examples/2024/aduanas.yaml", "-o", str(out),
-               "--format", "docx")
+               "--format", "docx", *WEASYPRINT)
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     assert (out / "aduanas.docx").is_file() and not (out / "aduanas.pdf").exists()
@@ -116,8 +119,19 @@ def test_format_docx_says_nothing(tmp_path: Path) -> None:
 
 def test_guide_writes_the_docx(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = _pmg(tmp_path, "guide", "estado-verde", "--catalog", "pmg-2024", "-o", str(out))
+    run = _pmg(tmp_path, "guide", "estado-verde", "--catalog", "pmg-2024", "-o", str(out),
+               *WEASYPRINT)
     assert run.returncode == 1, run.stderr
     assert run.stderr.strip().endswith(INSTALL)
     assert sorted(p.name for p in out.iterdir()) == ["requisitos-estado-verde.docx"]
     docx.Document(str(out / "requisitos-estado-verde.docx"))
+
+
+def test_the_default_engine_needs_no_pango(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = _pmg(tmp_path, "render", "examples/2024/aduanas.yaml", "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["aduanas.docx", "aduanas.pdf"]
+    text = subprocess.run(["pdftotext", str(out / "aduanas.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Objetivo 1. Gestión Eficaz" in text

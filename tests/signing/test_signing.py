@@ -56,11 +56,13 @@ def keys(tmp_path_factory) -> tuple[Path, Path]:
     return key_path, cert_path
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=["typst", "weasyprint"])
+def rendered(tmp_path_factory, request) -> Path:
+    """The documents signed, made by each PDF engine: signing and verifying work on both."""
     out = tmp_path_factory.mktemp("rendered")
     result = CliRunner().invoke(main, ["render", str(CIRCULAR), str(FORMULATION),
-                                       "--format", "pdf", "-o", str(out)])
+                                       "--format", "pdf", "-o", str(out),
+                                       "--pdf-engine", request.param])
     assert result.exit_code == 0, result.output
     return out
 

@@ -20,8 +20,11 @@ DOCUMENTS = {
 }
 
 
-def build_all(out: Path) -> Path:
-    """Every golden document, rendered by the real pipeline into `out`."""
+ENGINES = ("typst", "weasyprint")
+
+
+def build_all(out: Path, engine: str = "typst") -> Path:
+    """Every golden document, rendered by the real pipeline into `out`, its PDFs by `engine`."""
     from click.testing import CliRunner
 
     from pmg_docs.cli import main
@@ -35,7 +38,7 @@ def build_all(out: Path) -> Path:
              "-o", str(out / "annex")],
             # The year's report: its charts are the only drawings among our documents.
             ["report", str(ROOT / "examples" / "2024"), "-o", str(out / "report")]):
-        result = runner.invoke(main, args)
+        result = runner.invoke(main, [*args, "--pdf-engine", engine])
         assert result.exit_code == 0, result.output
     return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.documents import DOCUMENTS, build_all, every_document
+from tests.support.documents import DOCUMENTS, ENGINES, build_all, every_document
 from tests.support.libreoffice import arial_substitute, page_count, soffice, to_pdf
 from tests.support.paths import ROOT
 
@@ -22,9 +22,11 @@ needs_libreoffice = pytest.mark.skipif(
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_all(tmp_path_factory.mktemp("parity"))
+@pytest.fixture(scope="module", params=ENGINES)
+def built(tmp_path_factory, request) -> Path:
+    """Every document, its PDF by each engine: Typst, WeasyPrint and the DOCX through
+    LibreOffice all have the same pages."""
+    return build_all(tmp_path_factory.mktemp("parity"), request.param)
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,8 @@
-"""What the writer reads of the HTML: classes, text as HTML collapses it, and the error for HTML
-outside the subset."""
+"""What the writer reads of the HTML: classes, collapsed text, the error for HTML outside the
+subset (shared with the Typst writer: writers/html_tree.py)."""
 
 from __future__ import annotations
 
-import re
+from ..html_tree import UnsupportedHtml, classes, collapse
 
-
-class UnsupportedHtml(ValueError):
-    """The template emitted HTML outside the subset the DOCX writer understands."""
-
-
-def classes(element) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-def collapse(text: str | None) -> str:
-    # HTML collapses only ASCII white space: a non-breaking space is content.
-    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
+__all__ = ["UnsupportedHtml", "classes", "collapse"]

@@ -7,28 +7,11 @@ the machine into a document.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from docx.shared import Mm
 
-from ..subset import IMAGE_SUFFIXES
-from .html import UnsupportedHtml
-
-_WIDTH = re.compile(r"width:\s*([\d.]+)mm")
-
-
-def image_path(src: str | None, allowed: list[Path]) -> Path:
-    url = urlparse(src or "")
-    path = Path(unquote(url.path)).resolve() if url.scheme == "file" else None
-    if path is None or not any(path.is_relative_to(folder.resolve()) for folder in allowed) \
-            or not path.is_file():
-        raise UnsupportedHtml(f"<img src={src!r}>: an image must be a file beside the "
-                              "templates, given with asset(\"name.png\")")
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise UnsupportedHtml(f"<img src={src!r}>: an image must be PNG or JPEG")
-    return path
+from ..html_tree import image_path, width_mm
 
 
 def make_room_for_drawing(paragraph) -> None:
@@ -40,9 +23,7 @@ def make_room_for_drawing(paragraph) -> None:
 
 def add_image(paragraph, element, allowed: list[Path]) -> None:
     """The `<img>` as a picture in the paragraph, `style="width: Nmm"` wide."""
-    width = _WIDTH.search(element.get("style") or "")
-    if width is None:
-        raise UnsupportedHtml("<img> needs its width in millimetres: style=\"width: 30mm\"")
+    width = width_mm(element)
     paragraph.add_run().add_picture(str(image_path(element.get("src"), allowed)),
-                                    width=Mm(float(width.group(1))))
+                                    width=Mm(width))
     make_room_for_drawing(paragraph)

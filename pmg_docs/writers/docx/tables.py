@@ -17,7 +17,6 @@ table itself and documented here:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,9 +25,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_Merge
 from docx.shared import Mm
-from lxml.html import HtmlElement
 
-from ..subset import BLOCK_TAGS, SPLITS_CLASS, TOGETHER_CLASS
+from ..html_tree import Grid, Placement, column_percentages, table_rows
+from ..subset import BLOCK_TAGS, SPLITS_CLASS
 from . import styles
 from .html import UnsupportedHtml, classes
 
@@ -38,43 +37,6 @@ if TYPE_CHECKING:
 # A group's label (a stage's) is centred down its rows: a cell property Word keeps outside styles.
 MIDDLE_CLASS = "stage"
 MM_PER_PT = 25.4 / 72
-
-
-@dataclass
-class Placement:
-    element: HtmlElement
-    row: int
-    column: int
-    rowspan: int
-    colspan: int
-    is_header_row: bool
-
-
-class Grid:
-    """Where each HTML cell lands in a rectangular grid, honouring colspan and rowspan."""
-
-    def __init__(self, rows: list[tuple[HtmlElement, bool]]) -> None:
-        taken: set[tuple[int, int]] = set()
-        self.placements: list[Placement] = []
-        self.covering: dict[tuple[int, int], Placement] = {}
-        columns = 0
-        for r, (row, is_header) in enumerate(rows):
-            c = 0
-            for cell in row:
-                if cell.tag not in ("td", "th"):
-                    raise UnsupportedHtml(f"<{cell.tag}> inside <tr>")
-                while (r, c) in taken:
-                    c += 1
-                placement = Placement(cell, r, c, int(cell.get("rowspan", "1")),
-                                      int(cell.get("colspan", "1")), is_header)
-                for dr in range(placement.rowspan):
-                    for dc in range(placement.colspan):
-                        taken.add((r + dr, c + dc))
-                        self.covering[(r + dr, c + dc)] = placement
-                self.placements.append(placement)
-                c += placement.colspan
-            columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
-        self.columns = columns
 
 
 @dataclass
@@ -120,21 +82,6 @@ class Look:
                          ("noHBand", True), ("noVBand", not self.banded_columns)):
             look.set(qn(f"w:{name}"), "1" if on else "0")
         return look
-
-
-def table_rows(element: HtmlElement) -> list[tuple[HtmlElement, bool, int | None]]:
-    """(row, is header, group) for each <tr>; rows of one <tbody class="together"> share a
-    group number, other rows have None."""
-    rows: list[tuple[HtmlElement, bool, int | None]] = []
-    for number, section in enumerate(element):
-        if section.tag in ("thead", "tbody"):
-            group = number if TOGETHER_CLASS in classes(section) else None
-            rows.extend((row, section.tag == "thead", group) for row in section.findall("tr"))
-        elif section.tag == "tr":
-            rows.append((section, False, None))
-        elif section.tag != "colgroup":
-            raise UnsupportedHtml(f"<{section.tag}> inside <table>")
-    return rows
 
 
 class TableWriter:
@@ -194,10 +141,8 @@ class TableWriter:
     def _widths(self, element, table, row_cells, columns: int) -> None:
         widths = []
         base_mm = self.text_width_mm - self.border_mm
-        for col in element.iter("col"):
-            match = re.search(r"width:\s*([\d.]+)%", col.get("style", ""))
-            if match:
-                widths.append(Mm(base_mm * float(match.group(1)) / 100))
+        for percent in column_percentages(element):
+            widths.append(Mm(base_mm * percent / 100))
         widths = widths[:columns]
         # LibreOffice lays a fixed table out from the grid's widths, Word from the cells':
         # set both, and the table's.

@@ -1,0 +1,113 @@
+"""What every writer of the HTML subset (subset.py) reads of the tree alike: classes, text as
+HTML collapses it, where each table cell lands in the grid, an image's file, and the error for
+HTML outside the subset. The DOCX writer (docx/) and the Typst PDF writer (typst/) both walk the
+templates' HTML with these, so they agree on what the HTML says; this module imports neither
+writer's library."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml.html import HtmlElement
+
+from .subset import IMAGE_SUFFIXES, TOGETHER_CLASS
+
+
+class UnsupportedHtml(ValueError):
+    """The template emitted HTML outside the subset the writers understand."""
+
+
+def classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def collapse(text: str | None) -> str:
+    # HTML collapses only ASCII white space: a non-breaking space is content.
+    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
+
+
+_WIDTH_MM = re.compile(r"width:\s*([\d.]+)mm")
+_WIDTH_PERCENT = re.compile(r"width:\s*([\d.]+)%")
+
+
+def width_mm(element) -> float:
+    """An <img>'s width, `style="width: 30mm"`."""
+    width = _WIDTH_MM.search(element.get("style") or "")
+    if width is None:
+        raise UnsupportedHtml("<img> needs its width in millimetres: style=\"width: 30mm\"")
+    return float(width.group(1))
+
+
+def column_percentages(table: HtmlElement) -> list[float]:
+    """The widths its <col style="width: N%"> give, in order."""
+    found = (_WIDTH_PERCENT.search(col.get("style", "")) for col in table.iter("col"))
+    return [float(match.group(1)) for match in found if match]
+
+
+def image_path(src: str | None, allowed: list[Path]) -> Path:
+    """The file an <img src> names, when it lies inside an allowed folder (the templates
+    folders) and is a PNG or JPEG; a template cannot put any other file into a document."""
+    url = urlparse(src or "")
+    path = Path(unquote(url.path)).resolve() if url.scheme == "file" else None
+    if path is None or not any(path.is_relative_to(folder.resolve()) for folder in allowed) \
+            or not path.is_file():
+        raise UnsupportedHtml(f"<img src={src!r}>: an image must be a file beside the "
+                              "templates, given with asset(\"name.png\")")
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise UnsupportedHtml(f"<img src={src!r}>: an image must be PNG or JPEG")
+    return path
+
+
+@dataclass
+class Placement:
+    element: HtmlElement
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    is_header_row: bool
+
+
+class Grid:
+    """Where each HTML cell lands in a rectangular grid, honouring colspan and rowspan."""
+
+    def __init__(self, rows: list[tuple[HtmlElement, bool]]) -> None:
+        taken: set[tuple[int, int]] = set()
+        self.placements: list[Placement] = []
+        self.covering: dict[tuple[int, int], Placement] = {}
+        columns = 0
+        for r, (row, is_header) in enumerate(rows):
+            c = 0
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    raise UnsupportedHtml(f"<{cell.tag}> inside <tr>")
+                while (r, c) in taken:
+                    c += 1
+                placement = Placement(cell, r, c, int(cell.get("rowspan", "1")),
+                                      int(cell.get("colspan", "1")), is_header)
+                for dr in range(placement.rowspan):
+                    for dc in range(placement.colspan):
+                        taken.add((r + dr, c + dc))
+                        self.covering[(r + dr, c + dc)] = placement
+                self.placements.append(placement)
+                c += placement.colspan
+            columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+        self.columns = columns
+
+
+def table_rows(element: HtmlElement) -> list[tuple[HtmlElement, bool, int | None]]:
+    """(row, is header, group) for each <tr>; rows of one <tbody class="together"> share a
+    group number, other rows have None."""
+    rows: list[tuple[HtmlElement, bool, int | None]] = []
+    for number, section in enumerate(element):
+        if section.tag in ("thead", "tbody"):
+            group = number if TOGETHER_CLASS in classes(section) else None
+            rows.extend((row, section.tag == "thead", group) for row in section.findall("tr"))
+        elif section.tag == "tr":
+            rows.append((section, False, None))
+        elif section.tag != "colgroup":
+            raise UnsupportedHtml(f"<{section.tag}> inside <table>")
+    return rows

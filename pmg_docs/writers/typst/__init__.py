@@ -1,0 +1,106 @@
+"""HTML (the subset of writers/subset.py) -> PDF with Typst, the default PDF engine.
+
+A third writer of the templates' HTML (WeasyPrint's writers/pdf.py lays it out as CSS, the DOCX
+writer as Word styles): it walks the HTML as the DOCX writer does and writes Typst markup whose
+look comes from one preamble, then compiles it in this process. Installs from a wheel on every
+desktop (no Pango); tagged PDF/A-2a written by Typst itself.
+
+    preamble.py  every look value (mirroring templates/styles/document.css) and the preamble
+    markup.py    headings, paragraphs, emphasis, lists, page breaks, images, charts
+    tables.py    tables
+    compile.py   the warm compiler, fonts from the package only, reproducible bytes
+    finish.py    the information dictionary and XMP packet pmg writes (xmp.py)
+
+Nothing a user wrote becomes Typst code: text goes in as string literals (markup.literal).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import lxml.html
+
+from ...resources import templates_dir
+from ..html_tree import UnsupportedHtml, classes, collapse
+from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
+from .compile import compile_pdf, compiler, signature_places
+from .markup import MarkupWriter, drawable, literal
+from .preamble import preamble
+
+__all__ = ["UnsupportedHtml", "release_fonts", "typst_source", "warm_up", "write_pdf"]
+
+
+def _root(allowed: Sequence[Path]) -> Path:
+    """The folder the compiler may read files below: the one the allowed folders share. Only
+    paths this writer checked (markup.MarkupWriter.image) are ever named in the source."""
+    return Path(os.path.commonpath([str(folder.resolve()) for folder in allowed]))
+
+
+def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
+    """The stylesheets a template links that are not files of the templates folders: Typst
+    reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
+    same whichever engine runs."""
+    from urllib.parse import unquote, urlparse
+
+    folders = [folder.resolve() for folder in allowed]
+    foreign = []
+    for link in root_element.iter("link"):
+        href = link.get("href") or ""
+        url = urlparse(href)
+        path = Path(unquote(url.path)).resolve() if url.scheme == "file" else None
+        if path is None or not any(path.is_relative_to(folder) for folder in folders):
+            foreign.append(href)
+    return foreign
+
+
+def typst_source(html: str, extra_allowed: Sequence[Path] = (),
+                 metadata: PdfMetadata | None = None) -> tuple[str, Path, MarkupWriter]:
+    """The Typst source of `html`, the root it reads images below, and the writer that made it
+    (what it refused, where its header cells are)."""
+    root_element = lxml.html.document_fromstring(html)
+    body = root_element.find("body")
+    own = classes(body)
+    allowed = [templates_dir(), *extra_allowed]
+    root = _root(allowed)
+    writer = MarkupWriter(allowed, root)
+    running = body.find("div[@class='running-header']")
+    header = None
+    if running is not None:
+        header = literal(drawable(collapse(running.text_content()).strip()))
+    title = collapse(root_element.findtext(".//title") or "").strip()
+    start = preamble(
+        landscape="landscape" in own, circular="circular" in own, header=header,
+        title=literal(title) if title else None,
+        author=literal(metadata.issuer) if metadata and metadata.issuer else None,
+        description=(literal(metadata.description)
+                     if metadata and metadata.description else None),
+        keywords=[literal(k) for k in metadata.keywords()] if metadata else [])
+    content = writer.blocks(body)
+    writer.refused[:0] = _foreign_links(root_element, allowed)
+    return start + content + "\n", root, writer
+
+
+def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetadata | None = None,
+              variant: str = DEFAULT_VARIANT) -> tuple[bytes, list[str]]:
+    """Lay out `html` as A4 pages; return the PDF bytes and the URLs that were refused (as
+    writers/pdf.py's write_pdf)."""
+    source, root, writer = typst_source(html, extra_allowed, metadata)
+    data = compile_pdf(source, root, variant)
+    places = signature_places(source, root) if writer.places else []
+    if metadata is not None or tagged(variant) or places:
+        from .finish import finish
+
+        data = finish(data, metadata, claim(variant), writer.header_cells, places)
+    return data, writer.refused
+
+
+def warm_up() -> None:
+    """Make the compiler and lay out one page, so the fonts are read before the first document."""
+    compile_pdf('#set text(font: "Arimo")\npmg', templates_dir(), NO_VARIANT)
+    compiler()
+
+
+def release_fonts() -> None:
+    """Nothing to release: the compiler holds the fonts in memory, no copies on disk."""

@@ -1,0 +1,309 @@
+"""The HTML subset (writers/subset.py) as Typst markup: headings, paragraphs, emphasis, lists,
+page breaks, images and charts; tables are tables.py's.
+
+Text is never markup: every piece of text the HTML holds (a user's, a template's) is written as
+a Typst string literal (`#"…"`), whose only escapes are `\\` and `"`, so `# [ ] $ @ * _ =` and
+the rest print as typed and nothing a user writes can call a function. Everything else written
+here is this module's own code: calls of the functions the preamble defines (preamble.py), which
+hold every size, colour and margin; this module only says which role a block plays.
+
+The walk mirrors the DOCX writer's (docx/blocks.py): the same classes decide a paragraph's role
+there (a Word style) and here (a role of the preamble).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+from ...resources import fonts_dir
+from ...richtext import PAREN_LIST_CLASS
+from ..html_tree import UnsupportedHtml, classes, collapse, image_path, width_mm
+from ..pdf_metadata import is_signature_place
+from ..subset import BLOCK_TAGS, LETTER_LIST_TYPE
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
+# A class on a <div> that gives the paragraphs inside it their role (preamble's "paragraphs").
+BLOCK_ROLES = {"letter-heading": "letter-heading", "letter-body": "letter",
+               "signature": "signature", "distribution": "distribution"}
+# A class on a <p> that gives it its own role wherever it stands.
+PARAGRAPH_ROLES = {"caption": "caption", "place-date": "place-date", "closing": "closing"}
+# Roles whose alignment an alignment class (`center`, `right`) does not change: the CSS's
+# `.letter-body p` outweighs `.center`.
+FIXED_ALIGNMENT = frozenset({"letter", "signature", "caption"})
+ALIGNMENTS = {"center": "center", "right": "right"}
+# A word this long gets a break opportunity between its characters: Typst, unlike CSS's
+# `overflow-wrap: break-word`, lets a word that fits no line run past the margin. No word of
+# real text is this long (Spanish words, requirement codes, "usuarios/clientes/beneficiarios,"
+# are shorter).
+LONG_WORD = 40
+_LONG_WORD = re.compile(r"[^\s\u200b]{%d,}" % LONG_WORD)
+_ZERO_WIDTH_SPACE = "\u200b"
+_SVG_DATA = "data:image/svg+xml;base64,"
+
+
+def literal(text: str) -> str:
+    """`text` as a Typst string literal: printed as typed, never read as code."""
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+def _breakable(text: str) -> str:
+    return _LONG_WORD.sub(lambda m: _ZERO_WIDTH_SPACE.join(m.group()), text)
+
+
+@cache
+def _drawn() -> frozenset[int]:
+    """The characters every face of the package's font (Arimo) draws."""
+    from fontTools.ttLib import TTFont
+
+    faces = [TTFont(path, lazy=True).getBestCmap() for path in sorted(fonts_dir().glob("*.ttf"))]
+    return frozenset(set.intersection(*(set(face) for face in faces)))
+
+
+# What needs no glyph: spaces and invisible format characters (direction marks, zero-width space).
+_UNDRAWN = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
+
+
+def drawable(text: str) -> str:
+    """`text` with each character the package's font cannot draw (an emoji) written as its code
+    point, "[U+1F680]": the PDF uses no font of the machine, and PDF/A forbids a character
+    drawn without a glyph (Typst refuses the document), so the reader sees what was there."""
+    drawn = _drawn()
+    if all(ord(c) in drawn for c in text):
+        return text
+    return "".join(c if ord(c) in drawn or unicodedata.category(c) in _UNDRAWN
+                   else f"[U+{ord(c):04X}]" for c in text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a block is written: the role of plain paragraphs there, and how deep in lists."""
+
+    role: str = "body"
+    list_level: int = -1
+    in_letter: bool = False
+
+
+CELL_CONTEXT = Context(role="cell")
+
+
+def _role(own: set[str], context: Context) -> str:
+    return next((PARAGRAPH_ROLES[c] for c in sorted(own) if c in PARAGRAPH_ROLES), context.role)
+
+
+def _edges(element, context: Context) -> str:
+    """The roles of a container's first and last paragraphs, whose spacing it takes on
+    (preamble: Typst drops it inside the container)."""
+    children = list(element)
+    found = []
+    for side, child in (("first", children[0] if children else None),
+                        ("last", children[-1] if children else None)):
+        if child is not None and child.tag == "p":
+            found.append(f'{side}: "{_role(classes(child), context)}"')
+    return ", ".join(found)
+
+
+class Inline:
+    """The inline content of one paragraph as Typst markup, with HTML's white space: collapsed,
+    and none at the start or end of a line."""
+
+    def __init__(self, writer: MarkupWriter):
+        self.writer = writer
+        self.parts: list[str] = []
+        self.pending = ""
+        self.at_line_start = True
+
+    def text(self, text: str | None) -> None:
+        text = collapse(text)
+        if self.at_line_start:
+            text = text.lstrip(" ")
+        if text:
+            self.pending += text
+            self.at_line_start = False
+
+    def flush(self, line_end: bool = False) -> None:
+        text = self.pending.rstrip(" ") if line_end else self.pending
+        if text:
+            self.parts.append("#" + literal(_breakable(drawable(text))))
+        self.pending = ""
+
+    def code(self, code: str) -> None:
+        self.flush()
+        self.parts.append(code)
+
+    def element(self, element) -> None:
+        tag = element.tag
+        if tag == "br":
+            self.flush(line_end=True)
+            self.parts.append("#linebreak()")
+            self.at_line_start = True
+        elif tag in ("strong", "b", "em", "i"):
+            inner = Inline(self.writer)
+            inner.at_line_start = self.at_line_start
+            inner.walk(element)
+            inner.flush()
+            function = "strong" if tag in ("strong", "b") else "emph"
+            self.code(f"#{function}[{''.join(inner.parts)}]")
+            self.at_line_start = inner.at_line_start
+        elif tag == "img":
+            self.code(f"#box({self.writer.image(element)})")
+            self.at_line_start = False
+        else:
+            raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
+
+    def walk(self, element) -> None:
+        self.text(element.text)
+        for child in element:
+            self.element(child)
+            self.text(child.tail)
+
+    def markup(self) -> str:
+        self.flush(line_end=True)
+        return "".join(self.parts)
+
+
+class MarkupWriter:
+    def __init__(self, allowed: Sequence[Path], root: Path):
+        # Folders an <img> may be read from (the templates folders), and the folder they share,
+        # which the compiler reads files below (compile.py).
+        self.allowed = list(allowed)
+        self.root = root
+        # What an <img> asked for and was refused (outside the allowed folders, not an image).
+        self.refused: list[str] = []
+        # Whether the document reserves a place for a signature.
+        self.places = False
+        # For each table, in document order, which cells of each row are header cells.
+        self.header_cells: list[list[list[bool]]] = []
+        from .tables import TableWriter
+
+        self.tables = TableWriter(self)
+
+    def inline(self, element) -> str:
+        inline = Inline(self)
+        inline.walk(element)
+        return inline.markup()
+
+    def image(self, element) -> str:
+        """An <img> as a Typst image call: a file beside the templates (by its checked path),
+        or a chart's SVG (data written by writers/chart_svg.py) as bytes."""
+        src = element.get("src") or ""
+        alt = literal(element.get("alt") or "")
+        if src.startswith(_SVG_DATA):
+            svg = base64.b64decode(unquote(src[len(_SVG_DATA):])).decode("utf-8")
+            return f'image(bytes({literal(svg)}), format: "svg", width: 100%, alt: {alt})'
+        try:
+            path = image_path(src, self.allowed)
+        except UnsupportedHtml:
+            # As the WeasyPrint writer does: the image is left out and the caller warns.
+            self.refused.append(src)
+            return "none"
+        inside = "/" + path.relative_to(self.root).as_posix()
+        return f"image({literal(inside)}, width: {width_mm(element)}mm, alt: {alt})"
+
+    def blocks(self, elements, context: Context = Context()) -> str:
+        return "\n".join(self.block(child, context) for child in elements)
+
+    def block(self, element, context: Context = Context()) -> str:
+        tag = element.tag
+        own = classes(element)
+        if tag in HEADINGS:
+            return f"#heading(level: {HEADINGS[tag]}, outlined: false)[{self.inline(element)}]"
+        if tag == "p":
+            return self.paragraph(element, own, context)
+        if tag in ("ul", "ol"):
+            return self.list(element, context)
+        if tag == "table":
+            return self.tables.write(element, context)
+        if tag == "div":
+            return self.div(element, own, context)
+        raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def div(self, element, own: set[str], context: Context) -> str:
+        if "running-header" in own:
+            return ""  # the page's header (preamble), read by write_pdf
+        if "chart" in own:
+            image = element.find("img")
+            if image is None:
+                raise UnsupportedHtml("a chart <div> without its <img>")
+            return f"#block(width: 100%, {self.image(image)})"
+        if "page-break" in own:
+            return "#pmg-page-break()"
+        inner = context
+        for name in sorted(own):
+            if name in BLOCK_ROLES:
+                inner = replace(inner, role=BLOCK_ROLES[name],
+                                in_letter=inner.in_letter or name == "letter-body")
+        body = self.blocks(element, inner)
+        place = element.get("id") or ""
+        if is_signature_place(place):
+            # Where `pmg sign --field firma` puts a signature (finish.py makes it a destination).
+            body = f"#pmg-place({literal(place)})[\n{body}\n]"
+            self.places = True
+        edges = _edges(element, inner)
+        if "distribution" in own:
+            body = f"#pmg-distribution({edges})[\n{body}\n]"
+            edges = ""
+        if "right-block" in own:
+            body = f"#pmg-right({edges})[\n{body}\n]"
+        return body
+
+    def paragraph(self, element, own: set[str], context: Context) -> str:
+        role = _role(own, context)
+        align = next((ALIGNMENTS[c] for c in sorted(own) if c in ALIGNMENTS), None)
+        option = f", align-to: {align}" if align and role not in FIXED_ALIGNMENT else ""
+        return f'#pmg-p("{role}"{option})[{self.inline(element)}]'
+
+    def list(self, element, context: Context) -> str:
+        if element.tag == "ul":
+            kind = "bullet"
+        elif PAREN_LIST_CLASS in classes(element):
+            kind = "paren"
+        else:
+            kind = "decimal"
+        letter = element.get("type") == LETTER_LIST_TYPE
+        start = int(element.get("start", "1"))
+        inner = replace(context, list_level=context.list_level + 1)
+        items = []
+        for child in element:
+            if child.tag != "li":
+                raise UnsupportedHtml(f"<{child.tag}> inside <{element.tag}>")
+            items.append(f"[{self.item(child, inner)}]")
+        options = (f'"{kind}", start: {start}, letter: {"true" if letter else "false"}, '
+                   f'letter-body: {"true" if context.role == "letter" else "false"}, '
+                   f'nested: {"true" if context.list_level >= 0 else "false"}')
+        return f"#pmg-list({options}, {', '.join(items)})"
+
+    def item(self, item, context: Context) -> str:
+        """A list item: its inline content and its blocks (paragraphs, nested lists, a table)
+        in their order."""
+        parts: list[str] = []
+        inline = Inline(self)
+
+        def close_inline() -> None:
+            nonlocal inline
+            markup = inline.markup()
+            if markup:
+                parts.append(f"#par[{markup}]")
+            inline = Inline(self)
+
+        inline.text(item.text)
+        for child in item:
+            if child.tag == "p":
+                close_inline()
+                parts.append(f"#par[{self.inline(child)}]")
+            elif child.tag in BLOCK_TAGS:
+                close_inline()
+                parts.append(self.block(child, context))
+            else:
+                inline.element(child)
+            inline.text(child.tail)
+        close_inline()
+        return "\n".join(parts)

@@ -1,0 +1,147 @@
+"""HTML tables as Typst tables, read as the DOCX writer reads them (html_tree.Grid):
+
+- column widths from `<col style="width: N%">` (equal columns without them, as CSS's fixed
+  layout gives);
+- merged cells (`colspan`, `rowspan`), header rows (<thead>) repeated on every page;
+- a row does not split across pages (its cells are unbreakable) unless its table or row is
+  marked `splits`; the rows of a `<tbody class="together">` stay on one page: the cell that
+  spans them (a stage's label) is unbreakable, which keeps every row it spans together. As
+  CSS's `avoid` (and unlike Typst's unbreakable rows, whose overflow is cut off), nothing is
+  kept together that is taller than a page: the preamble measures the cells that might be
+  (`measure`) and lets the table break when one is;
+- shading and bold of header cells, body header cells and total rows, alignment classes.
+
+The fills, strokes and paddings are the preamble's (`pmg-table`, `pmg-fills`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
+from ..subset import BLOCK_TAGS, SPLITS_CLASS
+from .markup import LONG_WORD
+
+if TYPE_CHECKING:
+    from .markup import Context, MarkupWriter
+
+CELL_ALIGNMENTS = {"number": "right", "center": "center"}
+# A cell of fewer words than this, none of them long, is shorter than any page.
+TALL_WORDS = 40
+INLINE_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i", "br"})
+# Cells whose text stays on one line (CSS's `white-space: nowrap`): numbers, and requirement
+# codes (E1-02-RT4) in a requirements table.
+NOWRAP = "number"
+NOWRAP_IN = {"requirements": "code"}
+
+
+class TableWriter:
+    def __init__(self, writer: MarkupWriter):
+        self.writer = writer
+
+    def write(self, element, context: Context) -> str:
+        own = classes(element)
+        rows = table_rows(element)
+        grid = Grid([(row, is_header) for row, is_header, _group in rows])
+        percentages = column_percentages(element)[:grid.columns]
+        if len(percentages) == grid.columns:
+            columns = ", ".join(f"{p}%" for p in percentages)
+            shares = [p / 100 for p in percentages]
+        else:
+            columns = ", ".join("1fr" for _ in range(grid.columns))
+            shares = [1 / max(grid.columns, 1)] * grid.columns
+        splits_table = SPLITS_CLASS in own
+        plain = "plain" in own
+        cuadro = "cuadro" in own
+        header: list[str] = []
+        body: list[str] = []
+        # Which cells of each row are <th>, in the order Typst tags them (finish.py).
+        self.writer.header_cells.append(
+            [[cell.tag == "th" for cell in row] for row, _is_header, _group in rows])
+        for placement in grid.placements:
+            row_element, is_header, group = rows[placement.row]
+            splits = splits_table or SPLITS_CLASS in classes(row_element)
+            # A cell that spans a group's rows keeps the group on one page.
+            breakable = splits and group is None
+            total = "total" in classes(row_element)
+            nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
+            cell = self.cell(placement, breakable, total, plain, cuadro and is_header, nowrap)
+            share = sum(shares[placement.column:placement.column + placement.colspan])
+            cell = cell.replace("pmg-cell(", f"pmg-cell(share: {share:.4f}, ", 1)
+            (header if is_header else body).append(cell)
+        parts = [f"columns: ({columns},)"]
+        if plain:
+            parts.append("plain: true")
+        groups = {group for _row, is_header, group in rows if not is_header}
+        if groups and None not in groups and len(groups) == 1:
+            # One group of rows kept together and no cell spanning it to say so: the whole
+            # table is kept on one page.
+            parts.append("together: true")
+        if header:
+            parts.append(f"header: ({', '.join(header)},)")
+        parts.extend(body)
+        table = f"#pmg-table({', '.join(parts)})"
+        if cuadro:
+            table = f"#pmg-cuadro[{table}]"
+        return table
+
+    def cell(self, placement, breakable: bool, total: bool, plain: bool,
+             centred_header: bool, nowrap: set[str]) -> str:
+        element = placement.element
+        own = classes(element)
+        options = []
+        if placement.colspan > 1:
+            options.append(f"colspan: {placement.colspan}")
+        if placement.rowspan > 1:
+            options.append(f"rowspan: {placement.rowspan}")
+        header = element.tag == "th"
+        if not plain and (header or total):
+            options.append(f"fill: pmg-fills.{_fill(header, placement.is_header_row, total)}")
+        align = next((CELL_ALIGNMENTS[c] for c in sorted(own) if c in CELL_ALIGNMENTS), None)
+        if "stage" in own:
+            align = "center + horizon"
+        elif centred_header:
+            align = "center"
+        if align:
+            options.append(f"align: {align}")
+        if not breakable:
+            options.extend(_kept(element))
+        content = self.content(element)
+        if own & nowrap:
+            content = f"#pmg-nowrap[{content}]"
+        if header:
+            content = f"#pmg-th[{content}]"
+        return f"pmg-cell({', '.join(options)})[{content}]"
+
+    def content(self, element) -> str:
+        """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
+        last one, which CSS keeps inside the cell."""
+        from .markup import CELL_CONTEXT
+
+        if not any(child.tag in BLOCK_TAGS for child in element):
+            return self.writer.inline(element)
+        if (element.text or "").strip() or any(
+                child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
+            raise UnsupportedHtml("a table cell mixes inline elements and blocks")
+        return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _kept(element) -> list[str]:
+    """The options of a cell kept on one page, measured first when it might not fit one."""
+    return ["keep: true", "measure: true"] if _may_be_tall(element) else ["keep: true"]
+
+
+def _may_be_tall(element) -> bool:
+    """Whether a cell could be taller than a page, and must be measured before it is kept on
+    one: one with blocks or images, many words, or a word long enough to be broken anywhere."""
+    if any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
+        return True
+    words = element.text_content().split()
+    return len(words) >= TALL_WORDS or any(len(word) >= LONG_WORD for word in words)
+
+
+def _fill(header: bool, in_header_row: bool, total: bool) -> str:
+    """The preamble's fill of a shaded cell (CSS: th; tbody th; tr.total td, th)."""
+    if header and in_header_row:
+        return "header"
+    return "total" if total else "body-header"

@@ -1,0 +1,110 @@
+"""The Typst writer on small HTML of the subset, read back from real PDFs: images from the
+templates folders (with their text for readers) and nothing else, landscape pages, lists that
+restart where the HTML restarts them, row header cells tagged TH, a Typst error never caused by
+text."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pikepdf
+
+from pmg_docs.writers.typst import write_pdf
+from tests.support.paths import DATA
+
+IMAGES = DATA / "images"
+
+
+def _html(body: str, body_class: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Prueba</title></head>"
+            f"<body class=\"{body_class}\">{body}</body></html>")
+
+
+def _elements(element):
+    kids = element.get("/K")
+    kids = [kids] if isinstance(kids, pikepdf.Dictionary) else (kids or [])
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary):
+            yield kid
+            yield from _elements(kid)
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_an_image_beside_the_templates_is_a_figure_with_its_text():
+    src = (IMAGES / "escudo.png").as_uri()
+    pdf, refused = write_pdf(_html(f'<p><img src="{src}" alt="Escudo" style="width: 30mm"></p>'),
+                             [IMAGES])
+    assert refused == []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        figures = [e for e in _elements(document.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        assert [str(f.get("/Alt")) for f in figures] == ["Escudo"]
+        assert len(list(document.pages[0].get_images())) == 1
+
+
+def test_an_image_outside_the_templates_is_refused_and_left_out(tmp_path):
+    outside = tmp_path / "secreto.png"
+    outside.write_bytes((IMAGES / "escudo.png").read_bytes())
+    pdf, refused = write_pdf(_html(f'<p>Antes <img src="{outside.as_uri()}" alt="x" '
+                                   'style="width: 30mm"> después</p>'))
+    assert refused == [outside.as_uri()]
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert len(list(document.pages[0].get_images())) == 0
+
+
+def test_landscape_pages_and_lists_that_restart(tmp_path):
+    body = ('<ol class="paren-markers"><li>uno</li><li>dos</li></ol><p>corte</p>'
+            '<ol start="3" class="paren-markers"><li>tres</li></ol>'
+            '<ol type="a" class="paren-markers"><li>letra</li></ol><ol><li>de nuevo</li></ol>')
+    pdf, _ = write_pdf(_html(body, "landscape"))
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        width, height = (float(v) for v in document.pages[0].mediabox[2:])
+        assert width > height
+    lines = [line.strip() for line in _text(pdf, tmp_path).splitlines() if line.strip()]
+    assert lines[:6] == ["1) uno", "2) dos", "corte", "3) tres", "a) letra", "1. de nuevo"]
+
+
+def test_row_header_cells_are_tagged_th_with_their_scope():
+    body = ("<table><thead><tr><th>Campo</th><th>Valor</th></tr></thead><tbody>"
+            "<tr><th>MINISTERIO</th><td>HACIENDA</td></tr>"
+            "<tr><th rowspan=\"2\">Etapa 1</th><td>a</td></tr><tr><td>b</td></tr></tbody></table>")
+    pdf, _ = write_pdf(_html(body))
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        cells = [e for e in _elements(document.Root.StructTreeRoot)
+                 if e.get("/S") in ("/TH", "/TD")]
+        assert [str(c.S) for c in cells] == ["/TH", "/TH", "/TH", "/TD", "/TH", "/TD", "/TD"]
+        row_headers = [c for c in cells[2:] if c.S == "/TH"]
+        for cell in row_headers:
+            attributes = cell.A if isinstance(cell.A, pikepdf.Array) else [cell.A]
+            assert any(a.get("/Scope") == "/Row" for a in attributes)
+
+
+def test_html_outside_the_subset_is_a_message_not_a_traceback():
+    from pmg_docs.render.pipeline import produce
+
+    data, notes = produce(_html("<blockquote>cita</blockquote>"), "pdf", False, "propia.yaml")
+    assert data == b""
+    assert [str(n.message) for n in notes] == [
+        "no se puede escribir el PDF: <blockquote> is not in the HTML subset of pmg-docs "
+        "templates; la plantilla debe limitarse al subconjunto de HTML del README"]
+
+
+def test_what_is_kept_together_but_taller_than_a_page_still_breaks(tmp_path):
+    """CSS's `avoid` gives way when a row or group cannot fit a page; Typst's unbreakable rows
+    would be cut off at the page's foot: every word must still be printed."""
+    row = "<tr><th>Campo</th><td>" + "palabra " * 3000 + "</td></tr>"
+    rows = "".join(f"<tr><th>Campo {i}</th><td>{'texto largo ' * 40}</td></tr>"
+                   for i in range(40))
+    for body, word, count in ((f"<table><tbody>{row}</tbody></table>", "palabra", 3000),
+                              (f"<table><tbody class=\"together\">{rows}</tbody></table>",
+                               "Campo ", 40)):
+        pdf, _ = write_pdf(_html(body))
+        assert _text(pdf, tmp_path).count(word) == count
+        with pikepdf.open(io.BytesIO(pdf)) as document:
+            assert len(document.pages) > 3
