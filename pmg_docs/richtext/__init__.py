@@ -36,6 +36,26 @@ def _mark_paren_lists(state) -> None:
             token.attrSet("class", PAREN_LIST_CLASS)
 
 
+def double_bracket_rule(token_type: str, longest: int):
+    """An inline rule reading `[[…]]` on one line as a token of `token_type` whose content is
+    what the brackets hold (a circular's reference, a prose text's insertion). It looks for the
+    closing brackets within `longest` characters only, so a text full of "[[" stays linear."""
+
+    def rule(state, silent: bool) -> bool:
+        if not state.src.startswith("[[", state.pos):
+            return False
+        end = state.src.find("]]", state.pos + 2, state.pos + longest)
+        if end < 0 or "\n" in state.src[state.pos:end]:
+            return False
+        if not silent:
+            token = state.push(token_type, "", 0)
+            token.content = state.src[state.pos + 2:end].strip()
+        state.pos = end + 2
+        return True
+
+    return rule
+
+
 @cache
 def _parser() -> MarkdownIt:
     return new_parser()

@@ -32,7 +32,7 @@ from ..i18n import _
 from ..load.located_yaml import parse_yaml_text
 from ..load.model_errors import describe
 from ..models.base import Model, Text
-from . import new_parser
+from . import double_bracket_rule, new_parser
 
 
 class NoOptions(Model):
@@ -146,20 +146,6 @@ def _insertion_rule(state, start_line: int, end_line: int, silent: bool) -> bool
     return True
 
 
-def _reference_rule(state, silent: bool) -> bool:
-    if not state.src.startswith("[[", state.pos):
-        return False
-    # Looked for within the longest reference only: a text full of "[[" stays linear.
-    end = state.src.find("]]", state.pos + 2, state.pos + MAX_REFERENCE)
-    if end < 0 or "\n" in state.src[state.pos:end]:
-        return False
-    if not silent:
-        token = state.push("pmg_reference", "", 0)
-        token.content = state.src[state.pos + 2:end].strip()
-    state.pos = end + 2
-    return True
-
-
 def _underscores_as_text(state, silent: bool) -> bool:
     # A letter has no use for `_emphasis_` (`*emphasis*` stays), and `__name__` must print as
     # typed, not as bold "name".
@@ -190,7 +176,8 @@ def parser() -> MarkdownIt:
     md = new_parser()
     md.block.ruler.before("paragraph", "pmg_insertion", _insertion_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    md.inline.ruler.after("text", "pmg_reference", _reference_rule)
+    md.inline.ruler.after("text", "pmg_reference",
+                          double_bracket_rule("pmg_reference", MAX_REFERENCE))
     md.inline.ruler.before("emphasis", "pmg_underscores", _underscores_as_text)
     # Insertions are cut out of the token stream before rendering (see views/circular.py);
     # a reference prints what the `reference` function in the render env says.

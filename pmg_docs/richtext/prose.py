@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..i18n import _
-from . import new_parser
+from . import double_bracket_rule, new_parser
 
 # The longest `[[…]]` read as an insertion, brackets included: a text full of "[[" stays linear.
 MAX_INSERTION = 202
@@ -76,19 +76,6 @@ class ParsedProse:
     malformed: list[tuple[int, str]] = field(default_factory=list)
     # Lines (from 1) of headings deeper than `####`, which lay out as `####`.
     too_deep: list[int] = field(default_factory=list)
-
-
-def _insertion_rule(state, silent: bool) -> bool:
-    if not state.src.startswith("[[", state.pos):
-        return False
-    end = state.src.find("]]", state.pos + 2, state.pos + MAX_INSERTION)
-    if end < 0 or "\n" in state.src[state.pos:end]:
-        return False
-    if not silent:
-        token = state.push("pmg_insertion", "", 0)
-        token.content = state.src[state.pos + 2:end].strip()
-    state.pos = end + 2
-    return True
 
 
 def _blocks_alone(state) -> None:
@@ -138,7 +125,8 @@ def _aligned_cells(state) -> None:
 @cache
 def parser() -> MarkdownIt:
     md = new_parser().enable(["heading", "table"]).use(footnote_plugin)
-    md.inline.ruler.after("text", "pmg_insertion", _insertion_rule)
+    md.inline.ruler.after("text", "pmg_insertion",
+                          double_bracket_rule("pmg_insertion", MAX_INSERTION))
     md.core.ruler.push("pmg_blocks_alone", _blocks_alone)
     md.core.ruler.push("pmg_aligned_cells", _aligned_cells)
     md.core.ruler.push("pmg_captions", _captions)

@@ -18,6 +18,7 @@ import pikepdf
 import pytest
 
 from tests.support.doc_text import pdf_pages_text
+from tests.support.marked_content import structure_elements
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow
@@ -98,7 +99,7 @@ def test_every_document_is_built_without_weasyprint(without_weasyprint: Path) ->
     assert "Distribución del cumplimiento global (%)" in report
     with pikepdf.open(without_weasyprint / "report" / "resultados-2024.pdf") as pdf:
         assert "Typst" in str(pdf.docinfo["/Producer"])
-        figures = [str(e.get("/Alt")) for e in _elements(pdf.Root.StructTreeRoot)
+        figures = [str(e.get("/Alt")) for e in structure_elements(pdf.Root.StructTreeRoot)
                    if e.get("/S") == "/Figure"]
         assert "Distribución del cumplimiento global (%)" in figures
 
@@ -109,15 +110,6 @@ def test_asking_for_weasyprint_without_it_names_the_extra(tmp_path: Path) -> Non
     assert run.returncode == 1
     assert "pmg-docs[weasyprint]" in run.stderr and "Traceback" not in run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["aduanas.docx"]
-
-
-def _elements(element):
-    kids = element.get("/K")
-    kids = [kids] if isinstance(kids, pikepdf.Dictionary) else (kids or [])
-    for kid in kids:
-        if isinstance(kid, pikepdf.Dictionary):
-            yield kid
-            yield from _elements(kid)
 
 
 def _digests(folder: Path) -> dict[str, str]:

@@ -49,3 +49,13 @@ def orphaned(path: Path) -> tuple[int, list[tuple[int, int]]]:
     with pikepdf.open(path) as pdf:
         marked = content_mcids(pdf)
         return len(marked), sorted(marked - tree_mcids(pdf))
+
+
+def structure_elements(element):
+    """Every structure element below `element` (a structure tree root or element), depth first."""
+    kids = element.get("/K")
+    kids = [kids] if isinstance(kids, pikepdf.Dictionary) else (kids or [])
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary):
+            yield kid
+            yield from structure_elements(kid)

@@ -11,6 +11,7 @@ import subprocess
 import pikepdf
 
 from pmg_docs.writers.typst import write_pdf
+from tests.support.marked_content import structure_elements
 from tests.support.paths import DATA
 
 IMAGES = DATA / "images"
@@ -19,15 +20,6 @@ IMAGES = DATA / "images"
 def _html(body: str, body_class: str = "") -> str:
     return (f"<!DOCTYPE html><html><head><title>Prueba</title></head>"
             f"<body class=\"{body_class}\">{body}</body></html>")
-
-
-def _elements(element):
-    kids = element.get("/K")
-    kids = [kids] if isinstance(kids, pikepdf.Dictionary) else (kids or [])
-    for kid in kids:
-        if isinstance(kid, pikepdf.Dictionary):
-            yield kid
-            yield from _elements(kid)
 
 
 def _text(pdf: bytes, tmp_path) -> str:
@@ -43,7 +35,7 @@ def test_an_image_beside_the_templates_is_a_figure_with_its_text():
                              [IMAGES])
     assert refused == []
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        figures = [e for e in _elements(document.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        figures = [e for e in structure_elements(document.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
         assert [str(f.get("/Alt")) for f in figures] == ["Escudo"]
         assert len(list(document.pages[0].get_images())) == 1
 
@@ -76,7 +68,7 @@ def test_row_header_cells_are_tagged_th_with_their_scope():
             "<tr><th rowspan=\"2\">Etapa 1</th><td>a</td></tr><tr><td>b</td></tr></tbody></table>")
     pdf, _ = write_pdf(_html(body))
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        cells = [e for e in _elements(document.Root.StructTreeRoot)
+        cells = [e for e in structure_elements(document.Root.StructTreeRoot)
                  if e.get("/S") in ("/TH", "/TD")]
         assert [str(c.S) for c in cells] == ["/TH", "/TH", "/TH", "/TD", "/TH", "/TD", "/TD"]
         row_headers = [c for c in cells[2:] if c.S == "/TH"]
