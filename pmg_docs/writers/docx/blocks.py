@@ -98,14 +98,7 @@ class BlockWriter:
             paragraph = container.add_paragraph(style=self.style(styles.HEADINGS[tag]))
             self.inline(paragraph, element)
         elif tag == "p":
-            if "closing" in own:
-                _keep_last_paragraph_with_next(container)
-            paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
-            self.inline(paragraph, element)
-            if "closing" in own:
-                # A letter's closing goes with its last paragraph and its signature (the CSS
-                # says the same: `p.closing`), never alone on a page.
-                paragraph.paragraph_format.keep_with_next = True
+            self.paragraph(element, own, container, context)
         elif tag in ("ul", "ol"):
             self.list(element, container, context)
         elif tag == "table":
@@ -125,6 +118,17 @@ class BlockWriter:
                 self.block(child, container, inner)
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def paragraph(self, element, own: set[str], container, context: Context) -> None:
+        closing = "closing" in own
+        if closing:
+            _keep_last_paragraph_with_next(container)
+        paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
+        self.inline(paragraph, element)
+        if closing:
+            # A letter's closing goes with its last paragraph and its signature (the CSS says
+            # the same: `p.closing`), never alone on a page.
+            paragraph.paragraph_format.keep_with_next = True
 
     def list(self, element, container, context: Context) -> None:
         kind = list_kind(element, PAREN_LIST_CLASS)
