@@ -37,6 +37,7 @@ def _pmg(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess
                           check=False, env={**os.environ, "PMG_LANG": "es"}, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_a_word_of_almost_two_million_letters_is_refused_at_its_line_in_seconds(tmp_path):
     source, line = _circular_with(tmp_path, "a" * 1_900_000)
     started = time.perf_counter()
@@ -51,6 +52,7 @@ def test_a_word_of_almost_two_million_letters_is_refused_at_its_line_in_seconds(
     assert seconds < 30
 
 
+@pytest.mark.slow
 def test_a_long_word_in_a_field_is_refused_at_its_field(tmp_path):
     text = (ROOT / "examples/2024/aduanas.yaml").read_text(encoding="utf-8")
     source = tmp_path / "aduanas.yaml"
