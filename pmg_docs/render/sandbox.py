@@ -7,7 +7,9 @@ away from Python's internals; this module bounds what is left:
   a link in the folder that points at `/etc/passwd` is refused, not printed;
 * it runs for at most `TemplateLimits.seconds` of wall time per document, then is stopped;
 * the HTML it produces, and every text or list it builds on the way (`'x' * 10**9`, a string
-  doubled in a loop, `center(10**9)`), stay under `TemplateLimits.characters`;
+  doubled in a loop, `center(10**9)`, `l.extend(l)`, a `join` or `replace` of long texts, the
+  output a macro collects), stay under `TemplateLimits.characters`, measured before they are
+  built (render/template_sizes.py), so that memory stays bounded too;
 * templates and macros nest at most `TemplateLimits.depth` deep (a template that includes or
   extends itself, a macro that calls itself without end).
 
