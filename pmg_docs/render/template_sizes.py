@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from jinja2.utils import Namespace
+
 # A whole number of n bits prints at most n·log10(2) + 2 characters; 0.302 > log10(2).
 _DIGITS_PER_BIT = 0.302
 # The longest repr of a float (`-1.2345678901234567e-308`).
@@ -32,6 +34,9 @@ def measure(value: Any, budget: int) -> int:
         total += _own_size(item)
         if total > budget:
             break
+        if isinstance(item, Namespace):
+            # `namespace(a=…)` prints the mapping it holds.
+            item = item._Namespace__attrs
         if isinstance(item, Mapping):
             pending.extend(item.keys())
             pending.extend(item.values())
@@ -51,6 +56,8 @@ def _own_size(item: Any) -> int:
         return int(item.bit_length() * _DIGITS_PER_BIT) + 2
     if isinstance(item, float):
         return _FLOAT_CHARACTERS
+    if isinstance(item, Namespace):
+        return _own_size(item._Namespace__attrs) + len("<Namespace >")
     if isinstance(item, Mapping):
         return 2 + 4 * len(item)
     if isinstance(item, (list, tuple, set, frozenset)):

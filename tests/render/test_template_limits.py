@@ -215,6 +215,8 @@ SIZES = {
     "a list that prints a long text many times": '{% set s = "ab" * 1000000 %}'
                                                  '{{ [s] * 1000000 }}',
     "a join of many long texts": '{% set s = "ab" * 1000000 %}{{ ([s] * 1000000) | join(",") }}',
+    "a namespace that prints a long list": '{% set s = "a" * 3000000 %}'
+                                           '{% set ns = namespace(a=[s] * 1000000) %}{{ ns }}',
     "a join method": '{% set s = "ab" * 1000000 %}{{ ",".join([s] * 1000000) }}',
     "a join of a generator": '{% set s = "a" * 1000000 %}{{ ([s] * 1000) | map("upper") | join }}',
     "a format that repeats a field": '{% set s = "ab" * 1000000 %}{{ ("{0}" * 100000).format(s) }}',
