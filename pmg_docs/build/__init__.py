@@ -170,6 +170,10 @@ def render_files(files: Iterable[Path], options: RenderOptions) -> Summary:
     clashes = _clashes(pairs)
     if missing or clashes:
         return Summary(diagnostics=[*missing, *clashes], failed=len(missing) + len(clashes))
+    # The catalog and template folders are walked once, before any source: one too large to
+    # walk stops the command with a message that names it (InputError), not as a failure of
+    # each source ("0 archivos escritos, 1 fuente con errores").
+    _options_key(options)
     summary = Summary()
     from .lock import locked
 

@@ -21,16 +21,18 @@ from ..load import CatalogRegistry, Document, iter_source_files, load_document
 def check_document(document: Document[Any], templates: Path | None = None) -> list[Diagnostic]:
     """Every finding about a loaded document (its shape was checked while loading it)."""
     from .glyphs import check_glyphs
+    from .words import check_word_lengths
 
     if kinds.is_catalog(document.kind):
-        return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document)]
+        return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document),
+                *check_word_lengths(document)]
     from .markdown import check_markdown
 
     fmt = document.format
     # Every source but a catalog is read through the format its catalog declares for it
     # (load/sources.py), and so is every drawn document.
     assert fmt is not None, f"{document.name}: a {document.kind} without its format"
-    found = list(fmt.checks.load()(document))
+    found = [*fmt.checks.load()(document), *check_word_lengths(document)]
     if kinds.KINDS[document.kind].written:
         # A drawn document (a guide) is read from its catalog's own source, whose texts the
         # catalog's check already looks at: checked again here, each warning would show twice.

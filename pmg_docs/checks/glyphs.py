@@ -61,15 +61,15 @@ def _missing(text: str) -> list[str]:
     return sorted((c for c in unusual if ord(c) not in covered), key=text.index)
 
 
-def _strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, path + (key,))
+            yield from strings(value, path + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
+            yield from strings(value, path + (index,))
 
 
 def _named(char: str) -> str:
@@ -80,7 +80,7 @@ def _named(char: str) -> str:
 def check_glyphs(document: Document[Any]) -> Iterable[Diagnostic]:
     """A warning for every text of a loaded source with characters the font lacks."""
     source = document.source
-    for path, text in _strings(source.data):
+    for path, text in strings(source.data):
         missing = _missing(text)
         if not missing:
             continue

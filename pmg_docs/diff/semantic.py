@@ -9,17 +9,19 @@ it is about ("Estado Verde", not `estado-verde`) and carries the old and the new
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
 from ..i18n import _
 from ..models import vocabulary
-from ..numbers import plain
+from ..numbers import format_long_date, plain
 
 # The fields that identify an item of a list, in order of preference: an item's own id first
 # (a catalog's system has an `id` and names its `objective`), then what it refers to.
-IDENTITY_KEYS = ("id", "code", "objective", "system", "indicator", "stage", "number")
+IDENTITY_KEYS = ("id", "code", "objective", "system", "indicator", "stage", "number",
+                 "measure")
 # A field holding an id of the catalog -> the catalog's list that the id is looked up in.
 REFERENCES = {
     "objective": "objectives",
@@ -34,6 +36,8 @@ REFERENCES = {
 OWN_IDS = ("id", "code")
 # A list of numbers whose element i stands for the i-th stage objective.
 ELEMENT_LABELS = {"weights": ("objective", "weight")}
+# Lists of numbers read as one value, as the documents print them ("objetivos logrados 1, 2").
+WHOLE_LISTS = frozenset({"achieved"})
 LONG_TEXT = 80
 LABEL_SIZE = 40
 
@@ -116,6 +120,9 @@ def value_text(key: str, value, namer: Namer, owner=None) -> str:
         return _("sí") if value else _("no")
     if isinstance(value, (int, float)):
         return plain(value)
+    if isinstance(value, dt.date):
+        # As the documents date things: «30 de abril de 2024».
+        return format_long_date(value)
     if isinstance(value, str):
         if key in REFERENCES:
             return namer.name(key, value)
@@ -180,7 +187,7 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
                          f"{value_text(key, getattr(model, key), namer, model)}")
     if getattr(model, "measure_only", False):
         parts.append(_("solo se mide (Mide)"))
-    for key in ("name", "text", "description", "justification"):
+    for key in ("name", "activity", "text", "description", "justification"):
         value = getattr(model, key, None) if key in fields else None
         if isinstance(value, str):
             parts.append(_excerpt(value))
@@ -191,7 +198,8 @@ def summary(model: BaseModel, namer: Namer, owner=None) -> str:
                      for s in stages if any(s.weights)]
         if committed:
             parts.append(_("etapas {weights}").format(weights="; ".join(committed)))
-    return ", ".join(parts) if parts else type(model).__name__
+    # Never the model's own (English) name: what the documents call such an item.
+    return ", ".join(parts) if parts else _("sin más datos")
 
 
 @dataclass
@@ -231,6 +239,12 @@ class _Walk:
         if items and all(isinstance(item, BaseModel) for item in items):
             self.model_lists(key, old, new, where)
             return
+        if key in WHOLE_LISTS:
+            self.add(where, field_word(key), CHANGED, _numbers(old), _numbers(new))
+            return
+        if key not in ELEMENT_LABELS and all(isinstance(item, str) for item in items):
+            self.texts(key, old, new, where)
+            return
         element, what = ELEMENT_LABELS.get(key, (key, ""))
         for index in range(max(len(old), len(new))):
             place = where + (f"{item_word(element)} {index + 1}",)
@@ -242,6 +256,17 @@ class _Walk:
                          old=value_text(key, old[index], self.namer))
             elif old[index] != new[index]:
                 self.value(what or key, old[index], new[index], place)
+
+    def texts(self, key: str, old: list[str], new: list[str], where: tuple[str, ...]) -> None:
+        """A list of texts (means of verification, evidence) compared by text, not by position:
+        one removed from the middle is that one removed, not every later one changed."""
+        place = where + (item_word(key),)
+        for text in old:
+            if text not in new:
+                self.add(place, "", REMOVED, old=value_text(key, text, self.namer))
+        for text in new:
+            if text not in old:
+                self.add(place, "", ADDED, new=value_text(key, text, self.namer))
 
     def model_lists(self, key: str, old: list, new: list, where: tuple[str, ...]) -> None:
         identity = _identity(old, new)
@@ -296,6 +321,11 @@ class _Walk:
 def _listed_apart(key: str, identity: str) -> bool:
     """Items of list `key` refer to the catalog by `identity` but are not its namesakes."""
     return identity in REFERENCES and REFERENCES[identity] != key
+
+
+def _numbers(values: list) -> str:
+    return ", ".join(plain(v) if isinstance(v, (int, float)) else str(v) for v in values) \
+        or _("ninguno")
 
 
 def _multiline(value) -> bool:

@@ -15,6 +15,7 @@ declares, typed), and may use the filters and functions below.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from functools import cache
@@ -58,8 +59,19 @@ def _count(context: Context, value: float) -> str:
     return format_count(value, context["catalog"].number_style)
 
 
+# A space before a number in a heading: "AÑO 2024", "N° 39".
+_SPACE_BEFORE_NUMBER = re.compile(r" (?=\d)")
+
+
+def _heading(text: str) -> str:
+    """A heading whose numbers stay on the line of the word before them (a non-breaking space
+    in every writer): "…DE LA GESTIÓN AÑO" / "2024" is never split."""
+    return _SPACE_BEFORE_NUMBER.sub("\u00a0", text)
+
+
 FILTERS = {
     "number": _number,
+    "heading": _heading,                # AÑO 2024 kept on one line
     "count": _count,
     "long_date": format_long_date,      # 15 de septiembre de 2011
     "letter_date": format_letter_date,  # 15 SEP 2011

@@ -7,7 +7,8 @@ is cut into, which grows with the square of its length (10 000 letters: 2 s, 40 
 line breaker a place to break within every line, even in a narrow column, so each line measures
 only a few characters; it prints nothing. Only the PDF writer needs it (Word lays out its own
 pages), and only words longer than `LONG`, which no real text has (Spanish words, codes and web
-addresses are far shorter), are touched: the text of every real document is unchanged.
+addresses are far shorter), are touched: the text of every real document is unchanged. Words past
+1 000 characters never get here: they are refused at their field (checks/words.py).
 """
 
 from __future__ import annotations

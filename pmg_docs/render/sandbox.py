@@ -7,7 +7,9 @@ away from Python's internals; this module bounds what is left:
   a link in the folder that points at `/etc/passwd` is refused, not printed;
 * it runs for at most `TemplateLimits.seconds` of wall time per document, then is stopped;
 * the HTML it produces, and every text or list it builds on the way (`'x' * 10**9`, a string
-  doubled in a loop, `center(10**9)`), stay under `TemplateLimits.characters`;
+  doubled in a loop, `center(10**9)`, `l.extend(l)`, a `join` or `replace` of long texts, the
+  output a macro collects), stay under `TemplateLimits.characters`, measured before they are
+  built (render/template_sizes.py), so that memory stays bounded too;
 * templates and macros nest at most `TemplateLimits.depth` deep (a template that includes or
   extends itself, a macro that calls itself without end).
 
@@ -22,8 +24,9 @@ import os
 import re
 import threading
 import traceback
-from collections.abc import Callable, Generator, Iterator, MutableMapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
@@ -36,6 +39,8 @@ from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from ..i18n import _
 from ..resources import TEMPLATE_SUFFIX
+from . import template_sizes
+from .template_sizes import measure
 
 
 @dataclass(frozen=True)
@@ -100,13 +105,47 @@ class ConfinedLoader(FileSystemLoader):
 # --- the sandbox ------------------------------------------------------------------------------
 
 class _SizedConcat(CodeGenerator):
-    """`a ~ b` builds text outside the sandbox's hooks: its result goes through the size check
-    too."""
+    """Text a template builds outside the sandbox's hooks is counted as it grows: `a ~ b` is
+    measured before it is joined, and the buffers that collect a macro's or a `{% set %}` block's
+    output count what is added to them."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.sized(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        # The joining function Jinja's own code generator would choose, passed to the sandbox.
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        else:
+            join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"environment.joined_text({join}, (")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+    def buffer(self, frame: Frame) -> None:
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.text_buffer()")
+
+
+class _TextBuffer(list[Any]):
+    """A template's output buffer that refuses to grow past `limit` characters."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit, self.size = limit, 0
+
+    def _count(self, chunks: tuple[Any, ...]) -> None:
+        self.size += sum(measure(chunk, self.limit) for chunk in chunks)
+        if self.size > self.limit:
+            raise _LimitReached(_limit_message("characters", self.limit))
+
+    def append(self, chunk: Any) -> None:
+        self._count((chunk,))
+        super().append(chunk)
+
+    def extend(self, chunks: Iterable[Any]) -> None:
+        chunks = tuple(chunks)
+        self._count(chunks)
+        super().extend(chunks)
 
 
 _Value = TypeVar("_Value")
@@ -128,6 +167,8 @@ class LimitedSandbox(SandboxedEnvironment):
         self.limits = limits
         self.state = _State()
         self.template_class = _counted_template_class(self)
+        # Every value a template prints is measured before it is made text.
+        self.finalize = self.printable
 
     def sized(self, value: _Value) -> _Value:
         """`value` when its size is within the limit; otherwise the limit is reached."""
@@ -135,6 +176,23 @@ class LimitedSandbox(SandboxedEnvironment):
                 len(value) > self.limits.characters:
             raise _LimitReached(_limit_message("characters", self.limits.characters))
         return value
+
+    def within(self, size: int) -> None:
+        """Raises when an operation would build `size` characters or items, over the limit."""
+        if size > self.limits.characters:
+            raise _LimitReached(_limit_message("characters", self.limits.characters))
+
+    def printable(self, value: _Value) -> _Value:
+        self.within(measure(value, self.limits.characters))
+        return value
+
+    def joined_text(self, join: Callable[[Iterable[Any]], str], parts: tuple[Any, ...]) -> str:
+        """`a ~ b ~ …`, measured before it is joined."""
+        self.within(template_sizes.joined(list(parts), "", self.limits.characters))
+        return join(parts)
+
+    def text_buffer(self) -> list[Any]:
+        return _TextBuffer(self.limits.characters)
 
     def enter(self, what: str) -> None:
         self.state.depth += 1
@@ -165,23 +223,66 @@ class LimitedSandbox(SandboxedEnvironment):
         elif operator == "**" and _integers(left, right) and abs(left) > 1 \
                 and right * abs(left).bit_length() > MAX_BITS:
             raise _LimitReached(_too_large(operator))
+        elif operator == "+" and isinstance(left, (str, list, tuple)) \
+                and isinstance(right, (str, list, tuple)):
+            self.within(len(left) + len(right))
         elif operator == "%" and isinstance(left, str):
             _check_widths(left, limit)
+            arguments = right.values() if isinstance(right, Mapping) else \
+                right if isinstance(right, tuple) else (right,)
+            self.within(template_sizes.formatted(left, arguments, limit, braces=False))
 
     def call(__self, __context: Context, __obj: Any,  # noqa: N805 - Jinja's signature
              *args: Any, **kwargs: Any) -> Any:
         bound = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         name = getattr(__obj, "__name__", "")
-        if isinstance(bound, str) and name in SIZE_ARGUMENTS:
-            _check_arguments(args, kwargs, __self.limits.characters)
-        if isinstance(bound, str) and name in ("format", "format_map"):
-            _check_widths(bound, __self.limits.characters, braces=True)
+        if isinstance(bound, str):
+            __self._check_text_method(bound, name, args, kwargs)
+        elif isinstance(bound, (list, dict, set, bytearray)) and name in GROWING_METHODS:
+            args = __self._check_growth(bound, name, args)
         macro = getattr(__obj, "_func", None) is not None and getattr(__obj, "name", None)
         __self.enter(_("macro «{name}»").format(name=macro) if macro else name or "()")
         try:
             return __self.sized(super().call(__context, __obj, *args, **kwargs))
         finally:
             __self.leave()
+
+    def _check_text_method(self, text: str, name: str, args: tuple[Any, ...],
+                           kwargs: dict[str, Any]) -> None:
+        """A method of a text that would build beyond the limit, refused before it runs."""
+        limit = self.limits.characters
+        if name in SIZE_ARGUMENTS:
+            _check_arguments(args, kwargs, limit)
+        if name in ("format", "format_map"):
+            _check_widths(text, limit, braces=True)
+            arguments = [*args, *kwargs.values()]
+            if name == "format_map" and args and isinstance(args[0], Mapping):
+                arguments = list(args[0].values())
+            self.within(template_sizes.formatted(text, arguments, limit, braces=True))
+        elif name == "join" and args and isinstance(args[0], (list, tuple)):
+            self.within(template_sizes.joined(list(args[0]), text, limit))
+        elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+            count = args[2] if len(args) > 2 and isinstance(args[2], int) else None
+            self.within(template_sizes.replaced(text, args[0], args[1], count))
+        elif name == "expandtabs":
+            size = args[0] if args else kwargs.get("tabsize", 8)
+            if isinstance(size, int):
+                self.within(template_sizes.tabs_expanded(text, size))
+
+    def _check_growth(self, container: Any, name: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`l.extend(l)`, `l.append(x)`, `d.update(e)`: a list, set or mapping that would hold
+        more items than the limit, refused before it grows. An iterable without a length (a
+        generator) is read into a list first, within the limit."""
+        if name in ("extend", "update") and args:
+            added = args[0]
+            if not hasattr(added, "__len__"):
+                # Read one item at a time, and stopped once they would print past the limit.
+                added = template_sizes.printed_items(added, self.limits.characters)
+                self.within(template_sizes.joined(added, "", self.limits.characters))
+            self.within(len(container) + len(added))
+            return (added, *args[1:])
+        self.within(len(container) + 1)
+        return args
 
     def limited_filters(self) -> None:
         """Every filter's result goes through the size check (filters are called directly by
@@ -214,6 +315,10 @@ SIZE_ARGUMENTS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "
                             "wordwrap", "slice", "batch"})
 
 
+# Methods of lists, sets and mappings that add to them in place.
+GROWING_METHODS = frozenset({"append", "extend", "insert", "add", "update", "setdefault"})
+
+
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], limit: int) -> None:
     """A numeric argument of one of SIZE_ARGUMENTS that would build beyond the limit."""
     for value in (*args, *kwargs.values()):
@@ -243,6 +348,8 @@ def _sized_filter(environment: LimitedSandbox, name: str,
     from functools import wraps
 
     limit = environment.limits.characters
+    # Filters that Jinja passes its context, eval context or environment first.
+    skip = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
 
     @wraps(function)
     def sized(*args: Any, **kwargs: Any) -> Any:
@@ -250,8 +357,71 @@ def _sized_filter(environment: LimitedSandbox, name: str,
             _check_arguments(args, kwargs, limit)
         elif name == "format" and args and isinstance(args[0], str):
             _check_widths(args[0], limit)
+        if len(args) > skip:
+            args = _check_filter(environment, name, args, skip, kwargs)
+            if name == "sum":
+                chained = _chained_sum(args[skip:], kwargs)
+                if chained is not None:
+                    return environment.sized(chained)
         return environment.sized(function(*args, **kwargs))
     return sized
+
+
+def _chained_sum(args: tuple[Any, ...],
+                 kwargs: dict[str, Any]) -> list[Any] | tuple[Any, ...] | None:
+    """`items | sum(start=[])`, lists or tuples joined in one pass: Python's `sum` copies the
+    growing result at every item (a million short lists: hours, out of reach of the time limit
+    since it runs inside one C call). None when `sum` itself is to be called (numbers, an
+    attribute, items of another type than `start`)."""
+    items = args[0]
+    attribute = args[1] if len(args) > 1 else kwargs.get("attribute")
+    start = args[2] if len(args) > 2 else kwargs.get("start", 0)
+    if attribute is not None or not isinstance(start, (list, tuple)) \
+            or not all(type(item) is type(start) for item in items):
+        return None
+    return type(start)(chain(start, *items))
+
+
+# Filters that print what they are given (their result's size is the value's printed size).
+PRINTING_FILTERS = frozenset({"string", "tojson", "pprint", "e", "escape", "forceescape",
+                              "safe", "urlencode", "xmlattr", "list", "wordwrap", "title",
+                              "upper", "lower", "capitalize", "trim", "striptags", "urlize"})
+
+
+def _check_filter(environment: LimitedSandbox, name: str, args: tuple[Any, ...], skip: int,
+                  kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """A filter that would build beyond the limit, refused before it runs: the arguments it is
+    given, an iterable without a length read up to the limit and passed on as a list."""
+    limit = environment.limits.characters
+    value, rest = args[skip], args[skip + 1:]
+
+    def argument(index: int, keyword: str, default: Any) -> Any:
+        return rest[index] if len(rest) > index else kwargs.get(keyword, default)
+
+    if name in PRINTING_FILTERS:
+        environment.within(measure(value, limit))
+    elif name == "join":
+        items = template_sizes.printed_items(value, limit)
+        separator = argument(0, "d", "")
+        environment.within(template_sizes.joined(items, str(separator), limit))
+        return (*args[:skip], items, *rest)
+    elif name == "replace" and isinstance(value, str) and len(rest) >= 2:
+        count = argument(2, "count", None)
+        environment.within(template_sizes.replaced(
+            value, str(rest[0]), str(rest[1]), count if isinstance(count, int) else None))
+    elif name == "format" and isinstance(value, str):
+        environment.within(template_sizes.formatted(value, [*rest, *kwargs.values()], limit,
+                                                    braces=False))
+    elif name == "indent" and isinstance(value, str):
+        width = argument(0, "width", 4)
+        if isinstance(width, (int, str)):
+            environment.within(template_sizes.indented(value, width))
+    elif name == "sum" and isinstance(argument(1, "start", 0), (str, list, tuple)):
+        items = template_sizes.printed_items(value, limit)
+        environment.within(len(argument(1, "start", 0)) + sum(
+            len(item) if hasattr(item, "__len__") else 1 for item in items))
+        return (*args[:skip], items, *rest)
+    return args
 
 
 def _counted_template_class(environment: LimitedSandbox) -> type[Template]:

@@ -47,6 +47,9 @@ def test_a_folder_past_the_bound_is_a_located_error(tmp_path, monkeypatch, comma
     result = run(*command, "-o", tmp_path / "out", "--format", "docx", "--catalogs", crowded)
     assert result.exit_code == 1, result.output
     assert f"{crowded}: la carpeta tiene más de 5 archivos y carpetas" in result.output
+    # What failed is the folder, said once: not a count of files written, nor a source blamed.
+    assert result.output.rstrip().endswith("no se generó ningún documento")
+    assert "archivos escritos" not in result.output and "con errores" not in result.output
     assert not list((tmp_path / "out").rglob("*.docx"))
 
 

@@ -55,8 +55,8 @@ def test_results(folder, monkeypatch):
     assert diff(versions(folder, "resultados", *RESULTS_EDITS), folder, monkeypatch) == (
         "resultados/antes.yaml → resultados/ahora.yaml (informe de cumplimiento · pmg-2024)\n"
         "  Transformación Digital: resultado efectivo 78.85 % (41 / 52) → 80.77 % (42 / 52)\n"
-        "  Estado Verde › etapa 2 › objetivo logrado 2: se agrega: 2\n"
-        "  Calidad de Servicio y Experiencia Usuaría › etapa 2 › objetivo logrado 1: se agrega: 1\n"
+        "  Estado Verde › etapa 2: objetivos logrados 1 → 1, 2\n"
+        "  Calidad de Servicio y Experiencia Usuaría › etapa 2: objetivos logrados ninguno → 1\n"
         "1 archivo comparado, 1 con cambios de contenido\n")
 
 
@@ -67,8 +67,8 @@ def test_work_plan(folder, monkeypatch):
                       "        unit: Departamento de Comunicaciones y Prensa\n"))
     assert diff(files, folder, monkeypatch) == (
         "programas/antes.yaml → programas/ahora.yaml (programa de trabajo · pmg-2024)\n"
-        "  medida de género 1 › actividad 1: término 2024-04-30 → 2024-05-15\n"
-        "  medida de género 2 › actividad 2: unidad responsable Departamento de Comunicaciones → "
+        "  medida 1 › actividad 1: término 30 de abril de 2024 → 15 de mayo de 2024\n"
+        "  medida 2 › actividad 2: unidad responsable Departamento de Comunicaciones → "
         "Departamento de Comunicaciones y Prensa\n"
         "1 archivo comparado, 1 con cambios de contenido\n")
 
@@ -79,5 +79,73 @@ def test_results_in_english(folder, monkeypatch):
     assert output.splitlines()[:3] == [
         "resultados/antes.yaml → resultados/ahora.yaml (compliance report · pmg-2024)",
         "  Transformación Digital: effective result 78.85 % (41 / 52) → 80.77 % (42 / 52)",
-        "  Estado Verde › stage 2 › objective achieved 2: added: 2",
+        "  Estado Verde › stage 2: objectives achieved 1 → 1, 2",
     ]
+
+
+def _model_names() -> set[str]:
+    """The models' own (English) names, which a diff must never print."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    from pmg_docs import models
+    from pmg_docs.models import areas, catalog, circular, indicadores, objetivos, results, work_plan
+
+    modules = (models, areas, catalog, circular, indicadores, objetivos, results, work_plan)
+    return {name for module in modules for name, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, BaseModel) and len(name) > 3}
+
+
+def _speaks_spanish(output: str) -> None:
+    import re
+
+    # (The first line names the two files compared.)
+    words = set(re.findall(r"[A-Za-z_]+", "\n".join(output.splitlines()[1:])))
+    assert not words & _model_names(), output
+    assert not [w for w in words if "_" in w], output
+
+
+def test_a_work_plan_activity_removed_is_named_by_its_text(folder, monkeypatch):
+    files = versions(folder, "programas", (
+        "      - activity: Informe estadístico comparativo y su publicación\n"
+        "        start: 2024-08-01\n        end: 2024-12-13\n"
+        "        unit: Departamento de Estudios\n"
+        "        evidence: [Informe publicado en el sitio web de Aduanas]\n", ""),
+        ("        stage: 1\n        objective: 2\n", "        stage: 1\n        objective: 1\n"))
+    output = diff(files, folder, monkeypatch)
+    assert output.splitlines()[1:3] == [
+        "  medida 3 › actividad 2: se quita (era: «Informe estadístico comparativo y su "
+        "publicación»)",
+        "  Estado Verde › actividad 2: objetivo 2 → 1"]
+    _speaks_spanish(output)
+
+
+def test_results_changed_everywhere_speak_spanish(folder, monkeypatch):
+    output = diff(versions(folder, "resultados", *RESULTS_EDITS, (
+        "      - Informe de cierre de cada medida, con sus listas de asistencia\n", ""), (
+        "      Las tres medidas comprometidas se implementaron en el año.\n",
+        "      Las cuatro medidas comprometidas se implementaron en el año.\n")),
+        folder, monkeypatch)
+    assert "Medidas de Equidad de Género › medio de verificación: se quita (era: Informe de " \
+        "cierre de cada medida, con sus listas de asistencia)" in output
+    _speaks_spanish(output)
+
+
+@pytest.mark.parametrize("source, before, after", [
+    ("2011/osorno.yaml", "priority: menor, weight: 6}", "priority: mediana, weight: 6}"),
+    ("2025/ips-indicadores.yaml", "value: 12.5}", "value: 13.0}"),
+    ("2025/superintendencia-de-salud-mei.yaml", "numerator: 2, denominator: 8, value: 25.0}",
+     "numerator: 3, denominator: 8, value: 37.5}"),
+])
+def test_formulations_of_every_format_speak_spanish(tmp_path, monkeypatch, source, before,
+                                                     after):
+    old = ROOT / "examples" / source
+    text = old.read_text(encoding="utf-8")
+    assert before in text
+    new = tmp_path / old.name
+    new.write_text(text.replace(before, after, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1, result.output
+    assert len(result.output.splitlines()) == 3, result.output
+    _speaks_spanish(result.output)

@@ -139,9 +139,9 @@ def test_an_image_beside_the_user_templates_reaches_both_formats(tmp_path):
     shutil.copy(DATA / "images" / "escudo.png", templates / "escudo.png")
     text = (ROOT / "templates" / "formulacion-2024.html.j2").read_text(encoding="utf-8")
     (templates / "formulacion-2024.html.j2").write_text(text.replace(
-        "<h1>{{ spec.title }}</h1>",
+        "<h1>{{ spec.title | heading }}</h1>",
         '<p class="center"><img src="{{ asset(\'escudo.png\') }}" alt="Escudo" '
-        'style="width: 30mm"></p>\n<h1>{{ spec.title }}</h1>'), encoding="utf-8")
+        'style="width: 30mm"></p>\n<h1>{{ spec.title | heading }}</h1>'), encoding="utf-8")
     out = tmp_path / "out"
     result = pmg("render", ADUANAS, "--templates", templates, "-o", out)
     assert result.exit_code == 0, result.output
@@ -165,9 +165,9 @@ def test_an_image_outside_the_templates_folders_is_refused(tmp_path):
     templates.mkdir()
     text = (ROOT / "templates" / "formulacion-2024.html.j2").read_text(encoding="utf-8")
     (templates / "formulacion-2024.html.j2").write_text(text.replace(
-        "<h1>{{ spec.title }}</h1>",
+        "<h1>{{ spec.title | heading }}</h1>",
         f'<p><img src="{(DATA / "images" / "escudo.png").as_uri()}" alt="x" '
-        'style="width: 30mm"></p><h1>{{ spec.title }}</h1>'), encoding="utf-8")
+        'style="width: 30mm"></p><h1>{{ spec.title | heading }}</h1>'), encoding="utf-8")
     out = tmp_path / "out"
     result = pmg("render", ADUANAS, "--templates", templates, "--format", "docx", "-o", out)
     assert result.exit_code == 1

@@ -38,6 +38,15 @@ def example(request, built_examples) -> Path:
     return built_examples / f"{request.param}.docx"
 
 
+def _closing_or_before_it(paragraph) -> bool:
+    """A letter's closing (style Despedida), or the paragraph just before it."""
+    def style(p) -> str | None:
+        found = p.find(f"{W}pPr/{W}pStyle") if p is not None else None
+        return found.get(f"{W}val") if found is not None else None
+
+    return "Despedida" in (style(paragraph), style(paragraph.getnext()))
+
+
 def test_no_direct_formatting_outside_styles(example):
     for part in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
         try:
@@ -51,12 +60,13 @@ def test_no_direct_formatting_outside_styles(example):
             found = {c.tag.removeprefix(W) for c in properties}
             assert found <= PARAGRAPH_PROPERTIES, (part, found)
             # A list item's further paragraph is indented like its text; rows of a group keep
-            # with the next: nothing else.
+            # with the next, and so do a letter's last paragraph and its closing: nothing else.
             if "ind" in found:
                 assert "numPr" not in found
                 assert set(properties.find(f"{W}ind").attrib) == {f"{W}left"}
             if "keepNext" in found:
-                assert properties.getparent().getparent().tag == f"{W}tc"
+                assert properties.getparent().getparent().tag == f"{W}tc" \
+                    or _closing_or_before_it(properties.getparent()), part
         for properties in root.iter(f"{W}tcPr"):
             assert {c.tag.removeprefix(W) for c in properties} <= CELL_PROPERTIES, part
         for properties in root.iter(f"{W}tblPr"):

@@ -69,6 +69,20 @@ def paragraph_style(own: set[str], context: Context) -> str:
     return context.text_style
 
 
+def _keep_last_paragraph_with_next(container) -> None:
+    """The last block written, when it is a paragraph (a letter's last point), keeps with what
+    comes next."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    # The document's body, or a table cell's own element.
+    element = getattr(getattr(container, "element", None), "body", None)
+    element = container._element if element is None else element
+    blocks = [child for child in element if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if blocks and blocks[-1].tag == qn("w:p"):
+        Paragraph(blocks[-1], container).paragraph_format.keep_with_next = True
+
+
 class BlockWriter:
     # How the blocks of a table cell are written (tables.py asks).
     cell_context = CELL_CONTEXT
@@ -109,8 +123,7 @@ class BlockWriter:
         if tag in dict(context.headings) or _is_prose(tag, own):
             self.prose_block(element, container, context)
         elif tag == "p":
-            paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
-            self.inline(paragraph, element)
+            self.paragraph(element, own, container, context)
         elif tag in ("ul", "ol"):
             self.list(element, container, context)
         elif tag == "table":
@@ -147,6 +160,17 @@ class BlockWriter:
         inner = replace(context, headings=tuple(styles.PROSE_HEADINGS.items()))
         for child in element:
             self.block(child, container, inner)
+
+    def paragraph(self, element, own: set[str], container, context: Context) -> None:
+        closing = "closing" in own
+        if closing:
+            _keep_last_paragraph_with_next(container)
+        paragraph = container.add_paragraph(style=self.style(paragraph_style(own, context)))
+        self.inline(paragraph, element)
+        if closing:
+            # A letter's closing goes with its last paragraph and its signature (the CSS says
+            # the same: `p.closing`), never alone on a page.
+            paragraph.paragraph_format.keep_with_next = True
 
     def list(self, element, container, context: Context) -> None:
         kind = list_kind(element, PAREN_LIST_CLASS)
