@@ -138,7 +138,7 @@ def test_validate_warns_of_template_css_the_typst_engine_ignores(tmp_path):
     folder.mkdir()
     (folder / "formulacion-2024.html.j2").write_text(
         (templates_dir() / "formulacion-2024.html.j2").read_text(encoding="utf-8").replace(
-            "<h1>{{ spec.title }}</h1>", '<h1 style="color: red">{{ spec.title }}</h1>'),
+            "<h1>{{ spec.title | heading }}</h1>", '<h1 style="color: red">{{ spec.title }}</h1>'),
         encoding="utf-8")
     (folder / "otra.html.j2").write_text(
         '{% extends "base.html.j2" %}\n{% block content %}\n<style>p { color: red }</style>\n'
