@@ -3,8 +3,8 @@
 Field names are the file's keys (Spanish, as ministry staff write them), so that a located
 error names the key the user wrote and a misspelt one gets its «¿quiso decir…?». Units are the
 file's: sizes and line heights in points, lengths in millimetres, line widths in points,
-colours as RRGGBB. The derivations (css.py, docx.py, typst.py) turn them into each writer's
-units; nothing else in pmg-docs holds a look value.
+colours as RRGGBB. The derivations (css.py, typst.py, writers/docx/reference.py) turn them
+into each writer's units; nothing else in pmg-docs holds a look value.
 """
 
 from __future__ import annotations
