@@ -103,6 +103,12 @@ class Draft:
 
     def cell_of(self, path: tuple) -> Cell | None:
         path = tuple(path)
+        if path not in self.cells and any(isinstance(part, int) for part in path):
+            # A group of an item's fields (the figures by sex): its first cell.
+            inside = next((cell for at, cell in self.cells.items()
+                           if at[:len(path)] == path), None)
+            if inside is not None:
+                return inside
         while path:
             if path in self.cells:
                 return self.cells[path]
@@ -729,12 +735,15 @@ def _updated_text(existing: str, data: dict) -> str | None:
 
 
 def _located(draft: Draft, book: str, diagnostics) -> list[Diagnostic]:
-    """A source's findings, at the cells their fields came from."""
+    """A source's findings, at the cells their fields came from, with the place as the
+    document names it: a cell's column does not say which period or which indicator a row
+    of a series is about (`Indicador «…» › serie › Marzo › valor`)."""
     out = []
     for diagnostic in diagnostics:
         cell = draft.cell_of(diagnostic.path)
         where = cell.where(book) if cell else book
-        out.append(Diagnostic(where, None, (), f"{draft.name}: {diagnostic.message}",
+        place = f"{diagnostic.item}: " if diagnostic.item else ""
+        out.append(Diagnostic(where, None, (), f"{draft.name}: {place}{diagnostic.message}",
                               diagnostic.severity))
     return out
 
