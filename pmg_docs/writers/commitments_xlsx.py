@@ -352,7 +352,9 @@ def _finish_sheet(worksheet, sheet: Sheet, rows: list[_Row], lists: _Lists) -> N
         validation = _validation(source, _(
             "No es un id de la lista del catálogo. pmg import lo lee si es el nombre de uno; "
             "si no, dice qué escribir."))
-        validation.add(_ranges(letter, numbers))
+        # One range at a time: openpyxl reads what `add` is given as a single range.
+        for cells in _ranges(letter, numbers).split():
+            validation.add(cells)
         worksheet.add_data_validation(validation)
     for header in sheet.headers:
         column = header.column
