@@ -329,6 +329,12 @@ def _ranges(letter: str, rows: list[int]) -> str:
                     (tuple(map(int, s.split(":"))) for s in _spans(rows).split()))
 
 
+def _add_ranges(validation: DataValidation, ranges: str) -> None:
+    # One range at a time: openpyxl reads what `add` is given as a single range.
+    for cells in ranges.split():
+        validation.add(cells)
+
+
 def _finish_sheet(worksheet, sheet: Sheet, rows: list[_Row], lists: _Lists) -> None:
     """Names, dropdowns and target formulas, once the sheet's values are in place."""
     letters = {id(h): get_column_letter(i) for i, h in enumerate(sheet.headers, start=1)}
@@ -352,9 +358,7 @@ def _finish_sheet(worksheet, sheet: Sheet, rows: list[_Row], lists: _Lists) -> N
         validation = _validation(source, _(
             "No es un id de la lista del catálogo. pmg import lo lee si es el nombre de uno; "
             "si no, dice qué escribir."))
-        # One range at a time: openpyxl reads what `add` is given as a single range.
-        for cells in _ranges(letter, numbers).split():
-            validation.add(cells)
+        _add_ranges(validation, _ranges(letter, numbers))
         worksheet.add_data_validation(validation)
     for header in sheet.headers:
         column = header.column
