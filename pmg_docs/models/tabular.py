@@ -37,7 +37,7 @@ from pydantic_core import PydanticUndefined
 
 from ..i18n import _
 from .base import MARKDOWN
-from .vocabulary import item, title, word
+from .vocabulary import item, title
 
 # Column kinds: how a cell is written and read.
 TEXT, NUMBER, INTEGER, FLAG, LINES, CHOICE, DATE = (
@@ -274,8 +274,7 @@ def tables(model: type[BaseModel], titles: dict[str, str]) -> list[Table]:
                            series=named)
         if series is not None:
             names = tuple(current.model_fields)
-            columns.insert(0, Column((MAPPING_KEY,), _capital(word(MAPPING_KEY) or MAPPING_KEY),
-                                     CHOICE, choices=names))
+            columns.insert(0, Column((MAPPING_KEY,), _("Período"), CHOICE, choices=names))
         if dotted not in titles:
             raise NotTabular(f"{model.__name__}: no sheet named for the list «{dotted}»")
         table = Table(path, _(titles[dotted]), series or current, parents, tuple(columns),

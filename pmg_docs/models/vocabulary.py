@@ -55,7 +55,7 @@ WORDS: dict[str, str] = {
     # What real reports add to a result (issue 25).
     "state": N_("estado"), "by_sex": N_("por sexo"), "men": N_("H"), "women": N_("M"),
     "other_weights": N_("otras ponderaciones"), "obtained": N_("ponderación obtenida"),
-    "periods": N_("serie"), "period": N_("período"), "validated": N_("etapa validada"),
+    "periods": N_("serie"), "validated": N_("etapa validada"),
     "accumulation": N_("acumulación"),
     "enero": N_("Enero"), "febrero": N_("Febrero"), "marzo": N_("Marzo"), "abril": N_("Abril"),
     "mayo": N_("Mayo"), "junio": N_("Junio"), "julio": N_("Julio"), "agosto": N_("Agosto"),
