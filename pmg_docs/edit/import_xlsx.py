@@ -564,7 +564,9 @@ def _read_period(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value],
     series[period] = figures
     draft.cells[(*here, period)] = cell
     for index, header in rest:
-        typed = book.typed(header.column, row[index], draft, figures, row, sheet)
+        # The result the period is of (`container`) says the indicator's scale: a value typed
+        # as a percentage in a %-formatted cell reads as its figure, as a target's does.
+        typed = book.typed(header.column, row[index], draft, container, row, sheet)
         if typed is not None:
             put(figures, header.column.path, typed)
         draft.cells[(*here, period, *header.column.path)] = row[index].cell

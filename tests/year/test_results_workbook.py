@@ -87,14 +87,16 @@ def test_a_date_typed_as_text_and_a_period_added_read_back(book, tmp_path):
     _edit(book, "Informes", "Fecha", "2026-04-02", Archivo=RESULTS)
     workbook = openpyxl.load_workbook(book)
     series = workbook["Mensual por período"]
-    series.append([MONTHLY, "equidad-de-genero", None, "Febrero", 0, 8, 0])
+    series.append([MONTHLY, "equidad-de-genero", None, "Febrero", 1, 8, 0.125])
+    # Typed the Excel way: 12,5 % in a cell formatted as %, which holds 0.125.
+    series.cell(series.max_row, 7).number_format = "0.0%"
     workbook.save(book)
     result, out = _import(book, tmp_path)
     assert result.exit_code == 0, result.output
     registry = CatalogRegistry()
     assert load_document(out / RESULTS, registry).model.date == datetime.date(2026, 4, 2)
     periods = load_document(out / MONTHLY, registry).model.indicators[0].periods
-    assert periods.febrero.denominator == 8 and periods.agosto is None
+    assert periods.febrero.value == 12.5 and periods.agosto is None
 
 
 @pytest.mark.parametrize("sheet, header, value, match, message", [
