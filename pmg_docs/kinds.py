@@ -303,6 +303,8 @@ KINDS: dict[str, Kind] = {
         "cumplimiento": _format("cumplimiento", "results", model="results:Results",
                                 scaffold=True, link=ABOUT_COMMITMENTS, workbook={
                                     "": REPORTS_SHEET, "indicators": N_("Resultados indicadores"),
+                                    "indicators.other_weights": N_("Otras ponderaciones"),
+                                    "indicators.periods": N_("Resultados por período"),
                                     "systems": N_("Resultados sistemas"),
                                     "systems.stages": N_("Resultados etapas"),
                                     "external_causes": N_("Causas externas")}),
@@ -310,7 +312,11 @@ KINDS: dict[str, Kind] = {
     # The year's indicators month by month (or by quarter), against the formulation's targets.
     MONTHLY_REPORT: Kind(MONTHLY_REPORT, N_("informe mensual de indicadores"), {
         "mensual": _format("mensual", "monthly", model="results:MonthlyReport",
-                           scaffold=True, link=ABOUT_COMMITMENTS),
+                           scaffold=True, link=ABOUT_COMMITMENTS, workbook={
+                               "": N_("Informes mensuales"),
+                               "indicators": N_("Mensual indicadores"),
+                               "indicators.other_weights": N_("Mensual otras ponderaciones"),
+                               "indicators.periods": N_("Mensual por período")}),
     }),
     # A document of authored Markdown with the catalog's content inserted (issue 24): the
     # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each

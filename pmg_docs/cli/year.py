@@ -49,7 +49,8 @@ def report(directory: Path, options: RenderOptions) -> None:
 
 
 @click.command(help=_(
-    "Las formulaciones (de todo formato) y los informes de cumplimiento bajo CARPETA en un libro "
+    "Las formulaciones (de todo formato), los informes de cumplimiento y los mensuales bajo "
+    "CARPETA en un libro "
     "de Excel, que `pmg import xlsx` lee de vuelta. Un archivo con errores queda fuera: el libro "
     "se escribe con el resto, se dice qué archivo quedó fuera y por qué, y el código de salida "
     "es 1."))
@@ -78,12 +79,16 @@ def export(directory: Path, path: Path, force: bool, catalog_dirs: tuple[Path, .
     with locked(path.parent):
         write_file(path, data)
     formulations = sum(1 for _n, d in documents if d.kind == kinds.FORMULATION)
-    reports = len(documents) - formulations
+    reports = sum(1 for _n, d in documents if d.kind == kinds.RESULTS)
+    monthly = len(documents) - formulations - reports
     counts = [ngettext("{count} formulación", "{count} formulaciones",
                        formulations).format(count=formulations)]
     if reports:
         counts.append(ngettext("{count} informe de cumplimiento",
                                "{count} informes de cumplimiento", reports).format(count=reports))
+    if monthly:
+        counts.append(ngettext("{count} informe mensual", "{count} informes mensuales",
+                               monthly).format(count=monthly))
     click.echo(_("escrito {path}: {counts}").format(path=path, counts=", ".join(counts)))
     if left_out:
         raise InputError([], outcome=_("el libro se escribió sin los archivos con errores "

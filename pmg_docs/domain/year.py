@@ -16,7 +16,7 @@ from .compliance import Judgement
 
 @dataclass
 class ServiceYear:
-    # A formulation of any format; one with results is by objectives (a results file's link).
+    # A formulation of any format, judged by its results' catalog's rules.
     formulation: Document[Any]
     results: Document[Results] | None = None
     judgement: Judgement | None = None
@@ -38,6 +38,14 @@ class Year:
         """The files the year consolidates: every formulation and results file."""
         return [d.source.path for s in self.services
                 for d in (s.formulation, s.results) if d is not None]
+
+    @property
+    def judging_catalogs(self) -> list[Catalog]:
+        """The catalogs the year's services are judged by: the report's first, then the others
+        by id."""
+        others = {s.results.catalog.id: s.results.catalog for s in self.services
+                  if s.results is not None and s.results.catalog.id != self.catalog.id}
+        return [self.catalog, *(others[i] for i in sorted(others))]
 
     @property
     def judged(self) -> list[ServiceYear]:

@@ -14,6 +14,7 @@ file is updated in place (its comments and order stay, only what changed changes
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import zipfile
@@ -33,7 +34,7 @@ from ..load.number_hints import number_advice, yaml_number
 from ..load.workbook_guard import UnsafeWorkbook, check_workbook_archive
 from ..models.base import ID_PATTERN
 from ..models.catalog import Catalog
-from ..models.tabular import FLAG, INTEGER, LINES, NUMBER, TEXT, put
+from ..models.tabular import DATE, FLAG, INTEGER, LINES, NUMBER, TEXT, put
 from ..models.tabular import Column as Field
 from ..writers.commitments_xlsx import (
     FILE,
@@ -102,6 +103,12 @@ class Draft:
 
     def cell_of(self, path: tuple) -> Cell | None:
         path = tuple(path)
+        if path not in self.cells and any(isinstance(part, int) for part in path):
+            # A group of an item's fields (the figures by sex): its first cell.
+            inside = next((cell for at, cell in self.cells.items()
+                           if at[:len(path)] == path), None)
+            if inside is not None:
+                return inside
         while path:
             if path in self.cells:
                 return self.cells[path]
@@ -249,6 +256,28 @@ class _Reader:
                              "vacía").format(value=value, yes=_(YES), no=_(NO)))
         return None
 
+    def date(self, value: object, cell: Cell) -> dt.date | None:
+        """A date cell (Excel holds it as a date and time), or a date typed as ISO text."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, dt.datetime):
+            if value.time() != dt.time():
+                self.problem(cell, _("{value} tiene hora; se espera solo la fecha").format(
+                    value=value.isoformat(sep=" ")))
+                return None
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem(cell, _("«{value}» no es una fecha; se espera una fecha de Excel (celda con "
+                             "formato Fecha) o el texto AAAA-MM-DD, como 2025-01-31").format(
+            value=value))
+        return None
+
     def ident(self, value: object, cell: Cell, column: Field, catalog: Catalog | None
               ) -> str | None:
         """An id of the catalog's list the column names; a name of one of its items is read
@@ -316,6 +345,8 @@ class _Book:
                                  whole=kind == INTEGER)
         if kind == FLAG:
             return reader.flag(value.value, value.cell)
+        if kind == DATE:
+            return reader.date(value.value, value.cell)
         if kind == LINES:
             text = reader.text(value.value, value.cell, strip=False)
             return [line.strip() for line in text.splitlines() if line.strip()] \
@@ -479,6 +510,9 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
     own = [(i, h) for i, h in enumerate(sheet.headers) if h.role == OWN and h.column]
     key_index, key_header = own[0]
     assert key_header.column is not None
+    if table.mapping:
+        _read_period(book, sheet, draft, row, container, (*path, table.path[-1]), own)
+        return
     items = container.setdefault(table.path[-1], [])
     item: dict = {}
     key = book.typed(key_header.column, row[key_index], draft, item, row, sheet)
@@ -503,6 +537,39 @@ def _read_item(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value]) -
         draft.cells[(*here, *header.column.path)] = value.cell
     if expanded is not None:
         _expand(book, draft, item, here, row, sheet)
+
+
+def _read_period(book: _Book, sheet: Sheet, draft: Draft, row: dict[int, Value],
+                 container: dict, here: tuple, own: list[tuple[int, Any]]) -> None:
+    """One row of a series' sheet: the figures of the period its first column names."""
+    reader = book.reader
+    (key_index, key_header), rest = own[0], own[1:]
+    assert key_header.column is not None
+    cell = row[key_index].cell
+    name = reader.text(row[key_index].value, cell, required=True)
+    if name is None:
+        return
+    choices = key_header.column.choices
+    period = name.casefold()
+    if period not in choices:
+        reader.problem(cell, _("«{value}» no es un período; se espera uno de: {choices}").format(
+            value=name, choices=", ".join(choices)))
+        return
+    series = container.setdefault(here[-1], {})
+    if period in series:
+        reader.problem(cell, _("el período «{period}» aparece dos veces para este indicador; se "
+                               "espera una fila por período").format(period=period))
+        return
+    figures: dict = {}
+    series[period] = figures
+    draft.cells[(*here, period)] = cell
+    for index, header in rest:
+        # The result the period is of (`container`) says the indicator's scale: a value typed
+        # as a percentage in a %-formatted cell reads as its figure, as a target's does.
+        typed = book.typed(header.column, row[index], draft, container, row, sheet)
+        if typed is not None:
+            put(figures, header.column.path, typed)
+        draft.cells[(*here, period, *header.column.path)] = row[index].cell
 
 
 def _expand(book: _Book, draft: Draft, item: dict, here: tuple, row: dict[int, Value],
@@ -596,17 +663,20 @@ def _yaml_text(data: dict) -> str:
     return stream.getvalue()
 
 
-def _node(value: object, key: str | None = None, in_stages: bool = False) -> object:
-    """`value` as ruamel nodes, a target, an effective figure and a stage in flow style."""
+def _node(value: object, key: str | None = None, in_stages: bool = False,
+          flow: bool = False) -> object:
+    """`value` as ruamel nodes, a target, an effective figure (by sex, by period too), a stage
+    and another weight in flow style."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(value, dict):
-        mapping = CommentedMap((k, _node(v, k)) for k, v in value.items())
-        if key in ("target", "effective") or in_stages:
+        mapping = CommentedMap((k, _node(v, k, flow=key == "periods")) for k, v in value.items())
+        if key in ("target", "effective", "men", "women") or in_stages or flow:
             mapping.fa.set_flow_style()
         return mapping
     if isinstance(value, list):
-        sequence = CommentedSeq(_node(v, in_stages=key == "stages") for v in value)
+        sequence = CommentedSeq(_node(v, in_stages=key in ("stages", "other_weights"))
+                                for v in value)
         if key in ("weights", "achieved"):
             sequence.fa.set_flow_style()
         return sequence
@@ -667,12 +737,15 @@ def _updated_text(existing: str, data: dict) -> str | None:
 
 
 def _located(draft: Draft, book: str, diagnostics) -> list[Diagnostic]:
-    """A source's findings, at the cells their fields came from."""
+    """A source's findings, at the cells their fields came from, with the place as the
+    document names it: a cell's column does not say which period or which indicator a row
+    of a series is about (`Indicador «…» › serie › Marzo › valor`)."""
     out = []
     for diagnostic in diagnostics:
         cell = draft.cell_of(diagnostic.path)
         where = cell.where(book) if cell else book
-        out.append(Diagnostic(where, None, (), f"{draft.name}: {diagnostic.message}",
+        place = f"{diagnostic.item}: " if diagnostic.item else ""
+        out.append(Diagnostic(where, None, (), f"{draft.name}: {place}{diagnostic.message}",
                               diagnostic.severity))
     return out
 

@@ -12,7 +12,12 @@ without new code, and a list added to a model is a sheet once the registry names
 - a list of numbers (a stage's weights, the objectives achieved) gives one row per number, with
   its N° beside it, so each number is a cell of its own;
 - a list of models (objectives, systems, stages) is a sheet of its own, one row per item, each
-  row naming its parents by their first field (the objective's id, the system's id, the stage).
+  row naming its parents by their first field (the objective's id, the system's id, the stage);
+- a model whose fields are all the same optional model (a series: each month its figures) is
+  a sheet of its own too where the registry names one for it (else columns, as the figures by
+  sex are), one row per field present, the field's name in the first column (a
+  dropdown of the names): a field left out (a gap) is a row absent;
+- a date is a date cell, in Excel's date format.
 
 A field left at its default is an empty cell, and an empty cell is the field left out, so a
 source read back from its workbook is the same model.
@@ -20,6 +25,7 @@ source read back from its workbook is the same model.
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
@@ -34,7 +40,12 @@ from .base import MARKDOWN
 from .vocabulary import item, title
 
 # Column kinds: how a cell is written and read.
-TEXT, NUMBER, INTEGER, FLAG, LINES, CHOICE = "text", "number", "integer", "flag", "lines", "choice"
+TEXT, NUMBER, INTEGER, FLAG, LINES, CHOICE, DATE = (
+    "text", "number", "integer", "flag", "lines", "choice", "date")
+
+# The first column of a sheet of a series (a model of same-model fields, `mapping_of`): the
+# field's name, the period.
+MAPPING_KEY = "period"
 
 # What a field holding a catalog's id names, by the field's name: the catalog's list of those
 # items (each with `id` and `name`). Such a column has the item's name beside it and a dropdown
@@ -98,10 +109,36 @@ class Table:
     parents: tuple[Column, ...]
     columns: tuple[Column, ...]
     expanded: Expanded | None = None
+    # A sheet of a series (`mapping_of`): its rows are the fields present of one model, the
+    # first column (MAPPING_KEY) naming the field.
+    mapping: bool = False
 
     @property
     def key(self) -> Column:
         return self.columns[0]
+
+
+def mapping_of(annotation: Any) -> type[BaseModel] | None:
+    """The model every field of `annotation` holds, when `annotation` is a model whose fields
+    are all that same model, optional (a series: `enero: Target | None`, …); else None."""
+    if not _is_model(annotation) or not annotation.model_fields:
+        return None
+    inner = set()
+    for info in annotation.model_fields.values():
+        value, optional = _unwrap(info.annotation)
+        if not optional or not _is_model(value):
+            return None
+        inner.add(value)
+    return inner.pop() if len(inner) == 1 else None
+
+
+def as_rows(value: Any) -> list[Any]:
+    """The items of a list field as a sheet has them: a series' mapping (a dict of field name
+    -> figures) is one row per field present, its name under MAPPING_KEY."""
+    if isinstance(value, dict):
+        return [{MAPPING_KEY: name, **figures} for name, figures in value.items()
+                if isinstance(figures, dict)]
+    return list(value or [])
 
 
 def _capital(text: str) -> str:
@@ -164,12 +201,15 @@ def _scalar_kind(annotation: Any) -> tuple[str, tuple[str, ...]]:
         return NUMBER, ()
     if base is str:
         return TEXT, ()
+    if base is dt.date:
+        return DATE, ()
     raise NotTabular(f"no column kind for {annotation!r}")
 
 
 def _columns(model: type[BaseModel], prefix: tuple[str, ...], titles: tuple[str, ...],
              optional_group: tuple[str, ...] | None, lists: dict[str, type[BaseModel]],
-             expanded: list[Expanded], top: bool) -> list[Column]:
+             expanded: list[Expanded], top: bool, series: frozenset[str] = frozenset()
+             ) -> list[Column]:
     columns: list[Column] = []
     for name, info in model.model_fields.items():
         annotation, optional = _unwrap(info.annotation)
@@ -179,6 +219,9 @@ def _columns(model: type[BaseModel], prefix: tuple[str, ...], titles: tuple[str,
         if name == "kind" and top and typing.get_origin(_base(annotation)) is Literal \
                 and len(typing.get_args(_base(annotation))) == 1:
             continue  # what the source is: its sheet says it
+        if not prefix and name in series and mapping_of(annotation) is not None:
+            lists[name] = annotation
+            continue
         if _is_model(annotation):
             columns += _columns(annotation, (*prefix, name), words,
                                 (*prefix, name) if optional else optional_group, lists,
@@ -222,12 +265,20 @@ def tables(model: type[BaseModel], titles: dict[str, str]) -> list[Table]:
              parents: tuple[Column, ...]) -> None:
         lists: dict[str, type[BaseModel]] = {}
         expanded: list[Expanded] = []
-        columns = _columns(current, (), (), None, lists, expanded, top=not path)
+        series = mapping_of(current) if path else None
         dotted = ".".join(path)
+        # The fields of the item that the registry names a sheet for (a series).
+        named = frozenset(name for name in (series or current).model_fields
+                          if ".".join((*path, name)) in titles)
+        columns = _columns(series or current, (), (), None, lists, expanded, top=not path,
+                           series=named)
+        if series is not None:
+            names = tuple(current.model_fields)
+            columns.insert(0, Column((MAPPING_KEY,), _("Período"), CHOICE, choices=names))
         if dotted not in titles:
             raise NotTabular(f"{model.__name__}: no sheet named for the list «{dotted}»")
-        table = Table(path, _(titles[dotted]), current, parents, tuple(columns),
-                      expanded[0] if expanded else None)
+        table = Table(path, _(titles[dotted]), series or current, parents, tuple(columns),
+                      expanded[0] if expanded else None, mapping=series is not None)
         found.append(table)
         for name, inner in lists.items():
             walk(inner, (*path, name), (*parents, table.key) if path else parents)

@@ -57,18 +57,21 @@ def count_maximum(largest: int) -> int:
     return max(4, math.ceil(largest / 4) * 4)
 
 
-def _rows(judgement: Judgement, results: Results, catalog: Catalog) -> list[dict[str, object]]:
+def _rows(judgement: Judgement, results: Results, catalog: Catalog,
+          printed: Catalog) -> list[dict[str, object]]:
+    """A service's commitments, named by its own `catalog`, with numbers printed as the
+    report's catalog (`printed`) prints them."""
     from ..domain.targets import indicator_of
 
-    style = catalog.number_style
-    weight = catalog.rules.weight_decimals
+    style = printed.number_style
+    weight = printed.rules.weight_decimals
     by_indicator = {r.indicator: r for r in results.indicators}
     rows = []
     for number, judged in enumerate(judgement.items, start=1):
         commitment = judged.commitment
         row: dict[str, object] = {"number": number, "kind": commitment.kind,
                "weight": format_number(commitment.weight, weight, style),
-               "percent": percent_text(judged.percent, catalog)
+               "percent": percent_text(judged.percent, printed)
                if judged.percent is not None else None,
                "met": judged.met, "external": judged.external,
                "earned": format_number(judged.earned, weight, style)}
@@ -89,7 +92,7 @@ def _rows(judgement: Judgement, results: Results, catalog: Catalog) -> list[dict
 
 def system_compliance(year: Year) -> list[tuple[System, int, Decimal]]:
     """(system, number of services committing it, mean compliance) for each system of the
-    catalog committed by some service, in the catalog's order."""
+    year's catalogs committed by some service, in the catalogs' order (the report's first)."""
     found: dict[str, list[Decimal]] = {}
     for judgement in _judgements(year):
         for judged in judgement.items:
@@ -97,15 +100,29 @@ def system_compliance(year: Year) -> list[tuple[System, int, Decimal]]:
             if judged.commitment.kind == "system" and judged.percent is not None:
                 # Decimals: the mean of printed figures rounds as a reader would (80.355 -> 80.36).
                 found.setdefault(judged.commitment.id, []).append(judged.percent)
+    systems: dict[str, System] = {}
+    for catalog in year.judging_catalogs:
+        for system in catalog.systems:
+            systems.setdefault(system.id, system)
     return [(system, len(found[system.id]), mean(found[system.id]))
-            for system in year.catalog.systems if system.id in found]
+            for system in systems.values() if system.id in found]
 
 
-def band_counts(year: Year) -> list[tuple[IncentiveBand, int]]:
-    """(band, number of services in it), from the highest band down."""
-    bands = compliance_rules(year.catalog).bands
+def band_name(year: Year, band: IncentiveBand, catalog: Catalog) -> str:
+    """A band as the report names it: with its catalog's id where the year's services are
+    judged by several catalogs, whose bands may share names."""
+    if len(year.judging_catalogs) == 1:
+        return band.name
+    return f"{band.name} ({catalog.id})"
+
+
+def band_counts(year: Year) -> list[tuple[str, IncentiveBand, int]]:
+    """(band's name in the report, band, number of services in it), from the highest band
+    down, for each catalog the year's services are judged by (the report's first)."""
     judgements = _judgements(year)
-    return [(band, sum(1 for j in judgements if j.band is band)) for band in bands]
+    return [(band_name(year, band, catalog), band,
+             sum(1 for j in judgements if j.band is band))
+            for catalog in year.judging_catalogs for band in compliance_rules(catalog).bands]
 
 
 def view(document: Document[Year]) -> dict[str, Any]:
@@ -123,18 +140,21 @@ def view(document: Document[Year]) -> dict[str, Any]:
         # A service is judged once its results are read (views/year.py sets both).
         assert judgement is not None and results is not None
         model = service.formulation.model.service
+        # Each service as its own catalog judged it, its numbers printed as the report's.
+        own = results.catalog
         services.append({"service": model, **judgement_view(judgement, catalog),
-                         "rows": _rows(judgement, results.model, catalog)})
+                         "band": band_name(year, judgement.band, own),
+                         "rows": _rows(judgement, results.model, own, catalog)})
     return {
         "year": catalog.year,
         "total": len(year.services),
         "reported": len(judged),
         "mean": percent_text(mean(percents), catalog) if percents else None,
-        "bands": [{"name": band.name, "at_least": format_count(band.at_least, style),
+        "bands": [{"name": name, "at_least": format_count(band.at_least, style),
                    "share": format_count(band.share, style),
                    "increment": format_count(band.increment, style)
                    if band.increment is not None else None, "count": count}
-                  for band, count in band_counts(year)],
+                  for name, band, count in band_counts(year)],
         "services": services,
         "missing": [s.formulation.model.service for s in year.services if s.judgement is None],
         "systems": [{"name": system.name, "count": count,

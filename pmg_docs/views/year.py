@@ -2,8 +2,10 @@
 
 All sources must be clean and of one year; a formulation without results is listed as such;
 a year's formulations may be of every format, and of several catalogs of that year (the PMG's
-by objectives, a Formulario H of performance indicators, a marco by areas): the report is laid
-out by the one catalog that says how results are judged (`rules.compliance`);
+by objectives, a Formulario H of performance indicators, a marco by areas), each service judged
+by the compliance rules of its own catalog (`rules.compliance`); the report is laid out by the
+catalog that judges the most of the year's formulations (views/report.py lists every judging
+catalog's bands);
 a results file whose formulation lies outside the folder still counts (it names it). Work plans,
 circulars and catalogs under the folder are not part of the year's figures and are left out.
 """
@@ -107,9 +109,9 @@ def _checked(source: YamlSource, kind: str, registry: CatalogRegistry,
 def _report_catalog(directory: Path, documents: list[Document[Any]],
                     registry: CatalogRegistry) -> Document[Catalog]:
     """The catalog the year's report is laid out by: of the one year the documents are
-    written for, the catalog that says how results are judged. InputError when there are no
-    documents, when they are of several years, or when not exactly one of their catalogs
-    declares `rules.compliance`."""
+    written for, among the catalogs that say how results are judged, the one most of them are
+    written against (the first by id on a tie). InputError when there are no documents, when
+    they are of several years, or when none of their catalogs declares `rules.compliance`."""
     catalogs = {d.catalog.id: d.catalog for d in documents}
     if not catalogs:
         raise InputError([Diagnostic(display_name(directory), None, (), _(
@@ -122,12 +124,11 @@ def _report_catalog(directory: Path, documents: list[Document[Any]],
             "informe").format(catalogs=", ".join(
                 f"{c.id} ({c.year})" for c in sorted(catalogs.values(), key=lambda c: c.id))))])
     judging = sorted(i for i, c in catalogs.items() if c.rules.compliance is not None)
-    if len(judging) > 1:
-        raise InputError([Diagnostic(display_name(directory), None, (), _(
-            "varios catálogos del año dicen cómo se juzgan los resultados ({catalogs}); se "
-            "espera uno solo por informe: separe sus fuentes en carpetas").format(
-            catalogs=", ".join(judging)))])
-    catalog_id = judging[0] if judging else sorted(catalogs)[0]
+    # Each service is judged by its own catalog's rules (`_services`); the report's layout
+    # (its bands first, its threshold) follows the catalog of most of the year's documents.
+    written = [d.catalog.id for d in documents]
+    catalog_id = min(judging, key=lambda i: (-written.count(i), i)) if judging \
+        else sorted(catalogs)[0]
     document = registry.get(catalog_id)
     assert document is not None  # every source was read against it
     if not judging:

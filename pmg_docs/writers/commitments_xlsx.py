@@ -34,12 +34,15 @@ from ..models.catalog import Catalog
 from ..models.indicator import SCALE_FACTORS
 from ..models.tabular import (
     CHOICE,
+    DATE,
     FLAG,
     INTEGER,
     LINES,
+    MAPPING_KEY,
     NUMBER,
     TEXT,
     Table,
+    as_rows,
     cell_values,
     get,
     tables,
@@ -174,7 +177,7 @@ def items_at(data: dict, path: tuple[str, ...], parents: tuple[dict, ...] = ()
     if not path:
         yield parents, data
         return
-    for entry in data.get(path[0]) or []:
+    for entry in as_rows(data.get(path[0])):
         if len(path) == 1:
             yield parents, entry
         else:
@@ -186,6 +189,9 @@ class _Row:
     values: list[Any]
     catalog: Catalog
     item: dict
+    # The item whose indicator says how a target of the row is computed: the row's own, or,
+    # on a series' sheet, the result the period is of.
+    measured: dict | None = None
 
 
 def _row_values(sheet: Sheet, name: str, parents: tuple[dict, ...], item: dict,
@@ -243,8 +249,9 @@ def _item_paths(data: dict, path: tuple[str, ...], prefix: tuple = ()) -> Iterat
     if not path:
         yield prefix
         return
-    for index, entry in enumerate(data.get(path[0]) or []):
-        here = (*prefix, path[0], index)
+    for index, entry in enumerate(as_rows(data.get(path[0]))):
+        # A series' row is its field (the period), not a position.
+        here = (*prefix, path[0], entry.get(MAPPING_KEY, index))
         if len(path) == 1:
             yield here
         else:
@@ -270,7 +277,10 @@ def unexportable(document: Document[Any]) -> list[Diagnostic]:
 
 # The workbook ----------------------------------------------------------------------------------
 
-NUMBER_FORMATS = {NUMBER: DECIMAL, INTEGER: "0", TEXT: "@", LINES: "@", CHOICE: "@"}
+# A date in the ISO order YAML writes it, a date cell Excel sorts and filters as one.
+DATE_FORMAT = "yyyy-mm-dd"
+NUMBER_FORMATS = {NUMBER: DECIMAL, INTEGER: "0", TEXT: "@", LINES: "@", CHOICE: "@",
+                  DATE: DATE_FORMAT}
 
 
 @dataclass
@@ -319,6 +329,12 @@ def _ranges(letter: str, rows: list[int]) -> str:
                     (tuple(map(int, s.split(":"))) for s in _spans(rows).split()))
 
 
+def _add_ranges(validation: DataValidation, ranges: str) -> None:
+    # One range at a time: openpyxl reads what `add` is given as a single range.
+    for cells in ranges.split():
+        validation.add(cells)
+
+
 def _finish_sheet(worksheet, sheet: Sheet, rows: list[_Row], lists: _Lists) -> None:
     """Names, dropdowns and target formulas, once the sheet's values are in place."""
     letters = {id(h): get_column_letter(i) for i, h in enumerate(sheet.headers, start=1)}
@@ -342,7 +358,7 @@ def _finish_sheet(worksheet, sheet: Sheet, rows: list[_Row], lists: _Lists) -> N
         validation = _validation(source, _(
             "No es un id de la lista del catálogo. pmg import lo lee si es el nombre de uno; "
             "si no, dice qué escribir."))
-        validation.add(_ranges(letter, numbers))
+        _add_ranges(validation, _ranges(letter, numbers))
         worksheet.add_data_validation(validation)
     for header in sheet.headers:
         column = header.column
@@ -360,13 +376,13 @@ def _target_formulas(worksheet, by_path: dict, letters: dict, number: int, row: 
     """Each target value that its numerator and denominator give, as the formula that gives
     it; a value stated otherwise (or alone) stays the number typed."""
     for path, header in by_path.items():
-        if path[-1] != "value" or len(path) < 2:
+        if path[-1] != "value" or (len(path) < 2 and row.measured is None):
             continue
         group = path[:-1]
         numerator, denominator = by_path.get((*group, "numerator")), \
             by_path.get((*group, "denominator"))
-        target = get(row.item, group)
-        scale = indicator_scale(row.item, row.catalog)
+        target = get(row.item, group) if group else row.item
+        scale = indicator_scale(row.measured or row.item, row.catalog)
         if numerator is None or denominator is None or not isinstance(target, dict) \
                 or scale is None:
             continue
@@ -390,12 +406,19 @@ def export_workbook(documents: list[tuple[str, Document[Any]]]) -> bytes:
         for sheet in _document_sheets(document):
             for parents, item in items_at(data, sheet.table.path):
                 for values in _row_values(sheet, name, parents, item, document.catalog):
-                    rows.setdefault(sheet.title, []).append(_Row(values, document.catalog, item))
+                    rows.setdefault(sheet.title, []).append(_Row(
+                        values, document.catalog, item,
+                        parents[-1] if sheet.table.mapping and parents else None))
+    # Every sheet of a format the workbook holds, an empty one too: where the user adds what
+    # the sources do not have yet (a series, another weight), and what import expects.
+    present = {(document.kind, document.format.name) for _name, document in documents
+               if document.format is not None}
     workbook = new_workbook()
     lists = _Lists()
     for sheet in layout():
-        if sheet.title not in rows:
+        if not any((sheet.kind, f) in present for f in sheet.formats):
             continue
+        rows.setdefault(sheet.title, [])
         columns = [Column(h.title, _format(h), width=_width(h)) for h in sheet.headers]
         add_table(workbook, sheet.title, columns, [r.values for r in rows[sheet.title]])
         _finish_sheet(workbook[sheet.title], sheet, rows[sheet.title], lists)

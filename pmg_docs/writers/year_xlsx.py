@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain.compliance import effective_of
 from ..domain.targets import indicator_of, stated_or_computed
 from ..i18n import _
-from ..views.report import band_counts, distribution, system_compliance
+from ..views.report import band_counts, band_name, distribution, system_compliance
 from .xlsx import (
     DECIMAL,
     INTEGER,
@@ -36,13 +36,15 @@ def _services(year):
         judgement = service.judgement
         increment = judgement.band.increment
         yield [*_service_cells(service), judgement.committed, judgement.earned,
-               _fraction(judgement.percent), judgement.band.name,
+               _fraction(judgement.percent),
+               band_name(year, judgement.band, service.results.catalog),
                _fraction(increment) if increment is not None else None]
 
 
 def _commitments(year):
-    catalog = year.catalog
     for service in year.judged:
+        # Each service's commitments as its own catalog names them.
+        catalog = service.results.catalog
         results = {r.indicator: r for r in service.results.model.indicators}
         for judged in service.judgement.items:
             commitment = judged.commitment
@@ -56,7 +58,10 @@ def _commitments(year):
             else:
                 name, kind = catalog.system(commitment.id).name, _("Sistema")
                 target = effective = None
-            yield [*_service_cells(service)[1:], catalog.objective(commitment.objective).name,
+            # The group a commitment sits in: its objective (by objectives); none otherwise.
+            objective = catalog.objective(commitment.objective) \
+                if commitment.objective is not None else None
+            yield [*_service_cells(service)[1:], objective.name if objective else None,
                    kind, name, commitment.id, commitment.weight, target, effective,
                    _fraction(judged.percent) if judged.percent is not None else None,
                    _("Sí") if judged.met else _("No"), _("Sí") if judged.external else _("No"),
@@ -79,9 +84,9 @@ def year_workbook(year) -> bytes:
     add_table(workbook, _("Tramos"), [
         Column(_("Tramo"), width=16), Column(_("Cumplimiento global desde"), PERCENT),
         Column(_("Incremento"), PERCENT), Column(_("Servicios"), INTEGER)],
-        ([band.name, _fraction(band.at_least),
+        ([name, _fraction(band.at_least),
           _fraction(band.increment) if band.increment is not None else None, count]
-         for band, count in band_counts(year)))
+         for name, band, count in band_counts(year)))
     add_table(workbook, _("Distribución"), [
         Column(_("Cumplimiento global (%)"), width=24), Column(_("Servicios"), INTEGER)],
         distribution(year))

@@ -21,7 +21,7 @@ def test_every_workbook_format_lays_out_with_one_sheet_listing_each_kinds_files(
     assert len(titles) == len(set(titles))
     roots = {s.kind: s.formats for s in sheets if s.is_root}
     assert roots == {"formulation": ["objetivos", "areas", "indicadores"],
-                     "results": ["cumplimiento"]}
+                     "results": ["cumplimiento"], "monthly-report": ["mensual"]}
     for name, entry in kinds.KINDS.items():
         for fmt in entry.formats.values():
             if fmt.workbook is not None:

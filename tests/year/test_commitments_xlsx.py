@@ -3,6 +3,7 @@ model; an edited workbook's mistakes answered at their sheet, cell and column.""
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -50,8 +51,11 @@ def test_the_workbook_holds_numbers_with_formats(book):
     workbook = openpyxl.load_workbook(book)
     assert workbook.sheetnames == ["Servicios", "Objetivos", "Sistemas", "Etapas", "Indicadores",
                                    "Medidas de género", "Informes", "Resultados indicadores",
+                                   "Otras ponderaciones", "Resultados por período",
                                    "Resultados sistemas", "Resultados etapas",
-                                   "Causas externas", "Listas"]
+                                   "Causas externas", "Informes mensuales",
+                                   "Mensual indicadores", "Mensual otras ponderaciones",
+                                   "Mensual por período", "Listas"]
     assert workbook["Listas"].sheet_state == "hidden"
     indicators = workbook["Indicadores"]
     headers = [c.value for c in indicators[1]]
@@ -61,9 +65,9 @@ def test_the_workbook_holds_numbers_with_formats(book):
                             "Meta › valor", "Solo mide"]
     spending = next(r for r in indicators.iter_rows(min_row=2)
                     if r[0].value == "aduanas.yaml" and r[3].value == "concentracion-del-gasto")
-    assert [c.value for c in spending[18:21]] == [5, 12608049, 11975373]
-    assert spending[19].number_format == "#,##0.00"
-    assert indicators.freeze_panes == "A2" and indicators.auto_filter.ref.startswith("A1:W")
+    assert [c.value for c in spending[20:23]] == [5, 12608049, 11975373]
+    assert spending[21].number_format == "#,##0.00"
+    assert indicators.freeze_panes == "A2" and indicators.auto_filter.ref.startswith("A1:Y")
     services = workbook["Servicios"]
     assert services["D2"].value == "08" and services["D2"].number_format == "@"
 
@@ -72,12 +76,12 @@ def test_the_meta_is_a_formula_and_names_stand_beside_ids(book):
     workbook = openpyxl.load_workbook(book)
     indicators = workbook["Indicadores"]
     # Equidad de Género: 3 / 8 × 100 at the marco's one decimal.
-    assert indicators["V2"].value == "=ROUND(T2/U2*100,1)"
+    assert indicators["X2"].value == "=ROUND(V2/W2*100,1)"
     assert indicators["E2"].value.startswith("=IFERROR(VLOOKUP(D2,")
     validations = {str(v.sqref): v.formula1 for v in indicators.data_validations.dataValidation}
     assert any(ref.startswith("D2") and formula.startswith("'Listas'!$")
                for ref, formula in validations.items()), validations
-    assert validations["W2:W7"] == '"Sí,No"'
+    assert validations["Y2:Y7"] == '"Sí,No"'
     listing = workbook["Listas"]
     ids = [listing.cell(r, 1).value for r in range(2, 5)]
     assert ids == ["gestion-eficaz", "eficiencia-institucional", "calidad-de-servicio"]
@@ -103,16 +107,18 @@ def _edit(book, sheet, cell, value, number_format=None):
 
 
 @pytest.mark.parametrize("sheet, cell, value, message", [
-    ("Indicadores", "V3", "ciento cinco", "compromisos.xlsx:Indicadores!V3 (Meta › valor): "
+    ("Indicadores", "X3", "ciento cinco", "compromisos.xlsx:Indicadores!X3 (Meta › valor): "
                                           "«ciento cinco» no es un número"),
-    ("Etapas", "H2", 99, "compromisos.xlsx:Sistemas!F2 (Ponderación): aduanas.yaml: la "
-                         "ponderación es 35.00, pero sus objetivos de etapa suman 119.00"),
+    ("Etapas", "H2", 99, "compromisos.xlsx:Sistemas!F2 (Ponderación): aduanas.yaml: Objetivo "
+                         "N°2 › Sistema «Estado Verde» › ponderación: la ponderación es 35.00, pero sus objetivos de etapa suman 119.00"),
     ("Indicadores", "D3", "gasto-total", "compromisos.xlsx:Indicadores!D3 (Indicador): "
-                                         "aduanas.yaml: «gasto-total» no es un indicador"),
-    ("Indicadores", "V3", 104, "compromisos.xlsx:Indicadores!V3 (Meta › valor): aduanas.yaml: "
-                               "el valor es 104, pero 12608049 / 11975373 × 100 = 105.28"),
+                                         "aduanas.yaml: Objetivo N°2 › Indicador «gasto-total»: "
+                                         "«gasto-total» no es un indicador"),
+    ("Indicadores", "X3", 104, "compromisos.xlsx:Indicadores!X3 (Meta › valor): aduanas.yaml: "
+                               "Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 "
+                               "+ 29» › meta › valor: el valor es 104, pero 12608049 / 11975373 × 100 = 105.28"),
     # A number typed as Chilean text: the message YAML gets.
-    ("Indicadores", "T3", "12.608.049", "compromisos.xlsx:Indicadores!T3 (Meta › numerador): "
+    ("Indicadores", "V3", "12.608.049", "compromisos.xlsx:Indicadores!V3 (Meta › numerador): "
                                         "se encontró el texto «12.608.049»; en YAML un número se "
                                         "escribe con punto decimal y sin separador de miles: "
                                         "escriba 12608049"),
@@ -152,9 +158,9 @@ def _same_models(out):
     ("Objetivos", "B2", "gestión eficaz", None),
     # A percentage typed the Excel way: 20 % in a cell formatted as %, which holds 0.2.
     ("Objetivos", "D2", 0.2, "0%"),
-    ("Indicadores", "V2", 0.375, "0.0%"),
+    ("Indicadores", "X2", 0.375, "0.0%"),
     # The meta typed as a number instead of its formula.
-    ("Indicadores", "V3", 105.28, None),
+    ("Indicadores", "X3", 105.28, None),
 ])
 def test_what_an_excel_user_types_reads_as_the_same_model(book, tmp_path, sheet, cell, value,
                                                          number_format):
@@ -245,7 +251,7 @@ def test_every_format_and_results_round_trip(tmp_path):
     book = tmp_path / "todo.xlsx"
     result = run("export", examples, "-o", book)
     assert result.exit_code == 0, result.output
-    assert "5 formulaciones, 2 informes de cumplimiento" in result.output
+    assert "5 formulaciones, 4 informes de cumplimiento, 1 informe mensual" in result.output
     out = tmp_path / "importadas"
     out.mkdir()
     (out / "pmg.toml").write_text("", encoding="utf-8")
@@ -254,7 +260,8 @@ def test_every_format_and_results_round_trip(tmp_path):
     registry = CatalogRegistry()
     names = ["2011/osorno", "2024/aduanas", "2024/ips", "2025/ips-indicadores",
              "2025/superintendencia-de-salud-mei", "2024/resultados/aduanas",
-             "2024/resultados/ips"]
+             "2024/resultados/ips", "2025/resultados/ips-indicadores",
+             "2011/resultados/osorno", "2024/mensual/aduanas"]
     formats = set()
     for name in names:
         original = load_document(examples / f"{name}.yaml", registry)
@@ -262,7 +269,21 @@ def test_every_format_and_results_round_trip(tmp_path):
         assert imported.model == original.model, name
         formats.add((original.kind, original.format.name))
     assert formats == {("formulation", "areas"), ("formulation", "objetivos"),
-                       ("formulation", "indicadores"), ("results", "cumplimiento")}
+                       ("formulation", "indicadores"), ("results", "cumplimiento"),
+                       ("monthly-report", "mensual")}
+    # Every results file and monthly report of the examples is in the workbook.
+    assert {p.relative_to(examples).with_suffix("").as_posix()
+            for p in examples.rglob("*.yaml")} - set(names) == {
+        "2024/programas/aduanas", "2024/programas/ips"}
+    # The shapes real reports have came through as data: figures by sex, another weight, a
+    # series with its gaps, a date.
+    imported = load_document(out / "2025/resultados/ips-indicadores.yaml", registry).model
+    assert imported.date == datetime.date(2026, 3, 31)
+    assert imported.indicators[0].by_sex.women.denominator == 98980
+    assert imported.indicators[0].other_weights[0].weight == 15
+    monthly = load_document(out / "2024/mensual/aduanas.yaml", registry).model
+    assert monthly.indicators[0].periods.febrero is None  # a gap stays a gap
+    assert monthly.indicators[0].periods.marzo.denominator == 8
     # Service-defined indicators (with `definition:`) are among them.
     assert "definition:" in (out / "2025/superintendencia-de-salud-mei.yaml").read_text(
         encoding="utf-8")
@@ -290,9 +311,9 @@ def test_libreoffice_opens_the_workbook_with_dropdowns_and_formulas(book, tmp_pa
     values = openpyxl.load_workbook(saved, data_only=True)
     assert values["Objetivos"]["C2"].value == "Gestión Eficaz"
     assert values["Indicadores"]["E2"].value == "Medidas de Equidad de Género"
-    assert values["Indicadores"]["V2"].value == 37.5
+    assert values["Indicadores"]["X2"].value == 37.5
     formulas = openpyxl.load_workbook(saved)
-    assert formulas["Indicadores"]["V2"].value.upper().startswith("=ROUND(T2/U2*100")
+    assert formulas["Indicadores"]["X2"].value.upper().startswith("=ROUND(V2/W2*100")
     assert len(formulas["Indicadores"].data_validations.dataValidation) >= 2
     out = tmp_path / "importadas"
     result = run("import", "xlsx", saved, "-o", out)

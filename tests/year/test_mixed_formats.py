@@ -1,7 +1,8 @@
 """A year whose services formulate in several formats (issue 25): the PMG's by objectives, a
 Formulario H of performance indicators and a marco by areas, each against a catalog of the same
-year. `pmg report` consolidates all of them (those without results listed apart, in the PDF,
-the DOCX and the workbook); `pmg export` and `pmg import xlsx` carry every one."""
+year, each with its results. `pmg report` consolidates all of them, each service judged by its
+own catalog's rules (in the PDF, the DOCX and the workbook); `pmg export` and `pmg import xlsx`
+carry every one."""
 
 from __future__ import annotations
 
@@ -49,6 +50,15 @@ def year(tmp_path):
              "catalog: desempeno-2025", "catalog: desempeno-2024")
     _retyped(EXAMPLES / "2011" / "osorno.yaml", folder / "osorno.yaml", "catalog: pmg-2011",
              "catalog: areas-2024")
+    # Their results, against the same catalogs: each judged by its own catalog's rules.
+    text = (EXAMPLES / "2025" / "resultados" / "ips-indicadores.yaml").read_text(
+        encoding="utf-8")
+    text = re.sub(r"(?m)^catalog: desempeno-2025$", "catalog: desempeno-2024", text)
+    text = re.sub(r"(?m)^formulation: \.\./ips-indicadores\.yaml$",
+                  "formulation: ../formulario-h.yaml", text)
+    (folder / "resultados" / "formulario-h.yaml").write_text(text, encoding="utf-8")
+    _retyped(EXAMPLES / "2011" / "resultados" / "osorno.yaml",
+             folder / "resultados" / "osorno.yaml", "catalog: pmg-2011", "catalog: areas-2024")
     return folder, catalogs
 
 
@@ -57,18 +67,33 @@ def run(*args):
 
 
 def test_report_consolidates_every_format(year, tmp_path):
+    """Each service judged with its results by its own catalog's rules: the PMG's bands for
+    the services by objectives, the marco by areas' for Osorno, the Formulario H's for its
+    indicators; the report laid out by the catalog of most services (pmg-2024)."""
     folder, catalogs = year
     out = tmp_path / "out"
     result = run("report", folder, "--catalogs", catalogs, "-o", out, "--format", "all")
     assert result.exit_code == 0, result.output
-    assert "2 de 4 servicios con informe de cumplimiento" in result.output
-    text = pdf_pages_text(out / "resultados-2024.pdf")
-    listed = text[text.index("Servicios sin informe de cumplimiento"):]
-    assert "GOBERNACION PROVINCIAL DE OSORNO" in listed  # by areas
-    assert "INSTITUTO DE PREVISION SOCIAL" in listed      # its Formulario H
-    missing = openpyxl.load_workbook(out / "resultados-2024.xlsx")["Sin informe"]
-    assert sorted(r[3].value for r in missing.iter_rows(min_row=2)) == [
-        "GOBERNACION PROVINCIAL DE OSORNO", "INSTITUTO DE PREVISION SOCIAL"]
+    assert "4 de 4 servicios con informe de cumplimiento" in result.output
+    text = " ".join(pdf_pages_text(out / "resultados-2024.pdf").split())
+    assert "Servicios sin informe de cumplimiento" not in text
+    # Osorno by areas: 80 of 100 (a system not validated), the areas catalog's Parcial band.
+    assert "GOBERNACION PROVINCIAL DE OSORNO (05-00) 80.00 80.00 % Parcial (areas-2024)" in text
+    # Every judging catalog's bands, the report's first.
+    assert text.index("Total (pmg-2024)") < text.index("Total (areas-2024)") \
+        < text.index("Cumplimiento alto (desempeno-2024)")
+    workbook = openpyxl.load_workbook(out / "resultados-2024.xlsx")
+    services = {r[3].value: (r[6].value, r[7].value)
+                for r in workbook["Servicios"].iter_rows(min_row=2)}
+    assert services["GOBERNACION PROVINCIAL DE OSORNO"] == (0.8, "Parcial (areas-2024)")
+    assert services["SERVICIO NACIONAL DE ADUANAS"] == (0.9, "Total (pmg-2024)")
+    assert len(services) == 3 and list(workbook["Sin informe"].iter_rows(min_row=2)) == []
+    commitments = [(r[2].value, r[6].value) for r in workbook["Compromisos"].iter_rows(min_row=2)]
+    # The Formulario H's indicators, and Osorno's systems, with the services by objectives'.
+    assert ("INSTITUTO DE PREVISION SOCIAL", "tiempo-concesion-pgu") in commitments
+    assert ("GOBERNACION PROVINCIAL DE OSORNO", "seguridad-de-la-informacion") in commitments
+    tramos = [r[0].value for r in workbook["Tramos"].iter_rows(min_row=2)]
+    assert tramos[0] == "Total (pmg-2024)" and "Cumplimiento bajo (desempeno-2024)" in tramos
     assert (out / "resultados-2024.docx").stat().st_size > 0
 
 
@@ -86,7 +111,7 @@ def test_the_mixed_year_round_trips_through_excel(year, tmp_path):
     book = tmp_path / "año.xlsx"
     result = run("export", folder, "--catalogs", catalogs, "-o", book)
     assert result.exit_code == 0, result.output
-    assert "4 formulaciones, 2 informes de cumplimiento" in result.output
+    assert "4 formulaciones, 4 informes de cumplimiento" in result.output
     out = tmp_path / "importadas"
     out.mkdir()
     (out / "pmg.toml").write_text("", encoding="utf-8")
