@@ -142,6 +142,7 @@ def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetada
     document = _SubsetHTML(string=html, base_url=str(templates_dir()) + os.sep,
                            url_fetcher=fetcher)
     rendered = document.render(stylesheets=[font_faces], font_config=fonts)
+    _remember_anchors(html, rendered)
     options = {"pdf_variant": None if variant == NO_VARIANT else variant,
                "pdf_tags": tagged(variant)}
     if metadata is not None:
@@ -150,3 +151,37 @@ def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetada
         set_information(rendered.metadata, metadata)
         options["finisher"] = finisher(metadata, claim(variant))
     return rendered.write_pdf(**options), fetcher.refused
+
+
+# The pages of the ids of the last document laid out, by its HTML's digest: the DOCX of a
+# document with a table of contents, made right after its PDF, prints the same page numbers
+# without laying the document out a second time. One entry: memory stays bounded.
+_last_anchors: tuple[str, dict[str, int]] | None = None
+
+
+def _digest(html: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _remember_anchors(html: str, rendered) -> dict[str, int]:
+    global _last_anchors
+    pages: dict[str, int] = {}
+    for number, page in enumerate(rendered.pages, start=1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    _last_anchors = (_digest(html), pages)
+    return pages
+
+
+def anchor_pages(html: str, extra_allowed: Sequence[Path] = ()) -> dict[str, int]:
+    """The page (from 1) on which each element with an `id` starts once `html` is laid out as
+    the PDF is: the page numbers a DOCX table of contents prints (writers/docx/toc.py)."""
+    if _last_anchors is not None and _last_anchors[0] == _digest(html):
+        return _last_anchors[1]
+    fetcher = PackageOnlyFetcher([templates_dir(), fonts_dir(), *extra_allowed])
+    fonts, font_faces = _font_setup()
+    document = _SubsetHTML(string=html, base_url=str(templates_dir()) + os.sep,
+                           url_fetcher=fetcher)
+    return _remember_anchors(html, document.render(stylesheets=[font_faces], font_config=fonts))

@@ -29,6 +29,12 @@ for the Word style each one takes):
 - `<td>`/`<th>`: `number` (aligned right), `center`, `stage` (the label of a group of rows,
   centred across and down).
 
+A table of contents: `<nav class="toc"><ul><li class="toc-N"><a href="#ID">text</a></li>…
+</ul></nav>`, N the entry's level (1, 2), ID the `id` of the heading it points to (`<h2
+id="…">`). The PDF prints each entry's page after a leader of dots (`target-counter`); the DOCX
+writes Word's TOC field, its result filled with the same entries and the pages of the PDF's
+layout (writers/docx/toc.py), which Word shows until the field is updated and LibreOffice as is.
+
 Images: `<img src="{{ asset('escudo.png') }}" alt="…" style="width: 30mm">` inside a paragraph or
 a cell — a PNG or JPEG file beside the templates (the user's folder first), with its width in
 millimetres and a text for readers that cannot see it. Both writers read only files inside the
@@ -41,9 +47,9 @@ from __future__ import annotations
 FRAME_TAGS = frozenset({"html", "head", "meta", "title", "link", "body"})
 # Blocks: headings, paragraphs, lists, tables, and `div`s (a page break, a running header, a
 # block on the right half of the page, or a plain group).
-BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div"})
-# Inside a paragraph, a list item or a cell.
-INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br"})
+BLOCK_TAGS = frozenset({"h1", "h2", "h3", "p", "ul", "ol", "table", "div", "nav"})
+# Inside a paragraph, a list item or a cell; `a` only in a table of contents (`href="#id"`).
+INLINE_TAGS = frozenset({"strong", "b", "em", "i", "br", "a"})
 LIST_ITEM_TAGS = frozenset({"li"})
 TABLE_PART_TAGS = frozenset({"colgroup", "col", "thead", "tbody", "tr", "th", "td"})
 
@@ -59,3 +65,6 @@ SPLITS_CLASS = "splits"
 TOGETHER_CLASS = "together"
 # <ol type="a">: lettered points.
 LETTER_LIST_TYPE = "a"
+# <nav class="toc">: a table of contents; <li class="toc-N">: an entry of level N.
+TOC_CLASS = "toc"
+TOC_LEVEL_PREFIX = "toc-"

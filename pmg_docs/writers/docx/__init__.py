@@ -11,6 +11,7 @@ anything else is an error, caught by tests before it reaches a user.
     package.py    page, running header and footer, properties, reproducible zip
     reference.py  the reference DOCX (styles, lists, theme), built from the style file
     blocks.py     headings, paragraphs, lists, emphasis
+    toc.py        a table of contents: Word's TOC field, its entries and pages filled in
     tables.py     tables and their style options
     html.py       classes, collapsed text, the error for HTML outside the subset
     numbering.py  Word lists
@@ -47,11 +48,12 @@ def reference_path():
 
 
 def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | None = None,
-               metadata: PdfMetadata | None = None) -> bytes:
+               metadata: PdfMetadata | None = None, pages: dict[str, int] | None = None) -> bytes:
     """The DOCX of `html` in `style` (the package's when None); images are read from the
     package's templates folder and the folders in `extra_allowed` (the user's templates)
     only. `metadata` (the same the PDF records) fills the core properties: author, subject,
-    keywords."""
+    keywords. `pages`: the page of each id in the PDF's layout, which a table of contents
+    prints (toc.py)."""
     from ...style import load_style
     from .reference import reference_docx
 
@@ -63,7 +65,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
     orientation = "landscape" if landscape else "portrait"
     set_up_page(document, orientation, style)
     writer = BlockWriter(document, text_width_mm(style, orientation),
-                         [templates_dir(), *extra_allowed], style)
+                         [templates_dir(), *extra_allowed], style, pages)
     for child in body:
         writer.block(child, document)
     set_properties(document, root.findtext(".//title") or "", metadata)

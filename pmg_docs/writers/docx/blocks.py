@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 
 from ...richtext import PAREN_LIST_CLASS
-from ..subset import BLOCK_TAGS
+from ..subset import BLOCK_TAGS, TOC_CLASS
 from . import styles
 from .html import UnsupportedHtml, classes, collapse
 from .images import add_image
@@ -71,8 +71,10 @@ class BlockWriter:
     cell_context = CELL_CONTEXT
 
     def __init__(self, document, text_width_mm: float, allowed: Sequence[Path],
-                 style: Style):
+                 style: Style, pages: dict[str, int] | None = None):
         self.document = document
+        # The page of each id in the PDF's layout, for a table of contents (toc.py).
+        self.pages = pages or {}
         # Folders an <img> may be read from (the templates folders).
         self.allowed = list(allowed)
         self.text_width_mm = text_width_mm
@@ -102,6 +104,10 @@ class BlockWriter:
             from .charts import add_chart
 
             add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
+        elif tag == "nav" and TOC_CLASS in own:
+            from .toc import write_toc
+
+            write_toc(self.document, container, element, self.pages, self.text_width_mm)
         elif tag == "div" and "page-break" in own:
             container.add_paragraph(style=self.style(styles.PAGE_BREAK))
         elif tag == "div":
