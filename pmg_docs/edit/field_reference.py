@@ -1,6 +1,6 @@
 """docs/campos.md: the Spanish reference of every field of every source and of what each kind's
-template receives, generated so that it cannot drift from the code. It is written in Spanish whatever language
-pmg speaks (PMG_LANG): it is a file of the project, not a message.
+template receives, generated so that it cannot drift from the code. It is in Spanish whatever
+language pmg speaks (PMG_LANG): it is a file of the project, not a message.
 
 The fields are read off the models (kinds.models(): the catalog and every written format), each
 with its title (models/vocabulary.py), its type, whether it is required and its default. What a
@@ -88,7 +88,8 @@ def type_words(annotation: Any) -> str:
 
 def _literal(value: object) -> str:
     # An empty text and a space would not show between backquotes.
-    return {"": "«» (vacío)", " ": "« » (espacio)"}.get(value, f"`{value}`")  # type: ignore[arg-type]
+    shown = {"": "«» (vacío)", " ": "« » (espacio)"}
+    return shown[value] if isinstance(value, str) and value in shown else f"`{value}`"
 
 
 def _limits(info: FieldInfo) -> str:
@@ -216,17 +217,17 @@ def value_words(value: Any, depth: int = 0) -> list[tuple[str, str]]:
             if isinstance(first, dict | BaseModel | list | tuple):
                 found.insert(1, ("[]", value_words(first, depth + 1)[0][1]))
         return found
+    return [("", _scalar_words(value))]
+
+
+def _scalar_words(value: Any) -> str:
     if value is None:
-        return [("", ("nada, o un valor"))]
-    if isinstance(value, bool):
-        return [("", ("sí o no"))]
-    if isinstance(value, int | float):
-        return [("", ("número"))]
-    if isinstance(value, str):
-        return [("", ("texto (o HTML ya diagramado)"))]
-    if isinstance(value, datetime.date):
-        return [("", ("fecha"))]
-    return [("", type(value).__name__)]
+        return "nada, o un valor"
+    for kind, words in ((bool, "sí o no"), (int | float, "número"),
+                        (str, "texto (o HTML ya diagramado)"), (datetime.date, "fecha")):
+        if isinstance(value, kind):
+            return words
+    return type(value).__name__
 
 
 def _examples(root: Path) -> dict[tuple[str, str], Any]:

@@ -102,5 +102,6 @@ def prefix(pattern: str, stage: int, objective: int) -> str | None:
         return None
     end = max(places["stage"].end(), places["objective"].end())
     # With the separator that follows (the `-` of `E1-02-`), not the text before the number.
-    end += len(re.match(r"[^0-9A-Za-z{]*", pattern[end:])[0])
+    separator = re.match(r"[^0-9A-Za-z{]*", pattern[end:])
+    end += len(separator[0]) if separator else 0
     return example(pattern[:end], stage, objective)

@@ -97,25 +97,33 @@ class BlockWriter:
             self.list(element, container, context)
         elif tag == "table":
             self.tables.write(element, container)
-        elif tag == "div" and "running-header" in own:
+        elif tag in ("div", "nav"):
+            self.division(element, own, container, context)
+        else:
+            raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
+
+    def division(self, element, own: set[str], container, context: Context) -> None:
+        """A `div` (a running header, a chart, a page break, or a group of blocks) or a `nav`
+        (a table of contents)."""
+        if element.tag == "nav":
+            if TOC_CLASS not in own:
+                raise UnsupportedHtml('<nav> is only a table of contents, <nav class="toc">')
+            from .toc import write_toc
+
+            write_toc(self.document, container, element, self.pages, self.text_width_mm)
+        elif "running-header" in own:
             self.inline(header_paragraph(self.document), element)
-        elif tag == "div" and "chart" in own:
+        elif "chart" in own:
             # A chart (writers/chart_svg.py): a native Word chart from the spec the PDF's SVG drew.
             from .charts import add_chart
 
             add_chart(self.document, container, element.get("data-chart"), self.text_width_mm)
-        elif tag == "nav" and TOC_CLASS in own:
-            from .toc import write_toc
-
-            write_toc(self.document, container, element, self.pages, self.text_width_mm)
-        elif tag == "div" and "page-break" in own:
+        elif "page-break" in own:
             container.add_paragraph(style=self.style(styles.PAGE_BREAK))
-        elif tag == "div":
+        else:
             inner = _styled_by(own, context)
             for child in element:
                 self.block(child, container, inner)
-        else:
-            raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
     def list(self, element, container, context: Context) -> None:
         kind = list_kind(element, PAREN_LIST_CLASS)
