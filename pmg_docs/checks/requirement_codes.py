@@ -1,6 +1,7 @@
 """Consistency of the technical requirements of a catalog's systems.
 
-A code such as `E1-02-RT4` names the stage (1), the objective (02) and the requirement (4). DIPRES
+A code such as `E1-02-RT4` names the stage (1), the objective (02) and the requirement (4), as the
+catalog's pattern says (`requirement_code:`, models/requirement_code.py). DIPRES
 sometimes publishes codes that do not follow where they sit (merged or renumbered requirements);
 the catalog keeps them as published, but only when it says so with `published_exception`, so that
 a typo is never mistaken for an exception.
@@ -8,24 +9,14 @@ a typo is never mistaken for an exception.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, FieldPath
 from ..i18n import _
 from ..load.sources import Document
 from ..models.catalog import Catalog, Requirement, System
+from ..models.requirement_code import example, form, parse_code, prefix
 from .wording import twice
-
-CODE = re.compile(r"^E(?P<stage>[1-9])-(?P<objective>\d{2})-RT(?P<number>[1-9]\d?)$")
-
-
-def parse_code(code: str) -> tuple[int, int, int] | None:
-    """`E1-02-RT4` -> (1, 2, 4); None when the code is not well formed."""
-    match = CODE.match(code)
-    if match is None:
-        return None
-    return int(match["stage"]), int(match["objective"]), int(match["number"])
 
 
 def check_requirements(document: Document[Catalog]) -> Iterable[Diagnostic]:
@@ -53,20 +44,26 @@ def _check_system(document: Document[Catalog], base: FieldPath,
 
 def _check_code(document: Document[Catalog], here: FieldPath, requirement: Requirement, stage: int,
                 objective: int) -> Iterable[Diagnostic]:
-    parsed = parse_code(requirement.code)
+    pattern = document.model.requirement_code
+    parsed = parse_code(pattern, requirement.code)
     if parsed is None:
         yield document.diagnostic(here + ("code",), _(
-            "el código «{code}» no está bien formado; se espera E<etapa>-<objetivo en dos "
-            "dígitos>-RT<número>, como E1-01-RT1").format(code=requirement.code))
+            "el código «{code}» no está bien formado; se espera {form}, como {example} (el "
+            "patrón «{pattern}» de `requirement_code` del catálogo)").format(
+            code=requirement.code, form=form(pattern), example=example(pattern),
+            pattern=pattern))
         return
     matches = parsed[:2] == (stage, objective)
     if not matches and requirement.published_exception is None:
+        starts = prefix(pattern, stage, objective)
+        expected = _("un código que empiece con {start}").format(start=starts) if starts else \
+            _("un código como {example}").format(example=example(pattern, stage, objective))
         yield document.diagnostic(here + ("code",), _(
             "el código {code} nombra la etapa {code_stage}, objetivo {code_objective}, pero está "
-            "bajo la etapa {stage}, objetivo {objective}; se espera un código que empiece con "
-            "E{stage}-{objective:02d}-, o `published_exception: <por qué>` si DIPRES lo publicó "
-            "así").format(code=requirement.code, code_stage=parsed[0], code_objective=parsed[1],
-                          stage=stage, objective=objective))
+            "bajo la etapa {stage}, objetivo {objective}; se espera {expected}, o "
+            "`published_exception: <por qué>` si DIPRES lo publicó así").format(
+            code=requirement.code, code_stage=parsed[0], code_objective=parsed[1],
+            stage=stage, objective=objective, expected=expected))
     elif matches and requirement.published_exception is not None:
         yield document.diagnostic(here + ("published_exception",), _(
             "el código {code} corresponde a donde está (etapa {stage}, objetivo {objective}), así "

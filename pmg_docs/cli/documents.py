@@ -103,16 +103,25 @@ def build(directory: Path | None, options: RenderOptions) -> None:
 @click.command(help=_(
     "Diagrama la guía de «Requisitos técnicos» de un sistema de un catálogo "
     "(requisitos-SISTEMA.pdf/.docx): sus etapas y objetivos, y luego cada requisito técnico "
-    "con su nota."))
-@click.argument("system_id", metavar=_("SISTEMA"), shell_complete=complete_system_ids)
+    "con su nota. Con --all, la guía de todo el marco (requisitos-CATÁLOGO.pdf/.docx): un "
+    "índice con la página de cada sistema y etapa, y luego cada sistema."))
+@click.argument("system_id", metavar=_("SISTEMA"), required=False, cls=OptionalArgument,
+                shell_complete=complete_system_ids)
+@click.option("--all", "every_system", is_flag=True,
+              help=_("Todos los sistemas del catálogo, en una guía con índice, en vez de uno."))
 @catalog_option(_("Id del catálogo que tiene el sistema (ver `pmg catalog list`)."),
                 required=True)
 @render_options(annexes=False)
-def guide(system_id: str, catalog_id: str, options: RenderOptions) -> None:
+def guide(system_id: str | None, every_system: bool, catalog_id: str,
+          options: RenderOptions) -> None:
     from ..diagnostics import UnknownId, blocking
     from ..load import CatalogRegistry
     from ..render.pipeline import render_guide, write_rendered
 
+    if every_system == (system_id is not None):
+        raise click.UsageError(_(
+            "se espera un SISTEMA o --all (la guía de todo el marco), no ambos ni ninguno; "
+            "los sistemas: `pmg catalog show {catalog}`").format(catalog=catalog_id))
     registry = CatalogRegistry(options.catalogs)
     try:
         result = render_guide(system_id, catalog_id, registry, options)
@@ -122,8 +131,8 @@ def guide(system_id: str, catalog_id: str, options: RenderOptions) -> None:
     print_diagnostics(result.diagnostics)
     if blocking(result.diagnostics, options.strict) or not (result.data or result.pdf_missing):
         raise InputError([], outcome=_("no se escribió la guía"))
-    system = kinds.subject(kinds.GUIDE, system_id, catalog_id, registry)[1]
-    write_rendered(result, options.out_dir, kinds.output_name(kinds.GUIDE, system))
+    subject = kinds.subject(kinds.GUIDE, system_id, catalog_id, registry)[1]
+    write_rendered(result, options.out_dir, kinds.output_name(kinds.GUIDE, subject))
     for path in result.outputs:
         click.echo(terminal_safe(_("escrito {path}").format(path=path)))
     if result.pdf_missing:

@@ -62,7 +62,7 @@ def _message(error: ErrorDetails) -> str:
 # The messages of the errors that say the same whatever the value.
 _FIXED: dict[str, Callable[[], str]] = {
     "extra_forbidden": lambda: _(
-        "campo desconocido; revise cómo se escribe en la referencia de campos del README"),
+        "campo desconocido; vea los campos que admite cada lugar en docs/campos.md"),
     "missing": lambda: _("falta este campo obligatorio"),
     "string_too_short": lambda: _("el texto está vacío; se espera algún texto"),
 }

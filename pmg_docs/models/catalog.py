@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ..i18n import _
-from .base import Id, Identified, Label, Model, Text
+from .base import Id, Identified, Label, Model, RichText, Text
 from .indicator import IndicatorFields
+from .requirement_code import DEFAULT as DEFAULT_REQUIREMENT_CODE
+from .requirement_code import compile_pattern
 
 
 class NumberStyle(Model):
@@ -72,6 +74,10 @@ class System(Model):
     # The name a table of expert bodies prints, where the marco's own document differs.
     experts_table_name: Text | None = None
     stages: list[Stage] = []
+    # What the system seeks («Meta») and why the marco has it («Antecedentes»), in Markdown, as
+    # the requirements guide prints them before its stages.
+    goal: RichText | None = None
+    background: RichText | None = None
 
 
 class Indicator(IndicatorFields, Identified):
@@ -296,6 +302,15 @@ class Catalog(Model):
     areas: list[Area] = []
     priorities: list[Priority] = []
     ministries: list[Ministry] = []
+    # The pattern of the systems' requirement codes (models/requirement_code.py): `{stage}`,
+    # `{objective}` and `{number}`, a width where the digits are fixed (`{objective:2}`: 01).
+    requirement_code: Text = DEFAULT_REQUIREMENT_CODE
+
+    @field_validator("requirement_code")
+    @classmethod
+    def _readable_pattern(cls, pattern: str) -> str:
+        compile_pattern(pattern)  # PatternError is a ValueError: a located message
+        return pattern
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)

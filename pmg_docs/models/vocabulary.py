@@ -87,6 +87,8 @@ WORDS: dict[str, str] = {
     "counts_gender_measures": N_("cuenta las medidas de género"),
     "size_label": N_("tamaño"), "experts_table_name": N_("nombre del cuadro de expertos"),
     "merged_with": N_("fusionado con"), "published_exception": N_("excepción publicada"),
+    "goal": N_("meta"), "background": N_("antecedentes"),
+    "requirement_code": N_("patrón de los códigos de requisito"),
     # The options of a circular's insertion ([[cuadro-sistemas]]).
     "columns": N_("encabezados de las columnas"),
 }

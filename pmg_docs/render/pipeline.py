@@ -34,6 +34,7 @@ from .sandbox import TemplateLimits
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog, System
+    from ..models.guide import EverySystem
     from ..writers.pdf_metadata import PdfMetadata
 
 FORMATS = ("pdf", "docx")
@@ -283,25 +284,30 @@ def write_rendered(rendered: Rendered, out_dir: Path, base: Path) -> None:
         rendered.outputs.append(write_document(out_dir, document_name(base, fmt), data))
 
 
-def guide_document(system_id: str, catalog_id: str,
-                   registry: CatalogRegistry) -> Document[System]:
-    """The requirements guide of a system, as a document drawn from its catalog. Raises
-    UnknownId for an id that is not there, InputError for a catalog that offers no guide."""
+def guide_document(system_id: str | None, catalog_id: str,
+                   registry: CatalogRegistry) -> Document[System | EverySystem]:
+    """The requirements guide of a system (every system, the whole marco, when `system_id` is
+    None), as a document drawn from its catalog. Raises UnknownId for an id that is not there,
+    InputError for a catalog that offers no guide."""
     from ..load.sources import drawn_document
 
     return drawn_document(kinds.GUIDE, *kinds.subject(kinds.GUIDE, system_id, catalog_id,
                                                       registry))
 
 
-def guide_subject(system_id: str, catalog_id: str,
-                  registry: CatalogRegistry) -> tuple[Document[Catalog], System]:
+def guide_subject(system_id: str | None, catalog_id: str,
+                  registry: CatalogRegistry) -> tuple[Document[Catalog], System | EverySystem]:
     """What a guide is drawn from (the guide kind's subject factory): the catalog's document
-    and its system `system_id`. Raises UnknownId for an id that is not there."""
+    and its system `system_id`, or every system of it when `system_id` is None. Raises UnknownId
+    for an id that is not there."""
     from ..diagnostics import UnknownId, unknown
+    from ..models.guide import EverySystem
 
     found = registry.get(catalog_id)
     if found is None:
         raise UnknownId(unknown(_("un catálogo"), catalog_id, registry.ids()), param="catalog")
+    if system_id is None:
+        return found, EverySystem(found.model.id, tuple(found.model.systems))
     system = found.model.system(system_id)
     if system is None:
         raise UnknownId(unknown(_("un sistema"), system_id, (s.id for s in found.model.systems),
@@ -310,9 +316,10 @@ def guide_subject(system_id: str, catalog_id: str,
     return found, system
 
 
-def render_guide(system_id: str, catalog_id: str, registry: CatalogRegistry,
+def render_guide(system_id: str | None, catalog_id: str, registry: CatalogRegistry,
                  options: RenderOptions) -> Rendered:
-    """The guide's bytes, when the catalog is clean. Raises UnknownId for an unknown id."""
+    """The guide's bytes (of every system when `system_id` is None), when the catalog is clean.
+    Raises UnknownId for an unknown id."""
     from ..checks import check_document
 
     try:

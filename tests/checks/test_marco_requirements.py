@@ -16,6 +16,16 @@ CASES = {
     "requirement-code-malformed": (
         19, "systems[0].stages[0].objectives[0].requirements[1].code",
         "el código «E1-1-RT2» no está bien formado; se espera E<etapa>-<objetivo en dos dígitos>-RT<número>"),
+    # The pattern is the catalog's (`requirement_code:`): a code of another marco's form breaks
+    # it, and a pattern that cannot be read is reported where it is written.
+    "requirement-code-not-the-pattern": (
+        20, "systems[0].stages[0].objectives[0].requirements[1].code",
+        "el código «E1-02-RT2» no está bien formado; se espera R<etapa>.<objetivo>.<número>, "
+        "como R1.1.1 (el patrón «R{stage}.{objective}.{number}» de `requirement_code`"),
+    "requirement-code-pattern-unreadable": (
+        8, "requirement_code",
+        "el patrón «E{etapa}-{objective:2}-RT{number}» tiene el lugar {etapa}, que no existe; "
+        "se espera {stage}, {objective} y {number}"),
     "requirement-code-duplicate": (
         24, "systems[0].stages[0].objectives[1].requirements[1].code",
         "«E1-02-RT4» aparece dos veces (también en la línea 22); se espera una sola vez"),
@@ -81,3 +91,17 @@ def test_codes_of_the_2024_catalog_are_as_published(root):
               for r in o.requirements if r.merged_with}
     assert merged == {"E1-02-RT4": ["E1-02-RT5"], "E1-02-RT5": ["E1-02-RT4"],
                       "E1-02-RT6": ["E1-02-RT7"], "E1-02-RT7": ["E1-02-RT6"]}
+
+
+def test_codes_of_a_declared_pattern_are_placed_by_it(tmp_path):
+    """Under `R{stage}.{objective}.{number}`, R1.2.1 sits under stage 1, objective 2, and a code
+    naming another objective is told what its codes start with."""
+    text = (BROKEN / "requirement-code-not-the-pattern.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "own.yaml"
+    source.write_text(text.replace("code: E1-02-RT2", "code: R1.2.2"), encoding="utf-8")
+    assert CliRunner().invoke(main, ["validate", str(source)]).exit_code == 0
+    source.write_text(text.replace("code: E1-02-RT2", "code: R1.3.2"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.exit_code == 1
+    assert ("el código R1.3.2 nombra la etapa 1, objetivo 3, pero está bajo la etapa 1, "
+            "objetivo 2; se espera un código que empiece con R1.2.") in result.output

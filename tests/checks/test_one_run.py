@@ -46,8 +46,8 @@ def test_one_mistake_of_each_class_all_at_once(tmp_path):
     )
     assert report.splitlines() == [
         f"{tmp_path / 'aduanas.yaml'}:{line}: {message}" for line, message in (
-            (10, "Servicio › `region`: campo desconocido; revise cómo se escribe en la referencia "
-                 "de campos del README"),
+            (10, "Servicio › `region`: campo desconocido; vea los campos que admite cada lugar "
+                 "en docs/campos.md"),
             (28, "Objetivo N°2 › Sistema «Estado Verde» › Etapa 2 › Objetivo 2: se encontró el "
                  "texto «5» (entre comillas); se espera un número: escríbalo sin comillas, 5"),
             (47, "Objetivo N°3 › Indicador «Transformación Digital» › ponderación: falta este "

@@ -16,6 +16,8 @@ DOCUMENTS = {
     "2025/resultados/ips-indicadores": "build", "2011/resultados/osorno": "build",
     "2024/mensual/aduanas": "build",
     "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
+    # The whole marco's guide (`pmg guide --all`): its index, a TOC field in the DOCX.
+    "guides/requisitos-pmg-2024": "guide",
     "annex/aduanas": "annex",
 }
 
@@ -34,6 +36,7 @@ def build_all(out: Path, engine: str = "typst") -> Path:
             ["build", str(ROOT / "examples"), "-o", str(out)],
             ["guide", "calidad-de-servicio-y-experiencia-usuaria", "--catalog", "pmg-2024",
              "-o", str(out / "guides")],
+            ["guide", "--all", "--catalog", "pmg-2024", "-o", str(out / "guides")],
             ["render", str(ROOT / "examples" / "2024" / "aduanas.yaml"), "--annex", "requisitos",
              "-o", str(out / "annex")],
             # The year's report: its charts are the only drawings among our documents.

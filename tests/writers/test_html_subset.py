@@ -33,3 +33,14 @@ def test_guide_html_stays_in_subset():
                               CatalogRegistry())
     html = lay_out(document, RenderOptions())[0]
     assert _tags(html) <= TAGS, _tags(html) - TAGS
+
+
+def test_whole_marco_guide_html_stays_in_subset():
+    """`pmg guide --all`: its index is a `nav.toc` whose links point to the ids of headings."""
+    document = guide_document(None, "pmg-2024", CatalogRegistry())
+    html = lay_out(document, RenderOptions())[0]
+    assert _tags(html) <= TAGS, _tags(html) - TAGS
+    root = lxml.html.document_fromstring(html)
+    targets = [a.get("href")[1:] for a in root.iterfind(".//nav[@class='toc']//a")]
+    assert len(targets) == 10
+    assert all(root.get_element_by_id(target).tag in ("h2", "h3") for target in targets)

@@ -81,7 +81,8 @@ def _html(name: str) -> str:
     from pmg_docs.load import CatalogRegistry
     from pmg_docs.render.pipeline import RenderOptions, guide_document, lay_out
     if name.startswith("guides/"):
-        document = guide_document("calidad-de-servicio-y-experiencia-usuaria", "pmg-2024",
+        system = name.removeprefix("guides/requisitos-")
+        document = guide_document(None if system == "pmg-2024" else system, "pmg-2024",
                                   CatalogRegistry())
         return lay_out(document, RenderOptions())[0]
     source = "2024/aduanas" if name.startswith("annex/") else name

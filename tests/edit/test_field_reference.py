@@ -1,0 +1,40 @@
+"""docs/campos.md is what the models and views say today: regenerated, it is the same file; and
+the «campo desconocido» message points to it."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from pmg_docs.cli import main
+from pmg_docs.edit.field_reference import REFERENCE, field_rows, reference_text
+from pmg_docs.models.catalog import Catalog
+from tests.support.paths import ROOT
+
+
+def test_the_reference_is_current():
+    written = (ROOT / REFERENCE).read_text(encoding="utf-8")
+    assert written == reference_text(ROOT), (
+        f"{REFERENCE} is stale: run .venv/bin/python scripts/field_reference.py")
+
+
+def test_every_catalog_field_is_listed_with_its_spanish_title():
+    rows = {path: (title, kind, required, default)
+            for path, title, kind, required, default in field_rows(Catalog)}
+    assert rows["systems[].goal"][0] == "meta"
+    assert rows["systems[].background"][0] == "antecedentes"
+    assert rows["requirement_code"][3] == "`E{stage}-{objective:2}-RT{number}`"
+    assert rows["systems[].stages[].objectives[].requirements[].code"][:3] == (
+        "código", "texto", "sí")
+    assert rows["year"][1] == "número entero (desde 1990, hasta 2100)"
+
+
+def test_the_unknown_field_message_names_the_reference(tmp_path):
+    text = (ROOT / "examples" / "2024" / "aduanas.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "aduanas.yaml"
+    source.write_text(text.replace("service:\n", "service:\n  region: Valparaíso\n", 1),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.exit_code == 1
+    assert f"`region`: campo desconocido; vea los campos que admite cada lugar en {REFERENCE}" \
+        in result.output
+    assert "| `service.name` |" in (ROOT / REFERENCE).read_text(encoding="utf-8")
