@@ -245,11 +245,10 @@ def main() -> None:
         print(f"{load_average()} on {os.cpu_count()} cores before the run")
         full = timed_cpu([*PMG, "build", year, "-o", out, "--force"], args.runs)
         report(f"full build, PDF+DOCX ({len(files)})", [w for w, _ in full], 25)
-        print(f"{'  its CPU (user + system)':<34} "
-              f"{statistics.median(c for _, c in full):8.2f} s   runs: "
+        full_cpu = statistics.median(c for _, c in full)
+        print(f"{'  its CPU (user + system)':<34} {full_cpu:8.2f} s   runs: "
               + ", ".join(f"{c:.2f}" for _, c in full)
-              + f"   (on {args.jobs} cores: ≥ {statistics.median(c for _, c in full) / args.jobs:.2f}"
-              " s of wall on a quiet machine)")
+              + f"   (on {args.jobs} cores: ≥ {full_cpu / args.jobs:.2f} s of wall when quiet)")
         # ru_maxrss of the children: the resident set of the largest single process (a worker).
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         noop = timed([*PMG, "build", year, "-o", out], max(args.runs, 5))
