@@ -143,12 +143,17 @@ def timed_cpu(args, runs: int) -> list[tuple[float, float]]:
 
 
 def _run_all(commands: list[list]) -> None:
-    """Start every command at once and wait for all: one route on `len(commands)` cores."""
-    running = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-               for c in commands]
-    for process in running:
-        if process.wait() != 0:
-            sys.exit(f"{process.args[:3]} failed:\n{process.stderr.read().decode()[-2000:]}")
+    """Start every command at once and wait for all: one route on `len(commands)` cores. Their
+    messages go to temporary files, not pipes: a build's warnings can fill a pipe that nobody
+    reads while the command is waited for, and the command would wait for ever."""
+    logs = [tempfile.TemporaryFile() for _ in commands]
+    running = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=log)
+               for c, log in zip(commands, logs)]
+    for process, log in zip(running, logs):
+        with log:
+            if process.wait() != 0:
+                log.seek(0)
+                sys.exit(f"{process.args[:3]} failed:\n{log.read().decode()[-2000:]}")
 
 
 def compare_with_libreoffice(files: list[Path], year: Path, out: Path, work: Path, args) -> None:
