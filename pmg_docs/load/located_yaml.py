@@ -241,6 +241,10 @@ def _parse(text: str, name: str, dates_as_text: bool = False
 def load_yaml(path: Path) -> YamlSource:
     """Read and parse one YAML file; raise InputError with located diagnostics."""
     path = Path(path)
-    text = read_text(path)
-    data, lines, problems = _parse(text, display_name(path))
+    return yaml_source(read_text(path), path, display_name(path))
+
+
+def yaml_source(text: str, path: Path, name: str) -> YamlSource:
+    """A YAML source from its text (a file's), named `name` in messages."""
+    data, lines, problems = _parse(text, name)
     return YamlSource(path=path, data=data, lines=lines, text=text, problems=tuple(problems))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,11 +25,11 @@ from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from .declared import split_declared
 from .document import Document, places
-from .front_matter import FRONT_MATTER_SUFFIXES, load_front_matter, opens_with_front_matter
-from .located_yaml import FieldPath, YamlSource, load_yaml
+from .front_matter import FRONT_MATTER_SUFFIXES, front_matter_source, opens_with_front_matter
+from .located_yaml import FieldPath, YamlSource, yaml_source
 from .model_errors import id_expected, located
 from .partial import prune
-from .text import not_found
+from .text import not_found, read_text
 
 if TYPE_CHECKING:
     from ..models.catalog import Catalog, DocumentSpec
@@ -295,12 +297,39 @@ def _explained_sections(diagnostics: list[Diagnostic], source: YamlSource, kind:
     return out
 
 
+# The last sources parsed, by (path, name in messages, text): a build's worker reads each source
+# twice (is it a catalog? then the document itself), and parsing with positions is most of a
+# load. Keyed by the whole text, so an edited file is parsed anew; bounded (8 sources of at most
+# 256 KiB of text each), and only sources that parsed are kept. Their data is only read after
+# loading (models copy what they keep).
+_PARSED: OrderedDict[tuple[str, str, str], YamlSource] = OrderedDict()
+_PARSED_MAX = 8
+_PARSED_MAX_CHARS = 256 * 1024
+_parsed_lock = threading.Lock()
+
+
 def load_source(path: Path) -> YamlSource:
     """A YAML file, or a Markdown file with YAML front matter (its text under `body`)."""
     path = Path(path)
+    name = display_name(path)
+    text = read_text(path)
+    key = (str(path), name, text)
+    with _parsed_lock:
+        found = _PARSED.get(key)
+        if found is not None:
+            _PARSED.move_to_end(key)
+            return found
     if path.suffix in FRONT_MATTER_SUFFIXES:
-        return load_front_matter(path)
-    return load_yaml(path)
+        source: YamlSource = front_matter_source(text, path, name)
+    else:
+        source = yaml_source(text, path, name)
+    if len(text) > _PARSED_MAX_CHARS:
+        return source
+    with _parsed_lock:
+        _PARSED[key] = source
+        while len(_PARSED) > _PARSED_MAX:
+            _PARSED.popitem(last=False)
+    return source
 
 
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document[Any]:
