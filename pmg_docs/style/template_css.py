@@ -29,9 +29,11 @@ _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I
 _SUBSET_WIDTH = re.compile(r"^\s*width:\s*(?:[\d.]+|\{\{[^}]*\}\})\s*(?:%|mm)\s*;?\s*$")
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-# The two stylesheets every template links (base.html.j2): the style's values and the rules.
-_DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/document\.css['\"]\s*\))"
-                      r"\s*\}\}$")
+# The stylesheets the package's templates link: the style's values and the rules every
+# template links (base.html.j2), and the prose documents' rules (the Typst engine lays out the
+# same look: writers/typst/preamble.py).
+_DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/(?:document|prose)\.css['\"]"
+                      r"\s*\))\s*\}\}$")
 
 
 def _warning(path: Path, line: int | None, what: str) -> Diagnostic:
