@@ -281,7 +281,9 @@ class MarkupWriter:
             return self.div(element, own, context)
         raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
-    def div(self, element, own: set[str], context: Context) -> str:
+    def special_div(self, element, own: set[str], context: Context) -> str | None:
+        """A <div> that is not a group of blocks: a chart, a page break, the running header,
+        a prose text or its notes; None for any other."""
         if "running-header" in own:
             return ""  # the page's header (preamble), read by write_pdf
         if "chart" in own:
@@ -295,6 +297,12 @@ class MarkupWriter:
             return f"#pmg-prose[\n{self.blocks(element, replace(context, prose=True))}\n]"
         if "footnotes" in own:
             return f"#pmg-notes[\n{self.blocks(element, context)}\n]"
+        return None
+
+    def div(self, element, own: set[str], context: Context) -> str:
+        special = self.special_div(element, own, context)
+        if special is not None:
+            return special
         inner = context
         for name in sorted(own):
             if name in BLOCK_ROLES:
