@@ -5,8 +5,10 @@ pmg-docs produces, as the package's style file (templates/styles/estilo.yaml) gi
 
 The writer builds the same file in memory from the style in force
 (pmg_docs/writers/docx/reference.py), so this copy is for staff to open in Word and see the styles;
-a test checks that it is current. To change the look, edit the style file (or override its keys in
-a templates folder): this script holds no look value.
+a test checks that it is current. It holds every style, a prose document's too (section headings
+3 and 4, the table of contents, footnotes), which only a prose document's DOCX carries. To change
+the look, edit the style file (or override its keys in a templates folder): this script holds no
+look value.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ TARGET = ROOT / "templates" / "reference.docx"
 
 
 def build() -> bytes:
-    return reference_docx(load_style())
+    return reference_docx(load_style(), prose=True)
 
 
 def main(argv: list[str]) -> None:

@@ -83,8 +83,6 @@ def properties(style: Style) -> dict[str, str]:
         "carta-despues": _mm(letter.espacio_despues),
         "lugar-fecha-antes": _mm(letter.lugar_fecha.antes),
         "lugar-fecha-despues": _mm(letter.lugar_fecha.despues),
-        "cuadro-antes": _mm(letter.titulo_cuadro.antes),
-        "cuadro-despues": _mm(letter.titulo_cuadro.despues),
         "despedida-antes": _mm(letter.despedida.antes),
         "firma-antes": _mm(letter.firma.antes),
         "firma-despues": _mm(letter.firma.despues),
@@ -92,11 +90,27 @@ def properties(style: Style) -> dict[str, str]:
         "distribucion-interlineado": _pt(letter.distribucion.interlineado),
         "distribucion-despues": _mm(letter.distribucion.espacio_despues),
     }
-    for name, heading in (("h1", titles.titulo), ("h2", titles.nivel1), ("h3", titles.nivel2)):
+    # Named as Word names them: «Título», «Título 1» to «Título 4» (which HTML heading takes
+    # which level depends on where it stands: document.css).
+    headings = {"titulo": titles.titulo} | {
+        f"titulo{level}": heading for level, heading in enumerate(titles.levels(), 1)}
+    for name, heading in headings.items():
         values[f"{name}-tamano"] = _pt(heading.tamano)
         values[f"{name}-interlineado"] = _pt(heading.interlineado)
         values[f"{name}-antes"] = _mm(heading.antes)
         values[f"{name}-despues"] = _mm(heading.despues)
+    index, notes, caption = style.indice, style.notas, style.leyenda
+    for level, indent in enumerate(index.sangria.levels(), 1):
+        values[f"indice-sangria{level}"] = _mm(indent)
+    values["indice-despues"] = _mm(index.espacio_despues)
+    values["notas-tamano"] = _pt(notes.tamano)
+    values["notas-interlineado"] = _pt(notes.interlineado)
+    values["notas-antes"] = _mm(notes.antes)
+    values["nota-llamada"] = _pt(notes.llamada)
+    values["leyenda-tamano"] = _pt(caption.tamano)
+    values["leyenda-interlineado"] = _pt(caption.interlineado)
+    values["leyenda-antes"] = _mm(caption.antes)
+    values["leyenda-despues"] = _mm(caption.despues)
     return values
 
 

@@ -3,8 +3,8 @@
 Field names are the file's keys (Spanish, as ministry staff write them), so that a located
 error names the key the user wrote and a misspelt one gets its «¿quiso decir…?». Units are the
 file's: sizes and line heights in points, lengths in millimetres, line widths in points,
-colours as RRGGBB. The derivations (css.py, docx.py, typst.py) turn them into each writer's
-units; nothing else in pmg-docs holds a look value.
+colours as RRGGBB. The derivations (css.py, typst.py, writers/docx/reference.py) turn them
+into each writer's units; nothing else in pmg-docs holds a look value.
 """
 
 from __future__ import annotations
@@ -116,6 +116,49 @@ class Headings(_Part):
     titulo: Heading
     nivel1: Heading
     nivel2: Heading
+    # A prose document's sections go two levels deeper (its h3 and h4).
+    nivel3: Heading
+    nivel4: Heading
+
+    def levels(self) -> tuple[Heading, Heading, Heading, Heading]:
+        """The section headings, level 1 first (Word's Heading 1 to 4)."""
+        return (self.nivel1, self.nivel2, self.nivel3, self.nivel4)
+
+
+class IndexIndents(_Part):
+    nivel1: Annotated[float, Field(ge=0, le=60)]
+    nivel2: Annotated[float, Field(ge=0, le=60)]
+    nivel3: Annotated[float, Field(ge=0, le=60)]
+    nivel4: Annotated[float, Field(ge=0, le=60)]
+
+    def levels(self) -> tuple[float, float, float, float]:
+        return (self.nivel1, self.nivel2, self.nivel3, self.nivel4)
+
+
+class Index(_Part):
+    """A prose document's table of contents (ÍNDICE)."""
+
+    sangria: IndexIndents
+    espacio_despues: Millimetres
+
+
+class Notes(_Part):
+    """A prose document's footnotes: the notes at the end of the text, and the number that
+    calls one."""
+
+    tamano: Points
+    interlineado: Points
+    antes: Millimetres
+    llamada: Points
+
+
+class Caption(_Part):
+    """A table's title («Cuadro 1: …»), in a circular or a prose document."""
+
+    tamano: Points
+    interlineado: Points
+    antes: Millimetres
+    despues: Millimetres
 
 
 class Lists(_Part):
@@ -190,7 +233,6 @@ class Letter(_Part):
     interlineado: Points
     espacio_despues: Millimetres
     lugar_fecha: Spacing
-    titulo_cuadro: Spacing
     despedida: Before
     firma: Spacing
     distribucion: Distribution
@@ -204,6 +246,9 @@ class Style(_Part):
     letra: Fonts
     texto: Text
     titulos: Headings
+    indice: Index
+    notas: Notes
+    leyenda: Caption
     listas: Lists
     tablas: Tables
     encabezado: Header

@@ -6,6 +6,10 @@ the HTML subset, a stylesheet linked besides the derived one, or a `styles/docum
 own. WeasyPrint lays that out; the Typst engine lays out the HTML subset and the style file and
 ignores the rest, so the user is told where, before a PDF looks different between engines.
 
+It also warns of a template that writes the document's `<head>` (a user's own base.html.j2)
+without linking the style's values (`{{ style_sheet }}`): document.css reads every look value
+from that sheet, so such a PDF would lose them all.
+
 The templates are read as text: what Jinja would compute is not known here, and the place to
 point at is the template's own line.
 """
@@ -29,11 +33,11 @@ _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I
 _SUBSET_WIDTH = re.compile(r"^\s*width:\s*(?:[\d.]+|\{\{[^}]*\}\})\s*(?:%|mm)\s*;?\s*$")
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-# The stylesheets the package's templates link: the style's values and the rules every
-# template links (base.html.j2), and the prose documents' rules (the Typst engine lays out the
-# same look: writers/typst/preamble.py).
-_DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/(?:document|prose)\.css['\"]"
-                      r"\s*\))\s*\}\}$")
+# The two stylesheets every template links (base.html.j2): the style's values and the rules.
+_DERIVED = re.compile(r"^\{\{\s*(?:style_sheet|asset\(\s*['\"]styles/document\.css['\"]\s*\))"
+                      r"\s*\}\}$")
+_STYLE_SHEET = re.compile(r"^\{\{\s*style_sheet\s*\}\}$")
+_HEAD = re.compile(r"<head\b", re.IGNORECASE)
 
 
 def _warning(path: Path, line: int | None, what: str) -> Diagnostic:
@@ -43,13 +47,49 @@ def _warning(path: Path, line: int | None, what: str) -> Diagnostic:
         "styles/estilo.yaml").format(what=what), Severity.WARNING)
 
 
+def _unstyled_head(path: Path, line: int) -> Diagnostic:
+    return Diagnostic(display_name(path), line, (), _(
+        "esta plantilla escribe el <head> del documento y no enlaza los valores del estilo: "
+        "sin ellos el PDF pierde la página, la letra, los tamaños y los colores de "
+        "styles/estilo.yaml; escriba {link} en el <head>, antes de styles/document.css").format(
+        link='<link rel="stylesheet" href="{{ style_sheet }}">'), Severity.WARNING)
+
+
+def _href(link: str) -> str:
+    href = _HREF.search(link)
+    if href is None:
+        return ""
+    return (href.group(1) if href.group(1) is not None else href.group(2)).strip()
+
+
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _template_warnings(path: Path, text: str) -> list[Diagnostic]:
+    """The warnings of one template's text."""
+    found = [_warning(path, _line(text, match.start()), _("un elemento <style>"))
+             for match in _STYLE_ELEMENT.finditer(text)]
+    for match in _STYLE_ATTRIBUTE.finditer(text):
+        value = match.group(1) if match.group(1) is not None else match.group(2)
+        if not _SUBSET_WIDTH.match(value):
+            found.append(_warning(path, _line(text, match.start()), _(
+                "el atributo style=\"{value}\"").format(value=value.strip()[:60])))
+    links = [(match, _href(match.group())) for match in _LINK.finditer(text)]
+    for match, target in links:
+        if not _DERIVED.match(target):
+            found.append(_warning(path, _line(text, match.start()), _(
+                "la hoja de estilo «{href}»").format(href=target[:80])))
+    head = _HEAD.search(text)
+    if head and not any(_STYLE_SHEET.match(target) for _match, target in links):
+        found.append(_unstyled_head(path, _line(text, head.start())))
+    return found
+
+
 def template_css_warnings(templates: Path | None) -> list[Diagnostic]:
     """A warning, at its line, for each piece of CSS in the templates of the user's folder
-    `templates` that the Typst engine would ignore."""
+    `templates` that the Typst engine would ignore, and for each `<head>` there that does not
+    link the style's sheet."""
     if templates is None:
         return []
     folder = Path(templates)
@@ -63,18 +103,5 @@ def template_css_warnings(templates: Path | None) -> list[Diagnostic]:
         except InputError as exc:
             found.extend(exc.diagnostics)
             continue
-        for match in _STYLE_ELEMENT.finditer(text):
-            found.append(_warning(path, _line(text, match.start()), _("un elemento <style>")))
-        for match in _STYLE_ATTRIBUTE.finditer(text):
-            value = match.group(1) if match.group(1) is not None else match.group(2)
-            if not _SUBSET_WIDTH.match(value):
-                found.append(_warning(path, _line(text, match.start()), _(
-                    "el atributo style=\"{value}\"").format(value=value.strip()[:60])))
-        for match in _LINK.finditer(text):
-            href = _HREF.search(match.group())
-            target = (href.group(1) if href.group(1) is not None else href.group(2)) \
-                if href else ""
-            if not _DERIVED.match(target.strip()):
-                found.append(_warning(path, _line(text, match.start()), _(
-                    "la hoja de estilo «{href}»").format(href=target.strip()[:80])))
+        found.extend(_template_warnings(path, text))
     return found

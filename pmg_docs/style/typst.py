@@ -54,6 +54,24 @@ def typst_values(style: Style, templates: Path | None = None) -> Mapping[str, An
                     "before_mm": heading.antes, "after_mm": heading.despues}
             for level, heading in ((1, titles.titulo), (2, titles.nivel1), (3, titles.nivel2))
         },
+        # A prose text's sections, h1 to h4 inside `<div class="prose">` (Word's Heading 1 to
+        # 4): level 1 and 2 are the same values as headings 2 and 3 above.
+        "section_headings": {
+            level: {"size_pt": heading.tamano, "leading_pt": heading.interlineado,
+                    "before_mm": heading.antes, "after_mm": heading.despues}
+            for level, heading in enumerate(titles.levels(), 1)
+        },
+        # A prose document's table of contents: the indent of levels 1 to 4.
+        "toc_indents_mm": style.indice.sangria.levels(),
+        "toc_entry_after_mm": style.indice.espacio_despues,
+        "footnote_size_pt": style.notas.tamano,
+        "footnote_leading_pt": style.notas.interlineado,
+        "footnotes_before_mm": style.notas.antes,
+        "footnote_call_size_pt": style.notas.llamada,
+        "caption_size_pt": style.leyenda.tamano,
+        "caption_leading_pt": style.leyenda.interlineado,
+        "caption_before_mm": style.leyenda.antes,
+        "caption_after_mm": style.leyenda.despues,
         "list_indent_mm": style.listas.sangria,
         "paren_list_indent_mm": style.listas.sangria_parentesis,
         "list_item_after_mm": style.listas.espacio_despues,
@@ -82,7 +100,6 @@ def typst_values(style: Style, templates: Path | None = None) -> Mapping[str, An
         "letter_after_mm": letter.espacio_despues,
         # A circular's parts: (above, below) in mm.
         "place_date_mm": (letter.lugar_fecha.antes, letter.lugar_fecha.despues),
-        "caption_mm": (letter.titulo_cuadro.antes, letter.titulo_cuadro.despues),
         "closing_before_mm": letter.despedida.antes,
         "signature_mm": (letter.firma.antes, letter.firma.despues),
         "distribution_after_mm": letter.distribucion.espacio_despues,

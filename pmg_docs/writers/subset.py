@@ -36,8 +36,9 @@ Prose documents (issue 24; richtext/prose.py writes these from Markdown):
   to 4; outside it `h1` is the document's title, `h2`/`h3` Heading 1/2). Each heading has an
   `id` that a table of contents points to.
 - `<nav class="toc"><ul><li class="toc-N"><a href="#ID">text</a></li>…</ul></nav>`: a table of
-  contents, level N from 1; the PDF prints each entry's page (`target-counter`), the DOCX is a
-  Word TOC field whose result holds the same entries and pages.
+  contents, level N from 1 to 4 (the style file's `indice` indents each); the PDF prints each
+  entry's page (`target-counter`), the DOCX is a Word TOC field whose result holds the same
+  entries and pages.
 - `<sup><a href="#nota-N">N</a></sup>`: a footnote's number; `<div class="footnotes"><ol><li
   id="nota-N">…</li></ol></div>`: the notes, at the end of the text.
 - `<td class="number">`/`<td class="center">` also for a Markdown table's aligned columns.

@@ -102,6 +102,13 @@ def test_footer_text_reaches_css_as_a_string_whatever_it_holds(tmp_path):
     ("encabezado:\n  logo: {archivo: nada.png, ancho: 20}\n", 2, "encabezado.logo.archivo",
      "no existe la imagen «nada.png» en la carpeta de plantillas"),
     ('tablas:\n  borde: {color: "rojo"}\n', 2, "tablas.borde.color", "rojo"),
+    ("titulos:\n  nivel4: {tamano: 100}\n", 2, "titulos.nivel4.tamano",
+     "se espera un valor de 72 o menos"),
+    ("indice:\n  sangria: {nivel5: 20}\n", 2, "indice.sangria.nivel5", "campo desconocido"),
+    ("notas:\n  llamada: grande\n", 2, "notas.llamada", "se espera un número"),
+    ("leyenda:\n  antes: -1\n", 2, "leyenda.antes", "se espera un valor de 0 o más"),
+    # The caption's spacing moved from carta: to leyenda:, where it holds for prose too.
+    ("carta:\n  titulo_cuadro: {antes: 5}\n", 2, "carta.titulo_cuadro", "campo desconocido"),
 ])
 def test_a_mistake_in_a_user_style_file_is_located_there(tmp_path, style, line, place,
                                                          message):
@@ -112,6 +119,56 @@ def test_a_mistake_in_a_user_style_file_is_located_there(tmp_path, style, line, 
     assert (found.file.endswith("estilo.yaml"), found.line) == (True, line), found
     result = validate(ADUANAS, "--templates", str(folder))
     assert_located(result, "estilo.yaml", line, place, message)
+
+
+PROSE_STYLE = """\
+titulos:
+  nivel4: {tamano: 9, interlineado: 11, antes: 4, despues: 1}
+indice:
+  sangria: {nivel2: 7}
+notas: {tamano: 7.5, antes: 8}
+leyenda: {tamano: 12}
+"""
+
+
+def test_prose_values_reach_css_docx_and_typst(tmp_path):
+    """Section headings 3 and 4, the index's indents, the footnotes and a table's title are
+    style values like any other: a user's file changes the PDF's custom properties, the Word
+    styles of a prose document's DOCX (Heading 4, TOC 2, footnote text, Título de cuadro)
+    and the Typst values alike; keys it does not name keep the package's values."""
+    own = load_style(_templates(tmp_path, PROSE_STYLE))
+    values = properties(own)
+    assert (values["titulo4-tamano"], values["titulo4-interlineado"]) == ("9pt", "11pt")
+    assert (values["titulo4-antes"], values["titulo4-despues"]) == ("4mm", "1mm")
+    assert values["titulo3-tamano"] == "10pt"
+    assert [values[f"indice-sangria{n}"] for n in (1, 2, 3, 4)] == ["0", "7mm", "10mm", "15mm"]
+    assert (values["notas-tamano"], values["notas-interlineado"]) == ("7.5pt", "10pt")
+    assert (values["notas-antes"], values["nota-llamada"]) == ("8mm", "7pt")
+    assert (values["leyenda-tamano"], values["leyenda-interlineado"]) == ("12pt", "13.5pt")
+
+    docx = reference_docx(own, prose=True)
+    heading = _style_xml(docx, "Heading4")
+    assert heading.find(f"{W}rPr/{W}sz").get(f"{W}val") == "18"
+    spacing = heading.find(f"{W}pPr/{W}spacing")
+    assert [spacing.get(f"{W}{key}") for key in ("before", "after", "line")] == \
+        ["227", "57", "220"]
+    assert heading.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "3"
+    assert _style_xml(docx, "TOC2").find(f"{W}pPr/{W}ind").get(f"{W}left") == "397"
+    assert _style_xml(docx, "TOC3").find(f"{W}pPr/{W}ind").get(f"{W}left") == "567"
+    notes = _style_xml(docx, "FootnoteText")
+    assert notes.find(f"{W}rPr/{W}sz").get(f"{W}val") == "15"
+    assert notes.find(f"{W}pPr/{W}spacing").get(f"{W}before") == "454"
+    assert _style_xml(docx, "Ttulodecuadro").find(f"{W}rPr/{W}sz").get(f"{W}val") == "24"
+    # Only a prose document's DOCX carries the prose styles: every other keeps its own.
+    assert _style_xml(reference_docx(own), "Heading4") is None
+    assert _style_xml(reference_docx(own), "Ttulodecuadro") is not None
+
+    typst = typst_values(own)
+    assert typst["section_headings"][4] == {"size_pt": 9, "leading_pt": 11, "before_mm": 4,
+                                            "after_mm": 1}
+    assert typst["toc_indents_mm"] == (0, 7, 10, 15)
+    assert (typst["footnote_size_pt"], typst["footnotes_before_mm"]) == (7.5, 8)
+    assert (typst["footnote_call_size_pt"], typst["caption_size_pt"]) == (7, 12)
 
 
 def test_typst_values_carry_the_style_in_named_units(tmp_path):
@@ -153,6 +210,29 @@ def test_validate_warns_of_template_css_the_typst_engine_ignores(tmp_path):
     assert any("otra.html.j2:3: aviso: un elemento <style>" in line for line in lines)
     assert any("otra.html.j2:4: aviso: la hoja de estilo" in line for line in lines)
     assert all("WeasyPrint" in line and "estilo.yaml" in line for line in lines)
+
+
+def test_validate_warns_of_a_head_without_the_style_sheet(tmp_path):
+    """A user's own base.html.j2 that writes the <head> without `{{ style_sheet }}` would give
+    PDFs without any look value: said at the <head>'s line. The package's base links it, and a
+    copy of it draws no warning."""
+    folder = tmp_path / "plantillas"
+    folder.mkdir()
+    base = (templates_dir() / "base.html.j2").read_text(encoding="utf-8")
+    (folder / "base.html.j2").write_text(base, encoding="utf-8")
+    result = validate(ADUANAS, "--templates", str(folder))
+    assert result.exit_code == 0 and "no enlaza los valores del estilo" not in result.output, \
+        result.output
+    (folder / "base.html.j2").write_text(
+        base.replace('<link rel="stylesheet" href="{{ style_sheet }}">\n', ""), encoding="utf-8")
+    result = validate(ADUANAS, "--templates", str(folder))
+    assert result.exit_code == 0, result.output
+    head = base.splitlines().index("<head>") + 1
+    lines = [line for line in result.output.splitlines() if "no enlaza" in line]
+    assert len(lines) == 1, result.output
+    assert f"base.html.j2:{head}: aviso: esta plantilla escribe el <head> del documento y no " \
+        "enlaza los valores del estilo" in lines[0]
+    assert '<link rel="stylesheet" href="{{ style_sheet }}">' in lines[0]
 
 
 def test_the_package_templates_carry_no_css_of_their_own():

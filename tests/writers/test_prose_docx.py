@@ -61,3 +61,24 @@ def test_a_footnotes_number_is_superscript():
     paragraph = next(p for p in _document().paragraphs if p.text == "Texto1.")
     assert [(r.text, bool(r.font.superscript)) for r in paragraph.runs] == [
         ("Texto", False), ("1", True), (".", False)]
+
+
+def test_the_notes_and_the_index_take_the_style_files_word_styles():
+    """The notes are Footnote Text (8 pt, 6 mm above them: `notas`), the index's levels TOC 1
+    and 2 indented as `indice` says: the same values as the PDF's stylesheet."""
+    document = _document()
+    note = next(p for p in document.paragraphs if p.text == "La nota.")
+    assert note.style.name == "footnote text"
+    assert (note.style.font.size.pt, round(note.style.paragraph_format.space_before.mm)) == \
+        (8, 6)
+    indents = {level: document.styles[f"toc {level}"].paragraph_format.left_indent
+               for level in (1, 2)}
+    assert (indents[1] or 0, round(indents[2].mm)) == (0, 5)
+
+
+def test_a_document_without_prose_carries_no_prose_styles():
+    plain = docx.Document(io.BytesIO(write_docx(
+        "<html><head><title>t</title></head><body><h1>Título</h1><p>x</p></body></html>")))
+    names = {style.name for style in plain.styles}
+    assert "Heading 2" in names
+    assert not names & {"Heading 3", "Heading 4", "toc 1", "footnote text"}

@@ -30,6 +30,7 @@ from docx import Document
 from ...resources import templates_dir
 from ..pdf_metadata import PdfMetadata
 from ..zips import fixed_zip_times
+from . import styles
 from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
 from .package import package_order, set_properties, set_up_page, text_width_mm
@@ -60,7 +61,8 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
     style = style or load_style()
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
-    document = Document(io.BytesIO(reference_docx(style)))
+    prose = any(styles.PROSE_CLASSES & classes(element) for element in body.iter())
+    document = Document(io.BytesIO(reference_docx(style, prose)))
     landscape = style.pagina.landscape or "landscape" in classes(body)
     orientation = "landscape" if landscape else "portrait"
     set_up_page(document, orientation, style)

@@ -87,22 +87,6 @@ class BlockWriter:
     def style(self, name: str):
         return self.document.styles[name]
 
-    def heading_style(self, name: str):
-        """A heading's style; the levels the reference DOCX lacks (Heading 3 and 4 of a prose
-        text) are added like Heading 2, one outline level down, so that Word's navigation pane
-        and table of contents see them."""
-        if name not in [s.name for s in self.document.styles]:
-            from docx.enum.style import WD_STYLE_TYPE
-
-            level = int(name.rsplit(" ", 1)[1])
-            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = self.document.styles["Heading 2"]
-            style.quick_style = True
-            outline = style.element.get_or_add_pPr()
-            element = outline.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(level - 1)})
-            outline.append(element)
-        return self.document.styles[name]
-
     def block(self, element, container, context: Context = Context()) -> None:
         tag = element.tag
         own = classes(element)
@@ -136,7 +120,7 @@ class BlockWriter:
         Word TOC field, toc.py) or its text, whose h1 to h4 are section headings."""
         headings = dict(context.headings)
         if element.tag in headings:
-            paragraph = container.add_paragraph(style=self.heading_style(headings[element.tag]))
+            paragraph = container.add_paragraph(style=self.style(headings[element.tag]))
             self.inline(paragraph, element)
             return
         if element.tag == "nav":
@@ -189,6 +173,9 @@ class BlockWriter:
             # A link within the document (a footnote's number): its text; Word has no target.
             self._inline(paragraph, element, bold, italic)
         elif tag == "sup":
+            # Word's superscript, which sizes the number itself: the style file's
+            # `notas.llamada` is the PDF's size. (A character style raising a 7 pt number with
+            # `w:position` came out 4 pt and unraised in LibreOffice.)
             start = len(paragraph.runs)
             self._inline(paragraph, element, bold, italic)
             for run in paragraph.runs[start:]:
@@ -208,7 +195,8 @@ class BlockWriter:
 
 def _is_prose(tag: str, own: set[str]) -> bool:
     """A prose document's table of contents, or its text."""
-    return (tag == "nav" and "toc" in own) or (tag == "div" and styles.PROSE_CLASS in own)
+    return ((tag == "nav" and styles.TOC_CLASS in own)
+            or (tag == "div" and styles.PROSE_CLASS in own))
 
 
 def _at_line_start(paragraph) -> bool:

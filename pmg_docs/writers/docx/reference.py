@@ -122,8 +122,9 @@ def paragraph_styles(style: Style) -> list[tuple]:
         # The date stands apart from the DE / A lines that follow it.
         (names.PLACE_DATE, "Lugaryfecha", "Membrete", *letter_size, letter.lugar_fecha.antes,
          letter.lugar_fecha.despues, f'<w:ind w:left="{half}"/>', ""),
-        (names.CAPTION, "Ttulodecuadro", "Normal", *letter_size, letter.titulo_cuadro.antes,
-         letter.titulo_cuadro.despues, '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>', ""),
+        (names.CAPTION, "Ttulodecuadro", "Normal", style.leyenda.tamano,
+         style.leyenda.interlineado, style.leyenda.antes, style.leyenda.despues,
+         '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>', ""),
         (names.CLOSING, "Despedida", "Normal", *letter_size, letter.despedida.antes, after, "",
          ""),
         # The signature keeps its lines together; the room under it leads to the distribution.
@@ -135,6 +136,29 @@ def paragraph_styles(style: Style) -> list[tuple]:
          letter.distribucion.interlineado, 0, letter.distribucion.espacio_despues,
          "<w:keepNext/>", ""),
     ]
+
+
+def prose_paragraph_styles(style: Style) -> list[tuple]:
+    """The paragraph styles only a prose document (a decree, a documento técnico) uses, as
+    `paragraph_styles` gives them: its section headings of levels 3 and 4, the levels of its
+    table of contents, its footnotes. Only a prose document's DOCX carries them
+    (`reference_docx(style, prose=True)`), so every other DOCX keeps the styles it had."""
+    titles, index, notes = style.titulos, style.indice, style.notas
+    body = (style.texto.tamano, style.texto.interlineado)
+    headings = [
+        (f"heading {level}", f"Heading{level}", "Normal", heading.tamano, heading.interlineado,
+         heading.antes, heading.despues, f'<w:keepNext/><w:outlineLvl w:val="{level - 1}"/>',
+         "<w:b/>")
+        for level, heading in enumerate(titles.levels(), 1) if level > 2]
+    # Word's own TOC styles ("TDC 1"…): updating the TOC field keeps using them.
+    toc = [(names.TOC_STYLE.format(level=level), f"TOC{level}", "Normal", *body, 0,
+            index.espacio_despues, f'<w:ind w:left="{tw(indent)}"/>', "")
+           for level, indent in enumerate(index.sangria.levels(), 1)]
+    # The notes stand apart from the text above them; between two notes, Word's contextual
+    # spacing drops that room (and the list's own space after an item).
+    footnotes = [(names.FOOTNOTE_TEXT, "FootnoteText", "Normal", notes.tamano, notes.interlineado,
+                  notes.antes, style.listas.espacio_despues, "<w:contextualSpacing/>", "")]
+    return headings + toc + footnotes
 
 
 def _colour(value: str) -> str:
@@ -245,13 +269,13 @@ def numbering_xml(style: Style) -> str:
     return f"<w:numbering {W}>{''.join(abstracts)}{''.join(nums)}</w:numbering>"
 
 
-def _styles(document, style: Style) -> None:
+def _styles(document, style: Style, prose: bool) -> None:
     root = document.styles.element
     for element in root.findall("{*}style"):
         if element.get("{%s}styleId" % root.nsmap["w"]) not in KEPT_STYLES:
             root.remove(element)
     root.replace(root.find("{*}docDefaults"), parse_xml(doc_defaults(style)))
-    for spec in paragraph_styles(style):
+    for spec in paragraph_styles(style) + (prose_paragraph_styles(style) if prose else []):
         root.append(parse_xml(paragraph_style(*spec)))
     for spec in CHARACTERS:
         root.append(parse_xml(character_style(*spec)))
@@ -295,11 +319,12 @@ def _drop_parts(document) -> None:
 
 
 # A process renders with one style or two (the package's, a user's): a few entries suffice.
-@lru_cache(maxsize=4)
-def reference_docx(style: Style) -> bytes:
-    """The reference DOCX of `style`: equal styles give equal bytes."""
+@lru_cache(maxsize=8)
+def reference_docx(style: Style, prose: bool = False) -> bytes:
+    """The reference DOCX of `style`: equal styles give equal bytes. `prose`: with the styles
+    of a prose document too (prose_paragraph_styles)."""
     document = Document()
-    _styles(document, style)
+    _styles(document, style, prose)
     numbering = document.part.numbering_part.element
     for child in list(numbering):
         numbering.remove(child)

@@ -17,6 +17,13 @@ HEADINGS = {"h1": TITLE, "h2": "Heading 1", "h3": "Heading 2"}
 # Inside a prose text (`<div class="prose">`): its headings, h1 to h4.
 PROSE_CLASS = "prose"
 PROSE_HEADINGS = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4"}
+TOC_CLASS = "toc"                    # <nav class="toc">: a table of contents (toc.py)
+TOC_STYLE = "toc {level}"            # its entries of level 1 to 4 ("TDC 1"…)
+TOC_LEVELS = 4
+FOOTNOTE_TEXT = "footnote text"      # the notes at the end of a prose text ("Texto nota pie")
+# A document with any of these classes is a prose one: its DOCX carries the styles above
+# (reference.py: prose_paragraph_styles).
+PROSE_CLASSES = frozenset({PROSE_CLASS, TOC_CLASS, "footnotes"})
 HEADER = "Header"                    # the running header ("Encabezado")
 FOOTER = "Footer"                    # "Página X de Y" ("Pie de página")
 LIST_PARAGRAPH = "List Paragraph"    # a list item in running text ("Párrafo de lista")
@@ -60,6 +67,7 @@ BLOCK_CLASS_STYLES = {
     "letter-heading": LETTER_HEADING,
     "letter-body": LETTER_TEXT,
     "distribution": DISTRIBUTION,
+    "footnotes": FOOTNOTE_TEXT,
 }
 # Alignment classes, when no class above styles the paragraph.
 ALIGN_CLASS_STYLES = {"center": CENTERED, "right": RIGHT}
@@ -79,5 +87,6 @@ def all_styles() -> list[str]:
     names = [NORMAL, *HEADINGS.values(), HEADER, FOOTER, LIST_PARAGRAPH, PAGE_BREAK, TABLE_GAP,
              CELL, CELL_NUMBER, CELL_CENTER, CELL_TEXT, LETTER_CELL, *BLOCK_CLASS_STYLES.values(),
              *ALIGN_CLASS_STYLES.values(), STRONG, EMPHASIS, STRONG_EMPHASIS, TABLE,
-             *TABLE_CLASS_STYLES.values()]
+             *TABLE_CLASS_STYLES.values(), *PROSE_HEADINGS.values(),
+             *(TOC_STYLE.format(level=level) for level in range(1, TOC_LEVELS + 1))]
     return list(dict.fromkeys(names))

@@ -14,9 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from .html import UnsupportedHtml, collapse
-
-# The TOC styles Word uses for each level ("TDC 1"…); added when the reference has none.
-TOC_STYLE = "toc {level}"
+from .styles import TOC_LEVELS, TOC_STYLE
 
 
 def _field_char(run, kind: str) -> None:
@@ -32,18 +30,6 @@ def _instruction(run, text: str) -> None:
     run._r.append(element)
 
 
-def _style(document, level: int):
-    from docx.enum.style import WD_STYLE_TYPE
-
-    name = TOC_STYLE.format(level=level)
-    if name not in [s.name for s in document.styles]:
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = document.styles["Normal"]
-        style.paragraph_format.left_indent = Mm(5 * (level - 1))
-        style.paragraph_format.space_after = Mm(1)
-    return document.styles[name]
-
-
 def _entries(nav) -> list[tuple[int, str, str]]:
     """(level, text, target id) of each link of the nav's list, level from its li's class
     `toc-N`."""
@@ -55,7 +41,7 @@ def _entries(nav) -> list[tuple[int, str, str]]:
         level = 1
         for name in (li.get("class") or "").split():
             if name.startswith("toc-") and name[4:].isdigit():
-                level = max(1, min(9, int(name[4:])))
+                level = max(1, min(TOC_LEVELS, int(name[4:])))
         found.append((level, collapse(link.text_content()).strip(),
                       (link.get("href") or "").lstrip("#")))
     return found
@@ -65,7 +51,7 @@ def write_toc(document, container, nav, pages: dict[str, int], width_mm: float) 
     entries = _entries(nav)
     levels = max((level for level, _text, _target in entries), default=1)
     for index, (level, text, target) in enumerate(entries):
-        paragraph = container.add_paragraph(style=_style(document, level))
+        paragraph = container.add_paragraph(style=document.styles[TOC_STYLE.format(level=level)])
         paragraph.paragraph_format.tab_stops.add_tab_stop(
             Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         if index == 0:

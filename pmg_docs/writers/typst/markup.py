@@ -327,8 +327,9 @@ class MarkupWriter:
         align = next((ALIGNMENTS[c] for c in sorted(own) if c in ALIGNMENTS), None)
         option = f", align-to: {align}" if align and role not in FIXED_ALIGNMENT else ""
         paragraph = f'#pmg-p("{role}"{option})[{self.inline(element)}]'
-        if context.prose and role == "caption":
-            return f"#pmg-prose-caption[{paragraph}]"
+        if role == "caption":
+            # A table's title has its own size (document.css's p.caption).
+            return f"#pmg-caption[{paragraph}]"
         return paragraph
 
     def toc(self, element) -> str:

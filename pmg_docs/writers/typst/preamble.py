@@ -45,21 +45,6 @@ RULES: dict[str, Any] = {
     "page-break-height": "1pt",
 }
 
-# The prose documents' look (templates/styles/prose.css): section headings, the table of
-# contents, footnotes and a table's title. Kept here, in one place, until the style file
-# holds it.
-PROSE: dict[str, Any] = {
-    # h1 to h4 of a <div class="prose">: size, line, above, below (pt, pt, mm, mm).
-    "headings": {1: (11, 14, 6, 2), 2: (10, 13, 5, 2), 3: (10, 13, 5, 2), 4: (10, 13, 5, 2)},
-    # An entry of the table of contents: the space below it and the indent of each level (mm).
-    "toc-below-mm": 1, "toc-indent-mm": {1: 0, 2: 5, 3: 10, 4: 15},
-    # A footnote's number, and the notes: their size, line and the space above them.
-    "sup-size-pt": 7, "notes": (8, 10), "notes-above-mm": 6,
-    # A table's title in a prose text.
-    "caption": (10.5, 13.5),
-}
-
-
 def _number(value: float) -> str:
     """A Typst number: at most three decimals, no trailing zeros."""
     return f"{value:.3f}".rstrip("0").rstrip(".")
@@ -81,8 +66,8 @@ def look(values: Mapping[str, Any]) -> dict[str, Any]:
     rule = values["table_stroke_pt"]
     inset_y, inset_x = values["cell_inset_mm"]
     plain_y, plain_x = values["plain_cell_inset_mm"]
-    place_date, caption, signature = (values["place_date_mm"], values["caption_mm"],
-                                      values["signature_mm"])
+    place_date, signature = values["place_date_mm"], values["signature_mm"]
+    caption = (values["caption_before_mm"], values["caption_after_mm"])
     return {
         "page": {"width": _mm(values["page_width_mm"]), "height": _mm(values["page_height_mm"]),
                  "landscape": values["landscape"],
@@ -144,7 +129,19 @@ def look(values: Mapping[str, Any]) -> dict[str, Any]:
             "plain-inset": (_mm(plain_y), _mm(plain_x)),
         },
         "page-break-height": RULES["page-break-height"],
-        "prose": PROSE,
+        # A table's title (a circular's Cuadro, a prose text's), wherever it stands.
+        "caption": _text(values["caption_size_pt"], values["caption_leading_pt"]),
+        # The prose documents: section headings h1 to h4 (of a <div class="prose">; h4 takes
+        # level 4's look anywhere), the table of contents, footnotes.
+        "sections": {
+            level: _text(h["size_pt"], h["leading_pt"], above=_mm(h["before_mm"]),
+                         below=_mm(h["after_mm"]))
+            for level, h in values["section_headings"].items()},
+        "toc": {"indents": tuple(_mm(v) for v in values["toc_indents_mm"]),
+                "below": _mm(values["toc_entry_after_mm"])},
+        "notes": _text(values["footnote_size_pt"], values["footnote_leading_pt"],
+                       above=_mm(values["footnotes_before_mm"])),
+        "note-call-size": f'{_number(values["footnote_call_size_pt"])}pt',
     }
 
 
@@ -199,7 +196,7 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     page, margin = look["page"], look["page"]["margin"]
     body = look["circular"] if circular else look["body"]
     head, foot, lists, table = look["header"], look["footer"], look["lists"], look["table"]
-    prose = look["prose"]
+    sections, toc, notes = look["sections"], look["toc"], look["notes"]
     flipped = landscape or page["landscape"]
     plain_y, plain_x = table["plain-inset"]
     language, region = look["language"]
@@ -216,14 +213,12 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
         f"#show heading.where(level: {level}): it => block(above: {h['above']}, "
         f"below: {h['below']}, sticky: true, width: 100%, align({h['align']}, "
         f"text({_text_set(h)}, weight: \"bold\", it.body)))"
-        for level, h in (*look["headings"].items(), (4, look["headings"][3])))
+        for level, h in (*look["headings"].items(), (4, {**sections[4], "align": "left"})))
     prose_rules = "\n".join(
-        f"  show heading.where(level: {level}): it => block(above: {_mm(above)}, "
-        f"below: {_mm(below)}, sticky: true, width: 100%, "
-        f"text({_text_set(_text(size, line))}, weight: \"bold\", it.body))"
-        for level, (size, line, above, below) in prose["headings"].items())
-    indents = ", ".join(f"{_mm(v)}" for _level, v in sorted(prose["toc-indent-mm"].items()))
-    notes_size, notes_line = prose["notes"]
+        f"  show heading.where(level: {level}): it => block(above: {h['above']}, "
+        f"below: {h['below']}, sticky: true, width: 100%, "
+        f"text({_text_set(h)}, weight: \"bold\", it.body))"
+        for level, h in sections.items())
     return f"""#set document({", ".join(info)})
 #set text(font: "{look['font']}", lang: "{language}", region: "{region}", {_text_set(body)},
   kerning: false, ligatures: false, hyphenate: false, fallback: false)
@@ -331,8 +326,8 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   body
 }}
 // An entry of a table of contents: its text, dotted to the page its target starts on.
-#let pmg-toc-indents = ({indents},)
-#let pmg-toc(level, target, body) = block(above: 0pt, below: {_mm(prose['toc-below-mm'])},
+#let pmg-toc-indents = ({", ".join(toc['indents'])},)
+#let pmg-toc(level, target, body) = block(above: 0pt, below: {toc['below']},
   width: 100%, pad(left: pmg-toc-indents.at(calc.min(level, pmg-toc-indents.len()) - 1), par({{
     if target == none {{ body }} else {{
       link(target, body)
@@ -342,14 +337,14 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   }})))
 // A footnote's number: smaller and raised, without making its line taller (CSS's
 // `line-height: 0`).
-#let pmg-sup(body) = text(size: {prose['sup-size-pt']}pt, top-edge: 0pt, bottom-edge: 0pt,
+#let pmg-sup(body) = text(size: {look['note-call-size']}, top-edge: 0pt, bottom-edge: 0pt,
   baseline: -0.35em, body)
-#let pmg-notes(body) = block(above: {_mm(prose['notes-above-mm'])}, below: 0pt, width: 100%, {{
-  set text({_text_set(_text(notes_size, notes_line))})
+#let pmg-notes(body) = block(above: {notes['above']}, below: 0pt, width: 100%, {{
+  set text({_text_set(notes)})
   body
 }})
-#let pmg-prose-caption(body) = {{
-  set text({_text_set(_text(*prose['caption']))})
+#let pmg-caption(body) = {{
+  set text({_text_set(look['caption'])})
   body
 }}
 """
