@@ -103,3 +103,22 @@ def test_the_docx_table_of_contents_takes_the_typst_pages():
     entries = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs
                if p.style.name.startswith("toc ")]
     assert entries == ["I. ANTECEDENTES\t2", "1.1 Origen\t3", "II. SIN DESTINO\t"]
+
+
+def _sizes(pdf: bytes) -> set[float]:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return {round(float(operands[1]), 1) for page in document.pages
+                for operands, operator in pikepdf.parse_content_stream(page)
+                if str(operator) == "Tf"}
+
+
+def test_a_users_style_file_changes_the_prose_look(tmp_path):
+    """The notes' size and a section heading's size come from the style file in force."""
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "estilo.yaml").write_text(
+        "notas: {tamano: 12.5, interlineado: 15}\n"
+        "titulos: {nivel1: {tamano: 14.5, interlineado: 17, antes: 6, despues: 2}}\n",
+        encoding="utf-8")
+    own, package = _sizes(write_pdf(_html(), [tmp_path])[0]), _sizes(write_pdf(_html())[0])
+    assert {12.5, 14.5} <= own
+    assert not {12.5, 14.5} & package
