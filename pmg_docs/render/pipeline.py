@@ -195,12 +195,13 @@ def produce(html: str, fmt: str, strict: bool, source_name: str,
 
     pages: dict[str, int] = {}
     if TOC_MARK in html:
-        # A table of contents prints the pages of the PDF layout (writers/docx/toc.py).
+        # A table of contents prints the pages of the PDF layout (writers/docx/toc.py), by
+        # the engine in force: the default needs nothing but the package.
         from ..writers.pdf_library import pdf_writer
 
         try:
-            pages = pdf_writer().anchor_pages(break_long_words(html),
-                                              [templates] if templates else [])
+            pages = pdf_writer(pdf_engine).anchor_pages(break_long_words(html),
+                                                        [templates] if templates else [])
         except PdfLibraryMissing:
             pages = {}  # the entries print without pages; Word numbers them on update
     try:

@@ -98,6 +98,11 @@ def typst_values(style: Style, templates: Path | None = None) -> Mapping[str, An
         "letter_size_pt": letter.tamano,
         "letter_leading_pt": letter.interlineado,
         "letter_after_mm": letter.espacio_despues,
+        # A circular's parts: (above, below) in mm.
+        "place_date_mm": (letter.lugar_fecha.antes, letter.lugar_fecha.despues),
+        "closing_before_mm": letter.despedida.antes,
+        "signature_mm": (letter.firma.antes, letter.firma.despues),
+        "distribution_after_mm": letter.distribucion.espacio_despues,
         "distribution_size_pt": letter.distribucion.tamano,
         "distribution_leading_pt": letter.distribucion.interlineado,
     }

@@ -1,10 +1,12 @@
-"""A user's style file changes the PDF and the DOCX alike: the footer «1 de 3» instead of
-«Página 1 de 3», another body size, a logo in the running header. Asserted in the real files:
-the PDF's text (pdftotext), its fonts' sizes and images (pikepdf); the DOCX's footer, Normal
-style and header image; and the DOCX as LibreOffice lays it out."""
+"""A user's style file changes the PDF (of either engine: Typst and WeasyPrint) and the DOCX
+alike: the footer «1 de 3» instead of «Página 1 de 3», another body size, a logo in the running
+header, the page's orientation and margins. Asserted in the real files: the PDF's text
+(pdftotext), its fonts' sizes, images and page boxes (pikepdf); the DOCX's footer, Normal style
+and header image; and the DOCX as LibreOffice lays it out."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from pmg_docs.cli import main
+from tests.support.documents import ENGINES
 from tests.support.libreoffice import page_count, soffice, to_pdf
 from tests.support.paths import DATA, ROOT
 
@@ -30,19 +33,36 @@ texto:
 encabezado:
   logo: {archivo: escudo.png, ancho: 12}
 """
+# Another page: landscape, wider margins. The same document takes more pages.
+LANDSCAPE = """\
+pagina:
+  orientacion: horizontal
+  margenes: {superior: 30, inferior: 25, izquierdo: 30, derecho: 30}
+"""
+MM = 72 / 25.4
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    root = tmp_path_factory.mktemp("user-style")
-    templates = root / "plantillas"
+def _templates(root, name, style):
+    templates = root / name
     (templates / "styles").mkdir(parents=True)
-    (templates / "styles" / "estilo.yaml").write_text(STYLE, encoding="utf-8")
+    (templates / "styles" / "estilo.yaml").write_text(style, encoding="utf-8")
     shutil.copy(DATA / "images" / "escudo.png", templates / "escudo.png")
-    for name, extra in (("own", ["--templates", str(templates)]), ("package", [])):
+    return templates
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def rendered(tmp_path_factory, request):
+    """ADUANAS with the user's style, with the package's, and with a landscape page; the PDF
+    by each engine."""
+    root = tmp_path_factory.mktemp(f"user-style-{request.param}")
+    own, landscape = _templates(root, "plantillas", STYLE), _templates(root, "apaisada",
+                                                                       LANDSCAPE)
+    for name, extra in (("own", ["--templates", str(own)]), ("package", []),
+                        ("landscape", ["--templates", str(landscape)])):
         result = CliRunner().invoke(main, ["render", str(ADUANAS), "-o", str(root / name),
-                                           *extra])
+                                           "--pdf-engine", request.param, *extra])
         assert result.exit_code == 0, result.output
+    root.joinpath("engine").write_text(request.param)
     return root
 
 
@@ -57,15 +77,28 @@ def _footers(pdf) -> list[str]:
             for text in _page_texts(pdf)]
 
 
-def _body_size_pt(pdf) -> float:
-    """The size most text is set in: WeasyPrint writes sizes in CSS pixels (3/4 pt)."""
+def _body_size_pt(pdf, engine) -> float:
+    """The size most text is set in: WeasyPrint writes sizes in CSS pixels (3/4 pt), Typst
+    in points."""
+    scale = 0.75 if engine == "weasyprint" else 1
     sizes: Counter = Counter()
     with pikepdf.open(pdf) as document:
         for page in document.pages:
             for operands, operator in pikepdf.parse_content_stream(page):
                 if str(operator) == "Tf":
-                    sizes[round(float(operands[1]) * 0.75, 1)] += 1
+                    sizes[round(float(operands[1]) * scale, 1)] += 1
     return sizes.most_common(1)[0][0]
+
+
+def _text_box_mm(pdf) -> tuple[tuple[float, float], float]:
+    """The first page's size and the left edge of its text, in mm (the text's smallest x,
+    from pdftotext's word boxes)."""
+    with pikepdf.open(pdf) as document:
+        box = [float(v) for v in document.pages[0].mediabox]
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    left = min(float(x) for x in re.findall(r'xMin="([\d.]+)"', html))
+    return (round((box[2] - box[0]) / MM), round((box[3] - box[1]) / MM)), left / MM
 
 
 @pytest.mark.slow
@@ -75,7 +108,8 @@ def test_the_user_style_changes_the_pdf(rendered):
     assert _footers(own) == [f"{n} de {pages}" for n in range(1, pages + 1)]
     assert not any("Página" in text for text in _page_texts(own))
     assert _footers(package)[0] == f"Página 1 de {page_count(package)}"
-    assert (_body_size_pt(own), _body_size_pt(package)) == (11, 9.5)
+    engine = (rendered / "engine").read_text()
+    assert (_body_size_pt(own, engine), _body_size_pt(package, engine)) == (11, 9.5)
     # The logo heads every page: one image of escudo.png's size on each.
     with pikepdf.open(own) as document:
         for page in document.pages:
@@ -83,6 +117,17 @@ def test_the_user_style_changes_the_pdf(rendered):
             assert [(i.width, i.height) for i in images] == [(240, 120)]
     with pikepdf.open(package) as document:
         assert not any(page.get_images() for page in document.pages)
+
+
+@pytest.mark.slow
+def test_the_user_style_changes_the_page(rendered):
+    """Landscape A4 and 30 mm side margins: the sheet turns and the text starts 30 mm in."""
+    size, left = _text_box_mm(rendered / "landscape" / "aduanas.pdf")
+    assert size == (297, 210)
+    assert 29.5 <= left < 32
+    size, left = _text_box_mm(rendered / "package" / "aduanas.pdf")
+    assert size == (210, 297)
+    assert 15.5 <= left < 18
 
 
 def _docx_part(path, name):

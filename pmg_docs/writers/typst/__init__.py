@@ -5,7 +5,7 @@ writer as Word styles): it walks the HTML as the DOCX writer does and writes Typ
 look comes from one preamble, then compiles it in this process. Installs from a wheel on every
 desktop (no Pango); tagged PDF/A-2a written by Typst itself.
 
-    preamble.py  every look value (mirroring templates/styles/document.css) and the preamble
+    preamble.py  the look (the style file's values, document.css's rules) and the preamble
     markup.py    headings, paragraphs, emphasis, lists, page breaks, images, charts
     tables.py    tables
     compile.py   the warm compiler, fonts from the package only, reproducible bytes
@@ -25,11 +25,12 @@ import lxml.html
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
 from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
-from .compile import compile_pdf, compiler, signature_places
-from .markup import MarkupWriter, drawable, literal
-from .preamble import preamble
+from .compile import anchors, compile_pdf, compiler, signature_places
+from .markup import MarkupWriter, literal
+from .preamble import preamble, style_look
 
-__all__ = ["UnsupportedHtml", "release_fonts", "typst_source", "warm_up", "write_pdf"]
+__all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "warm_up",
+           "write_pdf"]
 
 
 def _root(allowed: Sequence[Path]) -> Path:
@@ -49,6 +50,10 @@ def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
     for link in root_element.iter("link"):
         href = link.get("href") or ""
         url = urlparse(href)
+        if url.scheme == "data":
+            # The style's values (base.html.j2's `style_sheet`), which this writer reads from
+            # the style file itself; WeasyPrint's fetcher serves `data:` URLs too.
+            continue
         path = Path(unquote(url.path)).resolve() if url.scheme == "file" else None
         if path is None or not any(path.is_relative_to(folder) for folder in folders):
             foreign.append(href)
@@ -58,17 +63,20 @@ def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
 def typst_source(html: str, extra_allowed: Sequence[Path] = (),
                  metadata: PdfMetadata | None = None) -> tuple[str, Path, MarkupWriter]:
     """The Typst source of `html`, the root it reads images below, and the writer that made it
-    (what it refused, where its header cells are)."""
+    (what it refused, where its header cells are). The first of `extra_allowed` is the user's
+    templates folder (as the render passes it), whose style file restyles the document."""
     root_element = lxml.html.document_fromstring(html)
     body = root_element.find("body")
     own = classes(body)
     allowed = [templates_dir(), *extra_allowed]
     root = _root(allowed)
     writer = MarkupWriter(allowed, root)
+    writer.anchor(body)
     running = body.find("div[@class='running-header']")
     header = None
     if running is not None:
-        header = literal(drawable(collapse(running.text_content()).strip()))
+        # Its text and the style's logo, as the template wrote them from the style file.
+        header = writer.inline(running)
     title = collapse(root_element.findtext(".//title") or "").strip()
     start = preamble(
         landscape="landscape" in own, circular="circular" in own, header=header,
@@ -76,7 +84,8 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         author=literal(metadata.issuer) if metadata and metadata.issuer else None,
         description=(literal(metadata.description)
                      if metadata and metadata.description else None),
-        keywords=[literal(k) for k in metadata.keywords()] if metadata else [])
+        keywords=[literal(k) for k in metadata.keywords()] if metadata else [],
+        look=style_look(Path(extra_allowed[0]) if extra_allowed else None))
     content = writer.blocks(body)
     writer.refused[:0] = _foreign_links(root_element, allowed)
     return start + content + "\n", root, writer
@@ -94,6 +103,22 @@ def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetada
 
         data = finish(data, metadata, claim(variant), writer.header_cells, places)
     return data, writer.refused
+
+
+def anchor_pages(html: str, extra_allowed: Sequence[Path] = ()) -> dict[str, int]:
+    """The page (from 1) on which each element a link may point to (a section heading, a note)
+    starts once `html` is laid out: the page numbers of a table of contents, for the DOCX
+    writer to print as the PDF does (as writers/pdf.py's anchor_pages)."""
+    source, root, writer = typst_source(html, extra_allowed)
+    if not writer.placed:
+        return {}
+    by_label = {name: found for found, name in writer.labels.items() if name in writer.placed}
+    pages = ", ".join(f"({literal(name)}, locate(label({literal(name)})).page())"
+                      for name in sorted(by_label))
+    # One invisible element at the end that holds every label's page, for the query.
+    source += f"#context [#metadata(({pages},)) <pmg-anchors>]\n"
+    found = anchors(source, root)
+    return {by_label[name]: page for name, page in found if name in by_label}
 
 
 def warm_up() -> None:

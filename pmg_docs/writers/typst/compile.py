@@ -75,3 +75,16 @@ def signature_places(source: str, root: Path) -> list[dict]:
                            font_paths=[str(fonts_dir())], ignore_system_fonts=True)
     found: list[dict] = json.loads(query.query("<pmg-place>", field="value"))
     return found
+
+
+def anchors(source: str, root: Path) -> list[tuple[str, int]]:
+    """The (label, page) pairs the source's `<pmg-anchors>` element holds once laid out
+    (writers/typst's anchor_pages); a compiler of its own, as for `signature_places`."""
+    import json
+
+    import typst
+
+    query = typst.Compiler(source.encode("utf-8"), root=str(root),  # type: ignore[misc]
+                           font_paths=[str(fonts_dir())], ignore_system_fonts=True)
+    found = json.loads(query.query("<pmg-anchors>", field="value"))
+    return [(str(name), int(page)) for name, page in (found[0] if found else [])]

@@ -28,7 +28,11 @@ from ..html_tree import UnsupportedHtml, classes, collapse, image_path, width_mm
 from ..pdf_metadata import is_signature_place
 from ..subset import BLOCK_TAGS, LETTER_LIST_TYPE
 
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
+# Elements a link or a table of contents may point to (by `id`): section headings and notes.
+ANCHORED = ("h1", "h2", "h3", "h4", "li")
+# <nav class="toc">'s entries: <li class="toc-N">, level N.
+_TOC_LEVEL = re.compile(r"^toc-([1-9])$")
 # A class on a <div> that gives the paragraphs inside it their role (preamble's "paragraphs").
 BLOCK_ROLES = {"letter-heading": "letter-heading", "letter-body": "letter",
                "signature": "signature", "distribution": "distribution"}
@@ -53,6 +57,12 @@ def literal(text: str) -> str:
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
                .replace("\r", "\\r").replace("\t", "\\t"))
     return f'"{escaped}"'
+
+
+def label_name(element_id: str) -> str:
+    """The Typst label of an element's `id`: its UTF-8 bytes in hex, so that whatever the id
+    holds, the label is letters and digits (a label written from text is never code)."""
+    return "pmg-" + element_id.encode("utf-8").hex()
 
 
 def _breakable(text: str) -> str:
@@ -90,6 +100,8 @@ class Context:
     role: str = "body"
     list_level: int = -1
     in_letter: bool = False
+    # Inside a prose text (<div class="prose">): h1 to h4 are section headings.
+    prose: bool = False
 
 
 CELL_CONTEXT = Context(role="cell")
@@ -156,6 +168,18 @@ class Inline:
         elif tag == "img":
             self.code(f"#box({self.writer.image(element)})")
             self.at_line_start = False
+        elif tag in ("sup", "a"):
+            inner = Inline(self.writer)
+            inner.at_line_start = self.at_line_start
+            inner.walk(element)
+            inner.flush()
+            body = "".join(inner.parts)
+            if tag == "sup":
+                self.code(f"#pmg-sup[{body}]")
+            else:
+                target = self.writer.target(element)
+                self.code(f"#link({target})[{body}]" if target else body)
+            self.at_line_start = inner.at_line_start
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
@@ -182,9 +206,37 @@ class MarkupWriter:
         self.places = False
         # For each table, in document order, which cells of each row are header cells.
         self.header_cells: list[list[list[bool]]] = []
+        # The labels already placed: Typst refuses a label placed twice.
+        self.placed: set[str] = set()
         from .tables import TableWriter
 
         self.tables = TableWriter(self)
+        # The label of each `id` a link may point to (`anchor`), the first element holding it.
+        self.labels: dict[str, str] = {}
+
+    def anchor(self, root) -> None:
+        """Collect the ids below `root` that get a label, before the blocks are written: a
+        table of contents comes before the headings it points to."""
+        for element in root.iter(*ANCHORED):
+            found = element.get("id")
+            if found and found not in self.labels:
+                self.labels[found] = label_name(found)
+
+    def target(self, element) -> str | None:
+        """The label an <a href="#id"> points to, as Typst code, or None when no element of
+        the document has that id (the text is then printed without a link)."""
+        href = element.get("href") or ""
+        name = self.labels.get(href[1:]) if href.startswith("#") else None
+        return f"label({literal(name)})" if name else None
+
+    def label(self, element) -> str:
+        """` <label>` after an element whose id a link may point to (its first holder)."""
+        found = element.get("id")
+        name = self.labels.get(found) if found else None
+        if name is None or name in self.placed:
+            return ""
+        self.placed.add(name)
+        return f" <{name}>"
 
     def inline(self, element) -> str:
         inline = Inline(self)
@@ -215,7 +267,10 @@ class MarkupWriter:
         tag = element.tag
         own = classes(element)
         if tag in HEADINGS:
-            return f"#heading(level: {HEADINGS[tag]}, outlined: false)[{self.inline(element)}]"
+            return (f"#heading(level: {HEADINGS[tag]}, outlined: false)[{self.inline(element)}]"
+                    + self.label(element))
+        if tag == "nav":
+            return self.toc(element)
         if tag == "p":
             return self.paragraph(element, own, context)
         if tag in ("ul", "ol"):
@@ -226,7 +281,9 @@ class MarkupWriter:
             return self.div(element, own, context)
         raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
-    def div(self, element, own: set[str], context: Context) -> str:
+    def special_div(self, element, own: set[str], context: Context) -> str | None:
+        """A <div> that is not a group of blocks: a chart, a page break, the running header,
+        a prose text or its notes; None for any other."""
         if "running-header" in own:
             return ""  # the page's header (preamble), read by write_pdf
         if "chart" in own:
@@ -236,6 +293,16 @@ class MarkupWriter:
             return f"#block(width: 100%, {self.image(image)})"
         if "page-break" in own:
             return "#pmg-page-break()"
+        if "prose" in own:
+            return f"#pmg-prose[\n{self.blocks(element, replace(context, prose=True))}\n]"
+        if "footnotes" in own:
+            return f"#pmg-notes[\n{self.blocks(element, context)}\n]"
+        return None
+
+    def div(self, element, own: set[str], context: Context) -> str:
+        special = self.special_div(element, own, context)
+        if special is not None:
+            return special
         inner = context
         for name in sorted(own):
             if name in BLOCK_ROLES:
@@ -259,7 +326,26 @@ class MarkupWriter:
         role = _role(own, context)
         align = next((ALIGNMENTS[c] for c in sorted(own) if c in ALIGNMENTS), None)
         option = f", align-to: {align}" if align and role not in FIXED_ALIGNMENT else ""
-        return f'#pmg-p("{role}"{option})[{self.inline(element)}]'
+        paragraph = f'#pmg-p("{role}"{option})[{self.inline(element)}]'
+        if role == "caption":
+            # A table's title has its own size (document.css's p.caption).
+            return f"#pmg-caption[{paragraph}]"
+        return paragraph
+
+    def toc(self, element) -> str:
+        """A table of contents: each <li class="toc-N"> an entry of level N whose page is its
+        target's (preamble's `pmg-toc`)."""
+        if "toc" not in classes(element):
+            raise UnsupportedHtml('a <nav> that is not a table of contents (class "toc")')
+        entries = []
+        for item in element.iter("li"):
+            level = next((int(m.group(1)) for c in sorted(classes(item))
+                          if (m := _TOC_LEVEL.match(c))), 1)
+            link = item.find("a")
+            target = self.target(link) if link is not None else None
+            entries.append(f"#pmg-toc({level}, {target or 'none'})"
+                           f"[{self.inline(link if link is not None else item)}]")
+        return "\n".join(entries)
 
     def list(self, element, context: Context) -> str:
         if element.tag == "ul":
@@ -285,6 +371,10 @@ class MarkupWriter:
         """A list item: its inline content and its blocks (paragraphs, nested lists, a table)
         in their order."""
         parts: list[str] = []
+        anchor = self.label(item)
+        if anchor:
+            # A note's number points here: an invisible element holds the label.
+            parts.append(f"#metadata(none){anchor}")
         inline = Inline(self)
 
         def close_inline() -> None:

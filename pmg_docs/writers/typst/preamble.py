@@ -1,8 +1,10 @@
-"""The look of every Typst PDF: one mapping of values (`LOOK`, mirroring
-templates/styles/document.css rule by rule) and the one function that writes it as the Typst
-preamble (`preamble`). Nothing else in the Typst writer holds a size, a colour or a margin:
-markup.py names a paragraph's role, a table's kind or a list's kind and the preamble's
-functions lay it out, so a style file that gives another mapping restyles every PDF.
+"""The look of every Typst PDF and the one function that writes it as the Typst preamble
+(`preamble`). The values come from the style in force (templates/styles/estilo.yaml with the
+user's overrides, read through style/typst.py: `look`); what document.css fixes as rules rather
+than values (h1 centred, the header's gap, the bullet, a page break's height) is `RULES` here.
+Nothing else in the Typst writer holds a size, a colour or a margin: markup.py names a
+paragraph's role, a table's kind or a list's kind and the preamble's functions lay it out, so a
+user's style file restyles the Typst PDF as it restyles the WeasyPrint PDF and the DOCX.
 
 How CSS maps to Typst (measured against WeasyPrint on every example):
 - CSS's exact line height: Typst puts the half-leading into the line box (`top-edge` and
@@ -17,67 +19,140 @@ How CSS maps to Typst (measured against WeasyPrint on every example):
 - A list's text starts `indent` in with its marker hanging to the left, as CSS's outside
   markers do: the marker sits right-aligned in a box as wide as the indent.
 
-Text a user wrote never reaches this module: the running header comes in as a string literal
-(markup.literal) and everything else through markup.py.
+Text a user wrote never reaches this module: the running header comes in as markup made of
+string literals (markup.py) and everything else through markup.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 # Arimo's ascent and descent, in em (its hhea table; Arial's metrics).
 ASCENT, DESCENT = 0.905, 0.212
+MM_PER_PT = 25.4 / 72
+
+# What document.css writes as rules, not values of the style file.
+RULES: dict[str, Any] = {
+    "language": ("es", "CL"),
+    # .running-header's padding-bottom, and @top-center's gap below it (css.py).
+    "header-padding": "1mm", "header-gap": "3mm",
+    # h1 is centred (the document's title), h2 and h3 are not.
+    "heading-align": {1: "center", 2: "left", 3: "left"},
+    "bullet": "•",
+    # .page-break's height.
+    "page-break-height": "1pt",
+}
+
+def _number(value: float) -> str:
+    """A Typst number: at most three decimals, no trailing zeros."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _mm(value: float) -> str:
+    return f"{_number(value)}mm"
 
 
 def _text(size: float, line: float, **more: Any) -> dict[str, Any]:
     return {"size": size, "line": line, **more}
 
 
-LOOK: dict[str, Any] = {
-    "page": {"paper": "a4", "margin": {"top": "22mm", "right": "16mm", "bottom": "20mm",
-                                       "left": "16mm"}},
-    "font": "Arimo",
-    "language": ("es", "CL"),
-    # Normal (html), and a circular's body.
-    "body": _text(9.5, 12, color="#000000"),
-    "circular": _text(10.5, 13.5),
-    "header": _text(8, 10, color="#555555", rule="0.5pt + rgb(\"#999999\")", gap="3mm",
-                    padding="1mm"),
-    "footer": _text(8, 10, color="#555555", words=("Página ", " de ")),
-    "headings": {
-        1: _text(13, 16, above="0mm", below="6mm", align="center"),
-        2: _text(11, 14, above="6mm", below="2mm", align="left"),
-        3: _text(10, 13, above="5mm", below="2mm", align="left"),
-    },
-    # A paragraph by where it stands: (above, below, align, justify, keep with next,
-    # unbreakable).
-    "paragraphs": {
-        "body": ("0mm", "1.5mm", None, False, False, False),
-        "cell": ("0mm", "1mm", None, False, False, False),
-        "letter-heading": ("0mm", "1.5mm", None, False, False, False),
-        "place-date": ("6mm", "8mm", None, False, False, False),
-        "letter": ("0mm", "3mm", None, True, False, False),
-        "caption": ("5mm", "2mm", "center", False, True, True),
-        "closing": ("6mm", "1.5mm", None, False, False, False),
-        "signature": ("18mm", "12mm", "center", False, False, True),
-        "distribution": ("0mm", "1mm", None, False, False, False),
-    },
-    "distribution": _text(9, 11.5),
-    # A circular's Cuadro keeps the body size of other documents.
-    "cuadro": _text(9.5, 12),
-    # Lists: where the text starts, the space below an item (by the paragraph role it takes)
-    # and above a nested list.
-    "lists": {"indent": "5mm", "paren-indent": "7mm", "item-below": "1mm",
-              "letter-item-below": "3mm", "nested-above": "1mm", "letter-nested-above": "3mm",
-              "bullet": "•"},
-    "table": {
-        "below": "3mm", "rule": 0.5, "rule-color": "#7f7f7f", "inset": ("1.2mm", "1.456mm"),
-        "header-fill": "#d9e2f3", "body-header-fill": "#eef2f9", "total-fill": "#eef2f9",
-        "plain-inset": ("0.4mm", "1mm"),
-    },
-    "page-break-height": "1pt",
-}
+def look(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The preamble's mapping from the style's values (style/typst.py's `typst_values`)."""
+    headings = values["headings"]
+    after, cell_after = _mm(values["paragraph_after_mm"]), _mm(values["cell_paragraph_after_mm"])
+    letter_after = _mm(values["letter_after_mm"])
+    rule = values["table_stroke_pt"]
+    inset_y, inset_x = values["cell_inset_mm"]
+    plain_y, plain_x = values["plain_cell_inset_mm"]
+    place_date, signature = values["place_date_mm"], values["signature_mm"]
+    caption = (values["caption_before_mm"], values["caption_after_mm"])
+    return {
+        "page": {"width": _mm(values["page_width_mm"]), "height": _mm(values["page_height_mm"]),
+                 "landscape": values["landscape"],
+                 "margin": {"top": _mm(values["margin_top_mm"]),
+                            "right": _mm(values["margin_right_mm"]),
+                            "bottom": _mm(values["margin_bottom_mm"]),
+                            "left": _mm(values["margin_left_mm"])}},
+        "font": values["font"],
+        "language": RULES["language"],
+        # Normal (html), and a circular's body.
+        "body": _text(values["body_size_pt"], values["body_leading_pt"],
+                      color=values["body_colour"]),
+        "circular": _text(values["letter_size_pt"], values["letter_leading_pt"]),
+        "header": _text(values["header_size_pt"], values["header_leading_pt"],
+                        color=values["header_colour"],
+                        rule=f'{_number(values["header_rule_pt"])}pt + '
+                             f'rgb("{values["header_rule_colour"]}")',
+                        gap=RULES["header-gap"], padding=RULES["header-padding"]),
+        "footer": _text(values["footer_size_pt"], values["footer_leading_pt"],
+                        color=values["footer_colour"], parts=values["footer_parts"]),
+        "headings": {
+            level: _text(h["size_pt"], h["leading_pt"], above=_mm(h["before_mm"]),
+                         below=_mm(h["after_mm"]), align=RULES["heading-align"][level])
+            for level, h in headings.items()},
+        # A paragraph by where it stands: (above, below, align, justify, keep with next,
+        # unbreakable).
+        "paragraphs": {
+            "body": ("0mm", after, None, False, False, False),
+            "cell": ("0mm", cell_after, None, False, False, False),
+            "letter-heading": ("0mm", after, None, False, False, False),
+            "place-date": (_mm(place_date[0]), _mm(place_date[1]), None, False, False, False),
+            "letter": ("0mm", letter_after, None, True, False, False),
+            "caption": (_mm(caption[0]), _mm(caption[1]), "center", False, True, True),
+            "closing": (_mm(values["closing_before_mm"]), after, None, False, False, False),
+            "signature": (_mm(signature[0]), _mm(signature[1]), "center", False, False, True),
+            "distribution": ("0mm", _mm(values["distribution_after_mm"]), None, False, False,
+                             False),
+        },
+        "distribution": _text(values["distribution_size_pt"],
+                              values["distribution_leading_pt"]),
+        # A circular's Cuadro keeps the body size of other documents.
+        "cuadro": _text(values["body_size_pt"], values["body_leading_pt"]),
+        # Lists: where the text starts, the space below an item (by the paragraph role it
+        # takes) and above a nested list.
+        "lists": {"indent": _mm(values["list_indent_mm"]),
+                  "paren-indent": _mm(values["paren_list_indent_mm"]),
+                  "item-below": _mm(values["list_item_after_mm"]),
+                  "letter-item-below": letter_after,
+                  "nested-above": _mm(values["list_item_after_mm"]),
+                  "letter-nested-above": letter_after, "bullet": RULES["bullet"]},
+        "table": {
+            "below": _mm(values["table_after_mm"]), "rule": _number(rule),
+            "rule-color": values["table_stroke_colour"],
+            # The CSS padding (css.cell_padding_mm: Word's margin less a quarter rule), from
+            # which the inset counts half a rule more (the preamble adds it).
+            "inset": (_mm(inset_y), _mm(inset_x - rule * MM_PER_PT / 4)),
+            "header-fill": values["header_fill"], "body-header-fill": values["row_header_fill"],
+            "total-fill": values["row_header_fill"],
+            "plain-inset": (_mm(plain_y), _mm(plain_x)),
+        },
+        "page-break-height": RULES["page-break-height"],
+        # A table's title (a circular's Cuadro, a prose text's), wherever it stands.
+        "caption": _text(values["caption_size_pt"], values["caption_leading_pt"]),
+        # The prose documents: section headings h1 to h4 (of a <div class="prose">; h4 takes
+        # level 4's look anywhere), the table of contents, footnotes.
+        "sections": {
+            level: _text(h["size_pt"], h["leading_pt"], above=_mm(h["before_mm"]),
+                         below=_mm(h["after_mm"]))
+            for level, h in values["section_headings"].items()},
+        "toc": {"indents": tuple(_mm(v) for v in values["toc_indents_mm"]),
+                "below": _mm(values["toc_entry_after_mm"])},
+        "notes": _text(values["footnote_size_pt"], values["footnote_leading_pt"],
+                       above=_mm(values["footnotes_before_mm"])),
+        "note-call-size": f'{_number(values["footnote_call_size_pt"])}pt',
+    }
+
+
+def style_look(templates: Path | None) -> dict[str, Any]:
+    """The look of documents rendered with `templates` (the user's folder, or None): the
+    package's style file with the folder's overrides. Raises InputError for a wrong style file
+    (the render reads it first, so a build reports it before any writer runs)."""
+    from ...style import load_style
+    from ...style.typst import typst_values
+
+    return look(typst_values(load_style(templates), templates))
 
 
 def _edges(size: float, line: float) -> str:
@@ -102,15 +177,27 @@ def _paragraph_roles(roles: Mapping[str, tuple]) -> str:
     return "(" + ", ".join(entries) + ",)"
 
 
+def _footer_text(parts: tuple[str, ...]) -> str:
+    """The footer's text as a Typst expression: its literal parts as string literals, the page
+    and the page total as counters."""
+    from .markup import drawable, literal
+
+    counters = {"{pagina}": "str(counter(page).get().first())",
+                "{paginas}": "str(counter(page).final().first())"}
+    return " + ".join(counters.get(part) or literal(drawable(part)) for part in parts) or '""'
+
+
 def preamble(landscape: bool, circular: bool, header: str | None, title: str | None,
              author: str | None, description: str | None, keywords: list[str],
-             look: Mapping[str, Any] = LOOK) -> str:
-    """The Typst source that comes before the document's blocks. `header`, `title`, `author`,
-    `description` and `keywords` are string literals already (markup.literal)."""
+             look: Mapping[str, Any]) -> str:
+    """The Typst source that comes before the document's blocks (`look`: the mapping `look`
+    makes of the style). `header` is markup made of string literals (markup.py); `title`,
+    `author`, `description` and `keywords` are string literals already (markup.literal)."""
     page, margin = look["page"], look["page"]["margin"]
     body = look["circular"] if circular else look["body"]
     head, foot, lists, table = look["header"], look["footer"], look["lists"], look["table"]
-    words = foot["words"]
+    sections, toc, notes = look["sections"], look["toc"], look["notes"]
+    flipped = landscape or page["landscape"]
     plain_y, plain_x = table["plain-inset"]
     language, region = look["language"]
     info = [f"title: {title}"] if title else []
@@ -121,24 +208,29 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     info.append("keywords: (" + "".join(f"{k}, " for k in keywords) + ")")
     header_block = "none" if header is None else (
         f"block(width: 100%, inset: (bottom: {head['padding']}), stroke: (bottom: "
-        f"{head['rule']}), align(right, text({_text_set(head)}, {header})))")
+        f"{head['rule']}), align(right, text({_text_set(head)}, [{header}])))")
     heading_rules = "\n".join(
         f"#show heading.where(level: {level}): it => block(above: {h['above']}, "
         f"below: {h['below']}, sticky: true, width: 100%, align({h['align']}, "
         f"text({_text_set(h)}, weight: \"bold\", it.body)))"
-        for level, h in look["headings"].items())
+        for level, h in (*look["headings"].items(), (4, {**sections[4], "align": "left"})))
+    prose_rules = "\n".join(
+        f"  show heading.where(level: {level}): it => block(above: {h['above']}, "
+        f"below: {h['below']}, sticky: true, width: 100%, "
+        f"text({_text_set(h)}, weight: \"bold\", it.body))"
+        for level, h in sections.items())
     return f"""#set document({", ".join(info)})
 #set text(font: "{look['font']}", lang: "{language}", region: "{region}", {_text_set(body)},
   kerning: false, ligatures: false, hyphenate: false, fallback: false)
 #set par(leading: 0pt, spacing: 0pt, justify: false, linebreaks: "simple")
 #set block(spacing: 0pt)
-#set page(paper: "{page['paper']}", flipped: {'true' if landscape else 'false'},
+#set page(width: {page['width']}, height: {page['height']},
+  flipped: {'true' if flipped else 'false'},
   margin: (top: {margin['top']}, right: {margin['right']}, bottom: {margin['bottom']},
            left: {margin['left']}),
   header: {header_block}, header-ascent: {head['gap']},
   footer: context align(right, text({_text_set(foot)},
-    "{words[0]}" + str(counter(page).get().first()) + "{words[1]}"
-    + str(counter(page).final().first()))),
+    {_footer_text(foot['parts'])})),
   footer-descent: {margin['bottom']} / 2 - {foot['line'] / 2}pt)
 {heading_rules}
 #let pmg-roles = {_paragraph_roles(look['paragraphs'])}
@@ -227,5 +319,32 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
         block(breakable: measure(block(width: size.width, table)).height > room, table)
       }} else {{ table }}
     }}))
+}}
+// A prose text (<div class="prose">): its h1 to h4 are section headings.
+#let pmg-prose(body) = {{
+{prose_rules}
+  body
+}}
+// An entry of a table of contents: its text, dotted to the page its target starts on.
+#let pmg-toc-indents = ({", ".join(toc['indents'])},)
+#let pmg-toc(level, target, body) = block(above: 0pt, below: {toc['below']},
+  width: 100%, pad(left: pmg-toc-indents.at(calc.min(level, pmg-toc-indents.len()) - 1), par({{
+    if target == none {{ body }} else {{
+      link(target, body)
+      box(width: 1fr, repeat[.])
+      context str(counter(page).at(target).first())
+    }}
+  }})))
+// A footnote's number: smaller and raised, without making its line taller (CSS's
+// `line-height: 0`).
+#let pmg-sup(body) = text(size: {look['note-call-size']}, top-edge: 0pt, bottom-edge: 0pt,
+  baseline: -0.35em, body)
+#let pmg-notes(body) = block(above: {notes['above']}, below: 0pt, width: 100%, {{
+  set text({_text_set(notes)})
+  body
+}})
+#let pmg-caption(body) = {{
+  set text({_text_set(look['caption'])})
+  body
 }}
 """
