@@ -132,6 +132,7 @@ def parser() -> MarkdownIt:
     md.core.ruler.push("pmg_captions", _captions)
     md.add_render_rule("pmg_insertion", _render_insertion)
     md.add_render_rule("heading_open", _render_heading_open)
+    md.add_render_rule("text", _render_text)
     # Footnotes in the subset: a superscript number linked to its note, the notes in a list.
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_block_open",
@@ -142,6 +143,15 @@ def parser() -> MarkdownIt:
     md.add_render_rule("footnote_close", lambda self, tokens, idx, options, env: "</li>\n")
     md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env: "")
     return md
+
+
+# A number and the word it belongs to («Resolución N° 7», «para el año 2024»): a line never ends
+# between them, in the text as in its titles (the `heading` filter of render/jinja.py).
+_NUMBER_AFTER_WORD = re.compile(r"\b(N°|[Aa]ño|AÑO) (?=\d)")
+
+
+def _render_text(self, tokens, idx, options, env) -> str:
+    return str(escape(_NUMBER_AFTER_WORD.sub("\\1\u00a0", tokens[idx].content)))
 
 
 def _footnote_number(tokens, idx) -> int:

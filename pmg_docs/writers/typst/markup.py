@@ -107,6 +107,30 @@ class Context:
 CELL_CONTEXT = Context(role="cell")
 
 
+def _list_kind(element) -> str:
+    if element.tag == "ul":
+        return "bullet"
+    return "paren" if PAREN_LIST_CLASS in classes(element) else "decimal"
+
+
+def _last_paragraph(element):
+    """The <p> a block ends with, and the lists it stands in (outermost first); None when the
+    block ends with anything else (a table, text outside a paragraph)."""
+    lists = []
+    node = element
+    while True:
+        children = list(node)
+        if not children or (node.tag == "li" and (children[-1].tail or "").strip()):
+            return None
+        node = children[-1]
+        if node.tag == "p":
+            return node, lists
+        if node.tag in ("ul", "ol"):
+            lists.append(node)
+        elif node.tag not in ("li", "div"):
+            return None
+
+
 def _role(own: set[str], context: Context) -> str:
     return next((PARAGRAPH_ROLES[c] for c in sorted(own) if c in PARAGRAPH_ROLES), context.role)
 
@@ -206,6 +230,9 @@ class MarkupWriter:
         self.places = False
         # For each table, in document order, which cells of each row are header cells.
         self.header_cells: list[list[list[bool]]] = []
+        # A letter's last paragraph and what must stay with it (its closing and signature,
+        # written), set by `blocks`: see `keep_closing`.
+        self.kept: tuple[object, str] | None = None
         # The labels already placed: Typst refuses a label placed twice.
         self.placed: set[str] = set()
         from .tables import TableWriter
@@ -261,7 +288,58 @@ class MarkupWriter:
         return f"image({literal(inside)}, width: {width_mm(element)}mm, alt: {alt})"
 
     def blocks(self, elements, context: Context = Context()) -> str:
-        return "\n".join(self.block(child, context) for child in elements)
+        children = list(elements)
+        written = []
+        index = 0
+        while index < len(children):
+            kept = self.keep_closing(children, index, context)
+            written.append(self.block(children[index], context))
+            if kept:
+                # The item's flow drops the space below its last block: it is given back
+                # here, where it meets the space above the next block as it would have.
+                last = "signature" if kept == 2 else "closing"
+                written.append(f'#v(pmg-edge("{last}", "below"), weak: true)')
+            index += 1 + kept
+        return "\n".join(written)
+
+    def keep_closing(self, children, index: int, context: Context) -> int:
+        """A letter's closing («Saluda atentamente a Ud.») is never alone at the top of a page
+        (as CSS's `p.closing { page-break-before: avoid }`): its body's last paragraph sticks
+        to it. Typst keeps a block with the next one only in the same flow, and a paragraph in
+        a list item is in the item's flow, so then the closing and the signature after it are
+        written at the end of that item, moved back out of the lists' indent. How many
+        siblings after `index` that took (they are not written again)."""
+        body = children[index]
+        if (body.tag != "div" or "letter-body" not in classes(body) or index + 1 >= len(children)
+                or children[index + 1].tag != "p" or "closing" not in classes(children[index + 1])):
+            return 0
+        last = _last_paragraph(body)
+        if last is None:
+            return 0
+        paragraph, lists = last
+        if not lists:
+            # The closing follows in the same flow: the paragraph sticks to it (`paragraph`).
+            self.kept = (paragraph, "")
+            return 0
+        taken = children[index + 1:index + 2]
+        after = children[index + 2] if index + 2 < len(children) else None
+        if after is not None and after.tag == "div" and "signature" in classes(after):
+            taken.append(after)
+        indent = " + ".join(f'pmg-list-indent("{_list_kind(e)}")' for e in lists)
+        tail = "\n".join(self.block(e, context) for e in taken)
+        # The pad starts a flow of its own, which drops its first block's space above: the
+        # block around it gives it back.
+        edges = 'above: pmg-edge("closing", "above")'
+        self.kept = (paragraph, f"#block({edges}, pad(left: -({indent}))[\n{tail}\n])")
+        return len(taken)
+
+    def kept_tail(self, element) -> str | None:
+        """What follows the letter's last paragraph in its own flow, if `element` is it."""
+        if self.kept is None or self.kept[0] is not element:
+            return None
+        tail = self.kept[1]
+        self.kept = None
+        return tail
 
     def block(self, element, context: Context = Context()) -> str:
         tag = element.tag
@@ -326,6 +404,8 @@ class MarkupWriter:
         role = _role(own, context)
         align = next((ALIGNMENTS[c] for c in sorted(own) if c in ALIGNMENTS), None)
         option = f", align-to: {align}" if align and role not in FIXED_ALIGNMENT else ""
+        if self.kept_tail(element) is not None:
+            option += ", keep: true"
         paragraph = f'#pmg-p("{role}"{option})[{self.inline(element)}]'
         if role == "caption":
             # A table's title has its own size (document.css's p.caption).
@@ -348,12 +428,7 @@ class MarkupWriter:
         return "\n".join(entries)
 
     def list(self, element, context: Context) -> str:
-        if element.tag == "ul":
-            kind = "bullet"
-        elif PAREN_LIST_CLASS in classes(element):
-            kind = "paren"
-        else:
-            kind = "decimal"
+        kind = _list_kind(element)
         letter = element.get("type") == LETTER_LIST_TYPE
         start = int(element.get("start", "1"))
         inner = replace(context, list_level=context.list_level + 1)
@@ -388,7 +463,11 @@ class MarkupWriter:
         for child in item:
             if child.tag == "p":
                 close_inline()
-                parts.append(f"#par[{self.inline(child)}]")
+                tail = self.kept_tail(child)
+                if tail is None:
+                    parts.append(f"#par[{self.inline(child)}]")
+                else:
+                    parts.append(f"#block(sticky: true)[#par[{self.inline(child)}]]\n{tail}")
             elif child.tag in BLOCK_TAGS:
                 close_inline()
                 parts.append(self.block(child, context))

@@ -234,10 +234,11 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   footer-descent: {margin['bottom']} / 2 - {foot['line'] / 2}pt)
 {heading_rules}
 #let pmg-roles = {_paragraph_roles(look['paragraphs'])}
-#let pmg-p(role, align-to: none, body) = {{
+#let pmg-p(role, align-to: none, keep: false, body) = {{
   let r = pmg-roles.at(role)
   let a = if align-to != none {{ align-to }} else {{ r.align }}
-  block(above: r.above, below: r.below, sticky: r.sticky, breakable: r.breakable, width: 100%,
+  block(above: r.above, below: r.below, sticky: r.sticky or keep, breakable: r.breakable,
+    width: 100%,
     {{
       set par(justify: r.justify and align-to == none)
       if a == none {{ par(body) }} else {{ align(a, par(body)) }}
@@ -256,8 +257,10 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   block(height: {look['page-break-height']}, above: 0pt, below: 0pt)
 }}
 #let pmg-marker(width, m) = box(width: width, align(right, m + h(0.278em)))
+#let pmg-list-indent(kind) = if kind == "paren" {{ {lists['paren-indent']} }} else {{
+  {lists['indent']} }}
 #let pmg-list(kind, start: 1, letter: false, letter-body: false, nested: false, ..items) = {{
-  let w = if kind == "paren" {{ {lists['paren-indent']} }} else {{ {lists['indent']} }}
+  let w = pmg-list-indent(kind)
   let below = if letter-body {{ {lists['letter-item-below']} }} else {{ {lists['item-below']} }}
   let nested-above = if letter-body {{ {lists['letter-nested-above']} }} else {{
     {lists['nested-above']} }}
@@ -331,7 +334,10 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   width: 100%, pad(left: pmg-toc-indents.at(calc.min(level, pmg-toc-indents.len()) - 1), par({{
     if target == none {{ body }} else {{
       link(target, body)
+      // Apart from the text and the number, as CSS's `leader(".")` sets its dots.
+      h(0.3em)
       box(width: 1fr, repeat[.])
+      h(0.3em)
       context str(counter(page).at(target).first())
     }}
   }})))

@@ -32,6 +32,8 @@ INLINE_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i", "br"})
 # Cells whose text stays on one line (CSS's `white-space: nowrap`): numbers, and requirement
 # codes (E1-02-RT4) in a requirements table.
 NOWRAP = "number"
+# ... unless the cell is also a phrase (a band and what it earns): CSS `.number.phrase` wraps it.
+WRAPS = "phrase"
 NOWRAP_IN = {"requirements": "code"}
 
 
@@ -107,7 +109,7 @@ class TableWriter:
         if not breakable:
             options.extend(_kept(element))
         content = self.content(element)
-        if own & nowrap:
+        if own & nowrap and WRAPS not in own:
             content = f"#pmg-nowrap[{content}]"
         if header:
             content = f"#pmg-th[{content}]"
