@@ -180,6 +180,10 @@ class Inline:
                 target = self.writer.target(element)
                 self.code(f"#link({target})[{body}]" if target else body)
             self.at_line_start = inner.at_line_start
+        elif tag == "link":
+            # A stylesheet a template links where it writes text (its running header): no
+            # content; the writer reports it refused (_foreign_links), as WeasyPrint's does.
+            return
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
@@ -279,6 +283,8 @@ class MarkupWriter:
             return self.tables.write(element, context)
         if tag == "div":
             return self.div(element, own, context)
+        if tag == "link":
+            return ""  # a stylesheet linked among the blocks: no content (see Inline.element)
         raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
     def special_div(self, element, own: set[str], context: Context) -> str | None:
