@@ -42,13 +42,16 @@ PARAGRAPH_ROLES = {"caption": "caption", "place-date": "place-date", "closing": 
 # `.letter-body p` outweighs `.center`.
 FIXED_ALIGNMENT = frozenset({"letter", "signature", "caption"})
 ALIGNMENTS = {"center": "center", "right": "right"}
-# A word this long gets a break opportunity between its characters: Typst, unlike CSS's
-# `overflow-wrap: break-word`, lets a word that fits no line run past the margin. No word of
+# A word this long gets a break opportunity every few characters: Typst, unlike CSS's
+# `overflow-wrap: anywhere`, lets a word that fits no line run past the margin. No word of
 # real text is this long (Spanish words, requirement codes, "usuarios/clientes/beneficiarios,"
 # are shorter).
 LONG_WORD = 40
-_LONG_WORD = re.compile(r"[^\s\u200b]{%d,}" % LONG_WORD)
+# A long word, with the zero-width spaces render/long_words.py put in it (past 200 characters).
+_LONG_WORD = re.compile(r"[^\s\u200b][^\s]{%d,}" % (LONG_WORD - 1))
 _ZERO_WIDTH_SPACE = "\u200b"
+# The characters of a long word kept together in one box: fits the narrowest column.
+_PIECE = 8
 _SVG_DATA = "data:image/svg+xml;base64,"
 
 
@@ -66,7 +69,21 @@ def label_name(element_id: str) -> str:
 
 
 def _breakable(text: str) -> str:
-    return _LONG_WORD.sub(lambda m: _ZERO_WIDTH_SPACE.join(m.group()), text)
+    """`text` as Typst markup, each long word cut into boxes of a few characters: Typst breaks
+    a line between two boxes, and, unlike a zero-width space, a box leaves no character in the
+    PDF's text, so the word is copied and searched whole, as in WeasyPrint's PDF."""
+    parts = []
+    done = 0
+    for found in _LONG_WORD.finditer(text):
+        if found.start() > done:
+            parts.append("#" + literal(text[done:found.start()]))
+        word = found.group().replace(_ZERO_WIDTH_SPACE, "")
+        parts.extend(f"#box[#{literal(word[i:i + _PIECE])}]"
+                     for i in range(0, len(word), _PIECE))
+        done = found.end()
+    if done < len(text):
+        parts.append("#" + literal(text[done:]))
+    return "".join(parts)
 
 
 @cache
@@ -144,7 +161,7 @@ class Inline:
     def flush(self, line_end: bool = False) -> None:
         text = self.pending.rstrip(" ") if line_end else self.pending
         if text:
-            self.parts.append("#" + literal(_breakable(drawable(text))))
+            self.parts.append(_breakable(drawable(text)))
         self.pending = ""
 
     def code(self, code: str) -> None:
