@@ -366,9 +366,10 @@ class MarkupWriter:
                           if (m := _TOC_LEVEL.match(c))), 1)
             link = item.find("a")
             target = self.target(link) if link is not None else None
-            entries.append(f"#pmg-toc({level}, {target or 'none'})"
-                           f"[{self.inline(link if link is not None else item)}]")
-        return "\n".join(entries)
+            entries.append(f"[#pmg-toc({level}, {target or 'none'})"
+                           f"[{self.inline(link if link is not None else item)}]]")
+        # One list, as the HTML's <ul>: the PDF's structure holds it as a list (L).
+        return f"#pmg-toc-list({', '.join(entries)})"
 
     def list(self, element, context: Context) -> str:
         if element.tag == "ul":

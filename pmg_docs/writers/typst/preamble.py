@@ -341,6 +341,10 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
       context str(counter(page).at(target).first())
     }}
   }})))
+// The entries, one list without markers (tagged L, as the HTML's <ul>), spaced as blocks.
+#let pmg-toc-list(..entries) = block(above: 0pt, below: {toc['below']}, width: 100%,
+  list(indent: 0pt, body-indent: 0pt, spacing: {toc['below']}, tight: false, marker: [],
+    ..entries.pos()))
 // A footnote's number: smaller and raised, without making its line taller (CSS's
 // `line-height: 0`).
 #let pmg-sup(body) = text(size: {look['note-call-size']}, top-edge: 0pt, bottom-edge: 0pt,
