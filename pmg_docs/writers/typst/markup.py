@@ -42,13 +42,16 @@ PARAGRAPH_ROLES = {"caption": "caption", "place-date": "place-date", "closing": 
 # `.letter-body p` outweighs `.center`.
 FIXED_ALIGNMENT = frozenset({"letter", "signature", "caption"})
 ALIGNMENTS = {"center": "center", "right": "right"}
-# A word this long gets a break opportunity between its characters: Typst, unlike CSS's
-# `overflow-wrap: break-word`, lets a word that fits no line run past the margin. No word of
+# A word this long gets a break opportunity every few characters: Typst, unlike CSS's
+# `overflow-wrap: anywhere`, lets a word that fits no line run past the margin. No word of
 # real text is this long (Spanish words, requirement codes, "usuarios/clientes/beneficiarios,"
 # are shorter).
 LONG_WORD = 40
-_LONG_WORD = re.compile(r"[^\s\u200b]{%d,}" % LONG_WORD)
+# A long word, with the zero-width spaces render/long_words.py put in it (past 200 characters).
+_LONG_WORD = re.compile(r"[^\s\u200b][^\s]{%d,}" % (LONG_WORD - 1))
 _ZERO_WIDTH_SPACE = "\u200b"
+# The characters of a long word kept together in one box: fits the narrowest column.
+_PIECE = 8
 _SVG_DATA = "data:image/svg+xml;base64,"
 
 
@@ -66,7 +69,21 @@ def label_name(element_id: str) -> str:
 
 
 def _breakable(text: str) -> str:
-    return _LONG_WORD.sub(lambda m: _ZERO_WIDTH_SPACE.join(m.group()), text)
+    """`text` as Typst markup, each long word cut into boxes of a few characters: Typst breaks
+    a line between two boxes, and, unlike a zero-width space, a box leaves no character in the
+    PDF's text, so the word is copied and searched whole, as in WeasyPrint's PDF."""
+    parts = []
+    done = 0
+    for found in _LONG_WORD.finditer(text):
+        if found.start() > done:
+            parts.append("#" + literal(text[done:found.start()]))
+        word = found.group().replace(_ZERO_WIDTH_SPACE, "")
+        parts.extend(f"#box[#{literal(word[i:i + _PIECE])}]"
+                     for i in range(0, len(word), _PIECE))
+        done = found.end()
+    if done < len(text):
+        parts.append("#" + literal(text[done:]))
+    return "".join(parts)
 
 
 @cache
@@ -168,7 +185,7 @@ class Inline:
     def flush(self, line_end: bool = False) -> None:
         text = self.pending.rstrip(" ") if line_end else self.pending
         if text:
-            self.parts.append("#" + literal(_breakable(drawable(text))))
+            self.parts.append(_breakable(drawable(text)))
         self.pending = ""
 
     def code(self, code: str) -> None:
@@ -204,6 +221,10 @@ class Inline:
                 target = self.writer.target(element)
                 self.code(f"#link({target})[{body}]" if target else body)
             self.at_line_start = inner.at_line_start
+        elif tag == "link":
+            # A stylesheet a template links where it writes text (its running header): no
+            # content; the writer reports it refused (_foreign_links), as WeasyPrint's does.
+            return
         else:
             raise UnsupportedHtml(f"<{tag}> is not in the inline HTML subset")
 
@@ -357,6 +378,8 @@ class MarkupWriter:
             return self.tables.write(element, context)
         if tag == "div":
             return self.div(element, own, context)
+        if tag == "link":
+            return ""  # a stylesheet linked among the blocks: no content (see Inline.element)
         raise UnsupportedHtml(f"<{tag}> is not in the HTML subset of pmg-docs templates")
 
     def special_div(self, element, own: set[str], context: Context) -> str | None:
@@ -423,9 +446,10 @@ class MarkupWriter:
                           if (m := _TOC_LEVEL.match(c))), 1)
             link = item.find("a")
             target = self.target(link) if link is not None else None
-            entries.append(f"#pmg-toc({level}, {target or 'none'})"
-                           f"[{self.inline(link if link is not None else item)}]")
-        return "\n".join(entries)
+            entries.append(f"[#pmg-toc({level}, {target or 'none'})"
+                           f"[{self.inline(link if link is not None else item)}]]")
+        # One list, as the HTML's <ul>: the PDF's structure holds it as a list (L).
+        return f"#pmg-toc-list({', '.join(entries)})"
 
     def list(self, element, context: Context) -> str:
         kind = _list_kind(element)

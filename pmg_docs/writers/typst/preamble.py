@@ -293,8 +293,8 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 #let pmg-fills = (header: rgb("{table['header-fill']}"),
   body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
 #let pmg-rule = {table['rule']}pt
-#let pmg-cell(share: 1, keep: false, measure: false, ..args, body) = (
-  share: share, keep: keep, measure: measure, args: args, body: body)
+#let pmg-cell(share: 1, keep: false, measure: false, rows: none, ..args, body) = (
+  share: share, keep: keep, measure: measure, rows: rows, args: args, body: body)
 #let pmg-inset(plain) = if plain {{
   (top: {plain_y}, bottom: {plain_y}, left: 0pt, right: {plain_x})
 }} else {{
@@ -315,8 +315,14 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     layout(size => {{
       // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.
       let room = size.height - 2 * inset.at("y", default: 0pt)
+      let body = cells.pos()
+      // A kept cell spanning rows keeps them together: measured with them (`rows`: the
+      // cells of those rows), as a group of many rows can be taller than a page.
       let tall = all.any(c => c.measure and measure(
-        block(width: c.share * size.width, inset: inset, c.body)).height > room)
+        block(width: c.share * size.width, inset: inset, c.body)).height > room) or body.any(
+        c => c.rows != none and measure(block(width: size.width, table(columns: columns,
+          inset: inset, ..body.slice(..c.rows).map(d => table.cell(..d.args, d.body))))
+        ).height > room)
       let table = build(tall)
       if together and not tall {{
         block(breakable: measure(block(width: size.width, table)).height > room, table)
@@ -341,6 +347,10 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
       context str(counter(page).at(target).first())
     }}
   }})))
+// The entries, one list without markers (tagged L, as the HTML's <ul>), spaced as blocks.
+#let pmg-toc-list(..entries) = block(above: 0pt, below: {toc['below']}, width: 100%,
+  list(indent: 0pt, body-indent: 0pt, spacing: {toc['below']}, tight: false, marker: [],
+    ..entries.pos()))
 // A footnote's number: smaller and raised, without making its line taller (CSS's
 // `line-height: 0`).
 #let pmg-sup(body) = text(size: {look['note-call-size']}, top-edge: 0pt, bottom-edge: 0pt,

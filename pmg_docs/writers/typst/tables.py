@@ -60,6 +60,14 @@ class TableWriter:
         # Which cells of each row are <th>, in the order Typst tags them (finish.py).
         self.writer.header_cells.append(
             [[cell.tag == "th" for cell in row] for row, _is_header, _group in rows])
+        # Where each body row's cells start among the body cells (the grid is row by row).
+        starts: dict[int, int] = {}
+        count = 0
+        for placement in grid.placements:
+            if not rows[placement.row][1]:
+                starts.setdefault(placement.row, count)
+                count += 1
+        starts[len(rows)] = count
         for placement in grid.placements:
             row_element, is_header, group = rows[placement.row]
             splits = splits_table or SPLITS_CLASS in classes(row_element)
@@ -68,6 +76,12 @@ class TableWriter:
             total = "total" in classes(row_element)
             nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
             cell = self.cell(placement, breakable, total, plain, cuadro and is_header, nowrap)
+            if not breakable and not is_header and placement.rowspan > 1:
+                # The cells of the rows it keeps together, measured with it (preamble).
+                last = min(placement.row + placement.rowspan, len(rows))
+                end = next((starts[r] for r in range(last, len(rows) + 1) if r in starts), count)
+                cell = cell.replace("pmg-cell(", f"pmg-cell(rows: ({starts[placement.row]}, "
+                                    f"{end}), ", 1)
             share = sum(shares[placement.column:placement.column + placement.colspan])
             cell = cell.replace("pmg-cell(", f"pmg-cell(share: {share:.4f}, ", 1)
             (header if is_header else body).append(cell)
