@@ -83,12 +83,8 @@ def load(start: Path | None = None) -> Settings:
     if unknown:
         raise ConfigError(_("{file}: clave desconocida «{key}»; se espera catalogs, templates, "
                             "sources, trust o pdf_engine").format(file=shown, key=unknown[0]))
-    catalogs = data.get("catalogs", [])
-    if isinstance(catalogs, str):
-        catalogs = [catalogs]
-    if not isinstance(catalogs, list) or not all(isinstance(c, str) for c in catalogs):
-        raise ConfigError(_("{file}: catalogs: se espera una lista de carpetas, como "
-                            "[\"catalogos\"]").format(file=shown))
+    catalogs = _strings(data, "catalogs", _("{file}: catalogs: se espera una lista de carpetas, "
+                                             "como [\"catalogos\"]").format(file=shown))
     templates = data.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise ConfigError(_("{file}: templates: se espera una carpeta, como "
@@ -97,12 +93,8 @@ def load(start: Path | None = None) -> Settings:
     if sources is not None and not isinstance(sources, str):
         raise ConfigError(_("{file}: sources: se espera una carpeta, como \".\"").format(
             file=shown))
-    trust = data.get("trust", [])
-    if isinstance(trust, str):
-        trust = [trust]
-    if not isinstance(trust, list) or not all(isinstance(t, str) for t in trust):
-        raise ConfigError(_("{file}: trust: se espera una lista de certificados raíz, como "
-                            "[\"raices/institucion.pem\"]").format(file=shown))
+    trust = _strings(data, "trust", _("{file}: trust: se espera una lista de certificados raíz, "
+                                       "como [\"raices/institucion.pem\"]").format(file=shown))
     repository = git_root(path.parent) or path.parent
     return Settings(path, tuple(_folder(path, shown, repository, "catalogs", c)
                                 for c in catalogs),
@@ -111,6 +103,17 @@ def load(start: Path | None = None) -> Settings:
                     _folder(path, shown, repository, "sources", sources) if sources else None,
                     tuple(_file(path, shown, repository, "trust", t) for t in trust),
                     _engine(data, shown))
+
+
+def _strings(data: dict, key: str, message: str) -> list[str]:
+    """The list of strings under `key` (one string counts as a list of one); ConfigError with
+    `message` for anything else."""
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(message)
+    return value
 
 
 def _engine(data: dict, shown: str) -> str | None:
