@@ -39,8 +39,10 @@ _INSERTION = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?::(?P<argument>[^\]\n]+
 LEVELS = 4
 # A heading's number pattern: `{1}` the number of the heading of level 1 above it (or itself),
 # `{2:I}` the same in Roman numerals, `{3:a}` as a lower-case letter. E.g. "{1:I}." -> "III.",
-# "{1}.{2}" -> "3.1".
-_PLACEHOLDER = re.compile(r"\{([1-4])(?::([Iia]))?\}")
+# "{1}.{2}" -> "3.1". `{2+}` counts the level's headings through the whole text, without
+# restarting under each heading above: a law's or a reglamento's articles run on from one
+# «TÍTULO» to the next («Artículo 3°» is the first of TÍTULO II).
+_PLACEHOLDER = re.compile(r"\{([1-4])(\+)?(?::([Iia]))?\}")
 MAX_PATTERN = 40
 
 
@@ -215,7 +217,8 @@ def pattern_problem(pattern: str) -> str | None:
     rest = _PLACEHOLDER.sub("", pattern)
     if "{" in rest or "}" in rest:
         return _("la numeración de títulos «{pattern}» tiene llaves que no numeran; se espera "
-                 "{{N}}, {{N:I}}, {{N:i}} o {{N:a}}, con N de 1 a 4").format(pattern=pattern)
+                 "{{N}}, {{N:I}}, {{N:i}} o {{N:a}}, con N de 1 a 4 ({{N+}}: sin volver a 1 "
+                 "bajo cada título superior)").format(pattern=pattern)
     return None
 
 
@@ -244,10 +247,14 @@ def _letters(number: int) -> str:
     return out
 
 
-def number_heading(pattern: str, counters: list[int]) -> str:
+def number_heading(pattern: str, counters: list[int],
+                   running: list[int] | None = None) -> str:
+    """`pattern` with its placeholders filled: `{N}` from `counters` (restarting under each
+    heading above), `{N+}` from `running` (the level's headings so far in the whole text)."""
     def value(match: re.Match[str]) -> str:
-        number = counters[int(match.group(1)) - 1]
-        style = match.group(2)
+        level = int(match.group(1)) - 1
+        number = (running or counters)[level] if match.group(2) else counters[level]
+        style = match.group(3)
         if style == "I":
             return _roman(number)
         if style == "i":
@@ -282,16 +289,19 @@ class ProseText:
                 raise ValueError(problem)
         tokens = self.parsed.tokens
         counters = [0] * LEVELS
+        running = [0] * LEVELS
         headings: dict[int, Heading] = {}
         for index, token in enumerate(tokens):
             if token.type != "heading_open":
                 continue
             level = int(token.tag[1])
             counters[level - 1] += 1
+            running[level - 1] += 1
             counters[level:] = [0] * (LEVELS - level)
             pattern = patterns[level - 1] if level <= len(patterns) else ""
             heading = Heading(level, _plain(tokens[index + 1]), f"titulo-{len(headings) + 1}")
-            heading.number = number_heading(pattern, [max(c, 1) for c in counters])
+            heading.number = number_heading(pattern, [max(c, 1) for c in counters],
+                                            [max(r, 1) for r in running])
             headings[index] = heading
         env = {"headings": headings, "insertions": self.insertions}
         html = parser().renderer.render(tokens, parser().options, env)

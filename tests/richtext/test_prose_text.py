@@ -28,7 +28,18 @@ def test_a_level_without_a_pattern_is_not_numbered():
         ("Artículo 1°.-", "Otro")]
 
 
-@pytest.mark.parametrize("pattern", ["{x}", "{5}", "{1:Q}", "{" * 50])
+def test_a_running_number_goes_on_from_one_heading_above_to_the_next():
+    # A reglamento's articles are numbered through the whole text, across its TÍTULOS.
+    body = "# Uno\n\n##\n\n##\n\n# Dos\n\n##\n\n### x\n\n# Tres\n\n# Cuatro\n\n##"
+    toc = _layout(body, ["TÍTULO {1:I}", "Artículo {2+}°.", "{2+}.{3}", "{2+:a}"])["toc"]
+    assert [h.number for h in toc] == [
+        "TÍTULO I", "Artículo 1°.", "Artículo 2°.", "TÍTULO II", "Artículo 3°.", "3.1",
+        "TÍTULO III", "TÍTULO IV", "Artículo 4°."]
+    # `{2}` still restarts under each heading of level 1.
+    assert [h.number for h in _layout(body, ["", "{2}"])["toc"]][4] == "1"
+
+
+@pytest.mark.parametrize("pattern", ["{x}", "{5}", "{1:Q}", "{1++}", "{+1}", "{" * 50])
 def test_a_wrong_pattern_is_refused_with_what_to_write(pattern):
     assert pattern_problem(pattern) is not None
     with pytest.raises(ValueError, match="numeración de títulos"):
