@@ -24,16 +24,40 @@ def new_parser() -> MarkdownIt:
     # HTML subset has. Everything else (headings, code, images, links, raw HTML) stays text.
     md = MarkdownIt("zero", {"html": False}).enable(
         ["list", "emphasis", "newline", "escape", "entity"])
+    md.core.ruler.before("block", "lettered_points", _read_lettered_points)
     md.core.ruler.push("paren_markers", _mark_paren_lists)
     return md
 
 
+# A point lettered "a)" … "z)" at the start of a line (up to 3 spaces in, as a list marker).
+_LETTERED_POINT = re.compile(r"^( {0,3})([a-z])\)(?= |$)", re.MULTILINE)
+
+
+def _read_lettered_points(state) -> None:
+    # Decrees and reglamentos letter their points "a)", "b)"; CommonMark numbers lists only.
+    # Each lettered marker is read as the number of its letter ("c)" as "3)", same line, same
+    # width up to "i)"), so the list rule makes it a list, with the rules of "1)": only "a)"
+    # may interrupt a paragraph. The lines are remembered to letter those lists again.
+    lettered: set[int] = set()
+
+    def as_number(match: re.Match[str]) -> str:
+        lettered.add(state.src.count("\n", 0, match.start()))
+        return f"{match.group(1)}{ord(match.group(2)) - ord('a') + 1})"
+
+    state.src = _LETTERED_POINT.sub(as_number, state.src)
+    state.env["pmg_lettered_lines"] = lettered
+
+
 def _mark_paren_lists(state) -> None:
     # Official texts number their points "1)", "2)"; a list written that way keeps its markers
-    # in both writers through this class (HTML itself only knows "1.").
+    # in both writers through this class (HTML itself only knows "1."), and one written "a)"
+    # its letters (`type="a"`, which every writer reads).
+    lettered = state.env.get("pmg_lettered_lines", ())
     for token in state.tokens:
         if token.type == "ordered_list_open" and token.markup == ")":
             token.attrSet("class", PAREN_LIST_CLASS)
+            if token.map and token.map[0] in lettered:
+                token.attrSet("type", "a")
 
 
 def double_bracket_rule(token_type: str, longest: int):

@@ -27,6 +27,19 @@ def test_bullet_and_numbered_lists():
     assert nested.find("li/ul/li") is not None
 
 
+def test_points_lettered_with_a_parenthesis_are_a_lettered_list():
+    # A reglamento's «Para efectos de este reglamento se entenderá por: a) … b) …».
+    text = "Se entenderá por:\n\na) Comité. Aquel\n   integrado por\nb) Secretaría.\n"
+    assert html(text) == (
+        '<p>Se entenderá por:</p>\n<ol class="paren-markers" type="a">\n'
+        "<li>Comité. Aquel\nintegrado por</li>\n<li>Secretaría.</li>\n</ol>\n")
+    # A list may begin at another letter; "b)" inside a sentence's line does not start one.
+    assert 'start="3" class="paren-markers" type="a"' in html("c) tres\nd) cuatro")
+    assert "<ol" not in html("Texto que sigue\nb) no es un punto")
+    # Numbers written "1)" stay numbers.
+    assert 'type' not in html("1) uno\n2) dos")
+
+
 def test_points_numbered_with_a_parenthesis_keep_their_marker():
     # Official texts number "1)", "2)": the class tells both writers to print that marker.
     assert html("1) primero\n2) segundo\n") == (
