@@ -165,7 +165,7 @@ def render_files(files: Iterable[Path], options: RenderOptions) -> Summary:
     """`pmg render`: the given sources, each written under the output folder by its file
     name."""
     started = time.perf_counter()
-    paths, missing = iter_source_files(files)
+    paths, missing = iter_source_files(files, [options.templates])
     pairs = [(path, Path(path.name)) for path in paths]
     clashes = _clashes(pairs)
     if missing or clashes:
@@ -231,7 +231,7 @@ def _build(directory: Path, render: RenderOptions, progress: Progress | None) ->
     _remove_stale_temporaries(out_dir)
     cache_ = BuildCache.load(out_dir, _readable_folders(directory, render))
     summary = Summary(diagnostics=[cache_.problem] if cache_.problem else [])
-    paths, _missing = iter_source_files([directory])
+    paths, _missing = iter_source_files([directory], [render.templates])
     candidates = [(path, path.relative_to(directory)) for path in paths]
     clashes = _clashes(candidates)
     if clashes:

@@ -72,7 +72,7 @@ def validate_paths(paths: Iterable[str | Path], registry: CatalogRegistry,
     from ..style import load_style
     from ..style.template_css import template_css_warnings
 
-    files, problems = iter_source_files(paths)
+    files, problems = iter_source_files(paths, [templates])
     found = Diagnostics(list(problems))
     # The user's style file and templates, said once for every source they lay out.
     try:

@@ -368,15 +368,20 @@ def _is_source(candidate: Path, folder: Path) -> bool:
     return candidate.suffix in SOURCE_SUFFIXES
 
 
-def iter_source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+def iter_source_files(paths: Iterable[str | Path], skip: Iterable[Path | None] = (),
+                      ) -> tuple[list[Path], list[Diagnostic]]:
     """Expand files and folders into the sources under them, in a stable order: YAML files,
-    and Markdown files that open with front matter."""
+    and Markdown files that open with front matter. A folder in `skip` is not searched: the
+    templates folder, which a working folder usually holds (`templates = "plantillas"`), has
+    YAML that is no source (its `styles/estilo.yaml`)."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
+    skipped = [folder.resolve() for folder in skip if folder is not None]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(c for c in sorted(path.rglob("*")) if _is_source(c, path))
+            files.extend(c for c in sorted(path.rglob("*")) if _is_source(c, path)
+                         and not any(c.resolve().is_relative_to(f) for f in skipped))
         elif path.exists():
             files.append(path)
         else:

@@ -92,7 +92,8 @@ class Previews:
     def discover(self) -> bool:
         """Find the sources under the folder, as `pmg build` does; True when the list changed.
         A link that leads out of the folder is no source of it."""
-        files, _problems = iter_source_files([self.folder])
+        files, _problems = iter_source_files([self.folder],
+                                             [self.worker.settings.templates])
         found = {}
         for path in files:
             if path.resolve().is_relative_to(self.root):
