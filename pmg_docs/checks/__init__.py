@@ -80,6 +80,12 @@ def validate_paths(paths: Iterable[str | Path], registry: CatalogRegistry,
     except InputError as exc:
         found.extend(exc.diagnostics)
     found.extend(template_css_warnings(templates))
+    # A catalog of the folder is checked as a file and again as the catalog of each source that
+    # names it: the same problem is said (and counted) once.
+    seen = set(found)
     for path in files:
-        found.extend(check_path(path, registry, templates)[1])
+        for diagnostic in check_path(path, registry, templates)[1]:
+            if diagnostic not in seen:
+                seen.add(diagnostic)
+                found.add(diagnostic)
     return found, len(files)
