@@ -29,8 +29,9 @@ def new_parser() -> MarkdownIt:
     return md
 
 
-# A point lettered "a)" … "z)" at the start of a line (up to 3 spaces in, as a list marker).
-_LETTERED_POINT = re.compile(r"^( {0,3})([a-z])\)(?= |$)", re.MULTILINE)
+# A point lettered "a)" … "z)" at the start of a line, as far in as a list inside a list puts it
+# ("10. Décimo:" and its points 4 spaces in).
+_LETTERED_POINT = re.compile(r"^( *)([a-z])\)(?= |$)", re.MULTILINE)
 
 
 def _read_lettered_points(state) -> None:

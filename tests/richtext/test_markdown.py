@@ -36,6 +36,10 @@ def test_points_lettered_with_a_parenthesis_are_a_lettered_list():
     # A list may begin at another letter; "b)" inside a sentence's line does not start one.
     assert 'start="3" class="paren-markers" type="a"' in html("c) tres\nd) cuatro")
     assert "<ol" not in html("Texto que sigue\nb) no es un punto")
+    # Inside a numbered point, however far in its marker puts them.
+    nested = lxml.html.fragment_fromstring(html("10. Décimo:\n    a) uno\n    b) dos\n"))
+    assert [li.text.strip() for li in nested.iter("li")] == ["Décimo:", "uno", "dos"]
+    assert nested.find("li/ol").get("type") == "a"
     # Numbers written "1)" stay numbers.
     assert 'type' not in html("1) uno\n2) dos")
 
