@@ -50,7 +50,13 @@ def check_path(path: Path, registry: CatalogRegistry,
         if exc.partial is None:
             return None, exc.diagnostics
         return None, [*exc.diagnostics, *_findings_on_partial(exc.partial, templates)]
-    return document, check_document(document, templates)
+    found = check_document(document, templates)
+    # The rules that need the templates folder run here, where the command gives it (validate,
+    # render, build, serve): a year's report or workbook reads sources without one.
+    fmt = document.format
+    if fmt is not None and fmt.template_checks is not None:
+        found += fmt.template_checks.load()(document, templates)
+    return document, found
 
 
 def _findings_on_partial(document: Document[Any], templates: Path | None) -> list[Diagnostic]:

@@ -1,13 +1,13 @@
-"""Checks of a prose document: the `[[…]]` of its text are written as insertions are.
-
-Whether each insertion exists and takes the argument given is known only with the templates
-folder, when the document is rendered (render/insertions.py); the fields the catalog declares are
+"""Checks of a prose document: the `[[…]]` of its text are written as insertions are, and (with
+the templates folder in force, `check_with_templates`) each names an insertion there is, with an
+argument it takes, as render/insertions.py will require; the fields the catalog declares are
 checked when the source is loaded (load/declared.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, FieldPath
@@ -17,6 +17,7 @@ from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
 from ..models.catalog import Catalog
 from ..models.prose import ProseDocument
+from ..richtext.insertion_calls import check_call, known_insertions
 from ..richtext.prose import parse_prose
 
 
@@ -34,6 +35,24 @@ def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
             "[[NOMBRE:argumento]], con NOMBRE en minúsculas, cifras y guiones (por ejemplo "
             "[[objetivos]], [[requisitos:estado-verde]])").format(written=written),
             item=_("texto"))
+
+
+def check_with_templates(document: Document[ProseDocument],
+                         templates: Path | None) -> Iterable[Diagnostic]:
+    """Each `[[NAME:argument]]` names an insertion of `templates` (or the package's) and gives
+    it an argument it takes: what `pmg render` would refuse, said by `pmg validate`."""
+    source = document.source
+    first = source.body_line if isinstance(source, FrontMatterSource) else 1
+    known = known_insertions(templates)
+    said: set[str] = set()
+    for call in parse_prose(document.model.body).insertions:
+        if call.written in said:
+            continue
+        said.add(call.written)
+        problem = check_call(call, known, document.catalog)
+        if problem is not None:
+            yield Diagnostic(source.name, first + call.line - 1, ("body",),
+                             f"[[{call.written}]]: {problem}", item=_("texto"))
 
 
 def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:

@@ -16,72 +16,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..diagnostics import Diagnostic, InputError, unknown
+from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
 from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
-from ..resources import TEMPLATE_SUFFIX, template_declaration, templates_dir
-from ..richtext.prose import InsertionCall, ProseText
+from ..richtext.insertion_calls import FOLDER, check_call, known_insertions
+from ..richtext.prose import ProseText
 from .sandbox import TemplateLimits
 
-FOLDER = "insertions"
 # What only a block may hold: an insertion that prints one must stand alone in its paragraph.
 _BLOCK = re.compile(r"<(?:p|table|ul|ol|div|nav|h[1-6])\b")
-INSERTION = "insertion"
 # An insertion's HTML is rendered once however often the text names it; a text names at most
 # this many different ones.
 MAX_DIFFERENT = 500
-
-
-def known_insertions(templates: Path | None) -> dict[str, Path]:
-    """NAME -> its template file, the user's folder over the package's."""
-    found: dict[str, Path] = {}
-    for folder in [templates_dir(), *([templates] if templates else [])]:
-        root = (Path(folder) / FOLDER)
-        if not root.is_dir():
-            continue
-        for path in sorted(root.glob(f"*{TEMPLATE_SUFFIX}")):
-            if path.resolve().is_relative_to(root.resolve()):
-                found[path.name[:-len(TEMPLATE_SUFFIX)]] = path
-    return dict(sorted(found.items()))
-
-
-def _ids(catalog: Any, listed: str) -> list[str] | None:
-    items = getattr(catalog, listed, None)
-    if not isinstance(items, list):
-        return None
-    return [str(item.id) for item in items if getattr(item, "id", None) is not None]
-
-
-def check_call(call: InsertionCall, known: dict[str, Path], catalog: Any) -> str | None:
-    """What is wrong with `[[NAME:argument]]`, or None."""
-    path = known.get(call.name)
-    if path is None:
-        return unknown(_("una inserción"), call.name, known) + _(
-            " (plantillas de la carpeta `insertions/`)")
-    declared = template_declaration(path)
-    if declared is None or declared[0] != INSERTION:
-        return _("la plantilla de la inserción «{name}» ({file}) no declara qué recibe; se "
-                 "espera en su primera línea {{#- pmg: insertion -#}} o {{#- pmg: "
-                 "insertion/systems -#}}").format(name=call.name, file=path)
-    listed = declared[1]
-    if listed is None:
-        if call.argument is not None:
-            return _("la inserción «{name}» no recibe argumento; se espera [[{name}]]").format(
-                name=call.name)
-        return None
-    ids = _ids(catalog, listed.replace("-", "_"))
-    if ids is None:
-        return _("la plantilla de la inserción «{name}» declara `insertion/{listed}`, que no es "
-                 "una lista del catálogo; se espera, por ejemplo, insertion/systems").format(
-                     name=call.name, listed=listed)
-    if call.argument is None:
-        return _("la inserción «{name}» necesita un argumento; se espera [[{name}:ID]], con ID "
-                 "uno de: {known}").format(name=call.name, known=", ".join(ids) or "—")
-    if call.argument not in ids:
-        return unknown(_("un id de `{listed}` del catálogo {catalog}").format(
-            listed=listed, catalog=catalog.id), call.argument, ids)
-    return None
 
 
 def render_insertions(document: Document[Any], text: ProseText, templates: Path | None,
