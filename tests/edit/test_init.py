@@ -103,3 +103,17 @@ def test_build_without_a_folder_reads_the_configured_sources(tmp_path: Path,
     result = CliRunner().invoke(main, ["build", "--format", "docx", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert "0 construidos, 0 sin cambios, 0 con errores" in result.output
+
+
+def test_build_names_what_it_wrote_from_each_source(tmp_path: Path, monkeypatch) -> None:
+    # Not the YAML alone, nor as an absolute path: the source and the files written from it,
+    # as paths from the working folder.
+    init_folder(tmp_path)
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "aduanas.yaml").write_bytes(
+        (ROOT / "examples" / "2024" / "aduanas.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "2024/aduanas.yaml → out/2024/aduanas.pdf, out/2024/aduanas.docx"]
