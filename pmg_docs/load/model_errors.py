@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -11,10 +12,11 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..diagnostics import Diagnostic, closest
+from ..diagnostics.places import SEPARATOR
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from ..models.service import BUDGET_CODE_PATTERN
-from ..models.vocabulary import inner_model
+from ..models.vocabulary import inner_model, title, word
 from ..numbers import plain
 from .located_yaml import FieldPath, YamlSource
 from .number_hints import number_advice
@@ -135,6 +137,13 @@ def id_expected(got: Any) -> str:
              "estado-verde").format(got=_describe(got))
 
 
+def _folded(text: str) -> str:
+    """Text without accents, capitals, spaces or punctuation: `Capacitación` and `capacitacion`
+    alike."""
+    bare = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in bare.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
 def _alternatives(expected: str) -> str:
     # Pydantic lists a Literal's values as "'eximir' or 'modificar'".
     values = re.findall(r"'([^']*)'", expected)
@@ -169,40 +178,89 @@ def located(error: ValidationError, source: YamlSource,
             place: Callable[[FieldPath], str | None] | None = None,
             model: type[BaseModel] | None = None) -> list[Diagnostic]:
     """Each error at its line, `place` naming where it is as the document does. With the
-    validated `model`, an unknown field close to one of its fields is named as that field
-    misspelt, and that field is then not also reported missing."""
-    errors = [describe(item) for item in error.errors(include_url=False)]
-    meant, same_mistake = _misspelt(errors, model) if model is not None else ({}, set())
-    return [source.diagnostic(path, meant.get(path, message), place=place)
+    validated `model`, an unknown field that misspells, or means, a field of its place is named
+    as that field, and that field is then not also reported missing."""
+    details = error.errors(include_url=False)
+    errors = [describe(item) for item in details]
+    unknown = {errors[i][0] for i, item in enumerate(details) if item["type"] == "extra_forbidden"}
+    missing = {errors[i][0] for i, item in enumerate(details) if item["type"] == "missing"}
+    meant, same_mistake = _meant(unknown, missing, model) if model is not None else ({}, set())
+    return [source.diagnostic(path, meant.get(path, message),
+                              place=_as_written(place) if path in unknown and place else place)
             for path, message in errors if path not in same_mistake]
 
 
-def _misspelt(errors: list[tuple[FieldPath, str]],
-              model: type[BaseModel]) -> tuple[dict[FieldPath, str], set[FieldPath]]:
-    """The unknown fields that misspell a field of their model (path -> the message saying
-    so), and the paths of the fields so misspelt that are reported missing (the same
-    mistake, said once)."""
-    unknown_message = _FIXED["extra_forbidden"]()
-    missing_message = _FIXED["missing"]()
-    missing = {path for path, message in errors if message == missing_message}
+def _as_written(place: Callable[[FieldPath], str | None]
+                ) -> Callable[[FieldPath], str | None]:
+    """How an unknown field's place is named: its own key as the file writes it (`type`), not
+    the word of a field of that name elsewhere («tipo»), after its parent's place."""
+    def named(path: FieldPath) -> str | None:
+        parent = place(path[:-1]) if path[:-1] else None
+        return f"{parent}{SEPARATOR}`{path[-1]}`" if parent else f"`{path[-1]}`"
+
+    return named
+
+
+def _meant(unknown: set[FieldPath], missing: set[FieldPath], model: type[BaseModel]
+           ) -> tuple[dict[FieldPath, str], set[FieldPath]]:
+    """The unknown fields that stand for a field of their model (path -> the message saying
+    so), and the paths of the fields so meant that are reported missing (the same mistake,
+    said once). An unknown field stands for a field it misspells (`wieght`); or for a missing
+    field of its place that it names in the documents' words (`type` and `kind` are both
+    «tipo»; `descripcion` is «descripción»), or that is the one missing where it is the one
+    unknown."""
     meant: dict[FieldPath, str] = {}
     same_mistake: set[FieldPath] = set()
-    for path, message in errors:
-        if message != unknown_message or not path or not isinstance(path[-1], str):
+    for path in sorted(unknown, key=str):
+        if not path or not isinstance(path[-1], str):
             continue
         close = closest(path[-1], _fields_at(model, path[:-1]))
         if close is not None:
             meant[path] = _("campo desconocido; ¿quiso decir `{field}`?").format(field=close)
             same_mistake |= {path[:-1] + (close,)} & missing
+    for parent in {path[:-1] for path in unknown if path not in meant}:
+        holder = _model_at(model, parent)
+        if holder is None:
+            continue
+        strays = [p for p in unknown if p[:-1] == parent and p not in meant
+                  and isinstance(p[-1], str)]
+        wanting = [p for p in missing if p[:-1] == parent and p not in same_mistake
+                   and isinstance(p[-1], str)]
+        for stray in sorted(strays, key=str):
+            label = _words_match(str(stray[-1]), holder, wanting)
+            if label is None and len(strays) == 1 and len(wanting) == 1:
+                label = wanting[0]
+            if label is None:
+                continue
+            field = str(label[-1])
+            meant[stray] = _("campo desconocido; ¿quiso decir `{field}` ({title})?").format(
+                field=field, title=title(holder, field) or field)
+            same_mistake.add(label)
+            wanting.remove(label)
     return meant, same_mistake
+
+
+def _words_match(key: str, holder: type[BaseModel], wanting: list[FieldPath]
+                 ) -> FieldPath | None:
+    """The one missing field whose title is the word of `key` (another model's field of that
+    name) or `key` itself written in Spanish without accents."""
+    said = {_folded(key)} | ({_folded(word(key) or "")} - {""})
+    found = [p for p in wanting if _folded(title(holder, str(p[-1])) or "") in said]
+    return found[0] if len(found) == 1 else None
+
+
+def _model_at(model: type[BaseModel] | None, path: FieldPath) -> type[BaseModel] | None:
+    """The model of the mapping at `path` (list indexes skipped); None when not known."""
+    for part in path:
+        if isinstance(part, str):
+            model = inner_model(model, part)
+    return model
 
 
 def _fields_at(model: type[BaseModel] | None, path: FieldPath) -> list[str]:
     """The fields of the model at `path` (list indexes skipped); none when it is not known."""
-    for part in path:
-        if isinstance(part, str):
-            model = inner_model(model, part)
-    return list(model.model_fields) if model is not None else []
+    found = _model_at(model, path)
+    return list(found.model_fields) if found is not None else []
 
 
 def describe(error: ErrorDetails) -> tuple[FieldPath, str]:

@@ -144,3 +144,37 @@ def test_a_decimal_comma_read_outside_a_document_is_still_refused():
         parse_yaml_text("target: {value: 37,5}\n", "t.yaml")
     [diagnostic] = raised.value.diagnostics
     assert (diagnostic.line, diagnostic.path) == (1, ("target", "value"))
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # `type` is a field elsewhere («tipo», an exemption's): the key is named as written, and
+    # the field it stands for, missing here, is not reported apart.
+    ("  - kind: capacitacion", "  - type: capacitacion",
+     "f.yaml:52: Medida de género N°1 › `type`: campo desconocido; ¿quiso decir `kind` (tipo)?"),
+    # The field in the documents' words («tipo»), as a Spanish key.
+    ("  - kind: capacitacion", "  - tipo: capacitacion",
+     "f.yaml:52: Medida de género N°1 › `tipo`: campo desconocido; ¿quiso decir `kind` (tipo)?"),
+    # Any place: the one unknown field where the one missing field belongs.
+    ('  chapter: "04"', '  capitulo: "04"',
+     "f.yaml:9: Servicio › `capitulo`: campo desconocido; ¿quiso decir `chapter` (capítulo)?"),
+    ('  chapter: "04"', '  region: "04"',
+     "f.yaml:9: Servicio › `region`: campo desconocido; ¿quiso decir `chapter` (capítulo)?"),
+])
+def test_an_unknown_field_where_a_required_one_is_missing_is_one_message(
+        tmp_path, old, new, expected):
+    assert report(tmp_path, old, new) == [expected, "1 archivo revisado: 1 error, 0 avisos"]
+
+
+def test_an_unknown_field_where_none_is_missing_is_named_as_written(tmp_path):
+    assert report(tmp_path, "    description: |\n      Capacitación avanzada en primera",
+                  "    type: capacitacion\n    description: |\n      Capacitación avanzada en "
+                  "primera")[0] == (
+        "f.yaml:53: Medida de género N°1 › `type`: campo desconocido; vea los campos que "
+        "admite cada lugar en docs/campos.md")
+
+
+def test_an_unknown_field_meaning_a_missing_one_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert report(tmp_path, "  - kind: capacitacion", "  - type: capacitacion")[0] == (
+        "f.yaml:52: Gender measure N°1 › `type`: unknown field; did you mean `kind` (type)?")
+
