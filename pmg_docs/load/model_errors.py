@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -86,7 +86,7 @@ def _literal(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
 def _pattern(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
     pattern = ctx.get("pattern")
     if pattern == ID_PATTERN:
-        return id_expected(got)
+        return id_expected(got)  # `located` says it with the field's ids where it knows them
     if pattern == BUDGET_CODE_PATTERN:
         return _("se encontró {got}; se espera un código presupuestario de dos o tres "
                  "dígitos, entre comillas: \"08\"").format(got=_describe(got))
@@ -132,7 +132,17 @@ _WORDED: dict[str, Callable[[ErrorDetails, Any, dict[str, Any]], str]] = {
 }
 
 
-def id_expected(got: Any) -> str:
+def id_expected(got: Any, known: Sequence[str] = ()) -> str:
+    """A value that is no id. `known` are the ids the field accepts, where they are known (a
+    catalog's systems, its kinds of gender measure): the one `got` is, written without its
+    accents, capitals or spaces, is suggested; else they are listed."""
+    meant = same_id(got, known)
+    if meant is not None:
+        return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones; ¿quiso "
+                 "decir `{id}`?").format(got=_describe(got), id=meant)
+    if known:
+        return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, uno de: "
+                 "{known}").format(got=_describe(got), known=", ".join(known))
     return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, como "
              "estado-verde").format(got=_describe(got))
 
@@ -142,6 +152,15 @@ def _folded(text: str) -> str:
     alike."""
     bare = unicodedata.normalize("NFKD", text)
     return "".join(c for c in bare.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
+def same_id(got: Any, known: Sequence[str]) -> str | None:
+    """The one id of `known` that `got` writes with accents, capitals or spaces (`Estado
+    Verde`, `capacitación`), if there is exactly one."""
+    if not isinstance(got, str) or not _folded(got):
+        return None
+    found = [ident for ident in known if _folded(ident) == _folded(got)]
+    return found[0] if len(found) == 1 else None
 
 
 def _alternatives(expected: str) -> str:
@@ -174,14 +193,26 @@ def _found(value: Any) -> str:
     return _("se encontró {got}").format(got=_describe(value))
 
 
+# What the field named so accepts, where a source's catalog says it (`Catalog.ids_for`).
+AcceptedIds = Callable[[str], "Sequence[str] | None"]
+
+
 def located(error: ValidationError, source: YamlSource,
             place: Callable[[FieldPath], str | None] | None = None,
-            model: type[BaseModel] | None = None) -> list[Diagnostic]:
+            model: type[BaseModel] | None = None,
+            ids: AcceptedIds | None = None) -> list[Diagnostic]:
     """Each error at its line, `place` naming where it is as the document does. With the
     validated `model`, an unknown field that misspells, or means, a field of its place is named
-    as that field, and that field is then not also reported missing."""
+    as that field, and that field is then not also reported missing. With `ids`, a value that
+    is no id is answered with the ids its field accepts."""
     details = error.errors(include_url=False)
     errors = [describe(item) for item in details]
+    for index, item in enumerate(details):
+        path = errors[index][0]
+        if ids is not None and item["type"] == "string_pattern_mismatch" and path \
+                and isinstance(path[-1], str) \
+                and (item.get("ctx") or {}).get("pattern") == ID_PATTERN:
+            errors[index] = (path, id_expected(item.get("input"), ids(path[-1]) or ()))
     unknown = {errors[i][0] for i, item in enumerate(details) if item["type"] == "extra_forbidden"}
     missing = {errors[i][0] for i, item in enumerate(details) if item["type"] == "missing"}
     meant, same_mistake = _meant(unknown, missing, model) if model is not None else ({}, set())

@@ -68,14 +68,17 @@ _Documenter = Callable[[YamlSource, Any], Document[Any]]
 
 
 def _validated(model: type[BaseModel], source: YamlSource, document: _Documenter,
-               place: Callable[[FieldPath], str | None] | None = None) -> Any:
+               place: Callable[[FieldPath], str | None] | None = None,
+               catalog: Catalog | None = None) -> Any:
     """The source's model. Raises InputError with the located shape errors (`place` names
-    where they are), carrying `document(source, model)` built from what validated, when
-    anything did."""
+    where they are; a value that is no id is answered with the ids `catalog` has for its
+    field), carrying `document(source, model)` built from what validated, when anything
+    did."""
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        diagnostics = located(exc, source, place, model)
+        diagnostics = located(exc, source, place, model,
+                              catalog.ids_for if catalog is not None else None)
     pruned = prune(model, source.data)
     partial = None
     if pruned is not None:
@@ -96,8 +99,8 @@ def catalog_and_spec(source: YamlSource, kind: str, registry: CatalogRegistry
             "(`pmg catalog list` los muestra)"))])
     if not isinstance(catalog_id, str) or not re.match(ID_PATTERN, catalog_id):
         # Checked before the lookup, so that a path is answered as what it is.
-        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id),
-                                            place=_top_level)])
+        raise InputError([source.diagnostic(("catalog",), id_expected(
+            catalog_id, registry.ids()), place=_top_level)])
     found = registry.get(catalog_id)
     if found is None:
         raise InputError([source.diagnostic(("catalog",), place=_top_level, message=unknown(
@@ -204,7 +207,7 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
                         fields=fields, entry=entry)
 
     try:
-        built = document(rest, _validated(model, rest, document, named))
+        built = document(rest, _validated(model, rest, document, named, found.model))
     except InputError as exc:
         raise InputError([*wrong, *_explained_sections(exc.diagnostics, rest, kind, fmt,
                                                         found.model.id, named)],

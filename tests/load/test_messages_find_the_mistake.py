@@ -178,3 +178,31 @@ def test_an_unknown_field_meaning_a_missing_one_in_english(tmp_path, monkeypatch
     assert report(tmp_path, "  - kind: capacitacion", "  - type: capacitacion")[0] == (
         "f.yaml:52: Gender measure N°1 › `type`: unknown field; did you mean `kind` (type)?")
 
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # The id written as a word is: accents, capitals and spaces aside, it is the id meant.
+    ("  - kind: capacitacion", "  - kind: capacitación",
+     "f.yaml:52: Medida de género N°1 › tipo: se encontró «capacitación»; se espera un id: "
+     "minúsculas, dígitos y guiones; ¿quiso decir `capacitacion`?"),
+    ("system: estado-verde", "system: Estado Verde",
+     "f.yaml:22: Objetivo N°2 › Sistema «Estado Verde»: se encontró «Estado Verde»; se espera "
+     "un id: minúsculas, dígitos y guiones; ¿quiso decir `estado-verde`?"),
+    # None is meant: the ids this field accepts, not a system's.
+    ("  - kind: capacitacion", "  - kind: Capacitación Avanzada",
+     "f.yaml:52: Medida de género N°1 › tipo: se encontró «Capacitación Avanzada»; se espera un "
+     "id: minúsculas, dígitos y guiones, uno de: capacitacion, comunicaciones, "
+     "provision-de-bienes-y-servicios, estudios-y-estadisticas"),
+    ("catalog: pmg-2024", "catalog: PMG 2024",
+     "f.yaml:4: catálogo: se encontró «PMG 2024»; se espera un id: minúsculas, dígitos y "
+     "guiones; ¿quiso decir `pmg-2024`?"),
+])
+def test_a_value_that_is_no_id_is_answered_with_the_ids_of_its_field(tmp_path, old, new,
+                                                                    expected):
+    assert report(tmp_path, old, new)[0] == expected
+
+
+def test_a_value_that_is_no_id_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert report(tmp_path, "  - kind: capacitacion", "  - kind: capacitación")[0] == (
+        "f.yaml:52: Gender measure N°1 › type: got «capacitación»; expected an id: lowercase "
+        "letters, digits and hyphens; did you mean `capacitacion`?")
