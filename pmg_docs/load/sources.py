@@ -192,7 +192,11 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     _check_written_in(source, kind, fmt, found.model.id, registry)
     # Where a shape error is, named as the document would (before any model exists).
     named = places(fmt, source.data, found.model)
-    _raise_problems(source, named)
+    # What the reader read past (a decimal comma inside `{…}`) is said with the rest of the
+    # file's errors, in one run: the value stands in the data as typed, so the model refuses it
+    # there too, and that second message about the same mistake is left out.
+    read_past = [source.diagnostic(path, message, place=named)
+                 for path, message in source.problems]
 
     named_by = kinds.KINDS[kind].named_by
     entry = source.data.get(named_by) if named_by else None
@@ -209,11 +213,13 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     try:
         built = document(rest, _validated(model, rest, document, named, found.model))
     except InputError as exc:
-        raise InputError([*wrong, *_explained_sections(exc.diagnostics, rest, kind, fmt,
-                                                        found.model.id, named)],
+        said = {path for path, _message in source.problems}
+        shape = [d for d in exc.diagnostics if d.path not in said]
+        raise InputError([*read_past, *wrong, *_explained_sections(shape, rest, kind, fmt,
+                                                                    found.model.id, named)],
                          partial=exc.partial) from None
-    if wrong:
-        raise InputError(wrong, partial=built)
+    if wrong or read_past:
+        raise InputError([*read_past, *wrong], partial=built)
     return built
 
 
