@@ -18,6 +18,7 @@ from ..models.base import ID_PATTERN
 from ..models.service import BUDGET_CODE_PATTERN
 from ..models.vocabulary import inner_model, title, word
 from ..numbers import plain
+from ..resources import field_reference_shown
 from .located_yaml import FieldPath, YamlSource
 from .number_hints import number_advice
 
@@ -64,7 +65,8 @@ def _message(error: ErrorDetails) -> str:
 # The messages of the errors that say the same whatever the value.
 _FIXED: dict[str, Callable[[], str]] = {
     "extra_forbidden": lambda: _(
-        "campo desconocido; vea los campos que admite cada lugar en docs/campos.md"),
+        "campo desconocido; vea los campos que admite cada lugar en {reference}").format(
+        reference=field_reference_shown()),
     "missing": lambda: _("falta este campo obligatorio"),
     "string_too_short": lambda: _("el texto está vacío; se espera algún texto"),
 }
