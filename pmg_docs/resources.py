@@ -6,6 +6,7 @@ them; a wheel carries them inside the package under `_data/`.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,38 @@ def catalogs_dir() -> Path:
 @cache
 def templates_dir() -> Path:
     return _data_dir("templates")
+
+
+# The reference of every field of every source (docs/campos.md, written by
+# scripts/field_reference.py), as `pmg init` copies it into a working folder.
+FIELD_REFERENCE = "campos.md"
+
+
+def field_reference_file() -> Path:
+    """The package's copy of the field reference: inside a wheel, or the checkout's docs/."""
+    installed = _PACKAGE / "_data" / FIELD_REFERENCE
+    return installed if installed.is_file() else _PACKAGE.parent / "docs" / FIELD_REFERENCE
+
+
+def field_reference_shown() -> str:
+    """Where the user reads the field reference, as a path from the current folder: the
+    working folder's copy (`pmg init` writes it beside pmg.toml) when there is one, else the
+    package's, wherever pmg is installed."""
+    from .config import find
+
+    found = find()
+    here = (found.parent if found is not None else Path.cwd()) / FIELD_REFERENCE
+    if here.is_file():
+        try:
+            # From a folder inside the working folder too: ../campos.md.
+            return Path(os.path.relpath(here.resolve(), Path.cwd().resolve())).as_posix()
+        except ValueError:  # another drive (Windows)
+            return str(here.resolve())
+    package = field_reference_file().resolve()
+    try:
+        return package.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(package)
 
 
 @cache

@@ -27,6 +27,7 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
         return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document),
                 *check_word_lengths(document)]
     from .markdown import check_markdown
+    from .placeholders import check_placeholders
 
     fmt = document.format
     # Every source but a catalog is read through the format its catalog declares for it
@@ -36,7 +37,8 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
     if kinds.KINDS[document.kind].written:
         # A drawn document (a guide) is read from its catalog's own source, whose texts the
         # catalog's check already looks at: checked again here, each warning would show twice.
-        found += [*check_markdown(document), *check_glyphs(document)]
+        found += [*check_placeholders(document), *check_markdown(document),
+                  *check_glyphs(document)]
     return found
 
 

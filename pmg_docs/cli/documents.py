@@ -88,7 +88,7 @@ def build(directory: Path | None, options: RenderOptions) -> None:
     from .progress import build_progress
 
     directory = directory or sources_folder()
-    with build_progress() as progress:
+    with build_progress(options.out_dir) as progress:
         summary = build_tree(directory, options, progress=progress)
     print_diagnostics(summary.diagnostics)
     built = ngettext("{count} construido", "{count} construidos",

@@ -19,6 +19,7 @@ from ..i18n import _
 def init(folder: Path, force: bool) -> None:
     from ..diagnostics import display_name
     from ..edit.init import init_folder
+    from ..resources import FIELD_REFERENCE
 
     report = init_folder(folder, force=force)
     for path in report.written:
@@ -26,5 +27,7 @@ def init(folder: Path, force: bool) -> None:
     for path in report.kept:
         click.echo(_("conservado {path} (ya existía; --force lo sobrescribe)").format(
             path=display_name(path)))
-    click.echo(_("Carpeta de trabajo lista; los pasos siguientes están en {readme}").format(
-        readme=display_name(folder / "LEEME.md")))
+    click.echo(_("Carpeta de trabajo lista; los pasos siguientes están en {readme}, y los "
+                 "campos que admite cada lugar de cada fuente, en {reference}").format(
+        readme=display_name(folder / "LEEME.md"),
+        reference=display_name(folder / FIELD_REFERENCE)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..config import FILE_NAME
 from ..i18n import _
 from ..output import write_file
+from ..resources import FIELD_REFERENCE, field_reference_file
 from .schema import schema_file_name, schema_names, schema_text
 
 SCHEMAS = "schemas"
@@ -58,6 +59,9 @@ def folder_files() -> dict[str, str]:
              f"{CATALOGS}/LEEME.md": _catalogs_readme(), "LEEME.md": _readme()}
     for name in schema_names():
         files[f"{SCHEMAS}/{schema_file_name(name)}"] = schema_text(name)
+    # The reference the «campo desconocido» message names: here, beside pmg.toml, it is found
+    # whatever way pmg was installed.
+    files[FIELD_REFERENCE] = field_reference_file().read_text(encoding="utf-8")
     return files
 
 
@@ -116,7 +120,8 @@ def _pre_commit() -> str:
     for hook, entry in HOOKS:
         lines += [f"      - id: {hook}", f"        name: {entry}", f"        entry: {entry}",
                   "        language: system", r"        files: \.(ya?ml|md)$",
-                  r"        exclude: (^|/)(\.|schemas/|LEEME\.md$)", "        require_serial: true"]
+                  r"        exclude: (^|/)(\.|schemas/|LEEME\.md$)|^campos\.md$",
+                  "        require_serial: true"]
     return "\n".join(lines) + "\n"
 
 
@@ -129,19 +134,24 @@ def _catalogs_readme() -> str:
 
 
 def _readme() -> str:
+    # The steps of the README's Guía rápida (its sections 2 to 4), in its order and with its
+    # commands: tests/edit/test_init.py compares the commands with the Guía's.
     return "\n".join([
         _("# Carpeta de trabajo de pmg"), "",
         _("Esta carpeta guarda las fuentes (YAML) de sus documentos del PMG y las MEI. Los "
           "comandos `pmg` se ejecutan desde aquí."), "",
-        _("1. Abra la carpeta en VS Code y acepte instalar la extensión YAML (Red Hat) que "
-          "recomienda: completa y revisa cada fuente mientras escribe."),
+        _("1. Guarde cada versión en git: `git init` (una vez)."),
         _("2. Empiece una formulación: `pmg new formulation --catalog pmg-2024 --service "
-          "\"Nombre del servicio\" -o 2024/mi-servicio.yaml` (los catálogos: `pmg catalog "
-          "list`)."),
-        _("3. Véala mientras la escribe: `pmg serve` y abra la dirección que muestra."),
-        _("4. Revísela con `pmg validate 2024/mi-servicio.yaml` y diagrámela con `pmg render "
-          "2024/mi-servicio.yaml` (PDF y DOCX en out/)."),
-        _("5. Guarde cada versión en git: `git init`, `git add .`, `git commit`."), "",
+          "\"NOMBRE DEL SERVICIO\" --ministry \"MINISTERIO DE …\" --partida 08 --chapter 04 "
+          "-o 2024/mi-servicio.yaml` (los catálogos: `pmg catalog list`) y vea qué falta "
+          "completar con `pmg validate 2024/mi-servicio.yaml`."),
+        _("3. Abra la carpeta en VS Code y acepte instalar la extensión YAML (Red Hat) que "
+          "recomienda: completa y revisa cada fuente mientras escribe. Véala mientras la "
+          "escribe: `pmg serve` y abra la dirección que muestra."),
+        _("4. Cuando `pmg validate 2024/mi-servicio.yaml` responde «sin errores», diagrámela "
+          "con `pmg build` (PDF y DOCX en out/)."),
+        _("5. Guarde la versión: `git add .` y `git commit -m \"Formulación 2024\"`."), "",
         _("Qué hay aquí: `pmg.toml` (la configuración), `schemas/` (lo que VS Code usa para "
-          "revisar), `catalogos/` (catálogos propios), `.vscode/`, `.gitignore` y "
-          "`.pre-commit-config.yaml`. La guía completa está en el README de pmg-docs."), ""])
+          "revisar), `campos.md` (los campos que admite cada lugar de cada fuente, con su "
+          "nombre en los mensajes), `catalogos/` (catálogos propios), `.vscode/`, `.gitignore` "
+          "y `.pre-commit-config.yaml`. La guía completa está en el README de pmg-docs."), ""])

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..diagnostics import Diagnostic, closest
+from ..diagnostics.places import SEPARATOR
 from ..i18n import _, ngettext
 from ..models.base import ID_PATTERN
 from ..models.service import BUDGET_CODE_PATTERN
-from ..models.vocabulary import inner_model
+from ..models.vocabulary import inner_model, title, word
 from ..numbers import plain
+from ..resources import field_reference_shown
 from .located_yaml import FieldPath, YamlSource
 from .number_hints import number_advice
 
@@ -62,7 +65,8 @@ def _message(error: ErrorDetails) -> str:
 # The messages of the errors that say the same whatever the value.
 _FIXED: dict[str, Callable[[], str]] = {
     "extra_forbidden": lambda: _(
-        "campo desconocido; vea los campos que admite cada lugar en docs/campos.md"),
+        "campo desconocido; vea los campos que admite cada lugar en {reference}").format(
+        reference=field_reference_shown()),
     "missing": lambda: _("falta este campo obligatorio"),
     "string_too_short": lambda: _("el texto está vacío; se espera algún texto"),
 }
@@ -84,7 +88,7 @@ def _literal(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
 def _pattern(error: ErrorDetails, got: Any, ctx: dict[str, Any]) -> str:
     pattern = ctx.get("pattern")
     if pattern == ID_PATTERN:
-        return id_expected(got)
+        return id_expected(got)  # `located` says it with the field's ids where it knows them
     if pattern == BUDGET_CODE_PATTERN:
         return _("se encontró {got}; se espera un código presupuestario de dos o tres "
                  "dígitos, entre comillas: \"08\"").format(got=_describe(got))
@@ -130,9 +134,35 @@ _WORDED: dict[str, Callable[[ErrorDetails, Any, dict[str, Any]], str]] = {
 }
 
 
-def id_expected(got: Any) -> str:
+def id_expected(got: Any, known: Sequence[str] = ()) -> str:
+    """A value that is no id. `known` are the ids the field accepts, where they are known (a
+    catalog's systems, its kinds of gender measure): the one `got` is, written without its
+    accents, capitals or spaces, is suggested; else they are listed."""
+    meant = same_id(got, known)
+    if meant is not None:
+        return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones; ¿quiso "
+                 "decir `{id}`?").format(got=_describe(got), id=meant)
+    if known:
+        return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, uno de: "
+                 "{known}").format(got=_describe(got), known=", ".join(known))
     return _("se encontró {got}; se espera un id: minúsculas, dígitos y guiones, como "
              "estado-verde").format(got=_describe(got))
+
+
+def _folded(text: str) -> str:
+    """Text without accents, capitals, spaces or punctuation: `Capacitación` and `capacitacion`
+    alike."""
+    bare = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in bare.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
+def same_id(got: Any, known: Sequence[str]) -> str | None:
+    """The one id of `known` that `got` writes with accents, capitals or spaces (`Estado
+    Verde`, `capacitación`), if there is exactly one."""
+    if not isinstance(got, str) or not _folded(got):
+        return None
+    found = [ident for ident in known if _folded(ident) == _folded(got)]
+    return found[0] if len(found) == 1 else None
 
 
 def _alternatives(expected: str) -> str:
@@ -165,44 +195,105 @@ def _found(value: Any) -> str:
     return _("se encontró {got}").format(got=_describe(value))
 
 
+# What the field named so accepts, where a source's catalog says it (`Catalog.ids_for`).
+AcceptedIds = Callable[[str], "Sequence[str] | None"]
+
+
 def located(error: ValidationError, source: YamlSource,
             place: Callable[[FieldPath], str | None] | None = None,
-            model: type[BaseModel] | None = None) -> list[Diagnostic]:
+            model: type[BaseModel] | None = None,
+            ids: AcceptedIds | None = None) -> list[Diagnostic]:
     """Each error at its line, `place` naming where it is as the document does. With the
-    validated `model`, an unknown field close to one of its fields is named as that field
-    misspelt, and that field is then not also reported missing."""
-    errors = [describe(item) for item in error.errors(include_url=False)]
-    meant, same_mistake = _misspelt(errors, model) if model is not None else ({}, set())
-    return [source.diagnostic(path, meant.get(path, message), place=place)
+    validated `model`, an unknown field that misspells, or means, a field of its place is named
+    as that field, and that field is then not also reported missing. With `ids`, a value that
+    is no id is answered with the ids its field accepts."""
+    details = error.errors(include_url=False)
+    errors = [describe(item) for item in details]
+    for index, item in enumerate(details):
+        path = errors[index][0]
+        if ids is not None and item["type"] == "string_pattern_mismatch" and path \
+                and isinstance(path[-1], str) \
+                and (item.get("ctx") or {}).get("pattern") == ID_PATTERN:
+            errors[index] = (path, id_expected(item.get("input"), ids(path[-1]) or ()))
+    unknown = {errors[i][0] for i, item in enumerate(details) if item["type"] == "extra_forbidden"}
+    missing = {errors[i][0] for i, item in enumerate(details) if item["type"] == "missing"}
+    meant, same_mistake = _meant(unknown, missing, model) if model is not None else ({}, set())
+    return [source.diagnostic(path, meant.get(path, message),
+                              place=_as_written(place) if path in unknown and place else place)
             for path, message in errors if path not in same_mistake]
 
 
-def _misspelt(errors: list[tuple[FieldPath, str]],
-              model: type[BaseModel]) -> tuple[dict[FieldPath, str], set[FieldPath]]:
-    """The unknown fields that misspell a field of their model (path -> the message saying
-    so), and the paths of the fields so misspelt that are reported missing (the same
-    mistake, said once)."""
-    unknown_message = _FIXED["extra_forbidden"]()
-    missing_message = _FIXED["missing"]()
-    missing = {path for path, message in errors if message == missing_message}
+def _as_written(place: Callable[[FieldPath], str | None]
+                ) -> Callable[[FieldPath], str | None]:
+    """How an unknown field's place is named: its own key as the file writes it (`type`), not
+    the word of a field of that name elsewhere («tipo»), after its parent's place."""
+    def named(path: FieldPath) -> str | None:
+        parent = place(path[:-1]) if path[:-1] else None
+        return f"{parent}{SEPARATOR}`{path[-1]}`" if parent else f"`{path[-1]}`"
+
+    return named
+
+
+def _meant(unknown: set[FieldPath], missing: set[FieldPath], model: type[BaseModel]
+           ) -> tuple[dict[FieldPath, str], set[FieldPath]]:
+    """The unknown fields that stand for a field of their model (path -> the message saying
+    so), and the paths of the fields so meant that are reported missing (the same mistake,
+    said once). An unknown field stands for a field it misspells (`wieght`); or for a missing
+    field of its place that it names in the documents' words (`type` and `kind` are both
+    «tipo»; `descripcion` is «descripción»), or that is the one missing where it is the one
+    unknown."""
     meant: dict[FieldPath, str] = {}
     same_mistake: set[FieldPath] = set()
-    for path, message in errors:
-        if message != unknown_message or not path or not isinstance(path[-1], str):
+    for path in sorted(unknown, key=str):
+        if not path or not isinstance(path[-1], str):
             continue
         close = closest(path[-1], _fields_at(model, path[:-1]))
         if close is not None:
             meant[path] = _("campo desconocido; ¿quiso decir `{field}`?").format(field=close)
             same_mistake |= {path[:-1] + (close,)} & missing
+    for parent in {path[:-1] for path in unknown if path not in meant}:
+        holder = _model_at(model, parent)
+        if holder is None:
+            continue
+        strays = [p for p in unknown if p[:-1] == parent and p not in meant
+                  and isinstance(p[-1], str)]
+        wanting = [p for p in missing if p[:-1] == parent and p not in same_mistake
+                   and isinstance(p[-1], str)]
+        for stray in sorted(strays, key=str):
+            label = _words_match(str(stray[-1]), holder, wanting)
+            if label is None and len(strays) == 1 and len(wanting) == 1:
+                label = wanting[0]
+            if label is None:
+                continue
+            field = str(label[-1])
+            meant[stray] = _("campo desconocido; ¿quiso decir `{field}` ({title})?").format(
+                field=field, title=title(holder, field) or field)
+            same_mistake.add(label)
+            wanting.remove(label)
     return meant, same_mistake
+
+
+def _words_match(key: str, holder: type[BaseModel], wanting: list[FieldPath]
+                 ) -> FieldPath | None:
+    """The one missing field whose title is the word of `key` (another model's field of that
+    name) or `key` itself written in Spanish without accents."""
+    said = {_folded(key)} | ({_folded(word(key) or "")} - {""})
+    found = [p for p in wanting if _folded(title(holder, str(p[-1])) or "") in said]
+    return found[0] if len(found) == 1 else None
+
+
+def _model_at(model: type[BaseModel] | None, path: FieldPath) -> type[BaseModel] | None:
+    """The model of the mapping at `path` (list indexes skipped); None when not known."""
+    for part in path:
+        if isinstance(part, str):
+            model = inner_model(model, part)
+    return model
 
 
 def _fields_at(model: type[BaseModel] | None, path: FieldPath) -> list[str]:
     """The fields of the model at `path` (list indexes skipped); none when it is not known."""
-    for part in path:
-        if isinstance(part, str):
-            model = inner_model(model, part)
-    return list(model.model_fields) if model is not None else []
+    found = _model_at(model, path)
+    return list(found.model_fields) if found is not None else []
 
 
 def describe(error: ErrorDetails) -> tuple[FieldPath, str]:

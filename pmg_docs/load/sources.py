@@ -68,14 +68,17 @@ _Documenter = Callable[[YamlSource, Any], Document[Any]]
 
 
 def _validated(model: type[BaseModel], source: YamlSource, document: _Documenter,
-               place: Callable[[FieldPath], str | None] | None = None) -> Any:
+               place: Callable[[FieldPath], str | None] | None = None,
+               catalog: Catalog | None = None) -> Any:
     """The source's model. Raises InputError with the located shape errors (`place` names
-    where they are), carrying `document(source, model)` built from what validated, when
-    anything did."""
+    where they are; a value that is no id is answered with the ids `catalog` has for its
+    field), carrying `document(source, model)` built from what validated, when anything
+    did."""
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        diagnostics = located(exc, source, place, model)
+        diagnostics = located(exc, source, place, model,
+                              catalog.ids_for if catalog is not None else None)
     pruned = prune(model, source.data)
     partial = None
     if pruned is not None:
@@ -96,8 +99,8 @@ def catalog_and_spec(source: YamlSource, kind: str, registry: CatalogRegistry
             "(`pmg catalog list` los muestra)"))])
     if not isinstance(catalog_id, str) or not re.match(ID_PATTERN, catalog_id):
         # Checked before the lookup, so that a path is answered as what it is.
-        raise InputError([source.diagnostic(("catalog",), id_expected(catalog_id),
-                                            place=_top_level)])
+        raise InputError([source.diagnostic(("catalog",), id_expected(
+            catalog_id, registry.ids()), place=_top_level)])
     found = registry.get(catalog_id)
     if found is None:
         raise InputError([source.diagnostic(("catalog",), place=_top_level, message=unknown(
@@ -189,7 +192,11 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
     _check_written_in(source, kind, fmt, found.model.id, registry)
     # Where a shape error is, named as the document would (before any model exists).
     named = places(fmt, source.data, found.model)
-    _raise_problems(source, named)
+    # What the reader read past (a decimal comma inside `{…}`) is said with the rest of the
+    # file's errors, in one run: the value stands in the data as typed, so the model refuses it
+    # there too, and that second message about the same mistake is left out.
+    read_past = [source.diagnostic(path, message, place=named)
+                 for path, message in source.problems]
 
     named_by = kinds.KINDS[kind].named_by
     entry = source.data.get(named_by) if named_by else None
@@ -204,13 +211,15 @@ def parse_document(source: YamlSource, registry: CatalogRegistry | None = None) 
                         fields=fields, entry=entry)
 
     try:
-        built = document(rest, _validated(model, rest, document, named))
+        built = document(rest, _validated(model, rest, document, named, found.model))
     except InputError as exc:
-        raise InputError([*wrong, *_explained_sections(exc.diagnostics, rest, kind, fmt,
-                                                        found.model.id, named)],
+        said = {path for path, _message in source.problems}
+        shape = [d for d in exc.diagnostics if d.path not in said]
+        raise InputError([*read_past, *wrong, *_explained_sections(shape, rest, kind, fmt,
+                                                                    found.model.id, named)],
                          partial=exc.partial) from None
-    if wrong:
-        raise InputError(wrong, partial=built)
+    if wrong or read_past:
+        raise InputError([*read_past, *wrong], partial=built)
     return built
 
 

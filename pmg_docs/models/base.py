@@ -21,6 +21,10 @@ class Model(BaseModel):
     model_config = STRICT
 
 
+# What `pmg new` writes where only the person can say what goes (a ministry, a description):
+# checks/placeholders.py refuses a document that still says it.
+TO_FILL = "POR DEFINIR"
+
 # Ids are short lowercase slugs: they appear in file names, diffs and command lines.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]

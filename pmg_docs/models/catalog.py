@@ -8,7 +8,7 @@ parameters, and every word the documents print about the marco.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -311,6 +311,17 @@ class Catalog(Model):
     def _readable_pattern(cls, pattern: str) -> str:
         compile_pattern(pattern)  # PatternError is a ValueError: a located message
         return pattern
+
+    def ids_for(self, field: str) -> list[str] | None:
+        """The ids of this catalog that a source's field named `field` refers to (the names of
+        models/vocabulary.py's REFERENCES), in the catalog's order; None for a field that refers
+        to no list of the catalog."""
+        lists: dict[str, list[Any]] = {
+            "system": self.systems, "objective": self.objectives, "indicator": self.indicators,
+            "kind": self.gender_measure_kinds, "area": self.areas, "marco": self.marcos,
+            "priority": self.priorities, "ministry": self.ministries}
+        found = lists.get(field)
+        return [item.id for item in found] if found is not None else None
 
     def objective(self, objective_id: str) -> ManagementObjective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)

@@ -10,6 +10,10 @@ from .base import Id, Model, Text
 
 BUDGET_CODE_PATTERN = r"^\d{2,3}$"
 BudgetCode = Annotated[str, StringConstraints(pattern=BUDGET_CODE_PATTERN)]
+# What `pmg new` writes for a budget code it was not given: a code of the right shape, so that
+# the new source parses and formats, but one no service has ("00" is a real chapter), so that
+# checks/placeholders.py can refuse it until it is filled in.
+NO_CODE = "000"
 
 
 class Service(Model):

@@ -3,6 +3,8 @@ the «campo desconocido» message points to it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from pmg_docs.cli import main
@@ -38,3 +40,65 @@ def test_the_unknown_field_message_names_the_reference(tmp_path):
     assert f"`region`: campo desconocido; vea los campos que admite cada lugar en {REFERENCE}" \
         in result.output
     assert "| `service.name` |" in (ROOT / REFERENCE).read_text(encoding="utf-8")
+
+
+def test_the_reference_travels_in_the_wheel_where_pmg_reads_it():
+    # pyproject puts docs/campos.md inside the package's data, where resources looks first.
+    import tomllib
+
+    from pmg_docs import resources
+
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    packaged = Path(wheel[REFERENCE])
+    assert packaged.parts[0] == "pmg_docs"
+    assert ROOT / packaged == Path(resources.__file__).parent / "_data" / resources.FIELD_REFERENCE
+    # In a checkout (no wheel): the checkout's own file.
+    assert resources.field_reference_file() == ROOT / REFERENCE
+
+
+def _unknown_field(folder: Path) -> str:
+    text = (ROOT / "examples" / "2024" / "aduanas.yaml").read_text(encoding="utf-8")
+    source = folder / "aduanas.yaml"
+    source.write_text(text.replace("service:\n", "service:\n  region: Valparaíso\n", 1),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "aduanas.yaml"])
+    assert result.exit_code == 1
+    return result.stdout.splitlines()[0]
+
+
+def test_in_a_working_folder_the_message_names_its_copy(tmp_path, monkeypatch):
+    made = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert made.exit_code == 0, made.output
+    assert (tmp_path / "campos.md").read_text(encoding="utf-8") == \
+        (ROOT / REFERENCE).read_text(encoding="utf-8")
+    assert made.output.splitlines()[-1] == (
+        f"Carpeta de trabajo lista; los pasos siguientes están en {tmp_path / 'LEEME.md'}, y "
+        f"los campos que admite cada lugar de cada fuente, en {tmp_path / 'campos.md'}")
+    assert "`campos.md` (los campos que admite cada lugar de cada fuente" in \
+        (tmp_path / "LEEME.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _unknown_field(tmp_path) == (
+        "aduanas.yaml:6: Servicio › `region`: campo desconocido; vea los campos que admite "
+        "cada lugar en campos.md")
+    # From a folder inside it, once it is a git repository (the Guía's `git init`), as pmg.toml
+    # is found.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "2024").mkdir()
+    monkeypatch.chdir(tmp_path / "2024")
+    assert _unknown_field(tmp_path / "2024").endswith(" en ../campos.md")
+
+
+def test_outside_a_working_folder_the_message_names_the_package_copy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert _unknown_field(tmp_path).endswith(f" en {ROOT / REFERENCE}")
+
+
+def test_the_unknown_field_message_in_english(tmp_path, monkeypatch):
+    init = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert init.exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert _unknown_field(tmp_path) == (
+        "aduanas.yaml:6: Service › `region`: unknown field; see the fields each place accepts "
+        "in campos.md")

@@ -103,3 +103,52 @@ def test_build_without_a_folder_reads_the_configured_sources(tmp_path: Path,
     result = CliRunner().invoke(main, ["build", "--format", "docx", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert "0 construidos, 0 sin cambios, 0 con errores" in result.output
+
+
+def test_build_names_what_it_wrote_from_each_source(tmp_path: Path, monkeypatch) -> None:
+    # Not the YAML alone, nor as an absolute path: the source and the files written from it,
+    # as paths from the working folder.
+    init_folder(tmp_path)
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "aduanas.yaml").write_bytes(
+        (ROOT / "examples" / "2024" / "aduanas.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "2024/aduanas.yaml → out/2024/aduanas.pdf, out/2024/aduanas.docx"]
+
+
+def _shape(command: str) -> list[str]:
+    """A command's program, subcommands and option names, without the values the user
+    chooses (a service's name, a file)."""
+    import shlex
+
+    words = shlex.split(command)
+    options = [word for word in words if word.startswith("-")]
+    leading = []
+    for word in words:
+        if word.startswith("-") or "/" in word or "." in word:
+            break
+        leading.append(word)
+    return leading + options
+
+
+def test_the_readme_of_the_folder_follows_the_guide() -> None:
+    # The commands of the Guía rápida's steps 2 to 4 that are run inside the folder (its
+    # `pmg init` and `cd` made it), in its order: the LEEME may name other things between them
+    # (`pmg catalog list`) but not leave out, add or reorder a step.
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("### 2. Una carpeta de trabajo"):
+                   readme.index("### 5. Un año nuevo")]
+    steps = [line for block in re.findall(r"```sh\n(.*?)```", guide, re.S)
+             for line in block.splitlines()
+             if not line.startswith(("pmg init", "cd ", "pmg export", "pmg import",
+                                     "git diff"))]
+    leeme = folder_files()["LEEME.md"]
+    written = [command for command in re.findall(r"`((?:pmg|git) [^`]*)`", leeme)
+               if command != "pmg catalog list"]
+    assert [_shape(c) for c in written] == [_shape(c) for c in steps]
+    assert "pmg render" not in leeme

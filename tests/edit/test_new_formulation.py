@@ -205,3 +205,30 @@ def test_from_a_2011_formulation_every_system_and_exemption_is_listed(tmp_path):
     # The same list heads the file, for whoever opens it.
     text = out.read_text(encoding="utf-8")
     assert "no se trasladó nada" in text and "exención 5:" in text
+
+
+def test_the_gender_measure_example_uncommented_parses(tmp_path):
+    # As the target hint's test does (tests/load/test_messages_find_the_mistake.py): the lines
+    # the scaffold says to uncomment, uncommented as an editor does (Ctrl+/ takes "# " away).
+    scaffold = tmp_path / "nueva.yaml"
+    assert pmg("new", "formulation", "--catalog", "pmg-2024", "--service", "X", "-o",
+               str(scaffold)).exit_code == 0
+    lines = scaffold.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# gender_measures:")
+    assert lines[start:] == ["# gender_measures:", "#   - kind: capacitacion",
+                             "#     description: POR DEFINIR"]
+    assert "gender_measures: []" not in lines
+    lines[start:] = [line.removeprefix("# ") for line in lines[start:]]
+    scaffold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = pmg("validate", str(scaffold)).stdout.splitlines()
+    # The measure parses: what is said of it is only that its description is still to write.
+    assert [line for line in report if "Medida de género" in line] == [
+        f"{scaffold}:{start + 3}: Medida de género N°1 › descripción: dice «POR DEFINIR», lo "
+        "que `pmg new` deja por completar; se espera el texto que el documento lleva en este "
+        "lugar"]
+    written = scaffold.read_text(encoding="utf-8").replace(
+        "description: POR DEFINIR", "description: Capacitación en género a la dirección.")
+    scaffold.write_text(written, encoding="utf-8")
+    report = pmg("validate", str(scaffold)).stdout
+    assert "Medida de género" not in report and "medidas de género" not in report
+    assert len(load_document(scaffold, CatalogRegistry()).model.gender_measures) == 1

@@ -144,3 +144,115 @@ def test_a_decimal_comma_read_outside_a_document_is_still_refused():
         parse_yaml_text("target: {value: 37,5}\n", "t.yaml")
     [diagnostic] = raised.value.diagnostics
     assert (diagnostic.line, diagnostic.path) == (1, ("target", "value"))
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # `type` is a field elsewhere («tipo», an exemption's): the key is named as written, and
+    # the field it stands for, missing here, is not reported apart.
+    ("  - kind: capacitacion", "  - type: capacitacion",
+     "f.yaml:52: Medida de género N°1 › `type`: campo desconocido; ¿quiso decir `kind` (tipo)?"),
+    # The field in the documents' words («tipo»), as a Spanish key.
+    ("  - kind: capacitacion", "  - tipo: capacitacion",
+     "f.yaml:52: Medida de género N°1 › `tipo`: campo desconocido; ¿quiso decir `kind` (tipo)?"),
+    # Any place: the one unknown field where the one missing field belongs.
+    ('  chapter: "04"', '  capitulo: "04"',
+     "f.yaml:9: Servicio › `capitulo`: campo desconocido; ¿quiso decir `chapter` (capítulo)?"),
+    ('  chapter: "04"', '  region: "04"',
+     "f.yaml:9: Servicio › `region`: campo desconocido; ¿quiso decir `chapter` (capítulo)?"),
+])
+def test_an_unknown_field_where_a_required_one_is_missing_is_one_message(
+        tmp_path, old, new, expected):
+    assert report(tmp_path, old, new) == [expected, "1 archivo revisado: 1 error, 0 avisos"]
+
+
+def test_an_unknown_field_where_none_is_missing_is_named_as_written(tmp_path):
+    assert report(tmp_path, "    description: |\n      Capacitación avanzada en primera",
+                  "    type: capacitacion\n    description: |\n      Capacitación avanzada en "
+                  "primera")[0] == (
+        "f.yaml:53: Medida de género N°1 › `type`: campo desconocido; vea los campos que "
+        "admite cada lugar en docs/campos.md")
+
+
+def test_an_unknown_field_meaning_a_missing_one_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert report(tmp_path, "  - kind: capacitacion", "  - type: capacitacion")[0] == (
+        "f.yaml:52: Gender measure N°1 › `type`: unknown field; did you mean `kind` (type)?")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # The id written as a word is: accents, capitals and spaces aside, it is the id meant.
+    ("  - kind: capacitacion", "  - kind: capacitación",
+     "f.yaml:52: Medida de género N°1 › tipo: se encontró «capacitación»; se espera un id: "
+     "minúsculas, dígitos y guiones; ¿quiso decir `capacitacion`?"),
+    ("system: estado-verde", "system: Estado Verde",
+     "f.yaml:22: Objetivo N°2 › Sistema «Estado Verde»: se encontró «Estado Verde»; se espera "
+     "un id: minúsculas, dígitos y guiones; ¿quiso decir `estado-verde`?"),
+    # None is meant: the ids this field accepts, not a system's.
+    ("  - kind: capacitacion", "  - kind: Capacitación Avanzada",
+     "f.yaml:52: Medida de género N°1 › tipo: se encontró «Capacitación Avanzada»; se espera un "
+     "id: minúsculas, dígitos y guiones, uno de: capacitacion, comunicaciones, "
+     "provision-de-bienes-y-servicios, estudios-y-estadisticas"),
+    ("catalog: pmg-2024", "catalog: PMG 2024",
+     "f.yaml:4: catálogo: se encontró «PMG 2024»; se espera un id: minúsculas, dígitos y "
+     "guiones; ¿quiso decir `pmg-2024`?"),
+])
+def test_a_value_that_is_no_id_is_answered_with_the_ids_of_its_field(tmp_path, old, new,
+                                                                    expected):
+    assert report(tmp_path, old, new)[0] == expected
+
+
+def test_a_value_that_is_no_id_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("PMG_LANG", "en")
+    assert report(tmp_path, "  - kind: capacitacion", "  - kind: capacitación")[0] == (
+        "f.yaml:52: Gender measure N°1 › type: got «capacitación»; expected an id: lowercase "
+        "letters, digits and hyphens; did you mean `capacitacion`?")
+
+
+def test_a_decimal_comma_inside_a_row_is_reported_with_the_other_errors_of_the_file(tmp_path):
+    # «todo en una pasada»: the comma read past does not hide the rest of the file's mistakes.
+    text = ADUANAS
+    for old, new in (("value: 37.5}", "value: 37,5}"), ("weight: 35", 'weight: "35"'),
+                     ("numerator: 12608049", "numerator: 12.608.049"),
+                     ("        weight: 5\n", "        wieght: 5\n"),
+                     ("  - kind: capacitacion", "  - kind: capacitación")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    source = tmp_path / "f.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert result.exit_code == 1
+    assert [line.replace(str(source), "f.yaml") for line in result.stdout.splitlines()] == [
+        "f.yaml:17: Objetivo N°1 › Indicador «Medidas de Equidad de Género» › meta › valor: "
+        "«37,5» dentro de {…}: en una fila entre llaves la coma separa campos, así que YAML leyó "
+        "37 y una clave «5»; se espera el número con punto decimal: escriba 37.5",
+        "f.yaml:23: Objetivo N°2 › Sistema «Estado Verde» › ponderación: se encontró el texto "
+        "«35» (entre comillas); se espera un número: escríbalo sin comillas, 35",
+        "f.yaml:33: Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › "
+        "meta › numerador: se encontró el texto «12.608.049»; en YAML un número se escribe con "
+        "punto decimal y sin separador de miles: escriba 12608049",
+        "f.yaml:32: Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › "
+        "`wieght`: campo desconocido; ¿quiso decir `weight`?",
+        "f.yaml:52: Medida de género N°1 › tipo: se encontró «capacitación»; se espera un id: "
+        "minúsculas, dígitos y guiones; ¿quiso decir `capacitacion`?",
+        "1 archivo revisado: 5 errores, 0 avisos"]
+
+
+def test_a_decimal_comma_in_a_text_field_is_said_and_the_rules_still_run(tmp_path):
+    # The model takes «12,5» as a text: the comma is said all the same, and the rules run on
+    # the rest (the target's value below).
+    service = ('service:\n  ministry: MINISTERIO DE HACIENDA\n  partida: "08"\n'
+               '  name: SERVICIO NACIONAL DE ADUANAS\n  chapter: "04"\n')
+    text = ADUANAS.replace(service, 'service: {ministry: MINISTERIO DE HACIENDA, partida: "08", '
+                           'name: 12,5, chapter: "04"}\n').replace("value: 105.28}",
+                                                                   "value: 105.29}")
+    source = tmp_path / "f.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(source)])
+    assert [line.replace(str(source), "f.yaml") for line in result.stdout.splitlines()] == [
+        "f.yaml:5: Servicio › nombre: «12,5» dentro de {…}: en una fila entre llaves la coma "
+        "separa campos, así que YAML leyó 12 y una clave «5»; se espera el número con punto "
+        "decimal: escriba 12.5",
+        "f.yaml:29: Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29» › "
+        "meta › valor: el valor es 105.29, pero 12608049 / 11975373 × 100 = 105.28; se espera "
+        "que coincidan con 2 decimales",
+        "1 archivo revisado: 2 errores, 0 avisos"]

@@ -265,6 +265,15 @@ def test_pmg_new_writes_a_prose_document_that_validates_and_renders(tmp_path):
     text = source.read_text(encoding="utf-8")
     assert text.startswith("---\n") and "document: decreto" in text
     assert "#   - numero (Número del decreto): lo pide el catálogo" in text
+    # What only the person can write is POR DEFINIR, an error while it is still there
+    # (checks/placeholders.py): the rest validates.
+    checked = validate(source)
+    assert checked.exit_code == 1
+    assert [line.split(": ", 1)[1] for line in checked.stdout.splitlines()[:-1]] == [
+        f"{field}: dice «POR DEFINIR», lo que `pmg new` deja por completar; se espera el texto "
+        "que el documento lleva en este lugar"
+        for field in ("`lugar`", "`materia`", "`cierre`", "`firma` › N°1", "`distribucion` › N°1")]
+    source.write_text(text.replace('"POR DEFINIR"', '"Santiago"'), encoding="utf-8")
     assert validate(source).exit_code == 0
     html = _html(source)
     assert "Gestión Eficaz" in html and '<li id="nota-1">' in html

@@ -13,14 +13,14 @@ from pydantic import BaseModel
 
 from ...i18n import _
 from ...load import Document
+from ...models.base import TO_FILL
 from ...models.catalog import Catalog
-from ...models.service import FormulationHeader, Service
+from ...models.service import NO_CODE, FormulationHeader, Service
+from ...models.vocabulary import title
 from ...numbers import plain
 
 M = TypeVar("M", bound=BaseModel)
 
-TO_FILL = "POR DEFINIR"
-NO_CODE = "00"
 COMMENT_WIDTH = 96
 
 
@@ -116,8 +116,13 @@ def service_lines(service: ServiceFields, last: Service | None,
     }
     missing = [key for key, value in values.items() if not value]
     if missing:
-        decide(_("service: complete {fields} (dicen {placeholder} o \"00\")").format(
-            fields=", ".join(missing), placeholder=TO_FILL))
+        # Named as the document names them, as `pmg validate` will when they are still there.
+        words = [title(Service, key) or key for key in missing]
+        fields = words[0] if len(words) == 1 else _("{some} y {last}").format(
+            some=", ".join(words[:-1]), last=words[-1])
+        decide(_("{service}: complete {fields} (dicen {placeholder} o \"{code}\")").format(
+            service=title(FormulationHeader, "service"), fields=fields, placeholder=TO_FILL,
+            code=NO_CODE))
     lines = ["service:"]
     for key in ("ministry", "partida", "name", "chapter"):
         fallback = NO_CODE if key in ("partida", "chapter") else TO_FILL

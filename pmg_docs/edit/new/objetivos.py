@@ -23,6 +23,7 @@ from ...models.objetivos import Formulation, IndicatorCommitment, SystemCommitme
 from ...numbers import plain
 from .common import (
     COMMENT_WIDTH,
+    TO_FILL,
     Request,
     Scaffold,
     comment_lines,
@@ -230,10 +231,9 @@ def _gender_lines(plan: _Plan) -> list[str]:
         lines.append(f"#   {kind.id}: {short(kind.name, COMMENT_WIDTH - len(kind.id) - 6)}")
     carried = previous.gender_measures if previous else []
     if not carried:
-        lines.append("gender_measures: []")
         plan.decide(_("medidas de género: liste una por unidad del numerador del indicador de "
                       "género"))
-        return lines
+        return lines + _gender_example(catalog)
     lines.append("gender_measures:")
     for index, measure in enumerate(carried):
         if catalog.gender_measure_kind(measure.kind) is None:
@@ -243,6 +243,23 @@ def _gender_lines(plan: _Plan) -> list[str]:
         lines.append(f"  - kind: {q(measure.kind)}")
         lines.append(f"    description: {q(measure.description)}")
     return lines
+
+
+def _gender_example(catalog: Catalog) -> list[str]:
+    """The list of measures as a commented example of one, with the fields a measure has
+    (models/objetivos.py: GenderMeasure), that parses once uncommented; its description is the
+    placeholder checks/placeholders.py refuses until it is written. Without kinds in the
+    catalog no example would parse: the list is left empty."""
+    if not catalog.gender_measure_kinds:
+        return ["gender_measures: []"]
+    return [*comment_lines(_(
+        "Para escribir una medida, quite el # de las tres líneas siguientes, elija su tipo "
+        "entre los de arriba y escriba su descripción; por cada medida más, repita las líneas "
+        "desde «- kind:». Una descripción de varios párrafos va en las líneas que siguen a "
+        "«description: |», con sangría."), ""),
+        "# gender_measures:",
+        f"#   - kind: {catalog.gender_measure_kinds[0].id}",
+        f"#     description: {TO_FILL}"]
 
 
 def scaffold(request: Request) -> Scaffold:
