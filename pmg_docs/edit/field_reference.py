@@ -39,10 +39,17 @@ HEADER = """\
 # Referencia de campos
 
 Cada campo que admite cada fuente (catálogo, formulación en cada formato, circular, programa de
-trabajo, informes), con su nombre en los mensajes de pmg, su tipo, si es obligatorio y su valor
-por omisión; y, al final, lo que recibe la plantilla de cada tipo de documento. Una ruta
-`a[].b` es el campo `b` de cada elemento de la lista `a`; `a{}.b`, el de cada valor del mapeo
-`a`. Un campo que no está aquí es un «campo desconocido».
+trabajo, informes, documentos en prosa), con su nombre en los mensajes de pmg, qué significa y
+qué escribir en él, su tipo, si es obligatorio y su valor por omisión; y, al final, lo que
+recibe la plantilla de cada tipo de documento. Las mismas explicaciones aparecen como ayuda al
+pasar el cursor sobre un campo en un editor con la extensión YAML (VS Code), gracias a los
+schemas de `schemas/`.
+
+Una ruta `a.b` es el campo `b` dentro de la sección `a`; `a[].b`, el campo `b` de cada
+elemento de la lista `a` (cada elemento empieza con `- `); `a{}.b`, el de cada valor del mapeo
+`a` (bajo un nombre que usted elige, como `decreto:` en `documents:`). Un campo obligatorio sin
+valor por omisión debe escribirse siempre; los demás pueden omitirse. Un campo que no está aquí
+es un «campo desconocido».
 """
 
 
@@ -148,21 +155,20 @@ def _cell(text: str) -> str:
 
 
 def field_rows(model: type[BaseModel], prefix: str = "",
-               depth: int = 0) -> Iterator[tuple[str, str, str, str, str]]:
-    """(path, title, type, required, default) of every field of `model`, nested ones after
-    the field that holds them."""
+               depth: int = 0) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """(path, title, description, type, required, default) of every field of `model`, nested
+    ones after the field that holds them."""
     if depth > MAX_DEPTH:
         return
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
-        # The msgid: the reference is Spanish whatever language pmg speaks (PMG_LANG).
+        # The msgids: the reference is Spanish whatever language pmg speaks (PMG_LANG).
         title = info.title or ""
-        if info.description:
-            title = f"{title}: {info.description}" if title else info.description
         required = ("sí") if info.is_required() else ""
         kind = type_words(info.annotation)
         limits = _limits(info)
-        yield path, title, f"{kind} ({limits})" if limits else kind, required, _default(info)
+        yield (path, title, info.description or "", f"{kind} ({limits})" if limits else kind,
+               required, _default(info))
         inner, suffix = _inner(info.annotation)
         if inner is not None:
             yield from field_rows(inner, f"{path}{suffix}.", depth + 1)
@@ -170,11 +176,12 @@ def field_rows(model: type[BaseModel], prefix: str = "",
 
 def _fields_section(title: str, model: type[BaseModel]) -> list[str]:
     lines = [f"## {title}", "",
-             "| campo | en los mensajes | tipo | obligatorio | por omisión |",
-             "| --- | --- | --- | --- | --- |"]
-    for path, words, kind, required, default in field_rows(model):
-        lines.append(f"| `{path}` | {_cell(words)} | {_cell(kind)} | {required} | "
-                     f"{_cell(default)} |")
+             "| campo | en los mensajes | qué es y qué escribir | tipo | obligatorio | "
+             "por omisión |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for path, words, description, kind, required, default in field_rows(model):
+        lines.append(f"| `{path}` | {_cell(words)} | {_cell(description)} | {_cell(kind)} | "
+                     f"{required} | {_cell(default)} |")
     return [*lines, ""]
 
 

@@ -19,13 +19,25 @@ def test_the_reference_is_current():
 
 def test_every_catalog_field_is_listed_with_its_spanish_title():
     rows = {path: (title, kind, required, default)
-            for path, title, kind, required, default in field_rows(Catalog)}
+            for path, title, _description, kind, required, default in field_rows(Catalog)}
     assert rows["systems[].goal"][0] == "meta"
     assert rows["systems[].background"][0] == "antecedentes"
     assert rows["requirement_code"][3] == "`E{stage}-{objective:2}-RT{number}`"
     assert rows["systems[].stages[].objectives[].requirements[].code"][:3] == (
         "código", "texto", "sí")
     assert rows["year"][1] == "número entero (desde 1990, hasta 2100)"
+
+
+def test_the_reference_explains_each_field_in_its_own_column():
+    rows = {path: description for path, _title, description, *_rest in field_rows(Catalog)}
+    assert rows["rules.compliance.met_at"].startswith(
+        "Un indicador se da por cumplido cuando su resultado alcanza este por ciento")
+    text = (ROOT / REFERENCE).read_text(encoding="utf-8")
+    assert "| campo | en los mensajes | qué es y qué escribir | tipo | obligatorio | " \
+        "por omisión |" in text
+    # The row of a catalog's year: its title, what it is, its type and bounds, required.
+    assert "| `year` | año | Año de gestión del Programa Marco: `2024`. | número entero " \
+        "(desde 1990, hasta 2100) | sí |  |" in text
 
 
 def test_the_unknown_field_message_names_the_reference(tmp_path):
