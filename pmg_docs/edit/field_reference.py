@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .. import kinds
+from .template_keys import key_words
 
 # The file, relative to the project's root, and what the «campo desconocido» message names.
 REFERENCE = "docs/campos.md"
@@ -262,17 +263,34 @@ def _examples(root: Path) -> dict[tuple[str, str], Any]:
     return found
 
 
+def template_rows(root: Path) -> Iterator[tuple[tuple[str, str], str, str, str | None]]:
+    """(document, path, type, what it is) of every key of every view, run on the examples
+    under `root`; what it is from template_keys.py, None where that module has no words."""
+    for (kind, fmt), document in sorted(_examples(root).items()):
+        entry = kinds.KINDS[kind]
+        view = entry.formats[fmt if fmt in entry.formats else next(iter(entry.formats))]
+        built = view.view.load()(document)
+        for path, words in value_words(built)[1:]:
+            yield (kind, fmt), path, words, key_words((kind, fmt), path)
+
+
 def _template_section(root: Path) -> list[str]:
     lines = ["## Lo que recibe la plantilla de cada documento", "",
              ("Toda plantilla recibe `catalog` (el catálogo: sus campos, arriba), `document` "
                "(la fuente validada: sus campos, arriba; en una guía, el sistema, o "
                "`id` y `systems` en la de todo el marco; en los resultados del año, el año), "
                "`spec` (la entrada `documents:` del catálogo para ese documento: `title`, "
-               "`running_title`, `template`), `annexes` (los anexos pedidos con --annex, cada "
-               "uno `{template, view}`) y `view`, lo que prepara su formato, con los ids "
-               "resueltos a nombres y los números impresos al estilo del catálogo. Las claves de "
-               "`view` de cada tipo y formato, leídas de un ejemplo de `examples/`:"), ""]
-    for (kind, fmt), document in sorted(_examples(root).items()):
+               "`running_title`, `template`), `fields` (los campos que esa entrada declara, "
+               "con el valor que la fuente les dio, por su nombre: `fields.numero`), "
+               "`annexes` (los anexos pedidos con --annex, cada uno `{template, view}`) y "
+               "`view`, lo que prepara su formato, con los ids resueltos a nombres y los "
+               "números impresos al estilo del catálogo. Las claves de `view` de cada tipo y "
+               "formato, leídas de un ejemplo de `examples/`, con su tipo y qué son:"), ""]
+    rows: dict[tuple[str, str], list[str]] = {}
+    for document, path, words, meaning in template_rows(root):
+        rows.setdefault(document, []).append(
+            f"| `view{path}` | {_cell(words)} | {_cell(meaning or '')} |")
+    for (kind, fmt), keys in rows.items():
         entry = kinds.KINDS[kind]
         noun = entry.noun
         label = (("{noun}, todo el marco (`pmg guide --all`)").format(noun=noun)
@@ -282,12 +300,7 @@ def _template_section(root: Path) -> list[str]:
         declared = entry.declared_format(entry.formats.get(fmt, next(iter(entry.formats.values()))))
         head = f"{kind}/{declared}" if declared else kind
         lines += [f"### {label[:1].upper()}{label[1:]} (`{{#- pmg: {head} -#}}`)", "",
-                  "| clave | qué es |", "| --- | --- |"]
-        view = entry.formats[fmt if fmt in entry.formats else next(iter(entry.formats))]
-        built = view.view.load()(document)
-        for path, words in value_words(built)[1:]:
-            lines.append(f"| `view{path}` | {_cell(words)} |")
-        lines.append("")
+                  "| clave | tipo | qué es |", "| --- | --- | --- |", *keys, ""]
     return lines
 
 

@@ -106,4 +106,4 @@ class Identified(Model):
 
     id: Id = Field(description=N_(
         "Identificador con que otros archivos lo nombran: minúsculas, dígitos y guiones, sin "
-        "tildes ni espacios (`transformacion-digital`)."))
+        "tildes ni espacios (`transformacion-digital`, `tiempo-concesion-pgu`)."))

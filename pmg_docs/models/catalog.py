@@ -83,7 +83,8 @@ class Stage(Model):
         "Número de la etapa del sistema (1 a 4 en los marcos conocidos; los documentos la "
         "imprimen I, II, III, IV o E1, E2…)."))
     name: Text | None = Field(default=None, description=N_(
-        "Nombre de la etapa, donde el marco le da uno (p. ej. «Diagnóstico»)."))
+        "Nombre de la etapa, donde el marco le da uno: «Diagnóstico de la calidad de servicio "
+        "y experiencia usuaria»."))
     objectives: list[StageObjective] = Field(default=[], description=N_(
         "Objetivos de la etapa, en el orden del Programa Marco."))
 
@@ -301,7 +302,7 @@ class Compliance(Model):
     # An indicator counts as met when its result reaches this percent of its target.
     met_at: float = Field(default=100, gt=0, le=100, description=N_(
         "Un indicador se da por cumplido cuando su resultado alcanza este por ciento de su "
-        "meta: `95` da por cumplido un 95 % de la meta."))
+        "meta: con `95`, basta llegar al 95 % de la meta."))
     # Compliance percentages are compared and printed at this many decimals.
     decimals: int = Field(default=2, ge=0, le=4, description=N_(
         "Decimales con que se comparan e imprimen los porcentajes de cumplimiento."))
@@ -446,12 +447,13 @@ class Catalog(Model):
     mechanism_name: Text | None = Field(default=None, description=N_(
         "Nombre completo del mecanismo: «Programa de Mejoramiento de la Gestión»."))
     version: Label = Field(description=N_(
-        "Versión del catálogo, entre comillas: `\"2024.1\"`. Súbala al corregir el catálogo de "
-        "un año ya publicado."))
+        "Versión del catálogo, entre comillas: `\"2024.1\"`. Va en los metadatos de cada PDF "
+        "y en `pmg catalog list`: súbala al corregir el catálogo, para distinguir los "
+        "documentos hechos con cada versión."))
     title: Text = Field(description=N_(
         "Título del Programa Marco: «Programa Marco PMG 2024»."))
     publisher: Publisher | None = Field(default=None, description=N_(
-        "Quien publica el marco y firma los documentos que salen solo de él (la guía de "
+        "Quien publica el marco y emite los documentos que salen solo de él (la guía de "
         "requisitos, los resultados del año)."))
     documents: dict[Id, DocumentSpec] = Field(default={}, description=N_(
         "Los documentos que ofrece el marco, cada uno bajo su tipo (`formulation`, "

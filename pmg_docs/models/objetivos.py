@@ -42,7 +42,7 @@ class StageWeights(Model):
     # One weight per stage objective, in the catalog's order; 0 for objectives not committed.
     weights: list[Weight] = Field(description=N_(
         "Una ponderación por objetivo de la etapa, en el orden del catálogo, en por ciento; "
-        "`0` para un objetivo no comprometido: `[15, 5, 10, 5]`."))
+        "`0` para un objetivo no comprometido: `{stage: 1, weights: [15, 5]}`."))
 
 
 class SystemCommitment(Model):

@@ -31,7 +31,8 @@ class ProseDocument(Model):
     # The catalog's entry for this document (a key of its `documents:`).
     document: Id = Field(description=N_(
         "Qué documento del catálogo es: una clave de su `documents:` de tipo `prose` "
-        "(`decreto`). Los demás campos del encabezado son los que esa entrada declara."))
+        "(`decreto`). Los demás campos del encabezado son los que esa entrada declara en "
+        "`fields` (`numero`, `fecha`…)."))
     body: ProseMarkdown = Field(description=N_(
         "El texto: el Markdown después del encabezado (`---`), con títulos `#`, tablas, notas "
         "al pie e inserciones del catálogo como [[objetivos]]."))

@@ -142,7 +142,7 @@ class IndicatorResult(Model):
     verification: list[Text] = Field(default=[], description=N_(
         "Medios de verificación entregados, uno por línea («Registro del CPAT»)."))
     notes: RichText | None = Field(default=None, description=N_(
-        "Observaciones del servicio sobre el resultado, en Markdown."))
+        "Nota del servicio sobre el resultado, en Markdown: lo que explica la cifra."))
 
 
 class StageResult(Model):
@@ -165,7 +165,7 @@ class SystemResult(Model):
         "Donde la formulación compromete la etapa entera (formato 2011): `true` si la red de "
         "expertos validó la etapa, `false` si no."))
     notes: RichText | None = Field(default=None, description=N_(
-        "Observaciones del servicio sobre el sistema, en Markdown."))
+        "Nota del servicio sobre el sistema, en Markdown: lo que explica lo logrado."))
 
 
 class ExternalCause(Model):

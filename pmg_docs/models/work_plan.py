@@ -23,9 +23,10 @@ class Activity(Model):
     # For a system: the stage objective it serves (both, or neither).
     stage: int | None = Field(default=None, ge=1, le=9, description=N_(
         "En un sistema, la etapa del objetivo al que sirve la actividad (junto con "
-        "`objective`, o ninguno de los dos)."))
+        "`objective`, o ninguno de los dos); en una medida de género se omite."))
     objective: int | None = Field(default=None, ge=1, le=99, description=N_(
-        "En un sistema, el número del objetivo de esa etapa al que sirve la actividad."))
+        "En un sistema, el número del objetivo de esa etapa al que sirve la actividad; en una "
+        "medida de género se omite."))
     start: Day = Field(description=N_("Fecha de inicio, AAAA-MM-DD: `2024-03-01`."))
     end: Day = Field(description=N_("Fecha de término, AAAA-MM-DD: `2024-04-30`."))
     # The unit responsible (Unidad responsable).
