@@ -422,7 +422,8 @@ class DocumentSpec(Model):
     # out with a template other than the package's.
     annexes: dict[Id, Id] = Field(default={}, description=N_(
         "Anexos que se pueden agregar con `--annex NOMBRE`, cada uno con su plantilla, donde "
-        "el marco los diagrama con otra que la del paquete: `{requisitos: anexo-requisitos}`."))
+        "el marco los diagrama con otra que la del paquete: `{requisitos: anexo-2025}` "
+        "diagrama el anexo `requisitos` con templates/anexo-2025.html.j2."))
     # Fields the source may (or must) write besides its kind's own.
     # (Each name once, and none of the kind's own: checks/documents.py.)
     fields: list[DeclaredField] = Field(default=[], max_length=200, description=N_(

@@ -46,7 +46,7 @@ class IndicatorFields(Model):
     # The unit of measure as the document prints it: "%", "días", "horas", "$", "personas".
     unit: Text | None = Field(default=None, description=N_(
         "Unidad de medida como la imprime el documento: «%», «días», «horas», «$», "
-        "«personas». Se omite en `percent` (%) y `currency` ($)."))
+        "«personas». Puede omitirse en `percent` (se imprime %) y `currency` ($)."))
     # Decimals of the target as the marco prints it (37.5 % has one, 105.28 % two).
     target_decimals: int = Field(default=2, ge=0, le=4, description=N_(
         "Decimales con que se imprime la meta: 37.5 % lleva 1, 105.28 % lleva 2."))
