@@ -1,5 +1,6 @@
 """One vocabulary for fields: every field of every model has a title, messages and `pmg diff`
-call a field by it, and a format's own word wins where it has one."""
+call a field by it, and a format's own word wins where it has one; and every field has a
+description, which docs/campos.md and the schemas' hover help show (tests/edit/test_schema.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,15 @@ def test_every_field_has_a_title_of_the_vocabulary():
     for model in _models():
         for name, info in model.model_fields.items():
             assert info.title is not None, (model.__name__, name)
+
+
+def test_every_field_says_what_it_is_and_what_to_write():
+    # The description is what docs/campos.md explains and an editor shows on hover: a field
+    # without one would be a name and a type only.
+    missing = sorted(f"{model.__module__}.{model.__name__}.{name}" for model in _models()
+                     for name, info in model.model_fields.items()
+                     if not (info.description and info.description.strip()))
+    assert missing == [], "add Field(description=N_(…)) to: " + ", ".join(missing)
 
 
 def test_a_format_s_own_word_wins_and_the_shared_word_is_the_fallback():

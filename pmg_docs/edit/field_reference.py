@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .. import kinds
+from .template_keys import key_words
 
 # The file, relative to the project's root, and what the «campo desconocido» message names.
 REFERENCE = "docs/campos.md"
@@ -39,10 +40,17 @@ HEADER = """\
 # Referencia de campos
 
 Cada campo que admite cada fuente (catálogo, formulación en cada formato, circular, programa de
-trabajo, informes), con su nombre en los mensajes de pmg, su tipo, si es obligatorio y su valor
-por omisión; y, al final, lo que recibe la plantilla de cada tipo de documento. Una ruta
-`a[].b` es el campo `b` de cada elemento de la lista `a`; `a{}.b`, el de cada valor del mapeo
-`a`. Un campo que no está aquí es un «campo desconocido».
+trabajo, informes, documentos en prosa), con su nombre en los mensajes de pmg, qué significa y
+qué escribir en él, su tipo, si es obligatorio y su valor por omisión; y, al final, lo que
+recibe la plantilla de cada tipo de documento. Las mismas explicaciones aparecen como ayuda al
+pasar el cursor sobre un campo en un editor con la extensión YAML (VS Code), gracias a los
+schemas de `schemas/`.
+
+Una ruta `a.b` es el campo `b` dentro de la sección `a`; `a[].b`, el campo `b` de cada
+elemento de la lista `a` (cada elemento empieza con `- `); `a{}.b`, el de cada valor del mapeo
+`a` (bajo un nombre que usted elige, como `decreto:` en `documents:`). Un campo obligatorio sin
+valor por omisión debe escribirse siempre; los demás pueden omitirse. Un campo que no está aquí
+es un «campo desconocido».
 """
 
 
@@ -148,21 +156,20 @@ def _cell(text: str) -> str:
 
 
 def field_rows(model: type[BaseModel], prefix: str = "",
-               depth: int = 0) -> Iterator[tuple[str, str, str, str, str]]:
-    """(path, title, type, required, default) of every field of `model`, nested ones after
-    the field that holds them."""
+               depth: int = 0) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """(path, title, description, type, required, default) of every field of `model`, nested
+    ones after the field that holds them."""
     if depth > MAX_DEPTH:
         return
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
-        # The msgid: the reference is Spanish whatever language pmg speaks (PMG_LANG).
+        # The msgids: the reference is Spanish whatever language pmg speaks (PMG_LANG).
         title = info.title or ""
-        if info.description:
-            title = f"{title}: {info.description}" if title else info.description
         required = ("sí") if info.is_required() else ""
         kind = type_words(info.annotation)
         limits = _limits(info)
-        yield path, title, f"{kind} ({limits})" if limits else kind, required, _default(info)
+        yield (path, title, info.description or "", f"{kind} ({limits})" if limits else kind,
+               required, _default(info))
         inner, suffix = _inner(info.annotation)
         if inner is not None:
             yield from field_rows(inner, f"{path}{suffix}.", depth + 1)
@@ -170,11 +177,12 @@ def field_rows(model: type[BaseModel], prefix: str = "",
 
 def _fields_section(title: str, model: type[BaseModel]) -> list[str]:
     lines = [f"## {title}", "",
-             "| campo | en los mensajes | tipo | obligatorio | por omisión |",
-             "| --- | --- | --- | --- | --- |"]
-    for path, words, kind, required, default in field_rows(model):
-        lines.append(f"| `{path}` | {_cell(words)} | {_cell(kind)} | {required} | "
-                     f"{_cell(default)} |")
+             "| campo | en los mensajes | qué es y qué escribir | tipo | obligatorio | "
+             "por omisión |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for path, words, description, kind, required, default in field_rows(model):
+        lines.append(f"| `{path}` | {_cell(words)} | {_cell(description)} | {_cell(kind)} | "
+                     f"{required} | {_cell(default)} |")
     return [*lines, ""]
 
 
@@ -255,17 +263,34 @@ def _examples(root: Path) -> dict[tuple[str, str], Any]:
     return found
 
 
+def template_rows(root: Path) -> Iterator[tuple[tuple[str, str], str, str, str | None]]:
+    """(document, path, type, what it is) of every key of every view, run on the examples
+    under `root`; what it is from template_keys.py, None where that module has no words."""
+    for (kind, fmt), document in sorted(_examples(root).items()):
+        entry = kinds.KINDS[kind]
+        view = entry.formats[fmt if fmt in entry.formats else next(iter(entry.formats))]
+        built = view.view.load()(document)
+        for path, words in value_words(built)[1:]:
+            yield (kind, fmt), path, words, key_words((kind, fmt), path)
+
+
 def _template_section(root: Path) -> list[str]:
     lines = ["## Lo que recibe la plantilla de cada documento", "",
              ("Toda plantilla recibe `catalog` (el catálogo: sus campos, arriba), `document` "
                "(la fuente validada: sus campos, arriba; en una guía, el sistema, o "
                "`id` y `systems` en la de todo el marco; en los resultados del año, el año), "
                "`spec` (la entrada `documents:` del catálogo para ese documento: `title`, "
-               "`running_title`, `template`), `annexes` (los anexos pedidos con --annex, cada "
-               "uno `{template, view}`) y `view`, lo que prepara su formato, con los ids "
-               "resueltos a nombres y los números impresos al estilo del catálogo. Las claves de "
-               "`view` de cada tipo y formato, leídas de un ejemplo de `examples/`:"), ""]
-    for (kind, fmt), document in sorted(_examples(root).items()):
+               "`running_title`, `template`), `fields` (los campos que esa entrada declara, "
+               "con el valor que la fuente les dio, por su nombre: `fields.numero`), "
+               "`annexes` (los anexos pedidos con --annex, cada uno `{template, view}`) y "
+               "`view`, lo que prepara su formato, con los ids resueltos a nombres y los "
+               "números impresos al estilo del catálogo. Las claves de `view` de cada tipo y "
+               "formato, leídas de un ejemplo de `examples/`, con su tipo y qué son:"), ""]
+    rows: dict[tuple[str, str], list[str]] = {}
+    for document, path, words, meaning in template_rows(root):
+        rows.setdefault(document, []).append(
+            f"| `view{path}` | {_cell(words)} | {_cell(meaning or '')} |")
+    for (kind, fmt), keys in rows.items():
         entry = kinds.KINDS[kind]
         noun = entry.noun
         label = (("{noun}, todo el marco (`pmg guide --all`)").format(noun=noun)
@@ -275,12 +300,7 @@ def _template_section(root: Path) -> list[str]:
         declared = entry.declared_format(entry.formats.get(fmt, next(iter(entry.formats.values()))))
         head = f"{kind}/{declared}" if declared else kind
         lines += [f"### {label[:1].upper()}{label[1:]} (`{{#- pmg: {head} -#}}`)", "",
-                  "| clave | qué es |", "| --- | --- |"]
-        view = entry.formats[fmt if fmt in entry.formats else next(iter(entry.formats))]
-        built = view.view.load()(document)
-        for path, words in value_words(built)[1:]:
-            lines.append(f"| `view{path}` | {_cell(words)} |")
-        lines.append("")
+                  "| clave | tipo | qué es |", "| --- | --- | --- |", *keys, ""]
     return lines
 
 

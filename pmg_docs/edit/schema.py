@@ -2,11 +2,11 @@
 
 Editors with a YAML extension (yaml-language-server) complete and check a file as staff type
 when its first line names the schema: `# yaml-language-server: $schema=…/formulation.schema.json`.
-The schema says what the model says: field names and their titles (the models' vocabulary, in
-the language chosen), which are required, unknown keys refused
-(`additionalProperties: false`), types as strict as the model's (`"20"` is not a number), id
-patterns and number ranges. The marco's rules (sums, targets, references to the catalog) are
-beyond a schema; `pmg validate` checks them.
+The schema says what the model says: field names, their titles (the models' vocabulary, in
+the language chosen) and descriptions (an editor's hover help), which are required, unknown
+keys refused (`additionalProperties: false`), types as strict as the model's (`"20"` is not a
+number), id patterns and number ranges. The marco's rules (sums, targets, references to the
+catalog) are beyond a schema; `pmg validate` checks them.
 """
 
 from __future__ import annotations
@@ -36,16 +36,20 @@ def json_schema(kind: str) -> dict:
 
 
 def _translated(node):
-    """The schema with each field's title (a msgid of the models' vocabulary) in the chosen
-    language, so that an editor shows the words pmg's messages use."""
+    """The schema with each field's title (a msgid of the models' vocabulary) and description
+    (a msgid of the model, which editors show as hover help) in the chosen language, so that an
+    editor shows the words pmg's messages use."""
     if isinstance(node, list):
         return [_translated(value) for value in node]
     if not isinstance(node, dict):
         return node
     found = {key: _translated(value) for key, value in node.items()}
     for field in found.get("properties", {}).values():
-        if isinstance(field, dict) and isinstance(field.get("title"), str):
-            field["title"] = _(field["title"])
+        if not isinstance(field, dict):
+            continue
+        for key in ("title", "description"):
+            if isinstance(field.get(key), str):
+                field[key] = _(field[key])
     return found
 
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..i18n import N_
 from .base import Id, Model, RichText, Text, Weight
 from .service import FormulationHeader
 
@@ -18,24 +19,38 @@ from .service import FormulationHeader
 class StageCommitment(Model):
     """A system committed at one stage, with its priority and weight."""
 
-    system: Id
-    stage: int = Field(ge=1, le=9)
+    system: Id = Field(description=N_(
+        "El id del sistema del catálogo que se compromete: `seguridad-de-la-informacion`."))
+    stage: int = Field(ge=1, le=9, description=N_(
+        "La etapa comprometida (1 a 4; el formulario la imprime I, II, III, IV)."))
     # An id of the catalog's priorities; plain text here so that `ALTA` as printed gets the
     # check's message listing the ids, not a pattern error.
-    priority: Text
-    weight: Weight
+    priority: Text = Field(description=N_(
+        "Prioridad asignada al sistema: un id de `priorities` del catálogo (`alta`, "
+        "`mediana`, `menor`)."))
+    weight: Weight = Field(description=N_(
+        "Ponderación del sistema, en por ciento; las de todos los sistemas suman 100."))
 
 
 class Exemption(Model):
     """A system exempted ("Eximir") or a stage modified ("Modificar")."""
 
-    system: Id
-    type: Literal["eximir", "modificar"]
+    system: Id = Field(description=N_(
+        "El id del sistema del catálogo que se exime o cuya etapa se modifica."))
+    type: Literal["eximir", "modificar"] = Field(description=N_(
+        "`eximir`: el servicio no compromete el sistema; `modificar`: compromete la etapa con "
+        "objetivos modificados."))
     # The modified stage; an exemption covers the whole system and names none.
-    stage: int | None = Field(default=None, ge=1, le=9)
-    justification: RichText | None = None
+    stage: int | None = Field(default=None, ge=1, le=9, description=N_(
+        "La etapa modificada; una exención cubre todo el sistema y no nombra etapa."))
+    justification: RichText | None = Field(default=None, description=N_(
+        "Justificación de la exención o modificación, en Markdown, como la imprime el "
+        "formulario."))
 
 
 class Formulation(FormulationHeader):
-    systems: list[StageCommitment] = Field(min_length=1)
-    exemptions: list[Exemption] = []
+    systems: list[StageCommitment] = Field(min_length=1, description=N_(
+        "Los sistemas comprometidos, cada uno en una etapa, con su prioridad y ponderación."))
+    exemptions: list[Exemption] = Field(default=[], description=N_(
+        "Sistemas eximidos («Eximir») o con etapa modificada («Modificar»), con su "
+        "justificación."))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from ..i18n import _
+from ..i18n import N_, _
 from .vocabulary import field_title
 
 # Strict: "20" is not a number and 1 is not a text. Unknown keys are errors, so a typo in a key
@@ -108,4 +108,6 @@ class Identified(Model):
     """An item named by an id. Listed last among a model's bases, so that `id` comes first in
     its fields: the order `pmg fmt` writes keys in."""
 
-    id: Id
+    id: Id = Field(description=N_(
+        "Identificador con que otros archivos lo nombran: minúsculas, dígitos y guiones, sin "
+        "tildes ni espacios (`transformacion-digital`, `tiempo-concesion-pgu`)."))

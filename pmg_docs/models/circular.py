@@ -38,37 +38,63 @@ LetterDate = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Person(Model):
-    name: Text
-    title: Text = Field(title=N_("cargo"))
+    name: Text = Field(description=N_(
+        "Nombre de la persona como lo imprime la carta: «FELIPE LARRAÍN BASCUÑÁN»."))
+    title: Text = Field(title=N_("cargo"), description=N_(
+        "Su cargo: «MINISTRO DE HACIENDA»."))
 
 
 class HeadRecipient(Model):
     """The head of a service who gets a copy, under the minister the service depends on."""
 
-    institution: Id
+    institution: Id = Field(description=N_(
+        "El id del servicio en el catálogo (`ministries[].institutions`): "
+        "`superintendencia-de-salud`."))
     # As the Distribución prints it: "Sr. Superintendente de Salud".
-    to: Text
+    to: Text = Field(description=N_(
+        "Cómo lo nombra la Distribución: «Sr. Superintendente de Salud»."))
 
 
 class MinisterRecipient(Model):
-    ministry: Id
+    ministry: Id = Field(description=N_(
+        "El id del ministerio en el catálogo (`ministries`): `salud`."))
     # As the Distribución prints it: "Sr. Ministro de Salud".
-    to: Text
-    heads: list[HeadRecipient] = []
+    to: Text = Field(description=N_(
+        "Cómo lo nombra la Distribución: «Sr. Ministro de Salud»."))
+    heads: list[HeadRecipient] = Field(default=[], description=N_(
+        "Las jefaturas de los servicios de ese ministerio que reciben copia."))
 
 
 class Circular(Model):
-    kind: Literal["circular"]
-    catalog: Id
-    registry: Text                      # Reg. N°, e.g. 037/LIL/RMA
-    number: int = Field(ge=1, title=N_("CIRC. N°"))
-    antecedent: Text                    # ANT.
-    subject: Text                       # MAT.
-    place: Text
-    date: LetterDate
-    sender: Person                      # DE
-    addressee: Text                     # A
-    closing: Text = "Saluda atentamente a Ud."
-    signatory: Person
-    recipients: list[MinisterRecipient] = Field(min_length=1)
-    body: LetterText
+    kind: Literal["circular"] = Field(description=N_(
+        "Siempre `circular`: el archivo es una circular del Ministro de Hacienda."))
+    catalog: Id = Field(description=N_(
+        "El id del catálogo del que salen los cuadros de la circular: `mei-2012`."))
+    registry: Text = Field(description=N_(  # Reg. N°
+        "«Reg. N°» de la carta: `037/LIL/RMA`."))
+    number: int = Field(ge=1, title=N_("CIRC. N°"), description=N_(
+        "Número de la circular («CIRC. N°»): `39`."))
+    antecedent: Text = Field(description=N_(  # ANT.
+        "«ANT.»: los antecedentes, p. ej. «Art. 9 de la Ley N° 20.212…»."))
+    subject: Text = Field(description=N_(  # MAT.
+        "«MAT.»: la materia de la circular, p. ej. «Programa Marco de Metas de Eficiencia "
+        "Institucional… año 2012»."))
+    place: Text = Field(description=N_(
+        "Lugar que precede a la fecha: `SANTIAGO`."))
+    date: LetterDate = Field(description=N_(
+        "Fecha de la circular, AAAA-MM-DD (`2011-09-15`); se imprime «15 SEP 2011»."))
+    sender: Person = Field(description=N_(  # DE
+        "«DE»: quien envía, con nombre y cargo."))
+    addressee: Text = Field(description=N_(  # A
+        "«A»: a quién se dirige: «SRES. MINISTROS DE ESTADO»."))
+    closing: Text = Field(default="Saluda atentamente a Ud.", description=N_(
+        "Fórmula de despedida antes de la firma."))
+    signatory: Person = Field(description=N_(
+        "Quien firma, con nombre y cargo."))
+    recipients: list[MinisterRecipient] = Field(min_length=1, description=N_(
+        "«Distribución»: cada ministro y, bajo él, las jefaturas de servicio que reciben "
+        "copia."))
+    body: LetterText = Field(description=N_(
+        "El texto de la circular: el Markdown después del encabezado (`---`), con sus puntos "
+        "numerados, cuadros del catálogo (`::: cuadro-sistemas`) y referencias "
+        "(`[[sistema:ID]]`)."))

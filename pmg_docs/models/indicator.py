@@ -27,32 +27,63 @@ DEFAULT_UNITS: dict[str, str] = {"percent": "%", "currency": "$"}
 class IndicatorFields(Model):
     """What the marco (or the service) says of an indicator."""
 
-    name: Text
+    name: Text = Field(description=N_(
+        "Nombre del indicador como lo imprimen los documentos: «Tiempo promedio de concesión "
+        "de la Pensión Garantizada Universal»."))
     # Dimension/ámbito as the marco classifies it ("Eficacia/Producto"); an id of the catalog's
     # `indicator_types` when the catalog lists them.
-    type: Text | None = Field(default=None, title=N_("tipo de indicador"))
-    formula: Text | None = None
-    scale: Scale = "percent"
+    type: Text | None = Field(default=None, title=N_("tipo de indicador"), description=N_(
+        "Dimensión y ámbito del indicador: un id de los `indicator_types` del catálogo "
+        "(`eficacia-producto`) cuando el catálogo los enumera; si no, el texto "
+        "(«Eficacia/Producto»)."))
+    formula: Text | None = Field(default=None, description=N_(
+        "Fórmula de cálculo tal como se imprime: «(N° de procedimientos electrónicos al año t "
+        "/ N° total de procedimientos vigentes en el año t) * 100»."))
+    scale: Scale = Field(default="percent", description=N_(
+        "Cómo numerador y denominador dan la meta: `percent`, su cociente × 100; `ratio`, "
+        "`number`, `days`, `hours` o `currency` (pesos), su cociente tal cual (o la meta sola, "
+        "sin fracción)."))
     # The unit of measure as the document prints it: "%", "días", "horas", "$", "personas".
-    unit: Text | None = None
+    unit: Text | None = Field(default=None, description=N_(
+        "Unidad de medida como la imprime el documento: «%», «días», «horas», «$», "
+        "«personas». Puede omitirse en `percent` (se imprime %) y `currency` ($)."))
     # Decimals of the target as the marco prints it (37.5 % has one, 105.28 % two).
-    target_decimals: int = Field(default=2, ge=0, le=4)
-    numerator_description: Text | None = None
-    denominator_description: Text | None = None
+    target_decimals: int = Field(default=2, ge=0, le=4, description=N_(
+        "Decimales con que se imprime la meta: 37.5 % lleva 1, 105.28 % lleva 2."))
+    numerator_description: Text | None = Field(default=None, description=N_(
+        "Qué cuenta el numerador, en palabras: «N° de procedimientos administrativos "
+        "electrónicos al año t»."))
+    denominator_description: Text | None = Field(default=None, description=N_(
+        "Qué cuenta el denominador, en palabras: «N° total de procedimientos administrativos "
+        "vigentes en el año t»."))
     # Medios de verificación: the evidence the service will deliver.
-    verification: list[Text] = []
+    verification: list[Text] = Field(default=[], description=N_(
+        "Medios de verificación: los documentos con que el servicio acreditará el resultado, "
+        "uno por línea («Reporte SIGFE de ejecución presupuestaria»)."))
     # Nota técnica, in Markdown.
-    notes: RichText | None = None
+    notes: RichText | None = Field(default=None, description=N_(
+        "Nota técnica del indicador, en Markdown: supuestos, fuentes de los datos, qué se "
+        "excluye del cálculo."))
     # "Aplica desagregación por sexo" and "Aplica gestión territorial".
-    sex_disaggregation: bool = False
-    territorial: bool = False
+    sex_disaggregation: bool = Field(default=False, description=N_(
+        "«Aplica desagregación por sexo»: `true` si el indicador se informa por hombres y "
+        "mujeres."))
+    territorial: bool = Field(default=False, description=N_(
+        "«Aplica gestión territorial»: `true` si el indicador se mide por región o territorio."))
     # «Sentido descendente»: lower is better (a time, a cost), so compliance is target / result.
     # The catalog may say so of its own indicators in `rules.compliance.descending`.
-    descending: bool = Field(default=False, title=N_("sentido descendente"))
+    descending: bool = Field(default=False, title=N_("sentido descendente"), description=N_(
+        "«Sentido descendente»: `true` si menos es mejor (un plazo, un costo); su cumplimiento "
+        "es meta / resultado."))
     # How a series of the year (results by month or quarter) accumulates: `sum`, the periods'
     # numerators over their denominators (a flow: attentions, spending); `last`, the last
     # period given (a stock reported to date: measures implemented, procedures digitised).
-    accumulation: Literal["sum", "last"] = Field(default="sum", title=N_("acumulación"))
+    accumulation: Literal["sum", "last"] = Field(default="sum", title=N_("acumulación"),
+                                                 description=N_(
+        "Cómo se acumula la serie del año (resultados por mes o trimestre): `sum` suma los "
+        "numeradores y los denominadores de los períodos (un flujo: atenciones, gasto); "
+        "`last` toma el último período informado (un total a la fecha: medidas implementadas, "
+        "trámites digitalizados)."))
 
     @property
     def factor(self) -> int:
@@ -66,12 +97,18 @@ class IndicatorFields(Model):
 class Target(Model):
     """A committed target: numerator and denominator, the value they give, or both."""
 
-    numerator: Amount | None = None
-    denominator: Amount | None = None
+    numerator: Amount | None = Field(default=None, description=N_(
+        "El numerador, como número sin separador de miles: `3`, `12608049`. Va junto con "
+        "`denominator`."))
+    denominator: Amount | None = Field(default=None, description=N_(
+        "El denominador, como número sin separador de miles: `8`, `11975373`."))
     # The target as the service states it (37.5 for 37.5 %, 12.5 for 12.5 días); when numerator
     # and denominator are given it is checked against numerator / denominator × the scale's
     # factor.
-    value: SignedAmount | None = None
+    value: SignedAmount | None = Field(default=None, description=N_(
+        "El valor en la unidad del indicador, sin el signo: `37.5` para 37.5 %, `12.5` para "
+        "12.5 días. Con numerador y denominador se comprueba que sea su cociente (× 100 en un "
+        "porcentaje); puede escribirse solo."))
 
     @model_validator(mode="after")
     def _complete(self) -> Target:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
+from ..i18n import N_
 from .base import STRICT, Id, Model, ProseMarkdown
 
 
@@ -22,8 +23,16 @@ class ProseDocument(Model):
     # know the catalog, lets an editor accept them (pmg validate checks them).
     model_config = ConfigDict(**STRICT, json_schema_extra={"additionalProperties": True})
 
-    kind: Literal["prose"]
-    catalog: Id
+    kind: Literal["prose"] = Field(description=N_(
+        "Siempre `prose`: el archivo es un documento en prosa del marco (decreto, documento "
+        "técnico, manual)."))
+    catalog: Id = Field(description=N_(
+        "El id del catálogo del que sale el contenido que el texto inserta: `pmg-2024`."))
     # The catalog's entry for this document (a key of its `documents:`).
-    document: Id
-    body: ProseMarkdown
+    document: Id = Field(description=N_(
+        "Qué documento del catálogo es: una clave de su `documents:` de tipo `prose` "
+        "(`decreto`). Los demás campos del encabezado son los que esa entrada declara en "
+        "`fields` (`numero`, `fecha`…)."))
+    body: ProseMarkdown = Field(description=N_(
+        "El texto: el Markdown después del encabezado (`---`), con títulos `#`, tablas, notas "
+        "al pie e inserciones del catálogo como [[objetivos]]."))

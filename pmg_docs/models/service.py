@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
+from ..i18n import N_
 from .base import Id, Model, Text
 
 BUDGET_CODE_PATTERN = r"^\d{2,3}$"
@@ -17,10 +18,17 @@ NO_CODE = "000"
 
 
 class Service(Model):
-    ministry: Text
-    partida: BudgetCode
-    name: Text
-    chapter: BudgetCode
+    ministry: Text = Field(description=N_(
+        "Ministerio del que depende o con el que se relaciona el servicio: «Ministerio de "
+        "Hacienda»."))
+    partida: BudgetCode = Field(description=N_(
+        "Partida presupuestaria del ministerio en la Ley de Presupuestos, en dos o tres "
+        "dígitos: `08`."))
+    name: Text = Field(description=N_(
+        "Nombre oficial del servicio: «Servicio Nacional de Aduanas»."))
+    chapter: BudgetCode = Field(description=N_(
+        "Capítulo presupuestario del servicio dentro de la partida, en dos o tres dígitos: "
+        "`04`."))
 
     @field_validator("partida", "chapter", mode="before")
     @classmethod
@@ -35,6 +43,10 @@ class FormulationHeader(Model):
     """What every format of formulation opens with: what it is, against which catalog, by which
     service. Each format adds its sections after these fields."""
 
-    kind: Literal["formulation"]
-    catalog: Id
-    service: Service
+    kind: Literal["formulation"] = Field(description=N_(
+        "Siempre `formulation`: el archivo es la formulación de un servicio."))
+    catalog: Id = Field(description=N_(
+        "El id del catálogo (Programa Marco) contra el que se formula: `pmg-2024`."))
+    service: Service = Field(description=N_(
+        "El servicio que formula, como lo imprime el encabezado: ministerio, partida, nombre y "
+        "capítulo."))

@@ -28,7 +28,7 @@ from markupsafe import escape
 from pydantic import Field, ValidationError
 
 from ..diagnostics import InputError
-from ..i18n import _
+from ..i18n import N_, _
 from ..load.located_yaml import parse_yaml_text
 from ..load.model_errors import describe
 from ..models.base import Model, Text
@@ -41,9 +41,12 @@ class NoOptions(Model):
 
 class TableOptions(Model):
     # Lines printed under "Cuadro N", above the table.
-    title: list[Text] = []
+    title: list[Text] = Field(default=[], description=N_(
+        "Líneas que se imprimen bajo «Cuadro N», sobre la tabla, una por línea."))
     # The three column headings, when the circular words them differently from the default.
-    columns: list[Text] | None = Field(default=None, min_length=3, max_length=3)
+    columns: list[Text] | None = Field(default=None, min_length=3, max_length=3, description=N_(
+        "Los tres encabezados de las columnas, cuando la circular los redacta distinto de los "
+        "de la plantilla."))
 
 
 @dataclass(frozen=True)

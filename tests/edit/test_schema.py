@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from pmg_docs import kinds
 from pmg_docs.cli import main
-from pmg_docs.edit.schema import schema_names, schema_text
+from pmg_docs.edit.schema import json_schema, schema_names, schema_text
 from pmg_docs.load import CatalogRegistry, load_document
 from pmg_docs.load.sources import load_source
 from tests.support.paths import DATA, ROOT
@@ -124,7 +124,9 @@ def test_strict_types_and_id_patterns_are_in_the_schema():
     assert service["additionalProperties"] is False
     assert service["properties"]["partida"]["pattern"] == r"^\d{2,3}$"
     weight = formulation["$defs"]["SystemCommitment"]["properties"]["weight"]
-    assert weight == {"maximum": 100, "minimum": 0, "title": "ponderación", "type": "number"}
+    assert weight == {"maximum": 100, "minimum": 0, "title": "ponderación", "type": "number",
+                      "description": "Ponderación del sistema, en por ciento: la suma de las de "
+                                     "sus objetivos de etapa."}
     objective = formulation["$defs"]["ObjectiveCommitment"]["properties"]["objective"]
     assert objective["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -140,3 +142,31 @@ def test_titles_are_the_models_words_in_the_language_chosen(monkeypatch):
     monkeypatch.setenv("PMG_LANG", "en")
     assert [activity()[key]["title"] for key in ("activity", "end", "unit")] == [
         "activity", "end", "responsible unit"]
+
+
+def _properties(node):
+    """Every property of a JSON Schema, with its name, wherever it is nested."""
+    if isinstance(node, dict):
+        for name, field in node.get("properties", {}).items():
+            yield name, field
+        for value in node.values():
+            yield from _properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value)
+
+
+def test_every_property_has_a_description_in_the_language_chosen(monkeypatch):
+    # What an editor shows on hover over a key: every one says what it is and what to write.
+    committed = {name: json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+                 for name in schema_names()}
+    bare = [(name, prop) for name, schema in committed.items()
+            for prop, field in _properties(schema) if not field.get("description")]
+    assert bare == []
+    assert next(field["description"] for prop, field in _properties(committed["catalog"])
+                if prop == "met_at").startswith("Un indicador se da por cumplido")
+    # In English, an editor's hover help is English too.
+    monkeypatch.setenv("PMG_LANG", "en")
+    english = dict(_properties(json_schema("catalog")))
+    assert english["met_at"]["description"].startswith(
+        "An indicator counts as met when its result reaches")
