@@ -23,6 +23,9 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
     from .glyphs import check_glyphs
     from .words import check_word_lengths
 
+    # A format's checks take the document alone: what they need of the templates folder (the
+    # insertions a prose text may name) they read from it.
+    document.templates = templates
     if kinds.is_catalog(document.kind):
         return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document),
                 *check_word_lengths(document)]

@@ -1,8 +1,7 @@
-"""Checks of a prose document: the `[[…]]` of its text are written as insertions are.
-
-Whether each insertion exists and takes the argument given is known only with the templates
-folder, when the document is rendered (render/insertions.py); the fields the catalog declares are
-checked when the source is loaded (load/declared.py).
+"""Checks of a prose document: the `[[…]]` of its text are written as insertions are, and each
+names an insertion of the package or of the user's templates folder (`document.templates`),
+with an argument it takes (checks/insertions.py, as when the text is rendered). The fields the
+catalog declares are checked when the source is loaded (load/declared.py).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from ..load.front_matter import FrontMatterSource
 from ..models.catalog import Catalog
 from ..models.prose import ProseDocument
 from ..richtext.prose import parse_prose
+from .insertions import check_calls, known_insertions
 
 
 def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
@@ -34,6 +34,10 @@ def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
             "[[NOMBRE:argumento]], con NOMBRE en minúsculas, cifras y guiones (por ejemplo "
             "[[objetivos]], [[requisitos:estado-verde]])").format(written=written),
             item=_("texto"))
+    known = known_insertions(document.templates)
+    for _call, problem in check_calls(document, parsed.insertions, known):
+        if problem is not None:
+            yield problem
 
 
 def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:

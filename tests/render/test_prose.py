@@ -209,6 +209,82 @@ def test_a_users_insertion_is_data_and_its_argument_never_code(tmp_path):
     assert "<p>Misión para gestion-eficaz: Gestión Eficaz y {{ catalog.id }}</p>" in html
 
 
+# `pmg validate` checks each insertion as render does, with the templates folder it is given.
+KNOWN_INSERTIONS = ("indicadores, instituciones, objetivos, objetivos-etapa, requisitos, "
+                    "sistemas")
+
+
+def test_validate_says_of_an_unknown_insertion_what_render_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[indicadore]]")
+    expected = (f"{source.name}:{_line(source, '[[indicadore]]')}: texto: [[indicadore]]: "
+                "«indicadore» no es una inserción; ¿quiso decir «indicadores»? Se espera uno "
+                f"de: {KNOWN_INSERTIONS} (plantillas de la carpeta `insertions/`)")
+    checked = validate(source)
+    assert checked.exit_code == 1
+    assert checked.stdout.splitlines()[0] == expected
+    rendered = _render(source, tmp_path / "out")
+    assert rendered.exit_code == 1
+    assert rendered.stderr.splitlines()[0] == expected
+
+
+def test_validate_checks_the_insertions_of_every_source_of_a_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "marco"
+    folder.mkdir()
+    decree = folder / DECREE.name
+    decree.write_text(DECREE.read_text(encoding="utf-8").replace(
+        "[[objetivos-etapa:estado-verde]]", "[[objetivos-etapa:estado-verdes]]"),
+        encoding="utf-8")
+    technical = folder / TECHNICAL.name
+    technical.write_text(TECHNICAL.read_text(encoding="utf-8").replace(
+        "[[indicadores]]", "[[indicadores:estado-verde]]").replace(
+        "[[sistemas]]", "[[sistema]]"), encoding="utf-8")
+    result = validate(folder)
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "[[" in line] == [
+        f"marco/{DECREE.name}:{_line(decree, 'estado-verdes')}: texto: "
+        "[[objetivos-etapa:estado-verdes]]: «estado-verdes» no es un id de `systems` del "
+        "catálogo pmg-2024; ¿quiso decir «estado-verde»? Se espera uno de: estado-verde, "
+        "calidad-de-servicio-y-experiencia-usuaria",
+        f"marco/{TECHNICAL.name}:{_line(technical, '[[indicadores:')}: texto: "
+        "[[indicadores:estado-verde]]: la inserción «indicadores» no recibe argumento; se "
+        "espera [[indicadores]]",
+        f"marco/{TECHNICAL.name}:{_line(technical, '[[sistema]]')}: texto: [[sistema]]: "
+        "«sistema» no es una inserción; ¿quiso decir «sistemas»? Se espera uno de: "
+        f"{KNOWN_INSERTIONS} (plantillas de la carpeta `insertions/`)"]
+
+
+def test_validate_knows_the_insertions_of_the_users_templates_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    templates = tmp_path / "plantillas"
+    (templates / "insertions").mkdir(parents=True)
+    (templates / "insertions" / "mision.html.j2").write_text(
+        "{#- pmg: insertion/objectives -#}\n{{ argument }}\n", encoding="utf-8")
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]]")
+    line = _line(source, "[[mision:")
+    # Without the folder, the insertion is not there; with it, it is.
+    alone = validate(source)
+    assert alone.exit_code == 1
+    assert alone.stdout.splitlines()[0] == (
+        f"{source.name}:{line}: texto: [[mision:gestion-eficaz]]: «mision» no es una "
+        f"inserción; se espera uno de: {KNOWN_INSERTIONS} (plantillas de la carpeta "
+        "`insertions/`)")
+    assert validate(source, "--templates", str(templates)).exit_code == 0
+    # Its argument is an id of the list its first line declares.
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficas]]")
+    wrong = validate(source, "--templates", str(templates))
+    assert wrong.exit_code == 1
+    assert wrong.stdout.splitlines()[0] == (
+        f"{source.name}:{line}: texto: [[mision:gestion-eficas]]: «gestion-eficas» no es un id "
+        "de `objectives` del catálogo pmg-2024; ¿quiso decir «gestion-eficaz»? Se espera uno "
+        "de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio")
+    # pmg.toml's `templates` is the folder of every command run in its project.
+    (tmp_path / "pmg.toml").write_text('templates = "plantillas"\n', encoding="utf-8")
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]]")
+    assert validate(source).exit_code == 0
+
+
 # --- both formats ------------------------------------------------------------------------------
 
 @pytest.mark.slow
