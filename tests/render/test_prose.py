@@ -1,6 +1,7 @@
-"""Prose documents (issue 24): the 2024 decree and documento técnico from examples/2024/marco and
-catalogs/pmg-2024; fields declared by the catalog; insertions as templates; headings, tables,
-footnotes and a table of contents with page numbers in both formats; every mistake located."""
+"""Prose documents (issue 24): the 2024 decree, documento técnico and whole marco's requirements
+guide from examples/2024/marco and catalogs/pmg-2024; fields declared by the catalog; insertions
+as templates; headings, tables, footnotes and a table of contents with page numbers in both
+formats; every mistake located (by `pmg validate` as by `pmg render`)."""
 
 from __future__ import annotations
 
@@ -89,6 +90,67 @@ def test_the_technical_document_numbers_its_sections_and_lists_them():
     table = root.xpath("//table[thead/tr/th[text()='Numerador']]")[0]
     assert table.xpath("tbody/tr[2]/td[@class='number']/text()") == [
         "12.608.049", "11.975.373", "105,28"]
+    # [[requisitos:SISTEMA]] prints a note merged requirements share once, across their rows,
+    # as the guide does.
+    shared = root.xpath("//td[starts-with(normalize-space(), 'Se combinan')]")
+    assert [cell.get("rowspan") for cell in shared] == ["2"]
+
+
+GUIDE = MARCO / "requisitos-tecnicos.md"
+
+
+def _chapters(root) -> list[str]:
+    return [re.sub(r"\s+", " ", h.text_content()).strip()
+            for h in root.xpath("//div[@class='prose']/h1")]
+
+
+def test_the_whole_marcos_guide_has_a_chapter_for_every_system_after_its_text():
+    root = lxml.html.document_fromstring(_html(GUIDE))
+    assert {e.tag for e in root.iter() if isinstance(e.tag, str)} <= ALLOWED
+    assert _chapters(root) == ["1. PRESENTACIÓN", "2. ESTRUCTURA DE LA GUÍA",
+                               "3. Sistema Estado Verde",
+                               "4. Sistema Calidad de Servicio y Experiencia Usuaría"]
+    # One index of the text's sections and the systems' chapters and stages, each entry
+    # pointing to its heading.
+    entries = root.xpath("//nav//a")
+    assert [re.sub(r"\s+", " ", a.text_content()).strip() for a in entries][7:9] == [
+        "3.3 Etapa 3", "3.4 Etapa 4"]
+    for entry in entries:
+        assert len(root.xpath(f"//*[@id='{entry.get('href')[1:]}']")) == 1
+    # A note that merged requirements share is printed once, across their rows.
+    shared = root.xpath("//td[@rowspan='2'][starts-with(normalize-space(), 'Se combinan')]")
+    assert len(shared) == 1
+    assert shared[0].getparent().xpath("td[1]/text()") == ["E1-02-RT4"]
+
+
+def test_a_system_the_catalog_adds_is_a_chapter_of_the_guide(tmp_path):
+    """No code knows the guide's systems: a catalog with one more system has one more
+    chapter, in its place, with its entries in the index."""
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    text = (ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
+    assert text.count("\nid: pmg-2024\n") == 1 and text.count("\nsystems:\n") == 1
+    (catalogs / "pmg-prueba.yaml").write_text(text.replace(
+        "\nid: pmg-2024\n", "\nid: pmg-prueba\n").replace("\nsystems:\n", """
+systems:
+  - id: gobierno-digital
+    name: Gobierno Digital
+    objective: eficiencia-institucional
+    stages:
+      - number: 1
+        objectives:
+          - number: 1
+            text: Diagnosticar los trámites del Servicio.
+"""), encoding="utf-8")
+    source = _variant(tmp_path, GUIDE, "catalog: pmg-2024", "catalog: pmg-prueba")
+    document = load_document(source, CatalogRegistry([catalogs]))
+    root = lxml.html.document_fromstring(lay_out(document, RenderOptions())[0])
+    assert _chapters(root)[2:] == ["3. Sistema Gobierno Digital", "4. Sistema Estado Verde",
+                                   "5. Sistema Calidad de Servicio y Experiencia Usuaría"]
+    assert "3.1 Etapa 1" in [a.text_content().strip() for a in root.xpath("//nav//a")]
+    chapter = root.xpath("//h1[@id='sistema-gobierno-digital']/following-sibling::*")
+    assert "El catálogo no contiene requisitos técnicos de esta etapa." in [
+        e.text_content() for e in chapter[:8]]
 
 
 # --- declared fields ---------------------------------------------------------------------------
