@@ -23,14 +23,15 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
     from .glyphs import check_glyphs
     from .words import check_word_lengths
 
-    # A format's checks take the document alone: what they need of the templates folder (the
-    # insertions a prose text may name) they read from it.
-    document.templates = templates
     if kinds.is_catalog(document.kind):
         return [*kinds.CATALOG.checks.load()(document, templates), *check_glyphs(document),
                 *check_word_lengths(document)]
     from .markdown import check_markdown
 
+    # A format's checks take the document alone: what they need of the templates folder (the
+    # insertions a prose text may name) they read from it. (A catalog's checks are given the
+    # folder; a catalog's document is shared by every source that names it: it is left untouched.)
+    document.templates = templates
     fmt = document.format
     # Every source but a catalog is read through the format its catalog declares for it
     # (load/sources.py), and so is every drawn document.

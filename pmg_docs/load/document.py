@@ -59,7 +59,8 @@ class Document(Generic[M]):
     entry: str | None = None
     # The user's templates folder the document is checked and laid out with, searched before
     # the package's: where its checks find the templates its text names (a prose text's
-    # insertions). Set by checks.check_document, which is given it; None: the package's only.
+    # insertions). Set by checks.check_document, which is given it (not on a catalog, whose
+    # checks are given it instead); None: the package's only.
     templates: Path | None = None
 
     @property
