@@ -26,6 +26,9 @@ from ..richtext.prose import InsertionCall
 FOLDER = "insertions"
 # What an insertion's template declares in its first line, before what its argument is.
 INSERTION = "insertion"
+# An insertion is checked and rendered once however often the text names it; a text names at
+# most this many different ones.
+MAX_DIFFERENT = 500
 
 
 def known_insertions(templates: Path | None) -> dict[str, Path]:
@@ -84,6 +87,17 @@ def text_line(document: Document[Any], line: int) -> int:
     the front matter)."""
     source = document.source
     return (source.body_line if isinstance(source, FrontMatterSource) else 1) + line - 1
+
+
+def too_many(document: Document[Any], calls: Iterable[InsertionCall]) -> Diagnostic | None:
+    """The one finding about a text that names more different insertions than MAX_DIFFERENT
+    (none of them is checked then), or None."""
+    different = {call.written for call in calls}
+    if len(different) <= MAX_DIFFERENT:
+        return None
+    return Diagnostic(document.source.name, text_line(document, 1), ("body",), _(
+        "el texto nombra {count} inserciones distintas; se espera a lo sumo {limit}").format(
+            count=len(different), limit=MAX_DIFFERENT), item=_("texto"))
 
 
 def check_calls(document: Document[Any], calls: Iterable[InsertionCall],

@@ -17,7 +17,7 @@ from ..load.front_matter import FrontMatterSource
 from ..models.catalog import Catalog
 from ..models.prose import ProseDocument
 from ..richtext.prose import parse_prose
-from .insertions import check_calls, known_insertions
+from .insertions import check_calls, known_insertions, too_many
 
 
 def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
@@ -34,6 +34,10 @@ def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
             "[[NOMBRE:argumento]], con NOMBRE en minúsculas, cifras y guiones (por ejemplo "
             "[[objetivos]], [[requisitos:estado-verde]])").format(written=written),
             item=_("texto"))
+    excess = too_many(document, parsed.insertions)
+    if excess is not None:
+        yield excess
+        return
     known = known_insertions(document.templates)
     for _call, problem in check_calls(document, parsed.insertions, known):
         if problem is not None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..checks.insertions import FOLDER, check_calls, known_insertions, text_line
+from ..checks.insertions import FOLDER, check_calls, known_insertions, text_line, too_many
 from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
 from ..load.document import Document
@@ -25,9 +25,6 @@ from .sandbox import TemplateLimits
 
 # What only a block may hold: an insertion that prints one must stand alone in its paragraph.
 _BLOCK = re.compile(r"<(?:p|table|ul|ol|div|nav|h[1-6])\b")
-# An insertion's HTML is rendered once however often the text names it; a text names at most
-# this many different ones.
-MAX_DIFFERENT = 500
 
 
 def render_insertions(document: Document[Any], text: ProseText, templates: Path | None,
@@ -41,11 +38,9 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
     known = known_insertions(templates)
     problems: list[Diagnostic] = []
     used: list[Path] = []
-    different = {c.written for c in text.parsed.insertions}
-    if len(different) > MAX_DIFFERENT:
-        raise InputError([Diagnostic(source.name, text_line(document, 1), ("body",), _(
-            "el texto nombra {count} inserciones distintas; se espera a lo sumo {limit}").format(
-                count=len(different), limit=MAX_DIFFERENT))])
+    excess = too_many(document, text.parsed.insertions)
+    if excess is not None:
+        raise InputError([excess])
     for call, problem in check_calls(document, text.parsed.insertions, known):
         if problem is not None:
             problems.append(problem)

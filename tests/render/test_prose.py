@@ -317,6 +317,18 @@ def test_validate_checks_the_insertions_of_every_source_of_a_folder(tmp_path, mo
         f"{KNOWN_INSERTIONS} (plantillas de la carpeta `insertions/`)"]
 
 
+def test_validate_bounds_the_insertions_it_checks(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _variant(tmp_path, DECREE, "[[indicadores]]",
+                      " ".join(f"[[otra-{n}]]" for n in range(501)))
+    result = validate(source)
+    assert result.exit_code == 1
+    # The decree's own three and 501 others; none of them is checked.
+    assert [line for line in result.stdout.splitlines() if "inserci" in line] == [
+        f"{source.name}:{_line(source, '# VISTOS:')}: texto: el texto nombra 504 inserciones "
+        "distintas; se espera a lo sumo 500"]
+
+
 def test_validate_knows_the_insertions_of_the_users_templates_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     templates = tmp_path / "plantillas"
