@@ -32,7 +32,7 @@ from .edit.new import objetivos as objetivos_new
 from .edit.new import prose as prose_new
 from .edit.new import results as results_new
 from .edit.new import work_plan as work_plan_new
-from .kinds import AnnexView, Checks, Commitments, Describe, Links, Scaffolder, TemplateChecks, View
+from .kinds import AnnexView, Checks, Commitments, Describe, Links, Scaffolder, View
 from .load.references import link_formulation
 from .models import areas, circular, indicadores, objetivos, prose, results, work_plan
 from .views import annex
@@ -62,7 +62,6 @@ class Stages(Generic[M]):
     scaffold: Scaffolder | None = None
     links: Links | None = None
     commitments: Commitments | None = None
-    template_checks: TemplateChecks[M] | None = None
 
 
 # Each format on its own line, so that its model is inferred from its parts alone.
@@ -79,8 +78,7 @@ INDICADORES = Stages(model=indicadores.Formulation, checks=indicadores_checks.ch
 CARTA = Stages(model=circular.Circular, checks=circular_checks.check, view=circular_view.view,
                describe=circular_checks.describe, scaffold=circular_new.scaffold)
 MARKDOWN = Stages(model=prose.ProseDocument, checks=prose_checks.check, view=prose_view.view,
-                  describe=prose_checks.describe, scaffold=prose_new.scaffold,
-                  template_checks=prose_checks.check_with_templates)
+                  describe=prose_checks.describe, scaffold=prose_new.scaffold)
 REQUISITOS = Stages(checks=guide_checks.check, view=guide_view.view)
 PROGRAMA = Stages(model=work_plan.WorkPlan, checks=work_plan_checks.check,
                   view=work_plan_view.view, describe=work_plan_checks.describe,

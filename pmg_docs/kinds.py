@@ -58,14 +58,6 @@ class Checks(Protocol[M]):
     def __call__(self, document: Document[M], /) -> Iterable[Diagnostic]: ...
 
 
-class TemplateChecks(Protocol[M]):
-    """The rules that need the templates folder in force (a prose text's insertions are
-    templates): run where it is known, by `pmg validate`, `render`, `build` and `serve`."""
-
-    def __call__(self, document: Document[M], templates: Path | None, /,
-                 ) -> Iterable[Diagnostic]: ...
-
-
 class View(Protocol[M]):
     """What the template needs, with ids resolved and numbers printed."""
 
@@ -180,8 +172,6 @@ class Format:
     # A formulation's: what it commits, in the one shape results read (its model -> the list
     # of domain/commitments.py); None for a format nothing is reported against.
     commitments: Part[Commitments] | None = None
-    # Its rules that need the templates folder (a prose text's insertions); None: it has none.
-    template_checks: Part[TemplateChecks[Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +219,7 @@ class Kind:
 def _format(name: str, package: str, *, model: str | None,
             annexes: dict[str, Annex] | None = None, scaffold: bool = False,
             link: Link | None = None, workbook: dict[str, str] | None = None,
-            commitments: str | None = None, template_checks: bool = False) -> Format:
+            commitments: str | None = None) -> Format:
     """A format whose stages live in modules named after it: models/NAME.py, checks/NAME.py,
     views/NAME.py and edit/new/NAME.py."""
     return Format(
@@ -244,8 +234,6 @@ def _format(name: str, package: str, *, model: str | None,
         link=link,
         workbook=workbook,
         commitments=Part(f"pmg_docs.domain.commitments:{commitments}") if commitments else None,
-        template_checks=Part(f"pmg_docs.checks.{package}:check_with_templates")
-        if template_checks else None,
     )
 
 
@@ -334,8 +322,7 @@ KINDS: dict[str, Kind] = {
     # Programa Marco decree, its documento técnico, a manual. A catalog offers several, each
     # under a name of its own that the source gives in `document:`.
     PROSE: Kind(PROSE, N_("documento"), {
-        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True,
-                            template_checks=True),
+        "markdown": _format("markdown", "prose", model="prose:ProseDocument", scaffold=True),
     }, named_by="document"),
     REPORT: Kind(REPORT, N_("resultados del año"), {
         "consolidado": _format("consolidado", "report", model=None),

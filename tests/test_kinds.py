@@ -51,7 +51,6 @@ def test_the_typed_table_holds_exactly_the_registrys_parts():
         assert stages.scaffold is loaded(fmt.scaffold)
         assert stages.links is loaded(fmt.link.load if fmt.link is not None else None)
         assert stages.commitments is loaded(fmt.commitments)
-        assert stages.template_checks is loaded(fmt.template_checks)
         assert {name: view for name, view in stages.annexes.items()} == {
             name: annex.view.load() for name, annex in fmt.annexes.items()}
 

@@ -29,6 +29,10 @@ def check_document(document: Document[Any], templates: Path | None = None) -> li
     from .markdown import check_markdown
     from .placeholders import check_placeholders
 
+    # A format's checks take the document alone: what they need of the templates folder (the
+    # insertions a prose text may name) they read from it. (A catalog's checks are given the
+    # folder; a catalog's document is shared by every source that names it: it is left untouched.)
+    document.templates = templates
     fmt = document.format
     # Every source but a catalog is read through the format its catalog declares for it
     # (load/sources.py), and so is every drawn document.
@@ -52,13 +56,7 @@ def check_path(path: Path, registry: CatalogRegistry,
         if exc.partial is None:
             return None, exc.diagnostics
         return None, [*exc.diagnostics, *_findings_on_partial(exc.partial, templates)]
-    found = check_document(document, templates)
-    # The rules that need the templates folder run here, where the command gives it (validate,
-    # render, build, serve): a year's report or workbook reads sources without one.
-    fmt = document.format
-    if fmt is not None and fmt.template_checks is not None:
-        found += fmt.template_checks.load()(document, templates)
-    return document, found
+    return document, check_document(document, templates)
 
 
 def _findings_on_partial(document: Document[Any], templates: Path | None) -> list[Diagnostic]:

@@ -1,13 +1,12 @@
-"""Checks of a prose document: the `[[…]]` of its text are written as insertions are, and (with
-the templates folder in force, `check_with_templates`) each names an insertion there is, with an
-argument it takes, as render/insertions.py will require; the fields the catalog declares are
-checked when the source is loaded (load/declared.py).
+"""Checks of a prose document: the `[[…]]` of its text are written as insertions are, and each
+names an insertion of the package or of the user's templates folder (`document.templates`),
+with an argument it takes (checks/insertions.py, as when the text is rendered). The fields the
+catalog declares are checked when the source is loaded (load/declared.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, FieldPath
@@ -17,8 +16,8 @@ from ..load.document import Document
 from ..load.front_matter import FrontMatterSource
 from ..models.catalog import Catalog
 from ..models.prose import ProseDocument
-from ..richtext.insertion_calls import check_call, known_insertions
 from ..richtext.prose import parse_prose
+from .insertions import check_calls, known_insertions, too_many
 
 
 def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
@@ -35,24 +34,14 @@ def check(document: Document[ProseDocument]) -> Iterable[Diagnostic]:
             "[[NOMBRE:argumento]], con NOMBRE en minúsculas, cifras y guiones (por ejemplo "
             "[[objetivos]], [[requisitos:estado-verde]])").format(written=written),
             item=_("texto"))
-
-
-def check_with_templates(document: Document[ProseDocument],
-                         templates: Path | None) -> Iterable[Diagnostic]:
-    """Each `[[NAME:argument]]` names an insertion of `templates` (or the package's) and gives
-    it an argument it takes: what `pmg render` would refuse, said by `pmg validate`."""
-    source = document.source
-    first = source.body_line if isinstance(source, FrontMatterSource) else 1
-    known = known_insertions(templates)
-    said: set[str] = set()
-    for call in parse_prose(document.model.body).insertions:
-        if call.written in said:
-            continue
-        said.add(call.written)
-        problem = check_call(call, known, document.catalog)
+    excess = too_many(document, parsed.insertions)
+    if excess is not None:
+        yield excess
+        return
+    known = known_insertions(document.templates)
+    for _call, problem in check_calls(document, parsed.insertions, known):
         if problem is not None:
-            yield Diagnostic(source.name, first + call.line - 1, ("body",),
-                             f"[[{call.written}]]: {problem}", item=_("texto"))
+            yield problem
 
 
 def describe(path: FieldPath, data: Any, catalog: Catalog) -> str | None:

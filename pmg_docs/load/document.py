@@ -3,15 +3,17 @@
 Checks, views and annexes take a `Document[M]`, generic over its model: the model, the catalog
 it is written against (with the catalog's source, where messages about the catalog's
 declarations point), its declaration (kind, format, and the catalog's `DocumentSpec`), the other
-sources it names (its links: a results file's formulation) and how it names a place for
-messages (`place`, the format's `describe` part). Nothing of this travels any other way: the
-YAML source knows only lines, and the model only what the file says.
+sources it names (its links: a results file's formulation), the user's templates folder it is
+checked with, and how it names a place for messages (`place`, the format's `describe` part).
+Nothing of this travels any other way: the YAML source knows only lines, and the model only what
+the file says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..diagnostics import Diagnostic
@@ -55,6 +57,11 @@ class Document(Generic[M]):
     # The key of the catalog's `documents:` entry that lays it out: the kind's name, or the
     # name the source gives (`document: decreto`) for a kind a catalog offers several of.
     entry: str | None = None
+    # The user's templates folder the document is checked and laid out with, searched before
+    # the package's: where its checks find the templates its text names (a prose text's
+    # insertions). Set by checks.check_document, which is given it (not on a catalog, whose
+    # checks are given it instead); None: the package's only.
+    templates: Path | None = None
 
     @property
     def complete(self) -> bool:

@@ -2,10 +2,10 @@
 `insertions/NAME.html.j2` of the user's templates folder (first) or the package's, rendered in
 the sandbox with the catalog, the document, its declared fields and the argument.
 
-An insertion template declares in its first line what its argument is: `{#- pmg: insertion -#}`
-takes none; `{#- pmg: insertion/systems -#}` takes the id of one of the catalog's `systems`
-(any list of the catalog whose items have ids: objectives, indicators, ministries, areas…). The
-argument reaches the template as a string, `argument`; nothing the user writes is template code.
+Which insertions there are and what argument each takes is checked by checks/insertions.py,
+which `pmg validate` runs too; here each is checked again (a document may be rendered without
+having been validated) and rendered. The argument reaches the template as a string, `argument`;
+nothing the user writes is template code.
 """
 
 from __future__ import annotations
@@ -16,19 +16,15 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..checks.insertions import FOLDER, check_calls, known_insertions, text_line, too_many
 from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
 from ..load.document import Document
-from ..load.front_matter import FrontMatterSource
-from ..richtext.insertion_calls import FOLDER, check_call, known_insertions
 from ..richtext.prose import ProseText
 from .sandbox import TemplateLimits
 
 # What only a block may hold: an insertion that prints one must stand alone in its paragraph.
 _BLOCK = re.compile(r"<(?:p|table|ul|ol|div|nav|h[1-6])\b")
-# An insertion's HTML is rendered once however often the text names it; a text names at most
-# this many different ones.
-MAX_DIFFERENT = 500
 
 
 def render_insertions(document: Document[Any], text: ProseText, templates: Path | None,
@@ -39,20 +35,15 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
     from .sandbox import TemplateFailure
 
     source = document.source
-    first = source.body_line if isinstance(source, FrontMatterSource) else 1
     known = known_insertions(templates)
     problems: list[Diagnostic] = []
     used: list[Path] = []
-    calls = {c.written: c for c in text.parsed.insertions}
-    if len(calls) > MAX_DIFFERENT:
-        raise InputError([Diagnostic(source.name, first, ("body",), _(
-            "el texto nombra {count} inserciones distintas; se espera a lo sumo {limit}").format(
-                count=len(calls), limit=MAX_DIFFERENT))])
-    for written, call in calls.items():
-        problem = check_call(call, known, document.catalog)
+    excess = too_many(document, text.parsed.insertions)
+    if excess is not None:
+        raise InputError([excess])
+    for call, problem in check_calls(document, text.parsed.insertions, known):
         if problem is not None:
-            problems.append(Diagnostic(source.name, first + call.line - 1, ("body",),
-                                       f"[[{written}]]: {problem}", item=_("texto")))
+            problems.append(problem)
             continue
         context = {"catalog": document.catalog, "document": document.model,
                    "fields": document.fields, "argument": call.argument}
@@ -61,13 +52,13 @@ def render_insertions(document: Document[Any], text: ProseText, templates: Path 
         except TemplateFailure as exc:
             problems.append(Diagnostic(exc.file, exc.line, (), exc.message))
             continue
-        text.insertions[written] = Markup(html)
+        text.insertions[call.written] = Markup(html)
         if known[call.name] not in used:
             used.append(known[call.name])
     for call in text.parsed.insertions:
         printed = text.insertions.get(call.written)
         if not call.block and printed is not None and _BLOCK.search(printed):
-            problems.append(Diagnostic(source.name, first + call.line - 1, ("body",), _(
+            problems.append(Diagnostic(source.name, text_line(document, call.line), ("body",), _(
                 "[[{written}]] imprime una tabla, una lista o párrafos, que no caben dentro de "
                 "una frase, un título o una celda; se espera la inserción sola en su párrafo, "
                 "con una línea en blanco antes y otra después").format(written=call.written),

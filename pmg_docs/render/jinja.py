@@ -43,6 +43,7 @@ from ..numbers import (
 )
 from ..resources import TEMPLATE_SUFFIX, templates_dir
 from ..richtext import render_markdown
+from ..views.requirements import requirement_rows
 from ..writers.chart_svg import chart_html
 from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
 
@@ -78,6 +79,10 @@ FILTERS = {
     "markdown": render_markdown,        # the Markdown subset, as HTML of the subset
     "roman": roman,                     # 4 -> IV
     "chart": chart_html,                # a chart of the view: SVG in the PDF, Word chart in DOCX
+    # A stage objective of the catalog -> its requirements' rows, a note merged requirements
+    # share printed once (views/requirements.py): a template that draws requirements from the
+    # catalog prints them as the guide does.
+    "requirement_rows": requirement_rows,
 }
 
 

@@ -49,6 +49,7 @@ def test_builds_every_example_in_parallel(first_build):
         "2024/ips.docx", "2024/ips.pdf",
         "2024/marco/decreto-programa-marco.docx", "2024/marco/decreto-programa-marco.pdf",
         "2024/marco/documento-tecnico.docx", "2024/marco/documento-tecnico.pdf",
+        "2024/marco/requisitos-tecnicos.docx", "2024/marco/requisitos-tecnicos.pdf",
         "2024/mensual/aduanas.docx", "2024/mensual/aduanas.pdf",
         "2024/programas/aduanas.docx", "2024/programas/aduanas.pdf",
         "2024/programas/ips.docx", "2024/programas/ips.pdf",

@@ -1,5 +1,6 @@
-"""Every example document keeps its text: 2024 and 2011 formulations, the circular, the guide and
-the requisitos annex.
+"""Every example document keeps its text: 2024 and 2011 formulations, the circular, the guides,
+the marco's prose documents (the decree, the documento técnico, the whole marco's requirements
+guide) and the requisitos annex.
 
 `tests/data/golden/` holds the text of each PDF (page furniture included, so pagination counts) and of
 each DOCX, as extracted from documents rendered before a change. A change to the shared machinery
@@ -20,8 +21,12 @@ from tests.support.documents import DOCUMENTS, ENGINES, build_all
 from tests.support.paths import DATA
 
 GOLDEN = DATA / "golden"
-# A table of contents' leader: each engine fits its own number of dots to the line, and the dots
-# are not the document's text.
+# A table of contents' leader (the dots from an entry to its page): Typst and WeasyPrint each fit
+# their own number of dots to the line, so the same page's text differs between the engines by
+# dots alone, and the dots are not the document's text. Every golden PDF text passes through
+# `pdf_text`, so this is the one place they are made alike (« … »), for every document with an
+# index (the circular, the guides, the documento técnico…). The DOCX's leaders are a tab stop's,
+# no text at all.
 LEADER = re.compile(r" ?\.{4,} ?")
 
 

@@ -1,6 +1,7 @@
-"""Prose documents (issue 24): the 2024 decree and documento técnico from examples/2024/marco and
-catalogs/pmg-2024; fields declared by the catalog; insertions as templates; headings, tables,
-footnotes and a table of contents with page numbers in both formats; every mistake located."""
+"""Prose documents (issue 24): the 2024 decree, documento técnico and whole marco's requirements
+guide from examples/2024/marco and catalogs/pmg-2024; fields declared by the catalog; insertions
+as templates; headings, tables, footnotes and a table of contents with page numbers in both
+formats; every mistake located (by `pmg validate` as by `pmg render`)."""
 
 from __future__ import annotations
 
@@ -89,6 +90,67 @@ def test_the_technical_document_numbers_its_sections_and_lists_them():
     table = root.xpath("//table[thead/tr/th[text()='Numerador']]")[0]
     assert table.xpath("tbody/tr[2]/td[@class='number']/text()") == [
         "12.608.049", "11.975.373", "105,28"]
+    # [[requisitos:SISTEMA]] prints a note merged requirements share once, across their rows,
+    # as the guide does.
+    shared = root.xpath("//td[starts-with(normalize-space(), 'Se combinan')]")
+    assert [cell.get("rowspan") for cell in shared] == ["2"]
+
+
+GUIDE = MARCO / "requisitos-tecnicos.md"
+
+
+def _chapters(root) -> list[str]:
+    return [re.sub(r"\s+", " ", h.text_content()).strip()
+            for h in root.xpath("//div[@class='prose']/h1")]
+
+
+def test_the_whole_marcos_guide_has_a_chapter_for_every_system_after_its_text():
+    root = lxml.html.document_fromstring(_html(GUIDE))
+    assert {e.tag for e in root.iter() if isinstance(e.tag, str)} <= ALLOWED
+    assert _chapters(root) == ["1. PRESENTACIÓN", "2. ESTRUCTURA DE LA GUÍA",
+                               "3. Sistema Estado Verde",
+                               "4. Sistema Calidad de Servicio y Experiencia Usuaría"]
+    # One index of the text's sections and the systems' chapters and stages, each entry
+    # pointing to its heading.
+    entries = root.xpath("//nav//a")
+    assert [re.sub(r"\s+", " ", a.text_content()).strip() for a in entries][7:9] == [
+        "3.3 Etapa 3", "3.4 Etapa 4"]
+    for entry in entries:
+        assert len(root.xpath(f"//*[@id='{entry.get('href')[1:]}']")) == 1
+    # A note that merged requirements share is printed once, across their rows.
+    shared = root.xpath("//td[@rowspan='2'][starts-with(normalize-space(), 'Se combinan')]")
+    assert len(shared) == 1
+    assert shared[0].getparent().xpath("td[1]/text()") == ["E1-02-RT4"]
+
+
+def test_a_system_the_catalog_adds_is_a_chapter_of_the_guide(tmp_path):
+    """No code knows the guide's systems: a catalog with one more system has one more
+    chapter, in its place, with its entries in the index."""
+    catalogs = tmp_path / "catalogos"
+    catalogs.mkdir()
+    text = (ROOT / "catalogs" / "pmg-2024.yaml").read_text(encoding="utf-8")
+    assert text.count("\nid: pmg-2024\n") == 1 and text.count("\nsystems:\n") == 1
+    (catalogs / "pmg-prueba.yaml").write_text(text.replace(
+        "\nid: pmg-2024\n", "\nid: pmg-prueba\n").replace("\nsystems:\n", """
+systems:
+  - id: gobierno-digital
+    name: Gobierno Digital
+    objective: eficiencia-institucional
+    stages:
+      - number: 1
+        objectives:
+          - number: 1
+            text: Diagnosticar los trámites del Servicio.
+"""), encoding="utf-8")
+    source = _variant(tmp_path, GUIDE, "catalog: pmg-2024", "catalog: pmg-prueba")
+    document = load_document(source, CatalogRegistry([catalogs]))
+    root = lxml.html.document_fromstring(lay_out(document, RenderOptions())[0])
+    assert _chapters(root)[2:] == ["3. Sistema Gobierno Digital", "4. Sistema Estado Verde",
+                                   "5. Sistema Calidad de Servicio y Experiencia Usuaría"]
+    assert "3.1 Etapa 1" in [a.text_content().strip() for a in root.xpath("//nav//a")]
+    chapter = root.xpath("//h1[@id='sistema-gobierno-digital']/following-sibling::*")
+    assert "El catálogo no contiene requisitos técnicos de esta etapa." in [
+        e.text_content() for e in chapter[:8]]
 
 
 # --- declared fields ---------------------------------------------------------------------------
@@ -207,6 +269,94 @@ def test_a_users_insertion_is_data_and_its_argument_never_code(tmp_path):
     html = _html(source, templates)
     # Inside a sentence an insertion is text; the sentence's own braces print as typed.
     assert "<p>Misión para gestion-eficaz: Gestión Eficaz y {{ catalog.id }}</p>" in html
+
+
+# `pmg validate` checks each insertion as render does, with the templates folder it is given.
+KNOWN_INSERTIONS = ("indicadores, instituciones, objetivos, objetivos-etapa, requisitos, "
+                    "sistemas")
+
+
+def test_validate_says_of_an_unknown_insertion_what_render_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[indicadore]]")
+    expected = (f"{source.name}:{_line(source, '[[indicadore]]')}: texto: [[indicadore]]: "
+                "«indicadore» no es una inserción; ¿quiso decir «indicadores»? Se espera uno "
+                f"de: {KNOWN_INSERTIONS} (plantillas de la carpeta `insertions/`)")
+    checked = validate(source)
+    assert checked.exit_code == 1
+    assert checked.stdout.splitlines()[0] == expected
+    rendered = _render(source, tmp_path / "out")
+    assert rendered.exit_code == 1
+    assert rendered.stderr.splitlines()[0] == expected
+
+
+def test_validate_checks_the_insertions_of_every_source_of_a_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "marco"
+    folder.mkdir()
+    decree = folder / DECREE.name
+    decree.write_text(DECREE.read_text(encoding="utf-8").replace(
+        "[[objetivos-etapa:estado-verde]]", "[[objetivos-etapa:estado-verdes]]"),
+        encoding="utf-8")
+    technical = folder / TECHNICAL.name
+    technical.write_text(TECHNICAL.read_text(encoding="utf-8").replace(
+        "[[indicadores]]", "[[indicadores:estado-verde]]").replace(
+        "[[sistemas]]", "[[sistema]]"), encoding="utf-8")
+    result = validate(folder)
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "[[" in line] == [
+        f"marco/{DECREE.name}:{_line(decree, 'estado-verdes')}: texto: "
+        "[[objetivos-etapa:estado-verdes]]: «estado-verdes» no es un id de `systems` del "
+        "catálogo pmg-2024; ¿quiso decir «estado-verde»? Se espera uno de: estado-verde, "
+        "calidad-de-servicio-y-experiencia-usuaria",
+        f"marco/{TECHNICAL.name}:{_line(technical, '[[indicadores:')}: texto: "
+        "[[indicadores:estado-verde]]: la inserción «indicadores» no recibe argumento; se "
+        "espera [[indicadores]]",
+        f"marco/{TECHNICAL.name}:{_line(technical, '[[sistema]]')}: texto: [[sistema]]: "
+        "«sistema» no es una inserción; ¿quiso decir «sistemas»? Se espera uno de: "
+        f"{KNOWN_INSERTIONS} (plantillas de la carpeta `insertions/`)"]
+
+
+def test_validate_bounds_the_insertions_it_checks(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _variant(tmp_path, DECREE, "[[indicadores]]",
+                      " ".join(f"[[otra-{n}]]" for n in range(501)))
+    result = validate(source)
+    assert result.exit_code == 1
+    # The decree's own three and 501 others; none of them is checked.
+    assert [line for line in result.stdout.splitlines() if "inserci" in line] == [
+        f"{source.name}:{_line(source, '# VISTOS:')}: texto: el texto nombra 504 inserciones "
+        "distintas; se espera a lo sumo 500"]
+
+
+def test_validate_knows_the_insertions_of_the_users_templates_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    templates = tmp_path / "plantillas"
+    (templates / "insertions").mkdir(parents=True)
+    (templates / "insertions" / "mision.html.j2").write_text(
+        "{#- pmg: insertion/objectives -#}\n{{ argument }}\n", encoding="utf-8")
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]]")
+    line = _line(source, "[[mision:")
+    # Without the folder, the insertion is not there; with it, it is.
+    alone = validate(source)
+    assert alone.exit_code == 1
+    assert alone.stdout.splitlines()[0] == (
+        f"{source.name}:{line}: texto: [[mision:gestion-eficaz]]: «mision» no es una "
+        f"inserción; se espera uno de: {KNOWN_INSERTIONS} (plantillas de la carpeta "
+        "`insertions/`)")
+    assert validate(source, "--templates", str(templates)).exit_code == 0
+    # Its argument is an id of the list its first line declares.
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficas]]")
+    wrong = validate(source, "--templates", str(templates))
+    assert wrong.exit_code == 1
+    assert wrong.stdout.splitlines()[0] == (
+        f"{source.name}:{line}: texto: [[mision:gestion-eficas]]: «gestion-eficas» no es un id "
+        "de `objectives` del catálogo pmg-2024; ¿quiso decir «gestion-eficaz»? Se espera uno "
+        "de: gestion-eficaz, eficiencia-institucional, calidad-de-servicio")
+    # pmg.toml's `templates` is the folder of every command run in its project.
+    (tmp_path / "pmg.toml").write_text('templates = "plantillas"\n', encoding="utf-8")
+    source = _variant(tmp_path, DECREE, "[[indicadores]]", "[[mision:gestion-eficaz]]")
+    assert validate(source).exit_code == 0
 
 
 # --- both formats ------------------------------------------------------------------------------

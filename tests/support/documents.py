@@ -15,6 +15,10 @@ DOCUMENTS = {
     # Results of every format of formulation and the monthly report (issue 25).
     "2025/resultados/ips-indicadores": "build", "2011/resultados/osorno": "build",
     "2024/mensual/aduanas": "build",
+    # The marco's prose documents (issue 24): the decree, the documento técnico and the whole
+    # marco's requirements guide, each with what its template draws from the catalog.
+    "2024/marco/decreto-programa-marco": "build", "2024/marco/documento-tecnico": "build",
+    "2024/marco/requisitos-tecnicos": "build",
     "guides/requisitos-calidad-de-servicio-y-experiencia-usuaria": "guide",
     # The whole marco's guide (`pmg guide --all`): its index, a TOC field in the DOCX.
     "guides/requisitos-pmg-2024": "guide",
