@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from click.testing import CliRunner
 
@@ -113,3 +115,27 @@ def test_new_document_names_the_kinds_for_a_kind_it_does_not_know():
     message = raised.value.diagnostics[0].message
     assert message.startswith("«memoria» no es un tipo de documento; se espera uno de: ")
     assert "formulation" in message and "circular" in message
+
+
+def test_the_work_plans_examples_uncommented_parse(tmp_path):
+    # The plan's two example entries, uncommented as an editor does (Ctrl+/ takes "# " away) with
+    # the empty list they replace deleted, as the comment above each says, load against a real
+    # formulation: the activities are checked, not a syntax error.
+    (tmp_path / "pmg.toml").write_text("", encoding="utf-8")  # a working folder
+    shutil.copy(ROOT / "examples" / "2024" / "aduanas.yaml", tmp_path / "aduanas.yaml")
+    plan = tmp_path / "programas" / "plan.yaml"
+    plan.parent.mkdir()
+    result = CliRunner().invoke(main, ["new", "work-plan", "--catalog", "pmg-2024", "-o",
+                                       str(plan)])
+    assert result.exit_code == 0, result.output
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("# One ") for line in lines)  # Spanish comments only
+    for key in ("gender_measures", "systems"):
+        start = lines.index(f"# {key}:")
+        end = lines.index(f"{key}: []")
+        lines[start:end + 1] = [line.removeprefix("# ") for line in lines[start:end]]
+    text = "\n".join(lines) + "\n"
+    plan.write_text(text.replace("../FORMULACION.yaml", "../aduanas.yaml"), encoding="utf-8")
+    document = load_document(plan, CatalogRegistry())
+    assert [m.measure for m in document.model.gender_measures] == [1]
+    assert [s.system for s in document.model.systems] == ["estado-verde"]
