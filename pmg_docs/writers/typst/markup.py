@@ -86,31 +86,21 @@ def _breakable(text: str) -> str:
     return "".join(parts)
 
 
-@cache
-def _drawn() -> frozenset[int]:
-    """The characters every face of the package's font (Arimo) draws."""
-    from fontTools.ttLib import TTFont
-
-    faces = [TTFont(path, lazy=True).getBestCmap() for path in sorted(fonts_dir().glob("*.ttf"))]
-    return frozenset(set.intersection(*(set(face) for face in faces)))
-
-
 # What needs no glyph: spaces and invisible format characters (direction marks, zero-width space).
 _UNDRAWN = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
 
 
 @cache
 def _not_drawn() -> re.Pattern[str]:
-    """A character the package's font does not draw: one search of a text's C loop instead of
-    a Python test of each of its characters (most texts hold none)."""
-    runs: list[list[int]] = []
-    for code in sorted(_drawn()):
-        if runs and runs[-1][1] + 1 == code:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    drawn = "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs)
-    return re.compile(f"[^{drawn}]")
+    """A character some face of the package's font (Arimo) does not draw. The characters every
+    face draws are listed as ranges beside the fonts (scripts/make_fonts.py writes the list
+    from their tables; a test checks it), so no process reads the fonts' tables. One search of
+    a text is a C loop instead of a Python test of each of its characters."""
+    ranges = []
+    for line in (fonts_dir() / "drawn.txt").read_text(encoding="ascii").split():
+        first, last = (chr(int(code, 16)) for code in line.split("-"))
+        ranges.append(f"{re.escape(first)}-{re.escape(last)}")
+    return re.compile(f"[^{''.join(ranges)}]")
 
 
 def _shown(found: re.Match[str]) -> str:
