@@ -35,7 +35,7 @@ from ..load.catalogs import CatalogRegistry, KeptRegistry
 from ..output import document_name, write_document
 from ..render.pipeline import RenderOptions, render_source
 from ..resources import catalogs_dir, templates_dir
-from .cache import file_hash, folder_entries
+from .cache import file_hash, folder_paths
 
 
 @dataclass(frozen=True)
@@ -109,12 +109,12 @@ def _states(folders: Iterable[Path | None]) -> States:
     for folder in folders:
         if folder is None or not Path(folder).is_dir():
             continue
-        for path in folder_entries(Path(folder)):
+        for path in folder_paths(Path(folder)):
             try:
-                info = path.stat()
+                info = os.stat(path)
             except OSError:
                 continue
-            states[str(path)] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            states[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return states
 
 
