@@ -165,16 +165,17 @@ def render_job(job: Job, skip_catalogs: bool = True) -> Outcome:
 
 
 def _render(job: Job, outcome: Outcome, skip_catalogs: bool) -> None:
-    folders = [catalogs_dir(), *job.render.catalogs, templates_dir(), job.render.templates]
     catalog_folders = [catalogs_dir(), *job.render.catalogs]
-    before = _states(folders)
+    folders = [*catalog_folders, templates_dir(), job.render.templates]
+    # The catalog folders' states on their own (what the registry is kept against), and with
+    # the template folders' (what the document must not see change while it is made).
+    catalogs_before = _states(catalog_folders)
+    before = {**catalogs_before, **_states(folders[len(catalog_folders):])}
     source_before = file_hash(job.path)
     if skip_catalogs and _is_catalog(job.path):
         outcome.is_catalog = True
         return
-    registry = _registry(job.render.catalogs,
-                         {k: v for k, v in before.items()
-                          if any(Path(k).is_relative_to(f) for f in catalog_folders)})
+    registry = _registry(job.render.catalogs, catalogs_before)
     rendered = render_source(job.path, registry, job.render)
     outcome.diagnostics.extend(rendered.diagnostics)
     outcome.pdf_missing = rendered.pdf_missing
