@@ -83,9 +83,8 @@ def _row_headers(pdf, header_cells: list[list[list[bool]]], changed: set[int]) -
         for row, headers in zip(_rows(table), rows):
             if not any(headers):
                 continue  # most rows: their cells are not read at all
-            cells = [k for k in _kids(row) if k.get("/S") in ("/TD", "/TH")]
-            for cell, is_header in zip(cells, headers):
-                if not is_header or cell.get("/S") == "/TH":
+            for cell in _header_cells(row, headers):
+                if cell.get("/S") != "/TD":
                     continue
                 cell.S = pikepdf.Name.TH
                 changed.add(_owner(cell, pdf.Root))
@@ -96,6 +95,20 @@ def _row_headers(pdf, header_cells: list[list[list[bool]]], changed: set[int]) -
                     cell.A = pikepdf.Array([own, *kept])
                 else:
                     cell.A = own
+
+
+def _header_cells(row, headers: list[bool]) -> list:
+    """The cells of `row` that the HTML says are <th>. A row's elements are its cells, one for
+    each of the HTML's (a cell spanning rows in its first row only): when their count is the
+    HTML's, only the header cells are read (reading an element is most of the cost)."""
+    import pikepdf
+
+    kids = row.get("/K")
+    if isinstance(kids, pikepdf.Array) and len(kids) == len(headers):
+        found = [kids[index] for index, is_header in enumerate(headers) if is_header]
+        return [cell for cell in found if isinstance(cell, pikepdf.Dictionary)]
+    cells = [k for k in _kids(row) if k.get("/S") in ("/TD", "/TH")]
+    return [cell for cell, is_header in zip(cells, headers) if is_header]
 
 
 def _points(length: str) -> float:
