@@ -56,6 +56,7 @@ def main() -> None:
               f"{cpu / count * 1000:.1f} ms CPU, {wall / count * 1000:.1f} ms wall per document")
         profile = cProfile.Profile(time.process_time)
         profile.runcall(build)
+        _stages(pstats.Stats(profile), count)
         for key in ("tottime", "cumulative"):
             stream = io.StringIO()
             stats = pstats.Stats(profile, stream=stream)
@@ -65,6 +66,39 @@ def main() -> None:
         print(f"load average {', '.join(f'{v:.2f}' for v in os.getloadavg())} at the end")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# The stages of one document, as (label, module path ending, function): cumulative CPU of each
+# (profiled, so larger than unprofiled; the shares are what to read). Nested stages are
+# indented; a stage's time includes those below it.
+STAGES = (
+    ("worker: one source (render_job)", "build/worker.py", "render_job"),
+    ("  is it a catalog? (first parse)", "build/worker.py", "_is_catalog"),
+    ("  folder states before/after", "build/worker.py", "_states"),
+    ("  render_source", "render/pipeline.py", "render_source"),
+    ("    load: YAML with positions", "load/sources.py", "load_source"),
+    ("    load: linked formulation", "load/references.py", "link_formulation"),
+    ("    checks", "checks/__init__.py", "check_path"),
+    ("    lay out: view + Jinja", "render/pipeline.py", "lay_out"),
+    ("      Jinja render", "render/jinja.py", "render_html"),
+    ("    PDF: write_pdf", "writers/typst/__init__.py", "write_pdf"),
+    ("      HTML -> Typst markup", "writers/typst/__init__.py", "typst_source"),
+    ("        tables", "writers/typst/tables.py", "write"),
+    ("      Typst compile", "writers/typst/compile.py", "compile_pdf"),
+    ("      finish (XMP, TH, update)", "writers/typst/finish.py", "finish"),
+    ("  write the files", "output.py", "write_document"),
+)
+
+
+def _stages(stats: pstats.Stats, count: int) -> None:
+    cumulative: dict[tuple[str, str], float] = {}
+    for (path, _line, function), row in stats.stats.items():  # type: ignore[attr-defined]
+        for _label, ending, name in STAGES:
+            if function == name and path.replace("\\", "/").endswith(ending):
+                cumulative[(ending, name)] = cumulative.get((ending, name), 0.0) + row[3]
+    print(f"\n--- by stage (CPU ms per document, profiled, {count} documents) ---")
+    for label, ending, name in STAGES:
+        print(f"{label:<40} {cumulative.get((ending, name), 0.0) / count * 1000:8.1f}")
 
 
 if __name__ == "__main__":

@@ -165,6 +165,13 @@ def folders_key(folders) -> str:
 def folder_entries(folder: Path) -> Iterator[Path]:
     """Every file and folder under `folder`, links not followed; raises InputError, naming the
     folder, past MAX_FOLDER_ENTRIES entries instead of walking on."""
+    return map(Path, folder_paths(folder))
+
+
+def folder_paths(folder: Path) -> Iterator[str]:
+    """folder_entries' paths as strings (`str` of each Path it gives): a build's worker lists
+    the catalog and template folders twice for every document, and making the Path objects
+    was most of that."""
     limit = MAX_FOLDER_ENTRIES
     count = 0
     for parent, folders, files in os.walk(folder):
@@ -175,7 +182,7 @@ def folder_entries(folder: Path) -> Iterator[Path]:
                     "la carpeta tiene más de {limit} archivos y carpetas; se espera una carpeta "
                     "de catálogos o de plantillas, no una que abarque muchas más").format(
                     limit=limit))], outcome=_("no se generó ningún documento"))
-            yield Path(parent, name)
+            yield os.path.join(parent, name)
 
 
 @dataclass

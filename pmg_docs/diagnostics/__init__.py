@@ -20,10 +20,12 @@ entry point (cli/__init__.py, `run`) is the one place that turns them into an ex
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -227,9 +229,16 @@ class InternalError(PmgError):
 def display_name(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    # The working folder resolved once, not for every file named (a build names each source
+    # several times); keyed by the folder, so a change of folder is seen.
+    return Path(folder).resolve()
 
 
 # --- the wording every check shares ------------------------------------------------------------

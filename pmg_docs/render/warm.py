@@ -7,15 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def warm_up(formats: Iterable[str] = ("pdf", "docx"), engine: str | None = None) -> None:
-    """Import every kind's model, checks and view and the writers of `formats` (only those: a
-    PDF-only build never imports python-docx), the PDF writer of `engine` (the default one when
-    None); load the fonts (and, for WeasyPrint, parse the stylesheets every PDF uses)."""
+def warm_up(formats: Iterable[str] = ("pdf", "docx"), engine: str | None = None,
+            every_kind: bool = True) -> None:
+    """Import every kind's model, checks and view (unless not `every_kind`) and the writers of
+    `formats` (only those: a PDF-only build never imports python-docx), the PDF writer of
+    `engine` (the default one when None); load the fonts (and, for WeasyPrint, parse the
+    stylesheets every PDF uses)."""
     from .. import kinds
     from ..diagnostics import PdfLibraryMissing
     from . import pipeline  # noqa: F401 - imported to be warm
 
-    for entry in kinds.KINDS.values():
+    for entry in kinds.KINDS.values() if every_kind else ():
         for fmt in entry.formats.values():
             for part in (fmt.model, fmt.checks, fmt.view):
                 if part is not None:

@@ -9,7 +9,8 @@ desktop (no Pango); tagged PDF/A-2a written by Typst itself.
     markup.py    headings, paragraphs, emphasis, lists, page breaks, images, charts
     tables.py    tables
     compile.py   the warm compiler, fonts from the package only, reproducible bytes
-    finish.py    the information dictionary and XMP packet pmg writes (xmp.py)
+    finish.py    the information dictionary and XMP packet pmg writes (xmp.py), row headers TH
+    incremental.py  those changes appended to Typst's bytes as an incremental update
 
 Nothing a user wrote becomes Typst code: text goes in as string literals (markup.literal).
 """

@@ -86,28 +86,38 @@ def _breakable(text: str) -> str:
     return "".join(parts)
 
 
-@cache
-def _drawn() -> frozenset[int]:
-    """The characters every face of the package's font (Arimo) draws."""
-    from fontTools.ttLib import TTFont
-
-    faces = [TTFont(path, lazy=True).getBestCmap() for path in sorted(fonts_dir().glob("*.ttf"))]
-    return frozenset(set.intersection(*(set(face) for face in faces)))
-
-
 # What needs no glyph: spaces and invisible format characters (direction marks, zero-width space).
 _UNDRAWN = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
+
+
+@cache
+def _not_drawn() -> re.Pattern[str]:
+    """A character some face of the package's font (Arimo) does not draw. The characters every
+    face draws are listed as ranges beside the fonts (scripts/make_fonts.py writes the list
+    from their tables; a test checks it), so no process reads the fonts' tables. One search of
+    a text is a C loop instead of a Python test of each of its characters."""
+    ranges = []
+    for line in (fonts_dir() / "drawn.txt").read_text(encoding="ascii").split():
+        first, last = (chr(int(code, 16)) for code in line.split("-"))
+        ranges.append(f"{re.escape(first)}-{re.escape(last)}")
+    return re.compile(f"[^{''.join(ranges)}]")
+
+
+def _shown(found: re.Match[str]) -> str:
+    character = found.group()
+    if unicodedata.category(character) in _UNDRAWN:
+        return character
+    return f"[U+{ord(character):04X}]"
 
 
 def drawable(text: str) -> str:
     """`text` with each character the package's font cannot draw (an emoji) written as its code
     point, "[U+1F680]": the PDF uses no font of the machine, and PDF/A forbids a character
     drawn without a glyph (Typst refuses the document), so the reader sees what was there."""
-    drawn = _drawn()
-    if all(ord(c) in drawn for c in text):
+    not_drawn = _not_drawn()
+    if not_drawn.search(text) is None:
         return text
-    return "".join(c if ord(c) in drawn or unicodedata.category(c) in _UNDRAWN
-                   else f"[U+{ord(c):04X}]" for c in text)
+    return not_drawn.sub(_shown, text)
 
 
 @dataclass(frozen=True)
