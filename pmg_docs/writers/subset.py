@@ -24,8 +24,14 @@ for the Word style each one takes):
   `splits` (its rows may break across pages: cells longer than a page, such as descriptions).
   A `<thead>` repeats on every page; a first column of `<th>`, a last row of class `total` and
   `<th>` in every other column are shaded by the table style.
-- `<tbody class="together">`: its rows stay on one page (a stage and its objectives), so that no
-  cell spanning rows is left open at the foot of a page.
+- `<tbody class="together">`: its rows stay on one page (a stage and its objectives; a work
+  plan's table of a few activities), so that no cell spanning rows is left open at the foot of
+  a page, unless they are taller than a page.
+
+How every table breaks across pages, in each writer alike (the README's «How tables break
+across pages» says how each says it): a row never splits unless `splits`; the header row
+repeats on every page and never stands alone at a page's foot; a heading or a Cuadro's title
+stays with the table's first row; otherwise a table breaks between any two rows.
 - `<tr class="splits">`: this row may break across pages; `<tr class="total">`: a total row.
 - `<td>`/`<th>`: `number` (aligned right), `center`, `stage` (the label of a group of rows,
   centred across and down).

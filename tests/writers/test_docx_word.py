@@ -23,7 +23,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # What the writer may set outside styles (see pmg_docs/writers/docx/__init__.py and tables.py).
 RUN_PROPERTIES = {"rStyle"}
-PARAGRAPH_PROPERTIES = {"pStyle", "numPr", "keepNext", "ind"}
+PARAGRAPH_PROPERTIES = {"pStyle", "numPr", "keepNext", "keepLines", "ind", "spacing"}
 CELL_PROPERTIES = {"tcW", "gridSpan", "vMerge", "vAlign"}
 TABLE_PROPERTIES = {"tblStyle", "tblW", "tblLayout", "tblLook"}
 
@@ -47,6 +47,29 @@ def _closing_or_before_it(paragraph) -> bool:
     return "Despedida" in (style(paragraph), style(paragraph.getnext()))
 
 
+def _check_paragraph_properties(properties, part: str) -> None:
+    found = {c.tag.removeprefix(W) for c in properties}
+    assert found <= PARAGRAPH_PROPERTIES, (part, found)
+    # A list item's further paragraph is indented like its text; rows of a group keep with the
+    # next, and so do a letter's last paragraph and its closing: nothing else.
+    if "ind" in found:
+        assert "numPr" not in found
+        assert set(properties.find(f"{W}ind").attrib) == {f"{W}left"}
+    if "keepNext" in found:
+        assert properties.getparent().getparent().tag == f"{W}tc" \
+            or _closing_or_before_it(properties.getparent()), part
+    # A letter's last paragraph moves whole with its closing.
+    if "keepLines" in found:
+        assert _closing_or_before_it(properties.getparent()), part
+    # The paragraph after a table's room takes that room's point off its space before
+    # (tables.fold_table_gaps): nothing else is spaced outside styles.
+    if "spacing" in found:
+        assert set(properties.find(f"{W}spacing").attrib) == {f"{W}before"}
+        room = properties.getparent().getprevious()
+        assert room.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Espaciotrastabla"
+        assert room.getprevious().tag == f"{W}tbl"
+
+
 def test_no_direct_formatting_outside_styles(example):
     for part in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
         try:
@@ -57,16 +80,7 @@ def test_no_direct_formatting_outside_styles(example):
             if run_properties.getparent().tag == f"{W}r":
                 assert {c.tag.removeprefix(W) for c in run_properties} <= RUN_PROPERTIES, part
         for properties in root.iter(f"{W}pPr"):
-            found = {c.tag.removeprefix(W) for c in properties}
-            assert found <= PARAGRAPH_PROPERTIES, (part, found)
-            # A list item's further paragraph is indented like its text; rows of a group keep
-            # with the next, and so do a letter's last paragraph and its closing: nothing else.
-            if "ind" in found:
-                assert "numPr" not in found
-                assert set(properties.find(f"{W}ind").attrib) == {f"{W}left"}
-            if "keepNext" in found:
-                assert properties.getparent().getparent().tag == f"{W}tc" \
-                    or _closing_or_before_it(properties.getparent()), part
+            _check_paragraph_properties(properties, part)
         for properties in root.iter(f"{W}tcPr"):
             assert {c.tag.removeprefix(W) for c in properties} <= CELL_PROPERTIES, part
         for properties in root.iter(f"{W}tblPr"):

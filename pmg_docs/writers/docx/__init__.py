@@ -34,6 +34,7 @@ from . import styles
 from .blocks import BlockWriter
 from .html import UnsupportedHtml, classes
 from .package import package_order, set_properties, set_up_page, text_width_mm
+from .tables import fold_table_gaps
 
 if TYPE_CHECKING:
     from ...style.model import Style
@@ -70,6 +71,7 @@ def write_docx(html: str, extra_allowed: Sequence[Path] = (), style: Style | Non
                          [templates_dir(), *extra_allowed], style, pages)
     for child in body:
         writer.block(child, document)
+    fold_table_gaps(document)
     set_properties(document, root.findtext(".//title") or "", metadata)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -71,7 +71,9 @@ def paragraph_style(own: set[str], context: Context) -> str:
 
 def _keep_last_paragraph_with_next(container) -> None:
     """The last block written, when it is a paragraph (a letter's last point), keeps with what
-    comes next."""
+    comes next, and moves whole: Word would move only its last lines, where LibreOffice, Typst
+    (a block kept with the next moves whole) and the CSS (`page-break-inside: avoid`) move it
+    whole."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
@@ -80,7 +82,9 @@ def _keep_last_paragraph_with_next(container) -> None:
     element = container._element if element is None else element
     blocks = [child for child in element if child.tag in (qn("w:p"), qn("w:tbl"))]
     if blocks and blocks[-1].tag == qn("w:p"):
-        Paragraph(blocks[-1], container).paragraph_format.keep_with_next = True
+        paragraph = Paragraph(blocks[-1], container).paragraph_format
+        paragraph.keep_with_next = True
+        paragraph.keep_together = True
 
 
 class BlockWriter:

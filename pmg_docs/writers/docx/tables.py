@@ -7,12 +7,20 @@ a last row of class `total`, <th> in every other column. What a style cannot hol
 table itself and documented here:
 
 - column widths (`w:gridCol`, `w:tcW`, `w:tblW`) and merged cells (`w:gridSpan`, `w:vMerge`);
-- rows: header rows repeat on each page (`w:tblHeader`), a row does not split across pages
-  (`w:cantSplit`) unless its table or row is marked `splits`, and the rows of a
-  `<tbody class="together">` stay on one page (`w:keepNext` on their paragraphs: Word has no
-  row-group property);
+- rows: header rows repeat on each page (`w:tblHeader`) and stay with the first row under them,
+  a row does not split across pages (`w:cantSplit`) unless its table or row is marked `splits`,
+  and the rows of a `<tbody class="together">` stay on one page (`w:keepNext` on their
+  paragraphs: Word has no row-group property);
 - a <th> in the body that none of the style options covers is shaded and bold on its own;
 - a group's label (class `stage`) is centred down its rows (`w:vAlign`).
+
+The room under a table is a paragraph of its own ("Espacio tras tabla", one point high, the rest
+its space after): Word joins two tables that touch. Where the next block is a paragraph whose
+space before is at least that room (a heading, a Cuadro's title), Word adds the room's point to
+the larger of the two spaces, where CSS and Typst keep only the larger: that paragraph's space
+before is one point less (`fold_table_gaps`), so what follows a table starts as low on the page
+in every format and the pages break at the same row. (Leaving the room out instead made
+LibreOffice 7.4 lose the rows of a table whose headings it could not move to the next page.)
 """
 
 from __future__ import annotations
@@ -157,8 +165,11 @@ class TableWriter:
 
     @staticmethod
     def _keep_groups(rows, row_cells) -> None:
-        for index, (_row, _is_header, group) in enumerate(rows[:-1]):
-            if group is not None and rows[index + 1][2] == group:
+        for index, (_row, is_header, group) in enumerate(rows[:-1]):
+            # A header row stays with the first row under it, as CSS's and Typst's do: never
+            # alone at the foot of a page (where LibreOffice 7.4, when the next row cannot
+            # follow it, loses the table's rows).
+            if is_header or (group is not None and rows[index + 1][2] == group):
                 for cell in dict.fromkeys(row_cells[index]):
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
@@ -180,6 +191,55 @@ class TableWriter:
         if not cell.paragraphs or cell._tc[-1].tag != qn("w:p"):
             # Word needs a paragraph at the end of every cell.
             cell.add_paragraph(style=self.document.styles[styles.CELL])
+
+
+def fold_table_gaps(document) -> None:
+    """Take the point of each room under a table off the space before of the paragraph that
+    follows it, where that space covers the room (see the module's docstring)."""
+    from docx.shared import Twips
+
+    gap = document.styles[styles.TABLE_GAP].element
+    gap_id = gap.get(qn("w:styleId"))
+    line = _spacing(gap, "line")
+    room = line + _spacing(gap, "after")
+    for paragraph in document.element.body.iter(qn("w:p")):
+        before, after = paragraph.getprevious(), paragraph.getnext()
+        if (_style_id(paragraph) != gap_id or before is None or before.tag != qn("w:tbl")
+                or after is None or after.tag != qn("w:p")):
+            continue
+        space = _space_before(document, after)
+        if space >= room:
+            after.get_or_add_pPr().spacing_before = Twips(space - line)
+
+
+def _style_id(paragraph) -> str | None:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if found is None else found.get(qn("w:val"))
+
+
+def _spacing(element, side: str) -> int:
+    """A paragraph's or paragraph style's own spacing `side` in twips (0 when unset)."""
+    found = element.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    value = None if found is None else found.get(qn(f"w:{side}"))
+    return int(value) if value is not None else 0
+
+
+def _space_before(document, paragraph) -> int:
+    """A paragraph's space before in twips: its own, else its style's (or a style it is based
+    on)."""
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    if found is not None and found.get(qn("w:before")) is not None:
+        return int(found.get(qn("w:before")))
+    style_id = _style_id(paragraph)
+    style = document.styles.element.get_by_id(style_id) if style_id else None
+    while style is not None:
+        spacing = style.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None and spacing.get(qn("w:before")) is not None:
+            return int(spacing.get(qn("w:before")))
+        based = style.find(qn("w:basedOn"))
+        style = None if based is None else document.styles.element.get_by_id(
+            based.get(qn("w:val")))
+    return 0
 
 
 def _shade(cell, fill: str) -> None:
