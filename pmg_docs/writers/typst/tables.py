@@ -16,6 +16,7 @@ The fills, strokes and paddings are the preamble's (`pmg-table`, `pmg-fills`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
@@ -35,6 +36,13 @@ NOWRAP = "number"
 # ... unless the cell is also a phrase (a band and what it earns): CSS `.number.phrase` wraps it.
 WRAPS = "phrase"
 NOWRAP_IN = {"requirements": "code"}
+# A number's text that no line can break (Unicode's line breaking keeps digits, their
+# separators and a percent sign after them together, and Typst breaks no word): kept on one
+# line without `pmg-nowrap`, whose `context` and `measure` cost a layout of their own per cell
+# (a fifth of a year's compile time, bench/typst_variants.py's plain-nowrap).
+_UNBREAKABLE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?")
+# The elements such a cell may hold: text and emphasis, no line break, no image.
+_PLAIN_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i"})
 
 
 class TableWriter:
@@ -123,7 +131,7 @@ class TableWriter:
         if not breakable:
             options.extend(_kept(element))
         content = self.content(element)
-        if own & nowrap and WRAPS not in own:
+        if own & nowrap and WRAPS not in own and _may_break(element):
             content = f"#pmg-nowrap[{content}]"
         if header:
             content = f"#pmg-th[{content}]"
@@ -140,6 +148,13 @@ class TableWriter:
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
             raise UnsupportedHtml("a table cell mixes inline elements and blocks")
         return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _may_break(element) -> bool:
+    """Whether a line could break anywhere in a cell's text (see _UNBREAKABLE)."""
+    if any(child.tag not in _PLAIN_TEXT_TAGS for child in element.iter()):
+        return True
+    return _UNBREAKABLE.fullmatch(element.text_content().strip()) is None
 
 
 def _kept(element) -> list[str]:
