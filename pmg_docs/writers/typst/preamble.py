@@ -45,6 +45,11 @@ RULES: dict[str, Any] = {
     "page-break-height": "1pt",
 }
 
+# The text styles a table may stand in: a document's body, a circular's, a distribution list,
+# footnotes, a caption (a Cuadro takes the body's).
+_TABLE_TEXTS = ("body", "letter", "distribution", "footnote", "caption")
+
+
 def _number(value: float) -> str:
     """A Typst number: at most three decimals, no trailing zeros."""
     return f"{value:.3f}".rstrip("0").rstrip(".")
@@ -129,6 +134,18 @@ def look(values: Mapping[str, Any]) -> dict[str, Any]:
             "plain-inset": (_mm(plain_y), _mm(plain_x)),
         },
         "page-break-height": RULES["page-break-height"],
+        # Numbers for heights.py's bounds of a kept cell's height: the page, the table's
+        # rules and insets (the larger of a ruled and a plain table's), the largest text a
+        # table can be set in and its line.
+        "heights": {
+            "page_mm": (values["page_width_mm"], values["page_height_mm"]),
+            "margins_mm": (values["margin_top_mm"], values["margin_right_mm"],
+                           values["margin_bottom_mm"], values["margin_left_mm"]),
+            "rule_pt": rule, "inset_mm": (max(inset_y, plain_y), inset_x),
+            "plain_inset_x_mm": (0.0, plain_x),
+            "size_pt": max(values[f"{name}_size_pt"] for name in _TABLE_TEXTS),
+            "line_pt": max(values[f"{name}_leading_pt"] for name in _TABLE_TEXTS),
+        },
         # A table's title (a circular's Cuadro, a prose text's), wherever it stands.
         "caption": _text(values["caption_size_pt"], values["caption_leading_pt"]),
         # The prose documents: section headings h1 to h4 (of a <div class="prose">; h4 takes
@@ -300,7 +317,8 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 }} else {{
   (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
 }}
-#let pmg-table(plain: false, together: false, columns: (), header: (), ..cells) = {{
+// `fits`: the writer proved nothing kept here taller than a page (heights.py): no measuring.
+#let pmg-table(plain: false, together: false, fits: false, columns: (), header: (), ..cells) = {{
   let inset = pmg-inset(plain)
   let width = if plain {{ 100% }} else {{ 100% - pmg-rule }}
   let all = header + cells.pos()
@@ -311,7 +329,9 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     ..if header.len() > 0 {{ (table.header(repeat: true, ..header.map(c => make(c, auto))),) }},
     ..cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
   let outer = if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }}
-  block(below: {table['below']}, width: width, inset: outer,
+  block(below: {table['below']}, width: width, inset: outer, if fits {{
+    if together {{ block(breakable: false, build(false)) }} else {{ build(false) }}
+  }} else {{
     layout(size => {{
       // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.
       let room = size.height - 2 * inset.at("y", default: 0pt)
@@ -327,7 +347,8 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
       if together and not tall {{
         block(breakable: measure(block(width: size.width, table)).height > room, table)
       }} else {{ table }}
-    }}))
+    }})
+  }})
 }}
 // A prose text (<div class="prose">): its h1 to h4 are section headings.
 #let pmg-prose(body) = {{
