@@ -317,20 +317,24 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 }} else {{
   (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
 }}
-// `fits`: the writer proved nothing kept here taller than a page (heights.py): no measuring.
+// `fits`: the writer proved nothing kept here taller than a page (heights.py): no measuring,
+// and the cells come as `table.cell`s; else as `pmg-cell`s, whose rows are kept on a page
+// unless what they keep is taller than one.
 #let pmg-table(plain: false, together: false, fits: false, columns: (), header: (), ..cells) = {{
   let inset = pmg-inset(plain)
   let width = if plain {{ 100% }} else {{ 100% - pmg-rule }}
   let all = header + cells.pos()
-  let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
-  let build(breakable) = table(columns: columns,
+  let frame(head, body) = table(columns: columns,
     stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
-    inset: inset,
-    ..if header.len() > 0 {{ (table.header(repeat: true, ..header.map(c => make(c, auto))),) }},
-    ..cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
+    inset: inset, ..if head.len() > 0 {{ (table.header(repeat: true, ..head),) }}, ..body)
+  let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
+  let build(breakable) = frame(header.map(c => make(c, auto)),
+    cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
   let outer = if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }}
   block(below: {table['below']}, width: width, inset: outer, if fits {{
-    if together {{ block(breakable: false, build(false)) }} else {{ build(false) }}
+    // The cells are `table.cell`s already, kept rows unbreakable (tables.py).
+    let made = frame(header, cells.pos())
+    if together {{ block(breakable: false, made) }} else {{ made }}
   }} else {{
     layout(size => {{
       // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.

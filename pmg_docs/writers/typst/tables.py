@@ -113,8 +113,7 @@ class TableWriter:
         splits_table = SPLITS_CLASS in own
         plain = "plain" in own
         cuadro = "cuadro" in own
-        header: list[str] = []
-        body: list[str] = []
+        cells: list[tuple[bool, list[str], list[str], str]] = []
         # Which cells of each row are <th>, in the order Typst tags them (finish.py).
         self.writer.header_cells.append(
             [[cell.tag == "th" for cell in row] for row, _is_header, _group in rows])
@@ -128,8 +127,8 @@ class TableWriter:
             options = _kept_options(kept, index, placement, is_header,
                                     breakable=splits and group is None)
             total = "total" in classes(row_element)
-            cell = self.cell(placement, total, plain, cuadro and is_header, nowrap, options)
-            (header if is_header else body).append(cell)
+            look, content = self.cell(placement, total, plain, cuadro and is_header, nowrap)
+            cells.append((is_header, options, look, content))
         parts = [f"columns: ({columns},)"]
         if plain:
             parts.append("plain: true")
@@ -142,21 +141,23 @@ class TableWriter:
         if not kept.measured:
             # Nothing kept here can be taller than a page: Typst need not measure.
             parts.append("fits: true")
+        written = [(is_header, _written(not kept.measured, is_header, options, look, content))
+                   for is_header, options, look, content in cells]
+        header = [cell for is_header, cell in written if is_header]
         if header:
             parts.append(f"header: ({', '.join(header)},)")
-        parts.extend(body)
+        parts.extend(cell for is_header, cell in written if not is_header)
         table = f"#pmg-table({', '.join(parts)})"
         if cuadro:
             table = f"#pmg-cuadro[{table}]"
         return table
 
     def cell(self, placement, total: bool, plain: bool, centred_header: bool,
-             nowrap: set[str], kept: list[str]) -> str:
-        """A cell as the preamble's `pmg-cell`; `kept`: its share of the table's width and
-        what keeps it on a page."""
+             nowrap: set[str]) -> tuple[list[str], str]:
+        """A cell's options of look (spans, fill, alignment) and its content."""
         element = placement.element
         own = classes(element)
-        options = kept[:1]
+        options = []
         if placement.colspan > 1:
             options.append(f"colspan: {placement.colspan}")
         if placement.rowspan > 1:
@@ -167,13 +168,12 @@ class TableWriter:
         align = _alignment(own, centred_header)
         if align:
             options.append(f"align: {align}")
-        options += kept[1:]
         content = self.content(element)
         if own & nowrap and WRAPS not in own and _may_break(element):
             content = f"#pmg-nowrap[{content}]"
         if header:
             content = f"#pmg-th[{content}]"
-        return f"pmg-cell({', '.join(options)})[{content}]"
+        return options, content
 
     def content(self, element) -> str:
         """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
@@ -186,6 +186,18 @@ class TableWriter:
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
             raise UnsupportedHtml("a table cell mixes inline elements and blocks")
         return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _written(fits: bool, is_header: bool, kept: list[str], look: list[str],
+             content: str) -> str:
+    """A cell as Typst code. In a table that may have to be measured, the preamble's
+    `pmg-cell` (what keeps it on a page, for `pmg-table` to decide); in one that fits, the
+    `table.cell` that `pmg-table` would make of it: Typst evaluates no function per cell."""
+    if not fits:
+        return f"pmg-cell({', '.join(kept[:1] + look + kept[1:])})[{content}]"
+    if "keep: true" in kept and not is_header:
+        look = [*look, "breakable: false"]
+    return f"table.cell({', '.join(look)})[{content}]"
 
 
 def _kept_options(kept: _Kept, index: int, placement, is_header: bool,
