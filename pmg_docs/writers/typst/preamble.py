@@ -305,7 +305,9 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   body
 }}))
 #let pmg-nowrap(body) = context box(width: measure(body).width, body)
-#let pmg-th(body) = text(weight: "bold", body)
+// A header cell's text, bold: `text` itself (a function of the preamble would be evaluated
+// for every header cell).
+#let pmg-th = text.with(weight: "bold")
 #let pmg-cell-end = v({look['paragraphs']['cell'][1]})
 #let pmg-fills = (header: rgb("{table['header-fill']}"),
   body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
