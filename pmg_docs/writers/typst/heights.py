@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from ...resources import fonts_dir
@@ -37,12 +38,12 @@ TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i", "br"})
 
 
 @cache
-def _advances() -> tuple[dict[int, float], float]:
+def _advances() -> tuple[dict[str, float], float]:
     """The widest advance, in em, any face of the package's font gives each character it
     draws, and the widest of all (for a character no face draws)."""
     from fontTools.ttLib import TTFont
 
-    widest: dict[int, float] = {}
+    widest: dict[str, float] = {}
     top = 0.0
     for path in sorted(fonts_dir().glob("*.ttf")):
         font = TTFont(path, lazy=True)
@@ -50,7 +51,7 @@ def _advances() -> tuple[dict[int, float], float]:
         metrics = font["hmtx"].metrics
         for code, glyph in font.getBestCmap().items():
             advance = metrics[glyph][0] / per_em
-            widest[code] = max(widest.get(code, 0.0), advance)
+            widest[chr(code)] = max(widest.get(chr(code), 0.0), advance)
         top = max(top, max(advance for advance, _ in metrics.values()) / per_em)
     return widest, top
 
@@ -58,7 +59,8 @@ def _advances() -> tuple[dict[int, float], float]:
 def text_width_em(text: str) -> float:
     """An upper bound of `text`'s width in em, in any face of the package's font."""
     widest, top = _advances()
-    return sum(widest.get(ord(c), top) for c in text) * WIDTH_MARGIN
+    # map() walks the text in C: this runs for every character of the cells it bounds.
+    return sum(map(widest.get, text, repeat(top))) * WIDTH_MARGIN
 
 
 def _lines(pieces: Iterable[str]) -> list[str]:
