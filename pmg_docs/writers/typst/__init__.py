@@ -8,6 +8,7 @@ desktop (no Pango); tagged PDF/A-2a written by Typst itself.
     preamble.py  the look (the style file's values, document.css's rules) and the preamble
     markup.py    headings, paragraphs, emphasis, lists, page breaks, images, charts
     tables.py    tables
+    heights.py   bounds of a kept cell's height, which spare Typst measuring what surely fits
     compile.py   the warm compiler, fonts from the package only, reproducible bytes
     finish.py    the information dictionary and XMP packet pmg writes (xmp.py), row headers TH
     incremental.py  those changes appended to Typst's bytes as an incremental update
@@ -27,6 +28,7 @@ from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
 from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
 from .compile import anchors, compile_pdf, compiler, signature_places
+from .heights import Heights
 from .markup import MarkupWriter, literal
 from .preamble import preamble, style_look
 
@@ -71,7 +73,10 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
     own = classes(body)
     allowed = [templates_dir(), *extra_allowed]
     root = _root(allowed)
-    writer = MarkupWriter(allowed, root)
+    look = style_look(Path(extra_allowed[0]) if extra_allowed else None)
+    landscape = "landscape" in own
+    writer = MarkupWriter(allowed, root,
+                          Heights(look["heights"], landscape or look["page"]["landscape"]))
     writer.anchor(body)
     running = body.find("div[@class='running-header']")
     header = None
@@ -80,13 +85,13 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         header = writer.inline(running)
     title = collapse(root_element.findtext(".//title") or "").strip()
     start = preamble(
-        landscape="landscape" in own, circular="circular" in own, header=header,
+        landscape=landscape, circular="circular" in own, header=header,
         title=literal(title) if title else None,
         author=literal(metadata.issuer) if metadata and metadata.issuer else None,
         description=(literal(metadata.description)
                      if metadata and metadata.description else None),
         keywords=[literal(k) for k in metadata.keywords()] if metadata else [],
-        look=style_look(Path(extra_allowed[0]) if extra_allowed else None))
+        look=look)
     content = writer.blocks(body)
     writer.refused[:0] = _foreign_links(root_element, allowed)
     return start + content + "\n", root, writer

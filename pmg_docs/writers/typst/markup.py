@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ...resources import fonts_dir
@@ -27,6 +28,9 @@ from ...richtext import PAREN_LIST_CLASS
 from ..html_tree import UnsupportedHtml, classes, collapse, image_path, width_mm
 from ..pdf_metadata import is_signature_place
 from ..subset import BLOCK_TAGS, LETTER_LIST_TYPE
+
+if TYPE_CHECKING:
+    from .heights import Heights
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 # Elements a link or a table of contents may point to (by `id`): section headings and notes.
@@ -129,9 +133,12 @@ class Context:
     in_letter: bool = False
     # Inside a prose text (<div class="prose">): h1 to h4 are section headings.
     prose: bool = False
+    # Narrower than the page's text (in a list item, a cell, a right-hand block): a table
+    # here is measured by Typst, never bounded from the page's width (heights.py).
+    narrowed: bool = False
 
 
-CELL_CONTEXT = Context(role="cell")
+CELL_CONTEXT = Context(role="cell", narrowed=True)
 
 
 def _list_kind(element) -> str:
@@ -250,7 +257,7 @@ class Inline:
 
 
 class MarkupWriter:
-    def __init__(self, allowed: Sequence[Path], root: Path):
+    def __init__(self, allowed: Sequence[Path], root: Path, heights: Heights | None = None):
         # Folders an <img> may be read from (the templates folders), and the folder they share,
         # which the compiler reads files below (compile.py).
         self.allowed = list(allowed)
@@ -271,6 +278,8 @@ class MarkupWriter:
         self.tables = TableWriter(self)
         # The label of each `id` a link may point to (`anchor`), the first element holding it.
         self.labels: dict[str, str] = {}
+        # Bounds of kept cells' heights on this document's pages (None: Typst measures all).
+        self.heights = heights
 
     def anchor(self, root) -> None:
         """Collect the ids below `root` that get a label, before the blocks are written: a
@@ -419,6 +428,8 @@ class MarkupWriter:
             if name in BLOCK_ROLES:
                 inner = replace(inner, role=BLOCK_ROLES[name],
                                 in_letter=inner.in_letter or name == "letter-body")
+        if "right-block" in own:
+            inner = replace(inner, narrowed=True)  # half the width (pmg-right)
         body = self.blocks(element, inner)
         place = element.get("id") or ""
         if is_signature_place(place):
@@ -465,7 +476,7 @@ class MarkupWriter:
         kind = _list_kind(element)
         letter = element.get("type") == LETTER_LIST_TYPE
         start = int(element.get("start", "1"))
-        inner = replace(context, list_level=context.list_level + 1)
+        inner = replace(context, list_level=context.list_level + 1, narrowed=True)
         items = []
         for child in element:
             if child.tag != "li":

@@ -45,6 +45,11 @@ RULES: dict[str, Any] = {
     "page-break-height": "1pt",
 }
 
+# The text styles a table may stand in: a document's body, a circular's, a distribution list,
+# footnotes, a caption (a Cuadro takes the body's).
+_TABLE_TEXTS = ("body", "letter", "distribution", "footnote", "caption")
+
+
 def _number(value: float) -> str:
     """A Typst number: at most three decimals, no trailing zeros."""
     return f"{value:.3f}".rstrip("0").rstrip(".")
@@ -129,6 +134,18 @@ def look(values: Mapping[str, Any]) -> dict[str, Any]:
             "plain-inset": (_mm(plain_y), _mm(plain_x)),
         },
         "page-break-height": RULES["page-break-height"],
+        # Numbers for heights.py's bounds of a kept cell's height: the page, the table's
+        # rules and insets (the larger of a ruled and a plain table's), the largest text a
+        # table can be set in and its line.
+        "heights": {
+            "page_mm": (values["page_width_mm"], values["page_height_mm"]),
+            "margins_mm": (values["margin_top_mm"], values["margin_right_mm"],
+                           values["margin_bottom_mm"], values["margin_left_mm"]),
+            "rule_pt": rule, "inset_mm": (max(inset_y, plain_y), inset_x),
+            "plain_inset_x_mm": (0.0, plain_x),
+            "size_pt": max(values[f"{name}_size_pt"] for name in _TABLE_TEXTS),
+            "line_pt": max(values[f"{name}_leading_pt"] for name in _TABLE_TEXTS),
+        },
         # A table's title (a circular's Cuadro, a prose text's), wherever it stands.
         "caption": _text(values["caption_size_pt"], values["caption_leading_pt"]),
         # The prose documents: section headings h1 to h4 (of a <div class="prose">; h4 takes
@@ -288,7 +305,9 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
   body
 }}))
 #let pmg-nowrap(body) = context box(width: measure(body).width, body)
-#let pmg-th(body) = text(weight: "bold", body)
+// A header cell's text, bold: `text` itself (a function of the preamble would be evaluated
+// for every header cell).
+#let pmg-th = text.with(weight: "bold")
 #let pmg-cell-end = v({look['paragraphs']['cell'][1]})
 #let pmg-fills = (header: rgb("{table['header-fill']}"),
   body-header: rgb("{table['body-header-fill']}"), total: rgb("{table['total-fill']}"))
@@ -300,18 +319,25 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
 }} else {{
   (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
 }}
-#let pmg-table(plain: false, together: false, columns: (), header: (), ..cells) = {{
+// `fits`: the writer proved nothing kept here taller than a page (heights.py): no measuring,
+// and the cells come as `table.cell`s; else as `pmg-cell`s, whose rows are kept on a page
+// unless what they keep is taller than one.
+#let pmg-table(plain: false, together: false, fits: false, columns: (), header: (), ..cells) = {{
   let inset = pmg-inset(plain)
   let width = if plain {{ 100% }} else {{ 100% - pmg-rule }}
   let all = header + cells.pos()
-  let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
-  let build(breakable) = table(columns: columns,
+  let frame(head, body) = table(columns: columns,
     stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
-    inset: inset,
-    ..if header.len() > 0 {{ (table.header(repeat: true, ..header.map(c => make(c, auto))),) }},
-    ..cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
+    inset: inset, ..if head.len() > 0 {{ (table.header(repeat: true, ..head),) }}, ..body)
+  let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
+  let build(breakable) = frame(header.map(c => make(c, auto)),
+    cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
   let outer = if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }}
-  block(below: {table['below']}, width: width, inset: outer,
+  block(below: {table['below']}, width: width, inset: outer, if fits {{
+    // The cells are `table.cell`s already, kept rows unbreakable (tables.py).
+    let made = frame(header, cells.pos())
+    if together {{ block(breakable: false, made) }} else {{ made }}
+  }} else {{
     layout(size => {{
       // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.
       let room = size.height - 2 * inset.at("y", default: 0pt)
@@ -327,7 +353,8 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
       if together and not tall {{
         block(breakable: measure(block(width: size.width, table)).height > room, table)
       }} else {{ table }}
-    }}))
+    }})
+  }})
 }}
 // A prose text (<div class="prose">): its h1 to h4 are section headings.
 #let pmg-prose(body) = {{
