@@ -105,6 +105,10 @@ def _gitignore() -> str:
         _("# Lo que pmg escribe y se vuelve a generar: no se guarda en git."),
         "out/",
         ".*.part",
+        _("# Los libros de Excel que `pmg export` escribe: se vuelven a exportar desde las "
+          "fuentes"),
+        _("# YAML, que son lo que git guarda (para guardar uno a propósito: `git add -f`)."),
+        "*.xlsx",
         _("# Los archivos temporales de Word y Excel mientras un documento está abierto."),
         "~$*",
         ""])

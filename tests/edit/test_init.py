@@ -51,7 +51,21 @@ def test_the_hooks_are_those_of_pmg_docs(tmp_path: Path) -> None:
     ours = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hooks = local["repos"][0]["hooks"]
     assert [(h["id"], h["entry"]) for h in hooks] == [(h["id"], h["entry"]) for h in ours]
-    assert "out/" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_git_keeps_the_sources_not_what_is_made_from_them(tmp_path: Path) -> None:
+    # The workbook is exported again from the YAML sources, which are what git keeps; Excel's
+    # lock file (`~$libro.xlsx`) exists only while the workbook is open.
+    init_folder(tmp_path)
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines() == [
+        "# Lo que pmg escribe y se vuelve a generar: no se guarda en git.",
+        "out/",
+        ".*.part",
+        "# Los libros de Excel que `pmg export` escribe: se vuelven a exportar desde las fuentes",
+        "# YAML, que son lo que git guarda (para guardar uno a propósito: `git add -f`).",
+        "*.xlsx",
+        "# Los archivos temporales de Word y Excel mientras un documento está abierto.",
+        "~$*"]
 
 
 def test_existing_files_are_kept_unless_forced(tmp_path: Path) -> None:
