@@ -166,3 +166,15 @@ def test_the_readme_of_the_folder_follows_the_guide() -> None:
                if command != "pmg catalog list"]
     assert [_shape(c) for c in written] == [_shape(c) for c in steps]
     assert "pmg render" not in leeme
+
+
+def test_the_guide_names_the_field_reference_as_the_folder_has_it() -> None:
+    # In the working folder the reference is `campos.md`, beside pmg.toml; `docs/campos.md` is
+    # where pmg-docs's own clone keeps it, which the analyst does not work in.
+    from pmg_docs.resources import FIELD_REFERENCE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("## Guía rápida"):readme.index("### 5. Un año nuevo")]
+    assert FIELD_REFERENCE == "campos.md" and FIELD_REFERENCE in folder_files()
+    assert "`docs/campos.md`" not in guide
+    assert "(lo mismo que `campos.md`, en la carpeta)" in guide
