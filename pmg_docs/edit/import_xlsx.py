@@ -695,33 +695,39 @@ def _merge(node: Any, data: Any, key: str | None = None, flow: bool = False) -> 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap) and isinstance(data, dict):
-        for gone in [k for k in node if k not in data]:
-            del node[gone]
-        inner_flow = flow or node.fa.flow_style()
-        for k, v in data.items():
-            if k not in node:
-                # After the keys that precede it in the data (the model's order).
-                at = sum(1 for before in list(data)[:list(data).index(k)] if before in node)
-                node.insert(at, k, _new_value(v, k, inner_flow))
-                continue
-            merged = _merge(node[k], v, k, inner_flow)
-            if merged is not node[k]:  # reassigning an equal value could restyle it
-                node[k] = merged
-        return node
+        return _merge_mapping(node, data, flow or bool(node.fa.flow_style()))
     if isinstance(node, CommentedSeq) and isinstance(data, list):
-        in_stages = key == "stages"
-        while len(node) > len(data):
-            del node[len(node) - 1]
-        inner_flow = flow or node.fa.flow_style()
-        for index, v in enumerate(data):
-            if index < len(node):
-                merged = _merge(node[index], v, None, inner_flow)
-                if merged is not node[index]:
-                    node[index] = merged
-            else:
-                node.append(_node(v, in_stages=in_stages))
-        return node
+        return _merge_sequence(node, data, key, flow or bool(node.fa.flow_style()))
     return node if _same_scalar(node, data) else _changed_scalar(node, data, key, flow)
+
+
+def _merge_mapping(node: Any, data: dict, flow: bool) -> Any:
+    for gone in [k for k in node if k not in data]:
+        del node[gone]
+    keys = list(data)
+    for index, (k, v) in enumerate(data.items()):
+        if k not in node:
+            # After the keys that precede it in the data (the model's order).
+            at = sum(1 for before in keys[:index] if before in node)
+            node.insert(at, k, _new_value(v, k, flow))
+            continue
+        merged = _merge(node[k], v, k, flow)
+        if merged is not node[k]:  # reassigning an equal value could restyle it
+            node[k] = merged
+    return node
+
+
+def _merge_sequence(node: Any, data: list, key: str | None, flow: bool) -> Any:
+    while len(node) > len(data):
+        del node[len(node) - 1]
+    for index, v in enumerate(data):
+        if index < len(node):
+            merged = _merge(node[index], v, None, flow)
+            if merged is not node[index]:
+                node[index] = merged
+        else:
+            node.append(_node(v, in_stages=key == "stages"))
+    return node
 
 
 def _new_value(value: Any, key: str, flow: bool) -> Any:
@@ -747,9 +753,10 @@ def _changed_scalar(node: Any, data: Any, key: str | None, flow: bool) -> Any:
 
     from .fmt import _folded_safe, _literal_safe
 
-    number = isinstance(data, (int, float)) and not isinstance(data, bool)
-    if isinstance(node, ScalarFloat) and number and data >= 0 and node._exp is None:
-        decimals = node._width - node._prec - 1
+    number = isinstance(data, (int, float)) and not isinstance(data, bool) and data >= 0
+    if isinstance(node, ScalarFloat) and number and getattr(node, "_exp", None) is None:
+        # As ruamel read it: the written width and where the point stands in it.
+        decimals = getattr(node, "_width", 0) - getattr(node, "_prec", 0) - 1
         if decimals > 0:
             text = f"{data:.{decimals}f}"
             if float(text) == data:
