@@ -97,3 +97,18 @@ def test_without_pango_validate_and_the_docx_still_work(tmp_path):
                               text=True, check=False)
         assert done.returncode == 0, done.stdout + done.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["aduanas.docx"]
+
+
+def test_the_guide_says_when_the_preview_shows_pages():
+    # A source with errors has no pages in `pmg serve` (a new formulation has errors for most
+    # of its writing): the Guía says so, quoting the words the preview shows as it shows them.
+    from pmg_docs.serve.page import messages
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    step = " ".join(readme[readme.index("### 3. Escribir, viendo el documento"):
+                           readme.index("### 4. Por Excel")].split())
+    shown = messages()
+    assert "**Mientras la fuente tenga errores no hay páginas.**" in step
+    assert f"«{shown['no_preview']}»" in step
+    assert "«" + shown["stale"].replace("{time}.", "…»") in step
+    assert "Las páginas aparecen al guardar la fuente sin errores" in step

@@ -72,8 +72,8 @@ def check_commitment(document: Document[Any], base: FieldPath, commitment: Indic
     target, measure_only = commitment.target, commitment.measure_only
     if target is None and not measure_only:
         yield document.diagnostic(base, _(
-            "no tiene meta; se espera `target:` con numerador y denominador, o "
-            "`measure_only: true` (Mide)"))
+            "no tiene meta; se espera `target:` con `numerator:` y `denominator:` (numerador y "
+            "denominador), o `measure_only: true` (Mide)"))
     elif target is not None and measure_only:
         yield document.diagnostic(base + ("measure_only",), _(
             "un indicador que solo se mide (Mide) no tiene meta; se espera `target:` o "

@@ -683,29 +683,95 @@ def _node(value: object, key: str | None = None, in_stages: bool = False,
     return value
 
 
-def _merge(node: Any, data: Any, key: str | None = None) -> Any:
+# ruamel folds a line longer than its width; an unchanged value must stay as it was written.
+_NO_WRAP = 1 << 30
+
+
+def _merge(node: Any, data: Any, key: str | None = None, flow: bool = False) -> Any:
     """`node` (the existing file, as ruamel read it with its comments) changed to hold `data`:
-    a value that is equal stays as it was written, with its comment; a changed one is
-    replaced; what is gone is removed; what is new is added."""
+    a value that is equal is not touched, so it is written back as it was, with its style and
+    its comment; a changed one is replaced, in the style the old one was written in; what is
+    gone is removed; what is new is added where the model's order puts it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap) and isinstance(data, dict):
-        for gone in [k for k in node if k not in data]:
-            del node[gone]
-        for k, v in data.items():
-            node[k] = _merge(node[k], v, k) if k in node else _node(v, k)
-        return node
+        return _merge_mapping(node, data, flow or bool(node.fa.flow_style()))
     if isinstance(node, CommentedSeq) and isinstance(data, list):
-        in_stages = key == "stages"
-        while len(node) > len(data):
-            del node[len(node) - 1]
-        for index, v in enumerate(data):
-            if index < len(node):
-                node[index] = _merge(node[index], v)
-            else:
-                node.append(_node(v, in_stages=in_stages))
-        return node
-    return node if _same_scalar(node, data) else _node(data, key)
+        return _merge_sequence(node, data, key, flow or bool(node.fa.flow_style()))
+    return node if _same_scalar(node, data) else _changed_scalar(node, data, key, flow)
+
+
+def _merge_mapping(node: Any, data: dict, flow: bool) -> Any:
+    for gone in [k for k in node if k not in data]:
+        del node[gone]
+    keys = list(data)
+    for index, (k, v) in enumerate(data.items()):
+        if k not in node:
+            # After the keys that precede it in the data (the model's order).
+            at = sum(1 for before in keys[:index] if before in node)
+            node.insert(at, k, _new_value(v, k, flow))
+            continue
+        merged = _merge(node[k], v, k, flow)
+        if merged is not node[k]:  # reassigning an equal value could restyle it
+            node[k] = merged
+    return node
+
+
+def _merge_sequence(node: Any, data: list, key: str | None, flow: bool) -> Any:
+    while len(node) > len(data):
+        del node[len(node) - 1]
+    for index, v in enumerate(data):
+        if index < len(node):
+            merged = _merge(node[index], v, None, flow)
+            if merged is not node[index]:
+                node[index] = merged
+        else:
+            node.append(_node(v, in_stages=key == "stages"))
+    return node
+
+
+def _new_value(value: Any, key: str, flow: bool) -> Any:
+    """A value the file did not have, as ruamel nodes; text in the canonical style."""
+    from .fmt import WIDTH, _styled
+
+    if isinstance(value, str):
+        return _styled(value, None if flow else WIDTH - len(key) - 2)
+    return _node(value, key)
+
+
+def _changed_scalar(node: Any, data: Any, key: str | None, flow: bool) -> Any:
+    """`data` written as `node` was: a number with as many decimals as the old one had
+    (`25.00` changed to 30 is `30.00`) when that writes it exactly; text in the old one's
+    quotes or block style when it can hold the new text; else as new."""
+    from ruamel.yaml.scalarfloat import ScalarFloat
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    from .fmt import _folded_safe, _literal_safe
+
+    number = isinstance(data, (int, float)) and not isinstance(data, bool) and data >= 0
+    if isinstance(node, ScalarFloat) and number and getattr(node, "_exp", None) is None:
+        # As ruamel read it: the written width and where the point stands in it.
+        decimals = getattr(node, "_width", 0) - getattr(node, "_prec", 0) - 1
+        if decimals > 0:
+            text = f"{data:.{decimals}f}"
+            if float(text) == data:
+                return ScalarFloat(float(text), width=len(text), prec=text.index("."),
+                                   m_lead0=0)
+    if type(node) is int and isinstance(data, float) and data.is_integer():
+        return int(data)
+    if isinstance(data, str):
+        if isinstance(node, (DoubleQuotedScalarString, SingleQuotedScalarString)):
+            return type(node)(data) if "\n" not in data else DoubleQuotedScalarString(data)
+        if isinstance(node, LiteralScalarString) and _literal_safe(data):
+            return LiteralScalarString(data)
+        if isinstance(node, FoldedScalarString) and _folded_safe(data):
+            return FoldedScalarString(data)
+    return _new_value(data, key or "", flow)
 
 
 def _same_scalar(node: Any, data: Any) -> bool:
@@ -718,22 +784,26 @@ def _same_scalar(node: Any, data: Any) -> bool:
 
 
 def _updated_text(existing: str, data: dict) -> str | None:
-    """The existing source's text changed only where `data` differs; None when it cannot be
-    read as YAML (it is then written anew)."""
+    """The existing source's text changed only where `data` differs, every other line as it
+    was; None when it cannot be read as YAML (it is then written anew)."""
     import io
 
     from .fmt import _yaml
+    from .fmt_keep import as_lf, newline_of, with_newline
 
     yaml = _yaml()
+    # Unchanged text keeps its quotes, and a long line stays one line: no width folds it.
+    yaml.preserve_quotes = True
+    yaml.width = _NO_WRAP
     try:
-        node = yaml.load(existing)
+        node = yaml.load(as_lf(existing))
     except Exception:  # any YAML error: the file is written anew, and the user told so
         return None
     if not isinstance(node, dict):
         return None
     stream = io.StringIO()
     yaml.dump(_merge(node, data), stream)
-    return stream.getvalue()
+    return with_newline(stream.getvalue(), newline_of(existing))
 
 
 def _located(draft: Draft, book: str, diagnostics) -> list[Diagnostic]:
@@ -821,10 +891,10 @@ def _kept(target: Path, text: str, draft: Draft, registry, problems: list[Diagno
     if not (force and target.is_file()):
         return canonical_text(text, draft.name, registry)
     try:
-        existing = target.read_text(encoding="utf-8")
+        existing = target.read_bytes().decode("utf-8")  # as written: CRLF stays CRLF
         updated = _updated_text(existing, draft.data)
         if updated is not None:
-            updated = canonical_text(updated, draft.name, registry)
+            # Not canonical_text: that would restyle lines the workbook did not change.
             if document_from_text(updated, target, draft.name, registry).model == model:
                 return updated
     except (OSError, UnicodeDecodeError, InputError, FormatError):

@@ -105,6 +105,10 @@ def _gitignore() -> str:
         _("# Lo que pmg escribe y se vuelve a generar: no se guarda en git."),
         "out/",
         ".*.part",
+        _("# Los libros de Excel que `pmg export` escribe: se vuelven a exportar desde las "
+          "fuentes"),
+        _("# YAML, que son lo que git guarda (para guardar uno a propósito: `git add -f`)."),
+        "*.xlsx",
         _("# Los archivos temporales de Word y Excel mientras un documento está abierto."),
         "~$*",
         ""])
@@ -141,16 +145,23 @@ def _readme() -> str:
         _("Esta carpeta guarda las fuentes (YAML) de sus documentos del PMG y las MEI. Los "
           "comandos `pmg` se ejecutan desde aquí."), "",
         _("1. Guarde cada versión en git: `git init` (una vez)."),
+        # No ministry, partida or chapter: copied as written, another service's codes would
+        # pass unnoticed; the placeholders `pmg new` writes instead are errors that say what
+        # to write.
         _("2. Empiece una formulación: `pmg new formulation --catalog pmg-2024 --service "
-          "\"NOMBRE DEL SERVICIO\" --ministry \"MINISTERIO DE …\" --partida 08 --chapter 04 "
-          "-o 2024/mi-servicio.yaml` (los catálogos: `pmg catalog list`) y vea qué falta "
-          "completar con `pmg validate 2024/mi-servicio.yaml`."),
+          "\"NOMBRE DEL SERVICIO\" -o 2024/mi-servicio.yaml` (los catálogos: `pmg catalog "
+          "list`) y vea qué falta completar con `pmg validate 2024/mi-servicio.yaml`: entre "
+          "otras cosas, el ministerio, la partida y el capítulo, que el archivo deja en "
+          "POR DEFINIR y \"000\" y que el mensaje dice cómo escribir."),
         _("3. Abra la carpeta en VS Code y acepte instalar la extensión YAML (Red Hat) que "
           "recomienda: completa y revisa cada fuente mientras escribe. Véala mientras la "
           "escribe: `pmg serve` y abra la dirección que muestra."),
         _("4. Cuando `pmg validate 2024/mi-servicio.yaml` responde «sin errores», diagrámela "
           "con `pmg build` (PDF y DOCX en out/)."),
-        _("5. Guarde la versión: `git add .` y `git commit -m \"Formulación 2024\"`."), "",
+        _("5. Guarde la versión. Una vez por equipo (sin esto git no guarda nada): "
+          "`git config --global user.name \"Su Nombre\"` y "
+          "`git config --global user.email su@correo.cl`. Luego, cada vez: `git add .` y "
+          "`git commit -m \"Formulación 2024\"`."), "",
         _("Qué hay aquí: `pmg.toml` (la configuración), `schemas/` (lo que VS Code usa para "
           "revisar), `campos.md` (los campos que admite cada lugar de cada fuente, con su "
           "nombre en los mensajes), `catalogos/` (catálogos propios), `.vscode/`, `.gitignore` "

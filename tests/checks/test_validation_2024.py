@@ -99,3 +99,18 @@ def test_real_process_exit_code_and_no_traceback():
     assert completed.stderr == ""
     assert completed.stdout.splitlines()[0].endswith(
         "se espera una medida por unidad del numerador de «Medidas de Equidad de Género»")
+
+
+def test_a_missing_target_names_the_keys_as_they_are_written(tmp_path, monkeypatch):
+    # Naming the parts in Spanish alone led a user to write `numerador:`: the message gives the
+    # keys as the source spells them, and their Spanish names beside them.
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    new = runner.invoke(main, ["new", "formulation", "--catalog", "pmg-2024", "--service", "X",
+                               "-o", "x.yaml"])
+    assert new.exit_code == 0, new.output
+    result = runner.invoke(main, ["validate", "x.yaml"])
+    assert result.exit_code == 1
+    assert "x.yaml:56: Objetivo N°2 › Indicador «Concentración del Gasto Subtítulos 22 + 29»: " \
+        "no tiene meta; se espera `target:` con `numerator:` y `denominator:` (numerador y " \
+        "denominador), o `measure_only: true` (Mide)" in result.stdout.splitlines()

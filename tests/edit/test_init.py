@@ -51,7 +51,21 @@ def test_the_hooks_are_those_of_pmg_docs(tmp_path: Path) -> None:
     ours = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hooks = local["repos"][0]["hooks"]
     assert [(h["id"], h["entry"]) for h in hooks] == [(h["id"], h["entry"]) for h in ours]
-    assert "out/" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_git_keeps_the_sources_not_what_is_made_from_them(tmp_path: Path) -> None:
+    # The workbook is exported again from the YAML sources, which are what git keeps; Excel's
+    # lock file (`~$libro.xlsx`) exists only while the workbook is open.
+    init_folder(tmp_path)
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines() == [
+        "# Lo que pmg escribe y se vuelve a generar: no se guarda en git.",
+        "out/",
+        ".*.part",
+        "# Los libros de Excel que `pmg export` escribe: se vuelven a exportar desde las fuentes",
+        "# YAML, que son lo que git guarda (para guardar uno a propósito: `git add -f`).",
+        "*.xlsx",
+        "# Los archivos temporales de Word y Excel mientras un documento está abierto.",
+        "~$*"]
 
 
 def test_existing_files_are_kept_unless_forced(tmp_path: Path) -> None:
@@ -134,21 +148,86 @@ def _shape(command: str) -> list[str]:
     return leading + options
 
 
-def test_the_readme_of_the_folder_follows_the_guide() -> None:
-    # The commands of the Guía rápida's steps 2 to 4 that are run inside the folder (its
-    # `pmg init` and `cd` made it), in its order: the LEEME may name other things between them
-    # (`pmg catalog list`) but not leave out, add or reorder a step.
+# The options of the Guía's `pmg new` that hold Aduanas' own codes: the LEEME leaves them out,
+# so that copied as written it gives no other service's codes (its placeholders are errors).
+SERVICE_CODES = ("--ministry", "--partida", "--chapter")
+
+
+def _guide_steps() -> list[str]:
+    """The commands of the Guía rápida's steps 2 to 4 that are run inside the folder (its
+    `pmg init` and `cd` made it; the Excel route is the README's alone), in its order: those
+    of its `sh` blocks, and the one-time `git config` it gives in its text."""
     import re
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = readme[readme.index("### 2. Una carpeta de trabajo"):
                    readme.index("### 5. Un año nuevo")]
-    steps = [line for block in re.findall(r"```sh\n(.*?)```", guide, re.S)
-             for line in block.splitlines()
-             if not line.startswith(("pmg init", "cd ", "pmg export", "pmg import",
-                                     "git diff"))]
+    steps = []
+    for block, config_line in re.findall(r"```sh\n(.*?)```|`(git config [^`]*)`", guide, re.S):
+        steps += block.splitlines() if block else [config_line]
+    return [line for line in steps
+            if not line.startswith(("pmg init", "cd ", "pmg export", "pmg import", "git diff"))]
+
+
+def _leeme_steps() -> list[str]:
+    import re
+
     leeme = folder_files()["LEEME.md"]
-    written = [command for command in re.findall(r"`((?:pmg|git) [^`]*)`", leeme)
-               if command != "pmg catalog list"]
-    assert [_shape(c) for c in written] == [_shape(c) for c in steps]
-    assert "pmg render" not in leeme
+    return [command for command in re.findall(r"`((?:pmg|git) [^`]*)`", leeme)
+            if command != "pmg catalog list"]
+
+
+def test_the_readme_of_the_folder_follows_the_guide() -> None:
+    # The LEEME may name other things between the Guía's commands (`pmg catalog list`) but not
+    # leave out, add or reorder a step; its `pmg new` differs only in leaving out the codes.
+    steps = _guide_steps()
+    new = next(i for i, line in enumerate(steps) if line.startswith("pmg new "))
+    assert set(SERVICE_CODES) <= set(_shape(steps[new]))
+    expected = [_shape(c) for c in steps]
+    expected[new] = [word for word in expected[new] if word not in SERVICE_CODES]
+    assert [_shape(c) for c in _leeme_steps()] == expected
+    assert [c for c in _leeme_steps() if c.startswith("git config")] == [
+        'git config --global user.name "Su Nombre"',
+        "git config --global user.email su@correo.cl"]
+    assert "pmg render" not in folder_files()["LEEME.md"]
+
+
+def test_the_readme_new_source_names_no_service_codes(tmp_path: Path, monkeypatch) -> None:
+    # Run as the LEEME writes it: the codes it leaves out are written as placeholders, and
+    # `pmg validate` reports each as an error saying what to write, as the LEEME says.
+    import shlex
+
+    leeme = folder_files()["LEEME.md"]
+    assert ("entre otras cosas, el ministerio, la partida y el capítulo, que el archivo deja "
+            "en POR DEFINIR y \"000\" y que el mensaje dice cómo escribir.") in leeme
+    new = next(c for c in _leeme_steps() if c.startswith("pmg new "))
+    init_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    made = runner.invoke(main, shlex.split(new)[1:])
+    assert made.exit_code == 0, made.output
+    validate = next(c for c in _leeme_steps() if c.startswith("pmg validate "))
+    result = runner.invoke(main, shlex.split(validate)[1:])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    code = ("lo que `pmg new` deja por completar; se espera el código presupuestario, de dos o "
+            "tres dígitos entre comillas, como \"08\"")
+    for line in [
+            "2024/mi-servicio.yaml:14: Servicio › ministerio: dice «POR DEFINIR», lo que "
+            "`pmg new` deja por completar; se espera el texto que el documento lleva en este "
+            "lugar",
+            f"2024/mi-servicio.yaml:15: Servicio › partida: dice \"000\", {code}",
+            f"2024/mi-servicio.yaml:17: Servicio › capítulo: dice \"000\", {code}"]:
+        assert line in lines
+
+
+def test_the_guide_names_the_field_reference_as_the_folder_has_it() -> None:
+    # In the working folder the reference is `campos.md`, beside pmg.toml; `docs/campos.md` is
+    # where pmg-docs's own clone keeps it, which the analyst does not work in.
+    from pmg_docs.resources import FIELD_REFERENCE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("## Guía rápida"):readme.index("### 5. Un año nuevo")]
+    assert FIELD_REFERENCE == "campos.md" and FIELD_REFERENCE in folder_files()
+    assert "`docs/campos.md`" not in guide
+    assert "(lo mismo que `campos.md`, en la carpeta)" in guide

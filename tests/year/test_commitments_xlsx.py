@@ -319,3 +319,53 @@ def test_libreoffice_opens_the_workbook_with_dropdowns_and_formulas(book, tmp_pa
     result = run("import", "xlsx", saved, "-o", out)
     assert result.exit_code == 0, result.output
     _same_models(out)
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The lines `git diff` would show removed and added."""
+    import difflib
+
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return removed, added
+
+
+def test_importing_over_a_source_changes_only_the_changed_lines(tmp_path):
+    # What the user-tester of issue 27 saw: an unchanged long one-line description came back
+    # as a `>-` block in three lines, and `25.00` changed to 30 came back as `30`.
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    (tmp_path / "pmg.toml").write_text("", encoding="utf-8")
+    text = (EXAMPLES / "aduanas.yaml").read_text(encoding="utf-8")
+    long_line = ("    description: Capacitación avanzada en primera acogida en violencia de género "
+                 "a funcionarios de OIRS, Integrantes de la Mesa de Género y Coordinadores/as de "
+                 "Género en Regiones.")
+    start = text.index("    description: |\n      Capacitación avanzada")
+    end = text.index("\n\n", start)
+    text = text[:start] + long_line + text[end:]
+    text = text.replace("    weight: 20\n    indicators:\n      - indicator: equidad-de-genero\n"
+                        "        weight: 20\n",
+                        "    weight: 20.00\n    indicators:\n      - indicator: equidad-de-genero\n"
+                        "        weight: 20.00\n")
+    source = folder / "aduanas.yaml"
+    source.write_text(text, encoding="utf-8")
+    assert run("validate", source).exit_code == 0
+    book = tmp_path / "libro.xlsx"
+    assert run("export", folder, "-o", book).exit_code == 0
+    workbook = openpyxl.load_workbook(book)
+    indicators = workbook["Indicadores"]
+    weight = next(c.column_letter for c in indicators[1] if c.value == "Ponderación")
+    # One objective's weight (and its indicator's) up by 5, another's down by 5: still 100.
+    for sheet, cell, value in [("Objetivos", "D2", 25), ("Objetivos", "D4", 35),
+                               ("Indicadores", f"{weight}2", 25), ("Indicadores", f"{weight}4", 5)]:
+        workbook[sheet][cell] = value
+    workbook.save(book)
+    result = run("import", "xlsx", book, "-o", folder, "--force")
+    assert result.exit_code == 0, result.output
+    assert "sin los comentarios" not in result.output
+    after = source.read_text(encoding="utf-8")
+    assert _changed_lines(text, after) == (
+        ["    weight: 20.00", "        weight: 20.00", "    weight: 40", "        weight: 10"],
+        ["    weight: 25.00", "        weight: 25.00", "    weight: 35", "        weight: 5"])
+    assert long_line in after.splitlines()
