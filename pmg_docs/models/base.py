@@ -28,6 +28,9 @@ TO_FILL = "POR DEFINIR"
 # Ids are short lowercase slugs: they appear in file names, diffs and command lines.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# The catalog a service's document of the year names (plan, report): one description for all.
+YearCatalog = Annotated[Id, Field(description=N_(
+    "El id del catálogo (Programa Marco) del año: `pmg-2024`."))]
 
 
 # Control characters (a bell, a NUL typed as "\0", a terminal's escape) cannot go into a DOCX,

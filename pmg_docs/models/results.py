@@ -16,12 +16,12 @@ itself has a state («Proceso finalizado») and a date.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from ..i18n import N_, _
-from .base import Id, Model, RichText, Text, Weight
+from .base import Id, Model, RichText, Text, Weight, YearCatalog
 from .circular import LetterDate
 from .indicator import Target
 
@@ -183,21 +183,26 @@ class ExternalCause(Model):
         "omite mientras está pendiente."))
 
 
+# The header every report of a service's year shares (the compliance report, the monthly one).
+ReportedFormulation = Annotated[Text, Field(description=N_(
+    "La formulación que se informa: su ruta relativa a este archivo, `../aduanas.yaml`. "
+    "De ella salen los compromisos, ponderaciones y metas."))]
+ReportState = Annotated[Text | None, Field(description=N_(
+    "Estado del informe como lo imprime el sistema que lo emite: «Proceso finalizado»."))]
+ReportDate = Annotated[LetterDate | None, Field(description=N_(
+    "Fecha del informe, AAAA-MM-DD: `2025-03-31`."))]
+
+
 class Results(Model):
     kind: Literal["results"] = Field(description=N_(
         "Siempre `results`: el archivo es el informe de cumplimiento de un servicio."))
-    catalog: Id = Field(description=N_(
-        "El id del catálogo (Programa Marco) del año: `pmg-2024`."))
+    catalog: YearCatalog
     # The formulation reported on: a path relative to this file, inside the repository.
-    formulation: Text = Field(description=N_(
-        "La formulación que se informa: su ruta relativa a este archivo, `../aduanas.yaml`. "
-        "De ella salen los compromisos, ponderaciones y metas."))
+    formulation: ReportedFormulation
     # The report's state as the system that issues it prints it («Proceso finalizado»), and
     # its date.
-    state: Text | None = Field(default=None, description=N_(
-        "Estado del informe como lo imprime el sistema que lo emite: «Proceso finalizado»."))
-    date: LetterDate | None = Field(default=None, description=N_(
-        "Fecha del informe, AAAA-MM-DD: `2025-03-31`."))
+    state: ReportState = None
+    date: ReportDate = None
     indicators: list[IndicatorResult] = Field(default=[], description=N_(
         "El resultado de cada indicador comprometido."))
     systems: list[SystemResult] = Field(default=[], description=N_(
@@ -213,14 +218,9 @@ class MonthlyReport(Model):
     kind: Literal["monthly-report"] = Field(description=N_(
         "Siempre `monthly-report`: el archivo es el informe mensual de indicadores de un "
         "servicio."))
-    catalog: Id = Field(description=N_(
-        "El id del catálogo (Programa Marco) del año: `pmg-2024`."))
-    formulation: Text = Field(description=N_(
-        "La formulación que se informa: su ruta relativa a este archivo, `../aduanas.yaml`. "
-        "De ella salen los compromisos, ponderaciones y metas."))
-    state: Text | None = Field(default=None, description=N_(
-        "Estado del informe como lo imprime el sistema que lo emite: «Proceso finalizado»."))
-    date: LetterDate | None = Field(default=None, description=N_(
-        "Fecha del informe, AAAA-MM-DD: `2025-03-31`."))
+    catalog: YearCatalog
+    formulation: ReportedFormulation
+    state: ReportState = None
+    date: ReportDate = None
     indicators: list[IndicatorResult] = Field(default=[], description=N_(
         "Cada indicador comprometido con su serie del mes o trimestre (`periods`)."))

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..i18n import N_
-from .base import Id, Model, Text
+from .base import Id, Model, Text, YearCatalog
 from .circular import LetterDate as Day
 
 
@@ -57,8 +57,7 @@ class SystemPlan(Model):
 class WorkPlan(Model):
     kind: Literal["work-plan"] = Field(description=N_(
         "Siempre `work-plan`: el archivo es el programa de trabajo de un servicio."))
-    catalog: Id = Field(description=N_(
-        "El id del catálogo (Programa Marco) del año: `pmg-2024`."))
+    catalog: YearCatalog
     # The formulation planned: a path relative to this file, inside the repository.
     formulation: Text = Field(description=N_(
         "La formulación que se planifica: su ruta relativa a este archivo, "
