@@ -349,6 +349,15 @@ def load_source(path: Path) -> YamlSource:
     return source
 
 
+def forget_parsed() -> None:
+    """Drop the parsed sources kept, as a new process starts: a benchmark that builds several
+    times in one process measures each build as `pmg build` would make it."""
+    global _parsed_chars
+    with _parsed_lock:
+        _PARSED.clear()
+        _parsed_chars = 0
+
+
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document[Any]:
     """The one entry point: a file read, located, typed, with its catalog (and the sources it
     names, for formats that name one)."""
