@@ -64,3 +64,14 @@ def test_the_sources_kept_stay_within_their_text_budget(tmp_path, monkeypatch):
     assert [Path(key[0]) for key in sources._PARSED] == paths[2:]  # the oldest went first
     first = load_source(paths[0])  # parsed anew, and kept again
     assert load_source(paths[0]) is first
+
+
+def test_forgetting_the_parsed_sources_parses_anew(tmp_path):
+    path = tmp_path / "aduanas.yaml"
+    shutil.copy(EXAMPLES / "2024" / "aduanas.yaml", path)
+    first = load_source(path)
+    sources.forget_parsed()
+    assert sources._parsed_chars == 0
+    again = load_source(path)
+    assert again is not first and again.data == first.data
+    assert load_source(path) is again
