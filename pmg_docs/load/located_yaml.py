@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from ..diagnostics import Diagnostic, FieldPath, InputError, display_name
 from ..i18n import _
@@ -80,9 +81,42 @@ class YamlSource:
         return Diagnostic(self.name, self._line(path), path, message, item=item, **kwargs)
 
 
+# Plain scalars whose tag is remembered: short ones (keys, numbers, dates, words), which are
+# what recurs; a paragraph is resolved each time rather than kept.
+_RESOLVED_MAX_CHARS = 64
+_RESOLVED_MAX = 8192
+
+
+class _RememberingResolver(VersionedResolver):
+    """ruamel's resolver, remembering the tag of each short plain scalar it resolved.
+
+    The composer asks the tag of every scalar, and ruamel's resolver looks the YAML version up
+    twice on each question (a third of the time of reading a document); the same keys and
+    values recur through a document and across the documents of a build. The answer depends
+    only on the version, the text and whether it was quoted, which make the key; the tags are
+    shared as ruamel's own default tags already are (nothing changes a tag once made)."""
+
+    _resolved: dict[tuple[Any, str, bool], Any] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers \
+                or len(value) > _RESOLVED_MAX_CHARS:
+            return super().resolve(kind, value, implicit)
+        key = (self.processing_version, value, bool(implicit[1]))
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) >= _RESOLVED_MAX:
+                self._resolved.clear()  # bounded: a build's vocabulary is far smaller
+            self._resolved[key] = tag
+        return tag
+
+
 @cache
 def _yaml() -> YAML:
-    return YAML(typ="safe")
+    yaml = YAML(typ="safe")
+    yaml.Resolver = _RememberingResolver
+    return yaml
 
 
 class _Builder:

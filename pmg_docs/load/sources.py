@@ -307,18 +307,23 @@ def _explained_sections(diagnostics: list[Diagnostic], source: YamlSource, kind:
 
 
 # The last sources parsed, by (path, name in messages, text): a build's worker reads each source
-# twice (is it a catalog? then the document itself), and parsing with positions is most of a
-# load. Keyed by the whole text, so an edited file is parsed anew; bounded (8 sources of at most
-# 256 KiB of text each), and only sources that parsed are kept. Their data is only read after
-# loading (models copy what they keep).
+# twice (is it a catalog? then the document itself), and a results report reads its
+# formulation again, long after the formulation was rendered as a document of its own (a year's
+# formulations come before its results): parsing with positions is most of a load, so the
+# sources of a whole worker's share of a year are kept. Keyed by the whole text, so an edited
+# file is parsed anew; bounded by the text kept (4 Mi characters in all, at most 256 KiB a
+# source; the parsed data is some tens of times its text), and only sources that parsed are
+# kept. Their data is only read after loading (models copy what they keep).
 _PARSED: OrderedDict[tuple[str, str, str], YamlSource] = OrderedDict()
-_PARSED_MAX = 8
 _PARSED_MAX_CHARS = 256 * 1024
+_PARSED_MAX_TOTAL = 4 * 1024 * 1024
+_parsed_chars = 0
 _parsed_lock = threading.Lock()
 
 
 def load_source(path: Path) -> YamlSource:
     """A YAML file, or a Markdown file with YAML front matter (its text under `body`)."""
+    global _parsed_chars
     path = Path(path)
     name = display_name(path)
     text = read_text(path)
@@ -335,10 +340,22 @@ def load_source(path: Path) -> YamlSource:
     if len(text) > _PARSED_MAX_CHARS:
         return source
     with _parsed_lock:
-        _PARSED[key] = source
-        while len(_PARSED) > _PARSED_MAX:
-            _PARSED.popitem(last=False)
+        if key not in _PARSED:
+            _PARSED[key] = source
+            _parsed_chars += len(text)
+        while _parsed_chars > _PARSED_MAX_TOTAL:
+            dropped, _source = _PARSED.popitem(last=False)
+            _parsed_chars -= len(dropped[2])
     return source
+
+
+def forget_parsed() -> None:
+    """Drop the parsed sources kept, as a new process starts: a benchmark that builds several
+    times in one process measures each build as `pmg build` would make it."""
+    global _parsed_chars
+    with _parsed_lock:
+        _PARSED.clear()
+        _parsed_chars = 0
 
 
 def load_document(path: Path, registry: CatalogRegistry | None = None) -> Document[Any]:
