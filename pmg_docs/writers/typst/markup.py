@@ -76,6 +76,9 @@ def _breakable(text: str) -> str:
     """`text` as Typst markup, each long word cut into boxes of a few characters: Typst breaks
     a line between two boxes, and, unlike a zero-width space, a box leaves no character in the
     PDF's text, so the word is copied and searched whole, as in WeasyPrint's PDF."""
+    if len(text) < LONG_WORD:
+        # No long word fits: most pieces of text, spared the search.
+        return "#" + literal(text) if text else ""
     parts = []
     done = 0
     for found in _LONG_WORD.finditer(text):
@@ -306,6 +309,10 @@ class MarkupWriter:
         return f" <{name}>"
 
     def inline(self, element) -> str:
+        if len(element) == 0:
+            # Text only (most table cells): what Inline makes of it, without its walk.
+            text = collapse(element.text).strip(" ")
+            return _breakable(drawable(text)) if text else ""
         inline = Inline(self)
         inline.walk(element)
         return inline.markup()

@@ -236,6 +236,9 @@ def _alignment(own: set[str], centred_header: bool) -> str | None:
 
 def _may_break(element) -> bool:
     """Whether a line could break anywhere in a cell's text (see _UNBREAKABLE)."""
+    if len(element) == 0:
+        # Text only (most cells): no walk of its elements.
+        return _UNBREAKABLE.fullmatch((element.text or "").strip()) is None
     if any(child.tag not in _PLAIN_TEXT_TAGS for child in element.iter()):
         return True
     return _UNBREAKABLE.fullmatch(element.text_content().strip()) is None
@@ -244,9 +247,13 @@ def _may_break(element) -> bool:
 def _may_be_tall(element) -> bool:
     """Whether a cell could be taller than a page, and must be measured before it is kept on
     one: one with blocks or images, many words, or a word long enough to be broken anywhere."""
-    if any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
+    if len(element) == 0:
+        # Text only (most cells): no walk of its elements.
+        words = (element.text or "").split()
+    elif any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
         return True
-    words = element.text_content().split()
+    else:
+        words = element.text_content().split()
     return len(words) >= TALL_WORDS or any(len(word) >= LONG_WORD for word in words)
 
 
