@@ -83,6 +83,10 @@ class Grid:
         self.placements: list[Placement] = []
         self.covering: dict[tuple[int, int], Placement] = {}
         columns = 0
+        # How far each row's taken cells reach (from cells of its own row or spanning into
+        # it from above): kept as they are taken, not searched for in `taken` row by row,
+        # which grew as rows times cells.
+        reach: dict[int, int] = {}
         for r, (row, is_header) in enumerate(rows):
             c = 0
             for cell in row:
@@ -96,9 +100,11 @@ class Grid:
                     for dc in range(placement.colspan):
                         taken.add((r + dr, c + dc))
                         self.covering[(r + dr, c + dc)] = placement
+                    if placement.colspan > 0:
+                        reach[r + dr] = max(reach.get(r + dr, 0), c + placement.colspan)
                 self.placements.append(placement)
                 c += placement.colspan
-            columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+            columns = max(columns, c, reach.get(r, 0))
         self.columns = columns
 
 

@@ -120,13 +120,16 @@ class TableWriter:
         # Bounds of the cells' heights (heights.py) hold for a table as wide as the page's text.
         kept = _Kept(rows, grid, shares, None if context.narrowed else self.writer.heights)
         nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
+        # Each row's classes, read once for all its cells.
+        row_classes = [classes(row) for row, _is_header, _group in rows]
         for index, placement in enumerate(grid.placements):
-            row_element, is_header, group = rows[placement.row]
-            splits = splits_table or SPLITS_CLASS in classes(row_element)
+            _row, is_header, group = rows[placement.row]
+            own_row = row_classes[placement.row]
+            splits = splits_table or SPLITS_CLASS in own_row
             # A cell that spans a group's rows keeps the group on one page.
             options = _kept_options(kept, index, placement, is_header,
                                     breakable=splits and group is None)
-            total = "total" in classes(row_element)
+            total = "total" in own_row
             look, content = self.cell(placement, total, plain, cuadro and is_header, nowrap)
             cells.append((is_header, options, look, content))
         parts = [f"columns: ({columns},)"]
@@ -180,7 +183,7 @@ class TableWriter:
         last one, which CSS keeps inside the cell."""
         from .markup import CELL_CONTEXT
 
-        if not any(child.tag in BLOCK_TAGS for child in element):
+        if len(element) == 0 or not any(child.tag in BLOCK_TAGS for child in element):
             return self.writer.inline(element)
         if (element.text or "").strip() or any(
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
@@ -231,6 +234,8 @@ def _alignment(own: set[str], centred_header: bool) -> str | None:
         return "center + horizon"
     if centred_header:
         return "center"
+    if not own:
+        return None
     return next((CELL_ALIGNMENTS[c] for c in sorted(own) if c in CELL_ALIGNMENTS), None)
 
 
@@ -254,7 +259,7 @@ def _may_be_tall(element) -> bool:
         return True
     else:
         words = element.text_content().split()
-    return len(words) >= TALL_WORDS or any(len(word) >= LONG_WORD for word in words)
+    return len(words) >= TALL_WORDS or max(map(len, words), default=0) >= LONG_WORD
 
 
 def _fill(header: bool, in_header_row: bool, total: bool) -> str:
