@@ -63,8 +63,12 @@ def run(path: Path, repeat: int, profile: bool) -> None:
     inputs = pickle.loads(path.read_bytes())
     digest = hashlib.sha256()
     for html, extra, metadata in inputs:
-        source, _root, _writer = typst_source(html, [Path(p) for p in extra], metadata)
-        digest.update(hashlib.sha256(source.encode("utf-8")).digest())
+        source, root, writer = typst_source(html, [Path(p) for p in extra], metadata)
+        # What else the PDF and the warnings are made from: the root the compiler reads below,
+        # the refused URLs, the header cells (finish.py), signature places, labels.
+        made = (str(root), writer.refused, writer.header_cells, writer.places,
+                sorted(writer.placed), sorted(writer.labels.items()))
+        digest.update(hashlib.sha256(source.encode("utf-8") + repr(made).encode()).digest())
     print(f"{len(inputs)} documents, sources sha256 {digest.hexdigest()}")
 
     def one_pass() -> None:

@@ -36,22 +36,24 @@ __all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "
            "write_pdf"]
 
 
-def _root(allowed: Sequence[Path]) -> Path:
-    """The folder the compiler may read files below: the one the allowed folders share. Only
-    paths this writer checked (markup.MarkupWriter.image) are ever named in the source."""
-    return Path(os.path.commonpath([str(folder.resolve()) for folder in allowed]))
+def _root(folders: Sequence[Path]) -> Path:
+    """The folder the compiler may read files below: the one the allowed folders (resolved)
+    share. Only paths this writer checked (markup.MarkupWriter.image) are ever named in the
+    source."""
+    return Path(os.path.commonpath([str(folder) for folder in folders]))
 
 
-def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
-    """The stylesheets a template links that are not files of the templates folders: Typst
-    reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
+def _foreign_links(root_element, folders: Sequence[Path]) -> list[str]:
+    """The stylesheets a template links that are not files of the templates folders (resolved):
+    Typst reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
     same whichever engine runs."""
     from urllib.parse import unquote, urlparse
 
-    folders = [folder.resolve() for folder in allowed]
     foreign = []
     for link in root_element.iter("link"):
         href = link.get("href") or ""
+        if href.startswith("data:"):
+            continue  # as below, without parsing a URL as long as the style sheet it holds
         url = urlparse(href)
         if url.scheme == "data":
             # The style's values (base.html.j2's `style_sheet`), which this writer reads from
@@ -72,7 +74,9 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
     body = root_element.find("body")
     own = classes(body)
     allowed = [templates_dir(), *extra_allowed]
-    root = _root(allowed)
+    # Resolved once for both uses below (each resolution asks the file system).
+    folders = [Path(folder).resolve() for folder in allowed]
+    root = _root(folders)
     look = style_look(Path(extra_allowed[0]) if extra_allowed else None)
     landscape = "landscape" in own
     writer = MarkupWriter(allowed, root,
@@ -93,7 +97,7 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         keywords=[literal(k) for k in metadata.keywords()] if metadata else [],
         look=look)
     content = writer.blocks(body)
-    writer.refused[:0] = _foreign_links(root_element, allowed)
+    writer.refused[:0] = _foreign_links(root_element, folders)
     return start + content + "\n", root, writer
 
 
