@@ -22,7 +22,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import lxml.html
+from lxml import etree
 
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
@@ -34,6 +34,11 @@ from .preamble import preamble, style_look
 
 __all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "warm_up",
            "write_pdf"]
+
+# lxml's HTML parser without lxml.html's element classes: the same tree (libxml2's parser,
+# the same options), but each element reached is a plain lxml element, not one whose class
+# a Python lookup picks (a call for every element touched, tens of thousands per year).
+_PARSER = etree.HTMLParser()
 
 
 def _root(folders: Sequence[Path]) -> Path:
@@ -70,7 +75,9 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
     """The Typst source of `html`, the root it reads images below, and the writer that made it
     (what it refused, where its header cells are). The first of `extra_allowed` is the user's
     templates folder (as the render passes it), whose style file restyles the document."""
-    root_element = lxml.html.document_fromstring(html)
+    root_element = etree.fromstring(html, _PARSER)
+    if root_element is None:
+        raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     body = root_element.find("body")
     own = classes(body)
     allowed = [templates_dir(), *extra_allowed]

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
 from ..subset import BLOCK_TAGS, SPLITS_CLASS
 from .markup import LONG_WORD
@@ -44,6 +46,9 @@ NOWRAP_IN = {"requirements": "code"}
 _UNBREAKABLE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?")
 # The elements such a cell may hold: text and emphasis, no line break, no image.
 _PLAIN_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i"})
+# An element's text and its descendants' (lxml.html's `text_content`, for the plain elements
+# of the Typst writer's tree).
+_TEXT_CONTENT = etree.XPath("string()")
 
 
 class _Kept:
@@ -246,7 +251,7 @@ def _may_break(element) -> bool:
         return _UNBREAKABLE.fullmatch((element.text or "").strip()) is None
     if any(child.tag not in _PLAIN_TEXT_TAGS for child in element.iter()):
         return True
-    return _UNBREAKABLE.fullmatch(element.text_content().strip()) is None
+    return _UNBREAKABLE.fullmatch(str(_TEXT_CONTENT(element)).strip()) is None
 
 
 def _may_be_tall(element) -> bool:
@@ -258,7 +263,7 @@ def _may_be_tall(element) -> bool:
     elif any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
         return True
     else:
-        words = element.text_content().split()
+        words = str(_TEXT_CONTENT(element)).split()
     return len(words) >= TALL_WORDS or max(map(len, words), default=0) >= LONG_WORD
 
 
