@@ -107,8 +107,8 @@ class Heights:
         """The tallest a cell of text can be, in mm, in a column of `share` of the table's
         width; None when the cell holds more than text (blocks, images)."""
         if len(element) == 0:
-            # Text only (most cells): one line as written, no walk of its elements.
-            lines = [collapse(element.text).strip()]
+            # Text only (most cells): its one piece, no walk of its elements.
+            lines = _lines([element.text or ""])
         elif any(child.tag not in TEXT_TAGS for child in element.iter()):
             return None
         else:
