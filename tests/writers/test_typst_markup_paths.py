@@ -62,3 +62,44 @@ def test_a_text_only_cell_is_bounded_as_its_lines_are(text, share):
     etree.SubElement(general, "b")
     assert _lines(_pieces(cell)) == _lines(_pieces(general))
     assert heights.cell(cell, share) == heights.cell(general, share)
+
+
+def _grid_by_search(spans):
+    """Where each cell lands, found as Grid first did: every taken square kept in a set and
+    searched row by row for the row's width."""
+    taken: set[tuple[int, int]] = set()
+    covering: dict[tuple[int, int], int] = {}
+    placed = []
+    columns = 0
+    for r, row in enumerate(spans):
+        c = 0
+        for rowspan, colspan in row:
+            while (r, c) in taken:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+                    covering[(r + dr, c + dc)] = len(placed)
+            placed.append((r, c, rowspan, colspan))
+            c += colspan
+        columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+    return placed, covering, columns
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=5),
+                min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_grid_places_spanning_cells_as_a_search_of_every_square_does(spans):
+    from pmg_docs.writers.html_tree import Grid
+
+    rows = []
+    for row_spans in spans:
+        row = etree.Element("tr")
+        for rowspan, colspan in row_spans:
+            etree.SubElement(row, "td", rowspan=str(rowspan), colspan=str(colspan))
+        rows.append((row, False))
+    grid = Grid(rows)
+    index = {id(p): i for i, p in enumerate(grid.placements)}
+    placed = [(p.row, p.column, p.rowspan, p.colspan) for p in grid.placements]
+    covering = {square: index[id(p)] for square, p in grid.covering.items()}
+    assert (placed, covering, grid.columns) == _grid_by_search(spans)
