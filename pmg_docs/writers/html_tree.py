@@ -24,9 +24,13 @@ def classes(element) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+# HTML collapses only ASCII white space: a non-breaking space is content.
+_WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
 def collapse(text: str | None) -> str:
-    # HTML collapses only ASCII white space: a non-breaking space is content.
-    return re.sub(r"[ \t\n\r\f]+", " ", text or "")
+    # Compiled once: this runs for every piece of text of every document.
+    return _WHITE_SPACE.sub(" ", text) if text else ""
 
 
 _WIDTH_MM = re.compile(r"width:\s*([\d.]+)mm")
@@ -75,26 +79,38 @@ class Grid:
     """Where each HTML cell lands in a rectangular grid, honouring colspan and rowspan."""
 
     def __init__(self, rows: list[tuple[HtmlElement, bool]]) -> None:
-        taken: set[tuple[int, int]] = set()
         self.placements: list[Placement] = []
+        # The cell covering each taken square of the grid (row, column).
         self.covering: dict[tuple[int, int], Placement] = {}
+        covering = self.covering
         columns = 0
+        # How far each row's taken cells reach (from cells of its own row or spanning into
+        # it from above): kept as they are taken, not searched for among the taken squares
+        # row by row, which grew as rows times cells.
+        reach: dict[int, int] = {}
         for r, (row, is_header) in enumerate(rows):
             c = 0
             for cell in row:
                 if cell.tag not in ("td", "th"):
                     raise UnsupportedHtml(f"<{cell.tag}> inside <tr>")
-                while (r, c) in taken:
+                while (r, c) in covering:
                     c += 1
-                placement = Placement(cell, r, c, int(cell.get("rowspan", "1")),
-                                      int(cell.get("colspan", "1")), is_header)
-                for dr in range(placement.rowspan):
-                    for dc in range(placement.colspan):
-                        taken.add((r + dr, c + dc))
-                        self.covering[(r + dr, c + dc)] = placement
+                rowspan, colspan = int(cell.get("rowspan", "1")), int(cell.get("colspan", "1"))
+                placement = Placement(cell, r, c, rowspan, colspan, is_header)
+                if rowspan == 1 and colspan == 1:
+                    # Most cells: one square, no loops.
+                    covering[(r, c)] = placement
+                    if reach.get(r, 0) < c + 1:
+                        reach[r] = c + 1
+                else:
+                    for dr in range(rowspan):
+                        for dc in range(colspan):
+                            covering[(r + dr, c + dc)] = placement
+                        if colspan > 0:
+                            reach[r + dr] = max(reach.get(r + dr, 0), c + colspan)
                 self.placements.append(placement)
-                c += placement.colspan
-            columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+                c += colspan
+            columns = max(columns, c, reach.get(r, 0))
         self.columns = columns
 
 

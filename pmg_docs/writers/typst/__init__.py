@@ -22,7 +22,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import lxml.html
+from lxml import etree
 
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
@@ -35,23 +35,30 @@ from .preamble import preamble, style_look
 __all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "warm_up",
            "write_pdf"]
 
+# lxml's HTML parser without lxml.html's element classes: the same tree (libxml2's parser,
+# the same options), but each element reached is a plain lxml element, not one whose class
+# a Python lookup picks (a call for every element touched, tens of thousands per year).
+_PARSER = etree.HTMLParser()
 
-def _root(allowed: Sequence[Path]) -> Path:
-    """The folder the compiler may read files below: the one the allowed folders share. Only
-    paths this writer checked (markup.MarkupWriter.image) are ever named in the source."""
-    return Path(os.path.commonpath([str(folder.resolve()) for folder in allowed]))
+
+def _root(folders: Sequence[Path]) -> Path:
+    """The folder the compiler may read files below: the one the allowed folders (resolved)
+    share. Only paths this writer checked (markup.MarkupWriter.image) are ever named in the
+    source."""
+    return Path(os.path.commonpath([str(folder) for folder in folders]))
 
 
-def _foreign_links(root_element, allowed: Sequence[Path]) -> list[str]:
-    """The stylesheets a template links that are not files of the templates folders: Typst
-    reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
+def _foreign_links(root_element, folders: Sequence[Path]) -> list[str]:
+    """The stylesheets a template links that are not files of the templates folders (resolved):
+    Typst reads no stylesheet, but the WeasyPrint writer refuses these and the user is told the
     same whichever engine runs."""
     from urllib.parse import unquote, urlparse
 
-    folders = [folder.resolve() for folder in allowed]
     foreign = []
     for link in root_element.iter("link"):
         href = link.get("href") or ""
+        if href.startswith("data:"):
+            continue  # as below, without parsing a URL as long as the style sheet it holds
         url = urlparse(href)
         if url.scheme == "data":
             # The style's values (base.html.j2's `style_sheet`), which this writer reads from
@@ -68,11 +75,15 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
     """The Typst source of `html`, the root it reads images below, and the writer that made it
     (what it refused, where its header cells are). The first of `extra_allowed` is the user's
     templates folder (as the render passes it), whose style file restyles the document."""
-    root_element = lxml.html.document_fromstring(html)
+    root_element = etree.fromstring(html, _PARSER)
+    if root_element is None:
+        raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     body = root_element.find("body")
     own = classes(body)
     allowed = [templates_dir(), *extra_allowed]
-    root = _root(allowed)
+    # Resolved once for both uses below (each resolution asks the file system).
+    folders = [Path(folder).resolve() for folder in allowed]
+    root = _root(folders)
     look = style_look(Path(extra_allowed[0]) if extra_allowed else None)
     landscape = "landscape" in own
     writer = MarkupWriter(allowed, root,
@@ -93,7 +104,7 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         keywords=[literal(k) for k in metadata.keywords()] if metadata else [],
         look=look)
     content = writer.blocks(body)
-    writer.refused[:0] = _foreign_links(root_element, allowed)
+    writer.refused[:0] = _foreign_links(root_element, folders)
     return start + content + "\n", root, writer
 
 

@@ -106,8 +106,13 @@ class Heights:
     def cell(self, element, share: float) -> float | None:
         """The tallest a cell of text can be, in mm, in a column of `share` of the table's
         width; None when the cell holds more than text (blocks, images)."""
-        if any(child.tag not in TEXT_TAGS for child in element.iter()):
+        if len(element) == 0:
+            # Text only (most cells): its one piece, no walk of its elements.
+            lines = _lines([element.text or ""])
+        elif any(child.tag not in TEXT_TAGS for child in element.iter()):
             return None
+        else:
+            lines = _lines(_pieces(element))
         values = self.values
         size, line = values["size_pt"], values["line_pt"]
         # The column's content width: its share of the table (the text width less a rule),
@@ -117,7 +122,7 @@ class Heights:
         if column <= 0:
             return None
         count = 0
-        for text in _lines(_pieces(element)):
+        for text in lines:
             width = text_width_em(text) * size * MM_PER_PT
             count += math.floor(2 * width / column) + 1
         return count * line * MM_PER_PT + 2 * self.inset_y + self.rule

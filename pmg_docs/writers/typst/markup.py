@@ -59,8 +59,14 @@ _PIECE = 8
 _SVG_DATA = "data:image/svg+xml;base64,"
 
 
+# What a string literal escapes (`literal`).
+_ESCAPED = re.compile(r'[\\"\n\r\t]')
+
+
 def literal(text: str) -> str:
     """`text` as a Typst string literal: printed as typed, never read as code."""
+    if _ESCAPED.search(text) is None:
+        return f'"{text}"'  # most texts: one search instead of five replacements
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
                .replace("\r", "\\r").replace("\t", "\\t"))
     return f'"{escaped}"'
@@ -76,6 +82,9 @@ def _breakable(text: str) -> str:
     """`text` as Typst markup, each long word cut into boxes of a few characters: Typst breaks
     a line between two boxes, and, unlike a zero-width space, a box leaves no character in the
     PDF's text, so the word is copied and searched whole, as in WeasyPrint's PDF."""
+    if len(text) < LONG_WORD:
+        # No long word fits: most pieces of text, spared the search.
+        return "#" + literal(text) if text else ""
     parts = []
     done = 0
     for found in _LONG_WORD.finditer(text):
@@ -280,6 +289,8 @@ class MarkupWriter:
         self.labels: dict[str, str] = {}
         # Bounds of kept cells' heights on this document's pages (None: Typst measures all).
         self.heights = heights
+        # The markup of each text-only element's text (`inline`): at most the document's text.
+        self.text_markup: dict[str | None, str] = {}
 
     def anchor(self, root) -> None:
         """Collect the ids below `root` that get a label, before the blocks are written: a
@@ -306,6 +317,16 @@ class MarkupWriter:
         return f" <{name}>"
 
     def inline(self, element) -> str:
+        if len(element) == 0:
+            # Text only (most table cells): what Inline makes of it, without its walk, and
+            # made once per document for each text (a table repeats "Sí", "0%", "-").
+            raw = element.text
+            written = self.text_markup.get(raw)
+            if written is None:
+                text = collapse(raw).strip(" ")
+                written = _breakable(drawable(text)) if text else ""
+                self.text_markup[raw] = written
+            return written
         inline = Inline(self)
         inline.walk(element)
         return inline.markup()

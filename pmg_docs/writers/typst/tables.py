@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
 from ..subset import BLOCK_TAGS, SPLITS_CLASS
 from .markup import LONG_WORD
@@ -44,6 +46,9 @@ NOWRAP_IN = {"requirements": "code"}
 _UNBREAKABLE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?")
 # The elements such a cell may hold: text and emphasis, no line break, no image.
 _PLAIN_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i"})
+# An element's text and its descendants' (lxml.html's `text_content`, for the plain elements
+# of the Typst writer's tree).
+_TEXT_CONTENT = etree.XPath("string()")
 
 
 class _Kept:
@@ -120,13 +125,16 @@ class TableWriter:
         # Bounds of the cells' heights (heights.py) hold for a table as wide as the page's text.
         kept = _Kept(rows, grid, shares, None if context.narrowed else self.writer.heights)
         nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
+        # Each row's classes, read once for all its cells.
+        row_classes = [classes(row) for row, _is_header, _group in rows]
         for index, placement in enumerate(grid.placements):
-            row_element, is_header, group = rows[placement.row]
-            splits = splits_table or SPLITS_CLASS in classes(row_element)
+            _row, is_header, group = rows[placement.row]
+            own_row = row_classes[placement.row]
+            splits = splits_table or SPLITS_CLASS in own_row
             # A cell that spans a group's rows keeps the group on one page.
             options = _kept_options(kept, index, placement, is_header,
                                     breakable=splits and group is None)
-            total = "total" in classes(row_element)
+            total = "total" in own_row
             look, content = self.cell(placement, total, plain, cuadro and is_header, nowrap)
             cells.append((is_header, options, look, content))
         parts = [f"columns: ({columns},)"]
@@ -180,7 +188,7 @@ class TableWriter:
         last one, which CSS keeps inside the cell."""
         from .markup import CELL_CONTEXT
 
-        if not any(child.tag in BLOCK_TAGS for child in element):
+        if len(element) == 0 or not any(child.tag in BLOCK_TAGS for child in element):
             return self.writer.inline(element)
         if (element.text or "").strip() or any(
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
@@ -231,23 +239,32 @@ def _alignment(own: set[str], centred_header: bool) -> str | None:
         return "center + horizon"
     if centred_header:
         return "center"
+    if not own:
+        return None
     return next((CELL_ALIGNMENTS[c] for c in sorted(own) if c in CELL_ALIGNMENTS), None)
 
 
 def _may_break(element) -> bool:
     """Whether a line could break anywhere in a cell's text (see _UNBREAKABLE)."""
+    if len(element) == 0:
+        # Text only (most cells): no walk of its elements.
+        return _UNBREAKABLE.fullmatch((element.text or "").strip()) is None
     if any(child.tag not in _PLAIN_TEXT_TAGS for child in element.iter()):
         return True
-    return _UNBREAKABLE.fullmatch(element.text_content().strip()) is None
+    return _UNBREAKABLE.fullmatch(str(_TEXT_CONTENT(element)).strip()) is None
 
 
 def _may_be_tall(element) -> bool:
     """Whether a cell could be taller than a page, and must be measured before it is kept on
     one: one with blocks or images, many words, or a word long enough to be broken anywhere."""
-    if any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
+    if len(element) == 0:
+        # Text only (most cells): no walk of its elements.
+        words = (element.text or "").split()
+    elif any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
         return True
-    words = element.text_content().split()
-    return len(words) >= TALL_WORDS or any(len(word) >= LONG_WORD for word in words)
+    else:
+        words = str(_TEXT_CONTENT(element)).split()
+    return len(words) >= TALL_WORDS or max(map(len, words), default=0) >= LONG_WORD
 
 
 def _fill(header: bool, in_header_row: bool, total: bool) -> str:

@@ -1,0 +1,106 @@
+"""The Typst writer's short paths for the common case (a cell of text only, a text with nothing
+to escape) write exactly what the general paths write: the Typst source, hence the PDF, does
+not depend on which path a text took. bench/markup_cpu.py checks the same over the examples and
+a synthetic year; these check any text, including white space, long words, quotes, backslashes,
+characters the font does not draw and non-breaking spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from pmg_docs.writers.typst.heights import Heights, _lines, _pieces
+from pmg_docs.writers.typst.markup import Inline, MarkupWriter, literal
+from pmg_docs.writers.typst.preamble import style_look
+
+# Characters that take every path: white space HTML collapses (not a form feed, which lxml
+# refuses in a text) and what it keeps (no-break
+# space), Typst's escapes, letters, a character no face draws (an emoji), a zero-width space.
+PIECES = st.text(alphabet=st.sampled_from(list(" \t\n\r\u00a0\"\\abcñ#[]\u200b\U0001F680")),
+                 max_size=120)
+# Long words (cut into boxes) need runs of letters past markup.LONG_WORD.
+TEXTS = st.one_of(PIECES, st.lists(st.sampled_from(["a" * 45, " ", "x\"y", "\t"]), max_size=6)
+                  .map("".join))
+
+
+def _escaped_in_full(text: str) -> str:
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_a_literal_is_the_same_whether_or_not_it_needs_escapes(text):
+    assert literal(text) == _escaped_in_full(text)
+
+
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_a_text_only_cell_is_written_as_the_inline_walk_writes_it(texts):
+    writer = MarkupWriter([], Path("."))
+    for text in texts + texts:  # twice: the second time from the document's cache
+        cell = etree.Element("td")
+        cell.text = text
+        walked = Inline(writer)
+        walked.walk(cell)
+        assert writer.inline(cell) == walked.markup()
+
+
+@given(TEXTS, st.floats(min_value=0.05, max_value=1.0))
+@settings(max_examples=200, deadline=None)
+def test_a_text_only_cell_is_bounded_as_its_lines_are(text, share):
+    heights = Heights(style_look(None)["heights"], landscape=False)
+    cell = etree.Element("td")
+    cell.text = text
+    # The same cell with an element inside that adds no text: the general path.
+    general = etree.Element("td")
+    general.text = text
+    etree.SubElement(general, "b")
+    assert _lines(_pieces(cell)) == _lines(_pieces(general))
+    assert heights.cell(cell, share) == heights.cell(general, share)
+
+
+def _grid_by_search(spans):
+    """Where each cell lands, found as Grid first did: every taken square kept in a set and
+    searched row by row for the row's width."""
+    taken: set[tuple[int, int]] = set()
+    covering: dict[tuple[int, int], int] = {}
+    placed = []
+    columns = 0
+    for r, row in enumerate(spans):
+        c = 0
+        for rowspan, colspan in row:
+            while (r, c) in taken:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+                    covering[(r + dr, c + dc)] = len(placed)
+            placed.append((r, c, rowspan, colspan))
+            c += colspan
+        columns = max(columns, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+    return placed, covering, columns
+
+
+# Spans of -1 and 0 too: HTML does not forbid them here, and a negative one moves back.
+@given(st.lists(st.lists(st.tuples(st.integers(-1, 3), st.integers(-1, 3)), max_size=5),
+                min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_grid_places_spanning_cells_as_a_search_of_every_square_does(spans):
+    from pmg_docs.writers.html_tree import Grid
+
+    rows = []
+    for row_spans in spans:
+        row = etree.Element("tr")
+        for rowspan, colspan in row_spans:
+            etree.SubElement(row, "td", rowspan=str(rowspan), colspan=str(colspan))
+        rows.append((row, False))
+    grid = Grid(rows)
+    index = {id(p): i for i, p in enumerate(grid.placements)}
+    placed = [(p.row, p.column, p.rowspan, p.colspan) for p in grid.placements]
+    covering = {square: index[id(p)] for square, p in grid.covering.items()}
+    assert (placed, covering, grid.columns) == _grid_by_search(spans)
