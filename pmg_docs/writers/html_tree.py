@@ -65,6 +65,18 @@ def image_path(src: str | None, allowed: list[Path]) -> Path:
     return path
 
 
+# As HTML reads them: a span is a whole number from 1, a column span at most 1000 and a row span
+# at most the rows left in the table. A template's `rowspan="1000000000"` would otherwise be paid
+# for square by square before anything is laid out.
+MAX_COLSPAN = 1000
+_LEADING_DIGITS = re.compile(r"\s*(\d+)")
+
+
+def _span(written: str | None, most: int) -> int:
+    match = _LEADING_DIGITS.match(written or "")
+    return max(1, min(int(match.group(1)) if match else 1, most))
+
+
 @dataclass
 class Placement:
     element: HtmlElement
@@ -95,7 +107,8 @@ class Grid:
                     raise UnsupportedHtml(f"<{cell.tag}> inside <tr>")
                 while (r, c) in covering:
                     c += 1
-                rowspan, colspan = int(cell.get("rowspan", "1")), int(cell.get("colspan", "1"))
+                rowspan = _span(cell.get("rowspan"), len(rows) - r)
+                colspan = _span(cell.get("colspan"), MAX_COLSPAN)
                 placement = Placement(cell, r, c, rowspan, colspan, is_header)
                 if rowspan == 1 and colspan == 1:
                     # Most cells: one square, no loops.

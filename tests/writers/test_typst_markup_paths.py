@@ -74,6 +74,8 @@ def _grid_by_search(spans):
     for r, row in enumerate(spans):
         c = 0
         for rowspan, colspan in row:
+            # HTML's reading: from 1, a row span at most the rows left.
+            rowspan, colspan = max(1, min(rowspan, len(spans) - r)), max(1, colspan)
             while (r, c) in taken:
                 c += 1
             for dr in range(rowspan):
@@ -86,7 +88,7 @@ def _grid_by_search(spans):
     return placed, covering, columns
 
 
-# Spans of -1 and 0 too: HTML does not forbid them here, and a negative one moves back.
+# Spans of -1 and 0 too, and row spans past the table's end: read as HTML reads them.
 @given(st.lists(st.lists(st.tuples(st.integers(-1, 3), st.integers(-1, 3)), max_size=5),
                 min_size=1, max_size=6))
 @settings(max_examples=300, deadline=None)
@@ -104,3 +106,14 @@ def test_the_grid_places_spanning_cells_as_a_search_of_every_square_does(spans):
     placed = [(p.row, p.column, p.rowspan, p.colspan) for p in grid.placements]
     covering = {square: index[id(p)] for square, p in grid.covering.items()}
     assert (placed, covering, grid.columns) == _grid_by_search(spans)
+
+
+def test_a_span_is_read_as_html_reads_it_and_bounded_before_it_is_paid():
+    from pmg_docs.writers.html_tree import MAX_COLSPAN, Grid
+
+    row = etree.Element("tr")
+    etree.SubElement(row, "td", rowspan="1000000000", colspan="1000000000")
+    etree.SubElement(row, "td", rowspan="x", colspan="2 columnas")
+    grid = Grid([(row, False), (etree.Element("tr"), False)])
+    assert [(p.rowspan, p.colspan) for p in grid.placements] == [(2, MAX_COLSPAN), (1, 2)]
+    assert grid.columns == MAX_COLSPAN + 2
