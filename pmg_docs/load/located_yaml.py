@@ -250,9 +250,10 @@ def _line_of(lines: dict[FieldPath, int], path: FieldPath) -> int | None:
 def _parse(text: str, name: str, dates_as_text: bool = False
            ) -> tuple[Any, dict[FieldPath, int], list[tuple[FieldPath, str]]]:
     """Plain data, its line map, and the mistakes read past (YamlSource.problems)."""
+    yaml = _yaml()
     try:
-        check_events(_yaml().parse(text), name)
-        node = _yaml().compose(text)
+        check_events(yaml.parse(text), name)
+        node = yaml.compose(text)
     except MarkedYAMLError as exc:
         line, message = located(text, exc)
         raise InputError([Diagnostic(name, line, (), message)]) from None
@@ -265,6 +266,10 @@ def _parse(text: str, name: str, dates_as_text: bool = False
                 exc.character, int) else ord(exc.character)))]) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise InputError([Diagnostic(name, None, (), explain(str(exc)))]) from None
+    finally:
+        # ruamel notes each document it reads on the shared reader and never forgets it: a
+        # preview that runs for a day would keep every save.
+        yaml.doc_infos.clear()
     if node is None:
         return None, {(): 1}, []
     builder = _Builder(name, dates_as_text)

@@ -29,3 +29,12 @@ def test_a_long_plain_text_that_looks_like_a_number_stays_one():
     digits = "1" * 80  # longer than what is remembered
     data, _lines = parse_yaml_text(f"a: {digits}\nb: {digits}\n", "x.yaml")
     assert data == {"a": int(digits), "b": int(digits)}
+
+
+def test_the_shared_reader_keeps_nothing_of_the_files_it_has_read():
+    # A preview process parses every save for as long as it runs: nothing may pile up.
+    from pmg_docs.load.located_yaml import _yaml
+
+    for number in range(50):
+        parse_yaml_text(f"a: {number}\n", "a.yaml")
+    assert _yaml().doc_infos == []
