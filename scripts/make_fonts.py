@@ -46,7 +46,9 @@ def build() -> dict[str, bytes]:
         font.save(out)
         files[name] = out.getvalue()
     files["OFL.txt"] = (fontpkg_arimo.ROOT / "LICENSE").read_bytes()
-    files[DRAWN] = drawn_ranges([files[name] for name, _variable, _weight in INSTANCES])
+    faces = [files[name] for name, _variable, _weight in INSTANCES]
+    files[DRAWN] = drawn_ranges(faces)
+    files[WIDTHS] = widest_advances(faces)
     return files
 
 
@@ -65,6 +67,27 @@ def drawn_ranges(faces: list[bytes]) -> bytes:
         else:
             runs.append([code, code])
     return "".join(f"{first:04X}-{last:04X}\n" for first, last in runs).encode("ascii")
+
+
+# The widest advance any face gives each character it draws, in font units, one `code advance`
+# (hex, decimal) a line after a first line `units-per-em widest-of-all`: the Typst writer bounds
+# a table cell's height from it (writers/typst/heights.py), again without fontTools at start.
+WIDTHS = "widths.txt"
+
+
+def widest_advances(faces: list[bytes]) -> bytes:
+    fonts = [TTFont(io.BytesIO(face), lazy=True) for face in faces]
+    per_em = {font["head"].unitsPerEm for font in fonts}
+    assert len(per_em) == 1, "the faces of one family share their units per em"
+    widest: dict[int, int] = {}
+    top = 0
+    for font in fonts:
+        metrics = font["hmtx"].metrics
+        for code, glyph in font.getBestCmap().items():
+            widest[code] = max(widest.get(code, 0), metrics[glyph][0])
+        top = max(top, max(advance for advance, _ in metrics.values()))
+    lines = [f"{per_em.pop()} {top}"] + [f"{code:04X} {widest[code]}" for code in sorted(widest)]
+    return ("\n".join(lines) + "\n").encode("ascii")
 
 
 def main() -> None:

@@ -40,20 +40,14 @@ TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i", "br"})
 @cache
 def _advances() -> tuple[dict[str, float], float]:
     """The widest advance, in em, any face of the package's font gives each character it
-    draws, and the widest of all (for a character no face draws)."""
-    from fontTools.ttLib import TTFont
-
-    widest: dict[str, float] = {}
-    top = 0.0
-    for path in sorted(fonts_dir().glob("*.ttf")):
-        font = TTFont(path, lazy=True)
-        per_em = font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        for code, glyph in font.getBestCmap().items():
-            advance = metrics[glyph][0] / per_em
-            widest[chr(code)] = max(widest.get(chr(code), 0.0), advance)
-        top = max(top, max(advance for advance, _ in metrics.values()) / per_em)
-    return widest, top
+    draws, and the widest of all (for a character no face draws): read from `widths.txt`,
+    which scripts/make_fonts.py writes from the faces (a test keeps it in step with them), not
+    from the fonts' tables, which would cost every process fontTools and ~40 ms."""
+    lines = (fonts_dir() / "widths.txt").read_text(encoding="ascii").splitlines()
+    per_em, top = (int(number) for number in lines[0].split())
+    widest = {chr(int(code, 16)): int(advance) / per_em
+              for code, advance in (line.split() for line in lines[1:])}
+    return widest, top / per_em
 
 
 def text_width_em(text: str) -> float:
