@@ -244,9 +244,10 @@ def _meant(unknown: set[FieldPath], missing: set[FieldPath], model: type[BaseMod
     unknown."""
     meant: dict[FieldPath, str] = {}
     same_mistake: set[FieldPath] = set()
+    # Only a named field can stand for another (the document itself, path (), cannot).
+    unknown = {path for path in unknown if path and isinstance(path[-1], str)}
+    missing = {path for path in missing if path and isinstance(path[-1], str)}
     for path in sorted(unknown, key=str):
-        if not path or not isinstance(path[-1], str):
-            continue
         close = closest(path[-1], _fields_at(model, path[:-1]))
         if close is not None:
             meant[path] = _("campo desconocido; ¿quiso decir `{field}`?").format(field=close)
