@@ -12,9 +12,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from pmg_docs.writers.html_tree import collapse
 from pmg_docs.writers.typst.heights import Heights, _lines, _pieces
-from pmg_docs.writers.typst.markup import Inline, MarkupWriter, literal
+from pmg_docs.writers.typst.markup import (
+    LONG_WORD,
+    Context,
+    Inline,
+    MarkupWriter,
+    _breakable,
+    collapsed,
+    cut_long_words,
+    literal,
+)
 from pmg_docs.writers.typst.preamble import style_look
+from pmg_docs.writers.typst.tables import TALL_WORDS, _may_be_tall
 
 # Characters that take every path: white space HTML collapses (not a form feed, which lxml
 # refuses in a text) and what it keeps (no-break
@@ -62,6 +73,84 @@ def test_a_text_only_cell_is_bounded_as_its_lines_are(text, share):
     etree.SubElement(general, "b")
     assert _lines(_pieces(cell)) == _lines(_pieces(general))
     assert heights.cell(cell, share) == heights.cell(general, share)
+
+
+@given(st.one_of(TEXTS, st.text(alphabet=st.sampled_from(list(" \t\n\r\f\u00a0ab")))))
+@settings(max_examples=300, deadline=None)
+def test_text_with_nothing_to_collapse_is_spared_the_search_and_the_same(text):
+    assert collapsed(text) == collapse(text)
+    assert collapsed(None) == collapse(None) == ""
+
+
+# Long runs of no-break spaces too: white space to str.split, as to _LONG_WORD's `\s`.
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(["a" * 39, "b", " ", "\u00a0" * 41,
+                                                  "\u200b", "c" * 40]), max_size=5)
+                 .map("".join)))
+@settings(max_examples=300, deadline=None)
+def test_a_text_without_long_words_is_written_as_the_search_for_them_writes_it(text):
+    assert _breakable(text) == (cut_long_words(text) if text else "")
+
+
+@given(st.lists(st.sampled_from(["a", "b" * (LONG_WORD - 1), "c" * LONG_WORD, " ", "\n",
+                                 "\u00a0"]), max_size=2 * TALL_WORDS).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_a_short_text_only_cell_is_never_tall_as_its_words_say(text):
+    cell = etree.Element("td")
+    cell.text = text
+    words = text.split()
+    assert _may_be_tall(cell) == (len(words) >= TALL_WORDS
+                                  or max(map(len, words), default=0) >= LONG_WORD)
+
+
+def _table(rows: str, classes: str = "") -> str:
+    return (f'<table class="{classes}"><colgroup><col style="width: 30%"><col style="width: 70%">'
+            f"</colgroup>{rows}</table>")
+
+
+# Cells of the same classes in rows and tables of different kinds: a cell's look is worked out
+# once per kind of table and cell (TableWriter.looks), never taken from another kind's.
+TABLES = [
+    _table('<thead><tr><th class="number">A</th><th>B</th></tr></thead><tbody><tr>'
+           '<th class="number">1,5%</th><td class="number phrase">2 de 3</td></tr>'
+           '<tr class="total"><th class="number">3</th><td class="number">4 5</td></tr></tbody>'),
+    _table('<tbody><tr><th class="number">1,5%</th><td class="number">4 5</td></tr></tbody>',
+           "plain"),
+    _table('<thead><tr><th class="number">A</th><th class="code">E1</th></tr></thead><tbody>'
+           '<tr><td class="code">E1-02 RT4</td><td class="center">x</td></tr></tbody>',
+           "requirements cuadro"),
+    _table('<tbody class="together"><tr><th rowspan="2" class="stage">1</th><td>a</td></tr>'
+           '<tr><td colspan="1" class="number">7</td></tr></tbody>', "splits"),
+]
+
+
+def test_a_table_is_written_alike_first_in_its_document_or_after_others():
+    import lxml.html
+
+    from pmg_docs.writers.typst.heights import Heights
+
+    look = style_look(None)
+
+    def written(order):
+        writer = MarkupWriter([], Path("."), Heights(look["heights"], False))
+        return {i: writer.tables.write(lxml.html.fragment_fromstring(TABLES[i]), Context())
+                for i in order}
+
+    alone = {i: written([i])[i] for i in range(len(TABLES))}
+    assert written(range(len(TABLES))) == alone
+    assert written(reversed(range(len(TABLES)))) == alone
+    # What the cells' looks are: the header row's fill, a body <th>'s, a total row's; none in a
+    # plain table; a Cuadro's header centred; a requirement code on one line; a phrase wraps.
+    assert alone[0].count("fill: pmg-fills.header") == 2
+    assert "fill: pmg-fills.body-header, align: right, breakable: false)[#pmg-th[" in alone[0]
+    assert "fill: pmg-fills.total, align: right, breakable: false)[#pmg-th[" in alone[0]
+    assert 'fill: pmg-fills.total, align: right, breakable: false)[#pmg-nowrap[#"4 5"]]' \
+        in alone[0]
+    assert 'align: right, breakable: false)[#"2 de 3"]' in alone[0]
+    assert "pmg-fills" not in alone[1]
+    assert 'table.cell(align: right, breakable: false)[#pmg-th[#"1,5%"]]' in alone[1]
+    assert 'align: center)[#pmg-th[#pmg-nowrap[#"E1"]]]' in alone[2]
+    assert '[#pmg-nowrap[#"E1-02 RT4"]]' in alone[2]
+    assert "rowspan: 2, fill: pmg-fills.body-header, align: center + horizon" in alone[3]
 
 
 def _grid_by_search(spans):

@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Any
 
 from ...resources import fonts_dir
-from ..html_tree import collapse
+from .markup import collapsed
 
 MM_PER_PT = 25.4 / 72
 # What the shaper may add to the font's advances (a substituted glyph), and the room left
@@ -65,7 +65,7 @@ def _lines(pieces: Iterable[str]) -> list[str]:
             lines.append("")
         else:
             lines[-1] += piece
-    return [collapse(line).strip() for line in lines]
+    return [collapsed(line).strip() for line in lines]
 
 
 def _pieces(element) -> Iterable[str]:

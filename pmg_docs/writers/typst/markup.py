@@ -78,13 +78,28 @@ def label_name(element_id: str) -> str:
     return "pmg-" + element_id.encode("utf-8").hex()
 
 
+def collapsed(text: str | None) -> str:
+    """html_tree.collapse(text), whose regular expression (a match for every space) is spared
+    text with nothing to collapse: no white space but single spaces (most texts)."""
+    if text and ("  " in text or "\n" in text or "\t" in text or "\r" in text
+                 or "\f" in text):
+        return collapse(text)
+    return text or ""
+
+
 def _breakable(text: str) -> str:
     """`text` as Typst markup, each long word cut into boxes of a few characters: Typst breaks
     a line between two boxes, and, unlike a zero-width space, a box leaves no character in the
     PDF's text, so the word is copied and searched whole, as in WeasyPrint's PDF."""
-    if len(text) < LONG_WORD:
-        # No long word fits: most pieces of text, spared the search.
+    if len(text) < LONG_WORD or max(map(len, text.split()), default=0) < LONG_WORD:
+        # No long word (`_LONG_WORD`'s white space is str.split's): most pieces of text,
+        # spared the search. tests/writers/test_typst_fast_paths.py holds it to `cut_long_words`.
         return "#" + literal(text) if text else ""
+    return cut_long_words(text)
+
+
+def cut_long_words(text: str) -> str:
+    """`_breakable` for any text: its long words found and cut, the rest string literals."""
     parts = []
     done = 0
     for found in _LONG_WORD.finditer(text):
@@ -201,7 +216,7 @@ class Inline:
         self.at_line_start = True
 
     def text(self, text: str | None) -> None:
-        text = collapse(text)
+        text = collapsed(text)
         if self.at_line_start:
             text = text.lstrip(" ")
         if text:
@@ -323,7 +338,7 @@ class MarkupWriter:
             raw = element.text
             written = self.text_markup.get(raw)
             if written is None:
-                text = collapse(raw).strip(" ")
+                text = collapsed(raw).strip(" ")
                 written = _breakable(drawable(text)) if text else ""
                 self.text_markup[raw] = written
             return written

@@ -44,6 +44,8 @@ NOWRAP_IN = {"requirements": "code"}
 # line without `pmg-nowrap`, whose `context` and `measure` cost a layout of their own per cell
 # (a fifth of a year's compile time, bench/typst_variants.py's plain-nowrap).
 _UNBREAKABLE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?")
+# A text shorter than this has neither a long word nor many words (`_may_be_tall`).
+_SHORT_TEXT = min(LONG_WORD, TALL_WORDS)
 # The elements such a cell may hold: text and emphasis, no line break, no image.
 _PLAIN_TEXT_TAGS = frozenset({"td", "th", "strong", "b", "em", "i"})
 # An element's text and its descendants' (lxml.html's `text_content`, for the plain elements
@@ -59,14 +61,21 @@ class _Kept:
     def __init__(self, rows, grid: Grid, shares: list[float], heights: Heights | None):
         self.rows, self.grid, self.shares, self.heights = rows, grid, shares, heights
         self.bounds: dict[int, float | None] = {}
-        # Where each body row's cells start among the body cells (the grid is row by row).
-        self.body = [i for i, p in enumerate(grid.placements) if not rows[p.row][1]]
+        # Where each body row's cells start among the body cells (`_body`, made when a group
+        # of rows is first asked about: most tables have none).
+        self.body: list[int] | None = None
         self.starts: dict[int, int] = {}
-        for number, index in enumerate(self.body):
-            self.starts.setdefault(grid.placements[index].row, number)
-        self.starts[len(rows)] = len(self.body)
         # Whether anything is left for Typst to measure.
         self.measured = False
+
+    def _body(self) -> list[int]:
+        if self.body is None:
+            rows, placements = self.rows, self.grid.placements
+            self.body = [i for i, p in enumerate(placements) if not rows[p.row][1]]
+            for number, index in enumerate(self.body):
+                self.starts.setdefault(placements[index].row, number)
+            self.starts[len(rows)] = len(self.body)
+        return self.body
 
     def share(self, placement) -> float:
         return sum(self.shares[placement.column:placement.column + placement.colspan])
@@ -81,21 +90,20 @@ class _Kept:
     def _fit(self, indices) -> bool:
         return self.heights is not None and self.heights.fits(self._bound(i) for i in indices)
 
-    def cell(self, index: int) -> bool:
-        """Whether a kept cell must be measured: one that might be taller than a page."""
-        measure = _may_be_tall(self.grid.placements[index].element) and not self._fit([index])
-        self.measured = self.measured or measure
-        return measure
+    def fits_cell(self, index: int) -> bool:
+        """Whether a kept cell surely fits on a page (else it must be measured, when it might
+        be taller than one: TableWriter.write asks `_may_be_tall` first)."""
+        return self._fit((index,))
 
     def group(self, placement) -> tuple[int, int] | None:
         """The body cells (from, to) of the rows a kept cell spanning rows keeps together, to
         be measured with it, unless they surely fit on a page."""
+        body = self._body()
         rows, starts = self.rows, self.starts
         last = min(placement.row + placement.rowspan, len(rows))
-        end = next((starts[r] for r in range(last, len(rows) + 1) if r in starts),
-                   len(self.body))
+        end = next((starts[r] for r in range(last, len(rows) + 1) if r in starts), len(body))
         start = starts[placement.row]
-        if self._fit(self.body[start:end]):
+        if self._fit(body[start:end]):
             return None
         self.measured = True
         return start, end
@@ -109,34 +117,28 @@ class _Kept:
 class TableWriter:
     def __init__(self, writer: MarkupWriter):
         self.writer = writer
+        # A cell's look (`_look`) by what decides it, for each kind of table of the document
+        # (plain, a Cuadro, which classes keep a cell on one line): tables repeat a few.
+        self.looks: dict[tuple, dict[tuple, tuple[str, bool, bool]]] = {}
 
     def write(self, element, context: Context) -> str:
+        """The table as a call of the preamble's `pmg-table`. One pass over the cells: what a
+        cell's classes decide (fill, alignment, whether it stays on one line) is worked out
+        once per document for each kind of cell, not for each cell (tables repeat a few)."""
         own = classes(element)
         rows = table_rows(element)
         grid = Grid([(row, is_header) for row, is_header, _group in rows])
         columns, shares = _columns(element, grid)
-        splits_table = SPLITS_CLASS in own
         plain = "plain" in own
         cuadro = "cuadro" in own
-        cells: list[tuple[bool, list[str], list[str], str]] = []
         # Which cells of each row are <th>, in the order Typst tags them (finish.py).
         self.writer.header_cells.append(
             [[cell.tag == "th" for cell in row] for row, _is_header, _group in rows])
         # Bounds of the cells' heights (heights.py) hold for a table as wide as the page's text.
         kept = _Kept(rows, grid, shares, None if context.narrowed else self.writer.heights)
-        nowrap = {NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)}
-        # Each row's classes, read once for all its cells.
-        row_classes = [classes(row) for row, _is_header, _group in rows]
-        for index, placement in enumerate(grid.placements):
-            _row, is_header, group = rows[placement.row]
-            own_row = row_classes[placement.row]
-            splits = splits_table or SPLITS_CLASS in own_row
-            # A cell that spans a group's rows keeps the group on one page.
-            options = _kept_options(kept, index, placement, is_header,
-                                    breakable=splits and group is None)
-            total = "total" in own_row
-            look, content = self.cell(placement, total, plain, cuadro and is_header, nowrap)
-            cells.append((is_header, options, look, content))
+        nowrap = frozenset({NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)})
+        cells = self._cells(grid, kept, _row_looks(rows, SPLITS_CLASS in own),
+                            (plain, cuadro, nowrap))
         parts = [f"columns: ({columns},)"]
         if plain:
             parts.append("plain: true")
@@ -146,49 +148,61 @@ class TableWriter:
             # table is kept on one page.
             parts.append("together: true")
             kept.table()
-        if not kept.measured:
+        fits = not kept.measured
+        if fits:
             # Nothing kept here can be taller than a page: Typst need not measure.
             parts.append("fits: true")
-        written = [(is_header, _written(not kept.measured, is_header, options, look, content))
-                   for is_header, options, look, content in cells]
-        header = [cell for is_header, cell in written if is_header]
-        if header:
-            parts.append(f"header: ({', '.join(header)},)")
-        parts.extend(cell for is_header, cell in written if not is_header)
+        header_cells, body_cells = _written(cells, kept, fits)
+        if header_cells:
+            parts.append(f"header: ({', '.join(header_cells)},)")
+        parts.extend(body_cells)
         table = f"#pmg-table({', '.join(parts)})"
         if cuadro:
             table = f"#pmg-cuadro[{table}]"
         return table
 
-    def cell(self, placement, total: bool, plain: bool, centred_header: bool,
-             nowrap: set[str]) -> tuple[list[str], str]:
-        """A cell's options of look (spans, fill, alignment) and its content."""
-        element = placement.element
-        own = classes(element)
-        options = []
-        if placement.colspan > 1:
-            options.append(f"colspan: {placement.colspan}")
-        if placement.rowspan > 1:
-            options.append(f"rowspan: {placement.rowspan}")
-        header = element.tag == "th"
-        if not plain and (header or total):
-            options.append(f"fill: pmg-fills.{_fill(header, placement.is_header_row, total)}")
-        align = _alignment(own, centred_header)
-        if align:
-            options.append(f"align: {align}")
-        content = self.content(element)
-        if own & nowrap and WRAPS not in own and _may_break(element):
-            content = f"#pmg-nowrap[{content}]"
-        if header:
-            content = f"#pmg-th[{content}]"
-        return options, content
+    def _cells(self, grid: Grid, kept: _Kept, row_looks: list[tuple[bool, bool]],
+               kind: tuple[bool, bool, frozenset[str]]) -> list[tuple]:
+        """Each cell in grid order: (placement, in a header row, options of look, kept on a
+        page, the rows it keeps together, measured, content). `kind`: the table's (plain, a
+        Cuadro, the classes that keep a cell on one line)."""
+        plain, cuadro, nowrap = kind
+        looks = self.looks.setdefault(kind, {})
+        cells = []
+        for index, placement in enumerate(grid.placements):
+            cell = placement.element
+            is_header = placement.is_header_row
+            breakable, total = row_looks[placement.row]
+            rows_kept, measure = (None, False) if breakable else _keeping(kept, index, placement)
+            # A cell's look by what decides it: its class attribute, its tag, its row's kind.
+            key = (cell.get("class"), cell.tag, is_header, total)
+            look = looks.get(key)
+            if look is None:
+                look = looks[key] = _look(cell, is_header, total, plain, cuadro and is_header,
+                                          nowrap)
+            options, nowrap_cell, header = look
+            if placement.colspan > 1 or placement.rowspan > 1:
+                options = _spans(placement, options)
+            content = self.content(cell)
+            if nowrap_cell and _may_break(cell):
+                content = f"#pmg-nowrap[{content}]"
+            if header:
+                content = f"#pmg-th[{content}]"
+            cells.append((placement, is_header, options, not breakable, rows_kept, measure,
+                          content))
+        return cells
 
     def content(self, element) -> str:
         """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
         last one, which CSS keeps inside the cell."""
         from .markup import CELL_CONTEXT
 
-        if len(element) == 0 or not any(child.tag in BLOCK_TAGS for child in element):
+        if len(element) == 0:
+            # Text only (most cells): its markup as MarkupWriter.inline makes it, once per
+            # document for each text.
+            written = self.writer.text_markup.get(element.text)
+            return self.writer.inline(element) if written is None else written
+        if not any(child.tag in BLOCK_TAGS for child in element):
             return self.writer.inline(element)
         if (element.text or "").strip() or any(
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
@@ -196,32 +210,93 @@ class TableWriter:
         return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
 
 
-def _written(fits: bool, is_header: bool, kept: list[str], look: list[str],
-             content: str) -> str:
-    """A cell as Typst code. In a table that may have to be measured, the preamble's
-    `pmg-cell` (what keeps it on a page, for `pmg-table` to decide); in one that fits, the
-    `table.cell` that `pmg-table` would make of it: Typst evaluates no function per cell."""
-    if not fits:
-        return f"pmg-cell({', '.join(kept[:1] + look + kept[1:])})[{content}]"
-    if "keep: true" in kept and not is_header:
-        look = [*look, "breakable: false"]
-    return f"table.cell({', '.join(look)})[{content}]"
+def _row_looks(rows, splits_table: bool) -> list[tuple[bool, bool]]:
+    """Each row's classes, read once for all its cells: whether its cells may break across
+    pages (not when a cell spanning a group's rows keeps the group on one page), and whether
+    it is a total row."""
+    found = []
+    for row, _is_header, group in rows:
+        own_row = classes(row)
+        found.append(((splits_table or SPLITS_CLASS in own_row) and group is None,
+                      "total" in own_row))
+    return found
 
 
-def _kept_options(kept: _Kept, index: int, placement, is_header: bool,
-                  breakable: bool) -> list[str]:
-    """A cell's share of the table's width, then what keeps it on a page: the rows it keeps
-    together, measured with it (preamble), and whether it is measured itself."""
-    options = [f"share: {kept.share(placement):.4f}"]
-    if not breakable and not is_header and placement.rowspan > 1:
-        measured = kept.group(placement)
-        if measured:
-            options.append(f"rows: {measured}")
-    if not breakable:
+def _keeping(kept: _Kept, index: int, placement) -> tuple[tuple[int, int] | None, bool]:
+    """What keeps a cell that does not break on a page: the body cells of the rows it keeps
+    together, to be measured with it (a cell spanning body rows), and whether it is measured
+    itself (when it might be taller than a page)."""
+    rows = None
+    if not placement.is_header_row and placement.rowspan > 1:
+        rows = kept.group(placement)
+    measure = _may_be_tall(placement.element) and not kept.fits_cell(index)
+    if measure:
+        kept.measured = True
+    return rows, measure
+
+
+def _written(cells: list[tuple], kept: _Kept, fits: bool) -> tuple[list[str], list[str]]:
+    """The header cells and the body cells as Typst code."""
+    header_cells: list[str] = []
+    body_cells: list[str] = []
+    for placement, is_header, options, keep, rows_kept, measure, content in cells:
+        if fits:
+            # The `table.cell` that `pmg-table` would make of a `pmg-cell`: Typst evaluates
+            # no function per cell.
+            if keep and not is_header:
+                options = f"{options}, breakable: false" if options else "breakable: false"
+            written = f"table.cell({options})[{content}]"
+        else:
+            # The preamble's `pmg-cell`, for `pmg-table` to decide what to keep.
+            written = _measured_cell(kept.share(placement), options, keep, rows_kept, measure,
+                                     content)
+        (header_cells if is_header else body_cells).append(written)
+    return header_cells, body_cells
+
+
+def _look(cell, is_header_row: bool, total: bool, plain: bool, centred_header: bool,
+          nowrap: frozenset[str]) -> tuple[str, bool, bool]:
+    """What a cell's classes, tag and row decide: its options of look (fill, alignment)
+    joined, whether it stays on one line (if its text could break), whether it is a header
+    cell (bold)."""
+    own = classes(cell)
+    options = []
+    header = cell.tag == "th"
+    if not plain and (header or total):
+        options.append(f"fill: pmg-fills.{_fill(header, is_header_row, total)}")
+    align = _alignment(own, centred_header)
+    if align:
+        options.append(f"align: {align}")
+    return ", ".join(options), bool(own & nowrap) and WRAPS not in own, header
+
+
+def _spans(placement, options: str) -> str:
+    """A merged cell's spans before its other options of look."""
+    spans = []
+    if placement.colspan > 1:
+        spans.append(f"colspan: {placement.colspan}")
+    if placement.rowspan > 1:
+        spans.append(f"rowspan: {placement.rowspan}")
+    if options:
+        spans.append(options)
+    return ", ".join(spans)
+
+
+def _measured_cell(share: float, look: str, keep: bool, rows: tuple[int, int] | None,
+                   measure: bool, content: str) -> str:
+    """A cell of a table Typst may have to measure, as the preamble's `pmg-cell`: its share of
+    the table's width, its look, then what keeps it on a page: the rows it keeps together,
+    measured with it (preamble), and whether it is measured itself."""
+    options = [f"share: {share:.4f}"]
+    if look:
+        options.append(look)
+    if rows:
+        options.append(f"rows: {rows}")
+    if keep:
         options.append("keep: true")
-        if kept.cell(index):
+        if measure:
             options.append("measure: true")
-    return options
+    return f"pmg-cell({', '.join(options)})[{content}]"
 
 
 def _columns(element, grid: Grid) -> tuple[str, list[float]]:
@@ -258,8 +333,12 @@ def _may_be_tall(element) -> bool:
     """Whether a cell could be taller than a page, and must be measured before it is kept on
     one: one with blocks or images, many words, or a word long enough to be broken anywhere."""
     if len(element) == 0:
-        # Text only (most cells): no walk of its elements.
-        words = (element.text or "").split()
+        # Text only (most cells): no walk of its elements; none this short has a long word or
+        # many words.
+        text = element.text or ""
+        if len(text) < _SHORT_TEXT:
+            return False
+        words = text.split()
     elif any(child.tag not in INLINE_TEXT_TAGS for child in element.iter()):
         return True
     else:
