@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -27,10 +28,10 @@ from lxml import etree
 from ...resources import templates_dir
 from ..html_tree import UnsupportedHtml, classes, collapse
 from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagged
-from .compile import anchors, compile_pdf, compiler, signature_places
+from .compile import TypstSource, anchors, compile_pdf, compiler, signature_places
 from .heights import Heights
 from .markup import MarkupWriter, literal
-from .preamble import preamble, style_look
+from .preamble import definitions, preamble, style_look
 
 __all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "warm_up",
            "write_pdf"]
@@ -71,10 +72,11 @@ def _foreign_links(root_element, folders: Sequence[Path]) -> list[str]:
 
 
 def typst_source(html: str, extra_allowed: Sequence[Path] = (),
-                 metadata: PdfMetadata | None = None) -> tuple[str, Path, MarkupWriter]:
-    """The Typst source of `html`, the root it reads images below, and the writer that made it
-    (what it refused, where its header cells are). The first of `extra_allowed` is the user's
-    templates folder (as the render passes it), whose style file restyles the document."""
+                 metadata: PdfMetadata | None = None) -> tuple[TypstSource, Path, MarkupWriter]:
+    """The Typst source of `html` (the document and the preamble's functions it imports), the
+    root it reads images below, and the writer that made it (what it refused, where its header
+    cells are). The first of `extra_allowed` is the user's templates folder (as the render
+    passes it), whose style file restyles the document."""
     root_element = etree.fromstring(html, _PARSER)
     if root_element is None:
         raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
@@ -105,7 +107,7 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         look=look)
     content = writer.blocks(body)
     writer.refused[:0] = _foreign_links(root_element, folders)
-    return start + content + "\n", root, writer
+    return TypstSource(start + content + "\n", definitions(look)), root, writer
 
 
 def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetadata | None = None,
@@ -133,14 +135,15 @@ def anchor_pages(html: str, extra_allowed: Sequence[Path] = ()) -> dict[str, int
     pages = ", ".join(f"({literal(name)}, locate(label({literal(name)})).page())"
                       for name in sorted(by_label))
     # One invisible element at the end that holds every label's page, for the query.
-    source += f"#context [#metadata(({pages},)) <pmg-anchors>]\n"
+    source = replace(source, main=source.main + (
+        f"#context [#metadata(({pages},)) <pmg-anchors>]\n"))
     found = anchors(source, root)
     return {by_label[name]: page for name, page in found if name in by_label}
 
 
 def warm_up() -> None:
     """Make the compiler and lay out one page, so the fonts are read before the first document."""
-    compile_pdf('#set text(font: "Arimo")\npmg', templates_dir(), NO_VARIANT)
+    compile_pdf(TypstSource('#set text(font: "Arimo")\npmg', ""), templates_dir(), NO_VARIANT)
     compiler()
 
 

@@ -45,6 +45,9 @@ RULES: dict[str, Any] = {
     "page-break-height": "1pt",
 }
 
+# The name of the module of the preamble's functions (`definitions`) beside the document.
+DEFINITIONS = "pmg.typ"
+
 # The text styles a table may stand in: a document's body, a circular's, a distribution list,
 # footnotes, a caption (a Cuadro takes the body's).
 _TABLE_TEXTS = ("body", "letter", "distribution", "footnote", "caption")
@@ -208,14 +211,16 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
              author: str | None, description: str | None, keywords: list[str],
              look: Mapping[str, Any]) -> str:
     """The Typst source that comes before the document's blocks (`look`: the mapping `look`
-    makes of the style). `header` is markup made of string literals (markup.py); `title`,
-    `author`, `description` and `keywords` are string literals already (markup.literal)."""
+    makes of the style): what differs between documents (the title and metadata, the running
+    header, the orientation, a circular's text) and the set and show rules, which a module
+    cannot set for the document that imports it; then the import of the preamble's functions
+    (`definitions`, the module `DEFINITIONS`). `header` is markup made of string literals
+    (markup.py); `title`, `author`, `description` and `keywords` are string literals already
+    (markup.literal)."""
     page, margin = look["page"], look["page"]["margin"]
     body = look["circular"] if circular else look["body"]
-    head, foot, lists, table = look["header"], look["footer"], look["lists"], look["table"]
-    sections, toc, notes = look["sections"], look["toc"], look["notes"]
+    head, foot, sections = look["header"], look["footer"], look["sections"]
     flipped = landscape or page["landscape"]
-    plain_y, plain_x = table["plain-inset"]
     language, region = look["language"]
     info = [f"title: {title}"] if title else []
     if author:
@@ -231,11 +236,6 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
         f"below: {h['below']}, sticky: true, width: 100%, align({h['align']}, "
         f"text({_text_set(h)}, weight: \"bold\", it.body)))"
         for level, h in (*look["headings"].items(), (4, {**sections[4], "align": "left"})))
-    prose_rules = "\n".join(
-        f"  show heading.where(level: {level}): it => block(above: {h['above']}, "
-        f"below: {h['below']}, sticky: true, width: 100%, "
-        f"text({_text_set(h)}, weight: \"bold\", it.body))"
-        for level, h in sections.items())
     return f"""#set document({", ".join(info)})
 #set text(font: "{look['font']}", lang: "{language}", region: "{region}", {_text_set(body)},
   kerning: false, ligatures: false, hyphenate: false, fallback: false)
@@ -250,7 +250,25 @@ def preamble(landscape: bool, circular: bool, header: str | None, title: str | N
     {_footer_text(foot['parts'])})),
   footer-descent: {margin['bottom']} / 2 - {foot['line'] / 2}pt)
 {heading_rules}
-#let pmg-roles = {_paragraph_roles(look['paragraphs'])}
+#import "{DEFINITIONS}": *
+"""
+
+
+def definitions(look: Mapping[str, Any]) -> str:
+    """The preamble's functions, which lay out what markup.py and tables.py write: the text of
+    the module `DEFINITIONS` that every document imports. It holds nothing of one document,
+    only the style's values (`look`), so that documents of one style import the same text and
+    Typst evaluates it once per process, not once per document (comemo reuses the evaluation of
+    a file whose text has not changed)."""
+    lists, table = look["lists"], look["table"]
+    sections, toc, notes = look["sections"], look["toc"], look["notes"]
+    plain_y, plain_x = table["plain-inset"]
+    prose_rules = "\n".join(
+        f"  show heading.where(level: {level}): it => block(above: {h['above']}, "
+        f"below: {h['below']}, sticky: true, width: 100%, "
+        f"text({_text_set(h)}, weight: \"bold\", it.body))"
+        for level, h in sections.items())
+    return f"""#let pmg-roles = {_paragraph_roles(look['paragraphs'])}
 #let pmg-p(role, align-to: none, keep: false, body) = {{
   let r = pmg-roles.at(role)
   let a = if align-to != none {{ align-to }} else {{ r.align }}
