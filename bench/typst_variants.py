@@ -19,7 +19,8 @@ the call, so that its difference from `baseline` is that thing's cost:
     no-footer       no running header or footer at all (diagnostic)
     plain-nowrap    `pmg-nowrap` without its `context measure()`
     no-measure      no cell or group of rows measured before it is kept on a page
-    direct-tables   every cell a `table.cell`, every table without `layout`/`measure`
+    direct-tables   every cell a `table.cell`, every table without `layout`/`measure` (as
+                    the writer writes in place a table proven to fit, tables.py)
     inline-th       a header cell's bold written as `text(weight: "bold")` in place
     no-tables       every table evaluated but none laid out (diagnostic)
     no-keep         no row kept on a page (diagnostic)
@@ -27,9 +28,8 @@ the call, so that its difference from `baseline` is that thing's cost:
     no-stroke       tables without rules (diagnostic)
     no-fill         header cells without shading (diagnostic)
     no-header       tables without header rows (diagnostic)
-    module          the preamble's definitions in a module of their own (a second in-memory
-                    file the document imports: the same text, so Typst may reuse its
-                    evaluation), through the binding's dictionary input
+    one-file        the preamble's functions written in the document, one file of bytes (as
+                    write_pdf passed it before), not imported from the module pmg.typ
 
 Diagnostic variants change what a document shows: they are not cuts, they say where the time
 goes. `--variant a+b` applies several; the default runs them all.
@@ -52,7 +52,8 @@ What it found (December 2026, typst 0.15.2, 2 shared cores; fastest round's medi
   table with nothing to measure is written as `table.cell`s. Compile CPU per document went
   from ~41 ms to ~24 ms, with byte-identical PDFs.
 - PDF/A-2a and tags cost ~1 ms (untagged); the preamble as an imported module ~1 ms less
-  (not applied: the binding documents bytes, not a dictionary of files, as input); Arimo
+  (applied since: compile.py, through the dictionary input the binding's README documents;
+  `one-file` measures the difference); Arimo
   without hinting instructions ~0.6 ms less (not applied: changes the embedded fonts).
   Arimo's four faces (3301 glyphs, ~330 KB each) are read once per process; a document
   embeds subsets of the two or three it uses.
@@ -78,7 +79,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def _sources(count: int) -> list[tuple[str, Path, str]]:
-    """(Typst source, root, variant) of `count` documents of build_year.py's year."""
+    """(Typst source as one file, root, variant) of `count` documents of build_year.py's
+    year: the preamble's functions written where the document imports them (`_one_file`), so
+    that each variant changes one text; `_modular` splits it again as write_pdf passes it."""
     from build_year import make_year
 
     from pmg_docs.checks import check_path
@@ -99,7 +102,7 @@ def _sources(count: int) -> list[tuple[str, Path, str]]:
             metadata = document_metadata(document.kind, document.catalog, document.model,
                                          path.read_bytes(), document.format.name)
             source, root, _writer = typst_source(break_long_words(html), (), metadata)
-            found.append((source, root, DEFAULT_VARIANT))
+            found.append((_one_file(source), root, DEFAULT_VARIANT))
         return found
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -121,9 +124,19 @@ def _sub(pattern: str, replacement: str, flags: int = re.S) -> Callable[[str], s
 
 
 def _no_tables(source: str) -> str:
-    """Every table's cells are still written and evaluated, none laid out."""
+    """Every table's cells are still written and evaluated, none laid out (a table written in
+    place is an argument of a function that drops it)."""
     preamble, blocks = _split(source)
-    return preamble + "#let pmg-table(..cells) = none\n" + blocks
+    return (preamble + "#let pmg-table(..cells) = none\n#let pmg-dropped(..args) = none\n"
+            + blocks.replace("#block(..pmg-", "#pmg-dropped(..pmg-"))
+
+
+def _no_header(source: str) -> str:
+    """No header rows: `pmg-table` makes none, and a table written in place spreads none."""
+    preamble, blocks = _split(source)
+    preamble = _sub(r"\.\.if head\.len\(\) > 0 \{[^}]*\}, ", "")(preamble)
+    return (preamble + "#let pmg-no-header(..cells) = ()\n"
+            + blocks.replace("table.header(repeat: true, ", "..pmg-no-header("))
 
 
 _CELL = re.compile(r"pmg-cell\(((?:[^()]|\([^()]*\))*)\)")
@@ -171,22 +184,32 @@ VARIANTS: dict[str, tuple[Callable[[str], str], dict]] = {
     "no-tables": (_no_tables, {}),
     "no-keep": (lambda s: _sub(r"if c.keep and not breakable \{ false \} else \{ auto \}", "auto")(
         s).replace(", breakable: false)[", ")["), {}),
-    "no-repeat": (_sub(r"table.header\(repeat: true,", "table.header(repeat: false,"), {}),
-    "no-stroke": (_sub(r"stroke: if plain \{ none \} else \{[^\n]*\n", "stroke: none,\n"), {}),
+    "no-repeat": (lambda s: s.replace("table.header(repeat: true,", "table.header(repeat: false,"),
+                  {}),
+    "no-stroke": (_sub(r"(#let pmg-ruled = arguments\(stroke: )[^,]*,", r"\1none,"), {}),
     "no-fill": (lambda s: _split(s)[0] + "#let pmg-fills = (header: none, body-header: none, "
                 "total: none)\n" + _split(s)[1], {}),
-    "no-header": (_sub(r"\.\.if head\.len\(\) > 0 \{[^}]*\}, ", ""), {}),
+    "no-header": (_no_header, {}),
 }
 
 
-def _module_call(compiler, source: str, root: Path, **options) -> bytes:
-    """The preamble's definitions (every `#let` and its body) in a module `pmg.typ`."""
-    preamble, blocks = _split(source)
+def _one_file(source) -> str:
+    """A writers/typst TypstSource as one text: its functions where the document imports them."""
+    from pmg_docs.writers.typst.preamble import DEFINITIONS
+
+    return source.main.replace(f'#import "{DEFINITIONS}": *\n', source.definitions, 1)
+
+
+def _modular(text: str) -> dict[str, bytes]:
+    """One text (`_one_file`, changed by a variant) as the binding's files: the preamble's
+    functions (every `#let` of the preamble and its body) in the module the document imports."""
+    from pmg_docs.writers.typst.compile import TypstSource
+    from pmg_docs.writers.typst.preamble import DEFINITIONS
+
+    preamble, blocks = _split(text)
     start = preamble.index("#let pmg-roles")
     head, definitions = preamble[:start], preamble[start:]
-    main = head + '#import "pmg.typ": *\n' + blocks
-    files = {"main.typ": main.encode("utf-8"), "pmg.typ": definitions.encode("utf-8")}
-    return compiler.compile(files, format="pdf", root=str(root), **options)
+    return TypstSource(head + f'#import "{DEFINITIONS}": *\n' + blocks, definitions).files()
 
 
 def _pages(data: bytes) -> int:
@@ -205,13 +228,11 @@ def _call(typst, name: str, source: str, root: Path, variant: str) -> Callable[[
                "pdf_tags": tagged(variant)}
     changed = source
     for part in name.split("+"):
-        if part != "module":
+        if part != "one-file":
             change, more = VARIANTS[part]
             changed = change(changed)
             options.update(more)
-    if "module" in name.split("+"):
-        return lambda: _module_call(typst, changed, root, **options)
-    data = changed.encode("utf-8")
+    data = changed.encode("utf-8") if "one-file" in name.split("+") else _modular(changed)
     return lambda: typst.compile(data, format="pdf", root=str(root), **options)
 
 
@@ -245,9 +266,9 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     if args.list:
-        print("\n".join([*VARIANTS, "module"]))
+        print("\n".join([*VARIANTS, "one-file"]))
         return
-    names = args.variant or [*VARIANTS, "module"]
+    names = args.variant or [*VARIANTS, "one-file"]
     if "baseline" not in names:
         names.insert(0, "baseline")
     started = time.process_time()

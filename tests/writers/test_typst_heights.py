@@ -45,7 +45,8 @@ def test_the_bound_is_never_below_the_height_typst_lays_out():
              for _ in range(60)]
     source, root, writer = typst_source(_html("".join(_table(*case) for case in cases)))
     lines = source.main.split("\n")
-    tables = [i for i, line in enumerate(lines) if line.startswith("#pmg-table(")]
+    # Each table: written in place (proven to fit) or through `pmg-table` (measured).
+    tables = [i for i, line in enumerate(lines) if line.startswith(("#pmg-table(", "#block(..pmg-"))]
     assert len(tables) == len(cases)
     for number, index in enumerate(tables):
         # The table as laid out on the page's width, measured by Typst.
@@ -78,9 +79,11 @@ def test_short_kept_rows_are_not_measured_and_a_row_taller_than_a_page_is():
     tall = "<table><tbody><tr><th>Campo</th><td>" + "palabra " * 3000 + "</td></tr></tbody></table>"
     in_list = f"<ul><li>{short}</li></ul>"
     source = typst_source(_html(short + tall + in_list))[0].main
-    tables = [line for line in source.split("\n") if "#pmg-table(" in line]
+    tables = [line for line in source.split("\n") if "#pmg-table(" in line or "#block(..pmg-"
+              in line]
     assert len(tables) == 3
-    assert "fits: true" in tables[0] and "rows: (" not in tables[0]
-    assert "fits: true" not in tables[1] and "measure: true" in tables[1]
+    # Proven to fit: written in place, a `table` of `table.cell`s, nothing measured.
+    assert tables[0].startswith("#block(..pmg-ruled-block, table(") and "rows: (" not in tables[0]
+    assert "#pmg-table(" in tables[1] and "measure: true" in tables[1]
     # In a list item the table is narrower than the page: Typst measures it.
-    assert "fits: true" not in tables[2] and "rows: (" in tables[2]
+    assert "#pmg-table(" in tables[2] and "rows: (" in tables[2]

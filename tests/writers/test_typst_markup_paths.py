@@ -6,6 +6,7 @@ characters the font does not draw and non-breaking spaces."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -151,6 +152,40 @@ def test_a_table_is_written_alike_first_in_its_document_or_after_others():
     assert 'align: center)[#pmg-th[#pmg-nowrap[#"E1"]]]' in alone[2]
     assert '[#pmg-nowrap[#"E1-02 RT4"]]' in alone[2]
     assert "rowspan: 2, fill: pmg-fills.body-header, align: center + horizon" in alone[3]
+
+
+def test_a_table_written_in_place_is_laid_out_as_pmg_table_lays_it_out():
+    """A table proven to fit is written as Typst's `table` in place (tables.py), one that
+    is not goes through the preamble's `pmg-table`, which measures what it keeps before it
+    keeps it: when both fit, the PDF is the same byte for byte. Without bounds (heights.py)
+    every cell of many words is measured, so the same tables take `pmg-table`."""
+    import lxml.html
+
+    from pmg_docs.resources import templates_dir
+    from pmg_docs.writers.pdf_metadata import DEFAULT_VARIANT
+    from pmg_docs.writers.typst import typst_source
+    from pmg_docs.writers.typst.compile import compile_pdf
+
+    words = " ".join(["palabra"] * (TALL_WORDS + 5))
+    tables = [_table(f"<thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>{words}</td>"
+                     f'<td class="number">1,5%</td></tr><tr class="total"><th>T</th>'
+                     '<td class="number">2</td></tr></tbody>'),
+              _table(f"<tbody><tr><th>Campo</th><td>{words}</td></tr></tbody>", "plain"),
+              _table(f'<tbody class="together"><tr><th rowspan="2" class="stage">1</th>'
+                     f"<td>{words}</td></tr><tr><td>b</td></tr></tbody>", "cuadro"),
+              _table(f'<tbody class="together"><tr><td>{words}</td><td>a</td></tr>'
+                     "<tr><td>b</td><td>c</td></tr></tbody>", "splits")]
+    html = ("<!DOCTYPE html><html><head><title>T</title></head><body>"
+            + "".join(tables) + "</body></html>")
+    source, root, _writer = typst_source(html)
+    assert source.main.count("#block(..pmg-") == len(tables) and "#pmg-table(" not in source.main
+    unbounded = MarkupWriter([templates_dir()], root, None)
+    blocks = unbounded.blocks(lxml.html.document_fromstring(html).find("body"))
+    assert blocks.count("#pmg-table(") == len(tables) and "#block(..pmg-" not in blocks
+    head = source.main[:source.main.index("\n#", source.main.index("#import")) + 1]
+    measured = replace(source, main=head + blocks + "\n")
+    assert compile_pdf(measured, root, DEFAULT_VARIANT) == compile_pdf(source, root,
+                                                                       DEFAULT_VARIANT)
 
 
 def _grid_by_search(spans):

@@ -337,25 +337,26 @@ def definitions(look: Mapping[str, Any]) -> str:
 }} else {{
   (x: {table['inset'][1]} + pmg-rule / 2, y: {table['inset'][0]} + pmg-rule / 2)
 }}
-// `fits`: the writer proved nothing kept here taller than a page (heights.py): no measuring,
-// and the cells come as `table.cell`s; else as `pmg-cell`s, whose rows are kept on a page
-// unless what they keep is taller than one.
-#let pmg-table(plain: false, together: false, fits: false, columns: (), header: (), ..cells) = {{
+// A table Typst need not measure (the writer proved nothing kept in it taller than a page,
+// heights.py) is written in place, a `table` of `table.cell`s in a `block` (tables.py), with
+// these options spread into the two: no function of the preamble evaluated per table.
+#let pmg-ruled-block = arguments(below: {table['below']}, width: 100% - pmg-rule,
+  inset: (y: pmg-rule / 2))
+#let pmg-plain-block = arguments(below: {table['below']}, width: 100%, inset: 0pt)
+#let pmg-ruled = arguments(stroke: pmg-rule + rgb("{table['rule-color']}"),
+  inset: pmg-inset(false))
+#let pmg-plain = arguments(stroke: none, inset: pmg-inset(true))
+// A table that may have to be measured: its cells come as `pmg-cell`s, whose rows are kept on
+// a page unless what they keep is taller than one.
+#let pmg-table(plain: false, together: false, columns: (), header: (), ..cells) = {{
   let inset = pmg-inset(plain)
-  let width = if plain {{ 100% }} else {{ 100% - pmg-rule }}
   let all = header + cells.pos()
-  let frame(head, body) = table(columns: columns,
-    stroke: if plain {{ none }} else {{ pmg-rule + rgb("{table['rule-color']}") }},
-    inset: inset, ..if head.len() > 0 {{ (table.header(repeat: true, ..head),) }}, ..body)
+  let frame(head, body) = table(columns: columns, ..if plain {{ pmg-plain }} else {{ pmg-ruled }},
+    ..if head.len() > 0 {{ (table.header(repeat: true, ..head),) }}, ..body)
   let make(c, breakable) = table.cell(..c.args, breakable: breakable, c.body)
   let build(breakable) = frame(header.map(c => make(c, auto)),
     cells.pos().map(c => make(c, if c.keep and not breakable {{ false }} else {{ auto }})))
-  let outer = if plain {{ 0pt }} else {{ (y: pmg-rule / 2) }}
-  block(below: {table['below']}, width: width, inset: outer, if fits {{
-    // The cells are `table.cell`s already, kept rows unbreakable (tables.py).
-    let made = frame(header, cells.pos())
-    if together {{ block(breakable: false, made) }} else {{ made }}
-  }} else {{
+  block(..if plain {{ pmg-plain-block }} else {{ pmg-ruled-block }}, {{
     layout(size => {{
       // What is kept on one page must fit on one (CSS's `avoid`): else it breaks.
       let room = size.height - 2 * inset.at("y", default: 0pt)

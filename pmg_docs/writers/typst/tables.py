@@ -139,24 +139,28 @@ class TableWriter:
         nowrap = frozenset({NOWRAP, *(NOWRAP_IN[c] for c in own if c in NOWRAP_IN)})
         cells = self._cells(grid, kept, _row_looks(rows, SPLITS_CLASS in own),
                             (plain, cuadro, nowrap))
-        parts = [f"columns: ({columns},)"]
-        if plain:
-            parts.append("plain: true")
         groups = {group for _row, is_header, group in rows if not is_header}
-        if groups and None not in groups and len(groups) == 1:
-            # One group of rows kept together and no cell spanning it to say so: the whole
-            # table is kept on one page.
-            parts.append("together: true")
+        # One group of rows kept together and no cell spanning it to say so: the whole table
+        # is kept on one page.
+        together = bool(groups) and None not in groups and len(groups) == 1
+        if together:
             kept.table()
         fits = not kept.measured
-        if fits:
-            # Nothing kept here can be taller than a page: Typst need not measure.
-            parts.append("fits: true")
         header_cells, body_cells = _written(cells, kept, fits)
-        if header_cells:
-            parts.append(f"header: ({', '.join(header_cells)},)")
-        parts.extend(body_cells)
-        table = f"#pmg-table({', '.join(parts)})"
+        if fits:
+            # Nothing kept here can be taller than a page: Typst need not measure, and the
+            # table is written in place as the preamble's `pmg-table` would make it.
+            table = _table_in_place(columns, plain, together, header_cells, body_cells)
+        else:
+            parts = [f"columns: ({columns},)"]
+            if plain:
+                parts.append("plain: true")
+            if together:
+                parts.append("together: true")
+            if header_cells:
+                parts.append(f"header: ({', '.join(header_cells)},)")
+            parts.extend(body_cells)
+            table = f"#pmg-table({', '.join(parts)})"
         if cuadro:
             table = f"#pmg-cuadro[{table}]"
         return table
@@ -208,6 +212,20 @@ class TableWriter:
                 child.tag not in BLOCK_TAGS or (child.tail or "").strip() for child in element):
             raise UnsupportedHtml("a table cell mixes inline elements and blocks")
         return self.writer.blocks(element, CELL_CONTEXT) + "\n#pmg-cell-end"
+
+
+def _table_in_place(columns: str, plain: bool, together: bool, header_cells: list[str],
+                    body_cells: list[str]) -> str:
+    """A table Typst need not measure as Typst's own `table` of `table.cell`s in a `block`,
+    the preamble's options of a ruled or plain table spread into them (`pmg-ruled-block`,
+    `pmg-ruled`): what `pmg-table` makes of it, without a function evaluated per table."""
+    kind = "plain" if plain else "ruled"
+    cells = ([f"table.header(repeat: true, {', '.join(header_cells)})"] if header_cells
+             else []) + body_cells
+    table = f"table(columns: ({columns},), ..pmg-{kind}, {', '.join(cells)})"
+    if together:
+        table = f"block(breakable: false, {table})"
+    return f"#block(..pmg-{kind}-block, {table})"
 
 
 def _row_looks(rows, splits_table: bool) -> list[tuple[bool, bool]]:
