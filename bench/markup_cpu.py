@@ -68,7 +68,10 @@ def run(path: Path, repeat: int, profile: bool) -> None:
         # the refused URLs, the header cells (finish.py), signature places, labels.
         made = (str(root), writer.refused, writer.header_cells, writer.places,
                 sorted(writer.placed), sorted(writer.labels.items()))
-        digest.update(hashlib.sha256(source.encode("utf-8") + repr(made).encode()).digest())
+        # The document and the module of the preamble's functions it imports (compile.py).
+        files = source.files()
+        digest.update(hashlib.sha256(b"".join(files[name] + b"\0" for name in sorted(files))
+                                     + repr(made).encode()).digest())
     print(f"{len(inputs)} documents, sources sha256 {digest.hexdigest()}")
 
     def one_pass() -> None:

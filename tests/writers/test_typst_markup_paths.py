@@ -167,9 +167,12 @@ def test_a_table_written_in_place_is_laid_out_as_pmg_table_lays_it_out():
     from pmg_docs.writers.typst.compile import compile_pdf
 
     words = " ".join(["palabra"] * (TALL_WORDS + 5))
+    # Cells of one string literal are written as an argument in place (`table.cell("…")`),
+    # as markup (`[#"…"]`) through `pmg-table`: quotes and backslashes too.
     tables = [_table(f"<thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>{words}</td>"
-                     f'<td class="number">1,5%</td></tr><tr class="total"><th>T</th>'
-                     '<td class="number">2</td></tr></tbody>'),
+                     f'<td class="number">1,5%</td></tr><tr class="total"><th>T "1" \\ 2</th>'
+                     '<td class="number">2 de 3</td></tr><tr><td class="number">4 5</td>'
+                     '<td><strong>x</strong></td></tr></tbody>'),
               _table(f"<tbody><tr><th>Campo</th><td>{words}</td></tr></tbody>", "plain"),
               _table(f'<tbody class="together"><tr><th rowspan="2" class="stage">1</th>'
                      f"<td>{words}</td></tr><tr><td>b</td></tr></tbody>", "cuadro"),
@@ -179,6 +182,9 @@ def test_a_table_written_in_place_is_laid_out_as_pmg_table_lays_it_out():
             + "".join(tables) + "</body></html>")
     source, root, _writer = typst_source(html)
     assert source.main.count("#block(..pmg-") == len(tables) and "#pmg-table(" not in source.main
+    assert 'table.cell(fill: pmg-fills.total, breakable: false, pmg-th("T \\"1\\" \\\\ 2"))' \
+        in source.main
+    assert 'table.cell(align: right, breakable: false, pmg-nowrap("4 5"))' in source.main
     unbounded = MarkupWriter([templates_dir()], root, None)
     blocks = unbounded.blocks(lxml.html.document_fromstring(html).find("body"))
     assert blocks.count("#pmg-table(") == len(tables) and "#block(..pmg-" not in blocks

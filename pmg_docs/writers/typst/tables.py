@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..html_tree import Grid, UnsupportedHtml, classes, column_percentages, table_rows
 from ..subset import BLOCK_TAGS, SPLITS_CLASS
-from .markup import LONG_WORD
+from .markup import CELL_CONTEXT, LONG_WORD
 
 if TYPE_CHECKING:
     from .heights import Heights
@@ -44,6 +44,8 @@ NOWRAP_IN = {"requirements": "code"}
 # line without `pmg-nowrap`, whose `context` and `measure` cost a layout of their own per cell
 # (a fifth of a year's compile time, bench/typst_variants.py's plain-nowrap).
 _UNBREAKABLE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?")
+# A cell's markup that is one string literal and nothing else (markup.literal's escapes).
+_ONE_LITERAL = re.compile(r'#("(?:[^"\\]|\\.)*")')
 # A text shorter than this has neither a long word nor many words (`_may_be_tall`).
 _SHORT_TEXT = min(LONG_WORD, TALL_WORDS)
 # The elements such a cell may hold: text and emphasis, no line break, no image.
@@ -168,8 +170,9 @@ class TableWriter:
     def _cells(self, grid: Grid, kept: _Kept, row_looks: list[tuple[bool, bool]],
                kind: tuple[bool, bool, frozenset[str]]) -> list[tuple]:
         """Each cell in grid order: (placement, in a header row, options of look, kept on a
-        page, the rows it keeps together, measured, content). `kind`: the table's (plain, a
-        Cuadro, the classes that keep a cell on one line)."""
+        page, the rows it keeps together, measured, content as markup, content as an
+        expression or None). `kind`: the table's (plain, a Cuadro, the classes that keep a cell
+        on one line)."""
         plain, cuadro, nowrap = kind
         looks = self.looks.setdefault(kind, {})
         cells = []
@@ -188,19 +191,22 @@ class TableWriter:
             if placement.colspan > 1 or placement.rowspan > 1:
                 options = _spans(placement, options)
             content = self.content(cell)
+            # A content of one string literal (most cells' text) as an expression as well.
+            single = _ONE_LITERAL.fullmatch(content)
+            code = single.group(1) if single else None
             if nowrap_cell and _may_break(cell):
                 content = f"#pmg-nowrap[{content}]"
+                code = code and f"pmg-nowrap({code})"
             if header:
                 content = f"#pmg-th[{content}]"
+                code = code and f"pmg-th({code})"
             cells.append((placement, is_header, options, not breakable, rows_kept, measure,
-                          content))
+                          content, code))
         return cells
 
     def content(self, element) -> str:
         """A cell's inline content, or its blocks (paragraphs, lists) and the space below the
         last one, which CSS keeps inside the cell."""
-        from .markup import CELL_CONTEXT
-
         if len(element) == 0:
             # Text only (most cells): its markup as MarkupWriter.inline makes it, once per
             # document for each text.
@@ -257,13 +263,18 @@ def _written(cells: list[tuple], kept: _Kept, fits: bool) -> tuple[list[str], li
     """The header cells and the body cells as Typst code."""
     header_cells: list[str] = []
     body_cells: list[str] = []
-    for placement, is_header, options, keep, rows_kept, measure, content in cells:
+    for placement, is_header, options, keep, rows_kept, measure, content, code in cells:
         if fits:
             # The `table.cell` that `pmg-table` would make of a `pmg-cell`: Typst evaluates
             # no function per cell.
             if keep and not is_header:
                 options = f"{options}, breakable: false" if options else "breakable: false"
-            written = f"table.cell({options})[{content}]"
+            if code is None:
+                written = f"table.cell({options})[{content}]"
+            else:
+                # Its text as an argument, not a content block holding it (`[#"…"]`): the
+                # same cell, which Typst parses and evaluates as one value, not as markup.
+                written = f"table.cell({options}, {code})" if options else f"table.cell({code})"
         else:
             # The preamble's `pmg-cell`, for `pmg-table` to decide what to keep.
             written = _measured_cell(kept.share(placement), options, keep, rows_kept, measure,
