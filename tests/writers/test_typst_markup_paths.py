@@ -142,15 +142,16 @@ def test_a_table_is_written_alike_first_in_its_document_or_after_others():
     # What the cells' looks are: the header row's fill, a body <th>'s, a total row's; none in a
     # plain table; a Cuadro's header centred; a requirement code on one line; a phrase wraps.
     assert alone[0].count("fill: pmg-fills.header") == 2
-    assert "fill: pmg-fills.body-header, align: right, breakable: false)[#pmg-th[" in alone[0]
-    assert "fill: pmg-fills.total, align: right, breakable: false)[#pmg-th[" in alone[0]
-    assert 'fill: pmg-fills.total, align: right, breakable: false)[#pmg-nowrap[#"4 5"]]' \
+    assert 'fill: pmg-fills.body-header, align: right, breakable: false, pmg-th("1,5%"))' \
         in alone[0]
-    assert 'align: right, breakable: false)[#"2 de 3"]' in alone[0]
+    assert 'fill: pmg-fills.total, align: right, breakable: false, pmg-th("3"))' in alone[0]
+    assert 'fill: pmg-fills.total, align: right, breakable: false, pmg-nowrap("4 5"))' \
+        in alone[0]
+    assert 'align: right, breakable: false, "2 de 3")' in alone[0]
     assert "pmg-fills" not in alone[1]
-    assert 'table.cell(align: right, breakable: false)[#pmg-th[#"1,5%"]]' in alone[1]
-    assert 'align: center)[#pmg-th[#pmg-nowrap[#"E1"]]]' in alone[2]
-    assert '[#pmg-nowrap[#"E1-02 RT4"]]' in alone[2]
+    assert 'table.cell(align: right, breakable: false, pmg-th("1,5%"))' in alone[1]
+    assert 'align: center, pmg-th(pmg-nowrap("E1")))' in alone[2]
+    assert 'pmg-nowrap("E1-02 RT4")' in alone[2]
     assert "rowspan: 2, fill: pmg-fills.body-header, align: center + horizon" in alone[3]
 
 
