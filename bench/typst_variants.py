@@ -60,6 +60,20 @@ What it found (December 2026, typst 0.15.2, 2 shared cores; fastest round's medi
 - What remains is Typst's own layout of ~120 cells per document: keeping rows on a page
   (no-keep) ~2 ms, repeated header rows ~1 ms, rules ~1 ms; none can go without changing
   the pages.
+
+Later in December 2026 (branch s-typst; 48 documents of bench/synthetic_year.py's year, the
+old and new sources compiled alternately in one process, 7 rounds, medians; PDFs compared
+byte for byte, all identical):
+- A cell's text as an argument of `table.cell` (`table.cell(..., "text")`, `pmg-th("text")`)
+  rather than a content block of markup holding one string literal (`[#"text"]`): ~1.3 ms
+  less per document (of ~22). The same for paragraphs, headings and `pmg-cell`s (~12 per
+  document): no difference measured.
+- The preamble's functions as the imported module pmg.typ (now the baseline; `one-file` is
+  the former way): ~0.1-0.3 ms less per compile of a one-page document compiled 60 times in
+  turn each way; within this sample's noise (~0.5 ms) over 40 documents.
+- A table proven to fit written in place (Typst's `table` in a `block`) rather than through
+  `pmg-table`: ~0.3-0.9 ms less in the `direct-tables` variant before it was applied.
+- `box` instead of `pmg-nowrap`: ~3 per document are left, no difference measured.
 """
 
 from __future__ import annotations
