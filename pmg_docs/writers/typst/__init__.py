@@ -9,7 +9,8 @@ desktop (no Pango); tagged PDF/A-2a written by Typst itself.
     markup.py    headings, paragraphs, emphasis, lists, page breaks, images, charts
     tables.py    tables
     heights.py   bounds of a kept cell's height, which spare Typst measuring what surely fits
-    compile.py   the warm compiler, fonts from the package only, reproducible bytes
+    compile.py   the warm compiler, fonts from the package only, reproducible bytes; the
+                 document and the module of the preamble's functions as in-memory files
     finish.py    the information dictionary and XMP packet pmg writes (xmp.py), row headers TH
     incremental.py  those changes appended to Typst's bytes as an incremental update
 

@@ -1,7 +1,9 @@
-"""The look of every Typst PDF and the one function that writes it as the Typst preamble
-(`preamble`). The values come from the style in force (templates/styles/estilo.yaml with the
-user's overrides, read through style/typst.py: `look`); what document.css fixes as rules rather
-than values (h1 centred, the header's gap, the bullet, a page break's height) is `RULES` here.
+"""The look of every Typst PDF and the two functions that write it as Typst: the document's
+preamble (`preamble`: its set and show rules) and the preamble's functions, a module every
+document imports (`definitions`, the same text for every document of a style). The values
+come from the style in force (templates/styles/estilo.yaml with the user's overrides, read
+through style/typst.py: `look`); what document.css fixes as rules rather than values (h1
+centred, the header's gap, the bullet, a page break's height) is `RULES` here.
 Nothing else in the Typst writer holds a size, a colour or a margin: markup.py names a
 paragraph's role, a table's kind or a list's kind and the preamble's functions lay it out, so a
 user's style file restyles the Typst PDF as it restyles the WeasyPrint PDF and the DOCX.
