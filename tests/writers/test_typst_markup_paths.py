@@ -178,7 +178,10 @@ def test_a_table_written_in_place_is_laid_out_as_pmg_table_lays_it_out():
               _table(f'<tbody class="together"><tr><th rowspan="2" class="stage">1</th>'
                      f"<td>{words}</td></tr><tr><td>b</td></tr></tbody>", "cuadro"),
               _table(f'<tbody class="together"><tr><td>{words}</td><td>a</td></tr>'
-                     "<tr><td>b</td><td>c</td></tr></tbody>", "splits")]
+                     "<tr><td>b</td><td>c</td></tr></tbody>", "splits"),
+              # Paragraphs in a cell: bounded too (heights.py), each a `pmg-p("cell")`.
+              _table("<thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>Campo</td>"
+                     "<td><p>—</p><p>dos <strong>tres</strong></p></td></tr></tbody>")]
     html = ("<!DOCTYPE html><html><head><title>T</title></head><body>"
             + "".join(tables) + "</body></html>")
     source, root, _writer = typst_source(html)

@@ -5,11 +5,13 @@ A row (or a group of rows) kept on one page must not be kept when it is taller t
 a `layout` callback, which costs a layout of its own (a fifth of a year's compile time,
 bench/typst_variants.py's plain-tables). Most kept rows are a few lines of text, far shorter
 than a page: this module proves it from the font's advance widths, and the table writer then
-asks Typst for no measurement. When it cannot prove it (blocks or images in a cell, a table
+asks Typst for no measurement. When it cannot prove it (lists or images in a cell, a table
 inside a list or a cell, a bound taller than the room), Typst measures as before, so the
 pages are the same either way.
 
-The bound, for a cell of text only (text, emphasis, line breaks): Typst breaks lines first-fit
+The bound, for a cell of text only (text, emphasis, line breaks), or of paragraphs of such text
+(each line counted as below, and each paragraph's space below and the cell's own space after
+its last added whole, never shared): Typst breaks lines first-fit
 (`linebreaks: "simple"`, no hyphenation), so any line but the last, together with the first
 piece of the next line, is wider than the column; summed over the lines, twice the text's
 width exceeds (lines - 1) columns. A piece of text is never narrower than the sum of the
@@ -78,6 +80,23 @@ def _pieces(element) -> Iterable[str]:
         yield child.tail or ""
 
 
+def _paragraph_lines(element) -> tuple[list[str], int] | None:
+    """The lines of a cell of paragraphs of text (markup.py writes each as the preamble's
+    `pmg-p("cell")`), and how many paragraphs; None when it holds anything else: text
+    outside them, a paragraph with a class (which may give it another role), or more than
+    text inside one."""
+    if (element.text or "").strip():
+        return None
+    lines: list[str] = []
+    for paragraph in element:
+        if (paragraph.tag != "p" or paragraph.get("class") is not None
+                or (paragraph.tail or "").strip()
+                or any(child.tag not in TEXT_TAGS for child in paragraph.iterdescendants())):
+            return None
+        lines.extend(_lines(_pieces(paragraph)))
+    return lines, len(element)
+
+
 class Heights:
     """Upper bounds of cell heights for the tables of one document laid out on full-width
     pages, from the look (preamble.look's `heights`)."""
@@ -99,10 +118,20 @@ class Heights:
 
     def cell(self, element, share: float) -> float | None:
         """The tallest a cell of text can be, in mm, in a column of `share` of the table's
-        width; None when the cell holds more than text (blocks, images)."""
+        width; None when the cell holds more than text or paragraphs of text (lists, images,
+        a paragraph of another role)."""
+        spacing = 0.0
         if len(element) == 0:
             # Text only (most cells): its one piece, no walk of its elements.
             lines = _lines([element.text or ""])
+        elif element[0].tag == "p":
+            found = _paragraph_lines(element)
+            if found is None:
+                return None
+            lines, count = found
+            # Each paragraph's space below (the look's "cell" role: none above), and the
+            # cell's own space after its last (the preamble's `pmg-cell-end`).
+            spacing = (count + 1) * self.values["cell_paragraph_after_mm"]
         elif any(child.tag not in TEXT_TAGS for child in element.iter()):
             return None
         else:
@@ -119,7 +148,7 @@ class Heights:
         for text in lines:
             width = text_width_em(text) * size * MM_PER_PT
             count += math.floor(2 * width / column) + 1
-        return count * line * MM_PER_PT + 2 * self.inset_y + self.rule
+        return count * line * MM_PER_PT + spacing + 2 * self.inset_y + self.rule
 
     def fits(self, heights: Iterable[float | None]) -> bool:
         """Whether cells of these heights, one above the other, surely fit on one page."""

@@ -150,6 +150,8 @@ def look(values: Mapping[str, Any]) -> dict[str, Any]:
             "plain_inset_x_mm": (0.0, plain_x),
             "size_pt": max(values[f"{name}_size_pt"] for name in _TABLE_TEXTS),
             "line_pt": max(values[f"{name}_leading_pt"] for name in _TABLE_TEXTS),
+            # A cell's paragraph's space below (its role "cell" above).
+            "cell_paragraph_after_mm": values["cell_paragraph_after_mm"],
         },
         # A table's title (a circular's Cuadro, a prose text's), wherever it stands.
         "caption": _text(values["caption_size_pt"], values["caption_leading_pt"]),
