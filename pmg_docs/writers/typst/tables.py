@@ -124,9 +124,11 @@ class TableWriter:
         self.looks: dict[tuple, dict[tuple, tuple[str, bool, bool]]] = {}
 
     def write(self, element, context: Context) -> str:
-        """The table as a call of the preamble's `pmg-table`. One pass over the cells: what a
-        cell's classes decide (fill, alignment, whether it stays on one line) is worked out
-        once per document for each kind of cell, not for each cell (tables repeat a few)."""
+        """The table as Typst code: Typst's `table` in place when nothing kept in it can be
+        taller than a page, else a call of the preamble's `pmg-table`, which measures what
+        might be. One pass over the cells: what a cell's classes decide (fill, alignment,
+        whether it stays on one line) is worked out once per document for each kind of cell,
+        not for each cell (tables repeat a few)."""
         own = classes(element)
         rows = table_rows(element)
         grid = Grid([(row, is_header) for row, is_header, _group in rows])
