@@ -20,7 +20,7 @@ import threading
 from collections import OrderedDict
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import (
     StrictUndefined,
@@ -46,6 +46,9 @@ from ..richtext import render_markdown
 from ..views.requirements import requirement_rows
 from ..writers.chart_svg import chart_html
 from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
+
+if TYPE_CHECKING:
+    from ..style.model import Style
 
 
 @pass_context
@@ -213,13 +216,30 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
     return seen
 
 
+# The stylesheet URL of the last style used, with that style: load_style hands back the same
+# object while the style's files are unchanged, so a worker builds the URL once, not for every
+# document (it encodes the whole sheet; hashing a Style would cost about as much).
+_SHEET: tuple[Style, str] | None = None
+
+
+def _style_sheet(style: Style) -> str:
+    global _SHEET
+    from ..style.css import style_sheet_url
+
+    kept = _SHEET
+    if kept is not None and kept[0] is style:
+        return kept[1]
+    url = style_sheet_url(style)
+    _SHEET = (style, url)
+    return url
+
+
 def render_html(template: str, context: dict[str, Any], extra_dir: Path | None = None,
                 limits: TemplateLimits = TemplateLimits()) -> tuple[str, list[Path]]:
     """The HTML of `template` with `context`, and the asset and style files it used. Raises
     TemplateFailure (located at the template's line) when the template fails or reaches a
     limit, and InputError when the style file has mistakes."""
     from ..style import load_style, style_files
-    from ..style.css import style_sheet_url
 
     assets = _Assets(_folders(extra_dir))
     # The style in force (the package's, with the user's folder's overrides): the templates
@@ -227,6 +247,6 @@ def render_html(template: str, context: dict[str, Any], extra_dir: Path | None =
     style = load_style(extra_dir)
     html = render_limited(environment(extra_dir, limits), f"{template}{TEMPLATE_SUFFIX}",
                           {**context, "asset": assets, "estilo": style,
-                           "style_sheet": style_sheet_url(style)})
+                           "style_sheet": _style_sheet(style)})
     return html, assets.used + [path for path in style_files(extra_dir)
                                 if path not in assets.used]
