@@ -202,13 +202,15 @@ class LimitedSandbox(SandboxedEnvironment):
     def text_buffer(self) -> list[Any]:
         return _TextBuffer(self.limits.characters)
 
-    def enter(self, what: str) -> None:
+    def enter(self, what: Callable[[], str]) -> None:
+        """One more level of nesting; `what` names it, asked only when it passes the limit (a
+        message looked up for every macro call and template cost more than the call)."""
         self.state.depth += 1
         if self.state.depth > self.limits.depth:
             raise _LimitReached(_(
                 "las plantillas y macros se anidan más de {depth} niveles ({what}); ¿una "
                 "plantilla que se incluye o extiende a sí misma, o una macro que se llama sin "
-                "fin? (límite: {option})").format(depth=self.limits.depth, what=what,
+                "fin? (límite: {option})").format(depth=self.limits.depth, what=what(),
                                                   option=TemplateLimits.OPTIONS["depth"]))
 
     def leave(self) -> None:
@@ -261,7 +263,7 @@ class LimitedSandbox(SandboxedEnvironment):
         elif isinstance(bound, (list, dict, set, bytearray)) and name in GROWING_METHODS:
             args = __self._check_growth(bound, name, args)
         macro = getattr(__obj, "_func", None) is not None and getattr(__obj, "name", None)
-        __self.enter(_("macro «{name}»").format(name=macro) if macro else name or "()")
+        __self.enter(lambda: _("macro «{name}»").format(name=macro) if macro else name or "()")
         try:
             return __self.sized(super().call(__context, __obj, *args, **kwargs))
         finally:
@@ -461,7 +463,7 @@ def _counted_template_class(environment: LimitedSandbox) -> type[Template]:
             render = template.root_render_func
 
             def counted(context: Context) -> Iterator[str]:
-                environment.enter(_("plantilla «{name}»").format(name=template.name))
+                environment.enter(lambda: _("plantilla «{name}»").format(name=template.name))
                 try:
                     yield from render(context)
                 finally:

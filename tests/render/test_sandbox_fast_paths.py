@@ -158,3 +158,20 @@ def test_deadlines_of_several_threads_each_fire_at_their_own_time():
     assert sorted(stopped) == [0, 1, 2]
     for number, elapsed in stopped.items():
         assert 0.3 * (number + 1) <= elapsed < 0.3 * (number + 1) + 5
+
+
+# --- depth ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "named"), [
+    ('{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}', "(macro «m»)"),
+    ('{% include "prueba.html.j2" %}', "(plantilla «prueba.html.j2»)"),
+    ('{{ "a".upper() }}', "(upper)"),
+])
+def test_the_depth_limit_names_what_passed_it(tmp_path, body, named):
+    # The name is asked for only once the limit is passed: it must still be the right one.
+    (tmp_path / "prueba.html.j2").write_text(body, encoding="utf-8")
+    env = environment(tmp_path, TemplateLimits(depth=1))
+    with pytest.raises(sandbox.TemplateFailure) as failure:
+        sandbox.render_limited(env, "prueba.html.j2", {})
+    assert failure.value.message.startswith(f"las plantillas y macros se anidan más de 1 "
+                                            f"niveles {named}; ")
