@@ -4,11 +4,16 @@ substitution gives, whatever the tags, runs and characters around them."""
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pmg_docs.render.long_words import _TAG_OR_RUN, LONG, _split, break_long_words
 from tests.support.paths import ROOT
+
+# Generated texts per run: `FUZZ_EXAMPLES=5000` searches longer (as in tests/fuzz).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
 
 
 def _substituted(html: str) -> str:
@@ -26,7 +31,7 @@ PIECES = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(PIECES, max_size=14).map("".join))
 @example("x" * (LONG + 1))
 @example("<" + "x" * (LONG + 1))

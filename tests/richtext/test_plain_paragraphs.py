@@ -3,12 +3,17 @@ HTML must be the parser's, for any text, plain or not."""
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
 from pmg_docs.richtext import _NOT_PLAIN, _parser, render_markdown
 from tests.support.paths import ROOT
+
+# Generated texts per run: `FUZZ_EXAMPLES=5000` searches longer (as in tests/fuzz).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
 
 # Words, and every character or line start the shortcut must tell apart.
 PIECES = st.one_of(
@@ -21,7 +26,7 @@ PIECES = st.one_of(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(PIECES, max_size=16).map("".join))
 @example("")
 @example("\n\n")
