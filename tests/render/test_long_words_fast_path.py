@@ -13,7 +13,7 @@ from pmg_docs.render.long_words import _TAG_OR_RUN, LONG, _split, break_long_wor
 from tests.support.paths import ROOT
 
 # Generated texts per run: `FUZZ_EXAMPLES=5000` searches longer (as in tests/fuzz).
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 
 
 def _substituted(html: str) -> str:

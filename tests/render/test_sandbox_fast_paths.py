@@ -26,7 +26,7 @@ from pmg_docs.style import load_style
 from pmg_docs.style.css import style_sheet_url
 
 # Generated inputs per property: `FUZZ_EXAMPLES=5000` searches longer (as in tests/fuzz).
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 
 # Names a template may write after a dot: a dict's methods, dunders, private names, keys.
 NAMES = st.one_of(st.sampled_from(sorted(dir({})) + ["mro", "_x", "__class__", "name", "items",

@@ -13,7 +13,7 @@ from pmg_docs.richtext import _NOT_PLAIN, _parser, render_markdown
 from tests.support.paths import ROOT
 
 # Generated texts per run: `FUZZ_EXAMPLES=5000` searches longer (as in tests/fuzz).
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 
 # Words, and every character or line start the shortcut must tell apart.
 PIECES = st.one_of(
