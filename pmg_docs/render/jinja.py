@@ -20,7 +20,7 @@ import threading
 from collections import OrderedDict
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import (
     StrictUndefined,
@@ -46,6 +46,9 @@ from ..richtext import render_markdown
 from ..views.requirements import requirement_rows
 from ..writers.chart_svg import chart_html
 from .sandbox import ConfinedLoader, LimitedSandbox, TemplateLimits, render_limited
+
+if TYPE_CHECKING:
+    from ..style.model import Style
 
 
 @pass_context
@@ -110,10 +113,23 @@ def _folders(extra_dir: Path | None) -> list[Path]:
     return ([Path(extra_dir)] if extra_dir else []) + [templates_dir()]
 
 
+class _ListedSandbox(LimitedSandbox):
+    """The sandbox, remembering which templates each template it parses to compile names:
+    `template_files` lists a template after rendering it, and parsing it again only to list
+    it cost about 7 ms per template a process renders."""
+
+    def _parse(self, source: str, name: str | None,
+               filename: str | None) -> jinja_nodes.Template:
+        tree = super()._parse(source, name, filename)
+        # Read before the compiler works on the tree; by the source, which is all it depends on.
+        _remember(source, _referenced(tree))
+        return tree
+
+
 @cache
 def environment(extra_dir: Path | None = None,
                 limits: TemplateLimits = TemplateLimits()) -> LimitedSandbox:
-    env = LimitedSandbox(
+    env = _ListedSandbox(
         limits,
         loader=ConfinedLoader([str(folder) for folder in _folders(extra_dir)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -156,6 +172,28 @@ _LISTINGS: OrderedDict[tuple[str, Path | None], tuple[_Stamp, list[Path]]] = Ord
 _LISTINGS_LOCK = threading.Lock()
 # Far more than the templates of every kind and user folder a process renders with.
 MAX_LISTINGS = 256
+
+
+# The names each template source refers to, as `_referenced` read them when the environment
+# parsed that source to compile it; newest last, and bounded like the listings (a template
+# edited under `pmg serve` is a new source).
+_NAMES_IN: OrderedDict[str, list[str]] = OrderedDict()
+
+
+def _remember(source: str, names: list[str]) -> None:
+    with _LISTINGS_LOCK:
+        _NAMES_IN[source] = names
+        _NAMES_IN.move_to_end(source)
+        while len(_NAMES_IN) > MAX_LISTINGS:
+            _NAMES_IN.popitem(last=False)
+
+
+def _references(env: LimitedSandbox, source: str) -> list[str]:
+    """The names of the templates `source` refers to: remembered from its compiling, else
+    read from a parse of its own (a template no render has reached)."""
+    with _LISTINGS_LOCK:
+        known = _NAMES_IN.get(source)
+    return list(known) if known is not None else _referenced(env.parse(source))
 
 
 def _state(path: str) -> tuple[int, int, int] | None:
@@ -205,12 +243,30 @@ def template_files(name: str, extra_dir: Path | None = None) -> list[Path]:
         if path in seen:
             continue
         seen.append(path)
-        pending.extend(_referenced(env.parse(source)))
+        pending.extend(_references(env, source))
     with _LISTINGS_LOCK:
         _LISTINGS[key] = (tuple(stamp), list(seen))
         while len(_LISTINGS) > MAX_LISTINGS:
             _LISTINGS.popitem(last=False)
     return seen
+
+
+# The stylesheet URL of the last style used, with that style: load_style hands back the same
+# object while the style's files are unchanged, so a worker builds the URL once, not for every
+# document (it encodes the whole sheet; hashing a Style would cost about as much).
+_SHEET: tuple[Style, str] | None = None
+
+
+def _style_sheet(style: Style) -> str:
+    global _SHEET
+    from ..style.css import style_sheet_url
+
+    kept = _SHEET
+    if kept is not None and kept[0] is style:
+        return kept[1]
+    url = style_sheet_url(style)
+    _SHEET = (style, url)
+    return url
 
 
 def render_html(template: str, context: dict[str, Any], extra_dir: Path | None = None,
@@ -219,7 +275,6 @@ def render_html(template: str, context: dict[str, Any], extra_dir: Path | None =
     TemplateFailure (located at the template's line) when the template fails or reaches a
     limit, and InputError when the style file has mistakes."""
     from ..style import load_style, style_files
-    from ..style.css import style_sheet_url
 
     assets = _Assets(_folders(extra_dir))
     # The style in force (the package's, with the user's folder's overrides): the templates
@@ -227,6 +282,6 @@ def render_html(template: str, context: dict[str, Any], extra_dir: Path | None =
     style = load_style(extra_dir)
     html = render_limited(environment(extra_dir, limits), f"{template}{TEMPLATE_SUFFIX}",
                           {**context, "asset": assets, "estilo": style,
-                           "style_sheet": style_sheet_url(style)})
+                           "style_sheet": _style_sheet(style)})
     return html, assets.used + [path for path in style_files(extra_dir)
                                 if path not in assets.used]

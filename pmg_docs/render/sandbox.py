@@ -23,6 +23,7 @@ import ctypes
 import os
 import re
 import threading
+import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -134,7 +135,9 @@ class _TextBuffer(list[Any]):
         self.limit, self.size = limit, 0
 
     def _count(self, chunks: tuple[Any, ...]) -> None:
-        self.size += sum(measure(chunk, self.limit) for chunk in chunks)
+        # A chunk is nearly always a text, whose printed size is its length (see `printable`).
+        self.size += sum(len(chunk) if isinstance(chunk, str) else measure(chunk, self.limit)
+                         for chunk in chunks)
         if self.size > self.limit:
             raise _LimitReached(_limit_message("characters", self.limit))
 
@@ -183,7 +186,12 @@ class LimitedSandbox(SandboxedEnvironment):
             raise _LimitReached(_limit_message("characters", self.limits.characters))
 
     def printable(self, value: _Value) -> _Value:
-        self.within(measure(value, self.limits.characters))
+        # Nearly every value a template prints is a text, whose printed size is its length
+        # (what `measure` says of it): counted here without the walk `measure` makes.
+        if isinstance(value, str):
+            self.within(len(value))
+        else:
+            self.within(measure(value, self.limits.characters))
         return value
 
     def joined_text(self, join: Callable[[Iterable[Any]], str], parts: tuple[Any, ...]) -> str:
@@ -194,17 +202,31 @@ class LimitedSandbox(SandboxedEnvironment):
     def text_buffer(self) -> list[Any]:
         return _TextBuffer(self.limits.characters)
 
-    def enter(self, what: str) -> None:
+    def enter(self, what: Callable[[], str]) -> None:
+        """One more level of nesting; `what` names it, asked only when it passes the limit (a
+        message looked up for every macro call and template cost more than the call)."""
         self.state.depth += 1
         if self.state.depth > self.limits.depth:
             raise _LimitReached(_(
                 "las plantillas y macros se anidan más de {depth} niveles ({what}); ¿una "
                 "plantilla que se incluye o extiende a sí misma, o una macro que se llama sin "
-                "fin? (límite: {option})").format(depth=self.limits.depth, what=what,
+                "fin? (límite: {option})").format(depth=self.limits.depth, what=what(),
                                                   option=TemplateLimits.OPTIONS["depth"]))
 
     def leave(self) -> None:
         self.state.depth = max(0, self.state.depth - 1)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`view.name` of a plain dict, the views' own shape (nine in ten of the attributes a
+        template reads), without the failed attribute lookup Jinja tries first: a name no
+        dict attribute has is looked up as a key, as Jinja's sandbox does after that lookup
+        fails. Everything else, a name such as `items` included, goes Jinja's way."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     # A template's values are whatever its code computes: `Any`, as in Jinja's own signatures.
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -241,7 +263,7 @@ class LimitedSandbox(SandboxedEnvironment):
         elif isinstance(bound, (list, dict, set, bytearray)) and name in GROWING_METHODS:
             args = __self._check_growth(bound, name, args)
         macro = getattr(__obj, "_func", None) is not None and getattr(__obj, "name", None)
-        __self.enter(_("macro «{name}»").format(name=macro) if macro else name or "()")
+        __self.enter(lambda: _("macro «{name}»").format(name=macro) if macro else name or "()")
         try:
             return __self.sized(super().call(__context, __obj, *args, **kwargs))
         finally:
@@ -289,6 +311,11 @@ class LimitedSandbox(SandboxedEnvironment):
         the compiled template, not through `call`)."""
         for name, function in list(self.filters.items()):
             self.filters[name] = _sized_filter(self, name, function)
+
+
+# The names `getattr({}, name)` finds: those of a plain dict's methods and of `object`'s. A
+# `dict` instance holds no attributes of its own, so any other name fails the lookup.
+_DICT_ATTRIBUTES = frozenset(dir({}))
 
 
 # Whole numbers a template computes stay under this many bits (about 79 000 digits).
@@ -436,7 +463,7 @@ def _counted_template_class(environment: LimitedSandbox) -> type[Template]:
             render = template.root_render_func
 
             def counted(context: Context) -> Iterator[str]:
-                environment.enter(_("plantilla «{name}»").format(name=template.name))
+                environment.enter(lambda: _("plantilla «{name}»").format(name=template.name))
                 try:
                     yield from render(context)
                 finally:
@@ -453,7 +480,8 @@ class _Deadline:
     """Stops the thread that renders when its time is up, wherever it is in a template's code,
     by raising `_TimeUp` in it (CPython's asynchronous exceptions: checked between bytecodes,
     so a loop of any shape stops). Leaving the block cancels it, and a pending one is cleared,
-    so that nothing is raised after the block."""
+    so that nothing is raised after the block. The process's one `_Watchdog` thread keeps the
+    time."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -470,18 +498,71 @@ class _Deadline:
 
     def __enter__(self) -> _Deadline:
         self.active = True
-        self.timer = threading.Timer(self.seconds, self._fire)
-        self.timer.daemon = True
-        self.timer.start()
+        _WATCHDOG.watch(self, time.monotonic() + self.seconds)
         return self
 
     def __exit__(self, *exc_info: object) -> Literal[False]:
-        self.timer.cancel()
+        # Forgotten first, and apart from our lock (the watchdog takes its own, then ours).
+        _WATCHDOG.forget(self)
         with self.lock:
             self.active = False
             if self.fired:
                 _async_raise(self.thread, None)
         return False
+
+
+class _Watchdog:
+    """One thread that fires every deadline of the process when it falls due. A thread of its
+    own per document (a `threading.Timer`) cost more to start than a small document costs to
+    lay out; this one is started once, and sleeps until the earliest deadline it watches."""
+
+    def __init__(self) -> None:
+        self.condition = threading.Condition()
+        self.due: dict[_Deadline, float] = {}
+        # When the thread wakes next on its own (None: only when told), and the thread.
+        self.wakes: float | None = None
+        self.thread: threading.Thread | None = None
+
+    def watch(self, deadline: _Deadline, due: float) -> None:
+        with self.condition:
+            self.due[deadline] = due
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="pmg-template-deadline",
+                                               daemon=True)
+                self.thread.start()
+            elif self.wakes is None or due < self.wakes:
+                # Told only when it would sleep past this deadline: documents one after the
+                # other each add a deadline later than the one it already sleeps towards.
+                self.condition.notify()
+
+    def forget(self, deadline: _Deadline) -> None:
+        with self.condition:
+            self.due.pop(deadline, None)
+
+    def _run(self) -> None:
+        with self.condition:
+            while True:
+                now = time.monotonic()
+                for deadline, due in list(self.due.items()):
+                    if due <= now:
+                        del self.due[deadline]
+                        deadline._fire()
+                self.wakes = min(self.due.values(), default=None)
+                self.condition.wait(None if self.wakes is None else self.wakes - now)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _new_watchdog() -> None:
+    """In a child made by fork, where the watchdog's thread does not exist and its lock may
+    have been held by it: a fresh one."""
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()
+
+
+if hasattr(os, "register_at_fork"):  # no fork, and no such function, on Windows
+    os.register_at_fork(after_in_child=_new_watchdog)
 
 
 def _async_raise(thread: int, exception: type[BaseException] | None) -> None:

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 PAREN_LIST_CLASS = "paren-markers"
@@ -86,7 +87,23 @@ def _parser() -> MarkdownIt:
     return new_parser()
 
 
+# What makes a text more than plain paragraphs to the subset's parser: a character it reads as
+# markup (emphasis `*` `_`, an escape `\`, a reference `&`, a line end `\r` or a NUL it
+# rewrites), white space other than spaces and line ends, a space at the start or end of a line
+# (dropped, or a line break), or a line a list may start with ("- ", "+ ", "1. ", "2) ", "a) ").
+_NOT_PLAIN = re.compile(r"[*_\\&\r\x00]|[^\S \n]|^ | $|^(?:[-+]|\d{1,9}[.)]|[a-z]\))(?: |$)",
+                        re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
 def render_markdown(text: str) -> Markup:
+    if _NOT_PLAIN.search(text) is None:
+        # Plain paragraphs, as the parser lays them out (escaped as it escapes them), without
+        # its pass over every character: most descriptions are such texts, and parsing them was
+        # a tenth of laying a formulation out. tests/richtext/test_plain_paragraphs.py holds the
+        # two ways to the same HTML.
+        return Markup("".join(f"<p>{escapeHtml(paragraph)}</p>\n" for paragraph in
+                              _PARAGRAPH_BREAK.split(text.strip("\n")) if paragraph))
     return Markup(_parser().render(text))
 
 

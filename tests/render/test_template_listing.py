@@ -50,3 +50,36 @@ def test_the_remembered_listings_are_bounded(tmp_path):
     for number in range(jinja.MAX_LISTINGS + 10):
         template_files(f"no-existe-{number}", tmp_path)
     assert len(jinja._LISTINGS) <= jinja.MAX_LISTINGS
+
+
+def test_a_rendered_template_is_listed_as_a_parse_of_its_own_lists_it(tmp_path):
+    # Rendering remembers what each template it parsed names (`_ListedSandbox`); the listing
+    # made from that must be the one a parse of each file gives.
+    from pmg_docs.render.sandbox import render_limited
+
+    _write(tmp_path / "carta.html.j2", '{% extends "marco.html.j2" %}{% block b %}'
+                                       '{% include ["otra.html.j2", "pie.html.j2"] %}'
+                                       '{% if false %}{% include "nunca.html.j2" %}{% endif %}'
+                                       '{% endblock %}')
+    _write(tmp_path / "marco.html.j2", '{% from "macros.html.j2" import m %}{% block b %}'
+                                       '{% endblock %}{{ m() }}')
+    _write(tmp_path / "macros.html.j2", '{% macro m() %}{% include "pie.html.j2" %}{% endmacro %}')
+    _write(tmp_path / "pie.html.j2", "pie")
+    _write(tmp_path / "nunca.html.j2", '{% include "firma.html.j2" %}')
+    _write(tmp_path / "firma.html.j2", "firma")
+    sources = {path.read_text(encoding="utf-8") for path in tmp_path.iterdir()}
+    jinja._NAMES_IN.clear()  # "pie", "firma": texts other tests' templates may have had
+
+    assert render_limited(jinja.environment(tmp_path), "carta.html.j2", {}) == "piepie"
+    # Every file the render parsed is remembered (nunca.html.j2 was never reached).
+    assert {source for source in sources if source in jinja._NAMES_IN} == sources - {
+        (tmp_path / name).read_text(encoding="utf-8") for name in ("nunca.html.j2",
+                                                                   "firma.html.j2")}
+    remembered = template_files("carta", tmp_path)
+
+    for source in sources:
+        jinja._NAMES_IN.pop(source, None)
+    jinja._LISTINGS.clear()
+    assert template_files("carta", tmp_path) == remembered == [
+        tmp_path / name for name in ("carta.html.j2", "nunca.html.j2", "firma.html.j2",
+                                     "pie.html.j2", "marco.html.j2", "macros.html.j2")]
