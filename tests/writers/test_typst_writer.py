@@ -72,9 +72,13 @@ def test_row_header_cells_are_tagged_th_with_their_scope():
                  if e.get("/S") in ("/TH", "/TD")]
         assert [str(c.S) for c in cells] == ["/TH", "/TH", "/TH", "/TD", "/TH", "/TD", "/TD"]
         row_headers = [c for c in cells[2:] if c.S == "/TH"]
+        tables = []
         for cell in row_headers:
             attributes = cell.A if isinstance(cell.A, pikepdf.Array) else [cell.A]
-            assert any(a.get("/Scope") == "/Row" for a in attributes)
+            tables += [a for a in attributes if a.get("/O") == "/Table"]
+        assert [a.get("/Scope") for a in tables] == ["/Row", "/Row"]
+        # Etapa 1 still spans its two rows: retagging keeps what Typst said of the cell.
+        assert [int(a.get("/RowSpan", 1)) for a in tables] == [1, 2]
 
 
 def test_html_outside_the_subset_is_a_message_not_a_traceback():
