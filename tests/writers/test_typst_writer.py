@@ -72,9 +72,13 @@ def test_row_header_cells_are_tagged_th_with_their_scope():
                  if e.get("/S") in ("/TH", "/TD")]
         assert [str(c.S) for c in cells] == ["/TH", "/TH", "/TH", "/TD", "/TH", "/TD", "/TD"]
         row_headers = [c for c in cells[2:] if c.S == "/TH"]
+        tables = []
         for cell in row_headers:
             attributes = cell.A if isinstance(cell.A, pikepdf.Array) else [cell.A]
-            assert any(a.get("/Scope") == "/Row" for a in attributes)
+            tables += [a for a in attributes if a.get("/O") == "/Table"]
+        assert [a.get("/Scope") for a in tables] == ["/Row", "/Row"]
+        # Etapa 1 still spans its two rows: retagging keeps what Typst said of the cell.
+        assert [int(a.get("/RowSpan", 1)) for a in tables] == [1, 2]
 
 
 def test_html_outside_the_subset_is_a_message_not_a_traceback():
@@ -100,3 +104,34 @@ def test_what_is_kept_together_but_taller_than_a_page_still_breaks(tmp_path):
         assert _text(pdf, tmp_path).count(word) == count
         with pikepdf.open(io.BytesIO(pdf)) as document:
             assert len(document.pages) > 3
+
+
+def _with_header(service: str, rows: int) -> str:
+    cells = "".join(f"<tr><td>fila {n}</td><td>{service}</td></tr>" for n in range(rows))
+    return (f"<!DOCTYPE html><html><head><title>Formulación — {service}</title></head><body>"
+            f'<div class="running-header">Formulación PMG 2024 — {service}</div>'
+            f"<h1>Formulación</h1><table><tbody>{cells}</tbody></table></body></html>")
+
+
+def test_a_documents_own_texts_come_after_its_blocks_and_its_header_is_on_every_page(tmp_path):
+    """The styles (set rules) before the blocks are the same for every document of a style, so
+    that Typst reuses between documents what it laid out (writers/typst/preamble.closing): the
+    service's name, in the title and the running header, comes only after the last block. And
+    the header still prints on every page, the title still reaches the PDF's metadata."""
+    from pmg_docs.writers.typst import typst_source
+
+    first_source, _root, _writer = typst_source(_with_header("SERVICIO UNO", 2))
+    other_source, _root, _writer = typst_source(_with_header("OTRO SERVICIO", 2))
+    assert first_source.definitions == other_source.definitions
+    first, other = first_source.main, other_source.main
+    head = first[:first.index("#heading(level: 1")]
+    assert head == other[:other.index("#heading(level: 1")]
+    assert "SERVICIO UNO" not in head
+    assert first.rindex("SERVICIO UNO") > first.rindex("fila 1")
+
+    pdf, _ = write_pdf(_with_header("SERVICIO UNO", 120))
+    pages = _text(pdf, tmp_path).split("\f")[:-1]
+    assert len(pages) > 1
+    assert all("Formulación PMG 2024 — SERVICIO UNO" in page for page in pages)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert str(document.docinfo.get("/Title")) == "Formulación — SERVICIO UNO"

@@ -32,7 +32,7 @@ from ..pdf_metadata import DEFAULT_VARIANT, NO_VARIANT, PdfMetadata, claim, tagg
 from .compile import TypstSource, anchors, compile_pdf, compiler, signature_places
 from .heights import Heights
 from .markup import MarkupWriter, literal
-from .preamble import definitions, preamble, style_look
+from .preamble import closing, definitions, preamble, style_look
 
 __all__ = ["UnsupportedHtml", "anchor_pages", "release_fonts", "typst_source", "warm_up",
            "write_pdf"]
@@ -98,17 +98,17 @@ def typst_source(html: str, extra_allowed: Sequence[Path] = (),
         # Its text and the style's logo, as the template wrote them from the style file.
         header = writer.inline(running)
     title = collapse(root_element.findtext(".//title") or "").strip()
-    start = preamble(
-        landscape=landscape, circular="circular" in own, header=header,
-        title=literal(title) if title else None,
+    start = preamble(landscape=landscape, circular="circular" in own,
+                     header=header is not None, look=look)
+    content = writer.blocks(body)
+    end = closing(
+        header=header, title=literal(title) if title else None,
         author=literal(metadata.issuer) if metadata and metadata.issuer else None,
         description=(literal(metadata.description)
                      if metadata and metadata.description else None),
-        keywords=[literal(k) for k in metadata.keywords()] if metadata else [],
-        look=look)
-    content = writer.blocks(body)
+        keywords=[literal(k) for k in metadata.keywords()] if metadata else [])
     writer.refused[:0] = _foreign_links(root_element, folders)
-    return TypstSource(start + content + "\n", definitions(look)), root, writer
+    return TypstSource(start + content + "\n" + end, definitions(look)), root, writer
 
 
 def write_pdf(html: str, extra_allowed: Sequence[Path] = (), metadata: PdfMetadata | None = None,

@@ -88,13 +88,30 @@ def _row_headers(pdf, header_cells: list[list[list[bool]]], changed: set[int]) -
                     continue
                 cell.S = pikepdf.Name.TH
                 changed.add(_owner(cell, pdf.Root))
-                attributes = cell.get("/A")
-                own = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Row)
-                if isinstance(attributes, pikepdf.Array):
-                    kept = [a for a in attributes if a.get("/O") != pikepdf.Name.Table]
-                    cell.A = pikepdf.Array([own, *kept])
-                else:
-                    cell.A = own
+                cell.A = _with_row_scope(cell.get("/A"))
+
+
+def _with_row_scope(attributes):
+    """A cell's attributes with `/Scope /Row` in its Table attributes. What Typst wrote there
+    stays (a cell spanning rows or columns says so with /RowSpan, /ColSpan: a reader that lost
+    them would read the rows below as having no header); Typst writes one Table dictionary,
+    alone or in an array of owners."""
+    import pikepdf
+
+    if isinstance(attributes, pikepdf.Dictionary):
+        attributes = pikepdf.Array([attributes])
+    if not isinstance(attributes, pikepdf.Array):
+        return pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Row)
+    table: dict = {}
+    others = []
+    for owned in attributes:
+        if isinstance(owned, pikepdf.Dictionary) and owned.get("/O") == pikepdf.Name.Table:
+            table.update((key, owned[key]) for key in owned.keys() if key != "/O")
+        else:
+            others.append(owned)
+    table["/Scope"] = pikepdf.Name.Row
+    own = pikepdf.Dictionary({"/O": pikepdf.Name.Table, **table})
+    return pikepdf.Array([own, *others]) if others else own
 
 
 def _header_cells(row, headers: list[bool]) -> list:
