@@ -193,7 +193,9 @@ def test_a_table_written_in_place_is_laid_out_as_pmg_table_lays_it_out():
     blocks = unbounded.blocks(lxml.html.document_fromstring(html).find("body"))
     assert blocks.count("#pmg-table(") == len(tables) and "#block(..pmg-" not in blocks
     head = source.main[:source.main.index("\n#", source.main.index("#import")) + 1]
-    measured = replace(source, main=head + blocks + "\n")
+    # The document's own texts come after its blocks (preamble.closing).
+    tail = source.main[source.main.rindex("#set document("):]
+    measured = replace(source, main=head + blocks + "\n" + tail)
     assert compile_pdf(measured, root, DEFAULT_VARIANT) == compile_pdf(source, root,
                                                                        DEFAULT_VARIANT)
 
