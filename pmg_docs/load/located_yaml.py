@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -52,10 +52,23 @@ class YamlSource:
     # `{…}`): (path, message), reported when the document is parsed, where its places can be
     # named as the document names them (load/sources.py).
     problems: tuple[tuple[FieldPath, str], ...] = ()
+    # What `texts()` found, with the data it was found in (not copied by dataclasses.replace).
+    _texts: tuple[Any, tuple[tuple[FieldPath, str], ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return display_name(self.path)
+
+    def texts(self) -> tuple[tuple[FieldPath, str], ...]:
+        """(path, text) of every text value of the data, in the file's order (keys are no
+        values). Several checks read every text of a source (glyphs, word lengths,
+        placeholders), and a linked formulation is checked again by each source about it: the
+        walk is made once per source. The data is only read after loading (load/sources.py),
+        so what was found stays true; it is found again if the data is replaced."""
+        if self._texts is None or self._texts[0] is not self.data:
+            self._texts = (self.data, tuple(text_values(self.data)))
+        return self._texts[1]
 
     def _in_file(self, path: FieldPath) -> FieldPath:
         return self.in_file(tuple(path)) if self.in_file is not None else tuple(path)
@@ -81,6 +94,26 @@ class YamlSource:
         return Diagnostic(self.name, self._line(path), path, message, item=item, **kwargs)
 
 
+def text_values(data: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """(path, text) of every text value under `data` (plain data: dicts, lists, scalars), in
+    order, the first path being `path`. A walk with a stack of its own rather than recursion:
+    the data may nest as deep as the reader allows, and this is run on every source."""
+    found: list[tuple[FieldPath, str]] = []
+    # (path, value) still to visit, the next one last.
+    stack: list[tuple[FieldPath, Any]] = [(path, data)]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str):
+            found.append((at, value))
+        elif isinstance(value, dict):
+            stack.extend(reversed([(at + (key,), item) for key, item in value.items()
+                                   if isinstance(item, (str, dict, list))]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(at + (index,), item) for index, item in enumerate(value)
+                                   if isinstance(item, (str, dict, list))]))
+    return found
+
+
 # Plain scalars whose tag is remembered: short ones (keys, numbers, dates, words), which are
 # what recurs; a paragraph is resolved each time rather than kept.
 _RESOLVED_MAX_CHARS = 64
@@ -97,6 +130,21 @@ class _RememberingResolver(VersionedResolver):
     shared as ruamel's own default tags already are (nothing changes a tag once made)."""
 
     _resolved: dict[tuple[Any, str, bool], Any] = {}
+
+    @property
+    def processing_version(self) -> Any:
+        # ruamel finds the version on each question by trying attributes that the C reader's
+        # loader lacks (two exceptions raised and caught per scalar). That loader is made for
+        # one file and is its own resolver (`loadumper`), and keeps no version of its own
+        # (`%YAML 1.1` changes nothing there): the answer is asked of it once. Any other
+        # loader (ruamel's pure Python reader, shared across files) is asked every time.
+        if self.loadumper is not self:
+            return super().processing_version
+        try:
+            return self.__dict__["_pmg_version"]
+        except KeyError:
+            version = self.__dict__["_pmg_version"] = super().processing_version
+            return version
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers \
