@@ -27,7 +27,7 @@ from ..diagnostics import Diagnostic, FieldPath, InputError, display_name
 from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
-from .yaml_limits import check_events
+from .yaml_limits import check_events, surely_within
 from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
@@ -291,6 +291,45 @@ def parse_yaml_text(text: str, name: str,
     return data, lines
 
 
+# A text composed before its events are checked (see `_composed`): at most this long, and
+# with at most this many characters that can open a collection, so that the composer (which
+# recurses in C, where no limit stops it) nests no deeper than that. Measured: a level takes
+# ~260 bytes of stack, and 800 levels fit in a thread of 256 KiB; 300 levels stay far within
+# the smallest thread stacks (128 KiB on musl). Real sources have 70 to 210 of these.
+_COMPOSE_FIRST_CHARS = 256 * 1024
+_COMPOSE_FIRST_OPENINGS = 300
+
+
+def _composed(yaml: YAML, text: str, name: str) -> Node | None:
+    """The document's nodes, once the file is known to be within the limits of
+    yaml_limits.py; raises what the parser or the composer raises, or InputError at the limit
+    passed, exactly as checking every event first and composing then would.
+
+    Reading the file's events is a third of reading it. A source is small and shallow: it is
+    composed at once, and its nodes show it within the limits; only when they may not (or the
+    composer fails: a limit passed before the first error is said first) are its events read,
+    as they are for a long or deep text. A collection opens only at `[`, `{`, `-`, `:` or `?`,
+    so a text with few of them cannot nest deep."""
+    if len(text) > _COMPOSE_FIRST_CHARS or sum(
+            text.count(opening) for opening in "[{-:?") > _COMPOSE_FIRST_OPENINGS:
+        check_events(yaml.parse(text), name)
+        composed: Node | None = yaml.compose(text)
+        return composed
+    failed: Exception | None = None
+    node: Node | None
+    try:
+        node = yaml.compose(text)
+    except Exception as exc:  # noqa: BLE001 - raised below, after the events had their say
+        failed, node = exc, None
+    else:
+        if node is None or surely_within(node):
+            return node
+    check_events(yaml.parse(text), name)
+    if failed is not None:
+        raise failed
+    return node
+
+
 def _line_of(lines: dict[FieldPath, int], path: FieldPath) -> int | None:
     return lines.get(path, lines.get(path[:-1]))
 
@@ -300,8 +339,7 @@ def _parse(text: str, name: str, dates_as_text: bool = False
     """Plain data, its line map, and the mistakes read past (YamlSource.problems)."""
     yaml = _yaml()
     try:
-        check_events(yaml.parse(text), name)
-        node = yaml.compose(text)
+        node = _composed(yaml, text, name)
     except MarkedYAMLError as exc:
         line, message = located(text, exc)
         raise InputError([Diagnostic(name, line, (), message)]) from None
