@@ -69,10 +69,7 @@ def _any_unusual(texts: Iterable[tuple[FieldPath, str]]) -> bool:
     """Whether any of the texts has a character that is not surely covered: most sources have
     none, and are then answered by looking at the characters of all their texts at once (a
     text's unusual characters are among those of all the texts)."""
-    characters: set[str] = set()
-    for _path, text in texts:
-        characters.update(text)
-    return bool(_unusual(characters))
+    return bool(_unusual(set("".join(text for _path, text in texts))))
 
 
 def _named(char: str) -> str:

@@ -38,8 +38,10 @@ def check_markdown(document: Document[BaseModel]) -> Iterable[Diagnostic]:
     """A warning per unsupported construct in each Markdown field of the document."""
     source = document.source
     for path, text in markdown_fields(document.model):
-        first = _first_line(source, path)
-        for line, construct, typed in unsupported(text):
+        first: int | None = None
+        for index, (line, construct, typed) in enumerate(unsupported(text)):
+            if index == 0:  # where the text starts, found only for a text with something to say
+                first = _first_line(source, path)
             excerpt = typed if len(typed) <= 60 else typed[:57] + "…"
             diagnostic = document.diagnostic(path, _(
                 "{construct} en «{excerpt}» no se diagrama: se imprime tal cual. Los textos "

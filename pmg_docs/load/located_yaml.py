@@ -366,7 +366,8 @@ def _parse(text: str, name: str, dates_as_text: bool = False
 def load_yaml(path: Path) -> YamlSource:
     """Read and parse one YAML file; raise InputError with located diagnostics."""
     path = Path(path)
-    return yaml_source(read_text(path), path, display_name(path))
+    name = display_name(path)
+    return yaml_source(read_text(path, name), path, name)
 
 
 def yaml_source(text: str, path: Path, name: str) -> YamlSource:
