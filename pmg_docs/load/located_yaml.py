@@ -32,6 +32,10 @@ from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
 _STR = f"{_STANDARD}str"
+_INT = f"{_STANDARD}int"
+_NULL = f"{_STANDARD}null"
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_INT_MAX_CHARS = 18
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
                   ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -249,6 +253,13 @@ class _Builder:
         if tag == f"{_STANDARD}timestamp" and self.dates_as_text:
             # Checked later by the model, which can say which date is wrong and why.
             return node.value
+        if tag == _NULL:
+            return None  # what the safe constructor makes of every null
+        if tag == _INT and len(node.value) <= _PLAIN_INT_MAX_CHARS \
+                and _PLAIN_INT.fullmatch(node.value):
+            # What the safe constructor makes of a plain decimal whole number (with no leading
+            # zero, which YAML 1.1 reads as octal), without its general machinery.
+            return int(node.value)
         try:
             return self.constructor.construct_object(node)
         except (YAMLError, ValueError, OverflowError) as exc:
@@ -359,7 +370,12 @@ def _parse(text: str, name: str, dates_as_text: bool = False
     if node is None:
         return None, {(): 1}, []
     builder = _Builder(name, dates_as_text)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    finally:
+        # The shared constructor remembers each node it made a value of, and is never told
+        # the document is done: without this, every number and date of every file read stays.
+        builder.constructor.constructed_objects.clear()
     return data, builder.lines, builder.problems
 
 

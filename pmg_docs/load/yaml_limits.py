@@ -177,19 +177,16 @@ def surely_within(document: Node) -> bool:
         if isinstance(node, ScalarNode):
             found = (1, len(node.value))
         else:
-            if id(node) in opened or depth >= MAX_DEPTH:
-                return None
-            if isinstance(node, SequenceNode):
-                if len(node.value) > MAX_ITEMS:
-                    return None
-                children = node.value
-            elif isinstance(node, MappingNode):
-                children = [part for pair in node.value for part in pair]
-            else:
+            children = _children(node)
+            if children is None or id(node) in opened or depth >= MAX_DEPTH:
                 return None
             opened.add(id(node))
             values = characters = 0
             for child in children:
+                if isinstance(child, ScalarNode):  # the most of them: counted here
+                    values += 1
+                    characters += len(child.value)
+                    continue
                 counted = size(child, depth + 1)
                 if counted is None:
                     return None
@@ -202,3 +199,13 @@ def surely_within(document: Node) -> bool:
 
     total = size(document, 0)
     return total is not None and total[0] <= MAX_NODES and total[1] <= MAX_TEXT
+
+
+def _children(node: Node) -> list[Node] | None:
+    """A collection's nodes (a mapping's keys too), or None for a list longer than MAX_ITEMS
+    (or a node of no known kind)."""
+    if isinstance(node, SequenceNode):
+        return None if len(node.value) > MAX_ITEMS else node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return None

@@ -9,6 +9,7 @@ disagreement fails.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,34 @@ def test_markdown_fields_are_those_asked_field_by_field(example):
     model = load_document(ROOT / "examples" / example, REGISTRY).model
     found = list(markdown_fields(model))
     assert found and found == list(_markdown_fields(model))
+
+
+SCALARS = st.one_of(
+    st.integers(-10**25, 10**25).map(str),
+    st.from_regex(r"[-+]?[0-9_]{1,22}", fullmatch=True),
+    st.sampled_from(["~", "null", "Null", "NULL", "", "0", "-0", "+0", "08", "-010", "0o17",
+                     "0x1F", "0b101", "1_000", "+12", "+_", "true", "1e3", ".5", "2011-09-15"]))
+
+
+def _typed(text: str) -> Any:
+    outcome = _outcome(text)
+    if isinstance(outcome, list):
+        return outcome
+    data = outcome[0]
+    return data, [type(v) for v in (data["a"], *data["b"])]
+
+
+@SETTINGS
+@given(SCALARS)
+def test_numbers_and_nulls_are_what_the_constructor_makes_of_them(value):
+    text = f"a: {value}\nb: [{value}]\n"
+    with pytest.MonkeyPatch.context() as patch:  # every scalar through ruamel's constructor
+        patch.setattr(located_yaml, "_NULL", "no tag")
+        patch.setattr(located_yaml, "_PLAIN_INT", re.compile("(?!)"))
+        general = _typed(text)
+    assert _typed(text) == general
+
+
+def test_values_made_are_not_kept_after_the_file():
+    _parse("a: 1\nb: 2.5\nc: 2011-09-15\nd: true\n", "x.yaml")
+    assert not located_yaml._yaml().constructor.constructed_objects
