@@ -34,6 +34,8 @@ _STANDARD = "tag:yaml.org,2002:"
 _STR = f"{_STANDARD}str"
 _INT = f"{_STANDARD}int"
 _NULL = f"{_STANDARD}null"
+# A whole number the builder makes itself (see _Builder._scalar): a short one, far from the
+# digits Python refuses to read, whose message is left to the constructor.
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _PLAIN_INT_MAX_CHARS = 18
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
