@@ -187,7 +187,8 @@ class _Builder:
         raise InputError([Diagnostic(self.source_name, line, path, message)])
 
     def build(self, node: Node, path: FieldPath) -> Any:
-        # What the file expands to was checked on its events (yaml_limits.py) before composing.
+        # What the file expands to was checked (yaml_limits.py: on its events, or on the nodes
+        # of a small source) before building.
         # A node's tag is a property that builds a new string at each read: read once.
         tag = node.tag
         line = node.start_mark.line + 1
@@ -216,8 +217,10 @@ class _Builder:
                 self.fail(path, key_line, _(
                     "una clave debe ser texto simple (no listas, mapeos ni fusiones `<<` como "
                     "claves); se espera `nombre: valor`"))
-            decimals = _DECIMALS.match(key_node.value)
-            if node.flow_style and previous is not None and decimals is not None \
+            # Only a `{…}` row can hold a decimal comma: the key is not matched otherwise.
+            decimals = _DECIMALS.match(key_node.value) \
+                if node.flow_style and previous is not None else None
+            if decimals is not None and previous is not None \
                     and _split_decimal(previous[1], key_node, value_node):
                 # The number as typed stands in the data; the key of its decimals does not.
                 whole = previous[1].value
