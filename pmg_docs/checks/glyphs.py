@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -53,23 +53,23 @@ SURELY_COVERED = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), 0x2013, 0x2
                             0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC])
 
 
+def _unusual(characters: Iterable[str]) -> set[str]:
+    return {c for c in characters if ord(c) not in SURELY_COVERED and _printed(c)}
+
+
 def _missing(text: str) -> list[str]:
-    unusual = {c for c in set(text) if ord(c) not in SURELY_COVERED and _printed(c)}
+    unusual = _unusual(set(text))
     if not unusual:
         return []
     covered = font_characters()
     return sorted((c for c in unusual if ord(c) not in covered), key=text.index)
 
 
-def strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, path + (index,))
+def _any_unusual(texts: Iterable[tuple[FieldPath, str]]) -> bool:
+    """Whether any of the texts has a character that is not surely covered: most sources have
+    none, and are then answered by looking at the characters of all their texts at once (a
+    text's unusual characters are among those of all the texts)."""
+    return bool(_unusual(set("".join(text for _path, text in texts))))
 
 
 def _named(char: str) -> str:
@@ -80,7 +80,10 @@ def _named(char: str) -> str:
 def check_glyphs(document: Document[Any]) -> Iterable[Diagnostic]:
     """A warning for every text of a loaded source with characters the font lacks."""
     source = document.source
-    for path, text in strings(source.data):
+    texts = source.texts()
+    if not _any_unusual(texts):
+        return
+    for path, text in texts:
         missing = _missing(text)
         if not missing:
             continue

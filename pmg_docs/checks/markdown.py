@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -37,8 +38,10 @@ def check_markdown(document: Document[BaseModel]) -> Iterable[Diagnostic]:
     """A warning per unsupported construct in each Markdown field of the document."""
     source = document.source
     for path, text in markdown_fields(document.model):
-        first = _first_line(source, path)
-        for line, construct, typed in unsupported(text):
+        first: int | None = None
+        for index, (line, construct, typed) in enumerate(unsupported(text)):
+            if index == 0:  # where the text starts, found only for a text with something to say
+                first = _first_line(source, path)
             excerpt = typed if len(typed) <= 60 else typed[:57] + "…"
             diagnostic = document.diagnostic(path, _(
                 "{construct} en «{excerpt}» no se diagrama: se imprime tal cual. Los textos "
@@ -50,16 +53,27 @@ def check_markdown(document: Document[BaseModel]) -> Iterable[Diagnostic]:
 def markdown_fields(model: BaseModel,
                     path: FieldPath = ()) -> Iterable[tuple[FieldPath, str]]:
     """(field path, text) of every Markdown field set in `model`, nested models included."""
-    for name, info in type(model).model_fields.items():
+    for name, is_markdown in _fields(type(model)):
         value = getattr(model, name, None)
-        if isinstance(value, str) and _is_markdown(info.annotation, info.metadata):
-            yield path + (name,), value
+        if isinstance(value, str):
+            if is_markdown:
+                yield path + (name,), value
         elif isinstance(value, BaseModel):
             yield from markdown_fields(value, path + (name,))
         elif isinstance(value, (list, tuple)):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from markdown_fields(item, path + (name, index))
+
+
+# Bounded: a source whose shape is wrong is checked with a relaxed copy of its model, made for
+# it (load/partial.py), and a preview runs for days.
+@lru_cache(maxsize=512)
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """A model's fields, in order, each with whether it is declared Markdown: asked of every
+    model of a document each time it is checked, and a class's fields do not change."""
+    return tuple((name, _is_markdown(info.annotation, info.metadata))
+                 for name, info in model.model_fields.items())
 
 
 def _is_markdown(annotation: Any, metadata: Iterable[object] = ()) -> bool:

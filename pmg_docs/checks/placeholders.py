@@ -19,7 +19,6 @@ from ..i18n import _
 from ..models.base import TO_FILL
 from ..models.service import BUDGET_CODE_PATTERN, NO_CODE
 from ..models.vocabulary import inner_model
-from .glyphs import strings
 
 if TYPE_CHECKING:
     from ..load.document import Document
@@ -39,7 +38,7 @@ def check_placeholders(document: Document[Any]) -> Iterable[Diagnostic]:
     """An error at each value of the source that is still what `pmg new` wrote for it."""
     fmt = document.format
     model = fmt.model.load() if fmt is not None and fmt.model is not None else None
-    for path, text in strings(document.source.data):
+    for path, text in document.source.texts():
         if text.strip() == TO_FILL:
             yield document.diagnostic(path, _(
                 "dice «{placeholder}», lo que `pmg new` deja por completar; se espera el texto "

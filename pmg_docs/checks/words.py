@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import Diagnostic
 from ..i18n import _
 from ..load.front_matter import FrontMatterSource
-from .glyphs import strings
 
 if TYPE_CHECKING:
     from ..load.document import Document
@@ -32,7 +31,7 @@ _SHOWN = 20
 def check_word_lengths(document: Document[Any]) -> Iterable[Diagnostic]:
     """An error for every text of a loaded source that holds a word longer than LONGEST_WORD."""
     source = document.source
-    for path, text in strings(source.data):
+    for path, text in source.texts():
         if len(text) <= LONGEST_WORD:
             continue
         found = _LONG_WORD.search(text)

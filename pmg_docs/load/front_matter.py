@@ -53,7 +53,8 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
 def load_front_matter(path: Path) -> FrontMatterSource:
     """Read a Markdown source: its front matter as located data, its body under `body`."""
     path = Path(path)
-    return front_matter_source(read_text(path), path, display_name(path))
+    name = display_name(path)
+    return front_matter_source(read_text(path, name), path, name)
 
 
 def front_matter_source(text: str, path: Path, name: str) -> FrontMatterSource:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -27,11 +27,17 @@ from ..diagnostics import Diagnostic, FieldPath, InputError, display_name
 from ..i18n import _
 from .number_hints import decimal_comma_in_row
 from .text import read_text
-from .yaml_limits import check_events
+from .yaml_limits import check_events, surely_within
 from .yaml_problems import explain, located
 
 _STANDARD = "tag:yaml.org,2002:"
 _STR = f"{_STANDARD}str"
+_INT = f"{_STANDARD}int"
+_NULL = f"{_STANDARD}null"
+# A whole number the builder makes itself (see _Builder._scalar): a short one, far from the
+# digits Python refuses to read, whose message is left to the constructor.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_INT_MAX_CHARS = 18
 _PLAIN_SCALARS = {f"{_STANDARD}{kind}" for kind in
                   ("str", "int", "float", "bool", "null", "timestamp")}
 
@@ -52,10 +58,23 @@ class YamlSource:
     # `{…}`): (path, message), reported when the document is parsed, where its places can be
     # named as the document names them (load/sources.py).
     problems: tuple[tuple[FieldPath, str], ...] = ()
+    # What `texts()` found, with the data it was found in (not copied by dataclasses.replace).
+    _texts: tuple[Any, tuple[tuple[FieldPath, str], ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return display_name(self.path)
+
+    def texts(self) -> tuple[tuple[FieldPath, str], ...]:
+        """(path, text) of every text value of the data, in the file's order (keys are no
+        values). Several checks read every text of a source (glyphs, word lengths,
+        placeholders), and a linked formulation is checked again by each source about it: the
+        walk is made once per source. The data is only read after loading (load/sources.py),
+        so what was found stays true; it is found again if the data is replaced."""
+        if self._texts is None or self._texts[0] is not self.data:
+            self._texts = (self.data, tuple(text_values(self.data)))
+        return self._texts[1]
 
     def _in_file(self, path: FieldPath) -> FieldPath:
         return self.in_file(tuple(path)) if self.in_file is not None else tuple(path)
@@ -81,6 +100,26 @@ class YamlSource:
         return Diagnostic(self.name, self._line(path), path, message, item=item, **kwargs)
 
 
+def text_values(data: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """(path, text) of every text value under `data` (plain data: dicts, lists, scalars), in
+    order, the first path being `path`. A walk with a stack of its own rather than recursion:
+    the data may nest as deep as the reader allows, and this is run on every source."""
+    found: list[tuple[FieldPath, str]] = []
+    # (path, value) still to visit, the next one last.
+    stack: list[tuple[FieldPath, Any]] = [(path, data)]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str):
+            found.append((at, value))
+        elif isinstance(value, dict):
+            stack.extend(reversed([(at + (key,), item) for key, item in value.items()
+                                   if isinstance(item, (str, dict, list))]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(at + (index,), item) for index, item in enumerate(value)
+                                   if isinstance(item, (str, dict, list))]))
+    return found
+
+
 # Plain scalars whose tag is remembered: short ones (keys, numbers, dates, words), which are
 # what recurs; a paragraph is resolved each time rather than kept.
 _RESOLVED_MAX_CHARS = 64
@@ -97,6 +136,21 @@ class _RememberingResolver(VersionedResolver):
     shared as ruamel's own default tags already are (nothing changes a tag once made)."""
 
     _resolved: dict[tuple[Any, str, bool], Any] = {}
+
+    @property
+    def processing_version(self) -> Any:
+        # ruamel finds the version on each question by trying attributes that the C reader's
+        # loader lacks (two exceptions raised and caught per scalar). That loader is made for
+        # one file and is its own resolver (`loadumper`), and keeps no version of its own
+        # (`%YAML 1.1` changes nothing there): the answer is asked of it once. Any other
+        # loader (ruamel's pure Python reader, shared across files) is asked every time.
+        if self.loadumper is not self:
+            return super().processing_version
+        try:
+            return self.__dict__["_pmg_version"]
+        except KeyError:
+            version = self.__dict__["_pmg_version"] = super().processing_version
+            return version
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers \
@@ -133,7 +187,8 @@ class _Builder:
         raise InputError([Diagnostic(self.source_name, line, path, message)])
 
     def build(self, node: Node, path: FieldPath) -> Any:
-        # What the file expands to was checked on its events (yaml_limits.py) before composing.
+        # What the file expands to was checked (yaml_limits.py: on its events, or on the nodes
+        # of a small source) before building.
         # A node's tag is a property that builds a new string at each read: read once.
         tag = node.tag
         line = node.start_mark.line + 1
@@ -162,8 +217,10 @@ class _Builder:
                 self.fail(path, key_line, _(
                     "una clave debe ser texto simple (no listas, mapeos ni fusiones `<<` como "
                     "claves); se espera `nombre: valor`"))
-            decimals = _DECIMALS.match(key_node.value)
-            if node.flow_style and previous is not None and decimals is not None \
+            # Only a `{…}` row can hold a decimal comma: the key is not matched otherwise.
+            decimals = _DECIMALS.match(key_node.value) \
+                if node.flow_style and previous is not None else None
+            if decimals is not None and previous is not None \
                     and _split_decimal(previous[1], key_node, value_node):
                 # The number as typed stands in the data; the key of its decimals does not.
                 whole = previous[1].value
@@ -201,6 +258,13 @@ class _Builder:
         if tag == f"{_STANDARD}timestamp" and self.dates_as_text:
             # Checked later by the model, which can say which date is wrong and why.
             return node.value
+        if tag == _NULL:
+            return None  # what the safe constructor makes of every null
+        if tag == _INT and len(node.value) <= _PLAIN_INT_MAX_CHARS \
+                and _PLAIN_INT.fullmatch(node.value):
+            # What the safe constructor makes of a plain decimal whole number (with no leading
+            # zero, which YAML 1.1 reads as octal), without its general machinery.
+            return int(node.value)
         try:
             return self.constructor.construct_object(node)
         except (YAMLError, ValueError, OverflowError) as exc:
@@ -249,6 +313,45 @@ def parse_yaml_text(text: str, name: str,
     return data, lines
 
 
+# A text composed before its events are checked (see `_composed`): at most this long, and
+# with at most this many characters that can open a collection, so that the composer (which
+# recurses in C, where no limit stops it) nests no deeper than that. Measured: a level takes
+# ~260 bytes of stack, and 800 levels fit in a thread of 256 KiB; 300 levels stay far within
+# the smallest thread stacks (128 KiB on musl). Real sources have 70 to 210 of these.
+_COMPOSE_FIRST_CHARS = 256 * 1024
+_COMPOSE_FIRST_OPENINGS = 300
+
+
+def _composed(yaml: YAML, text: str, name: str) -> Node | None:
+    """The document's nodes, once the file is known to be within the limits of
+    yaml_limits.py; raises what the parser or the composer raises, or InputError at the limit
+    passed, exactly as checking every event first and composing then would.
+
+    Reading the file's events is a third of reading it. A source is small and shallow: it is
+    composed at once, and its nodes show it within the limits; only when they may not (or the
+    composer fails: a limit passed before the first error is said first) are its events read,
+    as they are for a long or deep text. A collection opens only at `[`, `{`, `-`, `:` or `?`,
+    so a text with few of them cannot nest deep."""
+    if len(text) > _COMPOSE_FIRST_CHARS or sum(
+            text.count(opening) for opening in "[{-:?") > _COMPOSE_FIRST_OPENINGS:
+        check_events(yaml.parse(text), name)
+        composed: Node | None = yaml.compose(text)
+        return composed
+    failed: Exception | None = None
+    node: Node | None
+    try:
+        node = yaml.compose(text)
+    except Exception as exc:  # noqa: BLE001 - raised below, after the events had their say
+        failed, node = exc, None
+    else:
+        if node is None or surely_within(node):
+            return node
+    check_events(yaml.parse(text), name)
+    if failed is not None:
+        raise failed
+    return node
+
+
 def _line_of(lines: dict[FieldPath, int], path: FieldPath) -> int | None:
     return lines.get(path, lines.get(path[:-1]))
 
@@ -258,8 +361,7 @@ def _parse(text: str, name: str, dates_as_text: bool = False
     """Plain data, its line map, and the mistakes read past (YamlSource.problems)."""
     yaml = _yaml()
     try:
-        check_events(yaml.parse(text), name)
-        node = yaml.compose(text)
+        node = _composed(yaml, text, name)
     except MarkedYAMLError as exc:
         line, message = located(text, exc)
         raise InputError([Diagnostic(name, line, (), message)]) from None
@@ -279,14 +381,20 @@ def _parse(text: str, name: str, dates_as_text: bool = False
     if node is None:
         return None, {(): 1}, []
     builder = _Builder(name, dates_as_text)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    finally:
+        # The shared constructor remembers each node it made a value of, and is never told
+        # the document is done: without this, every number and date of every file read stays.
+        builder.constructor.constructed_objects.clear()
     return data, builder.lines, builder.problems
 
 
 def load_yaml(path: Path) -> YamlSource:
     """Read and parse one YAML file; raise InputError with located diagnostics."""
     path = Path(path)
-    return yaml_source(read_text(path), path, display_name(path))
+    name = display_name(path)
+    return yaml_source(read_text(path, name), path, name)
 
 
 def yaml_source(text: str, path: Path, name: str) -> YamlSource:

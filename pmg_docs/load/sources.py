@@ -326,7 +326,7 @@ def load_source(path: Path) -> YamlSource:
     global _parsed_chars
     path = Path(path)
     name = display_name(path)
-    text = read_text(path)
+    text = read_text(path, name)
     key = (str(path), name, text)
     with _parsed_lock:
         found = _PARSED.get(key)

@@ -10,8 +10,9 @@ from ..i18n import _
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
-def read_text(path: Path) -> str:
-    name = display_name(path)
+def read_text(path: Path, name: str | None = None) -> str:
+    """The file's text; `name` is how messages name it (its display name when None)."""
+    name = display_name(path) if name is None else name
     try:
         if not path.is_file():
             if not path.exists():

@@ -22,6 +22,7 @@ from ruamel.yaml.events import (
     NodeEvent,
     ScalarEvent,
 )
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, InputError
 from ..i18n import _
@@ -154,3 +155,57 @@ def check_events(events: Iterable[Event], name: str) -> None:
     count = _Count(name)
     for event in events:
         count.event(event)
+
+
+def surely_within(document: Node) -> bool:
+    """Whether a composed document surely passes check_events: False when it nests, expands or
+    lists beyond a limit, or may (a collection that holds an alias to itself). It counts at
+    least what the events count (keys as values too; each alias as the whole node it repeats,
+    counted once), so that True is always right; on False the events say what is wrong, and
+    where.
+
+    The composer shares one node between an anchor and its aliases, and the first time a node
+    is met in the file's order is its anchor: a node met again is an alias, whose size is known
+    by then."""
+    sizes: dict[int, tuple[int, int]] = {}
+    opened: set[int] = set()
+
+    def size(node: Node, depth: int) -> tuple[int, int] | None:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, ScalarNode):
+            found = (1, len(node.value))
+        else:
+            children = _children(node)
+            if children is None or id(node) in opened or depth >= MAX_DEPTH:
+                return None
+            opened.add(id(node))
+            values = characters = 0
+            for child in children:
+                if isinstance(child, ScalarNode):  # the most of them: counted here
+                    values += 1
+                    characters += len(child.value)
+                    continue
+                counted = size(child, depth + 1)
+                if counted is None:
+                    return None
+                values += counted[0]
+                characters += counted[1]
+            opened.discard(id(node))
+            found = (values + 1, characters)
+        sizes[id(node)] = found
+        return found
+
+    total = size(document, 0)
+    return total is not None and total[0] <= MAX_NODES and total[1] <= MAX_TEXT
+
+
+def _children(node: Node) -> list[Node] | None:
+    """A collection's nodes (a mapping's keys too), or None for a list longer than MAX_ITEMS
+    (or a node of no known kind)."""
+    if isinstance(node, SequenceNode):
+        return None if len(node.value) > MAX_ITEMS else node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return None
