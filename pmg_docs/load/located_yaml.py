@@ -270,12 +270,6 @@ class _Builder:
         except (YAMLError, ValueError, OverflowError) as exc:
             self.fail(path, line, _("no se puede leer «{value}» ({problem})").format(
                 value=node.value, problem=exc))
-        finally:
-            # The shared constructor remembers every node it made a value of (ruamel forgets
-            # them only when it builds a whole document itself, which this builder does
-            # instead): without this, every number and date of every file read stays in
-            # memory, in a build and in a preview that runs for a day.
-            self.constructor.constructed_objects.pop(node, None)
 
 
 def _tag_refused(tag: str | None) -> str:

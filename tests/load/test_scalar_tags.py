@@ -39,22 +39,3 @@ def test_the_shared_reader_keeps_nothing_of_the_files_it_has_read():
         parse_yaml_text(f"a: {number}\n", "a.yaml")
     assert _yaml().doc_infos == []
 
-
-def test_reading_a_file_keeps_none_of_its_nodes():
-    """The reader is shared by every file a process reads (a build, a preview running all day):
-    once a file is read, none of its YAML nodes stays behind."""
-    import gc
-
-    from ruamel.yaml.nodes import Node
-
-    text = "".join(f"n{i}: {i}\nf{i}: {i}.5\nd{i}: 2024-03-{i % 28 + 1:02d}\n" for i in range(50))
-
-    def nodes() -> int:
-        gc.collect()
-        return sum(isinstance(o, Node) for o in gc.get_objects())
-
-    parse_yaml_text(text, "x.yaml")
-    before = nodes()
-    for _ in range(5):
-        parse_yaml_text(text, "x.yaml")
-    assert nodes() == before
