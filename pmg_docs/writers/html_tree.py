@@ -73,7 +73,9 @@ _LEADING_DIGITS = re.compile(r"\s*(\d+)")
 
 
 def _span(written: str | None, most: int) -> int:
-    match = _LEADING_DIGITS.match(written or "")
+    if written is None:
+        return 1  # most cells: no span written
+    match = _LEADING_DIGITS.match(written)
     return max(1, min(int(match.group(1)) if match else 1, most))
 
 
