@@ -115,6 +115,9 @@ def _run(jobs: list[Job], workers: int, finish: Callable[[Job, Outcome], None]) 
     fifth of a 60-document build on two processes). It renders only a document's first
     attempt: one whose worker died is tried again in a fresh worker, never here, where a crash
     would end the build."""
+    from ..render.warm import settle
+
+    settle()  # this process renders too: its imports are done (workers settle when warm)
     if workers == 1:
         for job in jobs:
             finish(job, render_job(job))

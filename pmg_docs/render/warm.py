@@ -32,3 +32,14 @@ def warm_up(formats: Iterable[str] = ("pdf", "docx"), engine: str | None = None,
             pdf_writer(engine or DEFAULT_ENGINE).warm_up()
         except PdfLibraryMissing:
             pass  # each document that asks for a PDF reports it; the DOCX needs no Pango
+    settle()
+
+
+def settle() -> None:
+    """Tell the garbage collector that what exists now (modules, models, compiled templates,
+    fonts) lives as long as the process: its full collections no longer walk it again and
+    again while documents are made. Measured on a year of 200 PDFs on two processes: ~4 % less
+    CPU (bench/PROFILE.md, section 8)."""
+    import gc
+
+    gc.freeze()
