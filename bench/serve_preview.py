@@ -88,6 +88,10 @@ def time_saves(url: str, source: Path, runs: int) -> dict[str, list[tuple[float,
                 version += 1
                 page.wait_for_selector(f'#view[data-version="{version}"]', state="attached",
                                        timeout=120_000)
+                # The time is noted on the frame after the preview is in place, which may
+                # come after the attribute is seen.
+                page.wait_for_function(f"window.pmgShown[{version}] !== undefined",
+                                       timeout=120_000)
                 shown = page.evaluate(f"window.pmgShown[{version}]")
                 elapsed = shown / 1000 - started
                 idle = wait_idle(url)
