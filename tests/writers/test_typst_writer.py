@@ -135,3 +135,12 @@ def test_a_documents_own_texts_come_after_its_blocks_and_its_header_is_on_every_
     assert all("Formulación PMG 2024 — SERVICIO UNO" in page for page in pages)
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert str(document.docinfo.get("/Title")) == "Formulación — SERVICIO UNO"
+
+
+def test_a_table_without_cells_shows_nothing_and_the_rest_is_laid_out(tmp_path):
+    """A template's loop that gives no rows leaves a table without a cell: the HTML shows
+    nothing there, and so does the PDF (Typst has no table of no columns)."""
+    for empty in ("<table></table>", "<table><tbody><tr></tr></tbody></table>"):
+        pdf, refused = write_pdf(_html(f"<p>antes</p>{empty}<p>después</p>"))
+        assert refused == []
+        assert _text(pdf, tmp_path).split()[:3] == ["antes", "después", "Página"]

@@ -132,6 +132,11 @@ class TableWriter:
         own = classes(element)
         rows = table_rows(element)
         grid = Grid([(row, is_header) for row, is_header, _group in rows])
+        if grid.columns == 0:
+            # No cell at all (a template's loop that gave no rows): nothing to show, as the
+            # HTML shows nothing; Typst has no table of no columns. Nor is it a table Typst
+            # tags, so finish.py is not told of it.
+            return ""
         columns, shares = _columns(element, grid)
         plain = "plain" in own
         cuadro = "cuadro" in own
